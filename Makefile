@@ -1,0 +1,44 @@
+# Secretaría — dos órdenes: `make run` y `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test test-sqlite test-postgres install migrate demo bench clean lock
+
+$(BIN)/secretaria: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(BIN)/secretaria
+
+install: $(BIN)/secretaria
+
+migrate: install
+	mkdir -p var
+	$(BIN)/secretaria migrate --noinput
+	$(BIN)/secretaria collectstatic --noinput -v0
+
+demo: migrate
+	$(BIN)/secretaria demo
+
+run: demo
+	$(BIN)/secretaria servir --host $(HOST) --port $(PORT)
+
+test: install
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: install
+	TESTING=1 $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
+
+test-postgres: install
+	TESTING=1 $(BIN)/python scripts/con_postgres.py -- $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
+
+lock:
+	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf var/ .pytest_cache

@@ -1,0 +1,73 @@
+"""Personas de prueba compartidas por todas las áreas (STYLE.md: secretario, mesa_de_partes, ...)."""
+
+import pytest
+
+from core import roles
+from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
+
+
+@pytest.fixture
+def municipio(db):
+    return MunicipioFactory()
+
+
+@pytest.fixture
+def unidad_sg(db):
+    return UnidadFactory(sigla="SG", nombre="Secretaría General")
+
+
+@pytest.fixture
+def unidad_gdu(db):
+    return UnidadFactory(sigla="GDU", nombre="Gerencia de Desarrollo Urbano")
+
+
+@pytest.fixture
+def secretario(municipio, unidad_sg):
+    return UsuarioFactory(username="secretario", unidad=unidad_sg, roles=[roles.SECRETARIO])
+
+
+@pytest.fixture
+def prosecretario(municipio, unidad_sg):
+    return UsuarioFactory(username="prosecretario", unidad=unidad_sg, roles=[roles.PROSECRETARIO])
+
+
+@pytest.fixture
+def mesa_de_partes(municipio):
+    return UsuarioFactory(username="mesa", unidad=UnidadFactory(sigla="UTDA", nombre="Trámite Documentario"),
+                          roles=[roles.MESA])
+
+
+@pytest.fixture
+def jefe_unidad(municipio, unidad_gdu):
+    u = UsuarioFactory(username="jefe", unidad=unidad_gdu, roles=[roles.JEFE])
+    unidad_gdu.jefe = u
+    unidad_gdu.save()
+    return u
+
+
+@pytest.fixture
+def regidor(municipio):
+    return UsuarioFactory(username="regidor", roles=[roles.REGIDOR])
+
+
+@pytest.fixture
+def ciudadano(municipio):
+    return UsuarioFactory(username="ciudadano")
+
+
+@pytest.fixture
+def ajeno(municipio):
+    """Funcionario de otra unidad, sin roles: para las pruebas de 404."""
+    return UsuarioFactory(username="ajeno", unidad=UnidadFactory(sigla="OTRA", nombre="Otra unidad"),
+                          roles=[roles.FUNCIONARIO])
+
+
+@pytest.fixture
+def cliente_de(client):
+    """cliente_de(usuario) -> el cliente de pruebas con esa sesión abierta."""
+
+    def _cliente(usuario):
+        client.force_login(usuario)
+        return client
+
+    return _cliente

@@ -1,0 +1,40 @@
+"""Roles del sistema (grupos de Django) y los permisos de cada uno.
+
+Cada área añade aquí los permisos de sus roles; `secretaria demo` y la migración de datos
+crean los grupos. El alcance por unidad no vive aquí sino en las funciones de acceso.
+"""
+
+from __future__ import annotations
+
+SECRETARIO = "Secretario General"
+PROSECRETARIO = "Pro-secretario"
+MESA = "Mesa de partes"
+ARCHIVO = "Archivo central"
+JEFE = "Jefe de unidad"
+REGIDOR = "Regidor"
+FUNCIONARIO = "Funcionario"
+
+# Permisos del núcleo: "app_label.codename".
+CONFIGURAR = "core.configurar_municipio"
+VER_AUDITORIA = "core.ver_auditoria"
+GESTIONAR_USUARIOS = "core.gestionar_usuarios"
+GESTIONAR_PERSONAS = "core.gestionar_personas"
+GESTIONAR_CALENDARIO = "core.gestionar_calendario"
+GESTIONAR_NUMERACION = "core.gestionar_numeracion"
+
+PERMISOS_POR_ROL: dict[str, list[str]] = {
+    SECRETARIO: [
+        CONFIGURAR,
+        VER_AUDITORIA,
+        GESTIONAR_USUARIOS,
+        GESTIONAR_PERSONAS,
+        GESTIONAR_CALENDARIO,
+        GESTIONAR_NUMERACION,
+    ],
+    PROSECRETARIO: [VER_AUDITORIA, GESTIONAR_PERSONAS, GESTIONAR_CALENDARIO],
+    MESA: [GESTIONAR_PERSONAS],
+    ARCHIVO: [],
+    JEFE: [],
+    REGIDOR: [],
+    FUNCIONARIO: [],
+}

@@ -1,0 +1,1 @@
+"""Servicios del núcleo: cada cambio que importa pasa por aquí y deja su evento de auditoría."""
