@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -20,22 +21,52 @@ HASH_INICIAL = "0" * 64
 
 
 def _a_json(valor: Any) -> Any:
-    """Normaliza a tipos JSON puros, para que el hash sea el mismo al releer la fila."""
+    """Normaliza a tipos JSON puros, para que el hash sea el mismo al releer la fila.
 
-    def por_defecto(o):
-        if isinstance(o, datetime):
-            return o.isoformat()
-        if isinstance(o, date):
-            return o.isoformat()
-        if isinstance(o, Decimal):
-            return str(o)
-        if isinstance(o, models.Model):
-            return o.pk
-        return str(o)
+    La fila vuelve de la base de datos (jsonb de PostgreSQL o texto en SQLite) y se vuelve a
+    calcular su hash: cualquier valor que la base de datos reescriba rompería la cadena sin que
+    nadie la haya alterado. Por eso: los float enteros pasan a int (jsonb devuelve 1e20 como
+    100000000000000000000), NaN/infinito y objetos no JSON pasan a texto, las claves a texto y
+    el carácter NUL (que jsonb rechaza) se sustituye.
+    """
+    if valor is None or isinstance(valor, bool | int):
+        return valor
+    if isinstance(valor, str):
+        return valor.replace("\x00", "\ufffd")
+    if isinstance(valor, float):
+        if math.isnan(valor) or math.isinf(valor):
+            return str(valor)
+        return int(valor) if valor.is_integer() else valor
+    if isinstance(valor, dict):
+        return {_clave_json(k): _a_json(v) for k, v in valor.items()}
+    if isinstance(valor, list | tuple):
+        return [_a_json(v) for v in valor]
+    if isinstance(valor, datetime | date | time):
+        return valor.isoformat()
+    if isinstance(valor, Decimal):
+        return str(valor)
+    if isinstance(valor, models.Model):
+        return _a_json(valor.pk)
+    if isinstance(valor, set | frozenset):
+        return sorted((_a_json(v) for v in valor), key=str)
+    return _a_json(str(valor))
 
-    if valor is None:
+
+def _clave_json(clave: Any) -> str:
+    if isinstance(clave, str):
+        return clave.replace("\x00", "\ufffd")
+    if isinstance(clave, datetime | date | time):
+        return clave.isoformat()
+    if isinstance(clave, bool) or clave is None:
+        return json.dumps(clave)  # como lo haría json.dumps: "true", "null"
+    return str(_a_json(clave))
+
+
+def _ip_normalizada(ip: str | None) -> str | None:
+    """La IP tal como la guarda la base de datos (IPv6 comprimida en minúsculas), o None."""
+    if not ip:
         return None
-    return json.loads(json.dumps(valor, default=por_defecto, ensure_ascii=False))
+    return Evento._meta.get_field("ip").get_prep_value(ip)
 
 
 def calcular_hash(evento: Evento) -> str:
@@ -93,7 +124,7 @@ def registrar_evento(
     evento = Evento(
         momento=timezone.now(),
         actor=actor,
-        actor_nombre=(actor.get_full_name() or actor.username) if actor else "sistema",
+        actor_nombre=((actor.get_full_name() or actor.username) if actor else "sistema")[:200],
         por_encargo_de=encargo.titular if encargo else None,
         accion=accion,
         objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
@@ -101,7 +132,7 @@ def registrar_evento(
         objeto_repr=str(objeto)[:300] if objeto is not None else "",
         antes=_a_json(antes),
         despues=_a_json(despues),
-        ip=ip or ip_actual(),
+        ip=_ip_normalizada(ip or ip_actual()),
         hash_anterior=cabeza.ultimo_hash,
     )
     evento.hash = calcular_hash(evento)
@@ -134,23 +165,39 @@ class ResultadoVerificacion:
 
 
 def verificar_cadena() -> ResultadoVerificacion:
-    """Recorre todos los eventos en orden y comprueba hashes y enlaces; nombra el primero roto."""
+    """Recorre todos los eventos en orden y comprueba hashes y enlaces; nombra el primero roto.
+
+    Los ids siguen el orden de la cadena (cada evento se inserta con la cabeza bloqueada). Al
+    final, la cabeza debe apuntar al último evento leído: si apunta más allá y no hay más filas,
+    se eliminó el último; si apunta más acá, hay filas añadidas por fuera del servicio. Como la
+    cabeza se lee después de los eventos, un evento escrito mientras se verifica no da un falso
+    aviso: se sigue leyendo desde donde se quedó.
+    """
     anterior = HASH_INICIAL
     total = 0
     ultimo_id = 0
-    for evento in Evento.objects.order_by("id").iterator(chunk_size=2000):
-        total += 1
-        if evento.hash_anterior != anterior:
-            return ResultadoVerificacion(
-                False, total, evento.pk, "no enlaza con el evento anterior (falta o se alteró uno)"
-            )
-        if calcular_hash(evento) != evento.hash:
-            return ResultadoVerificacion(False, total, evento.pk, "su contenido fue alterado")
-        anterior = evento.hash
-        ultimo_id = evento.pk
-    cabeza = CadenaAuditoria.objects.filter(pk=1).first()
-    if cabeza is not None and (cabeza.ultimo_hash != anterior or cabeza.ultimo_id != ultimo_id):
+    for _intento in range(100):
+        for evento in Evento.objects.filter(id__gt=ultimo_id).order_by("id").iterator(chunk_size=2000):
+            total += 1
+            if evento.hash_anterior != anterior:
+                return ResultadoVerificacion(
+                    False, total, evento.pk, "no enlaza con el evento anterior (falta o se alteró uno)"
+                )
+            if calcular_hash(evento) != evento.hash:
+                return ResultadoVerificacion(False, total, evento.pk, "su contenido fue alterado")
+            anterior = evento.hash
+            ultimo_id = evento.pk
+        cabeza = CadenaAuditoria.objects.filter(pk=1).first()
+        cabeza_id = cabeza.ultimo_id if cabeza is not None else 0
+        cabeza_hash = cabeza.ultimo_hash if cabeza is not None else HASH_INICIAL
+        if cabeza_id == ultimo_id and cabeza_hash == anterior:
+            return ResultadoVerificacion(True, total)
+        if cabeza_id < ultimo_id or not Evento.objects.filter(id__gt=ultimo_id).exists():
+            break
+    if cabeza_id > ultimo_id:
         return ResultadoVerificacion(
-            False, total, cabeza.ultimo_id, "falta el último evento registrado (fue eliminado)"
+            False, total, cabeza_id, "falta el último evento registrado (fue eliminado)"
         )
-    return ResultadoVerificacion(True, total)
+    return ResultadoVerificacion(
+        False, total, ultimo_id, "la cabeza de la cadena no coincide con el último evento (fila añadida o cabeza alterada)"
+    )
