@@ -1,0 +1,1 @@
+"""Formularios del núcleo, un módulo por concepto."""
