@@ -1,0 +1,1 @@
+"""Perfiles de jurisdicción como datos versionados (TOML); los lee core.services.perfiles."""

@@ -1,0 +1,1 @@
+"""Ajustes por estado del perfil MX (MX-<estado>): solo las reglas que difieren de MX."""

@@ -1,0 +1,313 @@
+"""Perfiles de jurisdicción: reglas como datos con vigencia, fuente y confianza (DOMAIN.md).
+
+Los perfiles viven en `core/perfiles/*.toml` (y `core/perfiles/mx/<ESTADO>.toml` para los ajustes de
+cada estado mexicano). Un municipio puede sustituir cualquier valor con una `ReglaLocal`, que gana
+mientras esté vigente. Nada de esto es una constante en el código: las leyes cambian.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import Municipio, ReglaLocal
+from core.services.auditoria import instantanea, registrar_evento
+
+CONFIANZAS = {"L": "Ley", "S": "Fuente secundaria", "?": "Sin verificar"}
+# Marcadores que admiten los formatos de numeración (Python str.format).
+CAMPOS_FORMATO = {"numero", "anio", "sigla", "unidad"}
+_CODIGO_MX_ESTADO = re.compile(r"^MX-([A-Z]{2,4})$")
+
+
+class ErrorPerfil(ValueError):
+    """Error de configuración del perfil, con mensaje en español para el usuario."""
+
+
+class PerfilDesconocido(ErrorPerfil):
+    pass
+
+
+class ClaveDesconocida(ErrorPerfil):
+    pass
+
+
+@dataclass(frozen=True)
+class Regla:
+    clave: str
+    valor: Any
+    vigente_desde: date
+    vigente_hasta: date | None
+    fuente: str
+    confianza: str
+    local: bool = False
+
+    def vigente_en(self, fecha: date) -> bool:
+        return self.vigente_desde <= fecha and (self.vigente_hasta is None or fecha <= self.vigente_hasta)
+
+    @property
+    def confianza_nombre(self) -> str:
+        return "Regla local" if self.local else CONFIANZAS.get(self.confianza, self.confianza)
+
+
+@dataclass(frozen=True)
+class Perfil:
+    codigo: str
+    nombre: str
+    pais: str
+    notas: str
+    versiones: dict[str, tuple[Regla, ...]] = field(default_factory=dict)
+
+    @property
+    def claves(self) -> list[str]:
+        return sorted(self.versiones)
+
+    def regla(self, clave: str, fecha: date) -> Regla | None:
+        return next((r for r in self.versiones.get(clave, ()) if r.vigente_en(fecha)), None)
+
+
+def _leer_toml(*partes: str) -> dict | None:
+    recurso = resources.files("core.perfiles").joinpath(*partes)
+    if not recurso.is_file():
+        return None
+    with recurso.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _reglas_de(datos: dict, archivo: str) -> dict[str, tuple[Regla, ...]]:
+    versiones: dict[str, list[Regla]] = {}
+    for r in datos.get("regla", []):
+        confianza = r.get("confianza")
+        if confianza not in CONFIANZAS:
+            raise ErrorPerfil(f"{archivo}: la regla «{r.get('clave')}» tiene una confianza inválida.")
+        regla = Regla(
+            clave=r["clave"],
+            valor=r["valor"],
+            vigente_desde=r["vigente_desde"],
+            vigente_hasta=r.get("vigente_hasta"),
+            fuente=r["fuente"],
+            confianza=confianza,
+        )
+        versiones.setdefault(regla.clave, []).append(regla)
+    # La versión más reciente primero: `Perfil.regla` toma la primera vigente.
+    return {c: tuple(sorted(v, key=lambda r: r.vigente_desde, reverse=True)) for c, v in versiones.items()}
+
+
+def codigos_disponibles() -> list[str]:
+    """Los códigos de perfil con archivo propio (PE, EC, CO, MX y MX-<estado>)."""
+    raiz = resources.files("core.perfiles")
+    codigos = [p.name[:-5] for p in raiz.iterdir() if p.name.endswith(".toml")]
+    codigos += [f"MX-{p.name[:-5]}" for p in raiz.joinpath("mx").iterdir() if p.name.endswith(".toml")]
+    return sorted(codigos)
+
+
+@lru_cache(maxsize=32)
+def obtener_perfil(codigo: str) -> Perfil:
+    """El perfil de jurisdicción `codigo` (PE, EC, CO, MX o MX-<estado>), leído de sus archivos TOML.
+
+    Un perfil MX-<estado> parte de MX y sustituye las claves que su archivo de estado define; un
+    estado sin archivo usa MX tal cual. Un código desconocido lanza `PerfilDesconocido` en español.
+    """
+    codigo = (codigo or "").strip().upper()
+    estado = _CODIGO_MX_ESTADO.match(codigo)
+    base = "MX" if estado else codigo
+    if not re.fullmatch(r"[A-Z]{2}", base) or (datos := _leer_toml(f"{base}.toml")) is None:
+        raise PerfilDesconocido(
+            f"El perfil de jurisdicción «{codigo}» no existe. Use uno de: {', '.join(codigos_disponibles())}."
+        )
+    perfil = Perfil(
+        codigo=base,
+        nombre=datos["nombre"],
+        pais=datos["pais"],
+        notas=datos.get("notas", ""),
+        versiones=_reglas_de(datos, f"{base}.toml"),
+    )
+    if estado:
+        ajustes = _leer_toml("mx", f"{estado.group(1)}.toml")
+        versiones = dict(perfil.versiones)
+        notas, nombre = perfil.notas, f"México ({estado.group(1)})"
+        if ajustes is not None:
+            versiones.update(_reglas_de(ajustes, f"mx/{estado.group(1)}.toml"))
+            nombre = ajustes.get("nombre", nombre)
+            notas = f"{ajustes.get('notas', '')}\n{notas}".strip()
+        perfil = replace(perfil, codigo=codigo, nombre=nombre, notas=notas, versiones=versiones)
+    return perfil
+
+
+def _municipio_o_actual(municipio: Municipio | None) -> Municipio | None:
+    return municipio if municipio is not None else Municipio.objects.actual()
+
+
+def _regla_local(municipio: Municipio, clave: str, fecha: date) -> Regla | None:
+    fila = (
+        municipio.reglas_locales.filter(clave=clave, vigente_desde__lte=fecha)
+        .exclude(vigente_hasta__lt=fecha)
+        .order_by("-vigente_desde", "-pk")
+        .first()
+    )
+    return _regla_de_fila(fila) if fila else None
+
+
+def _regla_de_fila(fila: ReglaLocal) -> Regla:
+    return Regla(
+        clave=fila.clave,
+        valor=fila.valor,
+        vigente_desde=fila.vigente_desde,
+        vigente_hasta=fila.vigente_hasta,
+        fuente=fila.fuente,
+        confianza="L",
+        local=True,
+    )
+
+
+def regla_vigente(
+    clave: str, *, municipio: Municipio | None = None, perfil: str | None = None, fecha: date | None = None
+) -> Regla:
+    """La regla que rige `clave` en `fecha` (hoy si no se da): la local del municipio si está vigente,
+    si no la del perfil. Sin municipio ni perfil usa el municipio de la instalación. Lanza
+    `ClaveDesconocida` si el perfil no define la clave o no tiene versión vigente en esa fecha.
+    """
+    fecha = fecha or timezone.localdate()
+    if perfil is None:
+        municipio = _municipio_o_actual(municipio)
+        if municipio is None:
+            raise ErrorPerfil("No hay un municipio configurado: indique el perfil de jurisdicción.")
+        perfil = municipio.perfil
+    p = obtener_perfil(perfil)
+    if clave not in p.versiones:
+        raise ClaveDesconocida(f"La clave «{clave}» no existe en el perfil {p.codigo}.")
+    if municipio is not None and (local := _regla_local(municipio, clave, fecha)) is not None:
+        return local
+    regla = p.regla(clave, fecha)
+    if regla is None:
+        raise ClaveDesconocida(f"La clave «{clave}» del perfil {p.codigo} no tiene valor vigente el {fecha:%d/%m/%Y}.")
+    return regla
+
+
+def valor(
+    clave: str, *, municipio: Municipio | None = None, perfil: str | None = None, fecha: date | None = None
+) -> Any:
+    """El valor vigente de `clave` para el municipio (o el perfil) en `fecha`; ver `regla_vigente`.
+
+    Es la única puerta por la que las áreas leen reglas de jurisdicción (plazos, formatos de
+    numeración, vocabulario, reglas del concejo), para que un cambio de ley o una regla local
+    se aplique en todas partes a la vez.
+    """
+    return regla_vigente(clave, municipio=municipio, perfil=perfil, fecha=fecha).valor
+
+
+def reglas(codigo: str, fecha: date | None = None, *, municipio: Municipio | None = None) -> list[Regla]:
+    """Todas las reglas del perfil `codigo` vigentes en `fecha`, con su fuente y confianza, ordenadas
+    por clave. Con `municipio`, las reglas locales vigentes sustituyen a las del perfil (marcadas `local`).
+    """
+    fecha = fecha or timezone.localdate()
+    p = obtener_perfil(codigo)
+    locales: dict[str, Regla] = {}
+    if municipio is not None:
+        filas = (
+            municipio.reglas_locales.filter(vigente_desde__lte=fecha)
+            .exclude(vigente_hasta__lt=fecha)
+            .order_by("vigente_desde", "pk")
+        )
+        locales = {f.clave: _regla_de_fila(f) for f in filas}  # la más reciente queda la última
+    resultado = []
+    for clave in p.claves:
+        regla = locales.get(clave) or p.regla(clave, fecha)
+        if regla is not None:
+            resultado.append(regla)
+    return resultado
+
+
+def _mismo_tipo(a: Any, b: Any) -> bool:
+    # bool es subclase de int en Python: se comparan los tipos exactos.
+    return type(a) is type(b)
+
+
+def interpretar_valor(texto: str, ejemplo: Any) -> Any:
+    """Convierte el texto escrito en un formulario al tipo de `ejemplo` (el valor del perfil)."""
+    texto = (texto or "").strip()
+    if isinstance(ejemplo, bool):
+        normal = texto.lower()
+        if normal in {"sí", "si", "true", "verdadero", "1"}:
+            return True
+        if normal in {"no", "false", "falso", "0"}:
+            return False
+        raise ValidationError("Escriba «sí» o «no».")
+    if isinstance(ejemplo, int):
+        try:
+            return int(texto)
+        except ValueError:
+            raise ValidationError("Escriba un número entero.") from None
+    if isinstance(ejemplo, (list, dict)):
+        try:
+            return json.loads(texto)
+        except json.JSONDecodeError:
+            tipo = "una lista" if isinstance(ejemplo, list) else "un objeto"
+            raise ValidationError(f"Escriba {tipo} en formato JSON, como el valor del perfil.") from None
+    return texto
+
+
+def validar_formato_numeracion(formato: str) -> None:
+    """Un formato de numeración solo usa {numero}, {anio}, {sigla} y {unidad}, y debe incluir {numero}."""
+    try:
+        campos = {nombre for _, nombre, _, _ in string.Formatter().parse(formato) if nombre is not None}
+        formato.format(numero=1, anio=2026, sigla="SIGLA", unidad="UNI")
+    except (ValueError, KeyError, IndexError):
+        raise ValidationError(
+            "El formato no es válido: use {numero}, {anio}, {sigla} y {unidad}, p. ej. «Nº {numero:03d}-{anio}»."
+        ) from None
+    if "numero" not in campos:
+        raise ValidationError("El formato debe incluir {numero}.")
+    if desconocidos := campos - CAMPOS_FORMATO:
+        raise ValidationError(f"El formato usa marcadores desconocidos: {', '.join(sorted(desconocidos))}.")
+
+
+@transaction.atomic
+def fijar_regla_local(
+    *, municipio: Municipio, clave: str, valor: Any, vigente_desde: date, fuente: str, por
+) -> ReglaLocal:
+    """Sustituye localmente el valor de `clave` desde `vigente_desde` (el reglamento del municipio manda).
+
+    La clave debe existir en el perfil del municipio y el valor debe tener el mismo tipo que el del
+    perfil; los formatos de numeración se prueban. La regla anterior no se edita: gana la de inicio
+    más reciente. Registra el evento `core.regla_local.fijar` en la misma transacción.
+    """
+    perfil = obtener_perfil(municipio.perfil)
+    if clave not in perfil.versiones:
+        raise ValidationError({"clave": f"La clave «{clave}» no existe en el perfil {perfil.codigo}."})
+    referencia = perfil.versiones[clave][0].valor
+    if not _mismo_tipo(valor, referencia):
+        raise ValidationError({"valor": "El valor debe ser del mismo tipo que el del perfil."})
+    if clave.startswith("numeracion.formato."):
+        try:
+            validar_formato_numeracion(valor)
+        except ValidationError as e:
+            raise ValidationError({"valor": e.messages}) from None
+    if not (fuente or "").strip():
+        raise ValidationError({"fuente": "Indique la norma local que dispone este valor."})
+    if municipio.reglas_locales.filter(clave=clave, vigente_desde=vigente_desde).exists():
+        raise ValidationError(
+            {"vigente_desde": "Ya hay una regla local para esa clave desde esa fecha; use otra fecha de inicio."}
+        )
+    regla = ReglaLocal.objects.create(
+        municipio=municipio, clave=clave, valor=valor, vigente_desde=vigente_desde, fuente=fuente.strip()
+    )
+    anterior = perfil.regla(clave, vigente_desde)
+    registrar_evento(
+        por=por,
+        accion="core.regla_local.fijar",
+        objeto=regla,
+        antes={"clave": clave, "valor": anterior.valor if anterior else None},
+        despues=instantanea(regla),
+    )
+    return regla
