@@ -1,0 +1,217 @@
+"""Numeración de registros: números consecutivos sin saltos por serie y año (ARCHITECTURE, invariante 1)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from core.models import Contador, Municipio, NumeroRegistro, Serie, UnidadOrganica
+from core.services.auditoria import instantanea, registrar_evento
+
+MARCADORES = ("numero", "anio", "sigla", "unidad")
+_LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
+_LARGO_FORMATO = Serie._meta.get_field("formato").max_length
+_CODIGO = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+def validar_formato(formato: str) -> None:
+    """Comprueba que la plantilla de numeración lleve {numero} y solo los marcadores admitidos.
+
+    Admite especificaciones de formato (`{numero:03d}`, `{numero:06d}`), pero no índices,
+    atributos, conversiones ni marcadores anidados; la prueba final es formatear un número de
+    ejemplo. Lanza ValidationError con un mensaje en español que dice qué corregir.
+    """
+    formato = formato or ""
+    if not formato.strip():
+        raise ValidationError("Escriba el formato del número, p. ej. «Reg. {anio}-{numero:06d}».")
+    if len(formato) > _LARGO_FORMATO:
+        raise ValidationError(f"El formato no puede pasar de {_LARGO_FORMATO} caracteres.")
+    try:
+        partes = list(string.Formatter().parse(formato))
+    except ValueError:
+        raise ValidationError(
+            "El formato tiene llaves sin cerrar o sueltas. Use {numero}, {anio}, {sigla} o {unidad}; "
+            "para una llave literal escriba {{ o }}."
+        ) from None
+    usados = set()
+    for _literal, campo, especificacion, conversion in partes:
+        if campo is None:
+            continue
+        if campo not in MARCADORES:
+            raise ValidationError(
+                f"Marcador desconocido «{{{campo}}}». Solo se admiten {{numero}}, {{anio}}, {{sigla}} y {{unidad}}."
+            )
+        if conversion:
+            raise ValidationError(f"No se admiten conversiones («!{conversion}») en los marcadores.")
+        if "{" in (especificacion or ""):
+            raise ValidationError("No se admiten marcadores anidados dentro de otro marcador.")
+        usados.add(campo)
+    if "numero" not in usados:
+        raise ValidationError("El formato debe incluir el marcador {numero}.")
+    try:
+        ejemplo = formato.format(numero=999999, anio=2026, sigla="SIGLA", unidad="UNIDAD")
+    except (ValueError, TypeError):
+        raise ValidationError(
+            "Una especificación de formato no es válida para su marcador: {numero} y {anio} son números "
+            "(p. ej. {numero:03d}); {sigla} y {unidad} son texto."
+        ) from None
+    if len(ejemplo) > _LARGO_TEXTO:
+        raise ValidationError(f"El número formateado pasaría de {_LARGO_TEXTO} caracteres.")
+
+
+def formatear(serie: Serie, numero: int, anio: int) -> str:
+    """El número tal como se escribe en el documento: plantilla de la serie con la sigla del municipio y de la unidad."""
+    municipio = Municipio.objects.actual()
+    return serie.formato.format(
+        numero=numero,
+        anio=anio,
+        sigla=municipio.sigla if municipio else "",
+        unidad=serie.unidad.sigla if serie.unidad_id else "",
+    )
+
+
+@transaction.atomic
+def crear_serie(*, codigo: str, nombre: str, formato: str, unidad: UnidadOrganica | None = None, por) -> Serie:
+    """Crea una serie de registro con su plantilla de número, validada, y deja el evento de auditoría.
+
+    El código identifica la serie para las áreas (p. ej. `registro-entrada`, `ordenanza`) y no se
+    repite; el formato pasa por `validar_formato`.
+    """
+    codigo = (codigo or "").strip()
+    nombre = (nombre or "").strip()
+    errores: dict[str, list[str]] = {}
+    if not codigo:
+        errores["codigo"] = ["Escriba el código de la serie."]
+    elif not _CODIGO.match(codigo):
+        errores["codigo"] = ["El código solo admite letras sin tilde, números, guiones y guiones bajos."]
+    elif Serie.objects.filter(codigo=codigo).exists():
+        errores["codigo"] = [f"Ya existe una serie con el código «{codigo}»."]
+    if not nombre:
+        errores["nombre"] = ["Escriba el nombre de la serie."]
+    try:
+        validar_formato(formato)
+    except ValidationError as e:
+        errores["formato"] = e.messages
+    if errores:
+        raise ValidationError(errores)
+    serie = Serie.objects.create(codigo=codigo, nombre=nombre, formato=formato, unidad=unidad)
+    registrar_evento(por=por, accion="core.serie.crear", objeto=serie, despues=instantanea(serie))
+    return serie
+
+
+def _contador_bloqueado(serie: Serie, anio: int) -> Contador:
+    # La fila del contador es el cerrojo de la serie-año: SELECT ... FOR UPDATE en PostgreSQL;
+    # en SQLite la transacción ya tiene el cerrojo de escritura (BEGIN IMMEDIATE en settings).
+    consulta = Contador.objects.select_for_update().filter(serie=serie, anio=anio)
+    contador = consulta.first()
+    if contador is not None:
+        return contador
+    try:
+        # Punto de guardado: si otra transacción creó el contador a la vez, la restricción única
+        # falla solo aquí y se relee la fila (ya confirmada) con cerrojo.
+        with transaction.atomic():
+            return Contador.objects.create(serie=serie, anio=anio)
+    except IntegrityError:
+        return consulta.get()
+
+
+def _anio(anio) -> int:
+    try:
+        anio = int(anio)
+    except (TypeError, ValueError):
+        raise ValidationError("El año debe ser un número, p. ej. 2026.") from None
+    if not 1900 <= anio <= 9999:
+        raise ValidationError(f"El año {anio} está fuera de rango (1900 a 9999).")
+    return anio
+
+
+def _serie(serie: Serie | str) -> Serie:
+    if isinstance(serie, Serie):
+        return serie
+    try:
+        return Serie.objects.get(codigo=serie)
+    except Serie.DoesNotExist:
+        raise ValidationError(f"No existe la serie de registro «{serie}».") from None
+
+
+@transaction.atomic
+def siguiente_numero(serie: Serie | str, anio: int, *, por, objeto: models.Model | None = None) -> NumeroRegistro:
+    """Da el siguiente número de la serie en ese año (1 el primero de cada año), sin saltos.
+
+    Se toma dentro de la transacción de quien llama: si esa transacción se deshace, el número no
+    se consume y el siguiente lo vuelve a dar (los números no se reservan). El contador se
+    bloquea hasta el fin de la transacción, así dos solicitudes a la vez reciben números
+    distintos y seguidos. Un año cerrado o una serie inactiva no dan números.
+    """
+    serie = _serie(serie)
+    anio = _anio(anio)
+    if not serie.activa:
+        raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
+    contador = _contador_bloqueado(serie, anio)
+    if contador.cerrado:
+        raise ValidationError(f"El año {anio} de la serie «{serie.nombre}» está cerrado: ya no se dan números.")
+    contador.ultimo += 1
+    contador.save(update_fields=["ultimo"])
+    actor = por if por is not None and getattr(por, "pk", None) else None
+    numero = NumeroRegistro.objects.create(
+        serie=serie,
+        anio=anio,
+        numero=contador.ultimo,
+        texto=formatear(serie, contador.ultimo, anio),
+        asignado_por=actor,
+        objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
+        objeto_id=str(objeto.pk) if objeto is not None else "",
+    )
+    registrar_evento(por=por, accion="core.numero.asignar", objeto=numero, despues=instantanea(numero))
+    return numero
+
+
+@transaction.atomic
+def anular_numero(*, numero: NumeroRegistro, motivo: str, por) -> NumeroRegistro:
+    """Anula un número dado: la fila queda, marcada y con su motivo; el número nunca se reutiliza.
+
+    El motivo es obligatorio (la anulación se justifica). No se anula dos veces ni en un año
+    cerrado, porque el registro de ese año ya está sellado.
+    """
+    motivo = (motivo or "").strip()
+    if not motivo:
+        raise ValidationError({"motivo": ["Escriba el motivo de la anulación."]})
+    numero = NumeroRegistro.objects.select_for_update().select_related("serie").get(pk=numero.pk)
+    if numero.anulado:
+        raise ValidationError(f"El número {numero.texto} ya está anulado.")
+    if Contador.objects.filter(serie=numero.serie_id, anio=numero.anio, cerrado=True).exists():
+        raise ValidationError(f"El año {numero.anio} de la serie está cerrado: no se puede anular {numero.texto}.")
+    campos = ["anulado", "motivo_anulacion", "anulado_en"]
+    antes = instantanea(numero, campos)
+    numero.anulado = True
+    numero.motivo_anulacion = motivo
+    numero.anulado_en = timezone.now()
+    numero.save(update_fields=campos)
+    registrar_evento(por=por, accion="core.numero.anular", objeto=numero, antes=antes,
+                     despues=instantanea(numero, campos))
+    return numero
+
+
+@transaction.atomic
+def cerrar_anio(*, serie: Serie, anio: int, por) -> Contador:
+    """Sella el año de una serie: desde entonces no da más números ni admite anulaciones.
+
+    Si la serie no dio números ese año, el año se cierra igual (queda constancia de que no hubo).
+    """
+    anio = _anio(anio)
+    contador = _contador_bloqueado(serie, anio)
+    if contador.cerrado:
+        raise ValidationError(f"El año {anio} de la serie «{serie.nombre}» ya está cerrado.")
+    campos = ["cerrado", "cerrado_en"]
+    antes = {"anio": anio, **instantanea(contador, campos)}
+    contador.cerrado = True
+    contador.cerrado_en = timezone.now()
+    contador.save(update_fields=campos)
+    registrar_evento(por=por, accion="core.serie.cerrar_anio", objeto=serie, antes=antes,
+                     despues={"anio": anio, "ultimo": contador.ultimo, **instantanea(contador, campos)})
+    return contador
