@@ -1,7 +1,10 @@
 from django.urls import path
 
-from core.api import vistas
+from core.api import organizacion, personas, vistas
 
 urlpatterns = [
     path("yo/", vistas.Yo.as_view(), name="api-yo"),
+    path("unidades/", organizacion.Unidades.as_view(), name="api-unidades"),
+    path("personas/", personas.Personas.as_view(), name="api-personas"),
+    path("personas/<int:pk>/", personas.PersonaDetalle.as_view(), name="api-persona"),
 ]

@@ -1,0 +1,19 @@
+"""Serializadores comunes para documentar en OpenAPI las respuestas de error."""
+
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = serializers.CharField(help_text="Mensaje en español.")
+    campos = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Solo en errores de validación: los mensajes de cada campo.",
+    )
+
+
+ERROR_401 = OpenApiResponse(ErrorSerializer, description="Sin autenticar o token inválido.")
+ERROR_403 = OpenApiResponse(ErrorSerializer, description="Sin permiso.")
+ERROR_404 = OpenApiResponse(ErrorSerializer, description="No existe.")
+ERROR_400 = OpenApiResponse(ErrorSerializer, description="Datos inválidos; `campos` dice qué corregir.")
