@@ -2,6 +2,11 @@ from django.urls import path
 
 from core.views import inicio
 from core.views import archivos as vistas_archivos
+from core.views import encargos as vistas_encargos
+from core.views import municipio as vistas_municipio
+from core.views import organizacion as vistas_organizacion
+from core.views import personas as vistas_personas
+from core.views import usuarios as vistas_usuarios
 
 app_name = "core"
 
@@ -13,4 +18,25 @@ urlpatterns = [
     path("archivos/<int:pk>/", vistas_archivos.archivo_detalle, name="archivo-detalle"),
     path("archivos/<int:pk>/ver/", vistas_archivos.archivo_ver, name="archivo-ver"),
     path("archivos/<int:pk>/descargar/", vistas_archivos.archivo_descargar, name="archivo-descargar"),
+    path("configuracion/municipio/", vistas_municipio.municipio, name="municipio"),
+    path("configuracion/unidades/", vistas_organizacion.unidades, name="unidades"),
+    path("configuracion/unidades/nueva/", vistas_organizacion.unidad_crear, name="unidad-crear"),
+    path("configuracion/unidades/<int:pk>/editar/", vistas_organizacion.unidad_editar, name="unidad-editar"),
+    path("configuracion/unidades/<int:pk>/desactivar/", vistas_organizacion.unidad_desactivar, name="unidad-desactivar"),
+    path("configuracion/cargos/", vistas_organizacion.cargos, name="cargos"),
+    path("configuracion/cargos/nuevo/", vistas_organizacion.cargo_crear, name="cargo-crear"),
+    path("configuracion/cargos/<int:pk>/editar/", vistas_organizacion.cargo_editar, name="cargo-editar"),
+    path("configuracion/cargos/<int:pk>/desactivar/", vistas_organizacion.cargo_desactivar, name="cargo-desactivar"),
+    path("configuracion/usuarios/", vistas_usuarios.usuarios, name="usuarios"),
+    path("configuracion/usuarios/nuevo/", vistas_usuarios.usuario_crear, name="usuario-crear"),
+    path("configuracion/usuarios/<int:pk>/editar/", vistas_usuarios.usuario_editar, name="usuario-editar"),
+    path("configuracion/usuarios/<int:pk>/desactivar/", vistas_usuarios.usuario_desactivar, name="usuario-desactivar"),
+    path("configuracion/usuarios/<int:pk>/reactivar/", vistas_usuarios.usuario_reactivar, name="usuario-reactivar"),
+    path("configuracion/encargos/", vistas_encargos.encargos, name="encargos"),
+    path("configuracion/encargos/nuevo/", vistas_encargos.encargo_crear, name="encargo-crear"),
+    path("configuracion/encargos/<int:pk>/revocar/", vistas_encargos.encargo_revocar, name="encargo-revocar"),
+    path("personas/", vistas_personas.personas, name="personas"),
+    path("personas/nueva/", vistas_personas.persona_crear, name="persona-crear"),
+    path("personas/<int:pk>/", vistas_personas.persona, name="persona"),
+    path("personas/<int:pk>/editar/", vistas_personas.persona_editar, name="persona-editar"),
 ]
