@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from core import roles
 from core.models import Archivo
 from core.models import Cargo, Encargo, Persona, UnidadOrganica, Usuario
+from core.models import DiaCalendario, Municipio
 
 # Áreas que adjuntan archivos dicen quién más puede verlos: f(usuario, archivo) -> bool.
 _ACCESOS_ARCHIVO: list[Callable] = []
@@ -74,3 +75,13 @@ def obtener_encargo(usuario, pk) -> Encargo:
     if not usuario.is_superuser:
         encargos = encargos.filter(titular__is_superuser=False, encargado__is_superuser=False)
     return get_object_or_404(encargos, pk=pk)
+
+
+def obtener_dia_calendario(usuario, pk) -> DiaCalendario:
+    """El día `pk` del calendario local del municipio de la instalación (la vista exige el permiso);
+    Http404 si no existe o si pertenece a otro municipio.
+    """
+    actual = Municipio.objects.actual()
+    if actual is None:
+        raise Http404
+    return get_object_or_404(DiaCalendario, pk=pk, municipio=actual)

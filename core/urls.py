@@ -7,6 +7,8 @@ from core.views import municipio as vistas_municipio
 from core.views import organizacion as vistas_organizacion
 from core.views import personas as vistas_personas
 from core.views import usuarios as vistas_usuarios
+from core.views import calendario as vistas_calendario
+from core.views import perfil as vistas_perfil
 
 app_name = "core"
 
@@ -39,4 +41,9 @@ urlpatterns = [
     path("personas/nueva/", vistas_personas.persona_crear, name="persona-crear"),
     path("personas/<int:pk>/", vistas_personas.persona, name="persona"),
     path("personas/<int:pk>/editar/", vistas_personas.persona_editar, name="persona-editar"),
+    path("configuracion/perfil/", vistas_perfil.perfil, name="perfil"),
+    path("configuracion/perfil/reglas/", vistas_perfil.perfil_regla_fijar, name="perfil-regla-fijar"),
+    path("configuracion/calendario/", vistas_calendario.calendario, name="calendario"),
+    path("configuracion/calendario/dias/", vistas_calendario.calendario_dia_agregar, name="calendario-dia-agregar"),
+    path("configuracion/calendario/dias/<int:pk>/quitar/", vistas_calendario.calendario_dia_quitar, name="calendario-dia-quitar"),
 ]

@@ -259,17 +259,21 @@ def interpretar_valor(texto: str, ejemplo: Any) -> Any:
 
 def validar_formato_numeracion(formato: str) -> None:
     """Un formato de numeración solo usa {numero}, {anio}, {sigla} y {unidad}, y debe incluir {numero}."""
+    invalido = ValidationError(
+        "El formato no es válido: use {numero}, {anio}, {sigla} y {unidad}, p. ej. «Nº {numero:03d}-{anio}»."
+    )
     try:
         campos = {nombre for _, nombre, _, _ in string.Formatter().parse(formato) if nombre is not None}
-        formato.format(numero=1, anio=2026, sigla="SIGLA", unidad="UNI")
-    except (ValueError, KeyError, IndexError):
-        raise ValidationError(
-            "El formato no es válido: use {numero}, {anio}, {sigla} y {unidad}, p. ej. «Nº {numero:03d}-{anio}»."
-        ) from None
-    if "numero" not in campos:
-        raise ValidationError("El formato debe incluir {numero}.")
+    except ValueError:
+        raise invalido from None
     if desconocidos := campos - CAMPOS_FORMATO:
         raise ValidationError(f"El formato usa marcadores desconocidos: {', '.join(sorted(desconocidos))}.")
+    if "numero" not in campos:
+        raise ValidationError("El formato debe incluir {numero}.")
+    try:
+        formato.format(numero=1, anio=2026, sigla="SIGLA", unidad="UNI")
+    except (ValueError, KeyError, IndexError):
+        raise invalido from None
 
 
 @transaction.atomic

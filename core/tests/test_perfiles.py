@@ -1,0 +1,279 @@
+"""Perfiles de jurisdicción: datos versionados, reglas locales auditadas y la página core:perfil."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from core.models import Evento, ReglaLocal
+from core.services import perfiles
+
+SERIES = [
+    "registro_entrada", "registro_salida", "ordenanza", "acuerdo", "resolucion_concejo", "decreto",
+    "resolucion_alcaldia", "certificacion", "memorando", "oficio", "informe",
+]
+HOY = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("codigo", ["PE", "EC", "CO", "MX", "MX-AGU", "MX-MEX"])
+def test_cada_perfil_tiene_las_claves_que_otras_areas_leen(codigo):
+    for serie in SERIES:
+        formato = perfiles.valor(f"numeracion.formato.{serie}", perfil=codigo, fecha=HOY)
+        perfiles.validar_formato_numeracion(formato)
+        if serie in {"memorando", "oficio", "informe"}:
+            assert "{unidad}" in formato
+    for clave in [
+        "vocabulario.concejo", "vocabulario.miembro", "vocabulario.alcalde", "instrumentos",
+        "plazos.subsanacion_dias", "plazos.respuesta_peticion", "plazos.tipo_computo", "plazos.sabado_laborable",
+        "concejo.tipos_sesion", "concejo.quorum", "concejo.mayoria", "concejo.desempate",
+        "concejo.aviso_extraordinaria", "transparencia.plazo_dias", "transparencia.prorroga",
+    ]:
+        regla = perfiles.regla_vigente(clave, perfil=codigo, fecha=HOY)
+        assert regla.fuente and regla.confianza in {"L", "S", "?"}
+
+
+def test_formatos_de_numero_del_peru():
+    formato = perfiles.valor("numeracion.formato.ordenanza", perfil="PE", fecha=HOY)
+    assert formato.format(numero=12, anio=2026, sigla="MDVE") == "ORDENANZA MUNICIPAL Nº 012-2026-MDVE"
+    assert perfiles.valor("numeracion.formato.registro_entrada", perfil="PE").format(numero=123, anio=2026) == (
+        "Reg. 2026-000123"
+    )
+
+
+@pytest.mark.parametrize(
+    "codigo,clave,valor,confianza",
+    [
+        # Las marcas de DOMAIN.md viajan con el dato.
+        ("PE", "plazos.subsanacion_dias", 2, "L"),
+        ("PE", "plazos.respuesta_peticion", 30, "?"),
+        ("PE", "concejo.aviso_extraordinaria", {"cantidad": 5, "unidad": "dias_habiles"}, "L"),
+        ("EC", "plazos.respuesta_peticion", 30, "L"),
+        ("EC", "concejo.debates_ordenanza", 2, "L"),
+        ("CO", "plazos.respuesta_peticion", 15, "L"),
+        ("CO", "plazos.respuesta_documentos", 10, "L"),
+        ("MX", "transparencia.paginas_gratuitas", 20, "L"),
+        ("MX", "concejo.desempate", "voto_de_calidad_presidente", "S"),
+    ],
+)
+def test_valores_y_confianza_de_domain(codigo, clave, valor, confianza):
+    regla = perfiles.regla_vigente(clave, perfil=codigo, fecha=HOY)
+    assert (regla.valor, regla.confianza) == (valor, confianza)
+
+
+def test_las_reglas_tienen_vigencia_porque_las_leyes_cambian():
+    # PE: 7 días en el texto original de la Ley 27806; 10 desde el D. Leg. 1353 (2017-01-08).
+    assert perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(2010, 5, 1)) == 7
+    assert perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(2017, 1, 7)) == 7
+    assert perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(2017, 1, 8)) == 10
+    # MX: LGTAIP 2015 leída (L); la de 2025 sin verificar (?).
+    assert perfiles.regla_vigente("transparencia.plazo_dias", perfil="MX", fecha=date(2024, 1, 1)).confianza == "L"
+    assert perfiles.regla_vigente("transparencia.plazo_dias", perfil="MX", fecha=HOY).confianza == "?"
+    with pytest.raises(perfiles.ClaveDesconocida, match="no tiene valor vigente"):
+        perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(1990, 1, 1))
+
+
+def test_estados_de_mexico_sustituyen_solo_lo_suyo():
+    assert perfiles.valor("vocabulario.concejo", perfil="MX-MEX") == "Cabildo"
+    assert perfiles.valor("concejo.frecuencia_ordinaria", perfil="MX-AGU") == "mensual"
+    assert perfiles.valor("vocabulario.alcalde", perfil="MX-AGU") == "presidente municipal"
+    # Un estado sin archivo propio usa el perfil MX.
+    assert perfiles.valor("vocabulario.concejo", perfil="MX-JAL") == "Ayuntamiento"
+    assert perfiles.obtener_perfil("mx-jal").pais == "MX"
+
+
+@pytest.mark.parametrize("codigo", ["XX", "", "MX-", "PE-LIM", "../PE"])
+def test_perfil_desconocido_en_espanol(codigo):
+    with pytest.raises(perfiles.PerfilDesconocido, match="no existe. Use uno de: CO, EC, MX, MX-AGU, MX-MEX, PE"):
+        perfiles.obtener_perfil(codigo)
+
+
+def test_clave_desconocida_en_espanol():
+    with pytest.raises(perfiles.ClaveDesconocida, match="La clave «plazos.inventada» no existe en el perfil PE"):
+        perfiles.valor("plazos.inventada", perfil="PE")
+
+
+def test_reglas_lista_todo_con_fuente_y_confianza():
+    lista = perfiles.reglas("PE", HOY)
+    claves = [r.clave for r in lista]
+    assert claves == sorted(claves) and len(claves) == len(set(claves))
+    assert "numeracion.formato.ordenanza" in claves
+    assert all(r.fuente and r.confianza in {"L", "S", "?"} and not r.local for r in lista)
+
+
+# --- Reglas locales --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_regla_local_gana_mientras_esta_vigente(municipio, secretario):
+    regla = perfiles.fijar_regla_local(
+        municipio=municipio, clave="plazos.respuesta_peticion", valor=20, vigente_desde=date(2026, 6, 1),
+        fuente="Ordenanza 005-2026-MDVE", por=secretario,
+    )
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 5, 31)) == 30
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 6, 1)) == 20
+    # Sin municipio explícito se usa el de la instalación.
+    assert perfiles.valor("plazos.respuesta_peticion", fecha=date(2026, 7, 1)) == 20
+    # Una regla local posterior gana sin editar la anterior.
+    perfiles.fijar_regla_local(
+        municipio=municipio, clave="plazos.respuesta_peticion", valor=25, vigente_desde=date(2026, 9, 1),
+        fuente="Ordenanza 009-2026-MDVE", por=secretario,
+    )
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 8, 31)) == 20
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 9, 1)) == 25
+    regla.refresh_from_db()
+    assert regla.valor == 20 and regla.vigente_hasta is None
+    local = [r for r in perfiles.reglas("PE", date(2026, 10, 1), municipio=municipio) if r.local]
+    assert [(r.clave, r.valor, r.fuente) for r in local] == [
+        ("plazos.respuesta_peticion", 25, "Ordenanza 009-2026-MDVE")
+    ]
+    evento = Evento.objects.filter(accion="core.regla_local.fijar").order_by("pk").first()
+    assert evento.actor == secretario
+    assert evento.antes == {"clave": "plazos.respuesta_peticion", "valor": 30}
+    assert evento.despues["valor"] == 20 and evento.objeto_id == str(regla.pk)
+
+
+@pytest.mark.django_db
+def test_regla_local_vencida_deja_de_valer(municipio):
+    ReglaLocal.objects.create(
+        municipio=municipio, clave="plazos.subsanacion_dias", valor=5, vigente_desde=date(2026, 1, 1),
+        vigente_hasta=date(2026, 3, 31), fuente="Ordenanza temporal",
+    )
+    assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio, fecha=date(2026, 3, 31)) == 5
+    assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio, fecha=date(2026, 4, 1)) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "clave,valor,campo,mensaje",
+    [
+        ("plazos.inventada", 3, "clave", "no existe en el perfil PE"),
+        ("plazos.respuesta_peticion", "veinte", "valor", "mismo tipo"),
+        ("plazos.sabado_laborable", 1, "valor", "mismo tipo"),  # 1 no es un booleano
+        ("numeracion.formato.ordenanza", "ORD {numero:03d}-{anyo}", "valor", "marcadores desconocidos: anyo"),
+        ("numeracion.formato.ordenanza", "ORD {anio}", "valor", "debe incluir {numero}"),
+        ("numeracion.formato.ordenanza", "ORD {numero:03d", "valor", "no es válido"),
+    ],
+)
+def test_fijar_regla_local_rechaza_lo_invalido(municipio, secretario, clave, valor, campo, mensaje):
+    with pytest.raises(ValidationError) as error:
+        perfiles.fijar_regla_local(
+            municipio=municipio, clave=clave, valor=valor, vigente_desde=HOY, fuente="Ordenanza", por=secretario
+        )
+    assert any(mensaje in m for m in error.value.message_dict[campo])
+    assert not ReglaLocal.objects.exists()
+    assert not Evento.objects.filter(accion="core.regla_local.fijar").exists()
+
+
+# --- Página core:perfil ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_pagina_muestra_reglas_con_fuente_y_confianza(cliente_de, secretario, municipio):
+    ReglaLocal.objects.create(
+        municipio=municipio, clave="vocabulario.miembro", valor="regidora o regidor",
+        vigente_desde=date(2020, 1, 1), fuente="RIC, art. 3",
+    )
+    respuesta = cliente_de(secretario).get(reverse("core:perfil"))
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert "Perú" in html and "TUO Ley 27444, art. 136" in html
+    assert 'data-clave="vocabulario.miembro"' in html and "regidora o regidor" in html
+    assert '<span class="badge text-bg-primary">Regla local</span>' in html
+    assert '<span class="badge text-bg-warning">Sin verificar</span>' in html
+    assert "ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}" in html
+    assert reverse("core:perfil-regla-fijar") in html
+
+
+@pytest.mark.django_db
+def test_quien_no_configura_lee_sin_formulario(cliente_de, regidor):
+    respuesta = cliente_de(regidor).get(reverse("core:perfil"))
+    assert respuesta.status_code == 200
+    assert reverse("core:perfil-regla-fijar") not in respuesta.content.decode()
+
+
+@pytest.mark.django_db
+def test_anonimo_va_al_login(client, municipio):
+    respuesta = client.get(reverse("core:perfil"))
+    assert respuesta.status_code == 302 and respuesta["Location"].startswith(reverse("login"))
+
+
+def _datos(**cambios):
+    datos = {
+        "clave": "plazos.respuesta_peticion", "valor": "20", "vigente_desde": "2026-06-01",
+        "fuente": "Ordenanza 005-2026-MDVE",
+    }
+    return datos | cambios
+
+
+@pytest.mark.django_db
+def test_fijar_regla_desde_la_pagina(cliente_de, secretario, municipio):
+    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(), follow=True)
+    assert respuesta.redirect_chain[-1][0] == reverse("core:perfil")
+    assert "Se fijó la regla local «plazos.respuesta_peticion»." in respuesta.content.decode()
+    regla = ReglaLocal.objects.get()
+    assert (regla.municipio, regla.valor, regla.vigente_desde) == (municipio, 20, date(2026, 6, 1))
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=HOY) == 20
+    evento = Evento.objects.get(accion="core.regla_local.fijar")
+    assert evento.actor == secretario and evento.objeto_id == str(regla.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "clave,texto,esperado",
+    [
+        ("plazos.sabado_laborable", "sí", True),
+        ("concejo.tipos_sesion", '["ordinaria", "extraordinaria"]', ["ordinaria", "extraordinaria"]),
+        ("numeracion.formato.oficio", "OF. {numero:04d}-{anio}-{unidad}", "OF. {numero:04d}-{anio}-{unidad}"),
+    ],
+)
+def test_fijar_regla_de_otros_tipos(cliente_de, secretario, municipio, clave, texto, esperado):
+    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto))
+    assert respuesta.status_code == 302
+    assert perfiles.valor(clave, municipio=municipio, fecha=HOY) == esperado
+
+
+@pytest.mark.django_db
+def test_fijar_regla_solo_por_post(cliente_de, secretario):
+    assert cliente_de(secretario).get(reverse("core:perfil-regla-fijar")).status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["regidor", "prosecretario", "ajeno"])
+def test_fijar_regla_sin_permiso_es_403(cliente_de, request, persona):
+    usuario = request.getfixturevalue(persona)
+    assert cliente_de(usuario).post(reverse("core:perfil-regla-fijar"), _datos()).status_code == 403
+    assert not ReglaLocal.objects.exists()
+    assert not Evento.objects.filter(accion="core.regla_local.fijar").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "cambios,mensaje",
+    [
+        ({"valor": "veinte"}, "Escriba un número entero."),
+        ({"clave": "plazos.sabado_laborable", "valor": "quizá"}, "Escriba «sí» o «no»."),
+        ({"clave": "concejo.tipos_sesion", "valor": "[ordinaria"}, "Escriba una lista en formato JSON"),
+        ({"clave": "concejo.tipos_sesion", "valor": '{"a": 1}'}, "mismo tipo que el del perfil"),
+        ({"clave": "numeracion.formato.ordenanza", "valor": "ORD {n}"}, "marcadores desconocidos: n"),
+        ({"clave": "plazos.inventada"}, "Escoja una opción válida"),
+        ({"vigente_desde": "31/02/2026"}, "Introduzca una fecha válida"),
+        ({"fuente": ""}, "Este campo es requerido"),
+    ],
+)
+def test_fijar_regla_con_datos_malos_no_cambia_nada(cliente_de, secretario, cambios, mensaje):
+    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(**cambios))
+    assert respuesta.status_code == 400
+    assert mensaje in respuesta.content.decode()
+    assert not ReglaLocal.objects.exists()
+    assert not Evento.objects.filter(accion="core.regla_local.fijar").exists()
+
+
+@pytest.mark.django_db
+def test_fijar_dos_veces_la_misma_fecha_se_rechaza(cliente_de, secretario):
+    cliente = cliente_de(secretario)
+    assert cliente.post(reverse("core:perfil-regla-fijar"), _datos()).status_code == 302
+    respuesta = cliente.post(reverse("core:perfil-regla-fijar"), _datos(valor="25"))
+    assert respuesta.status_code == 400
+    assert "Ya hay una regla local para esa clave desde esa fecha" in respuesta.content.decode()
+    assert list(ReglaLocal.objects.values_list("valor", flat=True)) == [20]
