@@ -11,7 +11,8 @@ from core.services.personas import normalizar_numero
 def buscar_personas(texto: str) -> QuerySet[Persona]:
     """Personas cuyo número de documento empieza por `texto` o cuyo nombre contiene cada palabra de `texto`.
 
-    Mayúsculas y minúsculas dan igual (icontains); las tildes cuentan, salvo que el motor las ignore.
+    Mayúsculas y minúsculas dan igual: icontains, y además la palabra en minúsculas, porque el LIKE de
+    SQLite solo ignora mayúsculas en ASCII (así «GUTIÉRREZ» encuentra «Gutiérrez»). Las tildes cuentan.
     """
     texto = (texto or "").strip()
     personas = Persona.objects.all()
@@ -21,7 +22,11 @@ def buscar_personas(texto: str) -> QuerySet[Persona]:
     por_documento = Q(numero_documento__startswith=numero) if numero else Q(pk__in=[])
     por_nombre = Q()
     for palabra in texto.split():
-        por_nombre &= (
-            Q(nombres__icontains=palabra) | Q(apellidos__icontains=palabra) | Q(razon_social__icontains=palabra)
-        )
+        coincide = Q()
+        for variante in {palabra, palabra.lower()}:
+            coincide |= (
+                Q(nombres__icontains=variante) | Q(apellidos__icontains=variante)
+                | Q(razon_social__icontains=variante)
+            )
+        por_nombre &= coincide
     return personas.filter(por_documento | por_nombre)
