@@ -2,6 +2,7 @@ from django.urls import path
 
 from core.views import inicio
 from core.views import archivos as vistas_archivos
+from core.views import busqueda as vistas_busqueda
 from core.views import encargos as vistas_encargos
 from core.views import municipio as vistas_municipio
 from core.views import organizacion as vistas_organizacion
@@ -17,6 +18,7 @@ urlpatterns = [
     path("notificaciones/", inicio.notificaciones, name="notificaciones"),
     path("notificaciones/leer/", inicio.notificaciones_leer, name="notificaciones-leer"),
     path("archivos/subir/", vistas_archivos.archivo_subir, name="archivo-subir"),
+    path("buscar/", vistas_busqueda.buscar, name="buscar"),
     path("archivos/<int:pk>/", vistas_archivos.archivo_detalle, name="archivo-detalle"),
     path("archivos/<int:pk>/ver/", vistas_archivos.archivo_ver, name="archivo-ver"),
     path("archivos/<int:pk>/descargar/", vistas_archivos.archivo_descargar, name="archivo-descargar"),
