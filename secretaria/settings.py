@@ -66,7 +66,9 @@ WSGI_APPLICATION = "secretaria.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # core/templates también aquí: sus registration/ (cambio de contraseña) deben ganar a las del admin,
+        # que va antes en INSTALLED_APPS (y debe: sus permisos se crean antes de sincronizar los roles).
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "core" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -167,6 +169,9 @@ _TASKS_BACKENDS = {
 if _TASKS_BACKEND not in _TASKS_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={_TASKS_BACKEND!r}: use database, immediate o rq.")
 TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_TASKS_BACKEND]}}
+if env_bool("TESTING", False):
+    # En pruebas las tareas corren en el acto (tras el commit que las encola), sin trabajador.
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 CACHES = {
     "default": {

@@ -1,0 +1,164 @@
+"""Pruebas en Chromium real (Playwright): ingreso por rol, teclado y accesibilidad, configuración,
+cambio de contraseña. Corren contra `live_server` con la demostración cargada."""
+
+import pytest
+from django.urls import reverse
+
+from core.demo import CLAVE_DEMO
+from core.models import Evento, Municipio, Usuario
+from core.tests.navegador import claves_rapidas, demo, ingresar, navegador, pagina  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def _secciones(pagina) -> list[str]:
+    """Los títulos de las secciones del menú principal, como se ven."""
+    return [t.strip() for t in pagina.locator("[data-menu] > li > a").all_inner_texts()]
+
+
+def _enlaces_de(pagina, seccion: str) -> list[str]:
+    """Abre el desplegable `seccion` (Bootstrap, con JavaScript) y devuelve sus enlaces visibles."""
+    pagina.locator("[data-menu] > li > a", has_text=seccion).click()
+    menu = pagina.locator("[data-menu] .dropdown-menu.show")
+    menu.wait_for(state="visible")
+    return [t.strip() for t in menu.locator("a").all_inner_texts()]
+
+
+# (a) Cada rol ve su menú ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "usuario,ve_configuracion,ve_auditoria",
+    [("secretario", True, True), ("mesa", False, False), ("regidor", False, False)],
+)
+def test_menu_segun_rol(pagina, demo, usuario, ve_configuracion, ve_auditoria):
+    ingresar(pagina, usuario, CLAVE_DEMO)
+    assert pagina.url.rstrip("/").endswith(reverse("core:inicio").rstrip("/")) or pagina.url.endswith("/")
+    nombre = Usuario.objects.get(username=usuario).get_full_name()
+    assert nombre in pagina.locator("[data-usuario]").inner_text()
+    secciones = _secciones(pagina)
+    assert ("Configuración" in secciones) is ve_configuracion, secciones
+    if ve_configuracion:
+        assert "Municipio" in _enlaces_de(pagina, "Configuración")
+    enlaces_control = _enlaces_de(pagina, "Control") if "Control" in secciones else []
+    assert ("Auditoría" in enlaces_control) is ve_auditoria, enlaces_control
+    if usuario == "mesa":
+        # Mesa de partes registra personas, pero no configura el municipio.
+        assert "Personas" in secciones
+
+
+def test_ingreso_con_clave_errada(pagina, demo):
+    ingresar(pagina, "secretario", "no-es-la-clave")
+    assert "/ingresar/" in pagina.url
+    assert pagina.get_by_role("alert").count() >= 1
+    assert "nombre de usuario y clave correctos" in pagina.locator("main").inner_text()
+
+
+# (b) Teclado y puntos de referencia ----------------------------------------------------------
+
+
+def test_saltar_al_contenido_es_lo_primero_y_funciona(pagina, demo):
+    ingresar(pagina, "secretario", CLAVE_DEMO)
+    pagina.locator("body").focus()
+    pagina.keyboard.press("Tab")
+    enfocado = pagina.evaluate("() => document.activeElement.textContent.trim()")
+    assert enfocado == "Saltar al contenido"
+    # Visible al recibir el foco (visually-hidden-focusable), no solo presente para lectores de pantalla.
+    assert pagina.get_by_role("link", name="Saltar al contenido").is_visible()
+    pagina.keyboard.press("Enter")
+    assert pagina.url.endswith("#contenido")
+    assert pagina.evaluate("() => document.activeElement.id") == "contenido"
+
+
+def test_pagina_de_ingreso_accesible(pagina, demo):
+    pagina.goto("/ingresar/")
+    primero = pagina.evaluate(
+        """() => {
+            const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
+            return document.querySelector(sel).textContent.trim();
+        }"""
+    )
+    assert primero == "Saltar al contenido"
+    sin_etiqueta = pagina.evaluate(
+        """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                 .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')
+                              && !e.getAttribute('aria-labelledby'))
+                 .map(e => e.name)"""
+    )
+    assert sin_etiqueta == []
+    assert pagina.locator("input:not([type=hidden])").count() == 2
+    assert pagina.locator("main").count() == 1
+    assert pagina.locator("nav[aria-label]").count() >= 1
+    assert pagina.get_attribute("html", "lang") == "es"
+    # Con el teclado solo: escribir, Tab, escribir, Enter.
+    pagina.get_by_label("Nombre de usuario").focus()
+    pagina.keyboard.type("regidor")
+    pagina.keyboard.press("Tab")
+    pagina.keyboard.type(CLAVE_DEMO)
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url("**/")
+    assert "Castillo Rojas" in pagina.locator("[data-usuario]").inner_text()
+
+
+# (c) Cambiar un valor de configuración --------------------------------------------------------
+
+
+def test_secretario_cambia_telefono_del_municipio(pagina, demo):
+    ingresar(pagina, "secretario", CLAVE_DEMO)
+    _enlaces_de(pagina, "Configuración")
+    pagina.locator("[data-menu] .dropdown-menu.show a", has_text="Municipio").click()
+    pagina.wait_for_url(f"**{reverse('core:municipio')}")
+    campo = pagina.get_by_label("Teléfono")
+    assert campo.input_value() == "(01) 555-0100"
+    campo.fill("(01) 555-0199")
+    pagina.locator("main form").get_by_role("button", name="Guardar").click()
+    pagina.wait_for_load_state()
+    assert "Se guardaron los datos del municipio" in pagina.locator("main").inner_text()
+    assert pagina.get_by_label("Teléfono").input_value() == "(01) 555-0199"
+    municipio = Municipio.objects.get(sigla="MDVE")
+    assert municipio.telefono == "(01) 555-0199"
+    evento = Evento.objects.de_objeto(municipio).order_by("-id").first()
+    assert evento is not None and evento.actor.username == "secretario"
+    assert evento.antes["telefono"] == "(01) 555-0100" and evento.despues["telefono"] == "(01) 555-0199"
+
+
+def test_mesa_no_entra_a_la_configuracion(pagina, demo):
+    ingresar(pagina, "mesa", CLAVE_DEMO)
+    respuesta = pagina.goto(reverse("core:municipio"))
+    assert respuesta.status == 403
+    assert Municipio.objects.get(sigla="MDVE").telefono == "(01) 555-0100"
+
+
+# (d) Cambio de contraseña de ida y vuelta -----------------------------------------------------
+
+
+def test_cambio_de_contrasena(pagina, demo):
+    nueva = "Otra-clave-segura-2026"
+    ingresar(pagina, "mesa", CLAVE_DEMO)
+    pagina.locator("[data-usuario]").click()
+    pagina.get_by_role("link", name="Cambiar contraseña").click()
+    pagina.wait_for_url(f"**{reverse('password_change')}")
+    # Una confirmación distinta: mensaje en español y la clave no cambia.
+    pagina.locator("input[name=old_password]").fill(CLAVE_DEMO)
+    pagina.locator("input[name=new_password1]").fill(nueva)
+    pagina.locator("input[name=new_password2]").fill(nueva + "x")
+    pagina.locator("main form button[type=submit]").click()
+    pagina.wait_for_load_state()
+    assert "no coinciden" in pagina.locator("main").inner_text()
+    assert Usuario.objects.get(username="mesa").check_password(CLAVE_DEMO)
+    # Ahora bien.
+    pagina.locator("input[name=old_password]").fill(CLAVE_DEMO)
+    pagina.locator("input[name=new_password1]").fill(nueva)
+    pagina.locator("input[name=new_password2]").fill(nueva)
+    pagina.locator("main form button[type=submit]").click()
+    pagina.wait_for_url(f"**{reverse('password_change_done')}")
+    assert Usuario.objects.get(username="mesa").check_password(nueva)
+    # Cerrar sesión por el menú del usuario; la clave vieja ya no sirve y la nueva sí.
+    pagina.locator("[data-usuario]").click()
+    pagina.get_by_role("button", name="Cerrar sesión").click()
+    pagina.wait_for_url("**/ingresar/")
+    ingresar(pagina, "mesa", CLAVE_DEMO)
+    assert "/ingresar/" in pagina.url
+    ingresar(pagina, "mesa", nueva)
+    assert "/ingresar/" not in pagina.url
+    assert "Flores Tapia" in pagina.locator("[data-usuario]").inner_text()
