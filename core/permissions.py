@@ -11,6 +11,7 @@ from core import roles
 from core.models import Archivo
 from core.models import Cargo, Encargo, Persona, UnidadOrganica, Usuario
 from core.models import DiaCalendario, Municipio
+from core.models import Evento, NumeroRegistro, Serie
 
 # Áreas que adjuntan archivos dicen quién más puede verlos: f(usuario, archivo) -> bool.
 _ACCESOS_ARCHIVO: list[Callable] = []
@@ -75,6 +76,23 @@ def obtener_encargo(usuario, pk) -> Encargo:
     if not usuario.is_superuser:
         encargos = encargos.filter(titular__is_superuser=False, encargado__is_superuser=False)
     return get_object_or_404(encargos, pk=pk)
+
+
+def obtener_serie(usuario, pk) -> Serie:
+    """La serie de registro `pk` con su unidad (la vista exige `core.gestionar_numeracion`); Http404 si no existe."""
+    return get_object_or_404(Serie.objects.select_related("unidad"), pk=pk)
+
+
+def obtener_numero(usuario, pk) -> NumeroRegistro:
+    """El número de registro `pk` con su serie (la vista exige `core.gestionar_numeracion`); Http404 si no existe."""
+    return get_object_or_404(NumeroRegistro.objects.select_related("serie"), pk=pk)
+
+
+def obtener_evento(usuario, pk) -> Evento:
+    """El evento de auditoría `pk` (la vista exige `core.ver_auditoria`); Http404 si no existe."""
+    return get_object_or_404(
+        Evento.objects.select_related("actor", "por_encargo_de", "objeto_tipo"), pk=pk
+    )
 
 
 def obtener_dia_calendario(usuario, pk) -> DiaCalendario:

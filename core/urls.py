@@ -1,6 +1,8 @@
 from django.urls import path
 
 from core.views import inicio
+from core.views import auditoria as vistas_auditoria
+from core.views import series as vistas_series
 from core.views import archivos as vistas_archivos
 from core.views import busqueda as vistas_busqueda
 from core.views import encargos as vistas_encargos
@@ -48,4 +50,11 @@ urlpatterns = [
     path("configuracion/calendario/", vistas_calendario.calendario, name="calendario"),
     path("configuracion/calendario/dias/", vistas_calendario.calendario_dia_agregar, name="calendario-dia-agregar"),
     path("configuracion/calendario/dias/<int:pk>/quitar/", vistas_calendario.calendario_dia_quitar, name="calendario-dia-quitar"),
+    path("configuracion/series/", vistas_series.series, name="series"),
+    path("configuracion/series/crear/", vistas_series.serie_crear, name="serie-crear"),
+    path("configuracion/series/<int:pk>/", vistas_series.serie, name="serie"),
+    path("configuracion/series/<int:pk>/cerrar-anio/", vistas_series.serie_cerrar_anio, name="serie-cerrar-anio"),
+    path("configuracion/series/numeros/<int:pk>/anular/", vistas_series.numero_anular, name="numero-anular"),
+    path("auditoria/", vistas_auditoria.auditoria, name="auditoria"),
+    path("auditoria/<int:pk>/", vistas_auditoria.evento, name="evento"),
 ]

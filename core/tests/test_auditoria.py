@@ -1,16 +1,20 @@
 """Pista de auditoría: cadena de hashes, verificación desde la consola y páginas de consulta."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from core.models import CadenaAuditoria, Evento
+from core.selectors.auditoria import diferencias, eventos_filtrados, historial_de
 from core.services.auditoria import calcular_hash, registrar_evento, verificar_cadena
+from core.tests.factories import UnidadFactory
 
 ANTES_COMPLEJO = {
     "nombre": "Resolución de Alcaldía Nº 012-2026 — año «Bicentenario»",
@@ -143,3 +147,108 @@ def test_fila_anadida_por_fuera_se_detecta(secretario):
     resultado = verificar_cadena()
     assert not resultado.intacta
     assert "cabeza" in resultado.motivo
+
+
+# --- Páginas de consulta ---------------------------------------------------------------------
+
+@pytest.fixture
+def eventos_variados(secretario, prosecretario, unidad_gdu):
+    a = registrar_evento(por=secretario, accion="core.unidad.editar", objeto=unidad_gdu,
+                         antes={"nombre": "Gerencia de Obras", "activa": True},
+                         despues={"nombre": "Gerencia de Desarrollo Urbano", "activa": True})
+    b = registrar_evento(por=prosecretario, accion="core.persona.crear", despues={"nombres": "Ana Quispe"})
+    c = registrar_evento(por=None, accion="core.numero.asignar", despues={"numero": 1})
+    return a, b, c
+
+
+def test_pagina_lista_y_filtra(cliente_de, secretario, eventos_variados):
+    a, b, c = eventos_variados
+    cliente = cliente_de(secretario)
+    html = cliente.get(reverse("core:auditoria")).content.decode()
+    for e in eventos_variados:
+        assert f'data-evento="{e.pk}"' in html
+    html = cliente.get(reverse("core:auditoria"), {"accion": "core.persona"}).content.decode()
+    assert f'data-evento="{b.pk}"' in html and f'data-evento="{a.pk}"' not in html
+    html = cliente.get(reverse("core:auditoria"), {"texto": "desarrollo"}).content.decode()
+    assert f'data-evento="{a.pk}"' in html and f'data-evento="{c.pk}"' not in html
+    html = cliente.get(reverse("core:auditoria"), {"actor": b.actor_id}).content.decode()
+    assert f'data-evento="{b.pk}"' in html and f'data-evento="{a.pk}"' not in html
+    ct = ContentType.objects.get_for_model(a.objeto_tipo.model_class())
+    html = cliente.get(reverse("core:auditoria"), {"objeto_tipo": ct.pk}).content.decode()
+    assert f'data-evento="{a.pk}"' in html and f'data-evento="{b.pk}"' not in html
+
+
+def test_filtro_por_fechas_locales(secretario, eventos_variados):
+    hoy = timezone.localdate()
+    assert eventos_filtrados(desde=hoy, hasta=hoy).count() == 3
+    assert eventos_filtrados(desde=hoy + timedelta(days=1)).count() == 0
+    assert eventos_filtrados(hasta=hoy - timedelta(days=1)).count() == 0
+    assert eventos_filtrados(objeto_tipo="core.UnidadOrganica").get() == eventos_variados[0]
+
+
+def test_filtro_con_fechas_malas_muestra_mensaje(cliente_de, secretario, eventos_variados):
+    r = cliente_de(secretario).get(reverse("core:auditoria"), {"desde": "2026-05-10", "hasta": "2026-05-01"})
+    assert r.status_code == 200
+    assert "«Hasta» no puede ser anterior a «Desde»." in r.content.decode()
+    r = cliente_de(secretario).get(reverse("core:auditoria"), {"desde": "ayer"})
+    assert "Escriba una fecha válida (AAAA-MM-DD)." in r.content.decode()
+
+
+def test_pagina_paginada_con_consultas_fijas(cliente_de, secretario, prosecretario, django_assert_num_queries):
+    for i in range(60):
+        registrar_evento(por=secretario if i % 2 else prosecretario, accion="prueba.carga",
+                         objeto=UnidadFactory(), despues={"i": i})
+    cliente = cliente_de(secretario)
+    cliente.get(reverse("core:auditoria"))
+    # sesión, usuario, permisos (2), conteo, página de eventos, opciones de usuarios y de tipos,
+    # municipio, notificaciones
+    with django_assert_num_queries(10):
+        r = cliente.get(reverse("core:auditoria"), {"accion": "prueba", "pagina": 2})
+    html = r.content.decode()
+    assert "Página 2 de 2" in html
+    assert html.count("data-evento=") == 10
+    assert "accion=prueba&amp;pagina=1" in html
+
+
+def test_detalle_del_evento_con_diferencias(cliente_de, secretario, eventos_variados):
+    a = eventos_variados[0]
+    html = cliente_de(secretario).get(reverse("core:evento", args=[a.pk])).content.decode()
+    assert "core.unidad.editar" in html
+    assert '<tr data-campo="nombre" class="table-warning">' in html
+    assert "Gerencia de Obras" in html and "Gerencia de Desarrollo Urbano" in html
+    assert '<tr data-campo="activa">' in html
+    assert a.hash in html
+
+
+def test_diferencias_con_anidados_y_campos_nuevos(secretario):
+    e = registrar_evento(por=secretario, accion="prueba", antes={"a": {"x": 1}, "b": 1},
+                         despues={"a": {"x": 2}, "c": "nuevo"})
+    filas = {f["campo"]: f for f in diferencias(Evento.objects.get(pk=e.pk))}
+    assert filas["a"]["cambio"] and '"x": 2' in filas["a"]["despues"]
+    assert filas["b"]["cambio"] and filas["b"]["despues"] == ""
+    assert filas["c"]["cambio"] and filas["c"]["antes"] == ""
+
+
+@pytest.mark.parametrize("persona", ["mesa_de_partes", "regidor", "jefe_unidad", "ajeno"])
+def test_sin_permiso_403(request, cliente_de, eventos_variados, persona):
+    cliente = cliente_de(request.getfixturevalue(persona))
+    assert cliente.get(reverse("core:auditoria")).status_code == 403
+    assert cliente.get(reverse("core:evento", args=[eventos_variados[0].pk])).status_code == 403
+
+
+def test_prosecretario_puede_ver(cliente_de, prosecretario, eventos_variados):
+    assert cliente_de(prosecretario).get(reverse("core:auditoria")).status_code == 200
+
+
+def test_evento_inexistente_404(cliente_de, secretario):
+    assert cliente_de(secretario).get(reverse("core:evento", args=[999999])).status_code == 404
+
+
+def test_auditoria_solo_lectura(cliente_de, secretario, eventos_variados):
+    assert cliente_de(secretario).post(reverse("core:auditoria")).status_code == 405
+    assert Evento.objects.count() == 3
+
+
+def test_historial_de_un_objeto(secretario, unidad_gdu, eventos_variados):
+    otro = registrar_evento(por=secretario, accion="core.unidad.desactivar", objeto=unidad_gdu)
+    assert list(historial_de(unidad_gdu)) == [otro, eventos_variados[0]]
