@@ -259,6 +259,9 @@ def interpretar_valor(texto: str, ejemplo: Any) -> Any:
 
 def validar_formato_numeracion(formato: str) -> None:
     """Un formato de numeración solo usa {numero}, {anio}, {sigla} y {unidad}, y debe incluir {numero}."""
+    # Serie.formato guarda hasta 200 caracteres: un formato más largo no se podría usar al numerar.
+    if len(formato) > 200:
+        raise ValidationError("El formato no puede pasar de 200 caracteres.")
     invalido = ValidationError(
         "El formato no es válido: use {numero}, {anio}, {sigla} y {unidad}, p. ej. «Nº {numero:03d}-{anio}»."
     )

@@ -153,6 +153,7 @@ def test_regla_local_vencida_deja_de_valer(municipio):
         ("numeracion.formato.ordenanza", "ORD {numero:03d}-{anyo}", "valor", "marcadores desconocidos: anyo"),
         ("numeracion.formato.ordenanza", "ORD {anio}", "valor", "debe incluir {numero}"),
         ("numeracion.formato.ordenanza", "ORD {numero:03d", "valor", "no es válido"),
+        ("numeracion.formato.ordenanza", "X" * 200 + "{numero}", "valor", "no puede pasar de 200"),
     ],
 )
 def test_fijar_regla_local_rechaza_lo_invalido(municipio, secretario, clave, valor, campo, mensaje):
