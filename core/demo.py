@@ -58,65 +58,103 @@ USUARIOS = [
 ]
 
 
+PERSONAS = [
+    # tipo, documento, número (válidos: DNI de 8 dígitos, RUC con dígito verificador), nombres, apellidos,
+    # razón social, correo
+    ("natural", "DNI", "45871236", "Juan Carlos", "Ramírez Poma", "", "juan@ejemplo.pe"),
+    ("natural", "DNI", "10293847", "María Isabel", "Gutiérrez Salas", "", "maria@ejemplo.pe"),
+    ("juridica", "RUC", "20100070970", "", "", "Constructora Los Andes S.A.C.", "contacto@losandes.com.pe"),
+]
+
+
 @transaction.atomic
 def _cargar_nucleo() -> Municipio:
-    from django.contrib.auth.models import Group
+    # Todo pasa por los servicios del núcleo (con su validación y su auditoría, actor «sistema»);
+    # cada paso busca antes de crear para que `secretaria demo` se pueda correr dos veces.
+    from datetime import timedelta
 
-    municipio, _ = Municipio.objects.get_or_create(
-        sigla="MDVE",
-        defaults={
-            "nombre": "Municipalidad Distrital de Villa Esperanza",
-            "direccion": "Plaza de Armas 100, Villa Esperanza, Lima",
-            "telefono": "(01) 555-0100",
-            "correo": "secretaria@villaesperanza.gob.pe",
-            "perfil": "PE",
-            "zona_horaria": "America/Lima",
-        },
-    )
+    from django.utils import timezone
+
+    from core.models import Encargo
+    from core.services.encargos import crear_encargo
+    from core.services.municipio import actualizar_municipio
+    from core.services.organizacion import actualizar_unidad, crear_cargo, crear_unidad
+    from core.services.personas import registrar_persona
+    from core.services.usuarios import crear_usuario
+
+    municipio = Municipio.objects.filter(sigla="MDVE").first()
+    if municipio is None:
+        municipio = actualizar_municipio(
+            municipio=None,
+            por=None,
+            nombre="Municipalidad Distrital de Villa Esperanza",
+            sigla="MDVE",
+            direccion="Plaza de Armas 100, Villa Esperanza, Lima",
+            telefono="(01) 555-0100",
+            correo="secretaria@villaesperanza.gob.pe",
+            perfil="PE",
+            zona_horaria="America/Lima",
+        )
     unidades: dict[str, UnidadOrganica] = {}
     for orden, (sigla, nombre, padre) in enumerate(UNIDADES):
-        unidades[sigla], _ = UnidadOrganica.objects.get_or_create(
-            sigla=sigla, defaults={"nombre": nombre, "padre": unidades.get(padre), "orden": orden}
-        )
+        unidad = UnidadOrganica.objects.filter(sigla=sigla).first()
+        if unidad is None:
+            unidad = crear_unidad(nombre=nombre, sigla=sigla, padre=unidades.get(padre), orden=orden, por=None)
+        unidades[sigla] = unidad
     for username, nombres, apellidos, sigla, nombre_cargo, jefatura, rol in USUARIOS:
         unidad = unidades.get(sigla)
         cargo = None
         if unidad:
-            cargo, _ = Cargo.objects.get_or_create(
-                nombre=nombre_cargo, unidad=unidad, defaults={"es_jefatura": jefatura}
+            cargo = Cargo.objects.filter(nombre=nombre_cargo, unidad=unidad).first() or crear_cargo(
+                nombre=nombre_cargo, unidad=unidad, es_jefatura=jefatura, por=None
             )
         usuario = Usuario.objects.filter(username=username).first()
         if usuario is None:
-            usuario = Usuario(
+            usuario = crear_usuario(
                 username=username,
-                first_name=nombres,
-                last_name=apellidos,
-                email=f"{username}@villaesperanza.gob.pe",
+                nombres=nombres,
+                apellidos=apellidos,
+                correo=f"{username}@villaesperanza.gob.pe",
                 unidad=unidad,
                 cargo=cargo,
+                roles=[rol],
+                clave=CLAVE_DEMO,
+                por=None,
             )
-            usuario.set_password(CLAVE_DEMO)
-            usuario.save()
-            usuario.groups.add(Group.objects.get(name=rol))
         if jefatura and unidad and unidad.jefe_id is None:
-            unidad.jefe = usuario
-            unidad.save(update_fields=["jefe"])
+            unidades[sigla] = actualizar_unidad(unidad=unidad, jefe=usuario, por=None)
     if not Usuario.objects.filter(username="admin").exists():
         Usuario.objects.create_superuser("admin", "admin@villaesperanza.gob.pe", CLAVE_DEMO)
-    for tipo_doc, numero, nombres, apellidos in [
-        ("DNI", "45871236", "Juan Carlos", "Ramírez Poma"),
-        ("DNI", "10293847", "María Isabel", "Gutiérrez Salas"),
-    ]:
-        Persona.objects.get_or_create(
-            tipo_documento=tipo_doc,
-            numero_documento=numero,
-            defaults={"nombres": nombres, "apellidos": apellidos, "correo": f"{nombres.split()[0].lower()}@ejemplo.pe"},
-        )
-    Persona.objects.get_or_create(
-        tipo_documento="RUC",
-        numero_documento="20100070970",
-        defaults={"tipo": Persona.Tipo.JURIDICA, "razon_social": "Constructora Los Andes S.A.C."},
-    )
+    for tipo, tipo_doc, numero, nombres, apellidos, razon_social, correo in PERSONAS:
+        if not Persona.objects.filter(tipo_documento=tipo_doc, numero_documento=numero).exists():
+            registrar_persona(
+                tipo=tipo,
+                tipo_documento=tipo_doc,
+                numero_documento=numero,
+                nombres=nombres,
+                apellidos=apellidos,
+                razon_social=razon_social,
+                correo=correo,
+                por=None,
+            )
+    # El Pro-secretario actúa por encargo de la Secretaria General desde hace una semana y por cuatro
+    # semanas más: así lo que haga en la demo queda registrado «por encargo de».
+    secretario = Usuario.objects.get(username="secretario")
+    prosecretario = Usuario.objects.get(username="prosecretario")
+    hoy = timezone.localdate()
+    if not Encargo.objects.vigentes(hoy).filter(titular=secretario).exists():
+        desde, hasta = hoy - timedelta(days=7), hoy + timedelta(days=28)
+        if not Encargo.objects.filter(titular=secretario, revocado=False, desde__lte=hasta, hasta__gte=desde).exists():
+            crear_encargo(
+                titular=secretario,
+                encargado=prosecretario,
+                cargo=secretario.cargo,
+                desde=desde,
+                hasta=hasta,
+                documento="Resolución de Alcaldía Nº 045-2026-MDVE",
+                motivo="Vacaciones de la Secretaria General",
+                por=None,
+            )
     return municipio
 
 

@@ -170,3 +170,22 @@ def test_sin_permiso_403(request, cliente_de, secretario, prosecretario, persona
     e.refresh_from_db()
     assert not e.revocado
     assert Encargo.objects.count() == 1
+
+
+def test_demo_carga_el_encargo_vigente_y_es_idempotente(db):
+    from core.demo import _cargar_nucleo
+    from core.services.auditoria import verificar_cadena
+    from core.services.personas import validar_documento
+
+    _cargar_nucleo()
+    eventos = Evento.objects.count()
+    _cargar_nucleo()
+    assert Evento.objects.count() == eventos
+    from core.models import Usuario
+
+    encargo = encargo_vigente(Usuario.objects.get(username="prosecretario"))
+    assert encargo is not None and encargo.titular.username == "secretario"
+    assert encargo.desde < HOY() < encargo.hasta
+    for p in Persona.objects.all():
+        assert validar_documento(p.tipo_documento, p.numero_documento) == p.numero_documento
+    assert verificar_cadena().intacta
