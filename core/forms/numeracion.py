@@ -12,7 +12,8 @@ from core.models import UnidadOrganica, Usuario
 class SerieForm(FormularioBootstrap, forms.Form):
     codigo = forms.CharField(
         label="Código", max_length=60,
-        help_text="Identifica la serie para las áreas, p. ej. registro-entrada u ordenanza (sin espacios ni tildes).",
+        help_text="Identifica la serie para las áreas, p. ej. registro-entrada u ordenanza "
+                  "(sin espacios ni tildes).",
         error_messages={"required": "Escriba el código de la serie."},
     )
     nombre = forms.CharField(label="Nombre", max_length=200,
@@ -20,7 +21,8 @@ class SerieForm(FormularioBootstrap, forms.Form):
     formato = forms.CharField(
         label="Formato del número", max_length=200,
         help_text="Marcadores: {numero} (obligatorio; {numero:03d} lo rellena con ceros), {anio}, "
-                  "{sigla} del municipio y {unidad}. P. ej. «ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}».",
+                  "{sigla} del municipio y {unidad}. "
+                  "P. ej. «ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}».",
         error_messages={"required": "Escriba el formato del número, p. ej. «Reg. {anio}-{numero:06d}»."},
     )
     unidad = forms.ModelChoiceField(
@@ -50,7 +52,9 @@ class CerrarAnioForm(FormularioBootstrap, forms.Form):
 class FiltroEventosForm(FormularioBootstrap, forms.Form):
     texto = forms.CharField(label="Texto", required=False, max_length=200,
                             help_text="En el objeto, la acción o el nombre de quien actuó.")
-    actor = forms.ModelChoiceField(label="Quién", required=False, queryset=Usuario.objects.order_by("username"))
+    actor = forms.ModelChoiceField(
+        label="Quién", required=False, queryset=Usuario.objects.order_by("username")
+    )
     accion = forms.CharField(label="Acción", required=False, max_length=100,
                              help_text="La acción o su comienzo, p. ej. core.numero.")
     objeto_tipo = forms.ModelChoiceField(

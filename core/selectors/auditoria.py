@@ -72,12 +72,15 @@ def _legible(valor) -> str:
     return str(valor)
 
 
+def _como_dict(valor) -> dict:
+    if isinstance(valor, dict):
+        return valor
+    return {"valor": valor} if valor is not None else {}
+
+
 def diferencias(evento: Evento) -> list[dict]:
     """Filas campo / antes / después / cambió, con los campos de ambos lados, para la tabla del evento."""
-    antes = evento.antes if isinstance(evento.antes, dict) else ({"valor": evento.antes} if evento.antes else {})
-    despues = (
-        evento.despues if isinstance(evento.despues, dict) else ({"valor": evento.despues} if evento.despues else {})
-    )
+    antes, despues = _como_dict(evento.antes), _como_dict(evento.despues)
     filas = []
     for campo in sorted(set(antes) | set(despues)):
         a, d = antes.get(campo), despues.get(campo)

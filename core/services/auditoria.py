@@ -199,5 +199,8 @@ def verificar_cadena() -> ResultadoVerificacion:
             False, total, cabeza_id, "falta el último evento registrado (fue eliminado)"
         )
     return ResultadoVerificacion(
-        False, total, ultimo_id, "la cabeza de la cadena no coincide con el último evento (fila añadida o cabeza alterada)"
+        False,
+        total,
+        ultimo_id,
+        "la cabeza de la cadena no coincide con el último evento (fila añadida o cabeza alterada)",
     )

@@ -44,7 +44,8 @@ def validar_formato(formato: str) -> None:
             continue
         if campo not in MARCADORES:
             raise ValidationError(
-                f"Marcador desconocido «{{{campo}}}». Solo se admiten {{numero}}, {{anio}}, {{sigla}} y {{unidad}}."
+                f"Marcador desconocido «{{{campo}}}». "
+                "Solo se admiten {numero}, {anio}, {sigla} y {unidad}."
             )
         if conversion:
             raise ValidationError(f"No se admiten conversiones («!{conversion}») en los marcadores.")
@@ -65,7 +66,9 @@ def validar_formato(formato: str) -> None:
 
 
 def formatear(serie: Serie, numero: int, anio: int) -> str:
-    """El número tal como se escribe en el documento: plantilla de la serie con la sigla del municipio y de la unidad."""
+    """El número tal como se escribe en el documento: la plantilla de la serie con la sigla del
+    municipio (`Municipio.objects.actual()`) y la de la unidad de la serie.
+    """
     municipio = Municipio.objects.actual()
     return serie.formato.format(
         numero=numero,
@@ -76,7 +79,9 @@ def formatear(serie: Serie, numero: int, anio: int) -> str:
 
 
 @transaction.atomic
-def crear_serie(*, codigo: str, nombre: str, formato: str, unidad: UnidadOrganica | None = None, por) -> Serie:
+def crear_serie(
+    *, codigo: str, nombre: str, formato: str, unidad: UnidadOrganica | None = None, por
+) -> Serie:
     """Crea una serie de registro con su plantilla de número, validada, y deja el evento de auditoría.
 
     El código identifica la serie para las áreas (p. ej. `registro-entrada`, `ordenanza`) y no se
@@ -140,7 +145,9 @@ def _serie(serie: Serie | str) -> Serie:
 
 
 @transaction.atomic
-def siguiente_numero(serie: Serie | str, anio: int, *, por, objeto: models.Model | None = None) -> NumeroRegistro:
+def siguiente_numero(
+    serie: Serie | str, anio: int, *, por, objeto: models.Model | None = None
+) -> NumeroRegistro:
     """Da el siguiente número de la serie en ese año (1 el primero de cada año), sin saltos.
 
     Se toma dentro de la transacción de quien llama: si esa transacción se deshace, el número no
@@ -154,7 +161,9 @@ def siguiente_numero(serie: Serie | str, anio: int, *, por, objeto: models.Model
         raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
     contador = _contador_bloqueado(serie, anio)
     if contador.cerrado:
-        raise ValidationError(f"El año {anio} de la serie «{serie.nombre}» está cerrado: ya no se dan números.")
+        raise ValidationError(
+            f"El año {anio} de la serie «{serie.nombre}» está cerrado: ya no se dan números."
+        )
     contador.ultimo += 1
     contador.save(update_fields=["ultimo"])
     actor = por if por is not None and getattr(por, "pk", None) else None
@@ -185,7 +194,9 @@ def anular_numero(*, numero: NumeroRegistro, motivo: str, por) -> NumeroRegistro
     if numero.anulado:
         raise ValidationError(f"El número {numero.texto} ya está anulado.")
     if Contador.objects.filter(serie=numero.serie_id, anio=numero.anio, cerrado=True).exists():
-        raise ValidationError(f"El año {numero.anio} de la serie está cerrado: no se puede anular {numero.texto}.")
+        raise ValidationError(
+            f"El año {numero.anio} de la serie está cerrado: no se puede anular {numero.texto}."
+        )
     campos = ["anulado", "motivo_anulacion", "anulado_en"]
     antes = instantanea(numero, campos)
     numero.anulado = True

@@ -20,7 +20,8 @@ def auditoria(request):
     pagina = Paginator(eventos_filtrados(**filtros), 50).get_page(request.GET.get("pagina"))
     consulta = request.GET.copy()
     consulta.pop("pagina", None)
-    return render(request, "core/auditoria.html", {"form": form, "pagina": pagina, "consulta": consulta.urlencode()})
+    contexto = {"form": form, "pagina": pagina, "consulta": consulta.urlencode()}
+    return render(request, "core/auditoria.html", contexto)
 
 
 @login_required

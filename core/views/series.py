@@ -19,7 +19,8 @@ gestiona = permission_required(roles.GESTIONAR_NUMERACION, raise_exception=True)
 
 
 def _lista(request, form, status=200):
-    return render(request, "core/series.html", {"series": series_con_contadores(), "form": form}, status=status)
+    contexto = {"series": series_con_contadores(), "form": form}
+    return render(request, "core/series.html", contexto, status=status)
 
 
 @login_required
@@ -51,10 +52,11 @@ def serie_crear(request):
 def serie(request, pk: int):
     serie = obtener_serie(request.user, pk)
     contadores = list(serie.contadores.order_by("-anio"))
+    por_omision = contadores[0].anio if contadores else timezone.localdate().year
     try:
-        anio = int(request.GET.get("anio") or (contadores[0].anio if contadores else timezone.localdate().year))
+        anio = int(request.GET.get("anio") or por_omision)
     except ValueError:
-        anio = timezone.localdate().year
+        anio = por_omision
     pagina = Paginator(numeros_de(serie, anio), 100).get_page(request.GET.get("pagina"))
     return render(request, "core/serie.html", {
         "serie": serie, "contadores": contadores, "anio": anio, "pagina": pagina,
