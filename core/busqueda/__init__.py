@@ -117,12 +117,15 @@ def buscar(
     """
     consulta = (consulta or "").strip()[:MAXIMO_CONSULTA]
     resultados: list[Resultado] = []
-    condicion = _filtro_de_acceso(usuario, tipos) if usuario is not None and usuario.is_authenticated else None
+    con_sesion = usuario is not None and usuario.is_authenticated
+    condicion = _filtro_de_acceso(usuario, tipos) if con_sesion else None
     motor = motor_actual()
     if consulta and condicion is not None:
-        filtro_sql, filtro_params = EntradaBusqueda.objects.filter(condicion).values("id").query.sql_with_params()
+        visibles = EntradaBusqueda.objects.filter(condicion).values("id")
+        filtro_sql, filtro_params = visibles.query.sql_with_params()
         candidatos = motor.candidatos(consulta, filtro_sql, filtro_params)
-        entradas = EntradaBusqueda.objects.defer("texto", "texto_normalizado").in_bulk([pk for pk, _ in candidatos])
+        ids = [pk for pk, _ in candidatos]
+        entradas = EntradaBusqueda.objects.defer("texto", "texto_normalizado").in_bulk(ids)
         for pk, puntaje in candidatos:
             entrada = entradas.get(pk)
             definicion = obtener_tipo(entrada.tipo) if entrada else None
@@ -131,7 +134,8 @@ def buscar(
             resultados.append(Resultado(entrada=entrada, etiqueta=definicion.etiqueta, puntaje=puntaje))
     pagina_actual = Paginator(resultados, por_pagina).get_page(pagina)
     if pagina_actual.object_list:
-        en_pagina = EntradaBusqueda.objects.filter(pk__in=[r.entrada.pk for r in pagina_actual]).only("id", "texto")
+        ids = [r.entrada.pk for r in pagina_actual]
+        en_pagina = EntradaBusqueda.objects.filter(pk__in=ids).only("id", "texto")
         fragmentos = motor.fragmentos(list(en_pagina), consulta)
         for resultado in pagina_actual:
             resultado.fragmento = fragmentos.get(resultado.entrada.pk, mark_safe(""))

@@ -94,7 +94,9 @@ class MotorPostgres:
         ids = [e.pk for e in entradas]
         if not ids:
             return {}
-        opciones = f"StartSel={_INICIO}, StopSel={_FIN}, MaxWords={PALABRAS_FRAGMENTO}, MinWords=12, ShortWord=2"
+        opciones = (
+            f"StartSel={_INICIO}, StopSel={_FIN}, MaxWords={PALABRAS_FRAGMENTO}, MinWords=12, ShortWord=2"
+        )
         sql = """
             SELECT e.id, ts_headline('spanish', e.texto, q.consulta, %s)
             FROM core_entradabusqueda e,

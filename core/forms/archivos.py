@@ -33,7 +33,9 @@ class CampoArchivo(forms.FileField):
         archivo = super().clean(data, initial)
         if archivo and archivo is not initial:
             try:
-                validar_archivo(archivo, tipos_permitidos=self.tipos_permitidos, tamano_maximo=self.tamano_maximo)
+                validar_archivo(
+                    archivo, tipos_permitidos=self.tipos_permitidos, tamano_maximo=self.tamano_maximo
+                )
             except ValidationError as e:
                 raise ValidationError(e.messages) from e
         return archivo

@@ -50,13 +50,15 @@ POSTGRES_BORRAR = [
 
 
 def crear(apps, schema_editor):
-    sentencias = {"sqlite": SQLITE_CREAR, "postgresql": POSTGRES_CREAR}.get(schema_editor.connection.vendor, [])
+    motor = schema_editor.connection.vendor
+    sentencias = {"sqlite": SQLITE_CREAR, "postgresql": POSTGRES_CREAR}.get(motor, [])
     for sql in sentencias:
         schema_editor.execute(sql)
 
 
 def borrar(apps, schema_editor):
-    sentencias = {"sqlite": SQLITE_BORRAR, "postgresql": POSTGRES_BORRAR}.get(schema_editor.connection.vendor, [])
+    motor = schema_editor.connection.vendor
+    sentencias = {"sqlite": SQLITE_BORRAR, "postgresql": POSTGRES_BORRAR}.get(motor, [])
     for sql in sentencias:
         schema_editor.execute(sql)
 

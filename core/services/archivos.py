@@ -70,7 +70,9 @@ def _verificar_pdf(archivo: UploadedFile) -> None:
         archivo.seek(0)
         lector = PdfReader(archivo, strict=False)
         if lector.is_encrypted:
-            raise ValidationError("El PDF está protegido con contraseña; súbalo sin protección.", code="pdf_cifrado")
+            raise ValidationError(
+                "El PDF está protegido con contraseña; súbalo sin protección.", code="pdf_cifrado"
+            )
         if len(lector.pages) < 1:
             raise ValidationError("El PDF no tiene páginas.", code="pdf_vacio")
     except ValidationError:
@@ -132,7 +134,8 @@ def validar_archivo(
     if tipo_mime not in tipos:
         admitidos = ", ".join(nombre_tipo(t) for t in tipos)
         raise ValidationError(
-            "El contenido del archivo es de tipo «%(tipo)s», que no se admite aquí. Tipos admitidos: %(admitidos)s.",
+            "El contenido del archivo es de tipo «%(tipo)s», que no se admite aquí. "
+            "Tipos admitidos: %(admitidos)s.",
             code="tipo",
             params={"tipo": nombre_tipo(tipo_mime), "admitidos": admitidos},
         )
@@ -194,7 +197,9 @@ def guardar_archivo(
             sha256=validado.sha256,
             subido_por=por if getattr(por, "pk", None) else None,
         )
-        registrar_evento(por=por, accion="core.archivo.guardar", objeto=registro, despues=instantanea(registro))
+        registrar_evento(
+            por=por, accion="core.archivo.guardar", objeto=registro, despues=instantanea(registro)
+        )
     except BaseException:
         # La fila no llegó a existir (o se deshará): el archivo en disco tampoco debe quedar.
         default_storage.delete(ruta)

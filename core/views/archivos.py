@@ -38,7 +38,10 @@ def _respuesta_archivo(archivo, *, en_linea: bool) -> FileResponse:
     except FileNotFoundError as e:
         raise Http404 from e
     respuesta = FileResponse(
-        contenido, as_attachment=not en_linea, filename=archivo.nombre_original, content_type=archivo.tipo_mime
+        contenido,
+        as_attachment=not en_linea,
+        filename=archivo.nombre_original,
+        content_type=archivo.tipo_mime,
     )
     respuesta["X-Content-Type-Options"] = "nosniff"
     respuesta["Cache-Control"] = "private, no-store"
