@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import math
 from dataclasses import dataclass
@@ -66,6 +67,10 @@ def _ip_normalizada(ip: str | None) -> str | None:
     """La IP tal como la guarda la base de datos (IPv6 comprimida en minúsculas), o None."""
     if not ip:
         return None
+    try:
+        ipaddress.ip_address(ip)
+    except ValueError:
+        return None  # una cabecera rara no debe impedir el cambio que se audita
     return Evento._meta.get_field("ip").get_prep_value(ip)
 
 

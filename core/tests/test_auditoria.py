@@ -252,3 +252,15 @@ def test_auditoria_solo_lectura(cliente_de, secretario, eventos_variados):
 def test_historial_de_un_objeto(secretario, unidad_gdu, eventos_variados):
     otro = registrar_evento(por=secretario, accion="core.unidad.desactivar", objeto=unidad_gdu)
     assert list(historial_de(unidad_gdu)) == [otro, eventos_variados[0]]
+
+
+@pytest.mark.parametrize(
+    "ip,guardada",
+    [("::FFFF:192.0.2.1", "::ffff:192.0.2.1"), ("2001:0DB8::0001", "2001:db8::1"), ("no-es-ip", None), ("", None)],
+)
+def test_ip_se_normaliza_antes_del_hash(secretario, ip, guardada):
+    evento = registrar_evento(por=secretario, accion="prueba.ip", ip=ip)
+    releido = Evento.objects.get(pk=evento.pk)
+    assert releido.ip == guardada
+    assert calcular_hash(releido) == releido.hash
+    assert verificar_cadena().intacta
