@@ -101,6 +101,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+TESTING = env_bool("TESTING", False)
 PASSWORD_HASHERS = env_list(
     "PASSWORD_HASHERS",
     [
@@ -108,6 +109,9 @@ PASSWORD_HASHERS = env_list(
         "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     ],
 )
+if TESTING:
+    # Las pruebas crean muchos usuarios; PBKDF2 (1 s cada uno en esta máquina) no prueba nada allí.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:inicio"
 LOGOUT_REDIRECT_URL = "login"
