@@ -46,6 +46,14 @@ def validar_perfil(perfil: str) -> str:
         raise ValidationError(
             {"perfil": "Perfil no válido: use PE, EC, CO o MX- seguido del código del estado (p. ej. MX-AGU, MX-CMX)."}
         )
+    try:
+        from core.services.perfiles import ErrorPerfil, obtener_perfil
+    except ImportError:  # instalación sin el módulo de perfiles: basta el formato
+        return perfil
+    try:
+        obtener_perfil(perfil)
+    except ErrorPerfil as e:
+        raise ValidationError({"perfil": str(e)}) from None
     return perfil
 
 
