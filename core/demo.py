@@ -6,12 +6,12 @@ es idempotente (se busca antes de crear), así que `secretaria demo` se puede co
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from django.db import transaction
 
-from core.models import Cargo, Municipio, Persona, UnidadOrganica, Usuario
 from core import roles
+from core.models import Cargo, Municipio, Persona, UnidadOrganica, Usuario
 
 CLAVE_DEMO = "demo-secretaria-2026"
 
@@ -99,7 +99,9 @@ def _cargar_nucleo() -> Municipio:
     for orden, (sigla, nombre, padre) in enumerate(UNIDADES):
         unidad = UnidadOrganica.objects.filter(sigla=sigla).first()
         if unidad is None:
-            unidad = crear_unidad(nombre=nombre, sigla=sigla, padre=unidades.get(padre), orden=orden, por=None)
+            unidad = crear_unidad(
+                nombre=nombre, sigla=sigla, padre=unidades.get(padre), orden=orden, por=None
+            )
         unidades[sigla] = unidad
     for username, nombres, apellidos, sigla, nombre_cargo, jefatura, rol in USUARIOS:
         unidad = unidades.get(sigla)
@@ -144,7 +146,9 @@ def _cargar_nucleo() -> Municipio:
     hoy = timezone.localdate()
     if not Encargo.objects.vigentes(hoy).filter(titular=secretario).exists():
         desde, hasta = hoy - timedelta(days=7), hoy + timedelta(days=28)
-        if not Encargo.objects.filter(titular=secretario, revocado=False, desde__lte=hasta, hasta__gte=desde).exists():
+        if not Encargo.objects.filter(
+            titular=secretario, revocado=False, desde__lte=hasta, hasta__gte=desde
+        ).exists():
             crear_encargo(
                 titular=secretario,
                 encargado=prosecretario,

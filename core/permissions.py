@@ -44,7 +44,9 @@ def obtener_archivo(usuario, pk) -> Archivo:
 
 
 def obtener_unidad(usuario, pk) -> UnidadOrganica:
-    """La unidad orgánica `pk` para configurar el organigrama (la vista exige el permiso); Http404 si no existe."""
+    """La unidad orgánica `pk` para configurar el organigrama (la vista exige el permiso); Http404 si no
+    existe.
+    """
     return get_object_or_404(UnidadOrganica.objects.select_related("padre", "jefe"), pk=pk)
 
 

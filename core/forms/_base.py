@@ -1,4 +1,4 @@
-"""Piezas comunes de los formularios del núcleo: clases de Bootstrap y errores de servicio en el formulario."""
+"""Piezas comunes de los formularios del núcleo: clases de Bootstrap y errores de servicio."""
 
 from __future__ import annotations
 

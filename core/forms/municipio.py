@@ -12,10 +12,20 @@ class MunicipioForm(FormularioBootstrap, forms.ModelForm):
     class Meta:
         model = Municipio
         fields = [
-            "nombre", "sigla", "direccion", "telefono", "correo", "sitio_web", "logo", "perfil", "zona_horaria",
+            "nombre",
+            "sigla",
+            "direccion",
+            "telefono",
+            "correo",
+            "sitio_web",
+            "logo",
+            "perfil",
+            "zona_horaria",
             "trabaja_sabados",
         ]
-        widgets = {"logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"})}
+        widgets = {
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"})
+        }
         help_texts = {"logo": "PNG, JPEG, GIF o WEBP; hasta 2 MB."}
 
     def __init__(self, *args, **kwargs):

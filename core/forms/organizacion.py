@@ -8,17 +8,25 @@ class UnidadForm(FormularioBootstrap, forms.Form):
     nombre = forms.CharField(label="Nombre", max_length=200)
     sigla = forms.CharField(label="Sigla", max_length=30, help_text="Única; p. ej. GDU.")
     padre = forms.ModelChoiceField(
-        label="Depende de", queryset=UnidadOrganica.objects.none(), required=False,
+        label="Depende de",
+        queryset=UnidadOrganica.objects.none(),
+        required=False,
         empty_label="— Ninguna (raíz del organigrama) —",
     )
-    jefe = forms.ModelChoiceField(label="Jefe", queryset=Usuario.objects.none(), required=False,
-                                  empty_label="— Sin jefe asignado —")
-    orden = forms.IntegerField(label="Orden", min_value=0, initial=0, help_text="Posición entre sus hermanas.")
+    jefe = forms.ModelChoiceField(
+        label="Jefe", queryset=Usuario.objects.none(), required=False, empty_label="— Sin jefe asignado —"
+    )
+    orden = forms.IntegerField(
+        label="Orden", min_value=0, initial=0, help_text="Posición entre sus hermanas."
+    )
 
     def __init__(self, *args, unidad: UnidadOrganica | None = None, **kwargs):
         if unidad is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "nombre": unidad.nombre, "sigla": unidad.sigla, "padre": unidad.padre_id, "jefe": unidad.jefe_id,
+                "nombre": unidad.nombre,
+                "sigla": unidad.sigla,
+                "padre": unidad.padre_id,
+                "jefe": unidad.jefe_id,
                 "orden": unidad.orden,
             }
         super().__init__(*args, **kwargs)
@@ -38,6 +46,10 @@ class CargoForm(FormularioBootstrap, forms.Form):
 
     def __init__(self, *args, cargo: Cargo | None = None, **kwargs):
         if cargo is not None and "initial" not in kwargs:
-            kwargs["initial"] = {"nombre": cargo.nombre, "unidad": cargo.unidad_id, "es_jefatura": cargo.es_jefatura}
+            kwargs["initial"] = {
+                "nombre": cargo.nombre,
+                "unidad": cargo.unidad_id,
+                "es_jefatura": cargo.es_jefatura,
+            }
         super().__init__(*args, **kwargs)
         self.fields["unidad"].queryset = UnidadOrganica.objects.filter(activa=True)

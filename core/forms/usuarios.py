@@ -6,23 +6,34 @@ from core.services.usuarios import roles_disponibles
 
 
 class UsuarioForm(FormularioBootstrap, forms.Form):
-    username = forms.CharField(label="Nombre de usuario", max_length=150,
-                               help_text="Letras, dígitos y @ . + - _ ; no se puede cambiar después.")
+    username = forms.CharField(
+        label="Nombre de usuario",
+        max_length=150,
+        help_text="Letras, dígitos y @ . + - _ ; no se puede cambiar después.",
+    )
     first_name = forms.CharField(label="Nombres", max_length=150)
     last_name = forms.CharField(label="Apellidos", max_length=150)
     email = forms.EmailField(label="Correo electrónico", required=False)
     unidad = forms.ModelChoiceField(label="Unidad", queryset=UnidadOrganica.objects.none(), required=False)
     cargo = forms.ModelChoiceField(label="Cargo", queryset=Cargo.objects.none(), required=False)
     roles = forms.MultipleChoiceField(label="Roles", required=False, widget=forms.CheckboxSelectMultiple)
-    clave1 = forms.CharField(label="Contraseña inicial", widget=forms.PasswordInput, strip=False,
-                             help_text="Al menos 10 caracteres; no solo números ni parecida al usuario.")
+    clave1 = forms.CharField(
+        label="Contraseña inicial",
+        widget=forms.PasswordInput,
+        strip=False,
+        help_text="Al menos 10 caracteres; no solo números ni parecida al usuario.",
+    )
     clave2 = forms.CharField(label="Repita la contraseña", widget=forms.PasswordInput, strip=False)
 
     def __init__(self, *args, usuario: Usuario | None = None, **kwargs):
         if usuario is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "username": usuario.username, "first_name": usuario.first_name, "last_name": usuario.last_name,
-                "email": usuario.email, "unidad": usuario.unidad_id, "cargo": usuario.cargo_id,
+                "username": usuario.username,
+                "first_name": usuario.first_name,
+                "last_name": usuario.last_name,
+                "email": usuario.email,
+                "unidad": usuario.unidad_id,
+                "cargo": usuario.cargo_id,
                 "roles": list(usuario.groups.values_list("name", flat=True)),
             }
         super().__init__(*args, **kwargs)

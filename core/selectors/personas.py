@@ -25,7 +25,8 @@ def buscar_personas(texto: str) -> QuerySet[Persona]:
         coincide = Q()
         for variante in {palabra, palabra.lower()}:
             coincide |= (
-                Q(nombres__icontains=variante) | Q(apellidos__icontains=variante)
+                Q(nombres__icontains=variante)
+                | Q(apellidos__icontains=variante)
                 | Q(razon_social__icontains=variante)
             )
         por_nombre &= coincide

@@ -59,8 +59,13 @@ def crear_encargo(
             f"{cruzado.hasta:%d/%m/%Y} que se cruza con esas fechas. Revóquelo o elija otras fechas."
         )
     encargo = Encargo(
-        titular=titular, encargado=encargado, cargo=cargo, desde=desde, hasta=hasta,
-        documento=(documento or "").strip(), motivo=(motivo or "").strip(),
+        titular=titular,
+        encargado=encargado,
+        cargo=cargo,
+        desde=desde,
+        hasta=hasta,
+        documento=(documento or "").strip(),
+        motivo=(motivo or "").strip(),
     )
     encargo.full_clean()
     encargo.save()
@@ -70,12 +75,16 @@ def crear_encargo(
 
 @transaction.atomic
 def revocar_encargo(*, encargo: Encargo, por: Usuario | None) -> Encargo:
-    """Revoca un encargo: deja de valer desde ya, pero queda registrado (los eventos pasados lo siguen citando)."""
+    """Revoca un encargo: deja de valer desde ya, pero queda registrado (los eventos pasados lo siguen
+    citando).
+    """
     encargo = Encargo.objects.select_for_update().get(pk=encargo.pk)
     if encargo.revocado:
         raise ValidationError("El encargo ya estaba revocado.")
     antes = instantanea(encargo)
     encargo.revocado = True
     encargo.save(update_fields=["revocado"])
-    registrar_evento(por=por, accion="core.encargo.revocar", objeto=encargo, antes=antes, despues=instantanea(encargo))
+    registrar_evento(
+        por=por, accion="core.encargo.revocar", objeto=encargo, antes=antes, despues=instantanea(encargo)
+    )
     return encargo

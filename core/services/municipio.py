@@ -17,34 +17,82 @@ LOGO_FORMATOS = {"PNG", "JPEG", "GIF", "WEBP"}
 
 # ISO 3166-2:MX: los 32 estados (la Ciudad de México es CMX).
 ESTADOS_MX = {
-    "AGU", "BCN", "BCS", "CAM", "CHP", "CHH", "CMX", "COA", "COL", "DUR", "GUA", "GRO", "HID", "JAL", "MEX", "MIC",
-    "MOR", "NAY", "NLE", "OAX", "PUE", "QUE", "ROO", "SLP", "SIN", "SON", "TAB", "TAM", "TLA", "VER", "YUC", "ZAC",
+    "AGU",
+    "BCN",
+    "BCS",
+    "CAM",
+    "CHP",
+    "CHH",
+    "CMX",
+    "COA",
+    "COL",
+    "DUR",
+    "GUA",
+    "GRO",
+    "HID",
+    "JAL",
+    "MEX",
+    "MIC",
+    "MOR",
+    "NAY",
+    "NLE",
+    "OAX",
+    "PUE",
+    "QUE",
+    "ROO",
+    "SLP",
+    "SIN",
+    "SON",
+    "TAB",
+    "TAM",
+    "TLA",
+    "VER",
+    "YUC",
+    "ZAC",
 }
 _SIGLA = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
 _PERFIL = re.compile(r"^(PE|EC|CO|MX-[A-Z]{3})$")
 
 CAMPOS = (
-    "nombre", "sigla", "direccion", "telefono", "correo", "sitio_web", "logo", "perfil", "zona_horaria",
+    "nombre",
+    "sigla",
+    "direccion",
+    "telefono",
+    "correo",
+    "sitio_web",
+    "logo",
+    "perfil",
+    "zona_horaria",
     "trabaja_sabados",
 )
 
 
 def validar_sigla(sigla: str) -> str:
-    """Normaliza la sigla a mayúsculas y exige letras, dígitos y guiones (va dentro de los números de registro)."""
+    """Normaliza la sigla a mayúsculas y exige letras, dígitos y guiones (va dentro de los números de
+    registro).
+    """
     sigla = (sigla or "").strip().upper()
     if not _SIGLA.match(sigla):
         raise ValidationError(
-            {"sigla": "La sigla solo admite letras mayúsculas, dígitos y guiones entre ellos (p. ej. MDVE o MD-VE)."}
+            {
+                "sigla": "La sigla solo admite letras mayúsculas, dígitos y guiones entre ellos "
+                "(p. ej. MDVE o MD-VE)."
+            }
         )
     return sigla
 
 
 def validar_perfil(perfil: str) -> str:
-    """Acepta PE, EC, CO o MX-<estado ISO 3166-2>; si el módulo de perfiles está instalado, también debe conocerlo."""
+    """Acepta PE, EC, CO o MX-<estado ISO 3166-2>; si el módulo de perfiles está instalado, también debe
+    conocerlo.
+    """
     perfil = (perfil or "").strip().upper()
     if not _PERFIL.match(perfil) or (perfil.startswith("MX-") and perfil[3:] not in ESTADOS_MX):
         raise ValidationError(
-            {"perfil": "Perfil no válido: use PE, EC, CO o MX- seguido del código del estado (p. ej. MX-AGU, MX-CMX)."}
+            {
+                "perfil": "Perfil no válido: use PE, EC, CO o MX- seguido del código del estado "
+                "(p. ej. MX-AGU, MX-CMX)."
+            }
         )
     try:
         from core.services.perfiles import ErrorPerfil, obtener_perfil
@@ -61,12 +109,16 @@ def validar_zona_horaria(zona: str) -> str:
     """La zona horaria debe existir en la base IANA (zoneinfo)."""
     zona = (zona or "").strip()
     if zona not in available_timezones():
-        raise ValidationError({"zona_horaria": f"«{zona}» no es una zona horaria conocida (p. ej. America/Lima)."})
+        raise ValidationError(
+            {"zona_horaria": f"«{zona}» no es una zona horaria conocida (p. ej. America/Lima)."}
+        )
     return zona
 
 
 def validar_logo(archivo: UploadedFile) -> None:
-    """El logo es una imagen real (Pillow la abre y verifica) de hasta 2 MB; el nombre del archivo no cuenta."""
+    """El logo es una imagen real (Pillow la abre y verifica) de hasta 2 MB; el nombre del archivo no
+    cuenta.
+    """
     from PIL import Image, UnidentifiedImageError
 
     if archivo.size > LOGO_TAMANO_MAXIMO:
@@ -86,7 +138,8 @@ def validar_logo(archivo: UploadedFile) -> None:
 
 @transaction.atomic
 def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **campos) -> Municipio:
-    """Guarda los datos del municipio (lo crea si la instalación aún no tiene uno) y registra el antes y el después.
+    """Guarda los datos del municipio (lo crea si la instalación aún no tiene uno) y registra el antes y el
+    después.
 
     Valida sigla, perfil, zona horaria y logo aunque el llamador ya lo haya hecho, porque la API
     entra por aquí también; si algo falla no se guarda nada.

@@ -55,8 +55,12 @@ def crear_unidad(
     orden: int = 0,
     por: Usuario | None,
 ) -> UnidadOrganica:
-    """Crea una unidad del organigrama bajo `padre` (o en la raíz) con su jefe, y lo registra en la auditoría."""
-    campos = _normalizar_unidad({"nombre": nombre, "sigla": sigla, "padre": padre, "jefe": jefe, "orden": orden})
+    """Crea una unidad del organigrama bajo `padre` (o en la raíz) con su jefe, y lo registra en la
+    auditoría.
+    """
+    campos = _normalizar_unidad(
+        {"nombre": nombre, "sigla": sigla, "padre": padre, "jefe": jefe, "orden": orden}
+    )
     _validar_padre(None, padre)
     unidad = UnidadOrganica(**campos)
     unidad.full_clean()
@@ -77,7 +81,9 @@ def actualizar_unidad(*, unidad: UnidadOrganica, por: Usuario | None, **campos) 
         setattr(unidad, campo, valor)
     unidad.full_clean()
     unidad.save()
-    registrar_evento(por=por, accion="core.unidad.editar", objeto=unidad, antes=antes, despues=instantanea(unidad))
+    registrar_evento(
+        por=por, accion="core.unidad.editar", objeto=unidad, antes=antes, despues=instantanea(unidad)
+    )
     return unidad
 
 
@@ -91,11 +97,15 @@ def desactivar_unidad(*, unidad: UnidadOrganica, por: Usuario | None) -> UnidadO
     if not unidad.activa:
         raise ValidationError("La unidad ya está desactivada.")
     if unidad.hijas.filter(activa=True).exists():
-        raise ValidationError("No se puede desactivar: tiene unidades dependientes activas. Desactívelas o muévalas antes.")
+        raise ValidationError(
+            "No se puede desactivar: tiene unidades dependientes activas. Desactívelas o muévalas antes."
+        )
     antes = instantanea(unidad)
     unidad.activa = False
     unidad.save(update_fields=["activa"])
-    registrar_evento(por=por, accion="core.unidad.desactivar", objeto=unidad, antes=antes, despues=instantanea(unidad))
+    registrar_evento(
+        por=por, accion="core.unidad.desactivar", objeto=unidad, antes=antes, despues=instantanea(unidad)
+    )
     return unidad
 
 
@@ -112,7 +122,9 @@ def _validar_cargo(campos: dict) -> dict:
 
 
 @transaction.atomic
-def crear_cargo(*, nombre: str, unidad: UnidadOrganica, es_jefatura: bool = False, por: Usuario | None) -> Cargo:
+def crear_cargo(
+    *, nombre: str, unidad: UnidadOrganica, es_jefatura: bool = False, por: Usuario | None
+) -> Cargo:
     """Crea un cargo (puesto) en una unidad activa y lo registra en la auditoría."""
     campos = _validar_cargo({"nombre": nombre, "unidad": unidad, "es_jefatura": es_jefatura})
     if Cargo.objects.filter(unidad=unidad, nombre__iexact=campos["nombre"], activo=True).exists():
@@ -132,11 +144,17 @@ def actualizar_cargo(*, cargo: Cargo, por: Usuario | None, **campos) -> Cargo:
     antes = instantanea(cargo)
     for campo, valor in campos.items():
         setattr(cargo, campo, valor)
-    if Cargo.objects.filter(unidad=cargo.unidad, nombre__iexact=cargo.nombre, activo=True).exclude(pk=cargo.pk).exists():
+    if (
+        Cargo.objects.filter(unidad=cargo.unidad, nombre__iexact=cargo.nombre, activo=True)
+        .exclude(pk=cargo.pk)
+        .exists()
+    ):
         raise ValidationError({"nombre": "Ya existe un cargo activo con ese nombre en la unidad."})
     cargo.full_clean()
     cargo.save()
-    registrar_evento(por=por, accion="core.cargo.editar", objeto=cargo, antes=antes, despues=instantanea(cargo))
+    registrar_evento(
+        por=por, accion="core.cargo.editar", objeto=cargo, antes=antes, despues=instantanea(cargo)
+    )
     return cargo
 
 
@@ -149,5 +167,7 @@ def desactivar_cargo(*, cargo: Cargo, por: Usuario | None) -> Cargo:
     antes = instantanea(cargo)
     cargo.activo = False
     cargo.save(update_fields=["activo"])
-    registrar_evento(por=por, accion="core.cargo.desactivar", objeto=cargo, antes=antes, despues=instantanea(cargo))
+    registrar_evento(
+        por=por, accion="core.cargo.desactivar", objeto=cargo, antes=antes, despues=instantanea(cargo)
+    )
     return cargo

@@ -22,8 +22,17 @@ TD = Persona.TipoDocumento
 # Documentos que solo puede tener una persona natural.
 SOLO_NATURAL = {TD.DNI, TD.CE, TD.PASAPORTE, TD.CEDULA_EC, TD.CEDULA_CO, TD.CURP}
 
-CAMPOS = ("tipo", "tipo_documento", "numero_documento", "nombres", "apellidos", "razon_social", "correo",
-          "telefono", "direccion")
+CAMPOS = (
+    "tipo",
+    "tipo_documento",
+    "numero_documento",
+    "nombres",
+    "apellidos",
+    "razon_social",
+    "correo",
+    "telefono",
+    "direccion",
+)
 
 
 def normalizar_numero(numero: str) -> str:
@@ -39,7 +48,8 @@ def _stdnum(modulo, numero: str, mensaje: str) -> str:
 
 
 def validar_documento(tipo_documento: str, numero: str) -> str:
-    """Valida el número según el tipo de documento y lo devuelve normalizado; si no vale, ValidationError en español.
+    """Valida el número según el tipo de documento y lo devuelve normalizado; si no vale, ValidationError en
+    español.
 
     Los dígitos verificadores se comprueban con python-stdnum (RUC de Perú y Ecuador, cédula de
     Ecuador, NIT, CURP, RFC). El DNI peruano son 8 dígitos (RENIEC); la cédula de ciudadanía
@@ -55,24 +65,34 @@ def validar_documento(tipo_documento: str, numero: str) -> str:
     if tipo_documento == TD.RUC:
         # El RUC peruano tiene 11 dígitos y el ecuatoriano 13; el largo decide cuál es.
         if len(numero) == 11:
-            return _stdnum(pe_ruc, numero, "El RUC no es válido: revise los 11 dígitos (el último es verificador).")
+            return _stdnum(
+                pe_ruc, numero, "El RUC no es válido: revise los 11 dígitos (el último es verificador)."
+            )
         if len(numero) == 13:
             return _stdnum(ec_ruc, numero, "El RUC de Ecuador no es válido: revise los 13 dígitos.")
         raise ValidationError(
             {"numero_documento": "El RUC debe tener 11 dígitos (Perú) o 13 dígitos (Ecuador)."}
         )
     if tipo_documento == TD.CEDULA_EC:
-        return _stdnum(ec_ci, numero, "La cédula de Ecuador no es válida: 10 dígitos con verificador correcto.")
+        return _stdnum(
+            ec_ci, numero, "La cédula de Ecuador no es válida: 10 dígitos con verificador correcto."
+        )
     if tipo_documento == TD.CEDULA_CO:
         if not re.fullmatch(r"\d{6,10}", numero):
-            raise ValidationError({"numero_documento": "La cédula de ciudadanía debe tener de 6 a 10 dígitos."})
+            raise ValidationError(
+                {"numero_documento": "La cédula de ciudadanía debe tener de 6 a 10 dígitos."}
+            )
         return numero
     if tipo_documento == TD.NIT:
         return _stdnum(co_nit, numero, "El NIT no es válido: revise los dígitos y el dígito de verificación.")
     if tipo_documento == TD.CURP:
-        return _stdnum(mx_curp, numero, "La CURP no es válida: 18 caracteres con fecha y verificador correctos.")
+        return _stdnum(
+            mx_curp, numero, "La CURP no es válida: 18 caracteres con fecha y verificador correctos."
+        )
     if tipo_documento == TD.RFC:
-        return _stdnum(mx_rfc, numero, "El RFC no es válido: 12 caracteres (persona moral) o 13 (persona física).")
+        return _stdnum(
+            mx_rfc, numero, "El RFC no es válido: 12 caracteres (persona moral) o 13 (persona física)."
+        )
     if tipo_documento == TD.CE:
         if not re.fullmatch(r"[A-Z0-9]{8,12}", numero):
             raise ValidationError(
@@ -130,8 +150,11 @@ def _validar(persona: Persona) -> None:
     ).exclude(pk=persona.pk)
     if duplicada.exists():
         raise ValidationError(
-            {"numero_documento": f"Ya hay una persona registrada con {persona.get_tipo_documento_display()} "
-                                 f"{persona.numero_documento}."}
+            {
+                "numero_documento": "Ya hay una persona registrada con "
+                f"{persona.get_tipo_documento_display()} "
+                f"{persona.numero_documento}."
+            }
         )
     persona.full_clean(validate_unique=False, validate_constraints=False)
 
@@ -150,13 +173,21 @@ def registrar_persona(
     direccion: str = "",
     por: Usuario | None,
 ) -> Persona:
-    """Registra una persona natural o jurídica con su documento validado y normalizado; un duplicado se rechaza.
+    """Registra una persona natural o jurídica con su documento validado y normalizado; un duplicado se
+    rechaza.
 
     La restricción única de la base respalda la comprobación previa si dos registros llegan a la vez.
     """
     persona = Persona(
-        tipo=tipo, tipo_documento=tipo_documento, numero_documento=numero_documento, nombres=nombres,
-        apellidos=apellidos, razon_social=razon_social, correo=correo, telefono=telefono, direccion=direccion,
+        tipo=tipo,
+        tipo_documento=tipo_documento,
+        numero_documento=numero_documento,
+        nombres=nombres,
+        apellidos=apellidos,
+        razon_social=razon_social,
+        correo=correo,
+        telefono=telefono,
+        direccion=direccion,
     )
     _validar(persona)
     persona.save()

@@ -30,7 +30,9 @@ def _foto(usuario: Usuario) -> dict:
     return datos
 
 
-def _validar(*, usuario: Usuario, unidad: UnidadOrganica | None, cargo: Cargo | None, roles: list[str]) -> None:
+def _validar(
+    *, usuario: Usuario, unidad: UnidadOrganica | None, cargo: Cargo | None, roles: list[str]
+) -> None:
     errores = {}
     desconocidos = set(roles) - set(roles_disponibles())
     if desconocidos:
@@ -74,8 +76,12 @@ def crear_usuario(
     if Usuario.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": "Ya existe un usuario con ese nombre de usuario."})
     usuario = Usuario(
-        username=username, first_name=(nombres or "").strip(), last_name=(apellidos or "").strip(),
-        email=(correo or "").strip(), unidad=unidad, cargo=cargo,
+        username=username,
+        first_name=(nombres or "").strip(),
+        last_name=(apellidos or "").strip(),
+        email=(correo or "").strip(),
+        unidad=unidad,
+        cargo=cargo,
     )
     _validar(usuario=usuario, unidad=unidad, cargo=cargo, roles=roles)
     try:
@@ -102,15 +108,20 @@ def actualizar_usuario(
     roles: list[str],
     por: Usuario | None,
 ) -> Usuario:
-    """Cambia datos, unidad, cargo y roles de un usuario; quien gestiona usuarios no puede quitarse ese rol."""
+    """Cambia datos, unidad, cargo y roles de un usuario; quien gestiona usuarios no puede quitarse ese rol.
+    """
     usuario = Usuario.objects.select_for_update().get(pk=usuario.pk)
     antes = _foto(usuario)
     roles = list(roles)
     if por is not None and por.pk == usuario.pk:
         quitados = (set(antes["roles"]) - set(roles)) & roles_administrador()
         if quitados:
-            raise ValidationError({"roles": "No puede quitarse a sí mismo el rol de administración "
-                                            f"({', '.join(sorted(quitados))})."})
+            raise ValidationError(
+                {
+                    "roles": "No puede quitarse a sí mismo el rol de administración "
+                    f"({', '.join(sorted(quitados))})."
+                }
+            )
     usuario.first_name = (nombres or "").strip()
     usuario.last_name = (apellidos or "").strip()
     usuario.email = (correo or "").strip()
@@ -120,7 +131,9 @@ def actualizar_usuario(
     usuario.full_clean(exclude=["password"])
     usuario.save()
     _asignar_roles(usuario, roles)
-    registrar_evento(por=por, accion="core.usuario.editar", objeto=usuario, antes=antes, despues=_foto(usuario))
+    registrar_evento(
+        por=por, accion="core.usuario.editar", objeto=usuario, antes=antes, despues=_foto(usuario)
+    )
     return usuario
 
 
@@ -138,7 +151,9 @@ def desactivar_usuario(*, usuario: Usuario, por: Usuario | None) -> Usuario:
     antes = _foto(usuario)
     usuario.is_active = False
     usuario.save(update_fields=["is_active"])
-    registrar_evento(por=por, accion="core.usuario.desactivar", objeto=usuario, antes=antes, despues=_foto(usuario))
+    registrar_evento(
+        por=por, accion="core.usuario.desactivar", objeto=usuario, antes=antes, despues=_foto(usuario)
+    )
     return usuario
 
 
@@ -151,5 +166,7 @@ def reactivar_usuario(*, usuario: Usuario, por: Usuario | None) -> Usuario:
     antes = _foto(usuario)
     usuario.is_active = True
     usuario.save(update_fields=["is_active"])
-    registrar_evento(por=por, accion="core.usuario.reactivar", objeto=usuario, antes=antes, despues=_foto(usuario))
+    registrar_evento(
+        por=por, accion="core.usuario.reactivar", objeto=usuario, antes=antes, despues=_foto(usuario)
+    )
     return usuario

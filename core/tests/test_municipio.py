@@ -37,8 +37,9 @@ def _png(tamano=(20, 10)) -> SimpleUploadedFile:
 
 
 def test_secretario_edita_el_municipio_y_queda_auditado(cliente_de, secretario, municipio):
-    r = cliente_de(secretario).post(URL, _datos(nombre="Municipalidad de Villa Esperanza", sigla="mdve-2",
-                                                trabaja_sabados="on"))
+    r = cliente_de(secretario).post(
+        URL, _datos(nombre="Municipalidad de Villa Esperanza", sigla="mdve-2", trabaja_sabados="on")
+    )
     assert r.status_code == 302
     municipio.refresh_from_db()
     assert municipio.nombre == "Municipalidad de Villa Esperanza"
@@ -100,7 +101,9 @@ def test_logo_de_mas_de_2_mb_se_rechaza(cliente_de, secretario, municipio):
         ("correo", "no-es-correo", "Introduzca una dirección de correo electrónico válida."),
     ],
 )
-def test_entrada_mala_muestra_mensaje_y_no_cambia_nada(cliente_de, secretario, municipio, campo, valor, mensaje):
+def test_entrada_mala_muestra_mensaje_y_no_cambia_nada(
+    cliente_de, secretario, municipio, campo, valor, mensaje
+):
     r = cliente_de(secretario).post(URL, _datos(nombre="No debe guardarse", **{campo: valor}))
     assert r.status_code == 200
     assert mensaje in r.content.decode()

@@ -15,8 +15,9 @@ def arbol(db):
 
 # Organigrama -------------------------------------------------------------------------------------
 
+
 def test_organigrama_anidado(cliente_de, secretario, arbol, django_assert_max_num_queries):
-    alc, gm, gdu = arbol
+    gm = arbol[1]
     CargoFactory(unidad=gm, nombre="Gerente Municipal")
     cliente = cliente_de(secretario)
     with django_assert_max_num_queries(12):
@@ -24,7 +25,11 @@ def test_organigrama_anidado(cliente_de, secretario, arbol, django_assert_max_nu
     html = r.content.decode()
     assert r.status_code == 200
     # GDUX aparece dentro del <li> de GM, que está dentro del de ALC.
-    i_alc, i_gm, i_gdu = html.index('data-unidad="ALC"'), html.index('data-unidad="GM"'), html.index('data-unidad="GDUX"')
+    i_alc, i_gm, i_gdu = (
+        html.index('data-unidad="ALC"'),
+        html.index('data-unidad="GM"'),
+        html.index('data-unidad="GDUX"'),
+    )
     assert i_alc < i_gm < i_gdu
     assert "Gerente Municipal" in html
 
@@ -55,7 +60,9 @@ def test_crear_unidad(cliente_de, secretario, arbol, jefe_unidad):
 
 def test_crear_unidad_sigla_repetida(cliente_de, secretario, arbol):
     antes = UnidadOrganica.objects.count()
-    r = cliente_de(secretario).post(reverse("core:unidad-crear"), {"nombre": "Otra", "sigla": "gm", "orden": 0})
+    r = cliente_de(secretario).post(
+        reverse("core:unidad-crear"), {"nombre": "Otra", "sigla": "gm", "orden": 0}
+    )
     assert r.status_code == 200
     assert "Ya existe" in r.content.decode()
     assert UnidadOrganica.objects.count() == antes
@@ -77,9 +84,10 @@ def test_editar_unidad(cliente_de, secretario, arbol):
 
 
 def test_editar_unidad_rechaza_ciclo(cliente_de, secretario, arbol):
-    alc, gm, gdu = arbol
+    alc, _, gdu = arbol
     r = cliente_de(secretario).post(
-        reverse("core:unidad-editar", args=[alc.pk]), {"nombre": "Alcaldía", "sigla": "ALC", "padre": gdu.pk, "orden": 0}
+        reverse("core:unidad-editar", args=[alc.pk]),
+        {"nombre": "Alcaldía", "sigla": "ALC", "padre": gdu.pk, "orden": 0},
     )
     assert r.status_code == 200
     assert "no puede depender de sí misma ni de una unidad que depende de ella" in r.content.decode()
@@ -91,7 +99,8 @@ def test_editar_unidad_rechaza_ciclo(cliente_de, secretario, arbol):
 def test_editar_unidad_no_puede_depender_de_si_misma(cliente_de, secretario, arbol):
     gm = arbol[1]
     r = cliente_de(secretario).post(
-        reverse("core:unidad-editar", args=[gm.pk]), {"nombre": "GM", "sigla": "GM", "padre": gm.pk, "orden": 0}
+        reverse("core:unidad-editar", args=[gm.pk]),
+        {"nombre": "GM", "sigla": "GM", "padre": gm.pk, "orden": 0},
     )
     assert r.status_code == 200  # no está entre las opciones: el formulario la rechaza
     assert "Escoja una opción válida" in r.content.decode()
@@ -137,8 +146,14 @@ def test_unidades_sin_permiso_403(request, cliente_de, persona, arbol):
     cliente = cliente_de(request.getfixturevalue(persona))
     gdu = arbol[2]
     assert cliente.get(reverse("core:unidades")).status_code == 403
-    assert cliente.post(reverse("core:unidad-crear"), {"nombre": "X", "sigla": "X", "orden": 0}).status_code == 403
-    assert cliente.post(reverse("core:unidad-editar", args=[gdu.pk]), {"nombre": "X", "sigla": "X"}).status_code == 403
+    assert (
+        cliente.post(reverse("core:unidad-crear"), {"nombre": "X", "sigla": "X", "orden": 0}).status_code
+        == 403
+    )
+    assert (
+        cliente.post(reverse("core:unidad-editar", args=[gdu.pk]), {"nombre": "X", "sigla": "X"}).status_code
+        == 403
+    )
     assert cliente.post(reverse("core:unidad-desactivar", args=[gdu.pk])).status_code == 403
     gdu.refresh_from_db()
     assert gdu.activa and gdu.sigla == "GDUX"
@@ -146,6 +161,7 @@ def test_unidades_sin_permiso_403(request, cliente_de, persona, arbol):
 
 
 # Cargos ------------------------------------------------------------------------------------------
+
 
 def test_lista_de_cargos(cliente_de, secretario, arbol, django_assert_max_num_queries):
     for u in arbol:
@@ -189,7 +205,9 @@ def test_editar_y_desactivar_cargo(cliente_de, secretario, arbol):
     alc, gm, _ = arbol
     c = CargoFactory(unidad=gm, nombre="Asistente")
     cliente = cliente_de(secretario)
-    r = cliente.post(reverse("core:cargo-editar", args=[c.pk]), {"nombre": "Asistente técnico", "unidad": alc.pk})
+    r = cliente.post(
+        reverse("core:cargo-editar", args=[c.pk]), {"nombre": "Asistente técnico", "unidad": alc.pk}
+    )
     assert r.status_code == 302
     c.refresh_from_db()
     assert (c.nombre, c.unidad) == ("Asistente técnico", alc)
@@ -213,7 +231,9 @@ def test_cargos_sin_permiso_403(request, cliente_de, persona, arbol):
     c = CargoFactory(unidad=arbol[0], nombre="Asesor")
     cliente = cliente_de(request.getfixturevalue(persona))
     assert cliente.get(reverse("core:cargos")).status_code == 403
-    assert cliente.post(reverse("core:cargo-crear"), {"nombre": "X", "unidad": arbol[0].pk}).status_code == 403
+    assert (
+        cliente.post(reverse("core:cargo-crear"), {"nombre": "X", "unidad": arbol[0].pk}).status_code == 403
+    )
     assert cliente.post(reverse("core:cargo-desactivar", args=[c.pk])).status_code == 403
     c.refresh_from_db()
     assert c.activo

@@ -14,6 +14,7 @@ TD = Persona.TipoDocumento
 
 # Validadores de documentos (ejemplos reales y números con verificador calculado por stdnum) --------
 
+
 @pytest.mark.parametrize(
     "tipo,numero,normalizado",
     [
@@ -69,11 +70,23 @@ def test_documento_invalido_da_mensaje(tipo, numero, mensaje):
 
 # Servicios ---------------------------------------------------------------------------------------
 
+
 def test_registrar_persona_natural_y_juridica(secretario):
-    natural = registrar_persona(tipo="natural", tipo_documento="DNI", numero_documento="45871236",
-                                nombres="Juan Carlos", apellidos="Ramírez Poma", por=secretario)
-    juridica = registrar_persona(tipo="juridica", tipo_documento="RUC", numero_documento="20100070970",
-                                 razon_social="Constructora Los Andes S.A.C.", por=secretario)
+    natural = registrar_persona(
+        tipo="natural",
+        tipo_documento="DNI",
+        numero_documento="45871236",
+        nombres="Juan Carlos",
+        apellidos="Ramírez Poma",
+        por=secretario,
+    )
+    juridica = registrar_persona(
+        tipo="juridica",
+        tipo_documento="RUC",
+        numero_documento="20100070970",
+        razon_social="Constructora Los Andes S.A.C.",
+        por=secretario,
+    )
     assert natural.nombre_completo == "Juan Carlos Ramírez Poma"
     assert juridica.nombre_completo == "Constructora Los Andes S.A.C."
     assert Evento.objects.de_objeto(juridica).get().accion == "core.persona.registrar"
@@ -82,16 +95,48 @@ def test_registrar_persona_natural_y_juridica(secretario):
 @pytest.mark.parametrize(
     "datos,campo,mensaje",
     [
-        ({"tipo": "natural", "tipo_documento": "DNI", "numero_documento": "45871236", "apellidos": "Poma"},
-         "nombres", "Una persona natural necesita sus nombres."),
-        ({"tipo": "juridica", "tipo_documento": "RUC", "numero_documento": "20100070970"},
-         "razon_social", "Una persona jurídica necesita su razón social."),
-        ({"tipo": "juridica", "tipo_documento": "DNI", "numero_documento": "45871236", "razon_social": "X"},
-         "tipo_documento", "Una persona jurídica se identifica con RUC, NIT o RFC."),
-        ({"tipo": "natural", "tipo_documento": "RUC", "numero_documento": "20100070970", "nombres": "A",
-          "apellidos": "B"}, "tipo", "Un RUC que empieza con 20 es de persona jurídica."),
-        ({"tipo": "natural", "tipo_documento": "RFC", "numero_documento": "ABC680524P76", "nombres": "A",
-          "apellidos": "B"}, "tipo", "Un RFC de 12 caracteres es de persona moral (jurídica)."),
+        (
+            {"tipo": "natural", "tipo_documento": "DNI", "numero_documento": "45871236", "apellidos": "Poma"},
+            "nombres",
+            "Una persona natural necesita sus nombres.",
+        ),
+        (
+            {"tipo": "juridica", "tipo_documento": "RUC", "numero_documento": "20100070970"},
+            "razon_social",
+            "Una persona jurídica necesita su razón social.",
+        ),
+        (
+            {
+                "tipo": "juridica",
+                "tipo_documento": "DNI",
+                "numero_documento": "45871236",
+                "razon_social": "X",
+            },
+            "tipo_documento",
+            "Una persona jurídica se identifica con RUC, NIT o RFC.",
+        ),
+        (
+            {
+                "tipo": "natural",
+                "tipo_documento": "RUC",
+                "numero_documento": "20100070970",
+                "nombres": "A",
+                "apellidos": "B",
+            },
+            "tipo",
+            "Un RUC que empieza con 20 es de persona jurídica.",
+        ),
+        (
+            {
+                "tipo": "natural",
+                "tipo_documento": "RFC",
+                "numero_documento": "ABC680524P76",
+                "nombres": "A",
+                "apellidos": "B",
+            },
+            "tipo",
+            "Un RFC de 12 caracteres es de persona moral (jurídica).",
+        ),
     ],
 )
 def test_registrar_persona_rechaza_datos_incoherentes(secretario, datos, campo, mensaje):
@@ -104,11 +149,22 @@ def test_registrar_persona_rechaza_datos_incoherentes(secretario, datos, campo, 
 
 def test_persona_natural_con_ruc_10_y_nit_juridica_se_aceptan(secretario):
     ruc10 = "1045871236" + pe_ruc.calc_check_digit("1045871236")
-    p = registrar_persona(tipo="natural", tipo_documento="RUC", numero_documento=ruc10, nombres="Juan",
-                          apellidos="Ramírez", por=secretario)
+    p = registrar_persona(
+        tipo="natural",
+        tipo_documento="RUC",
+        numero_documento=ruc10,
+        nombres="Juan",
+        apellidos="Ramírez",
+        por=secretario,
+    )
     assert p.numero_documento == ruc10
-    nit = registrar_persona(tipo="juridica", tipo_documento="NIT", numero_documento="860012336-1",
-                            razon_social="Cooperativa del Valle", por=secretario)
+    nit = registrar_persona(
+        tipo="juridica",
+        tipo_documento="NIT",
+        numero_documento="860012336-1",
+        razon_social="Cooperativa del Valle",
+        por=secretario,
+    )
     assert nit.numero_documento == "8600123361"
 
 
@@ -125,8 +181,14 @@ def test_actualizar_persona_audita_antes_y_despues(secretario):
 def test_buscar_personas_por_documento_y_nombre(db):
     a = PersonaFactory(numero_documento="45871236", nombres="Juan Carlos", apellidos="Ramírez Poma")
     b = PersonaFactory(numero_documento="10293847", nombres="María Isabel", apellidos="Gutiérrez Salas")
-    c = PersonaFactory(tipo="juridica", tipo_documento="RUC", numero_documento="20100070970", nombres="",
-                       apellidos="", razon_social="Constructora Los Andes S.A.C.")
+    c = PersonaFactory(
+        tipo="juridica",
+        tipo_documento="RUC",
+        numero_documento="20100070970",
+        nombres="",
+        apellidos="",
+        razon_social="Constructora Los Andes S.A.C.",
+    )
     assert list(buscar_personas("4587")) == [a]
     assert list(buscar_personas("carlos ramírez")) == [a]
     assert list(buscar_personas("GUTIÉRREZ")) == [b]
@@ -138,9 +200,18 @@ def test_buscar_personas_por_documento_y_nombre(db):
 
 # Páginas -----------------------------------------------------------------------------------------
 
+
 def _datos(**cambios):
-    datos = {"tipo": "natural", "tipo_documento": "DNI", "numero_documento": "4587-1236", "nombres": "Juan Carlos",
-             "apellidos": "Ramírez Poma", "correo": "", "telefono": "", "direccion": ""}
+    datos = {
+        "tipo": "natural",
+        "tipo_documento": "DNI",
+        "numero_documento": "4587-1236",
+        "nombres": "Juan Carlos",
+        "apellidos": "Ramírez Poma",
+        "correo": "",
+        "telefono": "",
+        "direccion": "",
+    }
     datos.update(cambios)
     return datos
 
@@ -198,7 +269,9 @@ def test_editar_persona_y_ver_su_historia(cliente_de, secretario):
 def test_editar_persona_a_documento_de_otra(cliente_de, secretario):
     PersonaFactory(numero_documento="10293847")
     p = PersonaFactory(numero_documento="45871236", nombres="Juan Carlos", apellidos="Ramírez Poma")
-    r = cliente_de(secretario).post(reverse("core:persona-editar", args=[p.pk]), _datos(numero_documento="10293847"))
+    r = cliente_de(secretario).post(
+        reverse("core:persona-editar", args=[p.pk]), _datos(numero_documento="10293847")
+    )
     assert r.status_code == 200
     assert "Ya hay una persona registrada" in r.content.decode()
     p.refresh_from_db()
@@ -232,7 +305,10 @@ def test_sin_permiso_403(request, db, cliente_de, persona):
     assert cliente.get(reverse("core:personas")).status_code == 403
     assert cliente.get(reverse("core:persona", args=[p.pk])).status_code == 403
     assert cliente.post(reverse("core:persona-crear"), _datos()).status_code == 403
-    assert cliente.post(reverse("core:persona-editar", args=[p.pk]), _datos(nombres="Cambiado")).status_code == 403
+    assert (
+        cliente.post(reverse("core:persona-editar", args=[p.pk]), _datos(nombres="Cambiado")).status_code
+        == 403
+    )
     assert Persona.objects.count() == 1
     p.refresh_from_db()
     assert p.nombres != "Cambiado"

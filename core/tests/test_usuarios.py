@@ -9,9 +9,17 @@ CLAVE = "Esperanza-2026-segura"
 
 
 def _datos(unidad, cargo=None, **cambios):
-    datos = {"username": "lcastro", "first_name": "Lucía", "last_name": "Castro Núñez", "email": "lcastro@ve.gob.pe",
-             "unidad": unidad.pk, "cargo": cargo.pk if cargo else "", "roles": [roles.MESA],
-             "clave1": CLAVE, "clave2": CLAVE}
+    datos = {
+        "username": "lcastro",
+        "first_name": "Lucía",
+        "last_name": "Castro Núñez",
+        "email": "lcastro@ve.gob.pe",
+        "unidad": unidad.pk,
+        "cargo": cargo.pk if cargo else "",
+        "roles": [roles.MESA],
+        "clave1": CLAVE,
+        "clave2": CLAVE,
+    }
     datos.update(cambios)
     return datos
 

@@ -66,7 +66,9 @@ def unidad_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios de la unidad.")
             return redirect("core:unidades")
-    return render(request, "core/unidad_form.html", {"form": form, "unidad": unidad, "titulo": f"Editar {unidad}"})
+    return render(
+        request, "core/unidad_form.html", {"form": form, "unidad": unidad, "titulo": f"Editar {unidad}"}
+    )
 
 
 @login_required
@@ -120,7 +122,9 @@ def cargo_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios del cargo.")
             return redirect("core:cargos")
-    return render(request, "core/cargo_form.html", {"form": form, "cargo": cargo, "titulo": f"Editar cargo {cargo}"})
+    return render(
+        request, "core/cargo_form.html", {"form": form, "cargo": cargo, "titulo": f"Editar cargo {cargo}"}
+    )
 
 
 @login_required

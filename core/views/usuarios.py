@@ -35,8 +35,15 @@ def usuario_crear(request):
         d = form.cleaned_data
         try:
             usuario = servicio.crear_usuario(
-                username=d["username"], nombres=d["first_name"], apellidos=d["last_name"], correo=d["email"],
-                unidad=d["unidad"], cargo=d["cargo"], roles=d["roles"], clave=d["clave1"], por=request.user,
+                username=d["username"],
+                nombres=d["first_name"],
+                apellidos=d["last_name"],
+                correo=d["email"],
+                unidad=d["unidad"],
+                cargo=d["cargo"],
+                roles=d["roles"],
+                clave=d["clave1"],
+                por=request.user,
             )
         except ValidationError as e:
             if hasattr(e, "error_dict") and "clave" in e.error_dict:
@@ -58,8 +65,14 @@ def usuario_editar(request, pk: int):
         d = form.cleaned_data
         try:
             servicio.actualizar_usuario(
-                usuario=usuario, nombres=d["first_name"], apellidos=d["last_name"], correo=d["email"],
-                unidad=d["unidad"], cargo=d["cargo"], roles=d["roles"], por=request.user,
+                usuario=usuario,
+                nombres=d["first_name"],
+                apellidos=d["last_name"],
+                correo=d["email"],
+                unidad=d["unidad"],
+                cargo=d["cargo"],
+                roles=d["roles"],
+                por=request.user,
             )
         except ValidationError as e:
             aplicar_error(form, e)
