@@ -32,7 +32,7 @@ test: install
 	$(MAKE) test-postgres
 
 test-sqlite: install
-	TESTING=1 $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
+	mkdir -p var && SECRETARIA_TEST_SQLITE=$(CURDIR)/var/pruebas.sqlite3 TESTING=1 $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 test-postgres: install
 	TESTING=1 $(BIN)/python scripts/con_postgres.py -- $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
