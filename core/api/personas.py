@@ -1,6 +1,5 @@
 """API de personas naturales y jurídicas: listar y buscar, ver una, registrar (mismo servicio que la página)."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -12,6 +11,7 @@ from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.paginacion import Paginacion
 from core.api.permisos import requiere_permiso
 from core.models import Persona
+from core.permissions import obtener_persona
 from core.selectors.personas import buscar_personas
 from core.services.personas import registrar_persona
 
@@ -83,6 +83,5 @@ class PersonaDetalle(APIView):
 
     @extend_schema(responses={200: PersonaSalida, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
     def get(self, request, pk: int):
-        # Las personas no tienen alcance por unidad: quien las gestiona las ve todas.
-        persona = get_object_or_404(Persona, pk=pk)
+        persona = obtener_persona(request.user, pk)
         return Response(PersonaSalida(persona).data)
