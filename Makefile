@@ -11,7 +11,7 @@ PYTEST_WORKERS ?= 2
 $(BIN)/secretaria: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --config-settings editable_mode=compat -e .
 	touch $(BIN)/secretaria
 
 install: $(BIN)/secretaria

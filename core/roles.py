@@ -22,6 +22,12 @@ GESTIONAR_PERSONAS = "core.gestionar_personas"
 GESTIONAR_CALENDARIO = "core.gestionar_calendario"
 GESTIONAR_NUMERACION = "core.gestionar_numeracion"
 
+# Registro (mesa de partes y trámite documentario).
+REGISTRAR_DOCUMENTO = "registro.registrar_documento"
+VER_TODO_REGISTRO = "registro.ver_todo_registro"
+GESTIONAR_PROCEDIMIENTOS = "registro.gestionar_procedimientos"
+VER_INFORMES_REGISTRO = "registro.ver_informes_registro"
+
 PERMISOS_POR_ROL: dict[str, list[str]] = {
     SECRETARIO: [
         CONFIGURAR,
@@ -30,11 +36,15 @@ PERMISOS_POR_ROL: dict[str, list[str]] = {
         GESTIONAR_PERSONAS,
         GESTIONAR_CALENDARIO,
         GESTIONAR_NUMERACION,
+        REGISTRAR_DOCUMENTO,
+        VER_TODO_REGISTRO,
+        GESTIONAR_PROCEDIMIENTOS,
+        VER_INFORMES_REGISTRO,
     ],
-    PROSECRETARIO: [VER_AUDITORIA, GESTIONAR_PERSONAS, GESTIONAR_CALENDARIO],
-    MESA: [GESTIONAR_PERSONAS],
+    PROSECRETARIO: [VER_AUDITORIA, GESTIONAR_PERSONAS, GESTIONAR_CALENDARIO, VER_TODO_REGISTRO, VER_INFORMES_REGISTRO],
+    MESA: [GESTIONAR_PERSONAS, REGISTRAR_DOCUMENTO],
     ARCHIVO: [],
-    JEFE: [],
+    JEFE: [VER_INFORMES_REGISTRO],
     REGIDOR: [],
     FUNCIONARIO: [],
 }

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "core",
+    "registro",
+    "informes",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -14,7 +14,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/registro/", include("registro.api_urls")),
     path("api/v1/", include("core.api.urls")),
+    path("registro/", include("registro.urls")),
+    path("informes/", include("informes.urls")),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:ruta>", servir_media, name="media"),
+    path("", include("portal.urls")),
     path("", include("core.urls")),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InformesConfig(AppConfig):
+    name = "informes"
+    verbose_name = "Informes y estadísticas"
