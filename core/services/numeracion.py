@@ -226,3 +226,30 @@ def cerrar_anio(*, serie: Serie, anio: int, por) -> Contador:
     registrar_evento(por=por, accion="core.serie.cerrar_anio", objeto=serie, antes=antes,
                      despues={"anio": anio, "ultimo": contador.ultimo, **instantanea(contador, campos)})
     return contador
+
+
+def serie_por_perfil(clave: str, *, unidad: UnidadOrganica | None = None, por=None) -> Serie:
+    """La serie de la clave de numeración del perfil (`registro_entrada`, `memorando`...), creándola
+    la primera vez con el formato vigente del perfil (`numeracion.formato.<clave>`).
+
+    Con `unidad`, la serie es propia de esa unidad (memorandos, oficios e informes se numeran por
+    unidad). Dos solicitudes que la crean a la vez no duplican: la restricción única decide y se relee.
+    """
+    from core.services.perfiles import valor
+
+    codigo = f"{clave}-{unidad.sigla.lower()}" if unidad is not None else clave
+    serie = Serie.objects.filter(codigo=codigo).first()
+    if serie is not None:
+        return serie
+    formato = valor(f"numeracion.formato.{clave}")
+    nombre = clave.replace("_", " ").capitalize() + (f" — {unidad.sigla}" if unidad is not None else "")
+    try:
+        with transaction.atomic():
+            return crear_serie(codigo=codigo, nombre=nombre, formato=formato, unidad=unidad, por=por)
+    except ValidationError:
+        serie = Serie.objects.filter(codigo=codigo).first()
+        if serie is None:
+            raise
+        return serie
+    except IntegrityError:
+        return Serie.objects.get(codigo=codigo)
