@@ -1,0 +1,343 @@
+"""Recepción (registro de entrada): la mesa de partes numera, fecha y calcula el plazo de lo que entra.
+
+Reglas (DOMAIN.md, «Mesa de partes» y «Working days»):
+- Número correlativo por año de recepción en la serie del perfil `registro_entrada`; si la transacción
+  se deshace, el número no se consume (TUO Ley 27444, art. 128).
+- Lo presentado en día inhábil se tiene por recibido el día hábil siguiente (`fecha_computo`).
+- Las observaciones de recepción dan al administrado el plazo del perfil para subsanar, con el plazo
+  del trámite suspendido (PE: 2 días hábiles, TUO Ley 27444, art. 136); si no subsana, se tiene por
+  no presentado.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import Municipio, Persona, UnidadOrganica
+from core.services.archivos import guardar_archivo, validar_archivo
+from core.services.auditoria import instantanea, registrar_evento
+from core.services.numeracion import serie_por_perfil, siguiente_numero
+from core.services.perfiles import valor
+from core.services.personas import registrar_persona, validar_documento
+from core.services.plazos import calcular_plazo
+from registro.models import Adjunto, Documento, Procedimiento, TipoDocumental
+
+CLAVE_SERIE = "registro_entrada"
+MAX_FOLIOS = 100_000
+_LARGO_ASUNTO = Documento._meta.get_field("asunto").max_length
+_LARGO_ORIGEN = Documento._meta.get_field("numero_documento_origen").max_length
+
+
+def _hoy_local(momento: datetime, municipio: Municipio | None) -> date:
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    zona = ZoneInfo(municipio.zona_horaria if municipio else settings.TIME_ZONE)
+    return momento.astimezone(zona).date()
+
+
+def _validar_entrada(
+    *, asunto, folios, canal, prioridad, procedimiento, tipo_documental, remitente
+) -> tuple[str, int]:
+    errores: dict[str, list[str]] = {}
+    asunto = (asunto or "").strip()
+    if not asunto:
+        errores["asunto"] = ["Escriba el asunto del documento."]
+    elif len(asunto) > _LARGO_ASUNTO:
+        errores["asunto"] = [f"El asunto no puede pasar de {_LARGO_ASUNTO} caracteres."]
+    try:
+        folios = int(folios)
+        if isinstance(folios, bool):
+            raise TypeError
+    except (TypeError, ValueError):
+        errores["folios"] = ["Escriba el número de folios (un número entero)."]
+    else:
+        if folios < 1:
+            errores["folios"] = ["El número de folios debe ser 1 o más."]
+        elif folios > MAX_FOLIOS:
+            errores["folios"] = [f"El número de folios no puede pasar de {MAX_FOLIOS:,}.".replace(",", ".")]
+    if canal not in Documento.Canal.values or canal == Documento.Canal.INTERNO:
+        errores["canal"] = ["Elija un canal de recepción válido (ventanilla, virtual, correo o postal)."]
+    if prioridad not in Documento.Prioridad.values:
+        errores["prioridad"] = ["Elija una prioridad válida (normal o urgente)."]
+    if procedimiento is not None and not procedimiento.activo:
+        errores["procedimiento"] = [f"El procedimiento «{procedimiento.codigo}» no está activo."]
+    if tipo_documental is not None and not tipo_documental.activo:
+        errores["tipo_documental"] = [f"El tipo de documento «{tipo_documental}» no está activo."]
+    if remitente is not None and not isinstance(remitente, Persona):
+        errores["remitente"] = ["El remitente debe ser una persona registrada."]
+    if errores:
+        raise ValidationError(errores)
+    return asunto, folios
+
+
+def _plazo_respuesta(procedimiento: Procedimiento | None, fecha: date) -> tuple[int, str]:
+    """Días y tipo del plazo de respuesta: el del procedimiento o, si no hay, el del perfil."""
+    if procedimiento is not None:
+        return procedimiento.plazo_dias, procedimiento.tipo_plazo
+    return int(valor("plazos.respuesta_peticion", fecha=fecha)), valor("plazos.tipo_computo", fecha=fecha)
+
+
+def _indexar(documento: Documento) -> None:
+    # La búsqueda del registro la mantiene su propio módulo; si expone una función de indexado, se usa.
+    try:
+        from registro.services.busqueda import indexar_documento
+    except ImportError:
+        return
+    indexar_documento(documento)
+
+
+@transaction.atomic
+def registrar_documento(
+    *,
+    asunto: str,
+    folios: int,
+    remitente: Persona | None,
+    por,
+    canal: str = Documento.Canal.VENTANILLA,
+    tipo_documental: TipoDocumental | None = None,
+    prioridad: str = Documento.Prioridad.NORMAL,
+    procedimiento: Procedimiento | None = None,
+    numero_documento_origen: str = "",
+    observaciones: str = "",
+    defectos: str = "",
+    adjuntos: Iterable[UploadedFile] = (),
+    recibido_en: datetime | None = None,
+    unidad_destino: UnidadOrganica | None = None,
+) -> Documento:
+    """Registra un documento de entrada: número correlativo del año de recepción, fecha y hora, quién lo
+    recibió, fecha de cómputo (día hábil siguiente si llegó en día inhábil), vencimiento según el
+    procedimiento (o el plazo de respuesta del perfil) y la unidad que lo atiende (la del procedimiento,
+    si no `unidad_destino`, si no la de quien lo recibe). Con `defectos` queda OBSERVADO con plazo para
+    subsanar y el plazo del trámite suspendido (sin `vence`). Guarda los adjuntos y deja el evento
+    `registro.documento.registrar`. Entrada mala: ValidationError en español y nada se registra.
+    """
+    asunto, folios = _validar_entrada(
+        asunto=asunto, folios=folios, canal=canal, prioridad=prioridad, procedimiento=procedimiento,
+        tipo_documental=tipo_documental, remitente=remitente,
+    )
+    numero_documento_origen = (numero_documento_origen or "").strip()
+    if len(numero_documento_origen) > _LARGO_ORIGEN:
+        raise ValidationError(
+            {"numero_documento_origen": [f"El número del documento no puede pasar de {_LARGO_ORIGEN} caracteres."]}
+        )
+    adjuntos = list(adjuntos or ())
+    errores_adjuntos = []
+    for archivo in adjuntos:
+        try:
+            validar_archivo(archivo)
+        except ValidationError as e:
+            errores_adjuntos.append(f"{archivo.name}: {' '.join(e.messages)}")
+    if errores_adjuntos:
+        raise ValidationError({"adjuntos": errores_adjuntos})
+
+    municipio = Municipio.objects.actual()
+    recibido_en = recibido_en or timezone.now()
+    if timezone.is_naive(recibido_en):
+        recibido_en = timezone.make_aware(recibido_en)
+    dia = _hoy_local(recibido_en, municipio)
+    defectos = (defectos or "").strip()
+    dias, tipo = _plazo_respuesta(procedimiento, dia)
+    plazo = calcular_plazo(desde=recibido_en, dias=dias, tipo=tipo, municipio=municipio)
+    subsanar_hasta = None
+    if defectos:
+        # TUO Ley 27444, art. 136: plazo para subsanar; el del trámite queda suspendido.
+        dias_subsanar = int(valor("plazos.subsanacion_dias", municipio=municipio, fecha=dia))
+        subsanar_hasta = calcular_plazo(desde=recibido_en, dias=dias_subsanar, municipio=municipio).vence
+
+    unidad = (
+        procedimiento.unidad_responsable if procedimiento is not None else unidad_destino
+    ) or getattr(por, "unidad", None)
+    documento = Documento.objects.create(
+        clase=Documento.Clase.ENTRADA,
+        asunto=asunto,
+        folios=folios,
+        remitente=remitente,
+        canal=canal,
+        prioridad=prioridad,
+        tipo_documental=tipo_documental,
+        procedimiento=procedimiento,
+        numero_documento_origen=numero_documento_origen,
+        observaciones=(observaciones or "").strip(),
+        defectos=defectos,
+        recibido_en=recibido_en,
+        recibido_por=por if getattr(por, "pk", None) else None,
+        creado_por=por if getattr(por, "pk", None) else None,
+        fecha_computo=plazo.recepcion,
+        vence=None if defectos else plazo.vence,
+        estado=Documento.Estado.OBSERVADO if defectos else Documento.Estado.REGISTRADO,
+        subsanar_hasta=subsanar_hasta,
+        unidad_actual=unidad,
+    )
+    serie = serie_por_perfil(CLAVE_SERIE, por=por)
+    numero = siguiente_numero(serie, dia.year, por=por, objeto=documento)
+    documento.numero = numero
+    documento.numero_texto = numero.texto
+    documento.anio = numero.anio
+    documento.correlativo = numero.numero
+    documento.save(update_fields=["numero", "numero_texto", "anio", "correlativo"])
+    for i, archivo in enumerate(adjuntos):
+        guardado = guardar_archivo(archivo=archivo, por=por)
+        Adjunto.objects.create(
+            documento=documento, archivo=guardado, descripcion=guardado.nombre_original[:200], es_principal=i == 0
+        )
+    registrar_evento(
+        por=por, accion="registro.documento.registrar", objeto=documento, despues=instantanea(documento)
+    )
+    _indexar(documento)
+    return documento
+
+
+def _tomar(documento: Documento) -> Documento:
+    return Documento.objects.select_for_update().get(pk=documento.pk)
+
+
+_CAMPOS_SUBSANACION = ["estado", "vence", "subsanar_hasta", "observaciones", "cerrado_en"]
+
+
+@transaction.atomic
+def subsanar(*, documento: Documento, por, observacion: str = "", fecha: date | None = None) -> Documento:
+    """El administrado corrigió lo observado: el documento vuelve a REGISTRADO y su vencimiento se calcula
+    de nuevo sin contar los días en que el plazo estuvo suspendido (desde la recepción hasta `fecha`,
+    hoy si no se da). Solo un documento OBSERVADO se subsana.
+    """
+    documento = _tomar(documento)
+    if documento.estado != Documento.Estado.OBSERVADO:
+        raise ValidationError("Solo se subsana un documento observado.")
+    municipio = Municipio.objects.actual()
+    fecha = fecha or timezone.localdate()
+    antes = instantanea(documento, _CAMPOS_SUBSANACION)
+    dias, tipo = _plazo_respuesta(documento.procedimiento, documento.fecha_computo)
+    # TUO Ley 27444, art. 136: mientras se subsana el plazo está suspendido; se reanuda al día siguiente.
+    inicio_pausa = documento.fecha_computo + timedelta(days=1)
+    pausas = [(inicio_pausa, fecha)] if fecha >= inicio_pausa else []
+    plazo = calcular_plazo(desde=documento.recibido_en, dias=dias, tipo=tipo, municipio=municipio, pausas=pausas)
+    documento.estado = Documento.Estado.REGISTRADO
+    documento.vence = plazo.vence
+    observacion = (observacion or "").strip()
+    if observacion:
+        nota = f"Subsanado el {fecha:%d/%m/%Y}: {observacion}"
+        documento.observaciones = f"{documento.observaciones}\n{nota}".strip()
+    documento.save(update_fields=_CAMPOS_SUBSANACION)
+    registrar_evento(
+        por=por, accion="registro.documento.subsanar", objeto=documento, antes=antes,
+        despues={**instantanea(documento, _CAMPOS_SUBSANACION), "subsanado_el": fecha},
+    )
+    return documento
+
+
+@transaction.atomic
+def tener_por_no_presentado(*, documento: Documento, por, hoy: date | None = None) -> Documento:
+    """Cierra como NO PRESENTADO un documento observado cuyo plazo para subsanar ya pasó sin que se
+    corrigiera (TUO Ley 27444, art. 136.4). Antes de vencer el plazo, o si no está observado, se rechaza.
+    """
+    documento = _tomar(documento)
+    hoy = hoy or timezone.localdate()
+    if documento.estado != Documento.Estado.OBSERVADO:
+        raise ValidationError("Solo se tiene por no presentado un documento observado.")
+    if documento.subsanar_hasta is not None and documento.subsanar_hasta >= hoy:
+        raise ValidationError(
+            f"El plazo para subsanar vence el {documento.subsanar_hasta:%d/%m/%Y}: aún no se puede tener por no presentado."
+        )
+    antes = instantanea(documento, _CAMPOS_SUBSANACION)
+    documento.estado = Documento.Estado.NO_PRESENTADO
+    documento.cerrado_en = timezone.now()
+    documento.save(update_fields=_CAMPOS_SUBSANACION)
+    registrar_evento(
+        por=por, accion="registro.documento.no_presentado", objeto=documento, antes=antes,
+        despues=instantanea(documento, _CAMPOS_SUBSANACION),
+    )
+    return documento
+
+
+def vencer_subsanaciones(*, hoy: date | None = None) -> int:
+    """Tiene por no presentados todos los documentos observados cuyo plazo para subsanar ya pasó (actor:
+    el sistema). Cada uno en su propia transacción; devuelve cuántos se cerraron.
+    """
+    hoy = hoy or timezone.localdate()
+    vencidos = Documento.objects.filter(
+        estado=Documento.Estado.OBSERVADO, subsanar_hasta__lt=hoy
+    ).values_list("pk", flat=True)
+    cerrados = 0
+    for pk in list(vencidos):
+        try:
+            tener_por_no_presentado(documento=Documento(pk=pk), por=None, hoy=hoy)
+        except ValidationError:
+            continue  # otro proceso lo subsanó o cerró entretanto
+        cerrados += 1
+    return cerrados
+
+
+# Remitentes por número de documento (API y formularios) -----------------------------------------------
+
+TIPOS_JURIDICA = {Persona.TipoDocumento.RUC, Persona.TipoDocumento.NIT, Persona.TipoDocumento.RFC}
+
+
+def _partir_nombre(nombre: str) -> tuple[str, str]:
+    """«Juan Carlos Ramírez Poma» -> («Juan Carlos», «Ramírez Poma»): en Perú y los países andinos se
+    usan dos apellidos, así que con tres o más palabras los dos últimos son apellidos; con dos, el último.
+    """
+    palabras = nombre.split()
+    if len(palabras) >= 3:
+        return " ".join(palabras[:-2]), " ".join(palabras[-2:])
+    if len(palabras) == 2:
+        return palabras[0], palabras[1]
+    return nombre, ""
+
+
+@transaction.atomic
+def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombre: str, por) -> Persona:
+    """La persona con ese documento; si no existe, se registra con el nombre dado (validado el documento
+    con las reglas del servicio de personas). Un RUC 20…, un NIT o un RFC de 12 caracteres son de persona
+    jurídica y el nombre es su razón social. ValidationError en español (campos `tipo_documento`,
+    `numero_documento`, `nombre`) si algo no vale.
+    """
+    if tipo_documento not in Persona.TipoDocumento.values:
+        raise ValidationError({"tipo_documento": ["Tipo de documento desconocido."]})
+    try:
+        numero = validar_documento(tipo_documento, numero_documento)
+    except ValidationError as e:
+        raise ValidationError({"numero_documento": e.message_dict.get("numero_documento", e.messages)}) from None
+    existente = Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
+    if existente is not None:
+        return existente
+    nombre = " ".join((nombre or "").split())
+    if not nombre:
+        raise ValidationError({"nombre": ["Escriba el nombre o la razón social del remitente."]})
+    juridica = tipo_documento in TIPOS_JURIDICA and not (
+        (tipo_documento == Persona.TipoDocumento.RUC and numero.startswith("10"))
+        or (tipo_documento == Persona.TipoDocumento.RFC and len(numero) == 13)
+    )
+    if juridica:
+        return registrar_persona(
+            tipo=Persona.Tipo.JURIDICA, tipo_documento=tipo_documento, numero_documento=numero,
+            razon_social=nombre[:250], por=por,
+        )
+    nombres, apellidos = _partir_nombre(nombre)
+    if apellidos:
+        return registrar_persona(
+            tipo=Persona.Tipo.NATURAL, tipo_documento=tipo_documento, numero_documento=numero,
+            nombres=nombres[:150], apellidos=apellidos[:150], por=por,
+        )
+    # Un solo nombre (p. ej. lo que dicta quien llama): se registra tal cual, con su evento.
+    persona = Persona.objects.create(
+        tipo=Persona.Tipo.NATURAL, tipo_documento=tipo_documento, numero_documento=numero, nombres=nombres[:150]
+    )
+    registrar_evento(por=por, accion="core.persona.registrar", objeto=persona, despues=instantanea(persona))
+    return persona
+
+
+__all__ = [
+    "registrar_documento",
+    "remitente_por_documento",
+    "subsanar",
+    "tener_por_no_presentado",
+    "vencer_subsanaciones",
+]
