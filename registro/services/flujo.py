@@ -94,7 +94,7 @@ def _siguiente_secuencia(documento: Documento) -> int:
 
 
 def _bloquear(documento: Documento) -> Documento:
-    return Documento.objects.select_for_update().select_related("unidad_actual").get(pk=documento.pk)
+    return Documento.objects.select_for_update(of=("self",)).select_related("unidad_actual").get(pk=documento.pk)
 
 
 def _nueva_linea(documento, *, tipo, de_unidad, por, a_unidad, a_usuario=None, instrucciones="",
@@ -234,7 +234,7 @@ def derivar_en_lote(*, documentos: Iterable[Documento], a_unidad: UnidadOrganica
 
 
 def _linea_de_mi_unidad(derivacion: Derivacion, por, *, tipo=Derivacion.Tipo.ACCION) -> Derivacion:
-    linea = Derivacion.objects.select_for_update().select_related("documento", "a_unidad", "de_unidad").get(pk=derivacion.pk)
+    linea = Derivacion.objects.select_for_update(of=("self",)).select_related("documento", "a_unidad", "de_unidad").get(pk=derivacion.pk)
     if not (_ve_todo(por) or (por.unidad_id and linea.a_unidad_id == por.unidad_id)):
         raise ValidationError("Esta derivación no es de su unidad.")
     if linea.tipo != tipo:
