@@ -1,0 +1,207 @@
+"""Informe de documentos recibidos y despachados y cumplimiento de plazos: cifras sobre un conjunto
+pequeño armado a mano, alcance por unidad, exportaciones que se leen de vuelta y consultas fijas.
+"""
+
+import csv
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from core.services.plazos import dias_habiles_entre
+from informes.selectors import cumplimiento_plazos, recibidos_y_despachados
+from registro.models import Derivacion, Documento
+from registro.tests.factories import DocumentoFactory
+
+LIMA = ZoneInfo("America/Lima")
+URL = reverse("informes:registro")
+EXPORTAR = reverse("informes:registro-exportar")
+ENERO = {"desde": "2025-01-01", "hasta": "2025-02-28", "periodo": "mes"}
+
+
+def _lima(*args) -> datetime:
+    return datetime(*args, tzinfo=LIMA)
+
+
+def _cerrar(doc, *, en: datetime, vence: date | None, estado=Documento.Estado.ATENDIDO, unidad=None):
+    Documento.objects.filter(pk=doc.pk).update(estado=estado, cerrado_en=en, vence=vence,
+                                               unidad_actual=unidad or doc.unidad_actual)
+    doc.refresh_from_db()
+    return doc
+
+
+@pytest.fixture
+def datos(mesa_de_partes, jefe_unidad, unidad_gdu, ajeno):
+    """Enero y febrero de 2025 en Villa Esperanza (Perú; el 1 de enero es feriado)."""
+    utda = mesa_de_partes.unidad
+    otra = ajeno.unidad
+    registrar = lambda en, **kw: DocumentoFactory(por=mesa_de_partes, recibido_en=en, unidad_destino=unidad_gdu, **kw)  # noqa: E731
+    # Registrados: 4 en enero (uno a las 23:30 del 31, que en UTC ya es febrero) y 1 en febrero.
+    d1 = registrar(_lima(2025, 1, 6, 9, 0))   # lunes
+    d2 = registrar(_lima(2025, 1, 6, 10, 0))  # lunes
+    d3 = registrar(_lima(2025, 1, 11, 10, 0))  # sábado: se computa desde el lunes 13
+    d4 = registrar(_lima(2025, 1, 31, 23, 30))
+    d5 = registrar(_lima(2025, 2, 3, 8, 0))
+    # Uno anulado y uno de 2024: no cuentan.
+    anulado = registrar(_lima(2025, 1, 7, 9, 0))
+    Documento.objects.filter(pk=anulado.pk).update(estado=Documento.Estado.ANULADO)
+    registrar(_lima(2024, 12, 31, 12, 0))
+
+    # Cierres en GDU: d1 con retraso (4 días hábiles), d2 a tiempo (2), d3 cerrado el mismo sábado (0).
+    _cerrar(d1, en=_lima(2025, 1, 10, 16, 0), vence=date(2025, 1, 9))
+    _cerrar(d2, en=_lima(2025, 1, 8, 11, 0), vence=date(2025, 1, 20), estado=Documento.Estado.CONCLUIDO)
+    _cerrar(d3, en=_lima(2025, 1, 11, 12, 0), vence=None)
+    # d4 sigue abierto con el plazo vencido el 14 de febrero; d5 abierto y dentro de plazo.
+    Documento.objects.filter(pk=d4.pk).update(vence=date(2025, 2, 14), estado=Documento.Estado.EN_TRAMITE)
+    Documento.objects.filter(pk=d5.pk).update(vence=date(2099, 1, 1))
+
+    # Derivaciones: 2 para acción a GDU en enero, 1 copia (no cuenta) y 1 para acción a OTRA en febrero.
+    for i, (doc, a, tipo, en) in enumerate([
+        (d1, unidad_gdu, "accion", _lima(2025, 1, 6, 11, 0)),
+        (d2, unidad_gdu, "accion", _lima(2025, 1, 6, 12, 0)),
+        (d2, otra, "copia", _lima(2025, 1, 6, 12, 0)),
+        (d5, otra, "accion", _lima(2025, 2, 3, 9, 0)),
+    ]):
+        Derivacion.objects.create(documento=doc, secuencia=10 + i, de_unidad=utda, a_unidad=a, tipo=tipo, enviado_en=en)
+
+    # Salida: GDU despacha uno firmado en febrero; un borrador no cuenta.
+    Documento.objects.create(clase="salida", asunto="Respuesta", estado="enviado", unidad_origen=unidad_gdu,
+                             firmado_en=_lima(2025, 2, 10, 10, 0), recibido_en=_lima(2025, 2, 10, 10, 0))
+    Documento.objects.create(clase="salida", asunto="Borrador", estado="borrador", unidad_origen=unidad_gdu)
+    return {"utda": utda, "gdu": unidad_gdu, "otra": otra, "cerrados": [d1, d2, d3]}
+
+
+def _celdas(informe):
+    return {(f.periodo, f.unidad_id): (f.registrados, f.derivados, f.atendidos, f.despachados) for f in informe.filas}
+
+
+def test_recibidos_y_despachados_por_mes_y_unidad(datos):
+    informe = recibidos_y_despachados(desde=date(2025, 1, 1), hasta=date(2025, 2, 28))
+    utda, gdu, otra = datos["utda"].pk, datos["gdu"].pk, datos["otra"].pk
+    assert _celdas(informe) == {
+        (date(2025, 1, 1), utda): (4, 0, 0, 0),
+        (date(2025, 1, 1), gdu): (0, 2, 3, 0),
+        (date(2025, 2, 1), utda): (1, 0, 0, 0),
+        (date(2025, 2, 1), otra): (0, 1, 0, 0),
+        (date(2025, 2, 1), gdu): (0, 0, 0, 1),
+    }
+    assert informe.totales == {"registrados": 5, "derivados": 3, "atendidos": 3, "despachados": 1}
+    assert [p["registrados"] for p in informe.por_periodo] == [4, 1]
+
+
+def test_por_dia_y_por_semana_y_unidad(datos):
+    gdu = datos["gdu"]
+    por_dia = recibidos_y_despachados(desde=date(2025, 1, 1), hasta=date(2025, 1, 31), periodo="dia")
+    assert _celdas(por_dia)[(date(2025, 1, 31), datos["utda"].pk)] == (1, 0, 0, 0)
+    por_semana = recibidos_y_despachados(desde=date(2025, 1, 1), hasta=date(2025, 1, 31), periodo="semana", unidad=gdu)
+    # Semanas que empiezan el lunes 6 (derivaciones y dos cierres) y el lunes 6 también para el sábado 11.
+    assert {f.unidad_id for f in por_semana.filas} == {gdu.pk}
+    assert _celdas(por_semana) == {(date(2025, 1, 6), gdu.pk): (0, 2, 3, 0)}
+
+
+def test_cumplimiento_de_plazos(datos):
+    filas = {f.unidad_id: f for f in cumplimiento_plazos(desde=date(2025, 1, 1), hasta=date(2025, 2, 28))}
+    gdu = filas[datos["gdu"].pk]
+    # Vencidos abiertos: d4 (vence el 14 de febrero) y el de 2024, cuyo plazo venció en enero de 2025.
+    assert (gdu.cerrados, gdu.a_tiempo, gdu.con_retraso, gdu.sin_plazo, gdu.vencidos_abiertos) == (3, 1, 1, 1, 2)
+    # El promedio es el de la función de plazos, documento por documento: (4 + 2 + 0) / 3.
+    dias = [dias_habiles_entre(d.recibido_en, d.cerrado_en) for d in datos["cerrados"]]
+    assert dias == [4, 2, 0]
+    assert gdu.promedio_dias == 2.0
+    assert gdu.porcentaje_a_tiempo == 50.0
+    # Un periodo sin cierres ni vencimientos no da filas.
+    assert cumplimiento_plazos(desde=date(2025, 3, 1), hasta=date(2025, 3, 31)) == []
+
+
+def test_pagina_secretario_ve_todo_con_consultas_fijas(cliente_de, secretario, datos, django_assert_num_queries):
+    cliente = cliente_de(secretario)
+    cliente.get(URL, ENERO)  # calienta caches de sesión y permisos fuera de la cuenta
+    with django_assert_num_queries(22):
+        r = cliente.get(URL, ENERO)
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert 'data-total="registrados">5<' in html
+    assert 'data-total="despachados">1<' in html
+    assert "Trámite Documentario" in html and "Otra unidad" in html
+
+
+def test_jefe_ve_solo_su_unidad_aunque_pida_otra(cliente_de, jefe_unidad, datos):
+    r = cliente_de(jefe_unidad).get(URL, {**ENERO, "unidad": datos["utda"].pk})
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert 'data-total="registrados">0<' in html  # los registró la mesa de partes, no GDU
+    assert 'data-total="derivados">2<' in html
+    assert 'data-total="atendidos">3<' in html
+    assert "Otra unidad" not in html and "Trámite Documentario" not in html
+
+
+def test_secretario_filtra_por_unidad(cliente_de, secretario, datos):
+    r = cliente_de(secretario).get(URL, {**ENERO, "unidad": datos["otra"].pk})
+    assert 'data-total="derivados">1<' in r.content.decode()
+
+
+def test_sin_permiso_403_y_anonimo_al_ingreso(client, cliente_de, ajeno, mesa_de_partes):
+    assert cliente_de(ajeno).get(URL).status_code == 403
+    assert cliente_de(mesa_de_partes).get(EXPORTAR, {"formato": "csv"}).status_code == 403
+    client.logout()
+    assert client.get(URL).status_code == 302
+
+
+def test_solo_get(cliente_de, secretario):
+    assert cliente_de(secretario).post(URL).status_code == 405
+    assert cliente_de(secretario).post(EXPORTAR).status_code == 405
+
+
+def test_fechas_al_reves_dan_mensaje(cliente_de, secretario, datos):
+    cliente = cliente_de(secretario)
+    r = cliente.get(URL, {"desde": "2025-02-01", "hasta": "2025-01-01"})
+    assert r.status_code == 400
+    assert "no puede ser anterior" in r.content.decode()
+    r = cliente.get(EXPORTAR, {"desde": "2025-02-01", "hasta": "2025-01-01", "formato": "csv"})
+    assert r.status_code == 400 and "no puede ser anterior" in r.content.decode()
+    r = cliente.get(URL, {"desde": "2020-01-01", "hasta": "2025-01-01", "periodo": "dia"})
+    assert r.status_code == 400 and "agrupe por semana o por mes" in r.content.decode()
+    r = cliente.get(EXPORTAR, {**ENERO, "formato": "doc"})
+    assert r.status_code == 400 and "Formato desconocido" in r.content.decode()
+
+
+def test_htmx_devuelve_solo_el_fragmento(cliente_de, secretario, datos):
+    r = cliente_de(secretario).get(URL, ENERO, headers={"HX-Request": "true"})
+    html = r.content.decode()
+    assert 'data-tabla="recibidos"' in html and "<form" not in html
+
+
+def test_exportar_csv(cliente_de, secretario, datos):
+    cliente = cliente_de(secretario)
+    r = cliente.get(EXPORTAR, {**ENERO, "formato": "csv"})
+    assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
+    filas = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert filas[0][:3] == ["Periodo", "Unidad", "Registrados"]
+    assert filas[-1] == ["Total", "", "5", "3", "3", "1"]
+    r = cliente.get(EXPORTAR, {**ENERO, "formato": "csv", "tabla": "cumplimiento"})
+    filas = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    gdu = next(f for f in filas if f["Unidad"] == "Gerencia de Desarrollo Urbano")
+    assert (gdu["A tiempo"], gdu["Con retraso"], gdu["Promedio días hábiles"]) == ("1", "1", "2.0")
+
+
+def test_exportar_xlsx(cliente_de, jefe_unidad, datos):
+    r = cliente_de(jefe_unidad).get(EXPORTAR, {**ENERO, "formato": "xlsx"})
+    assert r.status_code == 200
+    libro = load_workbook(io.BytesIO(r.content))
+    assert libro.sheetnames == ["Recibidos y despachados", "Cumplimiento de plazos"]
+    filas = list(libro["Recibidos y despachados"].iter_rows(values_only=True))
+    assert filas[-1] == ("Total", None, 0, 2, 3, 1)
+    plazos = list(libro["Cumplimiento de plazos"].iter_rows(values_only=True))
+    assert plazos[1][:6] == ("Gerencia de Desarrollo Urbano", 3, 1, 1, 1, 2)
+
+
+def test_exportar_pdf(cliente_de, secretario, datos):
+    r = cliente_de(secretario).get(EXPORTAR, {**ENERO, "formato": "pdf"})
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    texto = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
+    assert "Informe de documentos recibidos y despachados" in texto
+    assert "Gerencia de Desarrollo Urbano" in texto and "Cumplimiento de plazos" in texto
