@@ -157,3 +157,118 @@ def test_remitente_por_documento_busca_o_crea(mesa_de_partes):
     with pytest.raises(ValidationError) as error:
         remitente_por_documento(tipo_documento="DNI", numero_documento="123", nombre="X Y", por=mesa_de_partes)
     assert "8 dígitos" in error.value.message_dict["numero_documento"][0]
+
+
+# La página de la mesa de partes ------------------------------------------------------------------------
+
+URL = "/registro/registrar/"
+
+
+def _post(persona=None, **extra):
+    datos = {"asunto": "Solicito constancia de posesión", "folios": "2", "canal": "ventanilla", "prioridad": "normal"}
+    if persona is not None:
+        datos["remitente"] = str(persona.pk)
+    datos.update(extra)
+    return datos
+
+
+def test_pagina_registrar_muestra_el_formulario_con_foco_en_el_remitente(cliente_de, mesa_de_partes):
+    respuesta = cliente_de(mesa_de_partes).get(URL)
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert 'name="buscar"' in html and "autofocus" in html.split('name="buscar"')[1].split(">")[0]
+    assert 'enctype="multipart/form-data"' in html
+
+
+def test_pagina_registra_y_lleva_al_documento_con_imprimir_cargo(cliente_de, mesa_de_partes):
+    persona = PersonaFactory()
+    tipo = TipoDocumentalFactory(nombre="Solicitud")
+    adjuntos = [SimpleUploadedFile("a.txt", b"uno\n"), SimpleUploadedFile("b.txt", b"dos\n")]
+    cliente = cliente_de(mesa_de_partes)
+    respuesta = cliente.post(URL, _post(persona, tipo_documental=str(tipo.pk), adjuntos=adjuntos))
+    doc = Documento.objects.get()
+    assert respuesta.status_code == 302 and respuesta["Location"] == f"/registro/documentos/{doc.pk}/"
+    assert doc.remitente == persona and doc.folios == 2 and doc.adjuntos.count() == 2
+    assert Evento.objects.de_objeto(doc).get().accion == "registro.documento.registrar"
+    pagina = cliente.get(respuesta["Location"]).content.decode()
+    assert "Imprimir cargo" in pagina and f"/registro/documentos/{doc.pk}/cargo/" in pagina
+
+
+def test_enter_con_el_documento_completo_elige_al_remitente(cliente_de, mesa_de_partes):
+    persona = PersonaFactory(numero_documento="45871236")
+    cliente_de(mesa_de_partes).post(URL, _post(buscar="4587 1236"))
+    assert Documento.objects.get().remitente == persona
+
+
+def test_persona_nueva_se_registra_con_el_documento(cliente_de, mesa_de_partes):
+    datos = _post(
+        buscar="45871236", nuevo_tipo="natural", nuevo_tipo_documento="DNI", nuevo_numero_documento="45871236",
+        nuevo_nombres="Juan Carlos", nuevo_apellidos="Ramírez Poma",
+    )
+    respuesta = cliente_de(mesa_de_partes).post(URL, datos)
+    assert respuesta.status_code == 302
+    assert Documento.objects.get().remitente.nombre_completo == "Juan Carlos Ramírez Poma"
+
+
+def test_entrada_mala_en_la_pagina_no_registra_nada(cliente_de, mesa_de_partes):
+    persona = PersonaFactory()
+    cliente = cliente_de(mesa_de_partes)
+    respuesta = cliente.post(URL, _post(persona, asunto="", folios="-3"))
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert "No se registró nada" in html
+    assert "Este campo es requerido." in html
+    assert "mayor o igual a 1" in html
+    assert not Documento.objects.exists() and not NumeroRegistro.objects.exists()
+
+
+def test_persona_nueva_mala_no_deja_ni_persona_ni_documento(cliente_de, mesa_de_partes):
+    from core.models import Persona
+
+    datos = _post(nuevo_tipo="natural", nuevo_tipo_documento="DNI", nuevo_numero_documento="123",
+                  nuevo_nombres="Ana", nuevo_apellidos="Soto")
+    respuesta = cliente_de(mesa_de_partes).post(URL, datos)
+    assert "El DNI debe tener exactamente 8 dígitos." in respuesta.content.decode()
+    assert not Persona.objects.exists() and not Documento.objects.exists()
+
+
+def test_sin_remitente_pide_elegirlo(cliente_de, mesa_de_partes):
+    respuesta = cliente_de(mesa_de_partes).post(URL, _post())
+    assert "Elija al remitente de la lista o regístrelo" in respuesta.content.decode()
+    assert not Documento.objects.exists()
+
+
+def test_documento_de_un_servicio_fallido_no_deja_persona(cliente_de, mesa_de_partes):
+    from core.models import Persona
+
+    proc = ProcedimientoFactory(activo=True)
+    datos = _post(nuevo_tipo="natural", nuevo_tipo_documento="DNI", nuevo_numero_documento="45871236",
+                  nuevo_nombres="Ana", nuevo_apellidos="Soto", procedimiento=str(proc.pk))
+    proc.activo = False
+    proc.save()
+    respuesta = cliente_de(mesa_de_partes).post(URL, datos)
+    assert respuesta.status_code == 200
+    assert not Persona.objects.exists() and not Documento.objects.exists()
+
+
+def test_registrar_sin_permiso_da_403(cliente_de, jefe_unidad):
+    assert cliente_de(jefe_unidad).get(URL).status_code == 403
+    assert cliente_de(jefe_unidad).post(URL, _post(PersonaFactory())).status_code == 403
+    assert not Documento.objects.exists()
+
+
+def test_buscar_remitente_por_documento_o_nombre(cliente_de, mesa_de_partes):
+    juan = PersonaFactory(numero_documento="45871236", nombres="Juan Carlos", apellidos="Ramírez Poma")
+    cliente = cliente_de(mesa_de_partes)
+    por_numero = cliente.get("/registro/registrar/remitente/", {"buscar": "4587"}, HTTP_HX_REQUEST="true")
+    assert f'data-candidato="{juan.pk}"' in por_numero.content.decode()
+    assert "checked" in por_numero.content.decode()  # uno solo: queda elegido
+    assert "<html" not in por_numero.content.decode()
+    por_nombre = cliente.get("/registro/registrar/remitente/", {"buscar": "ramírez"})
+    assert f'data-candidato="{juan.pk}"' in por_nombre.content.decode()
+    nadie = cliente.get("/registro/registrar/remitente/", {"buscar": "10293847"}).content.decode()
+    assert "No hay nadie registrado" in nadie and 'value="10293847"' in nadie
+
+
+def test_buscar_remitente_sin_permiso(cliente_de, jefe_unidad):
+    assert cliente_de(jefe_unidad).get("/registro/registrar/remitente/", {"buscar": "45"}).status_code == 403
