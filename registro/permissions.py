@@ -32,7 +32,8 @@ def documentos_visibles(usuario) -> QuerySet[Documento]:
     destinos = DestinatarioInterno.objects.filter(documento=OuterRef("pk")).filter(
         Q(usuario=usuario) | (Q(unidad=unidad) if unidad else Q(pk__in=[]))
     )
-    condicion |= Exists(destinos)
+    # Los destinatarios internos ven el documento desde su firma, no el borrador.
+    condicion |= Exists(destinos) & ~Q(estado=Documento.Estado.BORRADOR)
     return Documento.objects.filter(condicion)
 
 

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from registro.views import catalogos as vistas_catalogos
+from registro.views import documento as vistas_documento
 from registro.views import emision as vistas_emision
+from registro.views import recepcion as vistas_recepcion
 
 app_name = "registro"
 
@@ -18,4 +21,17 @@ urlpatterns = [
     path("envios/<int:pk>/entregado/", vistas_emision.envio_entregado, name="envio-entregado"),
     path("envios/<int:pk>/devuelto/", vistas_emision.envio_devuelto, name="envio-devuelto"),
     path("envios/<int:pk>/reenviar/", vistas_emision.envio_reenviar, name="envio-reenviar"),
+    # Recepción (mesa de partes), página del documento, cargo y catálogos.
+    path("registrar/", vistas_recepcion.registrar, name="registrar"),
+    path("registrar/remitente/", vistas_recepcion.remitente_buscar, name="remitente-buscar"),
+    path("documentos/<int:pk>/", vistas_documento.documento, name="documento"),
+    path("documentos/<int:pk>/cargo/", vistas_documento.documento_cargo, name="documento-cargo"),
+    path("documentos/<int:pk>/subsanar/", vistas_documento.documento_subsanar, name="documento-subsanar"),
+    path("documentos/<int:pk>/no-presentado/", vistas_documento.documento_no_presentado, name="documento-no-presentado"),
+    path("procedimientos/", vistas_catalogos.procedimientos, name="procedimientos"),
+    path("procedimientos/nuevo/", vistas_catalogos.procedimiento_crear, name="procedimiento-crear"),
+    path("procedimientos/<int:pk>/", vistas_catalogos.procedimiento_editar, name="procedimiento-editar"),
+    path("tipos-documentales/", vistas_catalogos.tipos_documentales, name="tipos-documentales"),
+    path("tipos-documentales/nuevo/", vistas_catalogos.tipo_documental_crear, name="tipo-documental-crear"),
+    path("tipos-documentales/<int:pk>/", vistas_catalogos.tipo_documental_editar, name="tipo-documental-editar"),
 ]
