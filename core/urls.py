@@ -16,7 +16,7 @@ from core.views import perfil as vistas_perfil
 app_name = "core"
 
 urlpatterns = [
-    path("", inicio.inicio, name="inicio"),
+    path("inicio/", inicio.inicio, name="inicio"),
     path("notificaciones/", inicio.notificaciones, name="notificaciones"),
     path("notificaciones/leer/", inicio.notificaciones_leer, name="notificaciones-leer"),
     path("archivos/subir/", vistas_archivos.archivo_subir, name="archivo-subir"),
