@@ -49,3 +49,12 @@ def _cargar_demo_recepcion(municipio):
 
 
 _registrar_cargador(30, _cargar_demo_recepcion)
+
+# --- Hoja de ruta: bandejas de la unidad y personal ---
+from core.navegacion import Entrada as _EntradaRuta  # noqa: E402
+from core.navegacion import registrar as _registrar_ruta  # noqa: E402
+
+_registrar_ruta(_EntradaRuta("Trámite documentario", "Bandeja de mi unidad", "registro:bandeja", orden=10,
+                             visible=lambda u: bool(u.unidad_id)))
+_registrar_ruta(_EntradaRuta("Trámite documentario", "Mis documentos", "registro:bandeja-personal", orden=11,
+                             visible=lambda u: bool(u.unidad_id)))

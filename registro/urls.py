@@ -1,8 +1,10 @@
 from django.urls import path
 
+from registro.views import bandejas as vistas_bandejas
 from registro.views import catalogos as vistas_catalogos
 from registro.views import documento as vistas_documento
 from registro.views import emision as vistas_emision
+from registro.views import flujo as vistas_flujo
 from registro.views import recepcion as vistas_recepcion
 
 app_name = "registro"
@@ -34,4 +36,19 @@ urlpatterns = [
     path("tipos-documentales/", vistas_catalogos.tipos_documentales, name="tipos-documentales"),
     path("tipos-documentales/nuevo/", vistas_catalogos.tipo_documental_crear, name="tipo-documental-crear"),
     path("tipos-documentales/<int:pk>/", vistas_catalogos.tipo_documental_editar, name="tipo-documental-editar"),
+    # Hoja de ruta: bandejas, derivación, acciones sobre el documento y expedientes.
+    path("bandeja/", vistas_bandejas.bandeja, name="bandeja"),
+    path("bandeja/mia/", vistas_bandejas.bandeja_personal, name="bandeja-personal"),
+    path("bandeja/derivar/", vistas_bandejas.bandeja_derivar, name="bandeja-derivar"),
+    path("documentos/<int:pk>/acciones/", vistas_flujo.documento_acciones, name="documento-acciones"),
+    path("documentos/<int:pk>/derivar/", vistas_flujo.documento_derivar, name="documento-derivar"),
+    path("documentos/<int:pk>/concluir/", vistas_flujo.documento_concluir, name="documento-concluir"),
+    path("documentos/<int:pk>/hoja-de-ruta.pdf", vistas_flujo.documento_hoja_ruta, name="documento-hoja-ruta"),
+    path("documentos/<int:pk>/expediente/", vistas_flujo.expediente_crear, name="expediente-crear"),
+    path("documentos/<int:pk>/expediente/agregar/", vistas_flujo.expediente_agregar, name="expediente-agregar"),
+    path("derivaciones/<int:pk>/aceptar/", vistas_flujo.derivacion_aceptar, name="derivacion-aceptar"),
+    path("derivaciones/<int:pk>/atender/", vistas_flujo.derivacion_atender, name="derivacion-atender"),
+    path("derivaciones/<int:pk>/devolver/", vistas_flujo.derivacion_devolver, name="derivacion-devolver"),
+    path("derivaciones/<int:pk>/copia-leida/", vistas_flujo.derivacion_copia_leida, name="derivacion-copia-leida"),
+    path("expedientes/<int:pk>/", vistas_flujo.expediente, name="expediente"),
 ]

@@ -149,3 +149,103 @@ def test_derivar_en_lote_todo_o_nada(mesa_de_partes, unidad_gdu, ajeno):
     assert not eventos("registro.documento.derivar").exists()
     lineas = derivar_en_lote(documentos=propios, a_unidad=unidad_gdu, por=mesa_de_partes, plazo_dias=3)
     assert len(lineas) == 2 and all(linea.plazo_dias == 3 for linea in lineas)
+
+
+# Páginas: acciones sobre el documento ------------------------------------------------------------
+
+
+def _post(cliente, nombre, pk, datos=None, **extra):
+    return cliente.post(reverse(nombre, args=[pk]), datos or {}, **extra)
+
+
+def test_pagina_derivar(documento, mesa_de_partes, unidad_gdu, unidad_sg, cliente_de):
+    cliente = cliente_de(mesa_de_partes)
+    r = _post(cliente, "registro:documento-derivar", documento.pk,
+              {"a_unidad": unidad_gdu.pk, "copias": [unidad_sg.pk], "instrucciones": "Atender", "plazo_dias": "3"})
+    assert r.status_code == 302 and r.url == reverse("registro:documento", args=[documento.pk])
+    linea = Derivacion.objects.get(documento=documento, tipo="accion")
+    assert linea.a_unidad == unidad_gdu and linea.plazo_dias == 3
+    assert eventos("registro.documento.derivar").count() == 1
+
+
+def test_pagina_derivar_mala_entrada(documento, mesa_de_partes, cliente_de):
+    cliente = cliente_de(mesa_de_partes)
+    r = _post(cliente, "registro:documento-derivar", documento.pk, {"a_unidad": "", "plazo_dias": "-2"}, follow=True)
+    assert "Elija la unidad a la que deriva el documento." in r.content.decode()
+    assert not Derivacion.objects.exists()
+
+
+def test_pagina_derivar_get_405_sin_unidad_403_ajeno_404(documento, unidad_gdu, regidor, ajeno, cliente_de):
+    url = reverse("registro:documento-derivar", args=[documento.pk])
+    assert cliente_de(ajeno).get(url).status_code == 405
+    assert cliente_de(regidor).post(url, {"a_unidad": unidad_gdu.pk}).status_code == 403
+    assert cliente_de(ajeno).post(url, {"a_unidad": unidad_gdu.pk}).status_code == 404
+    assert not Derivacion.objects.exists()
+
+
+def test_paginas_aceptar_y_atender(documento, mesa_de_partes, jefe_unidad, cliente_de):
+    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes)
+    cliente = cliente_de(jefe_unidad)
+    assert cliente.get(reverse("registro:derivacion-aceptar", args=[linea.pk])).status_code == 405
+    r = _post(cliente, "registro:derivacion-aceptar", linea.pk, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200 and "Recibida" in r.content.decode()
+    linea.refresh_from_db()
+    assert linea.estado == E.ACEPTADA
+    r = _post(cliente, "registro:derivacion-atender", linea.pk, {"respuesta": "Licencia otorgada"})
+    assert r.status_code == 302
+    documento.refresh_from_db()
+    assert documento.estado == Documento.Estado.ATENDIDO
+    assert eventos("registro.derivacion.atender").get().actor == jefe_unidad
+
+
+def test_aceptar_ajeno_404_y_ya_recibida(documento, mesa_de_partes, jefe_unidad, ajeno, cliente_de):
+    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes)
+    assert _post(cliente_de(ajeno), "registro:derivacion-aceptar", linea.pk).status_code == 404
+    aceptar(derivacion=linea, por=jefe_unidad)
+    r = _post(cliente_de(jefe_unidad), "registro:derivacion-aceptar", linea.pk, follow=True)
+    assert "ya fue recibida" in r.content.decode()
+
+
+def test_pagina_devolver_exige_motivo(documento, mesa_de_partes, jefe_unidad, cliente_de):
+    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes)
+    cliente = cliente_de(jefe_unidad)
+    r = _post(cliente, "registro:derivacion-devolver", linea.pk, {"motivo": ""}, follow=True)
+    assert "escriba el motivo" in r.content.decode()
+    linea.refresh_from_db()
+    assert linea.estado == E.PENDIENTE
+    _post(cliente, "registro:derivacion-devolver", linea.pk, {"motivo": "Falta el plano"})
+    linea.refresh_from_db()
+    assert linea.estado == E.DEVUELTA
+
+
+def test_pagina_concluir(documento, mesa_de_partes, ajeno, cliente_de):
+    url = reverse("registro:documento-concluir", args=[documento.pk])
+    assert cliente_de(ajeno).post(url, {"motivo": "x"}).status_code == 404
+    cliente = cliente_de(mesa_de_partes)
+    cliente.post(url, {"motivo": ""})
+    assert Documento.objects.get(pk=documento.pk).estado == Documento.Estado.REGISTRADO
+    cliente.post(url, {"motivo": "El administrado desistió"})
+    assert Documento.objects.get(pk=documento.pk).estado == Documento.Estado.CONCLUIDO
+
+
+def test_panel_de_acciones(documento, mesa_de_partes, jefe_unidad, cliente_de):
+    r = cliente_de(mesa_de_partes).get(reverse("registro:documento-acciones", args=[documento.pk]))
+    assert r.status_code == 200 and "data-form-derivar" in r.content.decode()
+    derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes)
+    r = cliente_de(jefe_unidad).get(reverse("registro:documento-acciones", args=[documento.pk]))
+    html = r.content.decode()
+    assert "Recibir documento" in html and "data-form-atender" in html
+
+
+def test_hoja_de_ruta_pdf(documento, mesa_de_partes, jefe_unidad, ajeno, cliente_de):
+    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes, instrucciones="Ver")
+    atender(derivacion=linea, por=jefe_unidad, respuesta="Hecho")
+    url = reverse("registro:documento-hoja-ruta", args=[documento.pk])
+    r = cliente_de(jefe_unidad).get(url)
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content.startswith(b"%PDF")
+    from pypdf import PdfReader
+    import io
+
+    texto = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
+    assert "HOJA DE RUTA" in texto and "Atendida" in texto and "Hecho" in texto
+    assert cliente_de(ajeno).get(url).status_code == 404

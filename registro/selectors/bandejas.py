@@ -1,0 +1,155 @@
+"""Bandejas: lo que una unidad (o una persona) tiene que recibir, tramitar o leer.
+
+Escala (10.000 documentos abiertos en una unidad, p95 < 100 ms en PostgreSQL): cada pestaña es una
+consulta que entra por un índice de registro/models.py —`deriv_bandeja_idx` (a_unidad, estado),
+`deriv_persona_idx` (a_usuario, estado) o `doc_bandeja_idx` (unidad_actual, estado, vence)— y ordena
+por (vence, id) con límite, sin subconsultas por fila.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.utils import timezone
+
+from registro.models import Derivacion, Documento
+from registro.selectors.busqueda import ids_coincidentes
+
+ACCION, COPIA = Derivacion.Tipo.ACCION, Derivacion.Tipo.COPIA
+PENDIENTE, ACEPTADA = Derivacion.Estado.PENDIENTE, Derivacion.Estado.ACEPTADA
+ABIERTAS = Derivacion.ESTADOS_ABIERTOS
+SIN_DERIVAR_ESTADOS = (Documento.Estado.REGISTRADO, Documento.Estado.OBSERVADO)
+
+PESTANAS = {
+    "por_recibir": "Por recibir",
+    "en_tramite": "En trámite",
+    "sin_derivar": "Registrados sin derivar",
+    "copias": "Copias",
+    "derivados": "Derivados por mi unidad",
+    "vencidos": "Vencidos",
+}
+PESTANA_INICIAL = "por_recibir"
+_RELACIONES = ("documento", "documento__remitente", "documento__procedimiento", "de_unidad", "a_unidad", "a_usuario")
+
+
+@dataclass
+class Filtros:
+    estado: str = ""
+    prioridad: str = ""
+    procedimiento: int | None = None
+    desde: date | None = None
+    hasta: date | None = None
+    vence_hasta: date | None = None
+    texto: str = ""
+
+
+@dataclass
+class Fila:
+    """Una fila de bandeja: el documento y, si la hay, la línea de la hoja de ruta que lo trae."""
+
+    documento: Documento
+    linea: Derivacion | None = None
+    hoy: date = field(default_factory=timezone.localdate)
+
+    @property
+    def vence(self) -> date | None:
+        return self.linea.vence if self.linea is not None and self.linea.vence else self.documento.vence
+
+    @property
+    def vencido(self) -> bool:
+        return self.vence is not None and self.vence < self.hoy and not self.documento.cerrado
+
+    @property
+    def debio_derivarse(self) -> bool:
+        """TUO Ley 27444, art. 143: lo recibido se deriva el mismo día; esto ya pasó de ese día."""
+        if self.linea is not None or self.documento.recibido_en is None:
+            return False
+        return timezone.localtime(self.documento.recibido_en).date() < self.hoy
+
+
+def _inicio_dia(d: date) -> datetime:
+    return timezone.make_aware(datetime.combine(d, time.min))
+
+
+def _filtrar(qs: QuerySet, filtros: Filtros, prefijo: str) -> QuerySet:
+    """Aplica los filtros a `qs`; `prefijo` es "documento__" si las filas son derivaciones."""
+    p = prefijo
+    if filtros.estado:
+        qs = qs.filter(**{f"{p}estado": filtros.estado})
+    if filtros.prioridad:
+        qs = qs.filter(**{f"{p}prioridad": filtros.prioridad})
+    if filtros.procedimiento:
+        qs = qs.filter(**{f"{p}procedimiento_id": filtros.procedimiento})
+    # Rangos de fecha y hora (no __date), para que la comparación use el índice de recibido_en.
+    if filtros.desde:
+        qs = qs.filter(**{f"{p}recibido_en__gte": _inicio_dia(filtros.desde)})
+    if filtros.hasta:
+        qs = qs.filter(**{f"{p}recibido_en__lt": _inicio_dia(filtros.hasta + timedelta(days=1))})
+    if filtros.vence_hasta:
+        qs = qs.filter(vence__lte=filtros.vence_hasta)
+    if filtros.texto:
+        ids = ids_coincidentes(filtros.texto)
+        if ids is not None:
+            qs = qs.filter(**{f"{p}id__in" if p else "id__in": ids})
+    return qs
+
+
+def _orden(qs: QuerySet) -> QuerySet:
+    return qs.order_by(F("vence").asc(nulls_last=True), "id")
+
+
+def lineas_de_unidad(unidad_id: int, pestana: str, filtros: Filtros | None = None) -> QuerySet:
+    """Las filas de la pestaña `pestana` de la bandeja de la unidad, ya ordenadas por vencimiento.
+
+    Devuelve derivaciones (con su documento) salvo en «sin_derivar», que devuelve documentos
+    registrados en la unidad que aún no tienen hoja de ruta.
+    """
+    filtros = filtros or Filtros()
+    hoy = timezone.localdate()
+    if pestana == "sin_derivar":
+        lineas = Derivacion.objects.filter(documento=OuterRef("pk"))
+        qs = (Documento.objects.filter(unidad_actual_id=unidad_id, estado__in=SIN_DERIVAR_ESTADOS)
+              .filter(~Exists(lineas)).select_related("remitente", "procedimiento"))
+        return _orden(_filtrar(qs, filtros, ""))
+    base = Derivacion.objects.select_related(*_RELACIONES)
+    if pestana == "en_tramite":
+        qs = base.filter(a_unidad_id=unidad_id, estado=ACEPTADA, tipo=ACCION)
+    elif pestana == "copias":
+        qs = base.filter(a_unidad_id=unidad_id, estado=PENDIENTE, tipo=COPIA)
+    elif pestana == "derivados":
+        qs = base.filter(de_unidad_id=unidad_id, estado__in=ABIERTAS, tipo=ACCION).exclude(a_unidad_id=unidad_id)
+    elif pestana == "vencidos":
+        qs = base.filter(a_unidad_id=unidad_id, estado__in=ABIERTAS, tipo=ACCION, vence__lt=hoy)
+    else:
+        qs = base.filter(a_unidad_id=unidad_id, estado=PENDIENTE, tipo=ACCION)
+    return _orden(_filtrar(qs, filtros, "documento__"))
+
+
+def lineas_de_usuario(usuario_id: int, filtros: Filtros | None = None) -> QuerySet:
+    """Las derivaciones abiertas dirigidas a esa persona (bandeja personal), por vencimiento."""
+    qs = Derivacion.objects.select_related(*_RELACIONES).filter(a_usuario_id=usuario_id, estado__in=ABIERTAS)
+    return _orden(_filtrar(qs, filtros or Filtros(), "documento__"))
+
+
+def filas(objetos) -> list[Fila]:
+    """Envuelve la página (derivaciones o documentos) en filas con lo que la plantilla muestra."""
+    hoy = timezone.localdate()
+    resultado = []
+    for obj in objetos:
+        if isinstance(obj, Derivacion):
+            resultado.append(Fila(documento=obj.documento, linea=obj, hoy=hoy))
+        else:
+            resultado.append(Fila(documento=obj, hoy=hoy))
+    return resultado
+
+
+def contadores(unidad_id: int) -> dict[str, int]:
+    """Cuántos hay por recibir, sin derivar y vencidos (lo que pide atención hoy)."""
+    return {
+        "por_recibir": lineas_de_unidad(unidad_id, "por_recibir").count(),
+        "sin_derivar": lineas_de_unidad(unidad_id, "sin_derivar").count(),
+        "vencidos": lineas_de_unidad(unidad_id, "vencidos").count(),
+    }
+
