@@ -1,0 +1,112 @@
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from core.models import Evento, NumeroRegistro, Persona
+from core.tests.factories import PersonaFactory
+from registro.models import Documento
+from registro.tests.factories import DocumentoFactory, ProcedimientoFactory
+
+URL = "/api/v1/registro/documentos/"
+MINIMO = {
+    "asunto": "Solicito copia certificada de la Ordenanza 005-2026",
+    "folios": 3,
+    "remitente": {"nombre": "Juan Carlos Ramírez Poma", "tipo_documento": "DNI", "numero_documento": "45871236"},
+}
+
+
+def _api(usuario):
+    cliente = APIClient()
+    token, _ = Token.objects.get_or_create(user=usuario)
+    cliente.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return cliente
+
+
+def test_cuerpo_minimo_registra_y_crea_al_remitente(mesa_de_partes):
+    respuesta = _api(mesa_de_partes).post(URL, MINIMO, format="json")
+    assert respuesta.status_code == 201, respuesta.json()
+    datos = respuesta.json()
+    doc = Documento.objects.get()
+    assert datos["id"] == doc.pk and datos["numero"] == doc.numero_texto
+    assert datos["numero"].startswith("Reg. ") and datos["numero"].endswith("-000001")
+    assert datos["codigo_seguimiento"] == doc.codigo_seguimiento
+    assert datos["estado"] == "registrado" and datos["vence"] == doc.vence.isoformat()
+    persona = Persona.objects.get()
+    assert (persona.nombres, persona.apellidos) == ("Juan Carlos", "Ramírez Poma")
+    assert Evento.objects.de_objeto(doc).get().accion == "registro.documento.registrar"
+
+
+def test_remitente_existente_se_reutiliza(mesa_de_partes):
+    persona = PersonaFactory(numero_documento="45871236")
+    cuerpo = {**MINIMO, "remitente": {"tipo_documento": "DNI", "numero_documento": "4587-1236"}}
+    respuesta = _api(mesa_de_partes).post(URL, cuerpo, format="json")
+    assert respuesta.status_code == 201
+    assert Documento.objects.get().remitente == persona and Persona.objects.count() == 1
+
+
+def test_con_procedimiento_y_defectos(mesa_de_partes, unidad_gdu):
+    ProcedimientoFactory(codigo="GDU-01", unidad_responsable=unidad_gdu)
+    cuerpo = {**MINIMO, "procedimiento": "GDU-01", "defectos": "Falta el plano", "canal": "correo"}
+    datos = _api(mesa_de_partes).post(URL, cuerpo, format="json").json()
+    assert datos["estado"] == "observado" and datos["vence"] is None and datos["subsanar_hasta"]
+    assert datos["procedimiento"] == "GDU-01" and datos["unidad_actual"] == "GDU"
+
+
+@pytest.mark.parametrize(
+    "cambio,ruta,mensaje",
+    [
+        ({"asunto": None}, ("asunto",), "requerido"),
+        ({"asunto": ""}, ("asunto",), "en blanco"),
+        ({"folios": -2}, ("folios",), "mayor o igual a 1"),
+        ({"remitente": {"nombre": "Ana Soto", "tipo_documento": "DNI", "numero_documento": "12AB"}},
+         ("remitente", "numero_documento"), "El DNI debe tener exactamente 8 dígitos."),
+        ({"remitente": {"nombre": "Ana Soto", "tipo_documento": "XYZ", "numero_documento": "45871236"}},
+         ("remitente", "tipo_documento"), "no es una elección válida"),
+        ({"procedimiento": "NO-EXISTE"}, ("procedimiento",), "no existe"),
+    ],
+)
+def test_entrada_mala_da_400_en_espanol_y_no_registra_nada(mesa_de_partes, cambio, ruta, mensaje):
+    cuerpo = {**MINIMO, **cambio}
+    if cambio.get("asunto", "x") is None:
+        del cuerpo["asunto"]
+    cliente = _api(mesa_de_partes)
+    respuesta = cliente.post(URL, cuerpo, format="json")
+    assert respuesta.status_code == 400
+    datos = respuesta.json()
+    assert datos["error"]
+    campo = datos["campos"]
+    for parte in ruta:
+        campo = campo[parte]
+    assert mensaje in " ".join(campo)
+    assert not Documento.objects.exists() and not NumeroRegistro.objects.exists() and not Persona.objects.exists()
+    # El siguiente bueno toma el número siguiente exacto: el primero.
+    bueno = cliente.post(URL, MINIMO, format="json").json()
+    assert bueno["numero"].endswith("-000001")
+
+
+def test_los_numeros_salen_seguidos(mesa_de_partes):
+    cliente = _api(mesa_de_partes)
+    primero = cliente.post(URL, MINIMO, format="json").json()
+    cliente.post(URL, {**MINIMO, "folios": -1}, format="json")
+    segundo = cliente.post(URL, MINIMO, format="json").json()
+    assert [primero["numero"][-6:], segundo["numero"][-6:]] == ["000001", "000002"]
+
+
+def test_sin_permiso_403_y_sin_token_401(jefe_unidad):
+    assert _api(jefe_unidad).post(URL, MINIMO, format="json").status_code == 403
+    assert APIClient().post(URL, MINIMO, format="json").status_code == 401
+    assert not Documento.objects.exists()
+
+
+def test_ver_un_documento(mesa_de_partes, ajeno):
+    doc = DocumentoFactory(por=mesa_de_partes)
+    datos = _api(mesa_de_partes).get(f"{URL}{doc.pk}/").json()
+    assert datos["numero"] == doc.numero_texto and datos["remitente"]["id"] == doc.remitente_id
+    assert _api(ajeno).get(f"{URL}{doc.pk}/").status_code == 404
+    assert _api(mesa_de_partes).get(f"{URL}999999/").status_code == 404
+
+
+def test_aparece_en_el_esquema(client):
+    esquema = client.get("/api/v1/schema/").content.decode()
+    assert "/api/v1/registro/documentos/" in esquema
+    assert "/api/v1/registro/documentos/{id}/" in esquema
