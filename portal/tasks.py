@@ -7,22 +7,18 @@ from django.utils import timezone
 from django_tasks import task
 
 from registro.models import Documento
-
-
-def cargo_pdf(documento: Documento) -> bytes | None:
-    """El PDF del cargo de recepción, con la función de la recepción (una sola plantilla de cargo)."""
-    try:
-        from registro.services.cargo import cargo_pdf as generar
-    except ImportError:
-        return None
-    return generar(documento)
+from registro.services.cargo import cargo_pdf
 
 
 @task()
 def enviar_cargo_virtual(documento_id: int, correo: str) -> bool:
     """Envía al ciudadano su número, su código de seguimiento y el cargo en PDF; se encola tras el
     commit."""
-    documento = Documento.objects.select_related("unidad_actual").filter(pk=documento_id).first()
+    documento = (
+        Documento.objects.select_related("remitente", "recibido_por", "unidad_actual", "procedimiento")
+        .filter(pk=documento_id)
+        .first()
+    )
     if documento is None or not correo:
         return False
     codigo = documento.codigo_seguimiento
@@ -45,8 +41,6 @@ def enviar_cargo_virtual(documento_id: int, correo: str) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[correo],
     )
-    pdf = cargo_pdf(documento)
-    if pdf:
-        mensaje.attach(f"cargo-{documento.codigo_seguimiento}.pdf", pdf, "application/pdf")
+    mensaje.attach(f"cargo-{codigo}.pdf", cargo_pdf(documento), "application/pdf")
     mensaje.send()
     return True

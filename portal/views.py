@@ -10,7 +10,6 @@ from core.forms._base import aplicar_error
 from portal import limites
 from portal.forms import ConsultaForm, MesaVirtualForm
 from portal.services import presentar_documento_virtual
-from portal.tasks import cargo_pdf
 from registro.selectors.seguimiento import (
     documento_para_cargo,
     documento_por_codigo,
@@ -18,6 +17,7 @@ from registro.selectors.seguimiento import (
     iniciales,
     linea_de_tiempo,
 )
+from registro.services.cargo import cargo_pdf
 
 CLAVE_PRESENTADO = "portal_presentado"
 
@@ -131,9 +131,8 @@ def cargo(request, codigo: str):
     if respuesta := _consulta_limitada(request):
         return respuesta
     documento = documento_para_cargo(codigo)
-    pdf = cargo_pdf(documento) if documento is not None else None
-    if pdf is None:
+    if documento is None:
         return render(request, "portal/no_encontrado.html", {"codigo": codigo[:30]}, status=404)
-    respuesta = HttpResponse(pdf, content_type="application/pdf")
+    respuesta = HttpResponse(cargo_pdf(documento), content_type="application/pdf")
     respuesta["Content-Disposition"] = f'inline; filename="cargo-{documento.codigo_seguimiento}.pdf"'
     return respuesta
