@@ -245,8 +245,11 @@ def crear_borrador(
 
 
 def _bloquear(documento: Documento) -> Documento:
-    return Documento.objects.select_for_update().select_related("unidad_origen", "tipo_documental").get(
-        pk=documento.pk
+    # FOR UPDATE OF solo la fila del documento: PostgreSQL no bloquea el lado anulable de un LEFT JOIN.
+    return (
+        Documento.objects.select_for_update(of=("self",))
+        .select_related("unidad_origen", "tipo_documental")
+        .get(pk=documento.pk)
     )
 
 
