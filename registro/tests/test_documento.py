@@ -118,3 +118,18 @@ def test_subsanar_documento_ajeno_da_404(cliente_de, mesa_de_partes, secretario,
     otra_mesa = UsuarioFactory(username="mesa2", unidad=UnidadFactory(sigla="MP2"), roles=[roles.MESA])
     doc = _doc(mesa_de_partes, defectos="Falta")
     assert cliente_de(otra_mesa).post(f"/registro/documentos/{doc.pk}/subsanar/").status_code == 404
+
+
+def test_cargo_de_lo_presentado_en_domingo_dice_desde_cuando_se_computa(cliente_de, mesa_de_partes):
+    doc = DocumentoFactory(por=mesa_de_partes, recibido_en=datetime(2026, 3, 1, 20, 0, tzinfo=ZoneInfo("America/Lima")))
+    texto = "".join(
+        p.extract_text()
+        for p in PdfReader(BytesIO(cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/cargo/").content)).pages
+    )
+    assert "Se computa desde" in texto and "02/03/2026" in texto
+    normal = _doc(mesa_de_partes)
+    texto = "".join(
+        p.extract_text()
+        for p in PdfReader(BytesIO(cliente_de(mesa_de_partes).get(f"/registro/documentos/{normal.pk}/cargo/").content)).pages
+    )
+    assert "Se computa desde" not in texto
