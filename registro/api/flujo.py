@@ -66,7 +66,7 @@ class DocumentoBreve(serializers.Serializer):
     prioridad = serializers.CharField()
     vence = serializers.DateField(allow_null=True)
     remitente = serializers.CharField(source="remitente.nombre_completo", allow_null=True, default=None)
-    unidad_actual = serializers.SlugRelatedField(slug_field="sigla", read_only=True)
+    unidad_actual = serializers.CharField(source="unidad_actual.sigla", allow_null=True, default=None)
 
 
 class DerivacionSalida(serializers.Serializer):
@@ -75,8 +75,8 @@ class DerivacionSalida(serializers.Serializer):
     secuencia = serializers.IntegerField()
     tipo = serializers.CharField()
     estado = serializers.CharField()
-    de_unidad = serializers.SlugRelatedField(slug_field="sigla", read_only=True)
-    a_unidad = serializers.SlugRelatedField(slug_field="sigla", read_only=True)
+    de_unidad = serializers.CharField(source="de_unidad.sigla", allow_null=True, default=None)
+    a_unidad = serializers.CharField(source="a_unidad.sigla")
     instrucciones = serializers.CharField()
     plazo_dias = serializers.IntegerField(allow_null=True)
     vence = serializers.DateField(allow_null=True)

@@ -21,27 +21,19 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from core import roles
 from core.models import UnidadOrganica
 from core.services.auditoria import instantanea, registrar_evento
-from core.services.notificaciones import notificar
 from core.services.plazos import calcular_plazo
 from registro.models import Derivacion, Documento
+from registro.services.alertas import avisar_derivacion
 
 ESTADOS_ABIERTOS = Derivacion.ESTADOS_ABIERTOS
 MAXIMO_PLAZO_DIAS = 365
 _CAMPOS_DOC = ["estado", "unidad_actual", "responsable_actual", "cerrado_en"]
 _CAMPOS_LINEA = ["estado", "aceptado_en", "aceptado_por", "cerrado_en", "cerrado_por", "motivo"]
-
-
-def _url_documento(documento: Documento) -> str:
-    try:
-        return reverse("registro:documento", args=[documento.pk])
-    except NoReverseMatch:
-        return ""
 
 
 def _ve_todo(usuario) -> bool:
@@ -113,11 +105,8 @@ def _nueva_linea(documento, *, tipo, de_unidad, por, a_unidad, a_usuario=None, i
         vence=vence,
         enviado_en=ahora,
     )
-    destinatario = a_usuario or a_unidad.jefe
-    if destinatario is not None and destinatario.pk != getattr(por, "pk", None):
-        titulo = ("Copia para conocimiento: " if tipo == Derivacion.Tipo.COPIA else "Documento derivado: ")
-        notificar(usuario=destinatario, titulo=titulo + str(documento)[:150], mensaje=instrucciones[:500],
-                  url=_url_documento(documento))
+    # Aviso en la aplicación al jefe de la unidad de destino y al destinatario (misma transacción).
+    avisar_derivacion(linea)
     return linea
 
 
@@ -191,8 +180,9 @@ def derivar(*, documento: Documento, a_unidad: UnidadOrganica, por, instruccione
     ahora = timezone.now()
     plazo_dias, vence = _plazo(plazo_dias, ahora)
     documentos = [documento]
-    if documento.expediente_id:
-        hermanos = (Documento.objects.filter(expediente_id=documento.expediente_id, unidad_actual_id=documento.unidad_actual_id)
+    actual = Documento.objects.filter(pk=documento.pk).values("expediente_id", "unidad_actual_id").first() or {}
+    if actual.get("expediente_id"):
+        hermanos = (Documento.objects.filter(expediente_id=actual["expediente_id"], unidad_actual_id=actual["unidad_actual_id"])
                     .abiertos().exclude(pk=documento.pk).order_by("id"))
         documentos += list(hermanos)
     principal = None
