@@ -139,3 +139,16 @@ def test_avisar_derivacion_sin_repetir_ni_avisar_a_quien_deriva(jefe_unidad, uni
 def test_avisar_derivacion_a_unidad_sin_jefe(db, municipio):
     doc = DocumentoFactory()
     assert avisar_derivacion(_derivacion(doc, UnidadFactory(sigla="SJ2", nombre="Sin jefe"))) == 0
+
+
+def test_derivar_avisa_al_jefe_y_al_destinatario(jefe_unidad, unidad_gdu, mesa_de_partes):
+    from registro.services.flujo import derivar
+
+    doc = DocumentoFactory(por=mesa_de_partes)
+    tecnico = UsuarioFactory(username="tecnico2", unidad=unidad_gdu)
+    derivar(documento=doc, a_unidad=unidad_gdu, a_usuario=tecnico, por=mesa_de_partes,
+            instrucciones="Informe técnico", plazo_dias=3)
+    for usuario in (jefe_unidad, tecnico):
+        aviso = Notificacion.objects.get(usuario=usuario)
+        assert aviso.titulo.startswith("Documento derivado: ") and "Informe técnico" in aviso.mensaje
+    assert not Notificacion.objects.filter(usuario=mesa_de_partes).exists()
