@@ -59,6 +59,8 @@ def datos(mesa_de_partes, jefe_unidad, unidad_gdu, ajeno):
     Documento.objects.filter(pk=d4.pk).update(vence=date(2025, 2, 14), estado=Documento.Estado.EN_TRAMITE)
     Documento.objects.filter(pk=d5.pk).update(vence=date(2099, 1, 1))
 
+    # El registro ya abre la primera línea de la hoja de ruta hacia GDU; aquí las líneas se arman a mano.
+    Derivacion.objects.all().delete()
     # Derivaciones: 2 para acción a GDU en enero, 1 copia (no cuenta) y 1 para acción a OTRA en febrero.
     for i, (doc, a, tipo, en) in enumerate([
         (d1, unidad_gdu, "accion", _lima(2025, 1, 6, 11, 0)),

@@ -110,6 +110,19 @@ def _nueva_linea(documento, *, tipo, de_unidad, por, a_unidad, a_usuario=None, i
     return linea
 
 
+def derivacion_inicial(*, documento: Documento, a_unidad: UnidadOrganica, por) -> Derivacion:
+    """Primera línea de la hoja de ruta cuando el registro ya envía el documento a su unidad (la del
+    procedimiento o la elegida al registrar): esa unidad lo tiene «por recibir» desde el primer minuto y
+    puede recibirlo, atenderlo o devolverlo (TUO Ley 27444, art. 143: lo recibido se deriva el mismo día).
+    Se llama dentro de la transacción de `registrar_documento`, cuyo evento de auditoría la incluye.
+    """
+    actor = por if getattr(por, "pk", None) else None
+    return _nueva_linea(
+        documento, tipo=Derivacion.Tipo.ACCION, de_unidad=getattr(actor, "unidad", None), por=actor,
+        a_unidad=a_unidad, vence=documento.vence, ahora=documento.recibido_en or timezone.now(),
+    )
+
+
 def _validar_destinos(a_unidad, copias: Iterable, a_usuario) -> list[UnidadOrganica]:
     errores: dict[str, list[str]] = {}
     if a_unidad is None:

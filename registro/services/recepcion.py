@@ -152,9 +152,12 @@ def registrar_documento(
         dias_subsanar = int(valor("plazos.subsanacion_dias", municipio=municipio, fecha=dia))
         subsanar_hasta = calcular_plazo(desde=recibido_en, dias=dias_subsanar, municipio=municipio).vence
 
-    unidad = (
-        procedimiento.unidad_responsable if procedimiento is not None else unidad_destino
-    ) or getattr(por, "unidad", None)
+    destino = procedimiento.unidad_responsable if procedimiento is not None else unidad_destino
+    unidad_receptora = getattr(por, "unidad", None)
+    # Sin observaciones, el documento sale ya hacia su unidad con una primera línea de hoja de ruta; un
+    # documento observado se queda en la mesa hasta que se subsane (luego la mesa lo deriva).
+    enviar = destino is not None and destino != unidad_receptora and not defectos
+    unidad = destino if (enviar or unidad_receptora is None) else unidad_receptora
     documento = Documento.objects.create(
         clase=Documento.Clase.ENTRADA,
         asunto=asunto,
@@ -188,9 +191,12 @@ def registrar_documento(
         Adjunto.objects.create(
             documento=documento, archivo=guardado, descripcion=guardado.nombre_original[:200], es_principal=i == 0
         )
-    registrar_evento(
-        por=por, accion="registro.documento.registrar", objeto=documento, despues=instantanea(documento)
-    )
+    despues = instantanea(documento)
+    if enviar and unidad is not None:
+        from registro.services.flujo import derivacion_inicial
+
+        despues["derivacion_inicial"] = derivacion_inicial(documento=documento, a_unidad=unidad, por=por).pk
+    registrar_evento(por=por, accion="registro.documento.registrar", objeto=documento, despues=despues)
     _indexar(documento)
     return documento
 

@@ -37,7 +37,7 @@ def test_resumen_diario_al_jefe(documentos, jefe_unidad, mailoutbox, django_capt
     Documento.objects.filter(pk=cerrado.pk).update(estado=Documento.Estado.ATENDIDO)
     with django_capture_on_commit_callbacks(execute=True):
         assert enviar_resumen_diario(fecha=LUNES) == 1
-    aviso = Notificacion.objects.get(usuario=jefe_unidad)
+    aviso = Notificacion.objects.get(usuario=jefe_unidad, titulo=titulo_resumen(LUNES))
     assert aviso.titulo == titulo_resumen(LUNES) == "Resumen de plazos del 16/03/2026"
     for clave in ("vencido", "hoy", "miercoles"):
         assert documentos[clave].numero_texto in aviso.mensaje
@@ -55,7 +55,7 @@ def test_resumen_no_se_repite_el_mismo_dia(
         assert enviar_resumen_diario(fecha=LUNES) == 1
     with django_capture_on_commit_callbacks(execute=True):
         assert enviar_resumen_diario(fecha=LUNES) == 0
-    assert Notificacion.objects.filter(usuario=jefe_unidad).count() == 1
+    assert Notificacion.objects.filter(usuario=jefe_unidad, titulo=titulo_resumen(LUNES)).count() == 1
     assert len(mailoutbox) == 1
     assert Evento.objects.filter(accion="registro.alertas.resumen_diario").count() == 1
     # Al día siguiente sí (el vencido sigue vencido).
@@ -67,7 +67,7 @@ def test_sin_nada_que_decir_no_avisa(jefe_unidad, unidad_gdu, mailoutbox):
     sin_jefe = UnidadFactory(sigla="SINJ", nombre="Unidad sin jefe")
     _doc(sin_jefe, LUNES - timedelta(days=5))
     assert enviar_resumen_diario(fecha=LUNES) == 0
-    assert not Notificacion.objects.exists() and mailoutbox == []
+    assert not Notificacion.objects.filter(titulo__startswith="Resumen de plazos").exists() and mailoutbox == []
     assert not Evento.objects.filter(accion="registro.alertas.resumen_diario").exists()
 
 
@@ -75,7 +75,7 @@ def test_jefe_de_dos_unidades_recibe_un_solo_resumen(documentos, jefe_unidad):
     otra = UnidadFactory(sigla="OTRA2", nombre="Otra unidad a cargo", jefe=jefe_unidad)
     extra = _doc(otra, LUNES)
     assert enviar_resumen_diario(fecha=LUNES) == 1
-    aviso = Notificacion.objects.get(usuario=jefe_unidad)
+    aviso = Notificacion.objects.get(usuario=jefe_unidad, titulo=titulo_resumen(LUNES))
     assert extra.numero_texto in aviso.mensaje and "Vencen hoy: 2" in aviso.mensaje
 
 
@@ -92,7 +92,7 @@ def test_comando_resumen_diario(documentos, jefe_unidad, capsys):
     assert "Resumen enviado a 1 jefe(s)" in capsys.readouterr().out
     call_command("resumen-diario", "--fecha", "2026-03-16")
     assert "Nada que avisar" in capsys.readouterr().out
-    assert Notificacion.objects.filter(usuario=jefe_unidad).count() == 1
+    assert Notificacion.objects.filter(usuario=jefe_unidad, titulo=titulo_resumen(LUNES)).count() == 1
 
 
 def test_comando_fecha_mala(db):

@@ -49,7 +49,18 @@ def test_con_procedimiento_y_defectos(mesa_de_partes, unidad_gdu):
     cuerpo = {**MINIMO, "procedimiento": "GDU-01", "defectos": "Falta el plano", "canal": "correo"}
     datos = _api(mesa_de_partes).post(URL, cuerpo, format="json").json()
     assert datos["estado"] == "observado" and datos["vence"] is None and datos["subsanar_hasta"]
-    assert datos["procedimiento"] == "GDU-01" and datos["unidad_actual"] == "GDU"
+    # Observado, se queda en la mesa (UTDA) hasta que se subsane; no hay hoja de ruta todavía.
+    assert datos["procedimiento"] == "GDU-01" and datos["unidad_actual"] == "UTDA"
+    assert not Documento.objects.get().derivaciones.exists()
+
+
+def test_con_procedimiento_va_a_su_unidad_por_recibir(mesa_de_partes, unidad_gdu):
+    ProcedimientoFactory(codigo="GDU-01", unidad_responsable=unidad_gdu)
+    datos = _api(mesa_de_partes).post(URL, {**MINIMO, "procedimiento": "GDU-01"}, format="json").json()
+    assert datos["unidad_actual"] == "GDU"
+    linea = Documento.objects.get().derivaciones.get()
+    assert (linea.de_unidad.sigla, linea.a_unidad, linea.estado) == ("UTDA", unidad_gdu, "pendiente")
+    assert linea.vence == Documento.objects.get().vence
 
 
 @pytest.mark.parametrize(
