@@ -223,3 +223,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Portal público: límites contra abuso (por IP, en la caché; con varios servidores use CACHE_URL).
+PORTAL_CONSULTAS_POR_MINUTO = env_int("PORTAL_CONSULTAS_POR_MINUTO", 30)
+PORTAL_PRESENTACIONES_POR_HORA = env_int("PORTAL_PRESENTACIONES_POR_HORA", 5)
+PORTAL_TIEMPO_MINIMO_SEGUNDOS = env_int("PORTAL_TIEMPO_MINIMO_SEGUNDOS", 3)
+PORTAL_MAX_ADJUNTOS = env_int("PORTAL_MAX_ADJUNTOS", 5)
+PORTAL_UNIDAD_MESA_VIRTUAL = env_str("PORTAL_UNIDAD_MESA_VIRTUAL", "UTDA")
