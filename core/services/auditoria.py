@@ -104,6 +104,20 @@ def encargo_vigente(usuario, fecha: date | None = None) -> Encargo | None:
     )
 
 
+def bloquear_cadena() -> CadenaAuditoria:
+    """Bloquea la cabeza de la cadena hasta el fin de la transacción en curso y la devuelve.
+
+    Es el primer cerrojo de toda transacción que audita: quien además bloquea otra fila compartida
+    (p. ej. el contador de una serie) toma antes este, para que dos transacciones nunca esperen una
+    por la otra en orden cruzado (interbloqueo).
+    """
+    cabeza = CadenaAuditoria.objects.select_for_update().filter(pk=1).first()
+    if cabeza is None:
+        CadenaAuditoria.objects.get_or_create(pk=1)
+        cabeza = CadenaAuditoria.objects.select_for_update().get(pk=1)
+    return cabeza
+
+
 @transaction.atomic
 def registrar_evento(
     *,
@@ -120,10 +134,7 @@ def registrar_evento(
     evento lo dice. La cabeza de la cadena se bloquea para que dos transacciones no encadenen
     sobre el mismo eslabón.
     """
-    cabeza = CadenaAuditoria.objects.select_for_update().filter(pk=1).first()
-    if cabeza is None:
-        CadenaAuditoria.objects.get_or_create(pk=1)
-        cabeza = CadenaAuditoria.objects.select_for_update().get(pk=1)
+    cabeza = bloquear_cadena()
     actor = por if por is not None and getattr(por, "pk", None) else None
     encargo = encargo_vigente(actor) if actor else None
     evento = Evento(

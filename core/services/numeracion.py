@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from core.models import Contador, Municipio, NumeroRegistro, Serie, UnidadOrganica
-from core.services.auditoria import instantanea, registrar_evento
+from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
 
 MARCADORES = ("numero", "anio", "sigla", "unidad")
 _LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
@@ -159,6 +159,9 @@ def siguiente_numero(
     anio = _anio(anio)
     if not serie.activa:
         raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
+    # Orden fijo de cerrojos: primero la cadena de auditoría (la tomará el evento de todos modos), luego
+    # el contador; así no hay interbloqueo con una transacción que ya auditó algo antes de numerar.
+    bloquear_cadena()
     contador = _contador_bloqueado(serie, anio)
     if contador.cerrado:
         raise ValidationError(
@@ -215,6 +218,9 @@ def cerrar_anio(*, serie: Serie, anio: int, por) -> Contador:
     Si la serie no dio números ese año, el año se cierra igual (queda constancia de que no hubo).
     """
     anio = _anio(anio)
+    # Orden fijo de cerrojos: primero la cadena de auditoría (la tomará el evento de todos modos), luego
+    # el contador; así no hay interbloqueo con una transacción que ya auditó algo antes de numerar.
+    bloquear_cadena()
     contador = _contador_bloqueado(serie, anio)
     if contador.cerrado:
         raise ValidationError(f"El año {anio} de la serie «{serie.nombre}» ya está cerrado.")
