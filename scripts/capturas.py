@@ -26,7 +26,10 @@ from core.tests.navegador import ARGUMENTOS, CHROMIUM  # noqa: E402
 
 CAPTURAS = [
     # (usuario, ruta, archivo)
-    ("secretario", "/", "inicio-secretario.png"),
+    ("secretario", "/inicio/", "inicio-secretario.png"),
+    ("mesa", "/registro/registrar/", "registro-mesa-de-partes.png"),
+    ("jefe", "/registro/bandeja/", "registro-bandeja.png"),
+    (None, "/consulta/", "portal-consulta.png"),
 ]
 
 
@@ -84,11 +87,12 @@ def main() -> int:
                 for usuario, ruta, archivo in CAPTURAS:
                     contexto = navegador.new_context(base_url=base, viewport={"width": 1280, "height": 720})
                     pagina = contexto.new_page()
-                    pagina.goto("/ingresar/")
-                    pagina.get_by_label("Nombre de usuario").fill(usuario)
-                    pagina.get_by_label("Contraseña").fill(CLAVE_DEMO)
-                    pagina.get_by_role("button", name="Ingresar").click()
-                    pagina.wait_for_load_state("networkidle")
+                    if usuario:  # None: página pública, sin ingresar
+                        pagina.goto("/ingresar/")
+                        pagina.get_by_label("Nombre de usuario").fill(usuario)
+                        pagina.get_by_label("Contraseña").fill(CLAVE_DEMO)
+                        pagina.get_by_role("button", name="Ingresar").click()
+                        pagina.wait_for_load_state("networkidle")
                     pagina.goto(ruta)
                     pagina.wait_for_load_state("networkidle")
                     destino = RAIZ / "docs" / "img" / archivo
