@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from datetime import date, datetime, timedelta
+from importlib import import_module
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
@@ -31,6 +32,8 @@ from core import roles
 from core.models import Contador, Municipio, NumeroRegistro, Persona, UnidadOrganica, Usuario
 from core.services.numeracion import serie_por_perfil
 from registro.models import Derivacion, Documento, Procedimiento
+
+DISPARADOR_BUSQUEDA = import_module("registro.migrations.0004_busqueda_columna").DISPARADOR_DOCUMENTO
 
 ZONA = ZoneInfo("America/Lima")
 UNIDAD_BANDEJA = "GDU"
@@ -287,7 +290,12 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
                       "asunto", "folios", "remitente_id", "canal", "prioridad", "procedimiento_id", "recibido_en",
                       "recibido_por_id", "fecha_computo", "vence", "estado", "unidad_actual_id", "unidad_origen_id",
                       "cerrado_en", "firmado_en", "creado"]
+        # La columna `busqueda` (PostgreSQL) la llena su disparador, que session_replication_role = replica
+        # apagaría: se enciende solo para este COPY (registro/migrations/0004_busqueda_columna.py).
+        tabla_doc = Documento._meta.db_table
+        cursor.execute(f'ALTER TABLE "{tabla_doc}" ENABLE ALWAYS TRIGGER "{DISPARADOR_BUSQUEDA}"')
         _copiar(cursor, Documento, filas_documentos(), campos=campos_doc)
+        cursor.execute(f'ALTER TABLE "{tabla_doc}" ENABLE TRIGGER "{DISPARADOR_BUSQUEDA}"')
         tiempos["documentos"] = time.perf_counter() - t
         t = time.perf_counter()
         _copiar(cursor, NumeroRegistro, numeros, campos=["id", "serie_id", "anio", "numero", "texto", "asignado",

@@ -199,6 +199,8 @@ class Documento(models.Model):
             models.Index(fields=["unidad_actual", "estado", "vence"], name="doc_bandeja_idx"),
             models.Index(fields=["clase", "anio", "correlativo"], name="doc_clase_anio_idx"),
             models.Index(fields=["remitente"], name="doc_remitente_idx"),
+            # Informes: atendidos en un periodo (cerrado_en), sin recorrer toda la tabla.
+            models.Index(fields=["cerrado_en"], name="doc_cierre_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(folios__gte=0), name="doc_folios_no_negativos"),
@@ -277,6 +279,11 @@ class Derivacion(models.Model):
         indexes = [
             models.Index(fields=["a_unidad", "estado"], name="deriv_bandeja_idx"),
             models.Index(fields=["a_usuario", "estado"], name="deriv_persona_idx"),
+            # Bandeja: cada pestaña (unidad, estado, tipo) sale ya ordenada por (vence, id): las 50 filas
+            # de la página se leen del índice sin ordenar los 10.000 abiertos.
+            models.Index(fields=["a_unidad", "estado", "tipo", "vence", "id"], name="deriv_bandeja_orden_idx"),
+            # Informe de recibidos: derivaciones para acción enviadas en un periodo, por unidad.
+            models.Index(fields=["tipo", "enviado_en", "a_unidad"], name="deriv_informe_idx"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["documento", "secuencia"], name="deriv_secuencia_unica"),

@@ -3,7 +3,11 @@
 Escala (10.000 documentos abiertos en una unidad, p95 < 100 ms en PostgreSQL): cada pestaña es una
 consulta que entra por un índice de registro/models.py —`deriv_bandeja_idx` (a_unidad, estado),
 `deriv_persona_idx` (a_usuario, estado) o `doc_bandeja_idx` (unidad_actual, estado, vence)— y ordena
-por (vence, id) con límite, sin subconsultas por fila.
+por (vence, id) con límite, sin subconsultas por fila. Las pestañas de una sola (estado, tipo) salen ya
+ordenadas de `deriv_bandeja_orden_idx` (a_unidad, estado, tipo, vence, id): la página lee 50 entradas
+del índice en vez de juntar y ordenar los 10.000 abiertos. Los contadores de las pestañas son una
+consulta agregada (conteos condicionales) sobre las derivaciones abiertas de la unidad y otra para los
+sin derivar; sin filtros, la vista reutiliza el de la pestaña como total de la paginación.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from registro.models import Derivacion, Documento
@@ -146,10 +150,15 @@ def filas(objetos) -> list[Fila]:
 
 
 def contadores(unidad_id: int) -> dict[str, int]:
-    """Cuántos hay por recibir, sin derivar y vencidos (lo que pide atención hoy)."""
-    return {
-        "por_recibir": lineas_de_unidad(unidad_id, "por_recibir").count(),
-        "sin_derivar": lineas_de_unidad(unidad_id, "sin_derivar").count(),
-        "vencidos": lineas_de_unidad(unidad_id, "vencidos").count(),
-    }
-
+    """Cuántos hay en cada pestaña de la unidad salvo «derivados»: por recibir, en trámite, copias y
+    vencidos (una consulta agregada) y sin derivar (otra). Son las mismas condiciones de
+    `lineas_de_unidad` sin filtros, así sirven también de total de la paginación."""
+    hoy = timezone.localdate()
+    conteos = Derivacion.objects.filter(a_unidad_id=unidad_id, estado__in=ABIERTAS).aggregate(
+        por_recibir=Count("pk", filter=Q(estado=PENDIENTE, tipo=ACCION)),
+        en_tramite=Count("pk", filter=Q(estado=ACEPTADA, tipo=ACCION)),
+        copias=Count("pk", filter=Q(estado=PENDIENTE, tipo=COPIA)),
+        vencidos=Count("pk", filter=Q(tipo=ACCION, vence__lt=hoy)),
+    )
+    conteos["sin_derivar"] = lineas_de_unidad(unidad_id, "sin_derivar").order_by().count()
+    return conteos

@@ -1,15 +1,21 @@
 """Búsqueda de texto completo en los documentos del registro (asunto, número y nombre del remitente).
 
-Usa los índices de registro/migrations/0002_busqueda.py: en PostgreSQL los GIN de expresión (las
-expresiones de aquí son las mismas del índice, o el índice no se usa); en SQLite la tabla FTS5 que
-mantienen los disparadores. Ignora tildes y mayúsculas y usa raíces españolas en ambos motores (las
-de core.busqueda.normalizacion en SQLite; el diccionario `spanish` en PostgreSQL).
+En PostgreSQL, la columna `busqueda` (tsvector de asunto, número y remitente juntos, con su índice GIN;
+registro/migrations/0004_busqueda_columna.py, la mantienen disparadores); en SQLite la tabla FTS5 de
+0002_busqueda.py. En ambos, todas las palabras deben estar, cada una en el asunto, el número o el
+remitente. Ignora tildes y mayúsculas y usa raíces españolas en ambos motores (las de
+core.busqueda.normalizacion en SQLite; el diccionario `spanish` en PostgreSQL).
+
+Escala (1.000.000 de documentos): la condición es una columna de la propia fila, sin uniones ni
+subconsultas, así «los 20 más recientes» (el orden por defecto, -recibido_en) lo resuelve el
+planificador: con palabras comunes recorre hacia atrás el índice de recibido_en y se detiene a las 20
+coincidencias; con palabras raras usa el GIN y ordena las pocas que hay.
 """
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from core.busqueda.normalizacion import terminos_de_consulta
@@ -19,25 +25,18 @@ from registro.permissions import documentos_visibles
 MAXIMO_CONSULTA = 200
 
 _CONSULTA_PG = "plainto_tsquery('spanish', secretaria_unaccent(%s))"
-_SQL_PG = f"""
-    SELECT d.id FROM registro_documento d
-     WHERE to_tsvector('spanish', secretaria_unaccent(d.asunto || ' ' || d.numero_texto)) @@ {_CONSULTA_PG}
-    UNION
-    SELECT d.id FROM registro_documento d
-     WHERE d.remitente_id IN (
-        SELECT p.id FROM core_persona p
-         WHERE to_tsvector('spanish', secretaria_unaccent(p.nombres || ' ' || p.apellidos || ' ' || p.razon_social))
-               @@ {_CONSULTA_PG})
-"""
+_COINCIDE_PG = f'"registro_documento"."busqueda" @@ {_CONSULTA_PG}'
+_SQL_PG = f"SELECT id FROM registro_documento WHERE busqueda @@ {_CONSULTA_PG}"
 _SQL_SQLITE = "SELECT rowid FROM registro_documento_fts WHERE registro_documento_fts MATCH %s"
 
 
 def _condicion(texto: str) -> RawSQL | None:
+    """La subconsulta de ids que coinciden con `texto`, o None si no hay palabras que buscar."""
     raices = terminos_de_consulta(texto)
     if not raices:
         return None
     if connection.vendor == "postgresql":
-        return RawSQL(_SQL_PG, [texto, texto])
+        return RawSQL(_SQL_PG, [texto])
     # Cada raíz como prefijo entre comillas (sin sintaxis FTS5 del usuario); espacio = y.
     expresion = " ".join('"' + r.replace('"', "") + '"*' for r in raices)
     return RawSQL(_SQL_SQLITE, [expresion])
@@ -50,9 +49,14 @@ def buscar_documentos(texto: str, *, usuario, qs: QuerySet[Documento] | None = N
     Un texto vacío (o solo de palabras vacías como «de», «la») no filtra: devuelve `qs` tal cual.
     """
     qs = documentos_visibles(usuario) if qs is None else qs
-    condicion = _condicion((texto or "").strip()[:MAXIMO_CONSULTA])
+    texto = (texto or "").strip()[:MAXIMO_CONSULTA]
+    condicion = _condicion(texto)
     if condicion is None:
         return qs
+    if connection.vendor == "postgresql":
+        # La condición sobre la fila misma (no «id IN (subconsulta)»): así el planificador puede
+        # cortar un recorrido ordenado por fecha a las primeras coincidencias.
+        return qs.filter(RawSQL(_COINCIDE_PG, [texto], output_field=BooleanField()))
     return qs.filter(pk__in=condicion)
 
 

@@ -28,11 +28,19 @@ def test_por_recibir_y_en_tramite(derivados, jefe_unidad, cliente_de):
     cliente = cliente_de(jefe_unidad)
     r = cliente.get(reverse("registro:bandeja"))
     assert r.status_code == 200 and set(_filas(r)) == {d.pk for d in derivados}
+    assert r.context["pagina"].paginator.count == r.context["contadores"]["por_recibir"] == 4
     aceptar(derivacion=Derivacion.objects.get(documento=derivados[0]), por=jefe_unidad)
     r = cliente.get(reverse("registro:bandeja"), {"pestana": "en_tramite"})
     assert _filas(r) == [derivados[0].pk]
+    # El total de la pestaña sale de los contadores (una consulta agregada), no de otro COUNT.
+    assert r.context["pagina"].paginator.count == r.context["contadores"]["en_tramite"] == 1
+    assert "1 documento<" in r.content.decode()
     r = cliente.get(reverse("registro:bandeja"))
     assert derivados[0].pk not in _filas(r)
+    assert r.context["pagina"].paginator.count == r.context["contadores"]["por_recibir"] == 3
+    # Con un filtro, el total es el de las filas filtradas.
+    r = cliente.get(reverse("registro:bandeja"), {"q": "ruidos"})
+    assert r.context["pagina"].paginator.count == 1 and r.context["contadores"]["por_recibir"] == 3
 
 
 def test_filtros_texto_prioridad_y_fechas(derivados, jefe_unidad, cliente_de):
@@ -117,9 +125,10 @@ def test_numero_de_consultas_fijo(mesa_de_partes, unidad_gdu, jefe_unidad, clien
 
     cargar(2)
     cliente.get(reverse("registro:bandeja"))  # calienta cachés (sesión, municipio)
-    # Sesión, usuario, permisos, los 3 contadores, la cuenta y las filas de la página, el filtro de
+    # Sesión, usuario, permisos, los contadores (derivaciones en una consulta agregada, sin derivar en
+    # otra; el de la pestaña es también el total de la página), las filas de la página, el filtro de
     # procedimientos, las unidades del lote y el contexto base: fijo, no crece con las filas.
-    with django_assert_num_queries(14) as contexto:
+    with django_assert_num_queries(12) as contexto:
         cliente.get(reverse("registro:bandeja"))
     antes = len(contexto.captured_queries)
     cargar(8)

@@ -45,12 +45,27 @@ def test_por_numero_y_por_remitente(documentos, mesa_de_partes):
     assert _ids("Jose Ñahui", mesa_de_partes) == {documentos["licencia"].pk}
 
 
+def test_palabras_del_asunto_y_del_remitente_juntas(documentos, mesa_de_partes):
+    # Todas las palabras deben estar, pero cada una puede venir del asunto, del número o del remitente.
+    assert _ids("licencia Quispe", mesa_de_partes) == {documentos["licencia"].pk}
+    assert _ids("poda Quispe", mesa_de_partes) == set()
+
+
+def test_el_asunto_corregido_se_encuentra(documentos, mesa_de_partes):
+    from registro.models import Documento
+
+    Documento.objects.filter(pk=documentos["poda"].pk).update(asunto="Queja por tala de árboles")
+    assert _ids("tala", mesa_de_partes) == {documentos["poda"].pk}
+    assert _ids("poda", mesa_de_partes) == set()
+
+
 def test_el_nombre_nuevo_del_remitente_se_encuentra(documentos, mesa_de_partes, secretario):
     persona = documentos["licencia"].remitente
     actualizar_persona(persona=persona, por=secretario, tipo=persona.tipo, tipo_documento=persona.tipo_documento,
                        numero_documento=persona.numero_documento, nombres="Josefina", apellidos="Mamani",
                        razon_social="", correo="", telefono="", direccion="")
     assert _ids("mamani", mesa_de_partes) == {documentos["licencia"].pk}
+    assert _ids("Quispe", mesa_de_partes) == set()
 
 
 def test_el_ajeno_nunca_encuentra_documentos_de_otros(documentos, ajeno, mesa_de_partes, jefe_unidad):

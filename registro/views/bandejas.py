@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 from core import roles
 from registro.forms.flujo import DerivarLoteForm, FiltroBandejaForm
 from registro.permissions import documentos_visibles
-from registro.selectors.bandejas import PESTANAS, contadores, filas, lineas_de_unidad, lineas_de_usuario
+from registro.selectors.bandejas import (PESTANAS, Filtros, contadores, filas, lineas_de_unidad,
+                                        lineas_de_usuario)
 from registro.services.flujo import derivar_en_lote
 
 POR_PAGINA = 50
@@ -28,8 +29,17 @@ def con_unidad(vista):
     return envuelta
 
 
-def _pagina(qs, request):
-    return Paginator(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
+class _Paginador(Paginator):
+    """Un Paginator que acepta el total ya contado (los contadores de las pestañas), sin otro COUNT."""
+
+    def __init__(self, object_list, per_page, *, total: int | None = None):
+        super().__init__(object_list, per_page)
+        if total is not None:
+            self.__dict__["count"] = total  # `count` es un cached_property de Paginator
+
+
+def _pagina(qs, request, *, total: int | None = None):
+    return _Paginador(qs, POR_PAGINA, total=total).get_page(request.GET.get("pagina"))
 
 
 @login_required
@@ -38,11 +48,13 @@ def _pagina(qs, request):
 def bandeja(request):
     filtro = FiltroBandejaForm(request.GET or None)
     pestana = filtro.pestana()
-    unidad_id = request.user.unidad_id
-    pagina = _pagina(lineas_de_unidad(unidad_id, pestana, filtro.filtros()), request)
+    unidad_id, filtros = request.user.unidad_id, filtro.filtros()
+    cuentas = contadores(unidad_id)
+    total = cuentas.get(pestana) if filtros == Filtros() else None
+    pagina = _pagina(lineas_de_unidad(unidad_id, pestana, filtros), request, total=total)
     contexto = {
         "filtro": filtro, "pestana": pestana, "pestanas": PESTANAS, "pagina": pagina, "filas": filas(pagina),
-        "contadores": contadores(unidad_id), "lote": DerivarLoteForm(), "personal": False,
+        "contadores": cuentas, "lote": DerivarLoteForm(), "personal": False,
         "consulta": request.GET.urlencode(),
     }
     plantilla = "registro/bandeja.html#tabla" if request.htmx else "registro/bandeja.html"
