@@ -5,6 +5,10 @@ import pytest
 from core import roles
 from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
 
+# Los fixtures del navegador, definidos una sola vez: dos definiciones (una por módulo que los importa)
+# abrían dos Playwright en el mismo proceso de pruebas y el segundo fallaba.
+pytest_plugins = ["core.tests.navegador"]
+
 
 @pytest.fixture
 def municipio(db):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from core.demo import CLAVE_DEMO
 from core.models import Evento, Municipio, Usuario
-from core.tests.navegador import claves_rapidas, demo, ingresar, navegador, pagina  # noqa: F401
+from core.tests.navegador import ingresar
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,6 @@ import pytest
 from pypdf import PdfWriter
 
 from core.tests.factories import MunicipioFactory, UnidadFactory
-from core.tests.navegador import navegador, pagina  # noqa: F401
 from registro.models import Documento
 
 pytestmark = pytest.mark.browser

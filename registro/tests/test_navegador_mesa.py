@@ -5,7 +5,7 @@ la hoja de ruta lista los pasos."""
 import pytest
 
 from core.demo import CLAVE_DEMO
-from core.tests.navegador import claves_rapidas, demo, ingresar, navegador, pagina  # noqa: F401
+from core.tests.navegador import ingresar
 from registro.models import Derivacion, Documento
 
 pytestmark = pytest.mark.browser
