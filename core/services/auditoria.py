@@ -118,7 +118,71 @@ def bloquear_cadena() -> CadenaAuditoria:
     return cabeza
 
 
-@transaction.atomic
+ENCARGO_SIN_CONSULTAR = object()
+
+
+def preparar_evento(
+    *,
+    por,
+    accion: str,
+    objeto: models.Model | None = None,
+    antes: dict | None = None,
+    despues: dict | None = None,
+    ip: str | None = None,
+    encargo=ENCARGO_SIN_CONSULTAR,
+) -> Evento:
+    """El evento sin encadenar (sin momento ni hashes): todo lo que cuesta consultas o cálculo, hecho
+    antes de tomar la cabeza de la cadena, para que el cerrojo global dure lo mínimo.
+
+    `encargo` evita repetir la consulta del encargo vigente cuando quien llama ya lo tiene (varios
+    eventos del mismo actor en una solicitud). El evento solo vale una vez encadenado con
+    `encadenar`, en la misma transacción del cambio.
+    """
+    actor = por if por is not None and getattr(por, "pk", None) else None
+    if encargo is ENCARGO_SIN_CONSULTAR:
+        encargo = encargo_vigente(actor) if actor else None
+    return Evento(
+        actor=actor,
+        actor_nombre=((actor.get_full_name() or actor.username) if actor else "sistema")[:200],
+        por_encargo_de=encargo.titular if encargo else None,
+        accion=accion,
+        objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
+        objeto_id=str(objeto.pk) if objeto is not None else "",
+        objeto_repr=str(objeto)[:300] if objeto is not None else "",
+        antes=_a_json(antes),
+        despues=_a_json(despues),
+        ip=_ip_normalizada(ip or ip_actual()),
+    )
+
+
+def encadenar(eventos: list[Evento]) -> list[Evento]:
+    """Encadena y guarda eventos preparados, en este orden, con la cabeza bloqueada: un cerrojo, una
+    inserción y una actualización de la cabeza, sea uno o sean varios. Llamarlo dentro de la
+    transacción del cambio y lo más tarde posible (el cerrojo dura hasta el fin de la transacción).
+
+    Solo hace trabajo de base de datos dentro del bloque atómico (sin punto de guardado: si falla, falla
+    la transacción del cambio, que es lo que debe pasar con un cambio sin auditar).
+    """
+    if not eventos:
+        return eventos
+    with transaction.atomic(savepoint=False):
+        cabeza = bloquear_cadena()
+        anterior = cabeza.ultimo_hash
+        momento = timezone.now()
+        for evento in eventos:
+            # Dentro del cerrojo: el momento sigue el orden de la cadena.
+            evento.momento = momento
+            evento.hash_anterior = anterior
+            evento.hash = anterior = calcular_hash(evento)
+        if len(eventos) == 1:
+            eventos[0].save(force_insert=True)
+        else:
+            # Un INSERT de varias filas: los ids salen en el orden de la lista (el de la cadena).
+            Evento.objects.bulk_create(eventos)
+        CadenaAuditoria.objects.filter(pk=cabeza.pk).update(ultimo_hash=anterior, ultimo_id=eventos[-1].pk)
+    return eventos
+
+
 def registrar_evento(
     *,
     por,
@@ -132,31 +196,11 @@ def registrar_evento(
 
     `por` es el usuario que actúa (None para procesos del sistema). Si actúa por encargo, el
     evento lo dice. La cabeza de la cadena se bloquea para que dos transacciones no encadenen
-    sobre el mismo eslabón.
+    sobre el mismo eslabón; se bloquea después de preparar el evento (`preparar_evento`), para
+    sostener el cerrojo global lo menos posible.
     """
-    cabeza = bloquear_cadena()
-    actor = por if por is not None and getattr(por, "pk", None) else None
-    encargo = encargo_vigente(actor) if actor else None
-    evento = Evento(
-        momento=timezone.now(),
-        actor=actor,
-        actor_nombre=((actor.get_full_name() or actor.username) if actor else "sistema")[:200],
-        por_encargo_de=encargo.titular if encargo else None,
-        accion=accion,
-        objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
-        objeto_id=str(objeto.pk) if objeto is not None else "",
-        objeto_repr=str(objeto)[:300] if objeto is not None else "",
-        antes=_a_json(antes),
-        despues=_a_json(despues),
-        ip=_ip_normalizada(ip or ip_actual()),
-        hash_anterior=cabeza.ultimo_hash,
-    )
-    evento.hash = calcular_hash(evento)
-    evento.save(force_insert=True)
-    cabeza.ultimo_hash = evento.hash
-    cabeza.ultimo_id = evento.pk
-    cabeza.save(update_fields=["ultimo_hash", "ultimo_id"])
-    return evento
+    evento = preparar_evento(por=por, accion=accion, objeto=objeto, antes=antes, despues=despues, ip=ip)
+    return encadenar([evento])[0]
 
 
 def instantanea(obj: models.Model, campos: list[str] | None = None) -> dict:

@@ -7,11 +7,19 @@ import string
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
-from core.models import Contador, Municipio, NumeroRegistro, Serie, UnidadOrganica
-from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
+from core.models import Contador, Evento, Municipio, NumeroRegistro, Serie, UnidadOrganica
+from core.services.auditoria import (
+    ENCARGO_SIN_CONSULTAR,
+    bloquear_cadena,
+    encadenar,
+    encargo_vigente,
+    instantanea,
+    preparar_evento,
+    registrar_evento,
+)
 
 MARCADORES = ("numero", "anio", "sigla", "unidad")
 _LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
@@ -144,6 +152,90 @@ def _serie(serie: Serie | str) -> Serie:
         raise ValidationError(f"No existe la serie de registro «{serie}».") from None
 
 
+def _sumar_uno(serie: Serie, anio: int) -> int | None:
+    """Un solo UPDATE ... RETURNING: suma uno al contador abierto de la serie-año y deja su fila
+    bloqueada hasta el fin de la transacción (eso garantiza que no haya saltos ni repetidos). None si
+    el contador no existe todavía o el año está cerrado (lo resuelve `_sumar_uno_lento`).
+    """
+    tabla = connection.ops.quote_name(Contador._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {tabla} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
+            "RETURNING ultimo",
+            [serie.pk, anio],
+        )
+        fila = cursor.fetchone()
+    return fila[0] if fila else None
+
+
+@transaction.atomic
+def _sumar_uno_lento(serie: Serie, anio: int) -> int:
+    # Primer número del año (se crea el contador) o año cerrado; con punto de guardado, para que el
+    # error en español no deje rota la transacción de quien llama.
+    contador = _contador_bloqueado(serie, anio)
+    if contador.cerrado:
+        raise ValidationError(
+            f"El año {anio} de la serie «{serie.nombre}» está cerrado: ya no se dan números."
+        )
+    contador.ultimo += 1
+    contador.save(update_fields=["ultimo"])
+    return contador.ultimo
+
+
+def tomar_numero(
+    serie: Serie | str,
+    anio: int,
+    *,
+    por,
+    objeto: models.Model | None = None,
+    encargo=ENCARGO_SIN_CONSULTAR,
+    municipio: Municipio | None = None,
+) -> tuple[NumeroRegistro, Evento]:
+    """Como `siguiente_numero`, pero devuelve también el evento `core.numero.asignar` preparado y sin
+    encadenar: quien llama lo encadena con `auditoria.encadenar` junto con los suyos, en la misma
+    transacción (un solo paso por la cabeza de la cadena). Va dentro de un `transaction.atomic`.
+
+    Todo lo que consulta (serie, municipio para el formato, encargo, tipo de contenido) se hace antes
+    de los cerrojos; con ellos tomados quedan solo el UPDATE del contador y el INSERT del número.
+    `encargo` y `municipio` (el de la instalación, para la sigla) evitan repetir consultas que quien
+    llama ya hizo.
+    """
+    if not connection.in_atomic_block:
+        raise transaction.TransactionManagementError("tomar_numero va dentro de la transacción del cambio.")
+    serie = _serie(serie)
+    anio = _anio(anio)
+    if not serie.activa:
+        raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
+    municipio = municipio if municipio is not None else Municipio.objects.actual()
+    sigla = municipio.sigla if municipio else ""
+    sigla_unidad = serie.unidad.sigla if serie.unidad_id else ""
+    actor = por if por is not None and getattr(por, "pk", None) else None
+    if encargo is ENCARGO_SIN_CONSULTAR:
+        encargo = encargo_vigente(actor) if actor else None
+    objeto_tipo = ContentType.objects.get_for_model(objeto) if objeto is not None else None
+    # Orden fijo de cerrojos: primero la cadena de auditoría (la tomará el evento de todos modos), luego
+    # el contador; así no hay interbloqueo con una transacción que ya auditó algo antes de numerar.
+    with transaction.atomic(savepoint=False):
+        bloquear_cadena()
+        ultimo = _sumar_uno(serie, anio)
+    if ultimo is None:
+        ultimo = _sumar_uno_lento(serie, anio)
+    with transaction.atomic(savepoint=False):
+        numero = NumeroRegistro.objects.create(
+            serie=serie,
+            anio=anio,
+            numero=ultimo,
+            texto=serie.formato.format(numero=ultimo, anio=anio, sigla=sigla, unidad=sigla_unidad),
+            asignado_por=actor,
+            objeto_tipo=objeto_tipo,
+            objeto_id=str(objeto.pk) if objeto is not None else "",
+        )
+    evento = preparar_evento(
+        por=por, accion="core.numero.asignar", objeto=numero, despues=instantanea(numero), encargo=encargo
+    )
+    return numero, evento
+
+
 @transaction.atomic
 def siguiente_numero(
     serie: Serie | str, anio: int, *, por, objeto: models.Model | None = None
@@ -155,31 +247,8 @@ def siguiente_numero(
     bloquea hasta el fin de la transacción, así dos solicitudes a la vez reciben números
     distintos y seguidos. Un año cerrado o una serie inactiva no dan números.
     """
-    serie = _serie(serie)
-    anio = _anio(anio)
-    if not serie.activa:
-        raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
-    # Orden fijo de cerrojos: primero la cadena de auditoría (la tomará el evento de todos modos), luego
-    # el contador; así no hay interbloqueo con una transacción que ya auditó algo antes de numerar.
-    bloquear_cadena()
-    contador = _contador_bloqueado(serie, anio)
-    if contador.cerrado:
-        raise ValidationError(
-            f"El año {anio} de la serie «{serie.nombre}» está cerrado: ya no se dan números."
-        )
-    contador.ultimo += 1
-    contador.save(update_fields=["ultimo"])
-    actor = por if por is not None and getattr(por, "pk", None) else None
-    numero = NumeroRegistro.objects.create(
-        serie=serie,
-        anio=anio,
-        numero=contador.ultimo,
-        texto=formatear(serie, contador.ultimo, anio),
-        asignado_por=actor,
-        objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
-        objeto_id=str(objeto.pk) if objeto is not None else "",
-    )
-    registrar_evento(por=por, accion="core.numero.asignar", objeto=numero, despues=instantanea(numero))
+    numero, evento = tomar_numero(serie, anio, por=por, objeto=objeto)
+    encadenar([evento])
     return numero
 
 

@@ -11,6 +11,8 @@ import json
 import re
 import string
 import tomllib
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -148,14 +150,43 @@ def _municipio_o_actual(municipio: Municipio | None) -> Municipio | None:
     return municipio if municipio is not None else Municipio.objects.actual()
 
 
+# Reglas locales leídas una vez por municipio dentro de `reglas_locales_en_cache` (una solicitud).
+_reglas_locales: ContextVar[dict | None] = ContextVar("secretaria_reglas_locales", default=None)
+
+
+@contextmanager
+def reglas_locales_en_cache():
+    """Dentro del bloque, las reglas locales de cada municipio se leen de una vez (una consulta) y
+    `valor`/`regla_vigente` eligen en memoria la vigente; fuera, cada lectura consulta. Para una
+    solicitud que lee varias claves (p. ej. registrar un documento: plazo, tipo de cómputo, días
+    hábiles); no para bloques que fijan reglas y las releen.
+    """
+    token = _reglas_locales.set({})
+    try:
+        yield
+    finally:
+        _reglas_locales.reset(token)
+
+
 def _regla_local(municipio: Municipio, clave: str, fecha: date) -> Regla | None:
-    fila = (
-        municipio.reglas_locales.filter(clave=clave, vigente_desde__lte=fecha)
-        .exclude(vigente_hasta__lt=fecha)
-        .order_by("-vigente_desde", "-pk")
-        .first()
-    )
-    return _regla_de_fila(fila) if fila else None
+    cache = _reglas_locales.get()
+    if cache is None:
+        fila = (
+            municipio.reglas_locales.filter(clave=clave, vigente_desde__lte=fecha)
+            .exclude(vigente_hasta__lt=fecha)
+            .order_by("-vigente_desde", "-pk")
+            .first()
+        )
+        return _regla_de_fila(fila) if fila else None
+    filas = cache.get(municipio.pk)
+    if filas is None:
+        filas = cache[municipio.pk] = list(municipio.reglas_locales.order_by("-vigente_desde", "-pk"))
+    for fila in filas:  # el mismo orden y filtro que la consulta de arriba
+        if fila.clave == clave and fila.vigente_desde <= fecha and (
+            fila.vigente_hasta is None or fila.vigente_hasta >= fecha
+        ):
+            return _regla_de_fila(fila)
+    return None
 
 
 def _regla_de_fila(fila: ReglaLocal) -> Regla:

@@ -17,7 +17,12 @@ from core.models import Persona
 from registro.models import Documento, Procedimiento, TipoDocumental
 from registro.permissions import obtener_documento
 from registro.services.cargo import url_consulta
-from registro.services.recepcion import MAX_FOLIOS, registrar_documento, remitente_por_documento
+from registro.services.recepcion import (
+    MAX_FOLIOS,
+    registrar_documento,
+    remitente_existente,
+    remitente_por_documento,
+)
 
 RegistraDocumentos = requiere_permiso(
     roles.REGISTRAR_DOCUMENTO, "No tiene permiso para registrar documentos en mesa de partes."
@@ -130,18 +135,35 @@ class Documentos(APIView):
         entrada.is_valid(raise_exception=True)
         datos = dict(entrada.validated_data)
         remitente = datos.pop("remitente")
-        with transaction.atomic():
-            persona = None
-            if remitente:
+        persona = None
+        if remitente:
+            try:
+                persona = remitente_existente(
+                    tipo_documento=remitente["tipo_documento"], numero_documento=remitente["numero_documento"]
+                )
+            except ErrorDjango as e:
+                raise ValidationError(_errores_de(e, "remitente")) from None
+        if remitente and persona is None:
+            # Remitente nuevo: se registra en la misma transacción que el documento (si el documento no
+            # vale, tampoco queda la persona).
+            with transaction.atomic():
                 try:
                     persona = remitente_por_documento(por=request.user, **remitente)
                 except ErrorDjango as e:
                     raise ValidationError(_errores_de(e, "remitente")) from None
-            try:
-                documento = registrar_documento(remitente=persona, por=request.user, **datos)
-            except ErrorDjango as e:
-                raise ValidationError(_errores_de(e)) from None
+                documento = self._registrar(request, persona, datos)
+        else:
+            # Remitente ya registrado (o ninguno): una sola transacción, la del servicio, sin puntos de
+            # guardado anidados.
+            documento = self._registrar(request, persona, datos)
         return Response(DocumentoSalida(documento).data, status=status.HTTP_201_CREATED)
+
+    @staticmethod
+    def _registrar(request, persona, datos) -> Documento:
+        try:
+            return registrar_documento(remitente=persona, por=request.user, **datos)
+        except ErrorDjango as e:
+            raise ValidationError(_errores_de(e)) from None
 
 
 class DocumentoDetalle(APIView):

@@ -21,9 +21,9 @@ from django.utils import timezone
 
 from core.models import Municipio, Persona, UnidadOrganica
 from core.services.archivos import guardar_archivo, validar_archivo
-from core.services.auditoria import instantanea, registrar_evento
-from core.services.numeracion import serie_por_perfil, siguiente_numero
-from core.services.perfiles import valor
+from core.services.auditoria import encadenar, encargo_vigente, instantanea, preparar_evento, registrar_evento
+from core.services.numeracion import serie_por_perfil, tomar_numero
+from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
 from core.services.plazos import calcular_plazo
 from registro.models import Adjunto, Documento, Procedimiento, TipoDocumental
@@ -78,20 +78,32 @@ def _validar_entrada(
     return asunto, folios
 
 
-def _plazo_respuesta(procedimiento: Procedimiento | None, fecha: date) -> tuple[int, str]:
+def _plazo_respuesta(
+    procedimiento: Procedimiento | None, fecha: date, municipio: Municipio | None = None
+) -> tuple[int, str]:
     """Días y tipo del plazo de respuesta: el del procedimiento o, si no hay, el del perfil."""
     if procedimiento is not None:
         return procedimiento.plazo_dias, procedimiento.tipo_plazo
-    return int(valor("plazos.respuesta_peticion", fecha=fecha)), valor("plazos.tipo_computo", fecha=fecha)
+    return (
+        int(valor("plazos.respuesta_peticion", municipio=municipio, fecha=fecha)),
+        valor("plazos.tipo_computo", municipio=municipio, fecha=fecha),
+    )
+
+
+_indexador: list = []
 
 
 def _indexar(documento: Documento) -> None:
     # La búsqueda del registro la mantiene su propio módulo; si expone una función de indexado, se usa.
-    try:
-        from registro.services.busqueda import indexar_documento
-    except ImportError:
-        return
-    indexar_documento(documento)
+    # Se busca una vez por proceso: esto corre con los cerrojos de numeración tomados.
+    if not _indexador:
+        try:
+            from registro.services.busqueda import indexar_documento
+        except ImportError:
+            indexar_documento = None
+        _indexador.append(indexar_documento)
+    if _indexador[0] is not None:
+        _indexador[0](documento)
 
 
 @transaction.atomic
@@ -144,13 +156,14 @@ def registrar_documento(
         recibido_en = timezone.make_aware(recibido_en)
     dia = _hoy_local(recibido_en, municipio)
     defectos = (defectos or "").strip()
-    dias, tipo = _plazo_respuesta(procedimiento, dia)
-    plazo = calcular_plazo(desde=recibido_en, dias=dias, tipo=tipo, municipio=municipio)
     subsanar_hasta = None
-    if defectos:
-        # TUO Ley 27444, art. 136: plazo para subsanar; el del trámite queda suspendido.
-        dias_subsanar = int(valor("plazos.subsanacion_dias", municipio=municipio, fecha=dia))
-        subsanar_hasta = calcular_plazo(desde=recibido_en, dias=dias_subsanar, municipio=municipio).vence
+    with reglas_locales_en_cache():  # plazo, tipo de cómputo y días hábiles: una lectura de reglas locales
+        dias, tipo = _plazo_respuesta(procedimiento, dia, municipio)
+        plazo = calcular_plazo(desde=recibido_en, dias=dias, tipo=tipo, municipio=municipio)
+        if defectos:
+            # TUO Ley 27444, art. 136: plazo para subsanar; el del trámite queda suspendido.
+            dias_subsanar = int(valor("plazos.subsanacion_dias", municipio=municipio, fecha=dia))
+            subsanar_hasta = calcular_plazo(desde=recibido_en, dias=dias_subsanar, municipio=municipio).vence
 
     destino = procedimiento.unidad_responsable if procedimiento is not None else unidad_destino
     unidad_receptora = getattr(por, "unidad", None)
@@ -180,7 +193,16 @@ def registrar_documento(
         unidad_actual=unidad,
     )
     serie = serie_por_perfil(CLAVE_SERIE, por=por)
-    numero = siguiente_numero(serie, dia.year, por=por, objeto=documento)
+    encargo = encargo_vigente(por) if getattr(por, "pk", None) else None
+
+    # Lo que necesita los cerrojos globales (cabeza de la cadena de auditoría, luego el contador de la
+    # serie) va al final: todo lo anterior corrió sin ellos. Sin adjuntos ni derivación inicial, de aquí
+    # al commit solo quedan el número, su anotación en el documento y los dos eventos, encadenados de
+    # una vez. Los adjuntos y la primera línea de hoja de ruta van después del número, como siempre (el
+    # aviso de la derivación lleva el número del documento).
+    numero, evento_numero = tomar_numero(
+        serie, dia.year, por=por, objeto=documento, encargo=encargo, municipio=municipio
+    )
     documento.numero = numero
     documento.numero_texto = numero.texto
     documento.anio = numero.anio
@@ -196,7 +218,10 @@ def registrar_documento(
         from registro.services.flujo import derivacion_inicial
 
         despues["derivacion_inicial"] = derivacion_inicial(documento=documento, a_unidad=unidad, por=por).pk
-    registrar_evento(por=por, accion="registro.documento.registrar", objeto=documento, despues=despues)
+    evento = preparar_evento(
+        por=por, accion="registro.documento.registrar", objeto=documento, despues=despues, encargo=encargo
+    )
+    encadenar([evento_numero, evento])
     _indexar(documento)
     return documento
 
@@ -298,6 +323,24 @@ def _partir_nombre(nombre: str) -> tuple[str, str]:
     return nombre, ""
 
 
+def _documento_de_remitente(tipo_documento: str, numero_documento: str) -> str:
+    if tipo_documento not in Persona.TipoDocumento.values:
+        raise ValidationError({"tipo_documento": ["Tipo de documento desconocido."]})
+    try:
+        return validar_documento(tipo_documento, numero_documento)
+    except ValidationError as e:
+        raise ValidationError({"numero_documento": e.message_dict.get("numero_documento", e.messages)}) from None
+
+
+def remitente_existente(*, tipo_documento: str, numero_documento: str) -> Persona | None:
+    """La persona ya registrada con ese documento, o None; el documento se valida igual que en
+    `remitente_por_documento` (mismos errores). Solo lee: sirve para registrar sin abrir una
+    transacción anidada cuando el remitente ya existe (el caso común en la API).
+    """
+    numero = _documento_de_remitente(tipo_documento, numero_documento)
+    return Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
+
+
 @transaction.atomic
 def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombre: str, por) -> Persona:
     """La persona con ese documento; si no existe, se registra con el nombre dado (validado el documento
@@ -305,12 +348,7 @@ def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombr
     jurídica y el nombre es su razón social. ValidationError en español (campos `tipo_documento`,
     `numero_documento`, `nombre`) si algo no vale.
     """
-    if tipo_documento not in Persona.TipoDocumento.values:
-        raise ValidationError({"tipo_documento": ["Tipo de documento desconocido."]})
-    try:
-        numero = validar_documento(tipo_documento, numero_documento)
-    except ValidationError as e:
-        raise ValidationError({"numero_documento": e.message_dict.get("numero_documento", e.messages)}) from None
+    numero = _documento_de_remitente(tipo_documento, numero_documento)
     existente = Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
     if existente is not None:
         return existente
@@ -342,6 +380,7 @@ def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombr
 
 __all__ = [
     "registrar_documento",
+    "remitente_existente",
     "remitente_por_documento",
     "subsanar",
     "tener_por_no_presentado",
