@@ -174,8 +174,11 @@ def busqueda(*, salida=print, veces: int = 100) -> dict:
         return list(buscar_documentos(next(ciclo), usuario=secretario).select_related("remitente")[:20])
 
     r = _medir(pedir, veces)
-    salida(f"(d) Búsqueda de texto completo: p95 {r['p95_ms']} ms (p50 {r['p50_ms']} ms)")
-    return {"valor": r["p95_ms"], **r, "consultas": CONSULTAS}
+    # Cuántas filas devolvió cada consulta (20 si hay al menos 20): una búsqueda vacía también es rápida.
+    encontrados = {q: len(buscar_documentos(q, usuario=secretario)[:20]) for q in CONSULTAS}
+    salida(f"(d) Búsqueda de texto completo: p95 {r['p95_ms']} ms (p50 {r['p50_ms']} ms); "
+           f"filas (máx. 20) por consulta: {list(encontrados.values())}")
+    return {"valor": r["p95_ms"], **r, "consultas": CONSULTAS, "encontrados": encontrados}
 
 
 # (a) Registro por la API ----------------------------------------------------------------------------
@@ -238,8 +241,8 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
 
     puerto = _puerto_libre()
     entorno = dict(os.environ, DJANGO_SETTINGS_MODULE="secretaria.settings", TASKS_BACKEND="immediate")
-    gunicorn = [sys.executable, "-m", "gunicorn", "secretaria.wsgi:application", "--bind", f"127.0.0.1:{puerto}",
-                "--workers", str(trabajadores), "--preload", "--log-level", "warning"]
+    gunicorn = [sys.executable, "-m", "gunicorn", os.environ.get("P1_APP", "secretaria.wsgi:application"), "--bind", f"127.0.0.1:{puerto}",
+                "--workers", str(trabajadores), *os.environ.get("P1_GEXTRA", "").split(), "--preload", "--log-level", "warning"]
     proceso = subprocess.Popen(gunicorn, cwd=settings.BASE_DIR, env=entorno)
     respuestas: list[tuple[int, str]] = []
     errores: list[str] = []

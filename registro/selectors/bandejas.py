@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from registro.models import Derivacion, Documento
-from registro.selectors.busqueda import ids_coincidentes
+from registro.selectors.busqueda import filtrar_por_texto
 
 ACCION, COPIA = Derivacion.Tipo.ACCION, Derivacion.Tipo.COPIA
 PENDIENTE, ACEPTADA = Derivacion.Estado.PENDIENTE, Derivacion.Estado.ACEPTADA
@@ -94,9 +94,7 @@ def _filtrar(qs: QuerySet, filtros: Filtros, prefijo: str) -> QuerySet:
     if filtros.vence_hasta:
         qs = qs.filter(vence__lte=filtros.vence_hasta)
     if filtros.texto:
-        ids = ids_coincidentes(filtros.texto)
-        if ids is not None:
-            qs = qs.filter(**{f"{p}id__in" if p else "id__in": ids})
+        qs = filtrar_por_texto(qs, filtros.texto, prefijo=p)
     return qs
 
 

@@ -15,7 +15,7 @@ coincidencias; con palabras raras usa el GIN y ordena las pocas que hay.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, F, Func, QuerySet
 from django.db.models.expressions import RawSQL
 
 from core.busqueda.normalizacion import terminos_de_consulta
@@ -25,21 +25,51 @@ from registro.permissions import documentos_visibles
 MAXIMO_CONSULTA = 200
 
 _CONSULTA_PG = "plainto_tsquery('spanish', secretaria_unaccent(%s))"
-_COINCIDE_PG = f'"registro_documento"."busqueda" @@ {_CONSULTA_PG}'
-_SQL_PG = f"SELECT id FROM registro_documento WHERE busqueda @@ {_CONSULTA_PG}"
 _SQL_SQLITE = "SELECT rowid FROM registro_documento_fts WHERE registro_documento_fts MATCH %s"
 
 
-def _condicion(texto: str) -> RawSQL | None:
-    """La subconsulta de ids que coinciden con `texto`, o None si no hay palabras que buscar."""
+class _CoincideBusqueda(Func):
+    """PostgreSQL: `<documento>.busqueda @@ plainto_tsquery(...)` sobre la fila del documento de la
+    consulta. `campo` es una columna cualquiera del documento («asunto» o «documento__asunto»): solo
+    sirve para que Django haga la unión y dé el alias de la tabla, porque `busqueda` no está en el
+    modelo (la mantienen disparadores, registro/migrations/0004_busqueda_columna.py)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, campo: str, texto: str):
+        super().__init__(F(campo))
+        self.texto = texto
+
+    def as_sql(self, compiler, connection, **extra):
+        columna = self.get_source_expressions()[0]
+        tabla = connection.ops.quote_name(columna.alias)
+        return f"{tabla}.busqueda @@ {_CONSULTA_PG}", [self.texto]
+
+
+def _expresion_fts5(texto: str) -> str | None:
+    """SQLite: cada raíz como prefijo entre comillas (sin sintaxis FTS5 del usuario); espacio = y."""
     raices = terminos_de_consulta(texto)
     if not raices:
         return None
+    return " ".join('"' + r.replace('"', "") + '"*' for r in raices)
+
+
+def filtrar_por_texto(qs: QuerySet, texto: str, *, prefijo: str = "") -> QuerySet:
+    """`qs` (documentos, o filas con un documento en `prefijo`, p. ej. "documento__" para las
+    derivaciones de una bandeja) con solo los documentos cuyo asunto, número o remitente coinciden con
+    todas las palabras de `texto`. Sin palabras que buscar (vacío o solo «de», «la»), `qs` tal cual.
+
+    En PostgreSQL la condición va sobre la fila misma del documento (no «id IN (subconsulta)»): el
+    planificador puede cortar un recorrido ya ordenado (por fecha, o la bandeja por vencimiento) a las
+    primeras coincidencias en vez de juntar las cientos de miles que tiene una palabra común.
+    """
+    texto = (texto or "").strip()[:MAXIMO_CONSULTA]
+    if not terminos_de_consulta(texto):
+        return qs
     if connection.vendor == "postgresql":
-        return RawSQL(_SQL_PG, [texto])
-    # Cada raíz como prefijo entre comillas (sin sintaxis FTS5 del usuario); espacio = y.
-    expresion = " ".join('"' + r.replace('"', "") + '"*' for r in raices)
-    return RawSQL(_SQL_SQLITE, [expresion])
+        return qs.filter(_CoincideBusqueda(f"{prefijo}asunto", texto))
+    subconsulta = RawSQL(_SQL_SQLITE, [_expresion_fts5(texto)])
+    return qs.filter(**{f"{prefijo}id__in" if prefijo else "pk__in": subconsulta})
 
 
 def buscar_documentos(texto: str, *, usuario, qs: QuerySet[Documento] | None = None) -> QuerySet[Documento]:
@@ -48,19 +78,4 @@ def buscar_documentos(texto: str, *, usuario, qs: QuerySet[Documento] | None = N
 
     Un texto vacío (o solo de palabras vacías como «de», «la») no filtra: devuelve `qs` tal cual.
     """
-    qs = documentos_visibles(usuario) if qs is None else qs
-    texto = (texto or "").strip()[:MAXIMO_CONSULTA]
-    condicion = _condicion(texto)
-    if condicion is None:
-        return qs
-    if connection.vendor == "postgresql":
-        # La condición sobre la fila misma (no «id IN (subconsulta)»): así el planificador puede
-        # cortar un recorrido ordenado por fecha a las primeras coincidencias.
-        return qs.filter(RawSQL(_COINCIDE_PG, [texto], output_field=BooleanField()))
-    return qs.filter(pk__in=condicion)
-
-
-def ids_coincidentes(texto: str) -> RawSQL | None:
-    """La subconsulta de ids de documentos que coinciden con `texto` (sin filtro de acceso), para
-    componer con otra consulta que ya filtra por acceso (p. ej. la bandeja de una unidad)."""
-    return _condicion((texto or "").strip()[:MAXIMO_CONSULTA])
+    return filtrar_por_texto(documentos_visibles(usuario) if qs is None else qs, texto)
