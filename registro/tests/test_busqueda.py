@@ -1,6 +1,7 @@
 """Búsqueda de texto completo en el registro: tildes, raíces, número, remitente y alcance por unidad."""
 
 import pytest
+from django.db import connection
 
 from core.services.personas import actualizar_persona
 from core.tests.factories import PersonaFactory
@@ -36,6 +37,10 @@ def test_raices_espanolas(documentos, mesa_de_partes):
 
 def test_todas_las_palabras_deben_estar(documentos, mesa_de_partes):
     assert _ids("licencia parque", mesa_de_partes) == set()
+    if connection.vendor == "postgresql":  # la sonda fuerza el GIN solo para sí misma
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "on"
 
 
 def test_por_numero_y_por_remitente(documentos, mesa_de_partes):
@@ -82,3 +87,20 @@ def test_texto_vacio_o_de_palabras_vacias_no_filtra(documentos, mesa_de_partes):
 
 def test_sintaxis_del_usuario_no_rompe(documentos, mesa_de_partes):
     assert _ids('"licencia" *(', mesa_de_partes) == {documentos["licencia"].pk}
+
+
+def test_muchas_o_pocas_coincidencias_dan_lo_mismo(documentos, mesa_de_partes, monkeypatch):
+    # En PostgreSQL, con pocas coincidencias se filtra por los ids de la sonda del GIN; con muchas, por
+    # la condición en la fila. El resultado es el mismo por los dos caminos.
+    from registro.selectors import busqueda
+
+    otro = DocumentoFactory(por=mesa_de_partes, asunto="Licencia de funcionamiento")
+    esperado = {documentos["licencia"].pk, otro.pk}
+    assert _ids("licencia", mesa_de_partes) == esperado
+    monkeypatch.setattr(busqueda, "POCOS", 1)
+    assert _ids("licencia", mesa_de_partes) == esperado
+    assert _ids("licencia parque", mesa_de_partes) == set()
+    if connection.vendor == "postgresql":  # la sonda fuerza el GIN solo para sí misma
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "on"
