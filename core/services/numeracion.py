@@ -8,12 +8,14 @@ import string
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from core.models import Contador, Evento, Municipio, NumeroRegistro, Serie, UnidadOrganica
 from core.services.auditoria import (
     ENCARGO_SIN_CONSULTAR,
     bloquear_cadena,
+    calcular_hash,
     encadenar,
     encargo_vigente,
     instantanea,
@@ -182,6 +184,26 @@ def _sumar_uno_lento(serie: Serie, anio: int) -> int:
     return contador.ultimo
 
 
+def _preparar_numeracion(serie, anio, *, por, objeto, encargo, municipio):
+    # Todo lo que consulta o puede fallar con un error en español, antes de los cerrojos.
+    serie = _serie(serie)
+    anio = _anio(anio)
+    if not serie.activa:
+        raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
+    municipio = municipio if municipio is not None else Municipio.objects.actual()
+    sigla = municipio.sigla if municipio else ""
+    sigla_unidad = serie.unidad.sigla if serie.unidad_id else ""
+
+    def texto_de(numero: int) -> str:
+        return serie.formato.format(numero=numero, anio=anio, sigla=sigla, unidad=sigla_unidad)
+
+    actor = por if por is not None and getattr(por, "pk", None) else None
+    if encargo is ENCARGO_SIN_CONSULTAR:
+        encargo = encargo_vigente(actor) if actor else None
+    objeto_tipo = ContentType.objects.get_for_model(objeto) if objeto is not None else None
+    return serie, anio, texto_de, actor, encargo, objeto_tipo
+
+
 def tomar_numero(
     serie: Serie | str,
     anio: int,
@@ -202,17 +224,9 @@ def tomar_numero(
     """
     if not connection.in_atomic_block:
         raise transaction.TransactionManagementError("tomar_numero va dentro de la transacción del cambio.")
-    serie = _serie(serie)
-    anio = _anio(anio)
-    if not serie.activa:
-        raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
-    municipio = municipio if municipio is not None else Municipio.objects.actual()
-    sigla = municipio.sigla if municipio else ""
-    sigla_unidad = serie.unidad.sigla if serie.unidad_id else ""
-    actor = por if por is not None and getattr(por, "pk", None) else None
-    if encargo is ENCARGO_SIN_CONSULTAR:
-        encargo = encargo_vigente(actor) if actor else None
-    objeto_tipo = ContentType.objects.get_for_model(objeto) if objeto is not None else None
+    serie, anio, texto_de, actor, encargo, objeto_tipo = _preparar_numeracion(
+        serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio
+    )
     # Orden fijo de cerrojos: primero la cadena de auditoría (la tomará el evento de todos modos), luego
     # el contador; así no hay interbloqueo con una transacción que ya auditó algo antes de numerar.
     with transaction.atomic(savepoint=False):
@@ -225,7 +239,7 @@ def tomar_numero(
             serie=serie,
             anio=anio,
             numero=ultimo,
-            texto=serie.formato.format(numero=ultimo, anio=anio, sigla=sigla, unidad=sigla_unidad),
+            texto=texto_de(ultimo),
             asignado_por=actor,
             objeto_tipo=objeto_tipo,
             objeto_id=str(objeto.pk) if objeto is not None else "",
@@ -249,6 +263,119 @@ def siguiente_numero(
     """
     numero, evento = tomar_numero(serie, anio, por=por, objeto=objeto)
     encadenar([evento])
+    return numero
+
+
+def numerar_y_auditar(
+    *,
+    serie: Serie,
+    anio: int,
+    por,
+    objeto: models.Model,
+    anotar,
+    evento_del_objeto,
+    encargo=ENCARGO_SIN_CONSULTAR,
+    municipio: Municipio | None = None,
+) -> NumeroRegistro:
+    """Numera `objeto` ya guardado y deja sus dos eventos (`core.numero.asignar` y el del objeto) en una
+    sola ráfaga al final de la transacción de quien llama: es lo último antes del commit, porque desde
+    el primer cerrojo (cabeza de la cadena, luego el contador) todas las numeraciones esperan.
+
+    `anotar(numero)` pone el número en el objeto (atributos) y devuelve `(sql, params)` del UPDATE que
+    lo guarda; `evento_del_objeto()` devuelve el evento preparado (`preparar_evento`) del objeto ya
+    numerado. En PostgreSQL la ráfaga son dos viajes a la base de datos en modo pipeline (cerrojos,
+    contador e ids; luego número, anotación, eventos y cabeza) más el commit; los hashes se calculan
+    entre los dos, con la cabeza bloqueada. En SQLite, o si el contador del año aún no existe o está
+    cerrado, el camino de siempre (`tomar_numero` y `encadenar`).
+    """
+    if not connection.in_atomic_block:
+        raise transaction.TransactionManagementError("numerar_y_auditar va dentro de la transacción del cambio.")
+    serie, anio, texto_de, actor, encargo, objeto_tipo = _preparar_numeracion(
+        serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio
+    )
+    if connection.vendor == "postgresql":
+        numero = _rafaga_postgresql(
+            serie, anio, texto_de=texto_de, actor=actor, encargo=encargo, objeto=objeto, objeto_tipo=objeto_tipo,
+            por=por, anotar=anotar, evento_del_objeto=evento_del_objeto,
+        )
+        if numero is not None:
+            return numero
+    numero, evento_numero = tomar_numero(serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio)
+    sql, params = anotar(numero)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    encadenar([evento_numero, evento_del_objeto()])
+    return numero
+
+
+def _sql_insertar(objetos: list[models.Model]) -> list[tuple[str, tuple]]:
+    # El INSERT que haría el ORM (mismas conversiones de tipos), con el id ya asignado.
+    modelo = type(objetos[0])
+    consulta = InsertQuery(modelo)
+    consulta.insert_values(modelo._meta.concrete_fields, objetos)
+    return consulta.get_compiler(connection=connection).as_sql()
+
+
+def _rafaga_postgresql(
+    serie, anio, *, texto_de, actor, encargo, objeto, objeto_tipo, por, anotar, evento_del_objeto
+) -> NumeroRegistro | None:
+    from core.models import CadenaAuditoria
+
+    cabeza_t = connection.ops.quote_name(CadenaAuditoria._meta.db_table)
+    contador_t = connection.ops.quote_name(Contador._meta.db_table)
+    connection.ensure_connection()
+    pg = connection.connection
+    # Viaje 1, en este orden (el de siempre: cadena, luego contador): cerrojo de la cabeza, número
+    # siguiente e ids del número y de los dos eventos, sacados con la cabeza bloqueada para que los ids
+    # de los eventos sigan el orden de la cadena (`verificar_cadena` recorre por id).
+    with pg.pipeline():
+        c_cabeza, c_contador, c_ids = pg.cursor(), pg.cursor(), pg.cursor()
+        c_cabeza.execute(f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE")
+        c_contador.execute(
+            f"UPDATE {contador_t} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
+            "RETURNING ultimo",
+            [serie.pk, anio],
+        )
+        c_ids.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')), nextval(pg_get_serial_sequence(%s, 'id')), "
+            "nextval(pg_get_serial_sequence(%s, 'id'))",
+            [NumeroRegistro._meta.db_table, Evento._meta.db_table, Evento._meta.db_table],
+        )
+    cabeza, fila, ids = c_cabeza.fetchone(), c_contador.fetchone(), c_ids.fetchone()
+    if cabeza is None or fila is None:
+        return None  # primera vez (sin cabeza o sin contador del año) o año cerrado: camino de siempre
+    ultimo = fila[0]
+    numero = NumeroRegistro(
+        id=ids[0], serie=serie, anio=anio, numero=ultimo, texto=texto_de(ultimo), asignado_por=actor,
+        objeto_tipo=objeto_tipo, objeto_id=str(objeto.pk),
+    )
+    inserciones = _sql_insertar([numero])  # fija `asignado` (auto_now_add) antes de la instantánea
+    evento_numero = preparar_evento(
+        por=por, accion="core.numero.asignar", objeto=numero, despues=instantanea(numero), encargo=encargo
+    )
+    sql_anotar, params_anotar = anotar(numero)
+    eventos = [evento_numero, evento_del_objeto()]
+    anterior = cabeza[0]
+    momento = timezone.now()
+    for evento, evento_id in zip(eventos, sorted(ids[1:]), strict=True):
+        evento.id = evento_id
+        evento.momento = momento
+        evento.hash_anterior = anterior
+        evento.hash = anterior = calcular_hash(evento)
+    inserciones += _sql_insertar(eventos)
+    # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra.
+    with pg.pipeline():
+        cursor = pg.cursor()
+        for sql, params in inserciones[:1]:
+            cursor.execute(sql, params)
+        cursor.execute(sql_anotar, params_anotar)
+        for sql, params in inserciones[1:]:
+            cursor.execute(sql, params)
+        cursor.execute(
+            f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id]
+        )
+    for fila in (numero, *eventos):
+        fila._state.adding, fila._state.db = False, connection.alias
     return numero
 
 

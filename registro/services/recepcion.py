@@ -16,13 +16,13 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core.models import Municipio, Persona, UnidadOrganica
 from core.services.archivos import guardar_archivo, validar_archivo
 from core.services.auditoria import encadenar, encargo_vigente, instantanea, preparar_evento, registrar_evento
-from core.services.numeracion import serie_por_perfil, tomar_numero
+from core.services.numeracion import numerar_y_auditar, serie_por_perfil, tomar_numero
 from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
 from core.services.plazos import calcular_plazo
@@ -196,18 +196,28 @@ def registrar_documento(
     encargo = encargo_vigente(por) if getattr(por, "pk", None) else None
 
     # Lo que necesita los cerrojos globales (cabeza de la cadena de auditoría, luego el contador de la
-    # serie) va al final: todo lo anterior corrió sin ellos. Sin adjuntos ni derivación inicial, de aquí
-    # al commit solo quedan el número, su anotación en el documento y los dos eventos, encadenados de
-    # una vez. Los adjuntos y la primera línea de hoja de ruta van después del número, como siempre (el
-    # aviso de la derivación lleva el número del documento).
+    # serie) va al final: todo lo anterior corrió sin ellos. En el caso común (sin adjuntos ni primera
+    # línea de hoja de ruta) de ahí al commit solo quedan el número, su anotación en el documento y los
+    # dos eventos, en una ráfaga (`numerar_y_auditar`). Los adjuntos y la derivación inicial van después
+    # del número, como siempre (el aviso de la derivación lleva el número del documento).
+    if not adjuntos and not enviar:
+        numerar_y_auditar(
+            serie=serie, anio=dia.year, por=por, objeto=documento, encargo=encargo, municipio=municipio,
+            anotar=lambda numero: _anotar_numero(documento, numero),
+            evento_del_objeto=lambda: preparar_evento(
+                por=por, accion="registro.documento.registrar", objeto=documento, despues=instantanea(documento),
+                encargo=encargo,
+            ),
+        )
+        _indexar(documento)
+        return documento
+
     numero, evento_numero = tomar_numero(
         serie, dia.year, por=por, objeto=documento, encargo=encargo, municipio=municipio
     )
-    documento.numero = numero
-    documento.numero_texto = numero.texto
-    documento.anio = numero.anio
-    documento.correlativo = numero.numero
-    documento.save(update_fields=["numero", "numero_texto", "anio", "correlativo"])
+    sql, params = _anotar_numero(documento, numero)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
     for i, archivo in enumerate(adjuntos):
         guardado = guardar_archivo(archivo=archivo, por=por)
         Adjunto.objects.create(
@@ -224,6 +234,19 @@ def registrar_documento(
     encadenar([evento_numero, evento])
     _indexar(documento)
     return documento
+
+
+def _anotar_numero(documento: Documento, numero) -> tuple[str, list]:
+    # El número en el documento: atributos y el UPDATE que los guarda (lo ejecuta la numeración).
+    documento.numero = numero
+    documento.numero_texto = numero.texto
+    documento.anio = numero.anio
+    documento.correlativo = numero.numero
+    tabla = connection.ops.quote_name(Documento._meta.db_table)
+    return (
+        f"UPDATE {tabla} SET numero_id = %s, numero_texto = %s, anio = %s, correlativo = %s WHERE id = %s",
+        [numero.pk, numero.texto, numero.anio, numero.numero, documento.pk],
+    )
 
 
 def _tomar(documento: Documento) -> Documento:
