@@ -222,6 +222,50 @@ def _calentar(puerto: int, ruta: str, clave: str, *, veces: int) -> None:
         h.join()
 
 
+def _techo_get(puerto: int, respuestas: list, clave: str, *, clientes: int, segundos: float) -> float:
+    """Peticiones/s de un GET trivial con token (el detalle de un documento recién registrado) con los
+    mismos clientes y trabajadores: el techo de la pila (gunicorn, Django, DRF, autenticación y el propio
+    cliente) sin la numeración; si el registro se acerca a este número, lo que frena ya no es el registro."""
+    if not respuestas:
+        return 0.0
+    from registro.models import Documento
+
+    numero = respuestas[-1][1]
+    pk = Documento.objects.filter(numero_texto=numero).values_list("pk", flat=True).first()
+    connection.close()
+    ruta = reverse("api-registro-documento", args=[pk]) if pk else None
+    if ruta is None:
+        return 0.0
+    fin = time.monotonic() + segundos
+    cuenta = [0]
+    candado = threading.Lock()
+
+    def cliente():
+        conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=30)
+        hechas = 0
+        while time.monotonic() < fin:
+            try:
+                conexion.request("GET", ruta, headers={"Authorization": f"Token {clave}"})
+                r = conexion.getresponse()
+                r.read()
+            except (OSError, http.client.HTTPException):
+                conexion.close()
+                conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=30)
+                continue
+            hechas += r.status == 200
+        conexion.close()
+        with candado:
+            cuenta[0] += hechas
+
+    hilos = [threading.Thread(target=cliente) for _ in range(clientes)]
+    t = time.perf_counter()
+    for h in hilos:
+        h.start()
+    for h in hilos:
+        h.join()
+    return round(cuenta[0] / (time.perf_counter() - t), 1)
+
+
 def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trabajadores: int = 4) -> dict:
     from core.models import Contador
     from core.services.numeracion import serie_por_perfil
@@ -241,8 +285,12 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
 
     puerto = _puerto_libre()
     entorno = dict(os.environ, DJANGO_SETTINGS_MODULE="secretaria.settings", TASKS_BACKEND="immediate")
-    gunicorn = [sys.executable, "-m", "gunicorn", os.environ.get("P1_APP", "secretaria.wsgi:application"), "--bind", f"127.0.0.1:{puerto}",
-                "--workers", str(trabajadores), *os.environ.get("P1_GEXTRA", "").split(), "--preload", "--log-level", "warning"]
+    # Trabajadores síncronos (procesos): en 2 núcleos, 3–4 procesos tienen siempre una petición en CPU
+    # mientras otra espera a PostgreSQL; más procesos solo se quitan CPU entre sí (y al que tiene los
+    # cerrojos de numeración). Los 16 clientes esperan turno en la cola de conexiones de gunicorn.
+    # Conexiones persistentes a PostgreSQL (bench/wsgi_api.py), como en un despliegue.
+    gunicorn = [sys.executable, "-m", "gunicorn", "bench.wsgi_api:application", "--bind", f"127.0.0.1:{puerto}",
+                "--workers", str(trabajadores), "--preload", "--log-level", "warning"]
     proceso = subprocess.Popen(gunicorn, cwd=settings.BASE_DIR, env=entorno)
     respuestas: list[tuple[int, str]] = []
     errores: list[str] = []
@@ -284,6 +332,7 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
         for h in hilos:
             h.join()
         duracion = time.perf_counter() - t
+        techo = _techo_get(puerto, respuestas, token.key, clientes=clientes, segundos=min(5.0, segundos / 4))
     finally:
         proceso.terminate()
         try:
@@ -303,10 +352,11 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
     salida(f"(a) Registro por la API: {len(respuestas):,} documentos en {duracion:.1f} s con {clientes} clientes = "
            f"{por_segundo} doc/s; números {antes + 1}…{antes + len(nuevos)}: "
            f"{'consecutivos, sin saltos ni repetidos' if consecutivos and sin_repetir and coinciden else 'FALLA'}"
-           f"{'' if not errores else f'; {len(errores)} errores, p. ej. {errores[0]}'}")
+           f"{'' if not errores else f'; {len(errores)} errores, p. ej. {errores[0]}'}"
+           f"; techo de la pila (GET trivial con token, mismos clientes): {techo} pet/s")
     return {"valor": por_segundo, "documentos": len(respuestas), "segundos": round(duracion, 1), "clientes": clientes,
             "trabajadores_gunicorn": trabajadores, "primero": antes + 1, "ultimo": antes + len(nuevos),
-            "consecutivos": consecutivos and sin_repetir and coinciden, "errores": len(errores),
+            "consecutivos": consecutivos and sin_repetir and coinciden, "errores": len(errores), "techo_get": techo,
             "ejemplo_error": errores[0] if errores else ""}
 
 

@@ -104,6 +104,15 @@ def encargo_vigente(usuario, fecha: date | None = None) -> Encargo | None:
     )
 
 
+def titular_por_encargo(usuario, fecha: date | None = None) -> int | None:
+    """El id del titular en cuyo nombre actúa hoy `usuario` por un encargo vigente (lo que el evento
+    anota), sin traer el encargo entero: una consulta sin uniones."""
+    if usuario is None or not getattr(usuario, "pk", None):
+        return None
+    fecha = fecha or timezone.localdate()
+    return Encargo.objects.vigentes(fecha).filter(encargado=usuario).values_list("titular_id", flat=True).first()
+
+
 def bloquear_cadena() -> CadenaAuditoria:
     """Bloquea la cabeza de la cadena hasta el fin de la transacción en curso y la devuelve.
 
@@ -134,17 +143,17 @@ def preparar_evento(
     """El evento sin encadenar (sin momento ni hashes): todo lo que cuesta consultas o cálculo, hecho
     antes de tomar la cabeza de la cadena, para que el cerrojo global dure lo mínimo.
 
-    `encargo` evita repetir la consulta del encargo vigente cuando quien llama ya lo tiene (varios
-    eventos del mismo actor en una solicitud). El evento solo vale una vez encadenado con
-    `encadenar`, en la misma transacción del cambio.
+    `encargo` (el `Encargo` vigente, o el id de su titular, o None) evita repetir la consulta cuando
+    quien llama ya la hizo (varios eventos del mismo actor en una solicitud). El evento solo vale una
+    vez encadenado con `encadenar`, en la misma transacción del cambio.
     """
     actor = por if por is not None and getattr(por, "pk", None) else None
     if encargo is ENCARGO_SIN_CONSULTAR:
-        encargo = encargo_vigente(actor) if actor else None
+        encargo = titular_por_encargo(actor)
     return Evento(
         actor=actor,
         actor_nombre=((actor.get_full_name() or actor.username) if actor else "sistema")[:200],
-        por_encargo_de=encargo.titular if encargo else None,
+        por_encargo_de_id=encargo if isinstance(encargo, int) or encargo is None else encargo.titular_id,
         accion=accion,
         objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
         objeto_id=str(objeto.pk) if objeto is not None else "",

@@ -17,10 +17,10 @@ from core.services.auditoria import (
     bloquear_cadena,
     calcular_hash,
     encadenar,
-    encargo_vigente,
     instantanea,
     preparar_evento,
     registrar_evento,
+    titular_por_encargo,
 )
 
 MARCADORES = ("numero", "anio", "sigla", "unidad")
@@ -199,7 +199,7 @@ def _preparar_numeracion(serie, anio, *, por, objeto, encargo, municipio):
 
     actor = por if por is not None and getattr(por, "pk", None) else None
     if encargo is ENCARGO_SIN_CONSULTAR:
-        encargo = encargo_vigente(actor) if actor else None
+        encargo = titular_por_encargo(actor)
     objeto_tipo = ContentType.objects.get_for_model(objeto) if objeto is not None else None
     return serie, anio, texto_de, actor, encargo, objeto_tipo
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from core.models import Municipio, Persona, UnidadOrganica
 from core.services.archivos import guardar_archivo, validar_archivo
-from core.services.auditoria import encadenar, encargo_vigente, instantanea, preparar_evento, registrar_evento
+from core.services.auditoria import encadenar, instantanea, preparar_evento, registrar_evento, titular_por_encargo
 from core.services.numeracion import numerar_y_auditar, serie_por_perfil, tomar_numero
 from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
@@ -193,7 +193,7 @@ def registrar_documento(
         unidad_actual=unidad,
     )
     serie = serie_por_perfil(CLAVE_SERIE, por=por)
-    encargo = encargo_vigente(por) if getattr(por, "pk", None) else None
+    encargo = titular_por_encargo(por)
 
     # Lo que necesita los cerrojos globales (cabeza de la cadena de auditoría, luego el contador de la
     # serie) va al final: todo lo anterior corrió sin ellos. En el caso común (sin adjuntos ni primera
