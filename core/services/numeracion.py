@@ -342,6 +342,8 @@ def _rafaga_postgresql(
             [NumeroRegistro._meta.db_table, Evento._meta.db_table, Evento._meta.db_table],
         )
     cabeza, fila, ids = c_cabeza.fetchone(), c_contador.fetchone(), c_ids.fetchone()
+    for c in (c_cabeza, c_contador, c_ids):
+        c.close()
     if cabeza is None or fila is None:
         return None  # primera vez (sin cabeza o sin contador del año) o año cerrado: camino de siempre
     ultimo = fila[0]
@@ -364,8 +366,7 @@ def _rafaga_postgresql(
         evento.hash = anterior = calcular_hash(evento)
     inserciones += _sql_insertar(eventos)
     # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra.
-    with pg.pipeline():
-        cursor = pg.cursor()
+    with pg.cursor() as cursor, pg.pipeline():
         for sql, params in inserciones[:1]:
             cursor.execute(sql, params)
         cursor.execute(sql_anotar, params_anotar)
@@ -374,8 +375,8 @@ def _rafaga_postgresql(
         cursor.execute(
             f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id]
         )
-    for fila in (numero, *eventos):
-        fila._state.adding, fila._state.db = False, connection.alias
+    for guardado in (numero, *eventos):
+        guardado._state.adding, guardado._state.db = False, connection.alias
     return numero
 
 
