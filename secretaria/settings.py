@@ -86,7 +86,13 @@ TEMPLATES = [
 
 # Base de datos: SQLite en var/ por defecto; PostgreSQL con DATABASE_URL=postgres://...
 _DEFAULT_DB = f"sqlite:///{VAR_DIR / 'secretaria.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _DEFAULT_DB), conn_max_age=0)}
+# DB_CONN_MAX_AGE: segundos que un proceso web reutiliza su conexión (0 = una por solicitud). Con
+# PostgreSQL en producción conviene 60: abrir la conexión costaba la mitad del registro por la API.
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", _DEFAULT_DB), conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL y espera de bloqueo: varios procesos (web + trabajador) sobre un archivo.
