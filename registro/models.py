@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 # Alfabeto sin caracteres confundibles (0/O, 1/I/L) para el código de seguimiento que se dicta o se teclea.
@@ -199,8 +200,12 @@ class Documento(models.Model):
             models.Index(fields=["unidad_actual", "estado", "vence"], name="doc_bandeja_idx"),
             models.Index(fields=["clase", "anio", "correlativo"], name="doc_clase_anio_idx"),
             models.Index(fields=["remitente"], name="doc_remitente_idx"),
-            # Informes: atendidos en un periodo (cerrado_en), sin recorrer toda la tabla.
-            models.Index(fields=["cerrado_en"], name="doc_cierre_idx"),
+            # Informes: atendidos en un periodo (cerrado_en), sin recorrer toda la tabla. En PostgreSQL
+            # lleva estado y unidad (INCLUDE): el informe anual cuenta ~225.000 cierres sin leer la tabla.
+            models.Index(fields=["cerrado_en"], include=["estado", "unidad_actual"], name="doc_cierre_cubre_idx"),
+            # Informe de despachados: documentos de salida por su fecha de firma (o de registro si no se
+            # firmaron en el sistema), la misma expresión que filtra informes.selectors.
+            models.Index(Coalesce("firmado_en", "recibido_en"), condition=Q(clase="salida"), name="doc_despacho_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(folios__gte=0), name="doc_folios_no_negativos"),
