@@ -198,6 +198,10 @@ class Documento(models.Model):
         ordering = ["-recibido_en", "-id"]
         indexes = [
             models.Index(fields=["unidad_actual", "estado", "vence"], name="doc_bandeja_idx"),
+            # Bandeja, contador de «sin derivar»: los registrados u observados de la unidad con su id, para
+            # el anti-join con las derivaciones sin leer la tabla (miles de filas dispersas en la GDU).
+            models.Index(fields=["unidad_actual", "id"], condition=Q(estado__in=["registrado", "observado"]),
+                         name="doc_sin_derivar_idx"),
             models.Index(fields=["clase", "anio", "correlativo"], name="doc_clase_anio_idx"),
             models.Index(fields=["remitente"], name="doc_remitente_idx"),
             # Informes: atendidos en un periodo (cerrado_en), sin recorrer toda la tabla. En PostgreSQL
