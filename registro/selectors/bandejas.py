@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from registro.models import Derivacion, Documento
@@ -35,6 +37,8 @@ PESTANAS = {
     "vencidos": "Vencidos",
 }
 PESTANA_INICIAL = "por_recibir"
+_ETIQUETAS_LINEA = dict(Derivacion.Estado.choices)
+_ETIQUETAS_DOCUMENTO = dict(Documento.Estado.choices)
 _RELACIONES = ("documento", "documento__remitente", "documento__procedimiento", "de_unidad", "a_unidad", "a_usuario")
 
 
@@ -64,6 +68,19 @@ class Fila:
     @property
     def vencido(self) -> bool:
         return self.vence is not None and self.vence < self.hoy and not self.documento.cerrado
+
+    @cached_property
+    def url(self) -> str:
+        """El enlace al documento (la fila lo usa dos veces: una sola resolución de URL)."""
+        return reverse("registro:documento", args=[self.documento.pk])
+
+    @property
+    def estado(self) -> str:
+        """El estado que muestra la fila: el de la línea si la hay, si no el del documento. Sin
+        `get_estado_display`, que arma el diccionario de opciones traducidas en cada llamada."""
+        if self.linea is not None:
+            return _ETIQUETAS_LINEA.get(self.linea.estado, self.linea.estado)
+        return _ETIQUETAS_DOCUMENTO.get(self.documento.estado, self.documento.estado)
 
     @property
     def debio_derivarse(self) -> bool:
