@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms._base import FormularioBootstrap
+from core.forms._base import FormularioBootstrap, SelectRapido
 from core.models import UnidadOrganica, Usuario
 from registro.models import Documento, Procedimiento
 from registro.selectors.bandejas import PESTANA_INICIAL, PESTANAS, Filtros
@@ -27,7 +27,7 @@ class UsuarioChoice(forms.ModelChoiceField):
 
 
 class _DestinoForm(FormularioBootstrap, forms.Form):
-    a_unidad = UnidadChoice(label="Derivar a", queryset=_unidades(), empty_label="Elija la unidad…",
+    a_unidad = UnidadChoice(label="Derivar a", queryset=_unidades(), empty_label="Elija la unidad…", widget=SelectRapido,
                             error_messages={"required": "Elija la unidad a la que deriva el documento.",
                                             "invalid_choice": "Esa unidad no existe o no está activa."})
     instrucciones = forms.CharField(label="Instrucciones", required=False, max_length=2000,
@@ -97,10 +97,12 @@ class FiltroBandejaForm(FormularioBootstrap, forms.Form):
     pestana = forms.ChoiceField(choices=list(PESTANAS.items()), required=False, widget=forms.HiddenInput)
     q = forms.CharField(label="Buscar", required=False, max_length=200)
     estado = forms.ChoiceField(label="Estado", required=False,
-                               choices=[("", "Todos")] + [c for c in Documento.Estado.choices if c[0] != "borrador"])
-    prioridad = forms.ChoiceField(label="Prioridad", required=False, choices=[("", "Todas"), *Documento.Prioridad.choices])
+                               choices=[("", "Todos")] + [c for c in Documento.Estado.choices if c[0] != "borrador"],
+                               widget=SelectRapido)
+    prioridad = forms.ChoiceField(label="Prioridad", required=False, choices=[("", "Todas"), *Documento.Prioridad.choices],
+                                  widget=SelectRapido)
     procedimiento = forms.ModelChoiceField(label="Procedimiento", required=False, queryset=Procedimiento.objects.none(),
-                                           empty_label="Todos")
+                                           empty_label="Todos", widget=SelectRapido)
     desde = forms.DateField(label="Recibido desde", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     hasta = forms.DateField(label="Recibido hasta", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     vence_hasta = forms.DateField(label="Vence hasta", required=False, widget=forms.DateInput(attrs={"type": "date"}))
