@@ -44,6 +44,11 @@ _CAMPOS_DOCUMENTO = (
     "procedimiento__nombre",
 )
 
+# Etiquetas por diccionario: `get_FOO_display` arma en cada llamada el diccionario de opciones traducidas.
+_CANALES = dict(Documento._meta.get_field("canal").flatchoices)
+_ESTADOS_DOCUMENTO = dict(Documento.Estado.choices)
+_ESTADOS_PASO = dict(Derivacion.Estado.choices)
+
 
 @dataclass(frozen=True)
 class Hito:
@@ -112,7 +117,7 @@ def linea_de_tiempo(documento: Documento) -> list[Hito]:
         Hito(
             titulo="Registrado",
             fecha=documento.recibido_en,
-            estado=documento.get_canal_display(),
+            estado=str(_CANALES.get(documento.canal, documento.canal)),
             detalle=(
                 f"El plazo se cuenta desde el {documento.fecha_computo:%d/%m/%Y}."
                 if documento.fecha_computo and documento.recibido_en
@@ -152,13 +157,14 @@ def linea_de_tiempo(documento: Documento) -> list[Hito]:
             Hito(
                 titulo=f"En {paso.a_unidad.nombre}",
                 fecha=paso.enviado_en,
-                estado=paso.get_estado_display(),
+                estado=str(_ESTADOS_PASO.get(paso.estado, paso.estado)),
                 detalle="; ".join(fechas).capitalize(),
             )
         )
     if documento.estado in Documento.ESTADOS_CERRADOS:
         hitos.append(
-            Hito(titulo=documento.get_estado_display(), fecha=documento.cerrado_en, tipo="cierre")
+            Hito(titulo=str(_ESTADOS_DOCUMENTO.get(documento.estado, documento.estado)), fecha=documento.cerrado_en,
+                 tipo="cierre")
         )
     return hitos
 
