@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 from core import roles
 from registro.forms.flujo import DerivarLoteForm, FiltroBandejaForm
 from registro.permissions import documentos_visibles
-from registro.selectors.bandejas import (PESTANAS, Filtros, contadores, filas, lineas_de_unidad,
-                                        lineas_de_usuario)
+from registro.selectors.bandejas import (PESTANAS, RELACIONES_PAGINA, Filtros, contadores, filas,
+                                        lineas_de_unidad, lineas_de_usuario)
 from registro.services.flujo import derivar_en_lote
 
 POR_PAGINA = 50
@@ -51,7 +51,8 @@ def bandeja(request):
     unidad_id, filtros = request.user.unidad_id, filtro.filtros()
     cuentas = contadores(unidad_id)
     total = cuentas.get(pestana) if filtros == Filtros() else None
-    pagina = _pagina(lineas_de_unidad(unidad_id, pestana, filtros), request, total=total)
+    lineas = lineas_de_unidad(unidad_id, pestana, filtros, relaciones=RELACIONES_PAGINA)
+    pagina = _pagina(lineas, request, total=total)
     contexto = {
         "filtro": filtro, "pestana": pestana, "pestanas": PESTANAS, "pagina": pagina, "filas": filas(pagina),
         "contadores": cuentas, "lote": DerivarLoteForm(), "personal": False,
@@ -66,7 +67,7 @@ def bandeja(request):
 @require_GET
 def bandeja_personal(request):
     filtro = FiltroBandejaForm(request.GET or None)
-    pagina = _pagina(lineas_de_usuario(request.user.pk, filtro.filtros()), request)
+    pagina = _pagina(lineas_de_usuario(request.user.pk, filtro.filtros(), relaciones=RELACIONES_PAGINA), request)
     contexto = {"filtro": filtro, "pestana": "", "pestanas": {}, "pagina": pagina, "filas": filas(pagina),
                 "personal": True, "consulta": request.GET.urlencode()}
     plantilla = "registro/bandeja.html#tabla" if request.htmx else "registro/bandeja.html"
