@@ -49,7 +49,7 @@ class Seguimiento(APIView):
         auth=[],
     )
     def get(self, request, codigo: str):
-        maximo = getattr(settings, "PORTAL_CONSULTAS_POR_MINUTO", 30)
+        maximo = settings.PORTAL_CONSULTAS_POR_MINUTO
         if limites.excedido(request, "consulta", maximo=maximo, ventana=60):
             raise exceptions.Throttled(detail="Demasiadas consultas desde su conexión; espere un minuto.")
         documento = documento_por_codigo(codigo)

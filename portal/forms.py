@@ -59,11 +59,11 @@ TIPOS_ADJUNTO = ["application/pdf", "image/jpeg", "image/png"]
 
 
 def tiempo_minimo() -> int:
-    return getattr(settings, "PORTAL_TIEMPO_MINIMO_SEGUNDOS", 3)
+    return settings.PORTAL_TIEMPO_MINIMO_SEGUNDOS
 
 
 def max_adjuntos() -> int:
-    return getattr(settings, "PORTAL_MAX_ADJUNTOS", 5)
+    return settings.PORTAL_MAX_ADJUNTOS
 
 
 def nueva_marca() -> str:

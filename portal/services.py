@@ -20,7 +20,7 @@ def unidad_receptora() -> UnidadOrganica | None:
     `PORTAL_UNIDAD_MESA_VIRTUAL` (por omisión UTDA, trámite documentario) o, si no existe, la de algún
     usuario de mesa de partes.
     """
-    sigla = getattr(settings, "PORTAL_UNIDAD_MESA_VIRTUAL", "UTDA")
+    sigla = settings.PORTAL_UNIDAD_MESA_VIRTUAL
     unidad = UnidadOrganica.objects.filter(sigla=sigla, activa=True).first()
     if unidad is None:
         unidad = (

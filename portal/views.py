@@ -22,10 +22,6 @@ from registro.services.cargo import cargo_pdf
 CLAVE_PRESENTADO = "portal_presentado"
 
 
-def _consultas_por_minuto() -> int:
-    return getattr(settings, "PORTAL_CONSULTAS_POR_MINUTO", 30)
-
-
 def _demasiadas(request, accion: str, maximo: int, ventana: int):
     if limites.excedido(request, accion, maximo=maximo, ventana=ventana):
         minutos = max(1, ventana // 60)
@@ -34,7 +30,7 @@ def _demasiadas(request, accion: str, maximo: int, ventana: int):
 
 
 def _consulta_limitada(request):
-    return _demasiadas(request, "consulta", _consultas_por_minuto(), 60)
+    return _demasiadas(request, "consulta", settings.PORTAL_CONSULTAS_POR_MINUTO, 60)
 
 
 @require_GET
@@ -79,13 +75,9 @@ def consulta_codigo(request, codigo: str):
     return render(request, "portal/seguimiento.html", contexto)
 
 
-def _presentaciones_por_hora() -> int:
-    return getattr(settings, "PORTAL_PRESENTACIONES_POR_HORA", 5)
-
-
 @require_http_methods(["GET", "POST"])
 def mesa_virtual(request):
-    if limites.usados(request, "presentacion", ventana=3600) >= _presentaciones_por_hora():
+    if limites.usados(request, "presentacion", ventana=3600) >= settings.PORTAL_PRESENTACIONES_POR_HORA:
         return render(request, "portal/limite.html", {"minutos": 60}, status=429)
     intentos = request.method == "POST" and limites.excedido(
         request, "presentacion-intento", maximo=60, ventana=3600
