@@ -140,7 +140,7 @@ STORAGES = {
     "default": {"BACKEND": env_str("STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-if env_bool("TESTING", False):
+if TESTING:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
 
@@ -182,7 +182,7 @@ _TASKS_BACKENDS = {
 if _TASKS_BACKEND not in _TASKS_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={_TASKS_BACKEND!r}: use database, immediate o rq.")
 TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_TASKS_BACKEND]}}
-if env_bool("TESTING", False):
+if TESTING:
     # En pruebas las tareas corren en el acto (tras el commit que las encola), sin trabajador.
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -33,11 +33,3 @@ class EncargoForm(FormularioBootstrap, forms.Form):
             self.fields[campo].label_from_instance = lambda u: (
                 f"{u.get_full_name() or u.username} ({u.username})"
             )
-
-    def clean(self):
-        datos = super().clean()
-        if datos.get("desde") and datos.get("hasta") and datos["hasta"] < datos["desde"]:
-            self.add_error("hasta", "La fecha final no puede ser anterior a la inicial.")
-        if datos.get("titular") and datos.get("titular") == datos.get("encargado"):
-            self.add_error("encargado", "Un usuario no puede actuar por encargo de sí mismo.")
-        return datos

@@ -59,7 +59,7 @@ def eventos_filtrados(
 
 def historial_de(obj: models.Model) -> QuerySet[Evento]:
     """Los eventos de un objeto, del más reciente al más antiguo, para la sección «Historial» de su página."""
-    return _eventos().filter(objeto_tipo=ContentType.objects.get_for_model(obj), objeto_id=str(obj.pk))
+    return _eventos().de_objeto(obj)
 
 
 def _legible(valor) -> str:

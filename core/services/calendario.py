@@ -8,6 +8,7 @@ todo lo local vive en la tabla `DiaCalendario` del municipio.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import holidays
 from django.core.exceptions import ValidationError
@@ -22,11 +23,18 @@ DIAS_SEMANA = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", 
 
 def feriados_nacionales(pais: str, anio: int) -> dict[date, str]:
     """Los feriados nacionales de `pais` en `anio`, con su nombre en español cuando el paquete lo tiene."""
+    return dict(_feriados_nacionales(pais, anio))
+
+
+@lru_cache(maxsize=256)
+def _feriados_nacionales(pais: str, anio: int) -> tuple[tuple[date, str], ...]:
+    # Depende solo del país y el año (y de la versión del paquete): se calcula una vez por proceso,
+    # no en cada plazo (el registro calcula dos por documento).
     try:
         feriados = holidays.country_holidays(pais, years=anio, language="es")
     except (NotImplementedError, KeyError):
         raise perfiles.ErrorPerfil(f"No hay feriados nacionales para el país «{pais}».") from None
-    return dict(sorted(feriados.items()))
+    return tuple(sorted(feriados.items()))
 
 
 class Calendario:

@@ -75,11 +75,11 @@ def validar_formato(formato: str) -> None:
         raise ValidationError(f"El número formateado pasaría de {_LARGO_TEXTO} caracteres.")
 
 
-def formatear(serie: Serie, numero: int, anio: int) -> str:
+def formatear(serie: Serie, numero: int, anio: int, *, municipio: Municipio | None = None) -> str:
     """El número tal como se escribe en el documento: la plantilla de la serie con la sigla del
-    municipio (`Municipio.objects.actual()`) y la de la unidad de la serie.
+    municipio (el dado o `Municipio.objects.actual()`) y la de la unidad de la serie.
     """
-    municipio = Municipio.objects.actual()
+    municipio = municipio if municipio is not None else Municipio.objects.actual()
     return serie.formato.format(
         numero=numero,
         anio=anio,
@@ -191,11 +191,9 @@ def _preparar_numeracion(serie, anio, *, por, objeto, encargo, municipio):
     if not serie.activa:
         raise ValidationError(f"La serie «{serie.nombre}» está inactiva y no da números.")
     municipio = municipio if municipio is not None else Municipio.objects.actual()
-    sigla = municipio.sigla if municipio else ""
-    sigla_unidad = serie.unidad.sigla if serie.unidad_id else ""
 
     def texto_de(numero: int) -> str:
-        return serie.formato.format(numero=numero, anio=anio, sigla=sigla, unidad=sigla_unidad)
+        return formatear(serie, numero, anio, municipio=municipio)
 
     actor = por if por is not None and getattr(por, "pk", None) else None
     if encargo is ENCARGO_SIN_CONSULTAR:

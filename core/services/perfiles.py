@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 import tomllib
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,10 +24,10 @@ from django.utils import timezone
 
 from core.models import Municipio, ReglaLocal
 from core.services.auditoria import instantanea, registrar_evento
+from core.services.numeracion import validar_formato
 
 CONFIANZAS = {"L": "Ley", "S": "Fuente secundaria", "?": "Sin verificar"}
 # Marcadores que admiten los formatos de numeración (Python str.format).
-CAMPOS_FORMATO = {"numero", "anio", "sigla", "unidad"}
 _CODIGO_MX_ESTADO = re.compile(r"^MX-([A-Z]{2,4})$")
 
 
@@ -288,28 +287,6 @@ def interpretar_valor(texto: str, ejemplo: Any) -> Any:
     return texto
 
 
-def validar_formato_numeracion(formato: str) -> None:
-    """Un formato de numeración solo usa {numero}, {anio}, {sigla} y {unidad}, y debe incluir {numero}."""
-    # Serie.formato guarda hasta 200 caracteres: un formato más largo no se podría usar al numerar.
-    if len(formato) > 200:
-        raise ValidationError("El formato no puede pasar de 200 caracteres.")
-    invalido = ValidationError(
-        "El formato no es válido: use {numero}, {anio}, {sigla} y {unidad}, p. ej. «Nº {numero:03d}-{anio}»."
-    )
-    try:
-        campos = {nombre for _, nombre, _, _ in string.Formatter().parse(formato) if nombre is not None}
-    except ValueError:
-        raise invalido from None
-    if desconocidos := campos - CAMPOS_FORMATO:
-        raise ValidationError(f"El formato usa marcadores desconocidos: {', '.join(sorted(desconocidos))}.")
-    if "numero" not in campos:
-        raise ValidationError("El formato debe incluir {numero}.")
-    try:
-        formato.format(numero=1, anio=2026, sigla="SIGLA", unidad="UNI")
-    except (ValueError, KeyError, IndexError):
-        raise invalido from None
-
-
 @transaction.atomic
 def fijar_regla_local(
     *, municipio: Municipio, clave: str, valor: Any, vigente_desde: date, fuente: str, por
@@ -328,7 +305,7 @@ def fijar_regla_local(
         raise ValidationError({"valor": "El valor debe ser del mismo tipo que el del perfil."})
     if clave.startswith("numeracion.formato."):
         try:
-            validar_formato_numeracion(valor)
+            validar_formato(valor)
         except ValidationError as e:
             raise ValidationError({"valor": e.messages}) from None
     if not (fuente or "").strip():

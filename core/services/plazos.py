@@ -87,7 +87,6 @@ def calcular_plazo(
     municipio: Municipio | None = None,
     perfil: str | None = None,
     pausas: list[tuple[date, date]] | tuple = (),
-    prorroga_dias: int = 0,
     prorroga: int = 0,
     explicar: bool = False,
 ) -> Plazo:
@@ -95,14 +94,12 @@ def calcular_plazo(
 
     Usa los feriados nacionales del perfil (el del municipio si no se da) y, con `municipio`, su
     calendario local; sin ninguno de los dos, el municipio de la instalación. Las `pausas` son
-    intervalos (inicio, fin) inclusivos en que el plazo está suspendido; `prorroga_dias` (o su alias
-    `prorroga`, del contrato de docs/desarrollo.md) añade días del mismo tipo. Con `explicar`, la
-    explicación lista cada día contado o saltado y por qué. Datos inválidos lanzan `ValueError`.
+    intervalos (inicio, fin) inclusivos en que el plazo está suspendido; `prorroga` añade días del mismo
+    tipo. Con `explicar`, la explicación lista cada día contado o saltado y por qué. Datos inválidos lanzan `ValueError`.
     """
     if tipo not in (HABILES, CALENDARIO):
         raise ValueError(f"Tipo de plazo desconocido: «{tipo}». Use «habiles» o «calendario».")
-    extra = prorroga_dias + prorroga
-    if dias < 0 or extra < 0:
+    if dias < 0 or prorroga < 0:
         raise ValueError("Los días del plazo y de la prórroga no pueden ser negativos.")
     pausas = [(a, b) for a, b in pausas]
     if any(b < a for a, b in pausas):
@@ -110,7 +107,7 @@ def calcular_plazo(
     cal = _calendario(municipio, perfil)
     explicacion: list[str] | None = [] if explicar else None
     recepcion = _recepcion_efectiva(cal, _a_fecha(desde, municipio), explicacion)
-    total = dias + extra
+    total = dias + prorroga
     contados: list[date] = []
     d = recepcion
     for _ in range(_MAX_DIAS_RECORRIDOS):

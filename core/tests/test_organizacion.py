@@ -235,6 +235,18 @@ def test_cargos_sin_permiso_403(request, cliente_de, persona, arbol):
         cliente.post(reverse("core:cargo-crear"), {"nombre": "X", "unidad": arbol[0].pk}).status_code == 403
     )
     assert cliente.post(reverse("core:cargo-desactivar", args=[c.pk])).status_code == 403
+    r = cliente.post(reverse("core:cargo-editar", args=[c.pk]), {"nombre": "Otro", "unidad": arbol[1].pk})
+    assert r.status_code == 403
     c.refresh_from_db()
-    assert c.activo
+    assert c.activo and (c.nombre, c.unidad) == ("Asesor", arbol[0])
     assert Cargo.objects.count() == 1
+
+
+def test_editar_cargo_con_datos_malos_no_cambia_nada(cliente_de, secretario, arbol):
+    c = CargoFactory(unidad=arbol[0], nombre="Asesor")
+    r = cliente_de(secretario).post(reverse("core:cargo-editar", args=[c.pk]), {"nombre": "", "unidad": arbol[1].pk})
+    assert r.status_code == 200
+    assert "Este campo es requerido." in r.content.decode()
+    c.refresh_from_db()
+    assert (c.nombre, c.unidad) == ("Asesor", arbol[0])
+    assert not Evento.objects.de_objeto(c).exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from core.models import Evento, ReglaLocal
 from core.services import perfiles
+from core.services.numeracion import validar_formato
 
 SERIES = [
     "registro_entrada", "registro_salida", "ordenanza", "acuerdo", "resolucion_concejo", "decreto",
@@ -20,7 +21,7 @@ HOY = date(2026, 11, 23)
 def test_cada_perfil_tiene_las_claves_que_otras_areas_leen(codigo):
     for serie in SERIES:
         formato = perfiles.valor(f"numeracion.formato.{serie}", perfil=codigo, fecha=HOY)
-        perfiles.validar_formato_numeracion(formato)
+        validar_formato(formato)
         if serie in {"memorando", "oficio", "informe"}:
             assert "{unidad}" in formato
     for clave in [
@@ -150,9 +151,10 @@ def test_regla_local_vencida_deja_de_valer(municipio):
         ("plazos.inventada", 3, "clave", "no existe en el perfil PE"),
         ("plazos.respuesta_peticion", "veinte", "valor", "mismo tipo"),
         ("plazos.sabado_laborable", 1, "valor", "mismo tipo"),  # 1 no es un booleano
-        ("numeracion.formato.ordenanza", "ORD {numero:03d}-{anyo}", "valor", "marcadores desconocidos: anyo"),
-        ("numeracion.formato.ordenanza", "ORD {anio}", "valor", "debe incluir {numero}"),
-        ("numeracion.formato.ordenanza", "ORD {numero:03d", "valor", "no es válido"),
+        ("numeracion.formato.ordenanza", "ORD {numero:03d}-{anyo}", "valor", "Marcador desconocido «{anyo}»"),
+        ("numeracion.formato.ordenanza", "ORD {anio}", "valor", "debe incluir el marcador {numero}"),
+        ("numeracion.formato.ordenanza", "ORD {numero:03d", "valor", "llaves sin cerrar"),
+        ("numeracion.formato.ordenanza", "ORD {numero!r}", "valor", "No se admiten conversiones"),
         ("numeracion.formato.ordenanza", "X" * 200 + "{numero}", "valor", "no puede pasar de 200"),
     ],
 )
@@ -256,7 +258,7 @@ def test_fijar_regla_sin_permiso_es_403(cliente_de, request, persona):
         ({"clave": "plazos.sabado_laborable", "valor": "quizá"}, "Escriba «sí» o «no»."),
         ({"clave": "concejo.tipos_sesion", "valor": "[ordinaria"}, "Escriba una lista en formato JSON"),
         ({"clave": "concejo.tipos_sesion", "valor": '{"a": 1}'}, "mismo tipo que el del perfil"),
-        ({"clave": "numeracion.formato.ordenanza", "valor": "ORD {n}"}, "marcadores desconocidos: n"),
+        ({"clave": "numeracion.formato.ordenanza", "valor": "ORD {n}"}, "Marcador desconocido «{n}»"),
         ({"clave": "plazos.inventada"}, "Escoja una opción válida"),
         ({"vigente_desde": "31/02/2026"}, "Introduzca una fecha válida"),
         ({"fuente": ""}, "Este campo es requerido"),

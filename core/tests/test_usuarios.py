@@ -148,6 +148,10 @@ def test_sin_permiso_403(request, cliente_de, persona, unidad_sg):
     assert cliente.post(reverse("core:usuario-crear"), _datos(unidad_sg)).status_code == 403
     assert cliente.post(reverse("core:usuario-editar", args=[otro.pk]), _datos(unidad_sg)).status_code == 403
     assert cliente.post(reverse("core:usuario-desactivar", args=[otro.pk])).status_code == 403
+    inactivo = UsuarioFactory(username="inactivo", unidad=unidad_sg, is_active=False)
+    assert cliente.post(reverse("core:usuario-reactivar", args=[inactivo.pk])).status_code == 403
+    inactivo.refresh_from_db()
+    assert not inactivo.is_active
     otro.refresh_from_db()
     assert otro.is_active and not otro.groups.exists()
     assert not Usuario.objects.filter(username="lcastro").exists()

@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 municipio=municipio,
                 perfil=perfil.strip().upper() if perfil else None,
                 pausas=pausas,
-                prorroga_dias=prorroga,
+                prorroga=prorroga,
                 explicar=opciones["explicar"],
             )
         except (perfiles.ErrorPerfil, ValueError) as e:
