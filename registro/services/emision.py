@@ -317,13 +317,6 @@ def serie_del_tipo(tipo: TipoDocumental, unidad: UnidadOrganica, *, por) -> Seri
         return Serie.objects.get(codigo=codigo_serie)
 
 
-def numero_de_salida(documento: Documento) -> NumeroRegistro | None:
-    """El número del registro de salida de un documento de salida firmado (NumeroRegistro ligado por objeto)."""
-    from registro.selectors.emision import numeros_de_salida
-
-    return numeros_de_salida([documento.pk]).get(documento.pk)
-
-
 def _firmante(por: Usuario, documento: Documento) -> dict:
     encargo = encargo_vigente(por)
     jefe = documento.unidad_origen.jefe

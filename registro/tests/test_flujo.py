@@ -249,3 +249,22 @@ def test_hoja_de_ruta_pdf(documento, mesa_de_partes, jefe_unidad, ajeno, cliente
     texto = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
     assert "HOJA DE RUTA" in texto and "Atendida" in texto and "Hecho" in texto
     assert cliente_de(ajeno).get(url).status_code == 404
+
+
+def test_pagina_copia_leida(documento, mesa_de_partes, jefe_unidad, unidad_sg, secretario, ajeno, cliente_de):
+    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes, copias=[unidad_sg])
+    copia = Derivacion.objects.get(tipo="copia")
+    cliente = cliente_de(secretario)
+    assert cliente.get(reverse("registro:derivacion-copia-leida", args=[copia.pk])).status_code == 405
+    # La línea para acción no es una copia: mensaje y nada cambia.
+    r = _post(cliente_de(jefe_unidad), "registro:derivacion-copia-leida", linea.pk, follow=True)
+    linea.refresh_from_db()
+    assert linea.estado == E.PENDIENTE and not eventos("registro.derivacion.leer_copia").exists()
+    assert r.status_code == 200 and "es para acción, no una copia" in r.content.decode()
+    assert _post(cliente_de(ajeno), "registro:derivacion-copia-leida", copia.pk).status_code == 404
+    copia.refresh_from_db()
+    assert copia.estado == E.PENDIENTE
+    assert _post(cliente_de(secretario), "registro:derivacion-copia-leida", copia.pk).status_code == 302
+    copia.refresh_from_db()
+    assert copia.estado == E.ARCHIVADA
+    assert eventos("registro.derivacion.leer_copia").get().actor == secretario
