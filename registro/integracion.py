@@ -1,60 +1,55 @@
-"""Lo que el área registro registra en el núcleo: menú, búsqueda, acceso a archivos, demo.
+"""Lo que el área registro registra en el núcleo: menú, acceso a archivos y demostración.
 
-Cada parte del área añade su bloque aquí (solo líneas nuevas).
+Se importa desde `RegistroConfig.ready()`.
 """
 
-# --- Documentos internos y de salida (emisión, acuse de lectura, registro de salida) ---
-from core.demo import registrar_cargador  # noqa: E402
-from core.navegacion import Entrada, registrar  # noqa: E402
-from core.permissions import registrar_acceso_archivo  # noqa: E402
-from registro.demo_emision import cargar_demo_emision  # noqa: E402
-from registro.selectors.emision import archivo_de_emitido_visible  # noqa: E402
-
-registrar(Entrada("Trámite documentario", "Documentos emitidos", "registro:emitidos", orden=40,
-                  visible=lambda u: bool(u.unidad_id)))
-registrar(Entrada("Trámite documentario", "Recibidos internos", "registro:recibidos-internos", orden=41,
-                  visible=lambda u: bool(u.unidad_id)))
-registrar(Entrada("Trámite documentario", "Registro de salida", "registro:salida", orden=42,
-                  visible=lambda u: bool(u.unidad_id)))
-registrar_acceso_archivo(archivo_de_emitido_visible)
-registrar_cargador(40, cargar_demo_emision)
-
-# Recepción (mesa de partes): menú, acceso a los adjuntos y demostración. ------------------------------
-from core import roles as _roles  # noqa: E402
-from core.demo import registrar_cargador as _registrar_cargador  # noqa: E402
-from core.navegacion import Entrada as _Entrada  # noqa: E402
-from core.navegacion import registrar as _registrar_menu  # noqa: E402
-from core.permissions import registrar_acceso_archivo as _registrar_acceso_archivo  # noqa: E402
-
-_registrar_menu(_Entrada("Registro", "Registrar documento", "registro:registrar", _roles.REGISTRAR_DOCUMENTO, 30))
-_registrar_menu(
-    _Entrada("Registro", "Procedimientos (TUPA)", "registro:procedimientos", _roles.GESTIONAR_PROCEDIMIENTOS, 38)
-)
-_registrar_menu(
-    _Entrada("Registro", "Tipos de documento", "registro:tipos-documentales", _roles.GESTIONAR_PROCEDIMIENTOS, 39)
-)
+from core import roles
+from core.demo import registrar_cargador
+from core.navegacion import Entrada, registrar
+from core.permissions import registrar_acceso_archivo
+from registro.demo_emision import cargar_demo_emision
+from registro.selectors.emision import archivo_de_emitido_visible
 
 
-@_registrar_acceso_archivo
+def _con_unidad(usuario) -> bool:
+    return bool(usuario.unidad_id)
+
+
+# --- Menú ---
+for entrada in [
+    # Hoja de ruta: bandejas de la unidad y personal.
+    Entrada("Trámite documentario", "Bandeja de mi unidad", "registro:bandeja", orden=10, visible=_con_unidad),
+    Entrada("Trámite documentario", "Mis documentos", "registro:bandeja-personal", orden=11, visible=_con_unidad),
+    # Documentos internos y de salida.
+    Entrada("Trámite documentario", "Documentos emitidos", "registro:emitidos", orden=40, visible=_con_unidad),
+    Entrada("Trámite documentario", "Recibidos internos", "registro:recibidos-internos", orden=41,
+            visible=_con_unidad),
+    Entrada("Trámite documentario", "Registro de salida", "registro:salida", orden=42, visible=_con_unidad),
+    # Recepción (mesa de partes) y catálogos.
+    Entrada("Registro", "Registrar documento", "registro:registrar", roles.REGISTRAR_DOCUMENTO, 30),
+    Entrada("Registro", "Procedimientos (TUPA)", "registro:procedimientos", roles.GESTIONAR_PROCEDIMIENTOS, 38),
+    Entrada("Registro", "Tipos de documento", "registro:tipos-documentales", roles.GESTIONAR_PROCEDIMIENTOS, 39),
+]:
+    registrar(entrada)
+
+
+# --- Acceso a archivos ---
+@registrar_acceso_archivo
 def _quien_ve_el_documento_ve_sus_adjuntos(usuario, archivo) -> bool:
     from registro.permissions import documentos_visibles
 
     return documentos_visibles(usuario).filter(adjuntos__archivo=archivo).exists()
 
 
+registrar_acceso_archivo(archivo_de_emitido_visible)
+
+
+# --- Demostración (recepción primero: la emisión responde a sus documentos) ---
 def _cargar_demo_recepcion(municipio):
     from registro.demo_recepcion import cargar
 
     cargar(municipio)
 
 
-_registrar_cargador(30, _cargar_demo_recepcion)
-
-# --- Hoja de ruta: bandejas de la unidad y personal ---
-from core.navegacion import Entrada as _EntradaRuta  # noqa: E402
-from core.navegacion import registrar as _registrar_ruta  # noqa: E402
-
-_registrar_ruta(_EntradaRuta("Trámite documentario", "Bandeja de mi unidad", "registro:bandeja", orden=10,
-                             visible=lambda u: bool(u.unidad_id)))
-_registrar_ruta(_EntradaRuta("Trámite documentario", "Mis documentos", "registro:bandeja-personal", orden=11,
-                             visible=lambda u: bool(u.unidad_id)))
+registrar_cargador(30, _cargar_demo_recepcion)
+registrar_cargador(40, cargar_demo_emision)

@@ -189,8 +189,11 @@ def expediente_agregar(request, pk: int):
     documento = obtener_documento(request.user, pk, editar=True)
     form = AgregarExpedienteForm(request.POST)
     codigo = form.cleaned_data["codigo"].strip() if form.is_valid() else ""
-    expediente = Expediente.objects.filter(codigo__iexact=codigo).first() if codigo else None
-    if expediente is None or not documentos_visibles(request.user).filter(expediente=expediente).exists():
+    try:
+        if not codigo:
+            raise Http404
+        expediente = _expediente_visible(request.user, codigo__iexact=codigo)
+    except Http404:
         messages.error(request, f"No se encontró el expediente «{codigo}» entre los de su unidad.")
         return _volver(request, documento.pk)
     try:
