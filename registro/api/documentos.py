@@ -102,9 +102,10 @@ class DocumentoSalida(serializers.Serializer):
         return url_consulta(doc)
 
 
-def _errores_de(error: ErrorDjango, prefijo: str | None = None) -> dict:
+def _errores_de(error: ErrorDjango, prefijo: str) -> dict:
+    # Los errores del remitente van anidados bajo su campo; los demás los convierte el manejador de la API.
     campos = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
-    return {prefijo: campos} if prefijo else campos
+    return {prefijo: campos}
 
 
 class Documentos(APIView):
@@ -151,19 +152,12 @@ class Documentos(APIView):
                     persona = remitente_por_documento(por=request.user, **remitente)
                 except ErrorDjango as e:
                     raise ValidationError(_errores_de(e, "remitente")) from None
-                documento = self._registrar(request, persona, datos)
+                documento = registrar_documento(remitente=persona, por=request.user, **datos)
         else:
             # Remitente ya registrado (o ninguno): una sola transacción, la del servicio, sin puntos de
             # guardado anidados.
-            documento = self._registrar(request, persona, datos)
+            documento = registrar_documento(remitente=persona, por=request.user, **datos)
         return Response(DocumentoSalida(documento).data, status=status.HTTP_201_CREATED)
-
-    @staticmethod
-    def _registrar(request, persona, datos) -> Documento:
-        try:
-            return registrar_documento(remitente=persona, por=request.user, **datos)
-        except ErrorDjango as e:
-            raise ValidationError(_errores_de(e)) from None
 
 
 class DocumentoDetalle(APIView):

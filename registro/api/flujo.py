@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError as ErrorDjango
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -28,10 +27,6 @@ class ConUnidad(BasePermission):
     def has_permission(self, request, view) -> bool:
         u = request.user
         return bool(u and u.is_authenticated and (u.unidad_id or u.has_perm(roles.VER_TODO_REGISTRO)))
-
-
-def _errores(error: ErrorDjango) -> dict:
-    return error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
 
 
 _UNIDADES = UnidadOrganica.objects.filter(activa=True)
@@ -86,13 +81,6 @@ class DerivacionSalida(serializers.Serializer):
     motivo = serializers.CharField()
 
 
-def _ejecutar(servicio, **argumentos):
-    try:
-        return servicio(**argumentos)
-    except ErrorDjango as e:
-        raise ValidationError(_errores(e)) from None
-
-
 class DocumentoDerivar(APIView):
     """Deriva un documento a una unidad para acción (y a otras en copia), con instrucciones y plazo."""
 
@@ -104,7 +92,8 @@ class DocumentoDerivar(APIView):
         documento = obtener_documento(request.user, pk, editar=True)
         entrada = DerivarEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
-        linea = _ejecutar(flujo.derivar, documento=documento, por=request.user, **entrada.validated_data)
+        # Un ValidationError del servicio lo convierte en 400 el manejador de errores de la API.
+        linea = flujo.derivar(documento=documento, por=request.user, **entrada.validated_data)
         return Response(DerivacionSalida(linea).data, status=status.HTTP_201_CREATED)
 
 
@@ -120,7 +109,7 @@ class _AccionDerivacion(APIView):
             entrada = self.entrada(data=request.data)
             entrada.is_valid(raise_exception=True)
             datos = entrada.validated_data
-        resultado = _ejecutar(type(self).servicio, derivacion=linea, por=request.user, **datos)
+        resultado = type(self).servicio(derivacion=linea, por=request.user, **datos)
         resultado = Derivacion.objects.select_related("documento", "documento__remitente").get(pk=resultado.pk)
         return Response(DerivacionSalida(resultado).data)
 
