@@ -14,6 +14,9 @@ ASUNTO = "Solicito licencia de edificación para vivienda unifamiliar"
 
 
 def _salir(pagina):
+    # Primero dejar la página: una respuesta HTMX en vuelo podía fijar una cookie CSRF nueva después de
+    # borrarlas, y el ingreso siguiente fallaba por CSRF (visto en CI bajo carga).
+    pagina.goto("about:blank")
     pagina.context.clear_cookies()
 
 
