@@ -93,5 +93,7 @@ def ingresar(pagina, usuario: str, clave: str) -> None:
     pagina.goto("/ingresar/")
     pagina.get_by_label("Nombre de usuario").fill(usuario)
     pagina.get_by_label("Contraseña").fill(clave)
-    pagina.get_by_role("button", name="Ingresar").click()
-    pagina.wait_for_load_state()
+    # Esperar la navegación que provoca el envío (también cuando la clave es errada y vuelve el
+    # formulario); `wait_for_load_state` solo no basta: puede volver antes de que empiece.
+    with pagina.expect_navigation():
+        pagina.get_by_role("button", name="Ingresar").click()
