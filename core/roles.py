@@ -48,3 +48,16 @@ PERMISOS_POR_ROL: dict[str, list[str]] = {
     REGIDOR: [],
     FUNCIONARIO: [],
 }
+
+
+def registrar_permisos(rol: str, *permisos: str) -> None:
+    """Da a `rol` permisos de otra área ("app_label.codename").
+
+    Cada área lo llama desde su `integracion.py` (al arrancar, antes de cualquier post_migrate), así
+    el núcleo no necesita conocer los permisos de las áreas que vinieron después del registro.
+    """
+    if rol not in PERMISOS_POR_ROL:
+        raise KeyError(f"Rol desconocido: {rol}")
+    for permiso in permisos:
+        if permiso not in PERMISOS_POR_ROL[rol]:
+            PERMISOS_POR_ROL[rol].append(permiso)

@@ -1,0 +1,4 @@
+"""Lo que el área certificaciones registra en el núcleo: menú, permisos de los roles, acceso a archivos y demo.
+
+Se importa desde `apps.ready()`.
+"""
