@@ -1,3 +1,5 @@
-from django.urls import path  # noqa: F401
+"""API del concejo (/api/v1/concejo/)."""
 
-urlpatterns: list = []
+from concejo.rutas import api_antes, api_cuerpo, api_despues, api_durante
+
+urlpatterns = [*api_cuerpo.urlpatterns, *api_antes.urlpatterns, *api_durante.urlpatterns, *api_despues.urlpatterns]

@@ -1,5 +1,7 @@
-from django.urls import path  # noqa: F401
+"""Páginas del concejo (/concejo/): cada parte trae sus rutas; las públicas no piden ingreso."""
+
+from concejo.rutas import antes, cuerpo, despues, durante
 
 app_name = "concejo"
 
-urlpatterns: list = []
+urlpatterns = [*cuerpo.urlpatterns, *antes.urlpatterns, *durante.urlpatterns, *despues.urlpatterns]

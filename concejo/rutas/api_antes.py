@@ -1,0 +1,5 @@
+"""Rutas de la API de la parte «antes» del concejo."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
