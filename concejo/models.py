@@ -200,6 +200,7 @@ class Sesion(models.Model):
     preside = models.ForeignKey(Miembro, verbose_name=_("preside"), null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="sesiones_presididas")
     publica = models.BooleanField(_("publicada en el portal"), default=True)
+    motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
     creada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -535,3 +536,26 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return self.resumen[:80]
+
+
+# --- Calendario ---------------------------------------------------------------------------------
+
+
+class CalendarioMiembro(models.Model):
+    """El enlace privado al calendario (iCalendar) de un miembro: sus sesiones sin ingresar al sistema.
+
+    Un token por miembro, distinto del de cada citación (que es por sesión); se crea la primera vez que
+    se pide y se puede renovar si el enlace se filtra.
+    """
+
+    miembro = models.OneToOneField(Miembro, verbose_name=_("miembro"), on_delete=models.CASCADE,
+                                   related_name="calendario")
+    token = models.CharField(_("token del calendario"), max_length=64, unique=True, default=nuevo_token)
+    creado = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendario de miembro")
+        verbose_name_plural = _("calendarios de miembros")
+
+    def __str__(self) -> str:
+        return f"Calendario de {self.miembro}"
