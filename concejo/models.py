@@ -499,6 +499,9 @@ class Acta(models.Model):
                                 on_delete=models.PROTECT, related_name="+")
     sha256 = models.CharField(_("SHA-256 del PDF firmado"), max_length=64, blank=True)
     publicada_en = models.DateTimeField(_("publicada en"), null=True, blank=True)
+    # Quiénes firman (presidente de la sesión y Secretario General, con «por encargo» si corresponde):
+    # [{"nombre", "cargo", "por_encargo": {"titular", "cargo"} | None}, ...]. Queda aunque aún no haya PAdES.
+    firmantes = models.JSONField(_("firmantes"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("acta")
@@ -510,6 +513,27 @@ class Acta(models.Model):
     @property
     def editable(self) -> bool:
         return self.estado == self.Estado.BORRADOR
+
+
+class FeErratas(models.Model):
+    """Corrección de un acta ya aprobada: el acta no se toca (invariante 2); la corrección es un registro
+    nuevo, numerado por acta, que se muestra y publica junto a ella."""
+
+    acta = models.ForeignKey(Acta, verbose_name=_("acta"), on_delete=models.PROTECT, related_name="erratas")
+    numero = models.PositiveSmallIntegerField(_("número"))
+    texto = models.TextField(_("corrección"))
+    por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("por"), on_delete=models.PROTECT,
+                            related_name="+")
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fe de erratas")
+        verbose_name_plural = _("fe de erratas")
+        ordering = ["acta", "numero"]
+        constraints = [models.UniqueConstraint(fields=["acta", "numero"], name="fe_erratas_numero_unico")]
+
+    def __str__(self) -> str:
+        return f"Fe de erratas Nº {self.numero} del {self.acta}"
 
 
 class Decision(models.Model):
