@@ -433,6 +433,12 @@ class Votacion(models.Model):
                                        on_delete=models.PROTECT, related_name="votos_dirimentes")
     reconsideracion_de = models.ForeignKey("self", verbose_name=_("reconsidera la votación"), null=True, blank=True,
                                            on_delete=models.PROTECT, related_name="reconsideraciones")
+    # Desempate: el sentido del voto dirimente (el miembro va en `voto_dirimente`), y la votación empatada
+    # que esta repite cuando el perfil manda repetir (la segunda empatada queda rechazada).
+    sentido_dirimente = models.CharField(_("sentido del voto dirimente"), max_length=12, blank=True,
+                                         choices=[("a_favor", _("A favor")), ("en_contra", _("En contra"))])
+    repite = models.ForeignKey("self", verbose_name=_("repite la votación empatada"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="repeticiones")
     abierta_en = models.DateTimeField(_("abierta en"), auto_now_add=True)
     cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
     confirmada_en = models.DateTimeField(_("confirmada en"), null=True, blank=True)
