@@ -1,0 +1,281 @@
+"""Quórum, mayorías y desempate del concejo: funciones puras (sin ORM) sobre las reglas del perfil.
+
+Nada aquí es una constante de un país: la regla llega como dato del perfil de jurisdicción
+(`core/perfiles/*.toml`, claves `concejo.*`, leídas por `concejo.services.cuerpo.reglas_del_concejo`).
+Este módulo solo sabe contar. Las piezas de una regla:
+
+- **base**: sobre qué número se calcula. `legal` (el número legal del periodo), `habiles` (el número
+  legal menos los asientos vacíos por licencia, suspensión o vacancia sin suplente en funciones),
+  `presentes` (los que están en sala para esa votación) y `votos` (los votos emitidos).
+- **fracción**: `mitad_mas_uno` (más de la mitad: ⌊n/2⌋ + 1; la «mayoría absoluta»), `dos_tercios`
+  (⌈2n/3⌉: los dos tercios siempre redondean hacia arriba: 11 → 8, 12 → 8, 13 → 9), `cuarta_parte`
+  (⌈n/4⌉) y `tres_quintos` (⌈3n/5⌉).
+- **abstención** y **inhibición** (`en_la_base` / `fuera_de_la_base`): si quien se abstiene o se
+  inhibe sigue contando en la base `presentes` (y en los `votos` emitidos) o sale de ella.
+
+Cómo se leyeron los valores de `../shared/DOMAIN.md` («Council»), con su marca de confianza:
+
+- Perú (Ley 27972): quórum mitad más uno de los miembros hábiles [S]; mayoría simple salvo que la ley
+  exija calificada (⅔ del número legal para la vacancia) [S]; el alcalde solo tiene voto dirimente [S]
+  (por eso no vota en lo ordinario: `concejo.alcalde_vota = false`); reconsideración en 15 días hábiles [S].
+- Ecuador (COOTAD): quórum «mayoría absoluta» [?] leída como más de la mitad del número legal;
+  mayoría simple, ⅔ para allanarse o insistir ante el veto [?]; el alcalde dirime los empates [?].
+- Colombia (Ley 136/1994, art. 29): una cuarta parte de los miembros para deliberar y la mayoría de
+  los miembros para decidir [L]; mayoría de los presentes salvo norma especial [L]; el empate se
+  vuelve a votar y, si persiste, se niega [?]. El alcalde no integra el concejo.
+- México (leyes estatales): quórum mayoría de los integrantes [S]; mayoría de los presentes, ⅔ para
+  actos que obligan más allá del periodo [?]; voto de calidad del presidente municipal [S].
+
+Qué hacen la abstención y la inhibición no lo dice DOMAIN.md: en los cuatro perfiles quedan con
+confianza «?» (la abstención cuenta en la base de presentes; quien se inhibe sale de ella) y el
+municipio las corrige con una regla local.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from math import ceil
+
+BASES = {
+    "legal": "del número legal",
+    "habiles": "de los miembros hábiles",
+    "presentes": "de los presentes",
+    "votos": "de los votos emitidos",
+}
+FRACCIONES = {
+    "mitad_mas_uno": "mitad más uno",
+    "dos_tercios": "dos tercios",
+    "tres_quintos": "tres quintos",
+    "cuarta_parte": "cuarta parte",
+}
+EFECTOS = {"en_la_base", "fuera_de_la_base"}
+
+
+def requeridos(fraccion: str, n: int) -> int:
+    """Cuántos hacen falta para alcanzar `fraccion` de `n` (los tercios y quintos redondean hacia arriba)."""
+    if n <= 0:
+        return 1 if fraccion != "cuarta_parte" else 0
+    if fraccion == "mitad_mas_uno":
+        return n // 2 + 1
+    if fraccion == "dos_tercios":
+        return ceil(2 * n / 3)
+    if fraccion == "tres_quintos":
+        return ceil(3 * n / 5)
+    if fraccion == "cuarta_parte":
+        return ceil(n / 4)
+    raise ValueError(f"Fracción desconocida: «{fraccion}».")
+
+
+@dataclass(frozen=True)
+class Mayoria:
+    codigo: str
+    nombre: str
+    base: str
+    fraccion: str
+
+
+# Las mayorías que un punto o una votación pueden exigir (valor de PuntoAgenda.mayoria y Votacion.mayoria).
+# «simple_votos» es la mayoría relativa (más votos a favor que en contra): más de la mitad de los votos
+# emitidos a favor o en contra equivale exactamente a eso.
+_DEFINICIONES = [
+    Mayoria("simple_presentes", "Mayoría simple de los presentes", "presentes", "mitad_mas_uno"),
+    Mayoria("simple_votos", "Mayoría simple de los votos emitidos", "votos", "mitad_mas_uno"),
+    Mayoria("absoluta_legal", "Mayoría absoluta del número legal", "legal", "mitad_mas_uno"),
+    Mayoria("absoluta_habiles", "Mayoría absoluta de los miembros hábiles", "habiles", "mitad_mas_uno"),
+    Mayoria("dos_tercios_legal", "Dos tercios del número legal", "legal", "dos_tercios"),
+    Mayoria("dos_tercios_habiles", "Dos tercios de los miembros hábiles", "habiles", "dos_tercios"),
+    Mayoria("dos_tercios_presentes", "Dos tercios de los presentes", "presentes", "dos_tercios"),
+    Mayoria("tres_quintos_legal", "Tres quintos del número legal", "legal", "tres_quintos"),
+]
+DEFINICIONES: dict[str, Mayoria] = {m.codigo: m for m in _DEFINICIONES}
+MAYORIAS: dict[str, str] = {m.codigo: m.nombre for m in _DEFINICIONES}
+
+# Reglas de desempate del perfil (`concejo.desempate`) → qué hace el sistema.
+DESEMPATES = {
+    "voto_dirimente_alcalde": "voto_dirimente",
+    "voto_de_calidad_presidente": "voto_dirimente",
+    "voto_dirimente_presidente": "voto_dirimente",
+    "nueva_votacion_luego_negado": "repetir",
+    "rechazado": "rechazado",
+}
+
+# Códigos de quórum de versiones anteriores del perfil (cadenas) → la regla estructurada.
+_QUORUM_POR_CODIGO = {
+    "mitad_mas_uno_miembros_habiles": {"base": "habiles", "fraccion": "mitad_mas_uno"},
+    "mayoria_absoluta_miembros": {"base": "legal", "fraccion": "mitad_mas_uno"},
+    "mayoria_miembros": {"base": "legal", "fraccion": "mitad_mas_uno"},
+    "cuarta_parte_delibera_mayoria_miembros_decide": {
+        "base": "legal", "fraccion": "mitad_mas_uno", "deliberar": {"base": "legal", "fraccion": "cuarta_parte"},
+    },
+}
+
+
+def _plural(n: int, uno: str, varios: str) -> str:
+    return f"{n} {uno if n == 1 else varios}"
+
+
+def regla_de_quorum(regla) -> dict:
+    """La regla de quórum como dict `{base, fraccion[, deliberar]}` (acepta los códigos antiguos)."""
+    if isinstance(regla, str):
+        if regla not in _QUORUM_POR_CODIGO:
+            raise ValueError(f"Regla de quórum desconocida: «{regla}».")
+        regla = _QUORUM_POR_CODIGO[regla]
+    if not isinstance(regla, dict) or regla.get("base") not in {"legal", "habiles"} or (
+        regla.get("fraccion") not in FRACCIONES
+    ):
+        raise ValueError(f"Regla de quórum mal formada: {regla!r}.")
+    return regla
+
+
+@dataclass(frozen=True)
+class Quorum:
+    hay_quorum: bool
+    presentes: int
+    requerido: int
+    base: str
+    base_numero: int
+    regla: str
+    explicacion: str
+    para: str = "decidir"
+
+    def como_dict(self) -> dict:
+        return asdict(self)
+
+
+def quorum(*, regla, numero_legal: int, habiles: int, presentes: int, para: str = "decidir") -> Quorum:
+    """El quórum con la regla del perfil: cuántos hacen falta y si los `presentes` alcanzan.
+
+    `regla` es el valor de `concejo.quorum` (`{"base": "habiles", "fraccion": "mitad_mas_uno"}`; con
+    `deliberar` si la ley pide otro quórum para deliberar, como Colombia). `para` es «decidir» o
+    «deliberar»; sin regla propia para deliberar vale la de decidir.
+    """
+    if para not in {"decidir", "deliberar"}:
+        raise ValueError(f"«para» debe ser «decidir» o «deliberar», no «{para}».")
+    regla = regla_de_quorum(regla)
+    aplicada = regla_de_quorum(regla["deliberar"]) if para == "deliberar" and "deliberar" in regla else regla
+    base = aplicada["base"]
+    base_numero = numero_legal if base == "legal" else habiles
+    requerido = requeridos(aplicada["fraccion"], base_numero)
+    hay = presentes >= requerido and presentes > 0
+    codigo = f"{aplicada['fraccion']}_{base}"
+    texto_base = "número legal" if base == "legal" else "miembros hábiles"
+    verbo = "Hay quórum" if hay else "No hay quórum"
+    fin = "" if para == "decidir" else " para deliberar"
+    explicacion = (
+        f"{verbo}{fin}: {_plural(presentes, 'presente', 'presentes')}; se requieren {requerido} "
+        f"({FRACCIONES[aplicada['fraccion']]} de {base_numero}, {texto_base})."
+    )
+    return Quorum(hay, presentes, requerido, base, base_numero, codigo, explicacion, para)
+
+
+@dataclass(frozen=True)
+class Resultado:
+    resultado: str  # "aprobado" | "rechazado" | "empate"
+    requerido: int
+    base: str
+    base_numero: int
+    regla: str
+    desempate: str  # "" | "voto_dirimente" | "repetir" | "rechazado"
+    necesita_dirimente: bool
+    explicacion: str
+    a_favor: int = 0
+    en_contra: int = 0
+    abstenciones: int = 0
+    inhibidos: int = 0
+    presentes: int = 0
+
+    def como_dict(self) -> dict:
+        return asdict(self)
+
+
+def resultado(
+    *,
+    mayoria: str,
+    a_favor: int,
+    en_contra: int,
+    abstenciones: int,
+    inhibidos: int,
+    presentes: int,
+    numero_legal: int,
+    habiles: int,
+    desempate: str,
+    voto_dirimente: str | None = None,
+    repeticion: int = 0,
+    abstencion: str = "en_la_base",
+    inhibicion: str = "fuera_de_la_base",
+) -> Resultado:
+    """El resultado de una votación con la mayoría `mayoria` (código de `MAYORIAS`).
+
+    Se aprueba si los votos a favor alcanzan lo requerido sobre la base de esa mayoría. Si no, y hay
+    empate (tantos a favor como en contra, más de cero), se aplica `desempate` (el código del perfil):
+    voto dirimente (`voto_dirimente` = «a_favor» / «en_contra» cuando ya se emitió; sin él queda
+    «empate» con `necesita_dirimente`), repetir la votación (`repeticion` = cuántas veces ya se repitió:
+    a la segunda se tiene por rechazado) o rechazado. Si ni con un voto más se alcanzaría la mayoría, el
+    empate no se dirime: se rechaza. `abstencion` e `inhibicion` (del perfil) dicen si cuentan en la base
+    de presentes y de votos emitidos. `presentes` son los que pueden votar (en sala).
+    """
+    if mayoria not in DEFINICIONES:
+        raise ValueError(f"Mayoría desconocida: «{mayoria}». Use una de: {', '.join(MAYORIAS)}.")
+    if desempate not in DESEMPATES:
+        raise ValueError(f"Regla de desempate desconocida: «{desempate}».")
+    if abstencion not in EFECTOS or inhibicion not in EFECTOS:
+        raise ValueError("El efecto de la abstención y de la inhibición es «en_la_base» o «fuera_de_la_base».")
+    if min(a_favor, en_contra, abstenciones, inhibidos, presentes) < 0:
+        raise ValueError("Los conteos no pueden ser negativos.")
+    if voto_dirimente not in {None, "", "a_favor", "en_contra"}:
+        raise ValueError("El voto dirimente es «a_favor» o «en_contra».")
+    definicion = DEFINICIONES[mayoria]
+    base = definicion.base
+    if base == "legal":
+        base_numero = numero_legal
+    elif base == "habiles":
+        base_numero = habiles
+    elif base == "presentes":
+        base_numero = presentes
+        if abstencion == "fuera_de_la_base":
+            base_numero -= abstenciones
+        if inhibicion == "fuera_de_la_base":
+            base_numero -= inhibidos
+    else:  # votos emitidos
+        base_numero = a_favor + en_contra + (abstenciones if abstencion == "en_la_base" else 0)
+    base_numero = max(base_numero, 0)
+    requerido = requeridos(definicion.fraccion, base_numero)
+    conteo = (
+        f"{a_favor} a favor, {en_contra} en contra, {_plural(abstenciones, 'abstención', 'abstenciones')}"
+        + (f", {_plural(inhibidos, 'inhibido', 'inhibidos')}" if inhibidos else "")
+    )
+    exigencia = f"{definicion.nombre.lower()}: {requerido} de {base_numero}"
+    comun = dict(
+        requerido=requerido, base=base, base_numero=base_numero, regla=mayoria, a_favor=a_favor,
+        en_contra=en_contra, abstenciones=abstenciones, inhibidos=inhibidos, presentes=presentes,
+    )
+
+    if a_favor >= requerido and a_favor > en_contra:
+        return Resultado("aprobado", desempate="", necesita_dirimente=False,
+                         explicacion=f"Aprobado: {conteo}; se requieren {exigencia}.", **comun)
+    empate = a_favor == en_contra and a_favor > 0
+    if not empate:
+        return Resultado("rechazado", desempate="", necesita_dirimente=False,
+                         explicacion=f"Rechazado: {conteo}; se requieren {exigencia}.", **comun)
+    if a_favor + 1 < requerido:
+        return Resultado(
+            "rechazado", desempate="", necesita_dirimente=False,
+            explicacion=f"Rechazado: empate ({conteo}), pero ni con un voto más se alcanzan los {exigencia}.",
+            **comun,
+        )
+    metodo = DESEMPATES[desempate]
+    if metodo == "voto_dirimente":
+        if voto_dirimente == "a_favor":
+            return Resultado("aprobado", desempate=metodo, necesita_dirimente=False,
+                             explicacion=f"Aprobado con el voto dirimente: empate ({conteo}).", **comun)
+        if voto_dirimente == "en_contra":
+            return Resultado("rechazado", desempate=metodo, necesita_dirimente=False,
+                             explicacion=f"Rechazado con el voto dirimente: empate ({conteo}).", **comun)
+        return Resultado("empate", desempate=metodo, necesita_dirimente=True,
+                         explicacion=f"Empate ({conteo}): lo decide el voto dirimente.", **comun)
+    if metodo == "repetir" and repeticion < 1:
+        return Resultado("empate", desempate="repetir", necesita_dirimente=False,
+                         explicacion=f"Empate ({conteo}): se repite la votación.", **comun)
+    motivo = "persiste el empate tras repetir la votación" if metodo == "repetir" else "el empate se tiene por rechazo"
+    return Resultado("rechazado", desempate="rechazado", necesita_dirimente=False,
+                     explicacion=f"Rechazado: {motivo} ({conteo}).", **comun)
