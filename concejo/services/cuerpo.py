@@ -295,13 +295,13 @@ def quorum_de(sesion: Sesion) -> reglas.Quorum:
 
 
 def _repeticiones(votacion: Votacion) -> int:
-    if not votacion.punto_id:
-        return 0
-    return (
-        Votacion.objects.filter(punto_id=votacion.punto_id, resultado=Votacion.Resultado.EMPATE,
-                                numero__lt=votacion.numero)
-        .exclude(estado=Votacion.Estado.ANULADA).exclude(pk=votacion.pk).count()
-    )
+    """Cuántas votaciones empatadas repite esta (la cadena de `repite`)."""
+    n, actual, vistas = 0, votacion, set()
+    while actual.repite_id and actual.repite_id not in vistas:
+        vistas.add(actual.repite_id)
+        n += 1
+        actual = actual.repite
+    return n
 
 
 def resultado_de(votacion: Votacion) -> reglas.Resultado:
@@ -310,9 +310,9 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
 
     Nominal: cuenta los `Voto`. Ordinaria y secreta: los conteos de la votación. Presentes: los en sala
     según la asistencia, menos los que en una nominal figuran ausentes. Donde el alcalde no vota (Perú),
-    ni su voto ni su presencia entran en el conteo: su voto (el `Voto` de `votacion.voto_dirimente`) solo
-    dirime un empate. Donde vota y tiene voto de calidad (México), el empate lo decide el sentido de su
-    voto. Las repeticiones por empate se cuentan por las votaciones anteriores del mismo punto.
+    ni su voto ni su presencia entran en el conteo. El empate lo dirime `votacion.sentido_dirimente`; si
+    está vacío y hay `voto_dirimente`, el sentido del `Voto` de ese miembro (voto de calidad: en México el
+    presidente vota y, si empata, gana su sentido). Las repeticiones se cuentan por la cadena `repite`.
     """
     sesion = votacion.sesion
     fecha = _fecha(sesion.fecha)
@@ -325,8 +325,8 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
 
     votos = list(votacion.votos.select_related("miembro")) if votacion.pk else []
     por_miembro = {v.miembro_id: v for v in votos}
-    dirimente = None
-    if votacion.voto_dirimente_id and votacion.voto_dirimente_id in por_miembro:
+    dirimente = votacion.sentido_dirimente or None
+    if dirimente is None and votacion.voto_dirimente_id and votacion.voto_dirimente_id in por_miembro:
         sentido = por_miembro[votacion.voto_dirimente_id].sentido
         dirimente = sentido if sentido in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA) else None
 
@@ -354,7 +354,7 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
         habiles=habiles,
         desempate=regla.desempate,
         voto_dirimente=dirimente,
-        repeticion=_repeticiones(votacion) if votacion.pk else 0,
+        repeticion=_repeticiones(votacion),
         abstencion=regla.abstencion,
         inhibicion=regla.inhibicion,
     )

@@ -319,6 +319,9 @@ def test_resultado_de_votacion_nominal_peru_alcalde_solo_dirime(municipio):
     v.save()
     r = cuerpo.resultado_de(v)
     assert (r.resultado, r.a_favor, r.desempate) == ("aprobado", 4, "voto_dirimente")
+    # El sentido anotado en la votación manda sobre el Voto.
+    v.sentido_dirimente = "en_contra"
+    assert cuerpo.resultado_de(v).resultado == "rechazado"
 
 
 @pytest.mark.django_db
@@ -355,8 +358,7 @@ def test_resultado_de_colombia_repite_y_luego_niega():
     primera = _votacion_nominal(sesion, sentidos, punto=punto)
     r = cuerpo.resultado_de(primera)
     assert (r.resultado, r.desempate) == ("empate", "repetir")
-    primera.resultado = "empate"
-    primera.save()
     segunda = _votacion_nominal(sesion, sentidos, punto=punto, numero=2)
+    segunda.repite = primera
     assert (cuerpo.resultado_de(segunda).resultado, cuerpo.resultado_de(segunda).desempate) == ("rechazado",
                                                                                                  "rechazado")
