@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from certificaciones.views import certificados, configuracion, solicitudes
 
 app_name = "certificaciones"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", solicitudes.solicitudes, name="solicitudes"),
+    path("solicitudes/nueva/", solicitudes.solicitud_crear, name="solicitud-crear"),
+    path("solicitudes/<int:pk>/", solicitudes.solicitud, name="solicitud"),
+    path("solicitudes/<int:pk>/pago/", solicitudes.solicitud_pagar, name="solicitud-pagar"),
+    path("solicitudes/<int:pk>/exonerar/", solicitudes.solicitud_exonerar, name="solicitud-exonerar"),
+    path("solicitudes/<int:pk>/emitir/", solicitudes.solicitud_emitir, name="solicitud-emitir"),
+    path("certificados/<int:pk>/", certificados.certificado, name="certificado"),
+    path("certificados/<int:pk>/pdf/", certificados.certificado_pdf, name="certificado-pdf"),
+    path("certificados/<int:pk>/revocar/", certificados.certificado_revocar, name="certificado-revocar"),
+    path("registro/", certificados.registro, name="registro"),
+    path("fedatarios/", configuracion.fedatarios, name="fedatarios"),
+    path("fedatarios/<int:pk>/cesar/", configuracion.fedatario_cesar, name="fedatario-cesar"),
+    path("tarifas/", configuracion.tarifas, name="tarifas"),
+    path("tarifas/<int:pk>/", configuracion.tarifa_editar, name="tarifa-editar"),
+]

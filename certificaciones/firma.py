@@ -1,0 +1,195 @@
+"""Firma PAdES con pyHanko y su validación, con el certificado del municipio (PKCS#12 de `conf`).
+
+También genera la autoridad y el certificado de demostración (`generar_pkcs12_demo`), para que
+`make run` firme sin que nadie compre un certificado; en producción el municipio pone el suyo.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from asn1crypto import x509 as asn1_x509
+from django.core.exceptions import ImproperlyConfigured
+
+from certificaciones import conf
+
+_cache: dict[tuple, object] = {}
+_cerrojo = threading.Lock()
+
+
+def _corto(texto: str) -> str:
+    # X.509 limita estos nombres a 64 bytes (UTF-8).
+    while len(texto.encode("utf-8")) > 64:
+        texto = texto[:-1]
+    return texto
+
+
+def generar_pkcs12_demo(ruta: Path, clave: bytes, *, organizacion: str, dias: int = 3650) -> None:
+    """Crea en `ruta` un PKCS#12 con una autoridad raíz de demostración y un certificado de firma de
+    `organizacion` emitido por ella (RSA 2048, SHA-256). La raíz va dentro como cadena: es la autoridad
+    en la que confía la verificación pública cuando no se configura otra (`SECRETARIA_CERT_RAICES`).
+    """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    ahora = datetime.now(UTC)
+    clave_ca = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    nombre_ca = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "PE"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, _corto(organizacion)),
+        x509.NameAttribute(NameOID.COMMON_NAME, _corto(f"Autoridad de demostración — {organizacion}")),
+    ])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(nombre_ca).issuer_name(nombre_ca)
+        .public_key(clave_ca.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(ahora - timedelta(days=1)).not_valid_after(ahora + timedelta(days=dias))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(clave_ca.public_key()), critical=False)
+        .sign(clave_ca, hashes.SHA256())
+    )
+    clave_firma = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    firmante = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "PE"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, _corto(organizacion)),
+            x509.NameAttribute(NameOID.COMMON_NAME, _corto(f"Secretaría General — {organizacion}")),
+        ]))
+        .issuer_name(nombre_ca)
+        .public_key(clave_firma.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(ahora - timedelta(days=1)).not_valid_after(ahora + timedelta(days=dias - 1))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(clave_ca.public_key()), critical=False)
+        .sign(clave_ca, hashes.SHA256())
+    )
+    datos = pkcs12.serialize_key_and_certificates(
+        name=b"municipio", key=clave_firma, cert=firmante, cas=[ca],
+        encryption_algorithm=serialization.BestAvailableEncryption(clave),
+    )
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    temporal = ruta.with_suffix(".tmp")
+    temporal.write_bytes(datos)
+    temporal.chmod(0o600)
+    temporal.replace(ruta)
+
+
+def _clave_cache(ruta: Path, *extra) -> tuple:
+    try:
+        return (str(ruta), ruta.stat().st_mtime_ns, *extra)
+    except FileNotFoundError:
+        raise ImproperlyConfigured(
+            f"No se encontró el certificado del municipio en {ruta}. Configure SECRETARIA_CERT_PKCS12 "
+            "(o corra `secretaria demo`, que crea uno de demostración)."
+        ) from None
+
+
+def firmante():
+    """El `SimpleSigner` de pyHanko con la clave y la cadena del PKCS#12 configurado (en caché por ruta y
+    fecha del archivo: cambiar el archivo lo recarga)."""
+    from pyhanko.sign import signers
+
+    ruta, clave = conf.ruta_pkcs12(), conf.clave_pkcs12()
+    llave = ("firmante", *_clave_cache(ruta, clave))
+    with _cerrojo:
+        if llave not in _cache:
+            signer = signers.SimpleSigner.load_pkcs12(str(ruta), passphrase=clave)
+            if signer is None:
+                raise ImproperlyConfigured(
+                    f"No se pudo abrir el certificado {ruta}: revise SECRETARIA_CERT_CLAVE."
+                )
+            _cache[llave] = signer
+        return _cache[llave]
+
+
+def raices_de_confianza() -> list[asn1_x509.Certificate]:
+    """Las autoridades en que confía la verificación: las de `SECRETARIA_CERT_RAICES` o, si no se
+    configuró, las autoridades autofirmadas que trae el PKCS#12 del municipio."""
+    from pyhanko.keys import load_certs_from_pemder
+
+    ruta = conf.ruta_raices()
+    if ruta is not None:
+        llave = ("raices", *_clave_cache(ruta))
+        with _cerrojo:
+            if llave not in _cache:
+                _cache[llave] = list(load_certs_from_pemder([str(ruta)]))
+            return _cache[llave]
+    signer = firmante()
+    certificados = [*signer.cert_registry, signer.signing_cert]
+    return [c for c in certificados if c.self_signed] or [signer.signing_cert]
+
+
+def firmar_pdf(pdf: bytes, *, razon: str, lugar: str = "") -> bytes:
+    """Firma `pdf` (PAdES B-B, SHA-256) con el certificado del municipio y devuelve el PDF firmado."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    escritor = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    metadatos = signers.PdfSignatureMetadata(
+        field_name="FirmaSecretaria", reason=razon, location=lugar or None,
+        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+    )
+    salida = io.BytesIO()
+    signers.PdfSigner(metadatos, signer=firmante()).sign_pdf(escritor, output=salida)
+    return salida.getvalue()
+
+
+@dataclass(frozen=True)
+class ResultadoFirma:
+    """Lo que la verificación dice de las firmas de un PDF. `valida` es None si no trae firma."""
+
+    valida: bool | None
+    firmante: str = ""
+    motivo: str = ""
+    firmado_en: datetime | None = None
+
+
+def validar_firma(pdf: bytes) -> ResultadoFirma:
+    """Valida la última firma del PDF con pyHanko contra las raíces de confianza: íntegra, criptográficamente
+    válida, de un certificado de confianza y que cubra el archivo entero (nada añadido después)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        lector = PdfFileReader(io.BytesIO(pdf), strict=False)
+        firmas = lector.embedded_signatures
+    except Exception:  # pyHanko lanza varios tipos ante un PDF roto
+        return ResultadoFirma(False, motivo="El archivo está dañado o alterado: no se pudo leer su firma.")
+    if not firmas:
+        return ResultadoFirma(None, motivo="El PDF no trae firma digital.")
+    firma = firmas[-1]
+    contexto = ValidationContext(trust_roots=raices_de_confianza(), allow_fetching=False)
+    try:
+        estado = validate_pdf_signature(firma, contexto)
+    except (SignatureValidationError, ValueError, KeyError, TypeError) as e:
+        return ResultadoFirma(False, motivo=f"La firma no se pudo validar: {e}")
+    nombre = ""
+    if estado.signing_cert is not None:
+        sujeto = estado.signing_cert.subject.native
+        nombre = sujeto.get("common_name") or estado.signing_cert.subject.human_friendly
+    if not estado.intact:
+        return ResultadoFirma(False, nombre, "El contenido cambió después de firmarse: la firma ya no corresponde.")
+    if not estado.valid:
+        return ResultadoFirma(False, nombre, "La firma no es criptográficamente válida.")
+    if not estado.trusted:
+        return ResultadoFirma(False, nombre, "La firma es íntegra, pero su certificado no es de una autoridad de confianza.")
+    if estado.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return ResultadoFirma(False, nombre, "Se añadió contenido al PDF después de la firma.")
+    return ResultadoFirma(True, nombre, "Firma válida.", estado.signer_reported_dt)

@@ -1,0 +1,57 @@
+"""Verificación pública: por código o subiendo el PDF (huella SHA-256 y firma PAdES)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from certificaciones.firma import ResultadoFirma, validar_firma
+from certificaciones.models import Certificado, normalizar_codigo
+
+
+def por_codigo(codigo: str) -> Certificado | None:
+    """El certificado del código (admite minúsculas, espacios y guiones), o None."""
+    codigo = normalizar_codigo(codigo)
+    if len(codigo) < 16:
+        return None
+    return Certificado.objects.select_related("pdf").filter(codigo=codigo).first()
+
+
+@dataclass(frozen=True)
+class Comprobacion:
+    """El resultado de subir un PDF: si es exactamente uno emitido y qué dice su firma."""
+
+    coincide: bool
+    sha256: str
+    certificado: Certificado | None
+    firma: ResultadoFirma
+
+    def como_json(self) -> dict:
+        c = self.certificado
+        return {
+            "coincide": self.coincide,
+            "firma_valida": self.firma.valida,
+            "codigo": c.codigo if c else None,
+            "sha256": self.sha256,
+            "firmante": self.firma.firmante or None,
+            "motivo_firma": self.firma.motivo,
+            "numero": c.numero_texto if c else None,
+            "tipo": c.get_tipo_display() if c else None,
+            "emitido_en": c.emitido_en.isoformat() if c else None,
+            "revocado": c.revocado if c else None,
+            "motivo_revocacion": (c.motivo_revocacion or None) if c else None,
+        }
+
+
+def comprobar_pdf(datos: bytes, *, codigo: str = "") -> Comprobacion:
+    """Compara la huella del PDF con las de los certificados emitidos y valida su firma con pyHanko.
+
+    Con `codigo`, solo coincide si es exactamente el PDF de ese certificado (sirve para confirmar una copia
+    no pública sin revelarla). Un solo byte distinto cambia la huella y, dentro de lo firmado, rompe la firma.
+    """
+    huella = hashlib.sha256(datos).hexdigest()
+    certificados = Certificado.objects.filter(sha256=huella)
+    if codigo:
+        certificados = certificados.filter(codigo=normalizar_codigo(codigo))
+    certificado = certificados.first()
+    return Comprobacion(certificado is not None, huella, certificado, validar_firma(datos))
