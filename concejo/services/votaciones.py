@@ -1,0 +1,431 @@
+"""Votaciones del concejo: abrir, registrar votos (nominal) o conteos (ordinaria y secreta), cerrar,
+desempatar, confirmar, anular y reconsiderar.
+
+El resultado nunca se teclea: después de cada voto o conteo lo recalcula
+`concejo.services.cuerpo.resultado_de(votacion)` (la mayoría del punto sobre la base que manda la regla,
+con la asistencia y el estado de los miembros) y se guarda con su explicación en `Votacion.calculo`.
+La Secretaría solo confirma lo calculado. Reglas:
+
+- Se vota con la sesión instalada y con quórum para decidir (si se perdió, p. ej. por retiros, no se
+  abre ni se cierra una votación). Una votación a la vez por sesión.
+- Formas: solo las que admite el perfil (`concejo.votaciones`). En la nominal vota cada miembro en
+  sala: a favor, en contra, abstención o se inhibe; al cerrar, los que no están en sala quedan
+  «ausente». Donde el alcalde solo dirime (`concejo.alcalde_vota = false`, Perú) no vota en lo ordinario.
+  En la ordinaria y la secreta se anotan conteos, que no pueden sumar más que los presentes.
+- Empate: voto dirimente de quien preside (alcalde / presidente), o repetir la votación y, si persiste,
+  rechazado; o rechazado (regla `concejo.desempate`).
+- Dos debates: un punto de segundo debate no se vota el mismo día en que se aprobó su primer debate.
+  Donde el perfil exige dos debates para las ordenanzas, aprobar el primero no crea la decisión.
+- Confirmar una votación aprobada crea la `Decision` (instrumento del punto) y avisa al acta
+  (`concejo.services.actas.al_confirmar_votacion`, si esa parte está instalada).
+- Reconsiderar: una nueva votación enlazada a la confirmada, dentro de `concejo.reconsideracion_dias`
+  días hábiles (`core.services.plazos`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from concejo.models import Asistencia, Decision, Miembro, PuntoAgenda, Sesion, Votacion, Voto
+from concejo.services import en_vivo
+from core.services.auditoria import instantanea, registrar_evento
+from core.services.plazos import calcular_plazo
+
+FORMAS_NOMINALES = (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
+SENTIDOS_DE_VOTO = (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA, Voto.Sentido.ABSTENCION, Voto.Sentido.INHIBIDO)
+# Instrumentos que siguen la regla de debates de las ordenanzas (`concejo.debates_ordenanza`).
+INSTRUMENTOS_CON_DEBATES = ("ordenanza",)
+_CAMPOS = ["estado", "a_favor", "en_contra", "abstenciones", "resultado", "calculo", "voto_dirimente",
+           "sentido_dirimente", "cerrada_en", "confirmada_en"]
+
+
+def _reglas(sesion: Sesion):
+    from concejo.services.cuerpo import reglas_del_concejo
+
+    return reglas_del_concejo(en_vivo.fecha_de(sesion))
+
+
+def formas_permitidas(sesion: Sesion) -> list[tuple[str, str]]:
+    """Las formas de votación que el perfil admite el día de la sesión, con su nombre."""
+    admitidas = list(_reglas(sesion).votaciones)
+    return [(c, n) for c, n in Votacion.Forma.choices if c in admitidas]
+
+
+def mayorias() -> dict[str, str]:
+    from concejo.reglas import MAYORIAS
+
+    return MAYORIAS
+
+
+def mayoria_del_punto(punto: PuntoAgenda) -> str:
+    """La mayoría que exige el punto: la suya, o la general del perfil."""
+    return punto.mayoria or _reglas(punto.sesion).mayoria
+
+
+def _auditar(por, accion, objeto, antes=None, despues=None):
+    registrar_evento(por=por, accion=accion, objeto=objeto, antes=antes, despues=despues)
+
+
+def _bloquear(votacion: Votacion) -> Votacion:
+    return (Votacion.objects.select_for_update(of=("self",))
+            .select_related("sesion", "sesion__organo", "sesion__organo__periodo", "punto").get(pk=votacion.pk))
+
+
+def _exigir_quorum(sesion: Sesion, que: str) -> None:
+    q = en_vivo.quorum(sesion)
+    if not q.hay_quorum:
+        raise ValidationError(f"Se perdió el quórum: {q.explicacion} No se puede {que}.")
+
+
+def _recalcular(votacion: Votacion) -> Votacion:
+    from concejo.services.cuerpo import resultado_de
+
+    r = resultado_de(votacion)
+    votacion.calculo = r.como_dict()
+    votacion.resultado = r.resultado
+    return votacion
+
+
+def _en_sala(sesion: Sesion) -> set[int]:
+    return {a.miembro_id for a in Asistencia.objects.filter(sesion=sesion, estado=Asistencia.Estado.PRESENTE,
+                                                            retiro__isnull=True)}
+
+
+def _solo_dirime(miembro: Miembro, sesion: Sesion) -> bool:
+    """Si `miembro` es el alcalde y el perfil le da solo el voto dirimente (no vota en lo ordinario)."""
+    return sesion.organo.es_pleno and miembro.rol == Miembro.Rol.ALCALDE and not _reglas(sesion).alcalde_vota
+
+
+def _fecha_aprobacion(punto: PuntoAgenda) -> date | None:
+    aprobada = punto.votaciones.filter(estado=Votacion.Estado.CONFIRMADA,
+                                       resultado=Votacion.Resultado.APROBADO).order_by("-confirmada_en").first()
+    return en_vivo.fecha_de(aprobada.sesion) if aprobada is not None else None
+
+
+def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
+    if punto.debate != 2 or punto.primer_debate_id is None:
+        return
+    primero = punto.primer_debate
+    aprobado = _fecha_aprobacion(primero)
+    if aprobado is None:
+        raise ValidationError(f"El primer debate («{primero.titulo}», {primero.sesion}) no está aprobado: el segundo "
+                              "debate no se vota.")
+    if aprobado >= en_vivo.fecha_de(sesion):
+        raise ValidationError(f"El primer debate se aprobó el {aprobado:%d/%m/%Y}: el segundo debate se vota otro día "
+                              "(dos debates en días distintos).")
+
+
+def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
+    if original.estado != Votacion.Estado.CONFIRMADA:
+        raise ValidationError({"reconsideracion_de": ["Solo se reconsidera una votación confirmada."]})
+    if original.reconsideraciones.exclude(estado=Votacion.Estado.ANULADA).exists():
+        raise ValidationError({"reconsideracion_de": [f"La votación {original.numero} de {original.sesion} ya tiene "
+                                                      "una reconsideración."]})
+    if original.sesion.organo_id != sesion.organo_id:
+        raise ValidationError({"reconsideracion_de": ["Solo el mismo órgano reconsidera su votación."]})
+    dias = _reglas(sesion).reconsideracion_dias
+    if not dias:
+        raise ValidationError({"reconsideracion_de": ["El perfil no prevé la reconsideración de votaciones."]})
+    desde = en_vivo.fecha_de(original.sesion)
+    vence = calcular_plazo(desde=desde, dias=dias, tipo="habiles").vence
+    if en_vivo.fecha_de(sesion) > vence:
+        raise ValidationError({"reconsideracion_de": [f"El plazo de reconsideración ({dias} días hábiles desde el "
+                                                      f"{desde:%d/%m/%Y}) venció el {vence:%d/%m/%Y}."]})
+
+
+@transaction.atomic
+def abrir_votacion(*, punto: PuntoAgenda, mocion: str, forma: str, mayoria: str = "",
+                   reconsideracion_de: Votacion | None = None, repite: Votacion | None = None, por) -> Votacion:
+    """Abre una votación sobre `punto` con la moción, la forma (de las del perfil) y la mayoría (la del
+    punto o la general del perfil si no se da). El punto pasa a «en debate» si estaba pendiente."""
+    sesion = en_vivo._bloquear_sesion(punto.sesion)
+    punto = PuntoAgenda.objects.select_for_update().get(pk=punto.pk)
+    en_vivo._exigir_en_curso(sesion, "votar", suspendida=False)
+    errores: dict[str, list[str]] = {}
+    mocion = mocion.strip()
+    if not mocion:
+        errores["mocion"] = ["Escriba la moción que se vota."]
+    if forma not in dict(formas_permitidas(sesion)):
+        admitidas = ", ".join(n.lower() for _, n in formas_permitidas(sesion))
+        errores["forma"] = [f"El perfil no admite esa forma de votación. Admite: {admitidas}."]
+    mayoria = mayoria or mayoria_del_punto(punto)
+    if mayoria not in mayorias():
+        errores["mayoria"] = ["Mayoría desconocida: elija una de la lista."]
+    if errores:
+        raise ValidationError(errores)
+    if punto.estado not in (PuntoAgenda.Estado.PENDIENTE, PuntoAgenda.Estado.EN_DEBATE):
+        raise ValidationError(f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no se vota.")
+    otro = sesion.puntos.filter(estado=PuntoAgenda.Estado.EN_DEBATE).exclude(pk=punto.pk).first()
+    if otro is not None:
+        raise ValidationError(f"El punto {otro.orden} sigue en debate: termínelo antes de votar otro.")
+    if (pendiente := en_vivo._votacion_pendiente(sesion)) is not None:
+        raise ValidationError(f"La votación {pendiente.numero} no está confirmada: confírmela o anúlela antes de abrir "
+                              "otra.")
+    _exigir_quorum(sesion, "abrir la votación")
+    _validar_segundo_debate(punto, sesion)
+    if reconsideracion_de is not None:
+        _validar_reconsideracion(reconsideracion_de, sesion)
+    if repite is not None and not (repite.punto_id == punto.pk and repite.estado == Votacion.Estado.CONFIRMADA
+                                   and repite.resultado == Votacion.Resultado.EMPATE):
+        raise ValidationError({"repite": ["Solo se repite una votación empatada y confirmada del mismo punto."]})
+    if punto.estado == PuntoAgenda.Estado.PENDIENTE:
+        punto.estado = PuntoAgenda.Estado.EN_DEBATE
+        punto.save(update_fields=["estado"])
+    numero = (sesion.votaciones.aggregate(m=Max("numero"))["m"] or 0) + 1
+    votacion = Votacion.objects.create(
+        sesion=sesion, punto=punto, numero=numero, mocion=mocion, forma=forma, mayoria=mayoria,
+        reconsideracion_de=reconsideracion_de, repite=repite,
+    )
+    _recalcular(votacion).save(update_fields=["calculo", "resultado"])
+    _auditar(por, "concejo.votacion.abrir", votacion, None,
+             instantanea(votacion, ["punto", "numero", "mocion", "forma", "mayoria", "reconsideracion_de", "repite"]))
+    return votacion
+
+
+def _exigir_abierta(votacion: Votacion) -> None:
+    if votacion.estado != Votacion.Estado.ABIERTA:
+        raise ValidationError(f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: ya no "
+                              "recibe votos.")
+
+
+@transaction.atomic
+def registrar_voto(*, votacion: Votacion, miembro: Miembro, sentido: str, fundamento: str = "", por) -> Votacion:
+    """Anota (o corrige, mientras la votación está abierta) el voto de un miembro en sala y devuelve la
+    votación con el resultado recalculado."""
+    votacion = _bloquear(votacion)
+    _exigir_abierta(votacion)
+    sesion = votacion.sesion
+    if votacion.forma not in FORMAS_NOMINALES:
+        raise ValidationError(f"La votación {votacion.numero} es {votacion.get_forma_display().lower()}: se anotan los "
+                              "conteos, no votos con nombre.")
+    if sentido not in SENTIDOS_DE_VOTO:
+        raise ValidationError({"sentido": ["Elija a favor, en contra, abstención o se inhibe."]})
+    fila = Asistencia.objects.filter(sesion=sesion, miembro=miembro).first()
+    if fila is None or not fila.en_sala:
+        raise ValidationError({"miembro": [f"{miembro} no está en la sala: no vota (quedará ausente)."]})
+    if _solo_dirime(miembro, sesion):
+        raise ValidationError({"miembro": [f"{miembro} es el alcalde: según el perfil solo tiene voto dirimente."]})
+    fundamento = fundamento.strip()
+    if len(fundamento) > 5000:
+        raise ValidationError({"fundamento": ["El fundamento no puede pasar de 5.000 caracteres."]})
+    voto = Voto.objects.filter(votacion=votacion, miembro=miembro).first()
+    antes = {"sentido": voto.sentido, "fundamento": voto.fundamento} if voto else None
+    if voto is None:
+        voto = Voto.objects.create(votacion=votacion, miembro=miembro, sentido=sentido, fundamento=fundamento)
+    else:
+        voto.sentido, voto.fundamento = sentido, fundamento
+        voto.save(update_fields=["sentido", "fundamento", "registrado_en"])
+    _recalcular(votacion).save(update_fields=["calculo", "resultado"])
+    _auditar(por, "concejo.voto.registrar", votacion, antes,
+             {"miembro": miembro.pk, "sentido": sentido, "fundamento": fundamento, "resultado": votacion.resultado})
+    return votacion
+
+
+@transaction.atomic
+def registrar_conteo(*, votacion: Votacion, a_favor: int, en_contra: int, abstenciones: int = 0, por) -> Votacion:
+    """Anota los conteos de una votación ordinaria o secreta (sin nombres) y recalcula el resultado. La
+    suma no puede pasar de los miembros en sala que votan."""
+    votacion = _bloquear(votacion)
+    _exigir_abierta(votacion)
+    if votacion.forma in FORMAS_NOMINALES:
+        raise ValidationError(f"La votación {votacion.numero} es nominal: se anota el voto de cada miembro.")
+    conteos = {"a_favor": a_favor, "en_contra": en_contra, "abstenciones": abstenciones}
+    errores = {k: ["Escriba un número entero de cero o más."] for k, v in conteos.items()
+               if not isinstance(v, int) or isinstance(v, bool) or v < 0}
+    if errores:
+        raise ValidationError(errores)
+    sesion = votacion.sesion
+    votantes = len(_en_sala(sesion)) - sum(1 for m in Miembro.objects.filter(pk__in=_en_sala(sesion))
+                                           if _solo_dirime(m, sesion))
+    if sum(conteos.values()) > votantes:
+        raise ValidationError(f"Los votos suman {sum(conteos.values())} y solo hay {votantes} miembros en sala que "
+                              "votan.")
+    antes = instantanea(votacion, ["a_favor", "en_contra", "abstenciones", "resultado"])
+    votacion.a_favor, votacion.en_contra, votacion.abstenciones = a_favor, en_contra, abstenciones
+    _recalcular(votacion).save(update_fields=["a_favor", "en_contra", "abstenciones", "calculo", "resultado"])
+    _auditar(por, "concejo.votacion.conteo", votacion, antes,
+             instantanea(votacion, ["a_favor", "en_contra", "abstenciones", "resultado"]))
+    return votacion
+
+
+def faltan_votar(votacion: Votacion) -> list[Miembro]:
+    """Los miembros en sala que aún no votaron en una votación nominal (sin el alcalde que solo dirime)."""
+    sesion = votacion.sesion
+    votaron = set(votacion.votos.values_list("miembro_id", flat=True))
+    en_sala = _en_sala(sesion)
+    return [m for m in Miembro.objects.filter(pk__in=en_sala - votaron).order_by("orden", "id")
+            if not _solo_dirime(m, sesion)]
+
+
+@transaction.atomic
+def cerrar_votacion(*, votacion: Votacion, por) -> Votacion:
+    """Cierra la votación: en la nominal todos los miembros en sala deben haber votado, y los demás
+    miembros del órgano quedan «ausente». Queda el resultado calculado, por confirmar."""
+    votacion = _bloquear(votacion)
+    _exigir_abierta(votacion)
+    sesion = votacion.sesion
+    _exigir_quorum(sesion, "cerrar la votación")
+    if votacion.forma in FORMAS_NOMINALES:
+        if faltas := faltan_votar(votacion):
+            raise ValidationError(f"Faltan votar: {', '.join(str(m) for m in faltas)}.")
+        en_sala = _en_sala(sesion)
+        ya = set(votacion.votos.values_list("miembro_id", flat=True))
+        Voto.objects.bulk_create([
+            Voto(votacion=votacion, miembro=m, sentido=Voto.Sentido.AUSENTE)
+            for m in en_vivo.miembros_convocados(sesion) if m.pk not in en_sala and m.pk not in ya
+        ])
+    antes = instantanea(votacion, _CAMPOS)
+    votacion.estado = Votacion.Estado.CERRADA
+    votacion.cerrada_en = timezone.now()
+    _recalcular(votacion).save(update_fields=["estado", "cerrada_en", "calculo", "resultado"])
+    _auditar(por, "concejo.votacion.cerrar", votacion, antes, instantanea(votacion, _CAMPOS))
+    return votacion
+
+
+def quien_dirime(sesion: Sesion) -> Miembro | None:
+    """Quien tiene el voto dirimente: quien preside la sesión o, si no se anotó, el alcalde del periodo."""
+    if sesion.preside_id:
+        return sesion.preside
+    return sesion.organo.periodo.miembros.filter(rol=Miembro.Rol.ALCALDE).order_by("orden", "id").first()
+
+
+@transaction.atomic
+def registrar_dirimente(*, votacion: Votacion, sentido: str, por) -> Votacion:
+    """Anota el voto dirimente de quien preside en una votación cerrada empatada (donde el perfil lo manda).
+
+    Donde el alcalde no vota en lo ordinario (Perú) su voto dirimente es su único `Voto` en esa votación.
+    Donde vota (voto de calidad) y ya votó a favor o en contra en una nominal, su voto decide el empate:
+    el sentido dirimente es el de su voto.
+    """
+    votacion = _bloquear(votacion)
+    if votacion.estado != Votacion.Estado.CERRADA or not (votacion.calculo or {}).get("necesita_dirimente"):
+        raise ValidationError("Esta votación no espera un voto dirimente.")
+    if sentido not in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA):
+        raise ValidationError({"sentido": ["El voto dirimente es a favor o en contra."]})
+    sesion = votacion.sesion
+    miembro = quien_dirime(sesion)
+    if miembro is None:
+        raise ValidationError("No hay quien presida la sesión ni alcalde registrado: nadie puede dirimir.")
+    asistencia = Asistencia.objects.filter(sesion=sesion, miembro=miembro).first()
+    if asistencia is None or not asistencia.en_sala:
+        raise ValidationError(f"{miembro} no está en la sala: no puede dirimir.")
+    propio = Voto.objects.filter(votacion=votacion, miembro=miembro).first()
+    if propio is not None and not _solo_dirime(miembro, sesion) and votacion.forma in FORMAS_NOMINALES:
+        if propio.sentido not in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA):
+            raise ValidationError(f"{miembro} votó «{propio.get_sentido_display().lower()}»: su voto no dirime.")
+        if propio.sentido != sentido:
+            raise ValidationError({"sentido": [f"El voto de calidad de {miembro} es el que emitió: "
+                                               f"{propio.get_sentido_display().lower()}."]})
+    elif propio is None:
+        Voto.objects.create(votacion=votacion, miembro=miembro, sentido=sentido)
+    else:
+        propio.sentido = sentido
+        propio.save(update_fields=["sentido", "registrado_en"])
+    antes = instantanea(votacion, _CAMPOS)
+    votacion.voto_dirimente = miembro
+    votacion.sentido_dirimente = sentido
+    _recalcular(votacion).save(update_fields=["voto_dirimente", "sentido_dirimente", "calculo", "resultado"])
+    _auditar(por, "concejo.votacion.dirimente", votacion, antes, instantanea(votacion, _CAMPOS))
+    return votacion
+
+
+def _debate_final(punto: PuntoAgenda, sesion: Sesion) -> bool:
+    """Si aprobar este punto es la decisión final (no un primer debate de los dos que pide el perfil)."""
+    if punto.debate >= 2 or punto.instrumento not in INSTRUMENTOS_CON_DEBATES:
+        return True
+    return int(_reglas(sesion).debates_ordenanza or 1) < 2
+
+
+def _avisar_al_acta(votacion: Votacion, por) -> None:
+    # La parte «despues» aprueba el acta cuando se confirma la votación de su punto; puede no estar.
+    if importlib.util.find_spec("concejo.services.actas") is None:
+        return
+    actas = importlib.import_module("concejo.services.actas")
+    aviso = getattr(actas, "al_confirmar_votacion", None)
+    if aviso is None:
+        return
+    if "por" in inspect.signature(aviso).parameters:
+        aviso(votacion, por=por)
+    else:
+        aviso(votacion)
+
+
+@transaction.atomic
+def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
+    """La Secretaría confirma el resultado calculado. Aprobado: el punto queda aprobado y se crea la
+    decisión (salvo en un primer debate); rechazado: el punto queda rechazado; empate que se repite: el
+    punto sigue en debate para la nueva votación."""
+    votacion = _bloquear(votacion)
+    if votacion.estado != Votacion.Estado.CERRADA:
+        raise ValidationError(f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: se "
+                              "confirma una votación cerrada.")
+    _recalcular(votacion)
+    if (votacion.calculo or {}).get("necesita_dirimente"):
+        raise ValidationError("Hay empate: falta el voto dirimente de quien preside.")
+    antes = instantanea(votacion, _CAMPOS)
+    votacion.estado = Votacion.Estado.CONFIRMADA
+    votacion.confirmada_en = timezone.now()
+    votacion.save(update_fields=["estado", "confirmada_en", "calculo", "resultado"])
+    punto = PuntoAgenda.objects.select_for_update().get(pk=votacion.punto_id)
+    decision = None
+    if votacion.resultado != Votacion.Resultado.EMPATE:
+        aprobado = votacion.resultado == Votacion.Resultado.APROBADO
+        punto.estado = PuntoAgenda.Estado.APROBADO if aprobado else PuntoAgenda.Estado.RECHAZADO
+        punto.save(update_fields=["estado"])
+        if aprobado and _debate_final(punto, votacion.sesion):
+            decision = Decision.objects.create(sesion=votacion.sesion, punto=punto, votacion=votacion,
+                                               instrumento=punto.instrumento, resumen=votacion.mocion)
+    despues = instantanea(votacion, _CAMPOS)
+    despues["punto_estado"] = punto.estado
+    despues["decision"] = decision.pk if decision else None
+    _auditar(por, "concejo.votacion.confirmar", votacion, antes, despues)
+    if decision is not None:
+        _auditar(por, "concejo.decision.crear", decision, None,
+                 instantanea(decision, ["sesion", "punto", "votacion", "instrumento", "resumen", "estado"]))
+    _avisar_al_acta(votacion, por)
+    return votacion
+
+
+@transaction.atomic
+def anular_votacion(*, votacion: Votacion, motivo: str, por) -> Votacion:
+    """Anula una votación abierta o cerrada sin confirmar (un error al abrirla), con su motivo. Queda en el
+    registro, marcada; su número no se reutiliza."""
+    votacion = _bloquear(votacion)
+    motivo = motivo.strip()
+    if not motivo:
+        raise ValidationError({"motivo": ["Escriba el motivo de la anulación."]})
+    if votacion.estado not in (Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA):
+        raise ValidationError(f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: no se "
+                              "anula (una confirmada se reconsidera).")
+    antes = instantanea(votacion, _CAMPOS)
+    votacion.estado = Votacion.Estado.ANULADA
+    votacion.save(update_fields=["estado"])
+    despues = instantanea(votacion, _CAMPOS)
+    despues["motivo"] = motivo
+    _auditar(por, "concejo.votacion.anular", votacion, antes, despues)
+    return votacion
+
+
+def votaciones_reconsiderables(sesion: Sesion) -> list[Votacion]:
+    """Las votaciones confirmadas del órgano cuyo plazo de reconsideración sigue abierto el día de
+    `sesion` y que no tienen ya una reconsideración."""
+    candidatas = (Votacion.objects.filter(sesion__organo=sesion.organo, estado=Votacion.Estado.CONFIRMADA,
+                                          sesion__fecha__lte=sesion.fecha)
+                  .exclude(resultado=Votacion.Resultado.EMPATE)
+                  .select_related("sesion", "punto").order_by("-sesion__fecha", "-numero")[:50])
+    utiles = []
+    for v in candidatas:
+        try:
+            _validar_reconsideracion(v, sesion)
+        except ValidationError:
+            continue
+        utiles.append(v)
+    return utiles

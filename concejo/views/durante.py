@@ -1,0 +1,354 @@
+"""La pantalla de la sesión en vivo (/concejo/sesiones/<pk>/en-vivo/): asistencia, quórum, puntos,
+debate y votaciones. Cada acción es un POST que con HTMX devuelve el fragmento que cambió (el tablero
+entero, o solo el panel de la votación al anotar un voto); sin JavaScript redirige a la página."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from concejo.integracion import CONDUCIR_SESION
+from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion
+from concejo.permissions import obtener_sesion, sesiones_visibles
+from concejo.services import en_vivo, votaciones
+
+
+def obtener_sesion_en_vivo(usuario, pk) -> Sesion:
+    """La sesión `pk` para conducirla: 404 si no la ve, 403 si la ve pero no conduce sesiones."""
+    sesion = obtener_sesion(usuario, pk)
+    if not usuario.has_perm(CONDUCIR_SESION):
+        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
+    return sesion
+
+
+def obtener_punto(usuario, pk) -> PuntoAgenda:
+    """El punto `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
+    punto = PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario)).select_related("sesion").first()
+    if punto is None:
+        raise Http404
+    obtener_sesion_en_vivo(usuario, punto.sesion_id)
+    return punto
+
+
+def obtener_votacion(usuario, pk) -> Votacion:
+    """La votación `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
+    votacion = (Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
+                .select_related("sesion", "punto").first())
+    if votacion is None:
+        raise Http404
+    obtener_sesion_en_vivo(usuario, votacion.sesion_id)
+    return votacion
+
+
+def miembro_de(sesion: Sesion, valor) -> Miembro:
+    """El miembro `valor` (id) del periodo de la sesión, o ValidationError."""
+    try:
+        miembro = Miembro.objects.select_related("persona").filter(periodo=sesion.organo.periodo_id,
+                                                                   pk=int(valor)).first()
+    except (TypeError, ValueError):
+        miembro = None
+    if miembro is None:
+        raise ValidationError({"miembro": ["Elija un miembro del concejo."]})
+    return miembro
+
+
+def entero(valor, campo: str) -> int:
+    try:
+        return int(str(valor).strip() or "0")
+    except ValueError:
+        raise ValidationError({campo: ["Escriba un número entero de cero o más."]}) from None
+
+
+def contexto(sesion: Sesion) -> dict:
+    """Todo lo que muestra el tablero de la sesión en vivo."""
+    sesion = Sesion.objects.select_related("organo", "organo__periodo", "preside__persona").get(pk=sesion.pk)
+    puntos = list(sesion.puntos.prefetch_related("intervenciones__miembro__persona").order_by("orden"))
+    votacion = (sesion.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
+                .select_related("punto").first())
+    asistencia = en_vivo.lista_de_asistencia(sesion)
+    en_curso = sesion.estado in en_vivo.ESTADOS_EN_CURSO
+    return {
+        "sesion": sesion,
+        "asistencia": asistencia,
+        "presentes": [f.miembro for f in asistencia if f.en_sala],
+        "miembros": [f.miembro for f in asistencia],
+        "quorum": en_vivo.quorum(sesion),
+        "puntos": puntos,
+        "punto_actual": next((p for p in puntos if p.estado == PuntoAgenda.Estado.EN_DEBATE), None),
+        "por_instalar": sesion.estado in en_vivo.ESTADOS_POR_INSTALAR,
+        "en_curso": en_curso,
+        "instalada": sesion.estado == Sesion.Estado.INSTALADA,
+        "estados_asistencia": [("presente", "Presente"), ("ausente", "Ausente"), ("justificado", "Justificado"),
+                               ("licencia", "Licencia")],
+        "resoluciones": [(e.value, e.label) for e in en_vivo.RESOLUCIONES_SIN_VOTO],
+        "formas": votaciones.formas_permitidas(sesion) if en_curso else [],
+        "mayorias": votaciones.mayorias(),
+        "reconsiderables": votaciones.votaciones_reconsiderables(sesion) if en_curso else [],
+        "confirmadas": list(sesion.votaciones.exclude(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
+                            .select_related("punto").order_by("numero")),
+        **contexto_votacion(votacion),
+    }
+
+
+def contexto_votacion(votacion: Votacion | None) -> dict:
+    """El panel de la votación activa: votos por miembro, quién falta y el resultado calculado."""
+    if votacion is None:
+        return {"votacion": None}
+    sesion = votacion.sesion
+    votos = {v.miembro_id: v for v in votacion.votos.all()}
+    en_sala = votaciones._en_sala(sesion)
+    filas = []
+    for miembro in en_vivo.miembros_convocados(sesion):
+        if miembro.pk not in en_sala and miembro.pk not in votos:
+            continue
+        filas.append({"miembro": miembro, "voto": votos.get(miembro.pk),
+                      "solo_dirime": votaciones._solo_dirime(miembro, sesion), "en_sala": miembro.pk in en_sala})
+    nominal = votacion.forma in votaciones.FORMAS_NOMINALES
+    return {
+        "votacion": votacion,
+        "nominal": nominal,
+        "filas_voto": filas,
+        "faltan": votaciones.faltan_votar(votacion) if nominal and votacion.estado == Votacion.Estado.ABIERTA else [],
+        "calculo": votacion.calculo or {},
+        "mayoria_nombre": votaciones.mayorias().get(votacion.mayoria, votacion.mayoria),
+        "dirime": votaciones.quien_dirime(sesion),
+        "sentidos": [("a_favor", "A favor"), ("en_contra", "En contra"), ("abstencion", "Abstención"),
+                     ("inhibido", "Se inhibe")],
+    }
+
+
+def _pagina(request, sesion):
+    return redirect("concejo:sesion-en-vivo", pk=sesion.pk)
+
+
+def _responder(request, sesion, *, exito: str = "", error: ValidationError | None = None, parcial="tablero",
+               votacion=None):
+    """Con HTMX, el fragmento actualizado (400 si hubo error, con el mensaje); sin él, vuelve a la página."""
+    mensaje_error = " ".join(error.messages) if error is not None else ""
+    if not request.htmx:
+        if mensaje_error:
+            messages.error(request, mensaje_error)
+        elif exito:
+            messages.success(request, exito)
+        return _pagina(request, sesion)
+    if parcial == "votacion" and votacion is not None:
+        votacion.refresh_from_db()
+        datos = {"sesion": votacion.sesion, **contexto_votacion(votacion)}
+    else:
+        datos = contexto(sesion)
+    datos.update({"aviso": exito, "error": mensaje_error})
+    return render(request, f"concejo/durante/en_vivo.html#{parcial}", datos, status=400 if error else 200)
+
+
+def _accion(request, destino, funcion, exito: str, **kwargs):
+    """Llama al servicio con los argumentos dados y responde sobre la sesión `destino`."""
+    try:
+        funcion(por=request.user, **kwargs)
+    except ValidationError as e:
+        return _responder(request, destino, error=e)
+    return _responder(request, destino, exito=exito)
+
+
+@login_required
+@require_GET
+def sesiones_en_vivo(request):
+    if not request.user.has_perm(CONDUCIR_SESION):
+        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
+    estados = [*en_vivo.ESTADOS_POR_INSTALAR, *en_vivo.ESTADOS_EN_CURSO]
+    sesiones = (sesiones_visibles(request.user).filter(estado__in=estados).select_related("organo")
+                .order_by("fecha")[:50])
+    return render(request, "concejo/durante/sesiones.html", {"sesiones": sesiones})
+
+
+@login_required
+@require_GET
+def sesion_en_vivo(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    if request.htmx:
+        return render(request, "concejo/durante/en_vivo.html#tablero", contexto(sesion))
+    return render(request, "concejo/durante/en_vivo.html", contexto(sesion))
+
+
+@login_required
+@require_POST
+def asistencia_marcar(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    try:
+        miembro = miembro_de(sesion, request.POST.get("miembro"))
+        fila = en_vivo.marcar_asistencia(sesion=sesion, miembro=miembro, estado=request.POST.get("estado", ""),
+                                         nota=request.POST.get("nota", ""), por=request.user)
+    except ValidationError as e:
+        return _responder(request, sesion, error=e)
+    return _responder(request, sesion, exito=f"{miembro}: {fila.get_estado_display().lower()}.")
+
+
+@login_required
+@require_POST
+def asistencia_retiro(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    try:
+        miembro = miembro_de(sesion, request.POST.get("miembro"))
+        en_vivo.registrar_retiro(sesion=sesion, miembro=miembro, por=request.user)
+    except ValidationError as e:
+        return _responder(request, sesion, error=e)
+    return _responder(request, sesion, exito=f"Se anotó el retiro de {miembro}.")
+
+
+@login_required
+@require_POST
+def sesion_instalar(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    try:
+        preside = miembro_de(sesion, request.POST["preside"]) if request.POST.get("preside") else None
+        en_vivo.instalar_sesion(sesion=sesion, preside=preside, por=request.user)
+    except ValidationError as e:
+        return _responder(request, sesion, error=e)
+    return _responder(request, sesion, exito="Sesión instalada con quórum.")
+
+
+@login_required
+@require_POST
+def sesion_sin_quorum(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    return _accion(request, sesion, en_vivo.declarar_sin_quorum, "Queda constancia: la sesión no se instaló por "
+                   "falta de quórum.", sesion=sesion)
+
+
+@login_required
+@require_POST
+def sesion_suspender(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    return _accion(request, sesion, en_vivo.suspender_sesion, "Sesión en cuarto intermedio.", sesion=sesion,
+                   motivo=request.POST.get("motivo", ""))
+
+
+@login_required
+@require_POST
+def sesion_reanudar(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    return _accion(request, sesion, en_vivo.reanudar_sesion, "Sesión reanudada.", sesion=sesion)
+
+
+@login_required
+@require_POST
+def sesion_levantar(request, pk: int):
+    sesion = obtener_sesion_en_vivo(request.user, pk)
+    return _accion(request, sesion, en_vivo.levantar_sesion, "Sesión levantada.", sesion=sesion)
+
+
+@login_required
+@require_POST
+def punto_tomar(request, pk: int):
+    punto = obtener_punto(request.user, pk)
+    return _accion(request, punto.sesion, en_vivo.tomar_punto, f"Punto {punto.orden} en debate.", punto=punto)
+
+
+@login_required
+@require_POST
+def punto_notas(request, pk: int):
+    punto = obtener_punto(request.user, pk)
+    return _accion(request, punto.sesion, en_vivo.anotar_debate, "Notas guardadas.", punto=punto,
+                   notas=request.POST.get("notas", ""))
+
+
+@login_required
+@require_POST
+def punto_intervencion(request, pk: int):
+    punto = obtener_punto(request.user, pk)
+    try:
+        miembro = miembro_de(punto.sesion, request.POST["miembro"]) if request.POST.get("miembro") else None
+        en_vivo.agregar_intervencion(punto=punto, miembro=miembro, orador=request.POST.get("orador", ""),
+                                     resumen=request.POST.get("resumen", ""), por=request.user)
+    except ValidationError as e:
+        return _responder(request, punto.sesion, error=e)
+    return _responder(request, punto.sesion, exito="Intervención anotada.")
+
+
+@login_required
+@require_POST
+def punto_resolver(request, pk: int):
+    punto = obtener_punto(request.user, pk)
+    estado = request.POST.get("estado", "")
+    etiqueta = en_vivo.RESOLUCIONES_SIN_VOTO.get(estado, "")
+    return _accion(request, punto.sesion, en_vivo.resolver_sin_voto, f"Punto {punto.orden} {etiqueta}.",
+                   punto=punto, estado=estado, motivo=request.POST.get("motivo", ""))
+
+
+@login_required
+@require_POST
+def punto_votar(request, pk: int):
+    punto = obtener_punto(request.user, pk)
+    try:
+        original = None
+        if request.POST.get("reconsideracion_de"):
+            original = obtener_votacion(request.user, request.POST["reconsideracion_de"])
+        repite = obtener_votacion(request.user, request.POST["repite"]) if request.POST.get("repite") else None
+        v = votaciones.abrir_votacion(punto=punto, mocion=request.POST.get("mocion", ""),
+                                      forma=request.POST.get("forma", ""), mayoria=request.POST.get("mayoria", ""),
+                                      reconsideracion_de=original, repite=repite, por=request.user)
+    except (ValidationError, Http404) as e:
+        if isinstance(e, Http404):
+            e = ValidationError("La votación a reconsiderar o repetir no existe.")
+        return _responder(request, punto.sesion, error=e)
+    return _responder(request, punto.sesion, exito=f"Votación {v.numero} abierta.")
+
+
+@login_required
+@require_POST
+def votacion_voto(request, pk: int):
+    votacion = obtener_votacion(request.user, pk)
+    try:
+        miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
+        votaciones.registrar_voto(votacion=votacion, miembro=miembro, sentido=request.POST.get("sentido", ""),
+                                  fundamento=request.POST.get("fundamento", ""), por=request.user)
+    except ValidationError as e:
+        return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
+    return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion)
+
+
+@login_required
+@require_POST
+def votacion_conteo(request, pk: int):
+    votacion = obtener_votacion(request.user, pk)
+    try:
+        conteos = {c: entero(request.POST.get(c, "0"), c) for c in ("a_favor", "en_contra", "abstenciones")}
+        votaciones.registrar_conteo(votacion=votacion, por=request.user, **conteos)
+    except ValidationError as e:
+        return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
+    return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion, exito="Conteo anotado.")
+
+
+@login_required
+@require_POST
+def votacion_cerrar(request, pk: int):
+    votacion = obtener_votacion(request.user, pk)
+    return _accion(request, votacion.sesion, votaciones.cerrar_votacion, f"Votación {votacion.numero} cerrada: "
+                   "revise el resultado calculado y confírmelo.", votacion=votacion)
+
+
+@login_required
+@require_POST
+def votacion_dirimente(request, pk: int):
+    votacion = obtener_votacion(request.user, pk)
+    return _accion(request, votacion.sesion, votaciones.registrar_dirimente, "Voto dirimente anotado.",
+                   votacion=votacion, sentido=request.POST.get("sentido", ""))
+
+
+@login_required
+@require_POST
+def votacion_confirmar(request, pk: int):
+    votacion = obtener_votacion(request.user, pk)
+    return _accion(request, votacion.sesion, votaciones.confirmar_votacion, f"Votación {votacion.numero} "
+                   "confirmada.", votacion=votacion)
+
+
+@login_required
+@require_POST
+def votacion_anular(request, pk: int):
+    votacion = obtener_votacion(request.user, pk)
+    return _accion(request, votacion.sesion, votaciones.anular_votacion, f"Votación {votacion.numero} anulada.",
+                   votacion=votacion, motivo=request.POST.get("motivo", ""))
