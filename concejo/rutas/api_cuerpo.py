@@ -1,5 +1,10 @@
 """Rutas de la API de la parte «cuerpo» del concejo."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from concejo.api import cuerpo as api
+
+urlpatterns: list = [
+    path("popolo/", api.Popolo.as_view(), name="api-concejo-popolo"),
+    path("en-una-fecha/", api.ConcejoEnFecha.as_view(), name="api-concejo-en-fecha"),
+]
