@@ -56,11 +56,13 @@ class PagoForm(FormularioBootstrap, forms.Form):
 
 class ExoneracionForm(FormularioBootstrap, forms.Form):
     motivo = forms.CharField(label="Motivo de la exoneración", widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="La norma o el caso que la permite.")
+                             help_text="La norma o el caso que la permite.",
+                             error_messages={"required": "Escriba el motivo de la exoneración (la norma que la permite)."})
 
 
 class MotivoForm(FormularioBootstrap, forms.Form):
-    motivo = forms.CharField(label="Motivo", widget=forms.Textarea(attrs={"rows": 2}))
+    motivo = forms.CharField(label="Motivo", widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": "Escriba el motivo."})
 
 
 class FedatarioForm(FormularioBootstrap, forms.Form):
