@@ -19,14 +19,14 @@ CALCULO = {"resultado": "aprobado", "requerido": 3, "base": "presentes", "base_n
            "explicacion": "Mayoría simple de los presentes: 3 votos a favor de 5 presentes superan a 1 en contra."}
 
 
-def sesion_realizada(*, regidores: int = 5, organo=None) -> Sesion:
+def sesion_realizada(*, regidores: int = 5, organo=None, numero: int = 7) -> Sesion:
     """Sesión ordinaria de hace una semana, levantada: 5 presentes (uno llegó tarde, otro se retiró),
     un ausente; dos puntos, intervenciones, una votación nominal aprobada con su decisión y una ordinaria."""
     pleno = organo or concejo_completo(regidores=regidores)
     inicio = (timezone.now() - timedelta(days=7)).replace(hour=15, minute=0, second=0, microsecond=0)
     miembros = list(pleno.periodo.miembros.select_related("persona").order_by("orden", "id"))
     alcalde = next((m for m in miembros if m.rol == Miembro.Rol.ALCALDE), miembros[0])
-    sesion = SesionFactory(organo=pleno, numero=7, fecha=inicio, estado=Sesion.Estado.LEVANTADA,
+    sesion = SesionFactory(organo=pleno, numero=numero, fecha=inicio, estado=Sesion.Estado.LEVANTADA,
                            instalada_en=inicio + timedelta(minutes=10), levantada_en=inicio + timedelta(hours=2),
                            quorum=QUORUM, preside=alcalde, lugar="Salón consistorial")
     for i, m in enumerate(miembros):
