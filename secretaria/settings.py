@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "registro",
     "concejo",
     "certificaciones",
+    "actos",
     "informes",
     "portal",
 ]

@@ -1,0 +1,1 @@
+"""Menú y demostración de la parte «nucleo» de actos."""

@@ -1,0 +1,1 @@
+"""Menú y demostración de la parte «seguimiento» de actos."""

@@ -1,0 +1,5 @@
+"""Rutas «api_seguimiento» de actos."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

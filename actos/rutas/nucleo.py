@@ -1,0 +1,5 @@
+"""Rutas «nucleo» de actos."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
