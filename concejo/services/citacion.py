@@ -276,8 +276,12 @@ def estado_citaciones(sesion: Sesion) -> list[Citacion]:
     version = sesion.versiones.filter(citaciones__isnull=False).order_by("-numero").first()
     if version is None:
         return []
-    return list(Citacion.objects.filter(sesion=sesion, version=version)
-                .select_related("miembro__persona", "miembro__usuario", "archivo").order_by("miembro__orden", "miembro_id"))
+    citaciones = list(Citacion.objects.filter(sesion=sesion, version=version)
+                      .select_related("miembro__persona", "miembro__usuario", "archivo", "version")
+                      .order_by("miembro__orden", "miembro_id"))
+    for c in citaciones:
+        c.correo = correo_de(c.miembro)
+    return citaciones
 
 
 def plazo_aviso_texto(sesion: Sesion) -> str:

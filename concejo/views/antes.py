@@ -518,7 +518,8 @@ def proxima(request, pk: int):
     sesion = _publicas_anunciadas().filter(pk=pk).first()
     if sesion is None:
         raise Http404
-    puntos = PuntoAgenda.objects.filter(sesion=sesion).select_related("documento").order_by("orden")
-    contexto = {"sesion": sesion, "tipo": servicio_sesiones.nombre_tipo(sesion.tipo), "puntos": puntos,
-                "secciones": dict(PuntoAgenda.Seccion.choices)}
+    # La agenda pública es la última versión congelada (la que se envió), nunca el borrador.
+    version = servicio_agenda.ultima_version(sesion)
+    contexto = {"sesion": sesion, "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+                "puntos": version.contenido if version else [], "version": version}
     return render(request, "concejo/antes/proxima.html", contexto)
