@@ -1,0 +1,119 @@
+"""El acto como documento: su cuerpo en HTML (para imprimir y para el protocolo), el PDF con membrete y el
+DOCX editable. Lo usan las páginas, la API, la firma (PDF guardado con SHA-256) y el protocolo anual.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actos.models import Acto
+
+
+GRUPOS = {
+    "considerando": "CONSIDERANDO:",
+    "transitoria": "DISPOSICIONES TRANSITORIAS",
+    "complementaria": "DISPOSICIONES COMPLEMENTARIAS",
+    "final": "DISPOSICIONES FINALES",
+    "derogatoria": "DISPOSICIONES DEROGATORIAS",
+}
+
+
+def _contexto(acto: Acto) -> dict:
+    from actos.services.ciclo import nombre_de_tipo
+
+    partes = list(acto.partes.all())
+    vistos = set()
+    for p in partes:
+        p.rotulo = _rotulo(p)
+        # Encabezado de grupo en la primera disposición de cada clase («DISPOSICIONES FINALES»).
+        p.grupo = GRUPOS.get(p.tipo, "") if p.tipo not in vistos else ""
+        vistos.add(p.tipo)
+    return {
+        "acto": acto,
+        "nombre_tipo": nombre_de_tipo(acto.tipo),
+        "preambulo": [p for p in partes if p.tipo in ("visto", "considerando")],
+        "formula": [p for p in partes if p.tipo == "formula"],
+        "cuerpo": [p for p in partes if p.tipo not in ("visto", "considerando", "formula")],
+        "fecha_firma": timezone.localtime(acto.firmado_en) if acto.firmado_en else None,
+        "da_fe": _da_fe(acto) if acto.refrendado_por_id else "",
+    }
+
+
+def html_de_acto(acto: Acto) -> str:
+    """El cuerpo del acto en HTML para imprimir, sin `<html>`: encabezado con el número (o «Proyecto»),
+    título, vistos y considerandos, fórmula, artículos y disposiciones, y las firmas si está firmado.
+    Cada parte lleva su `id` = eId (`art_3`) para citarla."""
+    return render_to_string("actos/nucleo/_cuerpo.html", _contexto(acto))
+
+
+def pdf_de_acto(acto: Acto) -> bytes:
+    """El PDF A4 del acto con el membrete del municipio y «Página X de Y» (WeasyPrint, sin red)."""
+    from core.rendering import render_pdf
+
+    return render_pdf("actos/nucleo/acto_pdf.html", {"cuerpo_html": html_de_acto(acto), "acto": acto,
+                                                     "titulo": str(acto)})
+
+
+def docx_de_acto(acto: Acto) -> bytes:
+    """El acto como documento Word (.docx) editable, con el mismo orden y rótulos que el PDF."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from core.models import Municipio
+
+    datos = _contexto(acto)
+    municipio = Municipio.objects.actual()
+    doc = Document()
+    if municipio is not None:
+        cabecera = doc.add_paragraph(municipio.nombre.upper())
+        cabecera.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    titulo = doc.add_heading(acto.numero_texto or f"PROYECTO DE {datos['nombre_tipo'].upper()}", level=1)
+    titulo.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if datos["fecha_firma"]:
+        fecha = doc.add_paragraph(f"{datos['fecha_firma']:%d/%m/%Y}")
+        fecha.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sumilla = doc.add_paragraph(acto.titulo)
+    sumilla.runs[0].bold = True
+    for parte in datos["preambulo"] + datos["formula"] + datos["cuerpo"]:
+        rotulo = parte.rotulo
+        if parte.grupo:
+            doc.add_paragraph(parte.grupo).runs[0].bold = True
+        if parte.tipo == "titulo":
+            doc.add_heading(f"{rotulo}. {parte.texto}" if rotulo else parte.texto, level=2)
+            continue
+        for i, linea in enumerate(l for l in parte.texto.splitlines() if l.strip()):
+            p = doc.add_paragraph()
+            if i == 0 and rotulo:
+                p.add_run(rotulo + " ").bold = True
+            p.add_run(linea)
+    if acto.firmante:
+        doc.add_paragraph("")
+        doc.add_paragraph(acto.firmante).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if acto.refrendado_por_id:
+        doc.add_paragraph(_da_fe(acto)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    salida = io.BytesIO()
+    doc.save(salida)
+    return salida.getvalue()
+
+
+def _rotulo(parte) -> str:
+    if parte.tipo == "articulo":
+        base = f"Artículo {parte.numero}."
+        return f"{base} {parte.epigrafe}." if parte.epigrafe else base
+    if parte.tipo in ("transitoria", "complementaria", "final", "derogatoria"):
+        return f"{parte.numero}.{(' ' + parte.epigrafe + '.') if parte.epigrafe else ''}"
+    if parte.tipo == "titulo":
+        return f"Título {parte.numero}"
+    return ""
+
+
+def _da_fe(acto: Acto) -> str:
+    quien = acto.refrendado_por.get_full_name() or acto.refrendado_por.username
+    texto = f"{quien}, Secretario(a) General (da fe)"
+    if acto.por_encargo_de_id:
+        titular = acto.por_encargo_de.get_full_name() or acto.por_encargo_de.username
+        texto += f", por encargo de {titular}"
+    return texto
