@@ -52,6 +52,9 @@ class Acto(models.Model):
     # Origen: la decisión del concejo (acto del concejo) o la unidad que lo redacta (acto del alcalde).
     decision = models.OneToOneField("concejo.Decision", verbose_name=_("decisión del concejo"), null=True,
                                     blank=True, on_delete=models.PROTECT, related_name="acto")
+    # Acto del concejo aprobado en una sesión que no está en el sistema (p. ej. anterior a su instalación).
+    aprobacion_externa = models.CharField(_("aprobado en (sesión no registrada)"), max_length=300, blank=True,
+                                          help_text=_("Sesión, fecha y votación que lo aprobaron."))
     unidad_proponente = models.ForeignKey("core.UnidadOrganica", verbose_name=_("unidad proponente"), null=True,
                                           blank=True, on_delete=models.PROTECT, related_name="actos_propuestos")
     creado_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("creado por"), on_delete=models.PROTECT,
