@@ -37,7 +37,8 @@ def _validadores() -> dict[str, Draft3Validator]:
 @pytest.fixture(scope="module")
 def validadores():
     if not ESQUEMAS.is_dir():
-        pytest.fail(f"No están los esquemas Popolo en {ESQUEMAS}")
+        # ../shared/standards/README.md: en un clon sin esa carpeta la prueba se omite diciéndolo.
+        pytest.skip(f"No están los esquemas Popolo en {ESQUEMAS} (clon sin ../shared/standards/)")
     return _validadores()
 
 
