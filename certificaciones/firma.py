@@ -133,8 +133,26 @@ def raices_de_confianza() -> list[asn1_x509.Certificate]:
     return [c for c in certificados if c.self_signed] or [signer.signing_cert]
 
 
+def _fuera_del_bucle(funcion, *args, **kwargs):
+    """pyHanko ofrece su API síncrona con `asyncio.run`, que no se puede llamar si este hilo ya tiene un
+    bucle de eventos corriendo (servidor ASGI, Playwright en las pruebas): entonces se corre en otro hilo."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return funcion(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as ejecutor:
+        return ejecutor.submit(funcion, *args, **kwargs).result()
+
+
 def firmar_pdf(pdf: bytes, *, razon: str, lugar: str = "") -> bytes:
     """Firma `pdf` (PAdES B-B, SHA-256) con el certificado del municipio y devuelve el PDF firmado."""
+    return _fuera_del_bucle(_firmar_pdf, pdf, razon=razon, lugar=lugar)
+
+
+def _firmar_pdf(pdf: bytes, *, razon: str, lugar: str) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -161,6 +179,10 @@ class ResultadoFirma:
 def validar_firma(pdf: bytes) -> ResultadoFirma:
     """Valida la última firma del PDF con pyHanko contra las raíces de confianza: íntegra, criptográficamente
     válida, de un certificado de confianza y que cubra el archivo entero (nada añadido después)."""
+    return _fuera_del_bucle(_validar_firma, pdf)
+
+
+def _validar_firma(pdf: bytes) -> ResultadoFirma:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature

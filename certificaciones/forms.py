@@ -49,7 +49,7 @@ class SolicitudForm(FormularioBootstrap, forms.Form):
 
 class PagoForm(FormularioBootstrap, forms.Form):
     recibo_numero = forms.CharField(label="Número de recibo", max_length=60)
-    recibo_fecha = forms.DateField(label="Fecha del recibo", widget=forms.DateInput(attrs={"type": "date"}),
+    recibo_fecha = forms.DateField(label="Fecha del recibo", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                    initial=timezone.localdate)
     recibo_monto = forms.DecimalField(label="Monto pagado", max_digits=10, decimal_places=2, min_value=0)
 
@@ -69,8 +69,8 @@ class FedatarioForm(FormularioBootstrap, forms.Form):
     usuario = forms.ModelChoiceField(label="Funcionario", queryset=Usuario.objects.filter(is_active=True, is_superuser=False)
                                      .order_by("last_name", "first_name"))
     resolucion = forms.CharField(label="Resolución de designación", max_length=200)
-    desde = forms.DateField(label="Desde", widget=forms.DateInput(attrs={"type": "date"}))
-    hasta = forms.DateField(label="Hasta", widget=forms.DateInput(attrs={"type": "date"}))
+    desde = forms.DateField(label="Desde", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    hasta = forms.DateField(label="Hasta", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     alcance = forms.MultipleChoiceField(label="Puede certificar", choices=TipoCertificacion.choices,
                                         widget=forms.CheckboxSelectMultiple)
 

@@ -118,7 +118,7 @@ def solicitud_pagar(request, pk: int):
         else:
             messages.success(request, "Se registró el pago: la solicitud está lista para emitir.")
             return redirect("certificaciones:solicitud", pk=solicitud.pk)
-    return _detalle(request, solicitud, pago=form, status=400)
+    return _detalle(request, solicitud, pago=form, error_emision=" ".join(form.non_field_errors()) or None, status=400)
 
 
 @login_required
@@ -134,7 +134,8 @@ def solicitud_exonerar(request, pk: int):
         else:
             messages.success(request, "Se registró la exoneración: la solicitud está lista para emitir.")
             return redirect("certificaciones:solicitud", pk=solicitud.pk)
-    return _detalle(request, solicitud, exoneracion=form, status=400)
+    return _detalle(request, solicitud, exoneracion=form, error_emision=" ".join(form.non_field_errors()) or None,
+                    status=400)
 
 
 @login_required
