@@ -61,8 +61,10 @@ def _cargar_demo(municipio):
     if pleno is None or secretario is None or Sesion.objects.filter(organo=pleno).exists():
         return
     unidad = {u.sigla: u for u in UnidadOrganica.objects.filter(sigla__in=["GM", "GDU"])}
+    fecha, fecha_proxima = _dia_habil_a(hoy, -14, 10), _dia_habil_a(hoy, 10, 10)
+    if not (pleno.periodo.inicio <= fecha.date() and fecha_proxima.date() <= pleno.periodo.fin):
+        return  # al borde del periodo: las sesiones de ejemplo caerían fuera de él
     with transaction.atomic():
-        fecha = _dia_habil_a(hoy, -14, 10)
         pasada = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha,
                               lugar="Salón de sesiones del Palacio Municipal", por=secretario)
         agenda.agregar_punto(sesion=pasada, seccion="informes", titulo="Informe del alcalde sobre la ejecución "
@@ -75,7 +77,7 @@ def _cargar_demo(municipio):
                              por=secretario)
         convocar(sesion=pasada, por=secretario, ahora=fecha - timedelta(days=8))
 
-        proxima = crear_sesion(organo=pleno, tipo="ordinaria", fecha=_dia_habil_a(hoy, 10, 10),
+        proxima = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_proxima,
                                lugar="Salón de sesiones del Palacio Municipal", por=secretario)
         agenda.agregar_aprobacion_acta(sesion=proxima, acta_de=pasada, por=secretario)
         carta = (Documento.objects.filter(clase=Documento.Clase.ENTRADA, asunto__startswith="Invitación")

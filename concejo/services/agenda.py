@@ -374,7 +374,7 @@ def agregar_aprobacion_acta(*, sesion: Sesion, por, acta_de: Sesion | None = Non
     if sesion.tipo == "extraordinaria" and sesion.estado == Sesion.Estado.CONVOCADA:
         raise ValidationError("Esta sesión extraordinaria ya fue convocada: solo se tratan los puntos anunciados.")
     congelada, motivo = _exigir_motivo(sesion, motivo)
-    anterior = acta_de or acta_pendiente(sesion)
+    anterior = Sesion.objects.filter(pk=acta_de.pk).first() if acta_de is not None else acta_pendiente(sesion)
     if anterior is None:
         raise ValidationError("No hay una sesión anterior celebrada de este órgano con el acta por aprobar.")
     if anterior.organo_id != sesion.organo_id or anterior.fecha >= sesion.fecha:

@@ -207,14 +207,14 @@ def test_extraordinaria_convocada_no_admite_puntos(pleno, secretario):
 def test_aprobacion_del_acta_anterior(pleno, secretario):
     anterior = SesionFactory(organo=pleno, fecha=_futura(-20), estado="levantada", numero=7)
     SesionFactory(organo=pleno, fecha=_futura(-40), estado="levantada", numero=6)
-    sesion = SesionFactory(organo=pleno, fecha=_futura())
+    sesion = SesionFactory(organo=pleno, fecha=_futura(), numero=8)
     assert servicio_agenda.acta_pendiente(sesion) == anterior
     punto = servicio_agenda.agregar_aprobacion_acta(sesion=sesion, por=secretario)
     assert (punto.seccion, punto.clase, punto.acta_de, punto.orden) == ("acta", "acta", anterior, 1)
     assert punto.titulo.startswith("Aprobación del acta de la sesión ordinaria Nº 7-")
     with pytest.raises(ValidationError, match="ya está en esta agenda"):
         servicio_agenda.agregar_aprobacion_acta(sesion=sesion, acta_de=anterior, por=secretario)
-    cancelada = SesionFactory(organo=pleno, fecha=_futura(-10), estado="cancelada")
+    cancelada = SesionFactory(organo=pleno, fecha=_futura(-10), estado="cancelada", numero=9)
     with pytest.raises(ValidationError, match="no se celebró"):
         servicio_agenda.agregar_aprobacion_acta(sesion=sesion, acta_de=cancelada, por=secretario)
 
