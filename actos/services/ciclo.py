@@ -30,7 +30,7 @@ from core.services.perfiles import ClaveDesconocida, regla_vigente, valor
 CAMPOS = [
     "tipo", "organo", "titulo", "temas", "estado", "vigencia", "anio", "numero", "numero_texto", "decision",
     "unidad_proponente", "firmado_en", "firmante", "refrendado_por", "por_encargo_de", "archivo", "sha256",
-    "publicado_en", "medio_publicacion", "vigente_desde",
+    "publicado_en", "medio_publicacion", "vigente_desde", "aprobacion_externa",
 ]
 MENSAJE_FIRMADO = (
     "El acto ya está firmado y no se edita: corríjalo con una fe de erratas o con otro acto que lo modifique."
@@ -245,9 +245,11 @@ def devolver(*, acto: Acto, por, motivo: str) -> Acto:
 
 
 @transaction.atomic
-def aprobar(*, acto: Acto, por, decision=None) -> Acto:
+def aprobar(*, acto: Acto, por, decision=None, aprobacion_externa: str = "") -> Acto:
     """Aprueba el proyecto revisado. Un acto del alcalde queda visado para la firma; uno del concejo se
-    aprueba solo por votación: hay que vincular la decisión pendiente de la sesión que lo aprobó."""
+    aprueba solo por votación: hay que vincular la decisión pendiente de la sesión que lo aprobó, o —si la
+    sesión no está en el sistema (p. ej. anterior a su instalación)— escribir cuál fue (`aprobacion_externa`).
+    """
     from concejo.models import Decision
 
     _exigir_revisor(por)
@@ -255,11 +257,17 @@ def aprobar(*, acto: Acto, por, decision=None) -> Acto:
     _exigir_estado(acto, Acto.Estado.EN_REVISION, accion="aprobar")
     _exigir_texto(acto)
     antes = instantanea(acto, CAMPOS)
-    if acto.organo == Acto.Organo.CONCEJO and acto.decision_id is None:
-        if decision is None:
-            raise ValidationError(
-                {"decision": ["Un acto del concejo se aprueba por votación: elija la decisión de la sesión."]}
-            )
+    aprobacion_externa = (aprobacion_externa or "").strip()
+    if len(aprobacion_externa) > 300:
+        raise ValidationError({"aprobacion_externa": ["No puede pasar de 300 caracteres."]})
+    if acto.organo == Acto.Organo.CONCEJO and acto.decision_id is None and decision is None:
+        if not aprobacion_externa:
+            raise ValidationError({"decision": [
+                "Un acto del concejo se aprueba por votación: elija la decisión de la sesión o, si la sesión no "
+                "está en el sistema, escriba cuál fue (sesión, fecha y votación)."
+            ]})
+        acto.aprobacion_externa = aprobacion_externa
+    elif acto.organo == Acto.Organo.CONCEJO and acto.decision_id is None:
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         if decision.estado != Decision.Estado.PENDIENTE or Acto.objects.filter(decision=decision).exists():
             raise ValidationError({"decision": ["Esa decisión ya está registrada como otro acto."]})
@@ -270,7 +278,7 @@ def aprobar(*, acto: Acto, por, decision=None) -> Acto:
                          antes={"estado": Decision.Estado.PENDIENTE},
                          despues={"estado": decision.estado, "acto": acto.pk})
     acto.estado = Acto.Estado.APROBADO
-    acto.save(update_fields=["estado", "decision"])
+    acto.save(update_fields=["estado", "decision", "aprobacion_externa"])
     _auditar(por, "actos.acto.aprobar", acto, antes)
     return acto
 

@@ -1,0 +1,183 @@
+"""Demostración de actos (orden 60): normativa publicada de Villa Esperanza (MDVE, Perú).
+
+Ordenanzas, acuerdos de concejo, decretos y resoluciones de alcaldía firmados y publicados por los servicios
+(número del registro, PDF con SHA-256, auditoría); una ordenanza que modifica otra y un decreto derogado;
+las decisiones pendientes del concejo de demostración (si las hay) se registran como acuerdos; y un
+proyecto de decreto de la Gerencia de Desarrollo Urbano en revisión. Idempotente: si ya hay actos de la
+demostración, no hace nada.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from actos.models import Acto
+
+MARCA = "(demostración)"
+
+ORDENANZA_BASE = {
+    "tipo": "ordenanza",
+    "titulo": "Ordenanza que regula el comercio ambulatorio en los espacios públicos del distrito",
+    "temas": "comercio ambulatorio, espacios públicos, licencias",
+    "partes": [
+        ("visto", "El Informe Legal Nº 045-2026-OAJ/MDVE y el Dictamen de la Comisión de Desarrollo Económico."),
+        ("considerando", "Que, el artículo 194 de la Constitución Política del Perú reconoce a las municipalidades "
+                         "autonomía política, económica y administrativa en los asuntos de su competencia;"),
+        ("considerando", "Que, el artículo 83 de la Ley Orgánica de Municipalidades, Ley 27972, faculta a las "
+                         "municipalidades distritales a regular el comercio ambulatorio;"),
+        ("formula", "Estando a lo expuesto y en uso de las facultades del artículo 9 de la Ley 27972, el Concejo "
+                    "Municipal aprobó por UNANIMIDAD la siguiente:\nORDENANZA"),
+        ("articulo", "La presente ordenanza regula el comercio ambulatorio en las vías y espacios públicos del "
+                     "distrito de Villa Esperanza."),
+        ("articulo", "La autorización municipal temporal para el comercio ambulatorio tiene una vigencia de seis "
+                     "meses y es personal e intransferible."),
+        ("articulo", "Se prohíbe el comercio ambulatorio a menos de cincuenta metros de los centros educativos y "
+                     "de salud."),
+        ("final", "La presente ordenanza entra en vigor al día siguiente de su publicación."),
+    ],
+}
+ORDENANZA_MODIFICA = {
+    "tipo": "ordenanza",
+    "titulo": "Ordenanza que modifica el artículo 2 de la ordenanza de comercio ambulatorio",
+    "temas": "comercio ambulatorio, licencias",
+    "partes": [
+        ("considerando", "Que, es necesario ampliar la vigencia de las autorizaciones temporales para dar "
+                         "estabilidad a los comerciantes formalizados;"),
+        ("formula", "El Concejo Municipal aprobó la siguiente:\nORDENANZA"),
+        ("articulo", "Modifíquese el artículo 2 de la ordenanza que regula el comercio ambulatorio, que queda "
+                     "redactado así: «La autorización municipal temporal tiene una vigencia de un año»."),
+    ],
+}
+DECRETO_HORARIO = {
+    "tipo": "decreto",
+    "titulo": "Decreto de alcaldía que fija el horario de atención de la Mesa de Partes",
+    "temas": "atención al ciudadano, horario",
+    "partes": [
+        ("considerando", "Que, el artículo 42 de la Ley 27972 dispone que los decretos de alcaldía establecen "
+                         "normas reglamentarias y de aplicación de las ordenanzas;"),
+        ("formula", "SE DECRETA:"),
+        ("articulo", "Fíjese el horario de atención de la Mesa de Partes de lunes a viernes de 8:00 a 16:30 horas."),
+    ],
+}
+DECRETO_NUEVO_HORARIO = {
+    "tipo": "decreto",
+    "titulo": "Decreto de alcaldía que establece el horario corrido de atención al público",
+    "temas": "atención al ciudadano, horario",
+    "partes": [
+        ("considerando", "Que, la demanda de atención exige ampliar el horario de la Mesa de Partes;"),
+        ("formula", "SE DECRETA:"),
+        ("articulo", "Fíjese el horario de atención al público de lunes a viernes de 8:00 a 17:00 horas, corrido."),
+        ("derogatoria", "Deróguese el decreto de alcaldía que fijaba el horario de atención de la Mesa de Partes."),
+    ],
+}
+RESOLUCION = {
+    "tipo": "resolucion_alcaldia",
+    "titulo": "Resolución de alcaldía que designa al responsable del portal de transparencia",
+    "temas": "transparencia, designación",
+    "partes": [
+        ("visto", "El Memorando Nº 012-2026-GM/MDVE de la Gerencia Municipal."),
+        ("considerando", "Que, el TUO de la Ley 27806 exige designar al funcionario responsable de elaborar y "
+                         "actualizar el portal de transparencia;"),
+        ("formula", "SE RESUELVE:"),
+        ("articulo", "Designar al Jefe de la Unidad de Trámite Documentario y Archivo como responsable del "
+                     "portal de transparencia."),
+        ("articulo", "Notificar la presente resolución al interesado y publicarla en el portal institucional."),
+    ],
+}
+ACUERDO = {
+    "tipo": "acuerdo",
+    "titulo": "Acuerdo de concejo que aprueba el calendario de sesiones ordinarias del año",
+    "temas": "concejo, sesiones",
+    "partes": [
+        ("considerando", "Que, el artículo 13 de la Ley 27972 dispone que el concejo se reúne en sesiones "
+                         "ordinarias no menos de dos ni más de cuatro veces al mes;"),
+        ("formula", "ACORDÓ:"),
+        ("articulo", "Aprobar el calendario de sesiones ordinarias del Concejo Municipal para el presente año."),
+    ],
+}
+PROYECTO = {
+    "tipo": "decreto",
+    "titulo": "Proyecto de decreto que reglamenta la instalación de anuncios publicitarios",
+    "temas": "anuncios, licencias",
+    "partes": [
+        ("considerando", "Que, la ordenanza de anuncios publicitarios requiere normas de aplicación;"),
+        ("formula", "SE DECRETA:"),
+        ("articulo", "Los anuncios publicitarios en fachadas no excederán de dos metros cuadrados."),
+    ],
+}
+
+
+def _redactar(datos: dict, *, por, autor=None) -> Acto:
+    from actos.services.ciclo import crear_proyecto
+    from actos.services.texto import agregar_parte
+
+    acto = crear_proyecto(tipo=datos["tipo"], titulo=datos["titulo"], temas=datos["temas"], por=autor or por)
+    _texto(acto, datos, por=autor or por)
+    return acto
+
+
+def _texto(acto: Acto, datos: dict, *, por) -> None:
+    from actos.services.texto import agregar_parte
+
+    for tipo, texto in datos["partes"]:
+        agregar_parte(acto=acto, tipo=tipo, texto=texto, por=por)
+
+
+def _publicar(acto: Acto, *, por, dias_atras: int, decision=None, sesion: str = "") -> Acto:
+    from actos.services import ciclo
+
+    if acto.estado == Acto.Estado.PROYECTO:
+        ciclo.enviar_a_revision(acto=acto, por=por)
+    if acto.estado in (Acto.Estado.PROYECTO, Acto.Estado.EN_REVISION):
+        acto = ciclo.aprobar(acto=Acto.objects.get(pk=acto.pk), por=por, decision=decision,
+                              aprobacion_externa="" if decision else sesion)
+    firmado = timezone.localdate() - timedelta(days=dias_atras)
+    alcalde = ciclo.alcalde_vigente() or "Pedro Ramos Salas, Alcalde"
+    nombre, _s, cargo = alcalde.rpartition(", ")
+    acto = ciclo.firmar(acto=acto, por=por, firmante=nombre, cargo_firmante=cargo, fecha=firmado)
+    return ciclo.publicar(acto=acto, por=por, fecha=firmado + timedelta(days=1), medio="Diario Oficial El Peruano")
+
+
+def cargar(municipio) -> None:
+    from actos.services.ciclo import crear_desde_decision, decisiones_pendientes, enviar_a_revision
+    from actos.services.relaciones import relacionar
+    from core.models import Usuario
+
+    secretario = Usuario.objects.filter(username="secretario").first()
+    jefe = Usuario.objects.filter(username="jefe").first()
+    if secretario is None or Acto.objects.filter(titulo=ORDENANZA_BASE["titulo"]).exists():
+        return
+    # Los actos del concejo nacen de decisiones: las pendientes de la demostración del concejo primero.
+    pendientes = list(decisiones_pendientes()[:2])
+    base = _redactar(ORDENANZA_BASE, por=secretario)
+    # Sin decisiones pendientes (concejo de demostración sin votaciones), la sesión se anota como externa.
+    base = _publicar(base, por=secretario, dias_atras=40, decision=pendientes[0] if pendientes else None,
+                     sesion="Sesión ordinaria de concejo, aprobada por unanimidad")
+    modifica = _redactar(ORDENANZA_MODIFICA, por=secretario)
+    relacionar(origen=modifica, destino=base, tipo="modifica", partes="art_2", por=secretario,
+               nota="Amplía la vigencia de la autorización temporal a un año.")
+    _publicar(modifica, por=secretario, dias_atras=12, decision=pendientes[1] if len(pendientes) > 1 else None,
+              sesion="Sesión ordinaria de concejo, aprobada por mayoría")
+
+    decreto = _redactar(DECRETO_HORARIO, por=secretario, autor=jefe)
+    decreto = _publicar(decreto, por=secretario, dias_atras=30)
+    nuevo = _redactar(DECRETO_NUEVO_HORARIO, por=secretario, autor=jefe)
+    relacionar(origen=nuevo, destino=decreto, tipo="deroga", por=secretario)
+    _publicar(nuevo, por=secretario, dias_atras=8)
+
+    _publicar(_redactar(RESOLUCION, por=secretario), por=secretario, dias_atras=20)
+
+    # Un acuerdo: desde otra decisión pendiente del concejo si la hay; si no, con la sesión anotada.
+    resto = list(decisiones_pendientes()[:1])
+    if resto:
+        acuerdo = crear_desde_decision(decision=resto[0], por=secretario, tipo="acuerdo", titulo=ACUERDO["titulo"])
+        _texto(acuerdo, ACUERDO, por=secretario)
+    else:
+        acuerdo = _redactar(ACUERDO, por=secretario)
+    _publicar(acuerdo, por=secretario, dias_atras=5, sesion="Sesión ordinaria de concejo de enero")
+
+    if jefe is not None:
+        proyecto = _redactar(PROYECTO, por=secretario, autor=jefe)
+        enviar_a_revision(acto=proyecto, por=jefe)
