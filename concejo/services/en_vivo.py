@@ -164,9 +164,11 @@ def registrar_retiro(*, sesion: Sesion, miembro: Miembro, momento: datetime | No
 
 
 @transaction.atomic
-def instalar_sesion(*, sesion: Sesion, preside: Miembro | None = None, por) -> Sesion:
+def instalar_sesion(*, sesion: Sesion, preside: Miembro | None = None, ahora: datetime | None = None,
+                    por) -> Sesion:
     """Instala la sesión si hay quórum (calculado, nunca tecleado) y guarda ese quórum en `Sesion.quorum`.
-    Sin quórum no se instala: el mensaje dice cuántos faltan y con qué regla.
+    Sin quórum no se instala: el mensaje dice cuántos faltan y con qué regla. `ahora` (por omisión, este
+    momento) sirve para cargar sesiones ya celebradas (la demostración).
     """
     sesion = _bloquear_sesion(sesion)
     if sesion.estado not in ESTADOS_POR_INSTALAR:
@@ -176,10 +178,10 @@ def instalar_sesion(*, sesion: Sesion, preside: Miembro | None = None, por) -> S
         raise ValidationError({"preside": [f"{preside} no integra {sesion.organo} el día de la sesión."]})
     q = quorum(sesion)
     if not q.hay_quorum:
-        raise ValidationError(f"No hay quórum: {q.explicacion} No se puede instalar la sesión.")
+        raise ValidationError(f"{q.explicacion} No se puede instalar la sesión.")
     antes = instantanea(sesion, ["estado", "instalada_en", "quorum", "preside"])
     sesion.estado = Sesion.Estado.INSTALADA
-    sesion.instalada_en = timezone.now()
+    sesion.instalada_en = ahora or timezone.now()
     sesion.quorum = q.como_dict()
     if preside is not None:
         sesion.preside = preside
@@ -198,7 +200,7 @@ def declarar_sin_quorum(*, sesion: Sesion, por) -> Sesion:
     abrir_lista(sesion=sesion)
     q = quorum(sesion)
     if q.hay_quorum:
-        raise ValidationError(f"Hay quórum ({q.explicacion}): instale la sesión en lugar de declararla sin quórum.")
+        raise ValidationError(f"{q.explicacion} Instale la sesión en lugar de declararla sin quórum.")
     antes = instantanea(sesion, ["estado", "quorum"])
     sesion.estado = Sesion.Estado.SIN_QUORUM
     sesion.quorum = q.como_dict()
@@ -242,7 +244,7 @@ def reanudar_sesion(*, sesion: Sesion, por) -> Sesion:
 
 
 @transaction.atomic
-def levantar_sesion(*, sesion: Sesion, por) -> Sesion:
+def levantar_sesion(*, sesion: Sesion, ahora: datetime | None = None, por) -> Sesion:
     """Levanta (concluye) la sesión. Ninguna votación puede quedar abierta o sin confirmar; los puntos
     que quedaron en debate vuelven a pendientes (no se trataron hasta el final)."""
     sesion = _bloquear_sesion(sesion)
@@ -254,7 +256,7 @@ def levantar_sesion(*, sesion: Sesion, por) -> Sesion:
     PuntoAgenda.objects.filter(pk__in=en_debate).update(estado=PuntoAgenda.Estado.PENDIENTE)
     antes = instantanea(sesion, ["estado", "levantada_en"])
     sesion.estado = Sesion.Estado.LEVANTADA
-    sesion.levantada_en = timezone.now()
+    sesion.levantada_en = ahora or timezone.now()
     sesion.save(update_fields=["estado", "levantada_en"])
     despues = instantanea(sesion, ["estado", "levantada_en"])
     despues["puntos_sin_concluir"] = en_debate

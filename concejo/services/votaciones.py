@@ -82,7 +82,7 @@ def _bloquear(votacion: Votacion) -> Votacion:
 def _exigir_quorum(sesion: Sesion, que: str) -> None:
     q = en_vivo.quorum(sesion)
     if not q.hay_quorum:
-        raise ValidationError(f"Se perdió el quórum: {q.explicacion} No se puede {que}.")
+        raise ValidationError(f"Se perdió el quórum. {q.explicacion} No se puede {que}.")
 
 
 def _recalcular(votacion: Votacion) -> Votacion:
@@ -173,6 +173,11 @@ def abrir_votacion(*, punto: PuntoAgenda, mocion: str, forma: str, mayoria: str 
     _validar_segundo_debate(punto, sesion)
     if reconsideracion_de is not None:
         _validar_reconsideracion(reconsideracion_de, sesion)
+    if repite is None:
+        # Tras un empate que manda repetir, la votación siguiente del punto es la repetición.
+        ultima = punto.votaciones.filter(estado=Votacion.Estado.CONFIRMADA).order_by("-confirmada_en", "-pk").first()
+        if ultima is not None and ultima.resultado == Votacion.Resultado.EMPATE:
+            repite = ultima
     if repite is not None and not (repite.punto_id == punto.pk and repite.estado == Votacion.Estado.CONFIRMADA
                                    and repite.resultado == Votacion.Resultado.EMPATE):
         raise ValidationError({"repite": ["Solo se repite una votación empatada y confirmada del mismo punto."]})
