@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from certificaciones.models import Fedatario, Solicitud, Tarifa, TipoCertificacion
+from certificaciones.models import Tarifa, TipoCertificacion
 from core.forms._base import FormularioBootstrap
 from core.models import Persona, Usuario
 from core.services.personas import normalizar_numero
@@ -74,6 +74,10 @@ class FedatarioForm(FormularioBootstrap, forms.Form):
     alcance = forms.MultipleChoiceField(label="Puede certificar", choices=TipoCertificacion.choices,
                                         widget=forms.CheckboxSelectMultiple)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alcance"].widget.attrs["class"] = "form-check-input me-1"
+
 
 class TarifaForm(FormularioBootstrap, forms.Form):
     concepto = forms.CharField(label="Concepto", max_length=200)
@@ -92,6 +96,3 @@ class VerificarArchivoForm(forms.Form):
     archivo = forms.FileField(label="PDF a comprobar")
     codigo = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
 
-
-__all__ = ["SolicitudForm", "PagoForm", "ExoneracionForm", "MotivoForm", "FedatarioForm", "TarifaForm",
-           "VerificarCodigoForm", "VerificarArchivoForm", "Fedatario", "Solicitud"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
@@ -22,7 +22,7 @@ from django.utils import timezone
 from certificaciones import fuentes
 from certificaciones.firma import firmar_pdf
 from certificaciones.models import Certificado, Fedatario, Solicitud, TipoCertificacion, nuevo_codigo_verificacion
-from certificaciones.permissions import CERTIFICAR_POR_ENCARGO, CERTIFICAR_TITULAR, designaciones_vigentes
+from certificaciones.permissions import CERTIFICAR_POR_ENCARGO, CERTIFICAR_TITULAR
 from certificaciones.services.solicitudes import SIN_ORIGINAL_ADJUNTO
 from core.models import Encargo, Municipio
 from core.rendering import render_pdf
@@ -175,8 +175,11 @@ def _original(solicitud: Solicitud) -> tuple[bytes | None, str]:
     if not solicitud.fuente_clave:
         return None, ""
     f = fuentes.fuente(solicitud.fuente_clave)
-    obj = fuentes.de_fila(solicitud.fuente_clave, solicitud.fuente_tipo_id, solicitud.fuente_id)
-    pdf = f.pdf(obj)
+    try:
+        obj = fuentes.de_fila(solicitud.fuente_clave, solicitud.fuente_tipo_id, solicitud.fuente_id)
+        pdf = f.pdf(obj)
+    except (ObjectDoesNotExist, OSError):
+        raise ValidationError("No se pudo leer el original a certificar (ya no está en el almacenamiento).") from None
     huella = hashlib.sha256(pdf).hexdigest()
     guardada = f.sha256(obj)
     if guardada and guardada != huella:

@@ -148,3 +148,16 @@ def test_emitir_por_api_cada_tipo(tipo, client, secretario, persona, raiz_de_pru
     lista = client.get("/api/v1/certificaciones/", **cabecera).json()
     assert [c["codigo"] for c in lista["results"]] == [codigo]
     assert Evento.objects.filter(accion="certificaciones.certificado.emitir").count() == 1
+
+
+def test_original_alterado_en_el_almacenamiento_no_se_certifica(cliente_de, secretario, lista):
+    from core.models import Archivo
+
+    solicitud = lista()
+    archivo = Archivo.objects.get(pk=solicitud.fuente_id)
+    with archivo.archivo.open("wb") as f:
+        f.write(pdf_de_prueba(3))
+    r = cliente_de(secretario).post(f"/certificaciones/solicitudes/{solicitud.pk}/emitir/")
+    assert r.status_code == 400 and "no coincide con su huella SHA-256" in r.content.decode()
+    assert not Certificado.objects.exists() and not NumeroRegistro.objects.exists()
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == "lista"
