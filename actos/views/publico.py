@@ -45,8 +45,9 @@ def normativa(request):
         anio=filtros.get("anio"), tema=filtros.get("tema") or "",
     )
     pagina = Paginator(actos, 20).get_page(request.GET.get("pagina"))
+    nombres = dict(form.fields["tipo"].choices)
     for acto in pagina:
-        acto.nombre_tipo = nombre_de_tipo(acto.tipo)
+        acto.nombre_tipo = nombres.get(acto.tipo, acto.tipo)
     consulta = request.GET.copy()
     consulta.pop("pagina", None)
     return render(request, "actos/publico/normativa.html",
@@ -129,13 +130,17 @@ class FeedActos(Feed):
         return reverse("normativa:normativa")
 
     def items(self):
-        return actos_publicos().order_by("-publicado_en", "-pk")[:50]
+        nombres = dict(opciones_de_tipo())
+        actos = list(actos_publicos().order_by("-publicado_en", "-pk")[:50])
+        for acto in actos:
+            acto.nombre_tipo = nombres.get(acto.tipo, acto.tipo)
+        return actos
 
     def item_title(self, item):
         return f"{item.numero_texto}: {item.titulo}"
 
     def item_description(self, item):
-        return f"{nombre_de_tipo(item.tipo)} publicada el {item.publicado_en:%d/%m/%Y} en {item.medio_publicacion}."
+        return f"{item.nombre_tipo} publicada el {item.publicado_en:%d/%m/%Y} en {item.medio_publicacion}."
 
     def item_link(self, item):
         return reverse("normativa:acto", args=[item.pk])
@@ -147,7 +152,7 @@ class FeedActos(Feed):
         return timezone.make_aware(timezone.datetime.combine(item.publicado_en, timezone.datetime.min.time()))
 
     def item_categories(self, item):
-        return [nombre_de_tipo(item.tipo), *[t.strip() for t in item.temas.split(",") if t.strip()]]
+        return [item.nombre_tipo, *[t.strip() for t in item.temas.split(",") if t.strip()]]
 
     def item_enclosures(self, item):
         return []
