@@ -42,7 +42,7 @@ class ParteForm(FormularioBootstrap, forms.Form):
     tipo = forms.ChoiceField(label="Tipo de parte", choices=Parte.Tipo.choices, initial=Parte.Tipo.ARTICULO)
     epigrafe = forms.CharField(label="Epígrafe", max_length=300, required=False,
                                help_text="Opcional: el nombre del artículo (p. ej. «Objeto»).")
-    texto = forms.CharField(label="Texto", widget=forms.Textarea(attrs={"rows": 4}))
+    texto = forms.CharField(label="Texto de la parte", widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class EditarParteForm(FormularioBootstrap, forms.Form):
@@ -73,7 +73,8 @@ class FirmaForm(FormularioBootstrap, forms.Form):
 
 
 class PublicacionForm(FormularioBootstrap, forms.Form):
-    fecha = forms.DateField(label="Fecha de publicación", widget=forms.DateInput(attrs={"type": "date"}))
+    fecha = forms.DateField(label="Fecha de publicación",
+                            widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     medio = forms.CharField(label="Medio de publicación", max_length=200,
                             widget=forms.TextInput(attrs={"list": "medios-publicacion"}))
 
