@@ -1,0 +1,22 @@
+"""La demostración de actos (orden 60): actos publicados de varios tipos, uno que modifica a otro y uno
+derogado; un proyecto en revisión; se puede cargar dos veces."""
+
+import pytest
+
+from actos.models import Acto
+from core.demo import cargar_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_la_demo_publica_actos_de_varios_tipos_con_relaciones(claves_rapidas):
+    cargar_demo()
+    publicados = Acto.objects.filter(estado="publicado")
+    assert {"ordenanza", "acuerdo", "decreto", "resolucion_alcaldia"} <= set(publicados.values_list("tipo", flat=True))
+    assert publicados.filter(vigencia="modificado", tipo="ordenanza").exists()
+    assert publicados.filter(vigencia="derogado", tipo="decreto").exists()
+    assert all(len(a.sha256) == 64 for a in publicados)
+    assert Acto.objects.filter(estado="en_revision", creado_por__username="jefe").exists()
+    total = Acto.objects.count()
+    cargar_demo()
+    assert Acto.objects.count() == total
