@@ -16,6 +16,7 @@ from concejo.views.durante import (
     obtener_sesion_en_vivo,
     obtener_votacion,
 )
+from core.services.perfiles import reglas_locales_en_cache
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 
 ERRORES = {400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404}
@@ -216,6 +217,11 @@ def _validar(clase, request) -> dict:
 
 class _Base(APIView):
     permission_classes = [IsAuthenticated]
+
+    def dispatch(self, request, *args, **kwargs):
+        # El perfil (municipio y reglas locales) se lee una vez por solicitud.
+        with reglas_locales_en_cache():
+            return super().dispatch(request, *args, **kwargs)
 
 
 class SesionEnVivo(_Base):

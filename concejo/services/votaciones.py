@@ -99,9 +99,11 @@ def _en_sala(sesion: Sesion) -> set[int]:
                                                             retiro__isnull=True)}
 
 
-def _solo_dirime(miembro: Miembro, sesion: Sesion) -> bool:
+def _solo_dirime(miembro: Miembro, sesion: Sesion, reglas=None) -> bool:
     """Si `miembro` es el alcalde y el perfil le da solo el voto dirimente (no vota en lo ordinario)."""
-    return sesion.organo.es_pleno and miembro.rol == Miembro.Rol.ALCALDE and not _reglas(sesion).alcalde_vota
+    if not (sesion.organo.es_pleno and miembro.rol == Miembro.Rol.ALCALDE):
+        return False
+    return not (reglas or _reglas(sesion)).alcalde_vota
 
 
 def _fecha_aprobacion(punto: PuntoAgenda) -> date | None:
@@ -266,8 +268,9 @@ def faltan_votar(votacion: Votacion) -> list[Miembro]:
     sesion = votacion.sesion
     votaron = set(votacion.votos.values_list("miembro_id", flat=True))
     en_sala = _en_sala(sesion)
-    return [m for m in Miembro.objects.filter(pk__in=en_sala - votaron).order_by("orden", "id")
-            if not _solo_dirime(m, sesion)]
+    reglas = _reglas(sesion)
+    return [m for m in Miembro.objects.filter(pk__in=en_sala - votaron).select_related("persona")
+            .order_by("orden", "id") if not _solo_dirime(m, sesion, reglas)]
 
 
 @transaction.atomic

@@ -4,6 +4,8 @@ entero, o solo el panel de la votación al anotar un voto); sin JavaScript redir
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +17,19 @@ from concejo.integracion import CONDUCIR_SESION
 from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion
 from concejo.permissions import obtener_sesion, sesiones_visibles
 from concejo.services import en_vivo, votaciones
+from core.services.perfiles import reglas_locales_en_cache
+
+
+def reglas_en_cache(vista):
+    """Durante la solicitud, el perfil (municipio y reglas locales) se lee una vez: el quórum y cada
+    resultado releen las reglas del concejo varias veces."""
+
+    @wraps(vista)
+    def envuelta(request, *args, **kwargs):
+        with reglas_locales_en_cache():
+            return vista(request, *args, **kwargs)
+
+    return envuelta
 
 
 def obtener_sesion_en_vivo(usuario, pk) -> Sesion:
@@ -101,12 +116,13 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     sesion = votacion.sesion
     votos = {v.miembro_id: v for v in votacion.votos.all()}
     en_sala = votaciones._en_sala(sesion)
+    reglas = votaciones._reglas(sesion)
     filas = []
     for miembro in en_vivo.miembros_convocados(sesion):
         if miembro.pk not in en_sala and miembro.pk not in votos:
             continue
         filas.append({"miembro": miembro, "voto": votos.get(miembro.pk),
-                      "solo_dirime": votaciones._solo_dirime(miembro, sesion), "en_sala": miembro.pk in en_sala})
+                      "solo_dirime": votaciones._solo_dirime(miembro, sesion, reglas), "en_sala": miembro.pk in en_sala})
     nominal = votacion.forma in votaciones.FORMAS_NOMINALES
     return {
         "votacion": votacion,
@@ -154,6 +170,7 @@ def _accion(request, destino, funcion, exito: str, **kwargs):
 
 
 @login_required
+@reglas_en_cache
 @require_GET
 def sesiones_en_vivo(request):
     if not request.user.has_perm(CONDUCIR_SESION):
@@ -165,6 +182,7 @@ def sesiones_en_vivo(request):
 
 
 @login_required
+@reglas_en_cache
 @require_GET
 def sesion_en_vivo(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -174,6 +192,7 @@ def sesion_en_vivo(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def asistencia_marcar(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -187,6 +206,7 @@ def asistencia_marcar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def asistencia_retiro(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -199,6 +219,7 @@ def asistencia_retiro(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def sesion_instalar(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -211,6 +232,7 @@ def sesion_instalar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def sesion_sin_quorum(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -219,6 +241,7 @@ def sesion_sin_quorum(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def sesion_suspender(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -227,6 +250,7 @@ def sesion_suspender(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def sesion_reanudar(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -234,6 +258,7 @@ def sesion_reanudar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def sesion_levantar(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
@@ -241,6 +266,7 @@ def sesion_levantar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def punto_tomar(request, pk: int):
     punto = obtener_punto(request.user, pk)
@@ -248,6 +274,7 @@ def punto_tomar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def punto_notas(request, pk: int):
     punto = obtener_punto(request.user, pk)
@@ -256,6 +283,7 @@ def punto_notas(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def punto_intervencion(request, pk: int):
     punto = obtener_punto(request.user, pk)
@@ -269,6 +297,7 @@ def punto_intervencion(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def punto_resolver(request, pk: int):
     punto = obtener_punto(request.user, pk)
@@ -279,6 +308,7 @@ def punto_resolver(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def punto_votar(request, pk: int):
     punto = obtener_punto(request.user, pk)
@@ -298,6 +328,7 @@ def punto_votar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def votacion_voto(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
@@ -311,6 +342,7 @@ def votacion_voto(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def votacion_conteo(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
@@ -323,6 +355,7 @@ def votacion_conteo(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def votacion_cerrar(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
@@ -331,6 +364,7 @@ def votacion_cerrar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def votacion_dirimente(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
@@ -339,6 +373,7 @@ def votacion_dirimente(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def votacion_confirmar(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
@@ -347,6 +382,7 @@ def votacion_confirmar(request, pk: int):
 
 
 @login_required
+@reglas_en_cache
 @require_POST
 def votacion_anular(request, pk: int):
     votacion = obtener_votacion(request.user, pk)

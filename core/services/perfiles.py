@@ -146,7 +146,15 @@ def obtener_perfil(codigo: str) -> Perfil:
 
 
 def _municipio_o_actual(municipio: Municipio | None) -> Municipio | None:
-    return municipio if municipio is not None else Municipio.objects.actual()
+    if municipio is not None:
+        return municipio
+    # Dentro de `reglas_locales_en_cache` el municipio de la instalación se lee una vez por bloque.
+    cache = _reglas_locales.get()
+    if cache is None:
+        return Municipio.objects.actual()
+    if "actual" not in cache:
+        cache["actual"] = Municipio.objects.actual()
+    return cache["actual"]
 
 
 # Reglas locales leídas una vez por municipio dentro de `reglas_locales_en_cache` (una solicitud).
