@@ -22,10 +22,10 @@ roles.registrar_permisos(roles.MESA, acceso.GESTIONAR, acceso.VER)
 
 # --- Menú ---
 for entrada in [
-    Entrada("Certificaciones", "Solicitudes", "certificaciones:solicitudes", orden=60, visible=acceso.puede_ver_registro),
+    Entrada("Certificaciones", "Solicitudes", "certificaciones:solicitudes", orden=60, visible=acceso.en_menu),
     Entrada("Certificaciones", "Nueva solicitud", "certificaciones:solicitud-crear", acceso.GESTIONAR, 61),
     Entrada("Certificaciones", "Registro de certificaciones", "certificaciones:registro", orden=62,
-            visible=acceso.puede_ver_registro),
+            visible=acceso.en_menu),
     Entrada("Certificaciones", "Fedatarios", "certificaciones:fedatarios", acceso.CONFIGURAR, 68),
     Entrada("Certificaciones", "Tarifas", "certificaciones:tarifas", acceso.CONFIGURAR, 69),
 ]:

@@ -61,6 +61,8 @@ class Fedatario(models.Model):
         verbose_name_plural = _("fedatarios")
         ordering = ["-desde", "-id"]
         constraints = [models.CheckConstraint(condition=Q(hasta__gte=models.F("desde")), name="fedatario_periodo")]
+        # La da y la quita el servicio de designación: el menú la mira sin consultar (permisos en caché).
+        permissions = [("es_fedatario", "Tiene una designación de fedatario")]
 
     def __str__(self) -> str:
         return f"{self.usuario.get_full_name() or self.usuario.username} ({self.resolucion})"

@@ -18,6 +18,7 @@ GESTIONAR = "certificaciones.gestionar_solicitudes"
 CONFIGURAR = "certificaciones.configurar_certificaciones"
 CERTIFICAR_TITULAR = "certificaciones.certificar_titular"
 CERTIFICAR_POR_ENCARGO = "certificaciones.certificar_por_encargo"
+ES_FEDATARIO = "certificaciones.es_fedatario"
 
 
 def designaciones_vigentes(usuario, fecha=None) -> QuerySet[Fedatario]:
@@ -41,6 +42,12 @@ def solicitudes_visibles(usuario) -> QuerySet[Solicitud]:
         return Solicitud.objects.all()
     tipos = tipos_de_fedatario(usuario)
     return Solicitud.objects.filter(tipo__in=tipos) if tipos else Solicitud.objects.none()
+
+
+def en_menu(usuario) -> bool:
+    """Si el menú muestra solicitudes y registro: sin consultas (los permisos ya están en caché). El
+    permiso `es_fedatario` lo da la designación; su vigencia la miran las funciones de acceso."""
+    return usuario.has_perm(VER) or usuario.has_perm(ES_FEDATARIO)
 
 
 def puede_ver_registro(usuario) -> bool:

@@ -41,9 +41,16 @@ def designar_fedatario(*, usuario, resolucion: str, desde: date, hasta: date, al
         raise ValidationError(errores)
     fedatario = Fedatario.objects.create(usuario=usuario, resolucion=resolucion, desde=desde, hasta=hasta,
                                          alcance=alcance, creado_por=por if getattr(por, "pk", None) else None)
+    usuario.user_permissions.add(_permiso_fedatario())
     registrar_evento(por=por, accion="certificaciones.fedatario.designar", objeto=fedatario,
                      despues=instantanea(fedatario))
     return fedatario
+
+
+def _permiso_fedatario():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(content_type__app_label="certificaciones", codename="es_fedatario")
 
 
 @transaction.atomic
@@ -59,6 +66,8 @@ def cesar_fedatario(*, fedatario: Fedatario, motivo: str, por) -> Fedatario:
     antes = instantanea(fedatario, campos)
     fedatario.cesado, fedatario.cesado_en, fedatario.motivo_cese = True, timezone.now(), motivo
     fedatario.save(update_fields=campos)
+    if not Fedatario.objects.filter(usuario=fedatario.usuario_id, cesado=False).exists():
+        fedatario.usuario.user_permissions.remove(_permiso_fedatario())
     registrar_evento(por=por, accion="certificaciones.fedatario.cesar", objeto=fedatario, antes=antes,
                      despues=instantanea(fedatario, campos))
     return fedatario

@@ -64,5 +64,27 @@ def test_menu(cliente_de, secretario, mesa_de_partes, regidor):
     html = cliente_de(secretario).get("/certificaciones/registro/").content.decode()
     for titulo in ("Solicitudes", "Registro de certificaciones", "Fedatarios", "Tarifas"):
         assert titulo in html
-    html = cliente_de(regidor).get("/").content.decode()
+    html = cliente_de(regidor).get("/inicio/").content.decode()
     assert "Registro de certificaciones" not in html
+
+
+def test_menu_sin_consultas_propias_y_fedatario_lo_ve(cliente_de, secretario, jefe_unidad, municipio):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cliente = cliente_de(jefe_unidad)
+    cliente.get("/inicio/")
+    with CaptureQueriesContext(connection) as consultas:
+        html = cliente.get("/inicio/").content.decode()
+    assert "Registro de certificaciones" not in html
+    assert not [q for q in consultas.captured_queries if "certificaciones_" in q["sql"]]
+    hoy = timezone.localdate()
+    from certificaciones.services.configuracion import cesar_fedatario, designar_fedatario
+
+    f = designar_fedatario(usuario=jefe_unidad, resolucion="R. 2", desde=hoy, hasta=hoy, alcance=["copia"],
+                           por=secretario)
+    jefe = type(jefe_unidad).objects.get(pk=jefe_unidad.pk)
+    assert "Registro de certificaciones" in cliente_de(jefe).get("/inicio/").content.decode()
+    cesar_fedatario(fedatario=f, motivo="Fin", por=secretario)
+    jefe = type(jefe_unidad).objects.get(pk=jefe_unidad.pk)
+    assert not jefe.has_perm("certificaciones.es_fedatario")
