@@ -200,7 +200,8 @@ CACHES = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # La de DRF con usuario, unidad y permisos en una consulta (core/api/autenticacion.py).
+        "core.api.autenticacion.TokenConPermisos",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

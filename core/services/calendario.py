@@ -51,16 +51,20 @@ class Calendario:
         self.perfil = perfiles.obtener_perfil(perfil or municipio.perfil)
         self._nacionales: dict[int, dict[date, str]] = {}
         self._locales: dict[int, dict[date, DiaCalendario]] = {}
+        self._locales_leidos = False
         self._sabado_laborable: bool | None = None
 
     def _anio(self, anio: int) -> None:
         if anio not in self._nacionales:
             self._nacionales[anio] = feriados_nacionales(self.perfil.pais, anio)
-            self._locales[anio] = (
-                {d.fecha: d for d in self.municipio.calendario.filter(fecha__year=anio)}
-                if self.municipio is not None and self.municipio.pk
-                else {}
-            )
+            if not self._locales_leidos:
+                # Todo el calendario local en una consulta (son unas decenas de filas por año): un plazo
+                # que cruza el fin de año no hace una consulta por cada año.
+                self._locales_leidos = True
+                if self.municipio is not None and self.municipio.pk:
+                    for d in self.municipio.calendario.all():
+                        self._locales.setdefault(d.fecha.year, {})[d.fecha] = d
+            self._locales.setdefault(anio, {})
 
     def _sabados(self) -> bool:
         if self._sabado_laborable is None:

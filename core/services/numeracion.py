@@ -274,17 +274,26 @@ def numerar_y_auditar(
     evento_del_objeto,
     encargo=ENCARGO_SIN_CONSULTAR,
     municipio: Municipio | None = None,
+    confirmar: bool = False,
 ) -> NumeroRegistro:
-    """Numera `objeto` ya guardado y deja sus dos eventos (`core.numero.asignar` y el del objeto) en una
-    sola ráfaga al final de la transacción de quien llama: es lo último antes del commit, porque desde
-    el primer cerrojo (cabeza de la cadena, luego el contador) todas las numeraciones esperan.
+    """Numera `objeto` y deja sus dos eventos (`core.numero.asignar` y el del objeto) en una sola ráfaga
+    al final de la transacción de quien llama: es lo último antes del commit, porque desde el primer
+    cerrojo (cabeza de la cadena, luego el contador) todas las numeraciones esperan.
 
     `anotar(numero)` pone el número en el objeto (atributos) y devuelve `(sql, params)` del UPDATE que
     lo guarda; `evento_del_objeto()` devuelve el evento preparado (`preparar_evento`) del objeto ya
-    numerado. En PostgreSQL la ráfaga son dos viajes a la base de datos en modo pipeline (cerrojos,
-    contador e ids; luego número, anotación, eventos y cabeza) más el commit; los hashes se calculan
-    entre los dos, con la cabeza bloqueada. En SQLite, o si el contador del año aún no existe o está
-    cerrado, el camino de siempre (`tomar_numero` y `encadenar`).
+    numerado. `objeto` puede llegar sin guardar (sin pk): entonces en PostgreSQL se inserta ya numerado
+    dentro de la ráfaga (un INSERT en vez de INSERT antes y UPDATE después: una sola pasada por sus
+    índices y disparadores) y en el camino de siempre se guarda antes de numerar. En PostgreSQL la
+    ráfaga son dos viajes a la base de datos en modo pipeline (cerrojos, contador e ids; luego número,
+    objeto o su anotación, eventos y cabeza) más el commit; los hashes se calculan entre los dos, con la
+    cabeza bloqueada. En SQLite, o si el contador del año aún no existe o está cerrado, el camino de
+    siempre (`tomar_numero` y `encadenar`).
+
+    Con `confirmar=True` quien llama promete que, tras esto, su transacción no escribe nada más: si es
+    la transacción de más afuera (un solo `atomic`), en PostgreSQL el COMMIT viaja con las escrituras de
+    la ráfaga y los cerrojos se sueltan sin esperar a que el código vuelva hasta el `atomic`. Dentro de
+    la transacción de otro (p. ej. la que además registra al remitente) no cambia nada.
     """
     if not connection.in_atomic_block:
         raise transaction.TransactionManagementError("numerar_y_auditar va dentro de la transacción del cambio.")
@@ -294,10 +303,12 @@ def numerar_y_auditar(
     if connection.vendor == "postgresql":
         numero = _rafaga_postgresql(
             serie, anio, texto_de=texto_de, actor=actor, encargo=encargo, objeto=objeto, objeto_tipo=objeto_tipo,
-            por=por, anotar=anotar, evento_del_objeto=evento_del_objeto,
+            por=por, anotar=anotar, evento_del_objeto=evento_del_objeto, confirmar=confirmar,
         )
         if numero is not None:
             return numero
+    if objeto.pk is None:
+        objeto.save(force_insert=True)
     numero, evento_numero = tomar_numero(serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio)
     sql, params = anotar(numero)
     with connection.cursor() as cursor:
@@ -314,8 +325,14 @@ def _sql_insertar(objetos: list[models.Model]) -> list[tuple[str, tuple]]:
     return consulta.get_compiler(connection=connection).as_sql()
 
 
+def _transaccion_propia() -> bool:
+    # Un solo bloque atómico, abierto en modo autocommit (lo cierra con commit al salir) y sano: la
+    # transacción es la de quien numera, no la de alguien que lo llamó dentro de la suya.
+    return len(connection.atomic_blocks) == 1 and connection.commit_on_exit and not connection.needs_rollback
+
+
 def _rafaga_postgresql(
-    serie, anio, *, texto_de, actor, encargo, objeto, objeto_tipo, por, anotar, evento_del_objeto
+    serie, anio, *, texto_de, actor, encargo, objeto, objeto_tipo, por, anotar, evento_del_objeto, confirmar=False
 ) -> NumeroRegistro | None:
     from core.models import CadenaAuditoria
 
@@ -334,10 +351,13 @@ def _rafaga_postgresql(
             "RETURNING ultimo",
             [serie.pk, anio],
         )
+        # El id del objeto nuevo (si llega sin guardar) sale en el mismo viaje; no necesita orden.
+        nuevo = objeto.pk is None
+        secuencias = [NumeroRegistro._meta.db_table, Evento._meta.db_table, Evento._meta.db_table]
+        if nuevo:
+            secuencias.append(objeto._meta.db_table)
         c_ids.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')), nextval(pg_get_serial_sequence(%s, 'id')), "
-            "nextval(pg_get_serial_sequence(%s, 'id'))",
-            [NumeroRegistro._meta.db_table, Evento._meta.db_table, Evento._meta.db_table],
+            "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(secuencias)), secuencias
         )
     cabeza, fila, ids = c_cabeza.fetchone(), c_contador.fetchone(), c_ids.fetchone()
     for c in (c_cabeza, c_contador, c_ids):
@@ -345,6 +365,8 @@ def _rafaga_postgresql(
     if cabeza is None or fila is None:
         return None  # primera vez (sin cabeza o sin contador del año) o año cerrado: camino de siempre
     ultimo = fila[0]
+    if nuevo:
+        objeto.pk = ids[3]
     numero = NumeroRegistro(
         id=ids[0], serie=serie, anio=anio, numero=ultimo, texto=texto_de(ultimo), asignado_por=actor,
         objeto_tipo=objeto_tipo, objeto_id=str(objeto.pk),
@@ -354,16 +376,20 @@ def _rafaga_postgresql(
         por=por, accion="core.numero.asignar", objeto=numero, despues=instantanea(numero), encargo=encargo
     )
     sql_anotar, params_anotar = anotar(numero)
+    if nuevo:
+        # El objeto entra ya numerado (fija sus auto_now_add antes de su instantánea, como el número).
+        ((sql_anotar, params_anotar),) = _sql_insertar([objeto])
     eventos = [evento_numero, evento_del_objeto()]
     anterior = cabeza[0]
     momento = timezone.now()
-    for evento, evento_id in zip(eventos, sorted(ids[1:]), strict=True):
+    for evento, evento_id in zip(eventos, sorted(ids[1:3]), strict=True):
         evento.id = evento_id
         evento.momento = momento
         evento.hash_anterior = anterior
         evento.hash = anterior = calcular_hash(evento)
     inserciones += _sql_insertar(eventos)
-    # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra.
+    # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra, o
+    # va en este mismo viaje (`confirmar`).
     with pg.cursor() as cursor, pg.pipeline():
         for sql, params in inserciones[:1]:
             cursor.execute(sql, params)
@@ -373,7 +399,12 @@ def _rafaga_postgresql(
         cursor.execute(
             f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id]
         )
-    for guardado in (numero, *eventos):
+        if confirmar and _transaccion_propia():
+            # Los cerrojos se sueltan en el mismo viaje que las escrituras. El commit de Django al salir
+            # del bloque atómico queda sin nada que hacer (psycopg no manda COMMIT si no hay transacción
+            # abierta) y corre los on_commit como siempre.
+            cursor.execute("COMMIT")
+    for guardado in (numero, *eventos, *([objeto] if nuevo else [])):
         guardado._state.adding, guardado._state.db = False, connection.alias
     return numero
 

@@ -175,6 +175,15 @@ def reglas_locales_en_cache():
         _reglas_locales.reset(token)
 
 
+def precargar_reglas_locales(municipio: Municipio, filas: list[ReglaLocal]) -> None:
+    """Dentro de `reglas_locales_en_cache`, da por leídas las reglas locales de `municipio` (todas, en el
+    orden `-vigente_desde, -pk`), traídas por quien llama junto con otras lecturas (un solo viaje a la base
+    de datos). Fuera del bloque no hace nada."""
+    cache = _reglas_locales.get()
+    if cache is not None:
+        cache[municipio.pk] = list(filas)
+
+
 def _regla_local(municipio: Municipio, clave: str, fecha: date) -> Regla | None:
     cache = _reglas_locales.get()
     if cache is None:
