@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError as ErrorDjango
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -20,8 +21,8 @@ from registro.services.cargo import url_consulta
 from registro.services.recepcion import (
     MAX_FOLIOS,
     registrar_documento,
-    remitente_existente,
     remitente_por_documento,
+    remitente_y_precarga,
 )
 
 RegistraDocumentos = requiere_permiso(
@@ -102,6 +103,53 @@ class DocumentoSalida(serializers.Serializer):
         return url_consulta(doc)
 
 
+def _fecha_hora(valor) -> str | None:
+    # Como serializers.DateTimeField (ISO 8601 en la zona horaria activa, «Z» si es UTC).
+    if valor is None:
+        return None
+    texto = timezone.localtime(valor).isoformat()
+    return texto[:-6] + "Z" if texto.endswith("+00:00") else texto
+
+
+def _fecha(valor) -> str | None:
+    return valor.isoformat() if valor is not None else None
+
+
+def salida(doc: Documento) -> dict:
+    """Lo mismo que `DocumentoSalida(doc).data`, escrito a mano: el serializador copia sus 26 campos en cada
+    instancia (~0,6 ms por respuesta, un 5 % del registro por la API). `DocumentoSalida` sigue siendo el
+    esquema de OpenAPI; una prueba comprueba que los dos dan exactamente lo mismo."""
+    remitente = doc.remitente
+    return {
+        "id": doc.id,
+        "numero": doc.numero_texto,
+        "anio": doc.anio,
+        "correlativo": doc.correlativo,
+        "codigo_seguimiento": doc.codigo_seguimiento,
+        "asunto": doc.asunto,
+        "folios": doc.folios,
+        "remitente": None if remitente is None else {
+            "id": remitente.id,
+            "nombre": remitente.nombre_completo,
+            "tipo_documento": remitente.tipo_documento,
+            "numero_documento": remitente.numero_documento,
+        },
+        "canal": doc.canal,
+        "prioridad": doc.prioridad,
+        "estado": doc.estado,
+        "recibido_en": _fecha_hora(doc.recibido_en),
+        "fecha_computo": _fecha(doc.fecha_computo),
+        "vence": _fecha(doc.vence),
+        "subsanar_hasta": _fecha(doc.subsanar_hasta),
+        "defectos": doc.defectos,
+        "procedimiento": doc.procedimiento.codigo if doc.procedimiento_id else None,
+        "unidad_actual": doc.unidad_actual.sigla if doc.unidad_actual_id else None,
+        "url": reverse("registro:documento", args=[doc.pk]),
+        "cargo_url": reverse("registro:documento-cargo", args=[doc.pk]),
+        "consulta_url": url_consulta(doc),
+    }
+
+
 def _errores_de(error: ErrorDjango, prefijo: str) -> dict:
     # Los errores del remitente van anidados bajo su campo; los demás los convierte el manejador de la API.
     campos = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
@@ -136,11 +184,13 @@ class Documentos(APIView):
         entrada.is_valid(raise_exception=True)
         datos = dict(entrada.validated_data)
         remitente = datos.pop("remitente")
-        persona = None
+        persona = precarga = None
         if remitente:
             try:
-                persona = remitente_existente(
-                    tipo_documento=remitente["tipo_documento"], numero_documento=remitente["numero_documento"]
+                # La persona y lo que el registro lee de la configuración, en un viaje (PostgreSQL).
+                persona, precarga = remitente_y_precarga(
+                    tipo_documento=remitente["tipo_documento"], numero_documento=remitente["numero_documento"],
+                    por=request.user,
                 )
             except ErrorDjango as e:
                 raise ValidationError(_errores_de(e, "remitente")) from None
@@ -152,12 +202,12 @@ class Documentos(APIView):
                     persona = remitente_por_documento(por=request.user, **remitente)
                 except ErrorDjango as e:
                     raise ValidationError(_errores_de(e, "remitente")) from None
-                documento = registrar_documento(remitente=persona, por=request.user, **datos)
+                documento = registrar_documento(remitente=persona, por=request.user, precarga=precarga, **datos)
         else:
             # Remitente ya registrado (o ninguno): una sola transacción, la del servicio, sin puntos de
             # guardado anidados.
-            documento = registrar_documento(remitente=persona, por=request.user, **datos)
-        return Response(DocumentoSalida(documento).data, status=status.HTTP_201_CREATED)
+            documento = registrar_documento(remitente=persona, por=request.user, precarga=precarga, **datos)
+        return Response(salida(documento), status=status.HTTP_201_CREATED)
 
 
 class DocumentoDetalle(APIView):
@@ -167,4 +217,4 @@ class DocumentoDetalle(APIView):
 
     @extend_schema(responses={200: DocumentoSalida, 401: ERROR_401, 404: ERROR_404})
     def get(self, request, pk: int):
-        return Response(DocumentoSalida(obtener_documento(request.user, pk)).data)
+        return Response(salida(obtener_documento(request.user, pk)))

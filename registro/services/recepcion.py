@@ -27,6 +27,7 @@ from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
 from core.services.plazos import calcular_plazo
 from registro.models import Adjunto, Documento, Procedimiento, TipoDocumental
+from registro.services.precarga import Precarga, precargar
 
 CLAVE_SERIE = "registro_entrada"
 MAX_FOLIOS = 100_000
@@ -90,22 +91,6 @@ def _plazo_respuesta(
     )
 
 
-_indexador: list = []
-
-
-def _indexar(documento: Documento) -> None:
-    # La búsqueda del registro la mantiene su propio módulo; si expone una función de indexado, se usa.
-    # Se busca una vez por proceso: esto corre con los cerrojos de numeración tomados.
-    if not _indexador:
-        try:
-            from registro.services.busqueda import indexar_documento
-        except ImportError:
-            indexar_documento = None
-        _indexador.append(indexar_documento)
-    if _indexador[0] is not None:
-        _indexador[0](documento)
-
-
 @transaction.atomic
 def registrar_documento(
     *,
@@ -123,6 +108,7 @@ def registrar_documento(
     adjuntos: Iterable[UploadedFile] = (),
     recibido_en: datetime | None = None,
     unidad_destino: UnidadOrganica | None = None,
+    precarga: Precarga | None = None,
 ) -> Documento:
     """Registra un documento de entrada: número correlativo del año de recepción, fecha y hora, quién lo
     recibió, fecha de cómputo (día hábil siguiente si llegó en día inhábil), vencimiento según el
@@ -150,7 +136,11 @@ def registrar_documento(
     if errores_adjuntos:
         raise ValidationError({"adjuntos": errores_adjuntos})
 
-    municipio = Municipio.objects.actual()
+    # Municipio, reglas locales, calendario local, serie y encargo: en PostgreSQL, un solo viaje (o el que
+    # ya hizo quien llama, con `remitente_y_precarga`).
+    if precarga is None:
+        precarga = precargar(clave_serie=CLAVE_SERIE, usuario=por, hoy=timezone.localdate())
+    municipio = precarga.municipio if precarga is not None else Municipio.objects.actual()
     recibido_en = recibido_en or timezone.now()
     if timezone.is_naive(recibido_en):
         recibido_en = timezone.make_aware(recibido_en)
@@ -158,6 +148,8 @@ def registrar_documento(
     defectos = (defectos or "").strip()
     subsanar_hasta = None
     with reglas_locales_en_cache():  # plazo, tipo de cómputo y días hábiles: una lectura de reglas locales
+        if precarga is not None:
+            precarga.entregar_reglas()
         dias, tipo = _plazo_respuesta(procedimiento, dia, municipio)
         plazo = calcular_plazo(desde=recibido_en, dias=dias, tipo=tipo, municipio=municipio)
         if defectos:
@@ -171,7 +163,7 @@ def registrar_documento(
     # documento observado se queda en la mesa hasta que se subsane (luego la mesa lo deriva).
     enviar = destino is not None and destino != unidad_receptora and not defectos
     unidad = destino if (enviar or unidad_receptora is None) else unidad_receptora
-    documento = Documento.objects.create(
+    documento = Documento(
         clase=Documento.Clase.ENTRADA,
         asunto=asunto,
         folios=folios,
@@ -192,8 +184,10 @@ def registrar_documento(
         subsanar_hasta=subsanar_hasta,
         unidad_actual=unidad,
     )
-    serie = serie_por_perfil(CLAVE_SERIE, por=por)
-    encargo = titular_por_encargo(por)
+    if precarga is not None and precarga.serie is not None:
+        serie, encargo = precarga.serie, precarga.titular_encargo
+    else:
+        serie, encargo = serie_por_perfil(CLAVE_SERIE, por=por), titular_por_encargo(por)
 
     # Lo que necesita los cerrojos globales (cabeza de la cadena de auditoría, luego el contador de la
     # serie) va al final: todo lo anterior corrió sin ellos. En el caso común (sin adjuntos ni primera
@@ -201,6 +195,8 @@ def registrar_documento(
     # dos eventos, en una ráfaga (`numerar_y_auditar`). Los adjuntos y la derivación inicial van después
     # del número, como siempre (el aviso de la derivación lleva el número del documento).
     if not adjuntos and not enviar:
+        # El documento llega sin guardar: la ráfaga lo inserta ya numerado (en PostgreSQL, un INSERT con
+        # los cerrojos en vez de INSERT antes y UPDATE del número después).
         numerar_y_auditar(
             serie=serie, anio=dia.year, por=por, objeto=documento, encargo=encargo, municipio=municipio,
             anotar=lambda numero: _anotar_numero(documento, numero),
@@ -208,10 +204,13 @@ def registrar_documento(
                 por=por, accion="registro.documento.registrar", objeto=documento, despues=instantanea(documento),
                 encargo=encargo,
             ),
+            # Nada más se escribe después: el COMMIT va con la ráfaga si esta es la transacción de afuera.
+            # La columna de búsqueda la llenan los disparadores de la base de datos en el mismo INSERT.
+            confirmar=True,
         )
-        _indexar(documento)
         return documento
 
+    documento.save(force_insert=True)
     numero, evento_numero = tomar_numero(
         serie, dia.year, por=por, objeto=documento, encargo=encargo, municipio=municipio
     )
@@ -232,7 +231,6 @@ def registrar_documento(
         por=por, accion="registro.documento.registrar", objeto=documento, despues=despues, encargo=encargo
     )
     encadenar([evento_numero, evento])
-    _indexar(documento)
     return documento
 
 
@@ -364,6 +362,17 @@ def remitente_existente(*, tipo_documento: str, numero_documento: str) -> Person
     return Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
 
 
+def remitente_y_precarga(*, tipo_documento: str, numero_documento: str, por) -> tuple[Persona | None, Precarga | None]:
+    """`remitente_existente` y, en PostgreSQL, en el mismo viaje a la base de datos, la precarga de
+    `registrar_documento` (que se le pasa luego como `precarga`). Mismos errores que `remitente_existente`."""
+    numero = _documento_de_remitente(tipo_documento, numero_documento)
+    precarga = precargar(clave_serie=CLAVE_SERIE, usuario=por, hoy=timezone.localdate(),
+                         remitente=(tipo_documento, numero))
+    if precarga is None:
+        return Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first(), None
+    return precarga.remitente, precarga
+
+
 @transaction.atomic
 def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombre: str, por) -> Persona:
     """La persona con ese documento; si no existe, se registra con el nombre dado (validado el documento
@@ -405,6 +414,7 @@ __all__ = [
     "registrar_documento",
     "remitente_existente",
     "remitente_por_documento",
+    "remitente_y_precarga",
     "subsanar",
     "tener_por_no_presentado",
     "vencer_subsanaciones",

@@ -121,3 +121,17 @@ def test_aparece_en_el_esquema(client):
     esquema = client.get("/api/v1/schema/").content.decode()
     assert "/api/v1/registro/documentos/" in esquema
     assert "/api/v1/registro/documentos/{id}/" in esquema
+
+
+def test_la_salida_escrita_a_mano_es_la_del_serializador(mesa_de_partes, unidad_gdu):
+    # `salida` reemplaza a DocumentoSalida(doc).data en las respuestas (más rápida); DocumentoSalida es el esquema.
+    from registro.api.documentos import DocumentoSalida, salida
+
+    ProcedimientoFactory(codigo="GDU-01", unidad_responsable=unidad_gdu)
+    cliente = _api(mesa_de_partes)
+    ids = [cliente.post(URL, MINIMO, format="json").json()["id"],
+           cliente.post(URL, {**MINIMO, "procedimiento": "GDU-01", "defectos": "Falta el plano"}, format="json").json()["id"],
+           DocumentoFactory(remitente=None, por=mesa_de_partes).pk]
+    for doc in Documento.objects.filter(pk__in=ids):
+        esperado = DocumentoSalida(doc).data
+        assert salida(doc) == {**esperado, "remitente": dict(esperado["remitente"]) if esperado["remitente"] else None}

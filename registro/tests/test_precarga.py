@@ -1,0 +1,110 @@
+"""Precarga del registro: en PostgreSQL, las cinco lecturas de configuración en un viaje, iguales a las del ORM,
+y el registro con reglas locales, calendario local y encargo da lo mismo que leyendo cada cosa por separado."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from core.models import DiaCalendario, Encargo, Evento, Municipio, ReglaLocal, Serie
+from core.services.auditoria import titular_por_encargo
+from core.services.numeracion import serie_por_perfil
+from core.tests.factories import PersonaFactory, UsuarioFactory
+from registro.models import Documento
+from registro.services import precarga as modulo
+from registro.services.recepcion import CLAVE_SERIE, registrar_documento
+
+VIERNES = datetime(2026, 3, 6, 10, 30, tzinfo=ZoneInfo("America/Lima"))
+
+
+def _configurar(municipio, mesa, titular):
+    ReglaLocal.objects.create(municipio=municipio, clave="plazos.respuesta_peticion", valor=5,
+                              vigente_desde=date(2020, 1, 1), fuente="Ordenanza de prueba")
+    ReglaLocal.objects.create(municipio=municipio, clave="plazos.respuesta_peticion", valor=99,
+                              vigente_desde=date(2030, 1, 1), fuente="Aún no vigente")
+    DiaCalendario.objects.create(municipio=municipio, fecha=date(2026, 3, 9), tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+                                 descripcion="Aniversario del distrito")
+    hoy = timezone.localdate()
+    Encargo.objects.create(titular=titular, encargado=mesa, desde=hoy - timedelta(days=1),
+                           hasta=hoy + timedelta(days=1))
+    serie_por_perfil(CLAVE_SERIE, por=mesa)
+
+
+def test_precarga_lee_lo_mismo_que_el_orm(municipio, mesa_de_partes, secretario):
+    _configurar(municipio, mesa_de_partes, secretario)
+    precarga = modulo.precargar(clave_serie=CLAVE_SERIE, usuario=mesa_de_partes, hoy=timezone.localdate())
+    if connection.vendor != "postgresql":
+        assert precarga is None
+        return
+    actual = Municipio.objects.actual()
+    assert precarga.municipio == actual and precarga.municipio.sigla == actual.sigla
+    assert precarga.reglas == list(actual.reglas_locales.order_by("-vigente_desde", "-pk"))
+    assert precarga.serie == Serie.objects.get(codigo=CLAVE_SERIE)
+    assert precarga.titular_encargo == titular_por_encargo(mesa_de_partes) == secretario.pk
+    with CaptureQueriesContext(connection) as consultas:
+        assert list(precarga.municipio.calendario.all()) == list(actual.calendario.all())
+    assert len(consultas) == 1  # la de `actual.calendario`: la precargada no consulta
+
+
+def test_registro_con_reglas_calendario_y_encargo_igual_con_y_sin_precarga(municipio, mesa_de_partes, secretario,
+                                                                           monkeypatch):
+    _configurar(municipio, mesa_de_partes, secretario)
+    persona = PersonaFactory()
+    con = registrar_documento(asunto="Con precarga", folios=1, remitente=persona, por=mesa_de_partes,
+                              recibido_en=VIERNES)
+    monkeypatch.setattr("registro.services.recepcion.precargar", lambda **_: None)
+    sin = registrar_documento(asunto="Sin precarga", folios=1, remitente=persona, por=mesa_de_partes,
+                              recibido_en=VIERNES)
+    # 5 días hábiles (regla local) desde el viernes 6, sin el lunes 9 (feriado local): vence el lunes 16.
+    assert con.vence == sin.vence == date(2026, 3, 16)
+    assert (con.correlativo, sin.correlativo) == (1, 2)
+    for doc in (con, sin):
+        guardado = Documento.objects.get(pk=doc.pk)
+        assert guardado.numero_texto == doc.numero_texto and guardado.vence == doc.vence
+        assert Evento.objects.de_objeto(guardado).get().por_encargo_de_id == secretario.pk
+
+
+def test_sin_usuario_no_busca_encargo(municipio):
+    UsuarioFactory()
+    precarga = modulo.precargar(clave_serie="no-existe", usuario=None, hoy=timezone.localdate())
+    if precarga is not None:
+        assert precarga.titular_encargo is None and precarga.serie is None
+
+
+def test_remitente_y_precarga(municipio, mesa_de_partes):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from registro.services.recepcion import remitente_y_precarga
+
+    persona = PersonaFactory(numero_documento="45871236")
+    encontrada, precarga = remitente_y_precarga(tipo_documento="DNI", numero_documento="4587-1236", por=mesa_de_partes)
+    assert encontrada == persona
+    assert (precarga is not None) == (connection.vendor == "postgresql")
+    assert remitente_y_precarga(tipo_documento="DNI", numero_documento="11111111", por=mesa_de_partes)[0] is None
+    with pytest.raises(ValidationError):
+        remitente_y_precarga(tipo_documento="DNI", numero_documento="12", por=mesa_de_partes)
+
+
+def test_fuera_de_otra_transaccion_el_commit_va_con_la_rafaga(transactional_db, municipio, mesa_de_partes):
+    # Sin transacción de afuera, registrar_documento confirma en la ráfaga (PostgreSQL) y lo de on_commit
+    # corre igual; los números siguen seguidos y la cadena intacta.
+    from django.db import transaction
+
+    from core.services.auditoria import verificar_cadena
+
+    persona = PersonaFactory()
+    confirmados = []
+    primero = registrar_documento(asunto="Uno", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES)
+    with transaction.atomic():
+        transaction.on_commit(lambda: confirmados.append("otro"))
+        segundo = registrar_documento(asunto="Dos", folios=1, remitente=persona, por=mesa_de_partes,
+                                      recibido_en=VIERNES)
+        # Dentro de la transacción de otro no se confirma nada todavía.
+        assert not confirmados and connection.in_atomic_block
+    tercero = registrar_documento(asunto="Tres", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES)
+    assert confirmados == ["otro"] and not connection.in_atomic_block
+    assert [primero.correlativo, segundo.correlativo, tercero.correlativo] == [1, 2, 3]
+    assert Documento.objects.count() == 3 and verificar_cadena().intacta
