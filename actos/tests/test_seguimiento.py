@@ -245,3 +245,18 @@ def test_api_tareas_y_avances(client, secretario, jefe_unidad, ajeno, acto):
     assert client.post(reverse("api-actos-tarea-avances", args=[pk]), {"texto": "x", "porcentaje": 5},
                        content_type="application/json").status_code == 404
     assert client.get(reverse("api-actos-tareas")).json()["count"] == 0
+
+
+# --- Demostración ---------------------------------------------------------------------------------
+
+
+def test_demo_tareas_atrasada_y_cumplida_con_evidencia(db, claves_rapidas):
+    from core.demo import cargar_demo
+
+    cargar_demo()
+    cargar_demo()  # idempotente
+    tareas = Tarea.objects.filter(unidad__sigla="GDU")
+    assert tareas.count() == 2
+    assert tareas.filter(estado__in=["pendiente", "en_curso"], vence__lt=HOY).count() == 1
+    cumplida = tareas.get(estado=Tarea.Estado.CUMPLIDA)
+    assert cumplida.avances.filter(porcentaje=100, evidencia__isnull=False).exists()
