@@ -25,6 +25,10 @@ class Command(BaseCommand):
         parser.add_argument("--personas", type=int, default=100_000)
         parser.add_argument("--clientes", type=int, default=16, help="clientes concurrentes de la API")
         parser.add_argument("--segundos", type=float, default=20, help="duración del escenario de la API")
+        parser.add_argument("--trabajadores", type=int, default=2, help="procesos de gunicorn del escenario de la API")
+        parser.add_argument("--hilos", type=int, default=4, help="hilos por proceso (más de 1: gunicorn gthread; 1: síncronos)")
+        parser.add_argument("--solo", choices=["api", "bandeja", "consulta", "busqueda", "informe"],
+                            help="correr solo ese escenario (sobre la base tal como está si va con --sin-generar)")
         parser.add_argument("--sin-generar", action="store_true", help="medir sobre la base tal como está")
         parser.add_argument("--salida", default=str(Path(settings.BASE_DIR) / "bench" / "resultados" / "registro.json"))
 
@@ -53,7 +57,8 @@ class Command(BaseCommand):
             except RuntimeError as e:
                 raise CommandError(str(e)) from None
         resultados = registro.correr(generado=generado, salida=self.stdout.write, clientes=o["clientes"],
-                                     segundos=o["segundos"])
+                                     segundos=o["segundos"], trabajadores=o["trabajadores"], hilos=o["hilos"],
+                                     solo=o["solo"])
         self.stdout.write("\n" + registro.tabla(resultados))
         registro.guardar(resultados, Path(o["salida"]))
         self.stdout.write(f"\nResultados en {o['salida']}")
