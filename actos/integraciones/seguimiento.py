@@ -1,6 +1,6 @@
 """Menú, acceso a evidencias y demostración de la parte «seguimiento» de actos."""
 
-from actos.integracion import GESTIONAR_SEGUIMIENTO, REVISAR_ACTO
+from actos.integracion import GENERAR_PROTOCOLO, GESTIONAR_SEGUIMIENTO, REVISAR_ACTO
 from core.demo import registrar_cargador
 from core.navegacion import Entrada, registrar
 from core.permissions import registrar_acceso_archivo
@@ -11,9 +11,9 @@ def _ve_tablero(usuario) -> bool:
 
 
 def _ve_protocolos(usuario) -> bool:
-    from actos.services.protocolo import puede_generar
-
-    return usuario.has_perm(REVISAR_ACTO) or puede_generar(usuario)
+    # Solo permisos (ya en caché en cada página): el menú no consulta encargos. Quien subroga al Secretario
+    # es el pro-secretario, que revisa actos; la página misma aplica `puede_generar` con el encargo.
+    return usuario.has_perm(REVISAR_ACTO) or usuario.has_perm(GENERAR_PROTOCOLO)
 
 
 for entrada in [
