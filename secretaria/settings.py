@@ -3,6 +3,7 @@
 Ver docs/operacion/configuracion.md para la lista completa.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -240,3 +241,8 @@ PORTAL_PRESENTACIONES_POR_HORA = env_int("PORTAL_PRESENTACIONES_POR_HORA", 5)
 PORTAL_TIEMPO_MINIMO_SEGUNDOS = env_int("PORTAL_TIEMPO_MINIMO_SEGUNDOS", 3)
 PORTAL_MAX_ADJUNTOS = env_int("PORTAL_MAX_ADJUNTOS", 5)
 PORTAL_UNIDAD_MESA_VIRTUAL = env_str("PORTAL_UNIDAD_MESA_VIRTUAL", "UTDA")
+
+# Actos: alerta de tareas por vencer (días hábiles antes) y construcción del protocolo anual.
+ACTOS_ALERTA_DIAS_ANTES = env_int("ACTOS_ALERTA_DIAS_ANTES", 3)
+ACTOS_PROTOCOLO_PROCESOS = env_int("ACTOS_PROTOCOLO_PROCESOS", min(4, os.cpu_count() or 1))
+ACTOS_PROTOCOLO_LOTE = env_int("ACTOS_PROTOCOLO_LOTE", 20)
