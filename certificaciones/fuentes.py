@@ -1,9 +1,10 @@
 """Fuentes certificables: qué se puede certificar y cómo se obtiene su PDF.
 
-Cada área registra las suyas con `registrar_fuente(Fuente(...))` desde su `integracion.py`, como
-`core.permissions.registrar_acceso_archivo`: así el concejo y actos enchufan sus actas, acuerdos y
-ordenanzas sin que certificaciones los importe. Una fuente se identifica por su clave y apunta a una
-fila (tipo de contenido + id); el certificado guarda esa referencia y el SHA-256 del PDF original.
+Se registran con `registrar_fuente(Fuente(...))`, como `core.permissions.registrar_acceso_archivo`.
+Las del registro, las actas del concejo y los actos (con sus artículos) las registra
+`certificaciones/integracion.py`, con importaciones perezosas dentro de las funciones (ahí está escrito
+por qué); el concejo y actos no importan certificaciones. Una fuente se identifica por su clave y apunta
+a una fila (tipo de contenido + id); el certificado guarda esa referencia y el SHA-256 del PDF original.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ class Fuente:
     - `descripcion(obj) -> str`: cómo se nombra en la página y en el texto de la certificación.
     - `visible(usuario, obj) -> bool`: si quien pide puede elegirla (ver el original).
     - `de_documento(documento) -> iterable de obj`: las que ofrece un documento del registro (opcional).
+    - `tipos_de(obj) -> tupla`: los tipos que admite esa fila en particular, dentro de `tipos` (opcional;
+      p. ej. una ordenanza se certifica como ordenanza y un acuerdo como acuerdo). El primero es el
+      que se propone al abrir la solicitud desde la página del original.
+    - `transcripcion(obj) -> str`: el texto literal que transcribe un extracto (opcional; p. ej. un
+      artículo de un acto). Con ella el extracto no se teclea: se copia del original.
     """
 
     clave: str
@@ -39,9 +45,17 @@ class Fuente:
     descripcion: Callable[[models.Model], str]
     visible: Callable[[object, models.Model], bool] = field(default=lambda usuario, obj: True)
     de_documento: Callable[[object], Iterable[models.Model]] | None = None
+    tipos_de: Callable[[models.Model], tuple[str, ...]] | None = None
+    transcripcion: Callable[[models.Model], str] | None = None
 
     def clase(self) -> type[models.Model]:
         return apps.get_model(self.modelo)
+
+    def tipos_de_fila(self, obj: models.Model) -> tuple[str, ...]:
+        return self.tipos_de(obj) if self.tipos_de is not None else self.tipos
+
+    def etiqueta(self, obj: models.Model) -> str:
+        return f"{self.nombre}: {self.descripcion(obj)}"
 
 
 _fuentes: dict[str, Fuente] = {}
@@ -69,21 +83,34 @@ def referencia(clave: str, obj: models.Model) -> str:
     return f"{clave}:{obj.pk}"
 
 
-def resolver(usuario, texto: str, *, tipo: str) -> tuple[Fuente, models.Model]:
-    """La fuente y su fila a partir de «clave:id», si existe, admite `tipo` y `usuario` puede verla.
-    ValidationError en español si no (sin decir si la fila existe cuando no la puede ver)."""
-    clave, _, pk = (texto or "").partition(":")
-    f = fuente(clave)
-    if tipo not in f.tipos:
-        from certificaciones.models import TipoCertificacion
+NO_ENCONTRADO = "No se encontró el original a certificar."
 
+
+def resolver(usuario, texto: str, *, tipo: str | None = None) -> tuple[Fuente, models.Model]:
+    """La fuente y su fila a partir de «clave:id», si existe, admite `tipo` y `usuario` puede verla.
+    ValidationError en español si no (sin decir si la fila existe cuando no la puede ver). Sin `tipo`
+    (al abrir una solicitud desde la página del original) no se mira el tipo."""
+    from certificaciones.models import TipoCertificacion
+
+    clave, _, pk = (texto or "").strip().partition(":")
+    f = fuente(clave)
+    if tipo is not None and tipo not in f.tipos:
         raise ValidationError({"fuente": [
             f"Una fuente «{f.nombre}» no sirve para «{TipoCertificacion(tipo).label}»."
         ]})
     obj = f.clase().objects.filter(pk=pk).first() if pk.isdigit() else None
     if obj is None or not f.visible(usuario, obj):
-        raise ValidationError({"fuente": ["No se encontró el original a certificar."]})
+        raise ValidationError({"fuente": [NO_ENCONTRADO]})
+    admitidos = f.tipos_de_fila(obj)
+    if tipo is not None and tipo not in admitidos:
+        nombres = " o ".join(f"«{TipoCertificacion(t).label}»" for t in admitidos)
+        raise ValidationError({"fuente": [f"«{f.descripcion(obj)}» se certifica como {nombres}."]})
     return f, obj
+
+
+def tipo_sugerido(f: Fuente, obj: models.Model) -> str:
+    """El tipo que se propone al abrir la solicitud desde la página del original."""
+    return f.tipos_de_fila(obj)[0]
 
 
 def de_fila(clave: str, fuente_tipo_id, fuente_id) -> models.Model | None:
@@ -101,5 +128,5 @@ def ofrecidas_por_documento(usuario, documento) -> list[tuple[str, str]]:
             continue
         for obj in f.de_documento(documento):
             if f.visible(usuario, obj):
-                opciones.append((referencia(f.clave, obj), f"{f.nombre}: {f.descripcion(obj)}"))
+                opciones.append((referencia(f.clave, obj), f.etiqueta(obj)))
     return opciones

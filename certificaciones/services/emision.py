@@ -158,12 +158,53 @@ def _paginas(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _sin_campos_de_firma(escritor) -> None:
+    """Quita de la copia los campos de firma que traiga el original (un acta o un acto firmados en PAdES).
+
+    La firma del original no sobrevive a la copia (los bytes cambian) y su campo impediría firmar el
+    certificado con el mismo nombre; lo que da fe del original es su SHA-256, guardado en el certificado.
+    Si la firma era visible, su apariencia se estampa en la página para que la copia se vea igual."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    def es_firma(anotacion) -> bool:
+        campo = anotacion
+        while campo is not None:
+            if campo.get("/FT") is not None:
+                return campo.get("/FT") == "/Sig"
+            campo = campo.get("/Parent").get_object() if campo.get("/Parent") is not None else None
+        return False
+
+    for n, pagina in enumerate(escritor.pages):
+        if "/Annots" not in pagina:
+            continue
+        quedan = ArrayObject()
+        for i, ref in enumerate(pagina["/Annots"]):
+            anotacion = ref.get_object()
+            if anotacion.get("/Subtype") != "/Widget" or not es_firma(anotacion):
+                quedan.append(ref)
+                continue
+            apariencia = (anotacion.get("/AP") or {}).get("/N")
+            x0, y0, x1, y1 = (float(v) for v in anotacion.get("/Rect", [0, 0, 0, 0]))
+            if apariencia is not None and abs(x1 - x0) > 0 and abs(y1 - y0) > 0:
+                escritor._add_apstream_object(pagina, apariencia.get_object(), f"firma_{n}_{i}", min(x0, x1),
+                                              min(y0, y1))
+        pagina[NameObject("/Annots")] = quedan
+    formulario = escritor._root_object.get("/AcroForm")
+    if formulario is not None:
+        formulario = formulario.get_object()
+        campos = [c for c in formulario.get("/Fields", []) if c.get_object().get("/FT") != "/Sig"]
+        formulario[NameObject("/Fields")] = ArrayObject(campos)
+        if "/SigFlags" in formulario:
+            del formulario["/SigFlags"]
+
+
 def _unir(original: bytes | None, hoja: bytes) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     if original is None:
         return hoja
     escritor = PdfWriter(clone_from=PdfReader(io.BytesIO(original)))
+    _sin_campos_de_firma(escritor)
     escritor.append(PdfReader(io.BytesIO(hoja)))
     salida = io.BytesIO()
     escritor.write(salida)

@@ -43,9 +43,10 @@ def crear_solicitud(
     """Recibe una solicitud de certificación de `solicitante`.
 
     La fuente a certificar es una referencia «clave:id» del registro de fuentes (un adjunto PDF o el PDF
-    emitido de un documento, un acta cuando el concejo registre las suyas) o un PDF subido en ventanilla
-    (`archivo`, p. ej. el escaneo del original del archivo). La constancia no lleva fuente, solo `texto`;
-    el extracto lleva fuente y el texto del artículo. El derecho sale de la tarifa (obligatoria si el
+    emitido de un documento, un acta del concejo, un acto o uno de sus artículos) o un PDF subido en
+    ventanilla (`archivo`, p. ej. el escaneo del original del archivo). La constancia no lleva fuente,
+    solo `texto`; el extracto lleva fuente y el texto del artículo (el de un artículo de un acto se
+    copia del acto si `texto` viene vacío). El derecho sale de la tarifa (obligatoria si el
     tarifario tiene alguna para el tipo); sin derecho que pagar la solicitud queda lista para emitir.
     Si algo falla, nada se guarda (ni el archivo).
     """
@@ -57,11 +58,9 @@ def crear_solicitud(
         errores["solicitante"] = ["Indique quién solicita (una persona registrada)."]
     if not asunto:
         errores["asunto"] = ["Escriba qué se certifica, p. ej. «Resolución de Alcaldía Nº 12-2026»."]
-    if tipo in (TipoCertificacion.CONSTANCIA, TipoCertificacion.EXTRACTO) and not texto:
-        errores["texto"] = ["Escriba lo que se hace constar." if tipo == TipoCertificacion.CONSTANCIA
-                            else "Transcriba el artículo que se certifica."]
     fuente_obj = None
     clave = ""
+    transcripcion = None
     if tipo == TipoCertificacion.CONSTANCIA:
         if fuente or archivo:
             errores["fuente"] = ["La constancia es solo texto: no lleva un original."]
@@ -73,8 +72,21 @@ def crear_solicitud(
         try:
             f, fuente_obj = fuentes.resolver(por, fuente, tipo=tipo)
             clave = f.clave
+            if tipo == TipoCertificacion.EXTRACTO and f.transcripcion is not None:
+                transcripcion = f.transcripcion(fuente_obj)
         except ValidationError as e:
             errores.update(e.message_dict)
+    if transcripcion is not None:
+        # El original trae su texto (un artículo de un acto): el extracto lo copia literal; si se escribió
+        # otro, no se certifica.
+        if not texto or " ".join(texto.split()) == " ".join(transcripcion.split()):
+            texto = transcripcion
+        else:
+            errores["texto"] = ["El extracto debe ser la transcripción literal del original: deje el texto "
+                                "vacío y se copia tal cual."]
+    if tipo in (TipoCertificacion.CONSTANCIA, TipoCertificacion.EXTRACTO) and not texto:
+        errores["texto"] = ["Escriba lo que se hace constar." if tipo == TipoCertificacion.CONSTANCIA
+                            else "Transcriba el artículo que se certifica."]
     aplicables = tarifas_aplicables(tipo)
     if tarifa is not None and not aplicables.filter(pk=tarifa.pk).exists():
         errores["tarifa"] = ["Esa tarifa no está activa o no corresponde a este tipo de certificación."]

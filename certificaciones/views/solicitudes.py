@@ -38,6 +38,15 @@ def _fuente_emitido(usuario, numero: str) -> str:
     return fuentes.referencia("registro.documento", documento)
 
 
+def _desde_fuente(usuario, referencia: str):
+    """La fuente y su fila de `?fuente=clave:id` (la página de un acta, un acto o un artículo), o None si
+    no existe, no se puede certificar o `usuario` no la ve: las tres dan el mismo mensaje."""
+    try:
+        return fuentes.resolver(usuario, referencia)
+    except ValidationError:
+        return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def solicitud_crear(request):
@@ -47,8 +56,22 @@ def solicitud_crear(request):
     if request.GET.get("documento"):
         documento = obtener_documento(request.user, request.GET["documento"])
     opciones = fuentes.ofrecidas_por_documento(request.user, documento) if documento is not None else []
+    inicial = {"asunto": documento.asunto if documento else ""}
+    desde = None
+    if request.GET.get("fuente"):
+        desde = _desde_fuente(request.user, request.GET["fuente"])
+        if desde is None:
+            # Nada se crea: ni el formulario se ofrece con un original que no se encontró.
+            return render(request, "certificaciones/solicitud_form.html",
+                          {"form": None, "documento": documento, "error_fuente": fuentes.NO_ENCONTRADO}, status=404)
+        f, obj = desde
+        referencia = fuentes.referencia(f.clave, obj)
+        opciones = [(referencia, f.etiqueta(obj)), *(o for o in opciones if o[0] != referencia)]
+        inicial.update(fuente=referencia, tipo=fuentes.tipo_sugerido(f, obj), asunto=f.descripcion(obj))
+        if f.transcripcion is not None:
+            inicial["texto"] = f.transcripcion(obj)
     form = SolicitudForm(request.POST or None, request.FILES or None, opciones_fuente=opciones, documento=documento,
-                         initial={"asunto": documento.asunto if documento else ""})
+                         initial=inicial)
     if request.method == "POST" and form.is_valid():
         datos = form.cleaned_data
         try:
@@ -67,7 +90,9 @@ def solicitud_crear(request):
         else:
             messages.success(request, f"Se recibió la solicitud {solicitud.pk}.")
             return redirect("certificaciones:solicitud", pk=solicitud.pk)
-    return render(request, "certificaciones/solicitud_form.html", {"form": form, "documento": documento})
+    return render(request, "certificaciones/solicitud_form.html",
+                  {"form": form, "documento": documento,
+                   "desde": desde[0].etiqueta(desde[1]) if desde is not None else ""})
 
 
 def _detalle(request, solicitud, *, pago=None, exoneracion=None, error_emision=None, status=200):
