@@ -97,6 +97,18 @@ ACUERDO = {
         ("articulo", "Aprobar el calendario de sesiones ordinarias del Concejo Municipal para el presente año."),
     ],
 }
+# El texto de un acuerdo registrado desde una decisión del concejo ({materia}: el título del punto votado).
+ACUERDO_DE_DECISION = {
+    "partes": [
+        ("considerando", "Que, el artículo 41 de la Ley Orgánica de Municipalidades, Ley 27972, dispone que los "
+                         "acuerdos son decisiones que toma el concejo referidas a asuntos específicos de interés "
+                         "público, vecinal o institucional;"),
+        ("considerando", "Que, el Concejo Municipal debatió y votó en sesión ordinaria el punto «{materia}»;"),
+        ("formula", "Estando a lo acordado, el Concejo Municipal\nACORDÓ:"),
+        ("articulo", "Aprobar lo propuesto en el punto «{materia}», en los términos votados por el concejo."),
+        ("articulo", "Encargar a la Gerencia Municipal el cumplimiento del presente acuerdo."),
+    ],
+}
 PROYECTO = {
     "tipo": "decreto",
     "titulo": "Proyecto de decreto que reglamenta la instalación de anuncios publicitarios",
@@ -149,11 +161,15 @@ def cargar(municipio) -> None:
     jefe = Usuario.objects.filter(username="jefe").first()
     if secretario is None or Acto.objects.filter(titulo=ORDENANZA_BASE["titulo"]).exists():
         return
-    # Los actos del concejo nacen de decisiones: las pendientes de la demostración del concejo primero.
-    pendientes = list(decisiones_pendientes()[:2])
+    # Los actos del concejo nacen de decisiones: las pendientes de la demostración del concejo primero,
+    # cada una con el acto de su instrumento (la aprobación de un acta no tiene instrumento: no es un acto).
+    # Las ordenanzas, de la más antigua a la más reciente: la base y la que la modifica.
+    pendientes = list(decisiones_pendientes().filter(instrumento="ordenanza")
+                      .order_by("sesion__fecha", "punto__orden", "pk")[:2])
     base = _redactar(ORDENANZA_BASE, por=secretario)
     # Sin decisiones pendientes (concejo de demostración sin votaciones), la sesión se anota como externa.
-    base = _publicar(base, por=secretario, dias_atras=40, decision=pendientes[0] if pendientes else None,
+    # Se firma después de la primera sesión de la demostración (hace unos 30 días) y antes de la segunda.
+    base = _publicar(base, por=secretario, dias_atras=25, decision=pendientes[0] if pendientes else None,
                      sesion="Sesión ordinaria de concejo, aprobada por unanimidad")
     modifica = _redactar(ORDENANZA_MODIFICA, por=secretario)
     relacionar(origen=modifica, destino=base, tipo="modifica", partes="art_2", por=secretario,
@@ -169,11 +185,15 @@ def cargar(municipio) -> None:
 
     _publicar(_redactar(RESOLUCION, por=secretario), por=secretario, dias_atras=20)
 
-    # Un acuerdo: desde otra decisión pendiente del concejo si la hay; si no, con la sesión anotada.
-    resto = list(decisiones_pendientes()[:1])
+    # Un acuerdo: desde una decisión pendiente del concejo con ese instrumento si la hay (con el título del
+    # punto votado); si no, el del calendario de sesiones, con la sesión anotada.
+    resto = list(decisiones_pendientes().filter(instrumento="acuerdo")[:1])
     if resto:
-        acuerdo = crear_desde_decision(decision=resto[0], por=secretario, tipo="acuerdo", titulo=ACUERDO["titulo"])
-        _texto(acuerdo, ACUERDO, por=secretario)
+        titulo = resto[0].punto.titulo
+        acuerdo = crear_desde_decision(decision=resto[0], por=secretario, tipo="acuerdo", titulo=titulo)
+        _texto(acuerdo, {**ACUERDO_DE_DECISION, "partes": [
+            (tipo, texto.format(materia=titulo))
+            for tipo, texto in ACUERDO_DE_DECISION["partes"]]}, por=secretario)
     else:
         acuerdo = _redactar(ACUERDO, por=secretario)
     _publicar(acuerdo, por=secretario, dias_atras=5, sesion="Sesión ordinaria de concejo de enero")

@@ -17,6 +17,9 @@ def test_la_demo_publica_actos_de_varios_tipos_con_relaciones(claves_rapidas):
     assert publicados.filter(vigencia="derogado", tipo="decreto").exists()
     assert all(len(a.sha256) == 64 for a in publicados)
     assert Acto.objects.filter(estado="en_revision", creado_por__username="jefe").exists()
+    # Los actos que nacen de decisiones del concejo son de su instrumento (la aprobación de un acta no es acto).
+    desde_decision = Acto.objects.filter(decision__isnull=False).select_related("decision")
+    assert desde_decision.exists() and all(a.tipo == a.decision.instrumento for a in desde_decision)
     total = Acto.objects.count()
     cargar_demo()
     assert Acto.objects.count() == total

@@ -37,8 +37,9 @@ def _dia_habil_a(desde, dias: int, hora: int):
 
 
 def _cargar_demo(municipio):
-    """Una sesión ordinaria pasada, convocada a su tiempo (la parte «durante», orden 52, la celebra) y una
-    próxima, convocada, con la agenda congelada: aprobación del acta de la pasada, despacho enlazado a un
+    """Dos sesiones ordinarias pasadas, convocadas a su tiempo (la parte «durante», orden 52, las celebra;
+    la segunda aprueba el acta de la primera y la parte «despues», orden 53, la firma y publica) y una
+    próxima, convocada, con la agenda congelada: aprobación del acta de la segunda, despacho enlazado a un
     documento del registro de la demostración, informes, pedidos y orden del día con su expediente."""
     from datetime import timedelta
 
@@ -61,25 +62,35 @@ def _cargar_demo(municipio):
     if pleno is None or secretario is None or Sesion.objects.filter(organo=pleno).exists():
         return
     unidad = {u.sigla: u for u in UnidadOrganica.objects.filter(sigla__in=["GM", "GDU"])}
-    fecha, fecha_proxima = _dia_habil_a(hoy, -14, 10), _dia_habil_a(hoy, 10, 10)
-    if not (pleno.periodo.inicio <= fecha.date() and fecha_proxima.date() <= pleno.periodo.fin):
+    fecha_primera, fecha_segunda = _dia_habil_a(hoy, -30, 10), _dia_habil_a(hoy, -14, 10)
+    fecha_proxima = _dia_habil_a(hoy, 10, 10)
+    if not (pleno.periodo.inicio <= fecha_primera.date() and fecha_proxima.date() <= pleno.periodo.fin):
         return  # al borde del periodo: las sesiones de ejemplo caerían fuera de él
+    lugar = "Salón de sesiones del Palacio Municipal"
     with transaction.atomic():
-        pasada = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha,
-                              lugar="Salón de sesiones del Palacio Municipal", por=secretario)
-        agenda.agregar_punto(sesion=pasada, seccion="informes", titulo="Informe del alcalde sobre la ejecución "
+        primera = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_primera, lugar=lugar, por=secretario)
+        agenda.agregar_punto(sesion=primera, seccion="informes", titulo="Informe del alcalde sobre la ejecución "
                              "presupuestal del primer semestre", por=secretario)
-        agenda.agregar_punto(sesion=pasada, seccion="orden_del_dia", titulo="Ordenanza que regula el comercio "
+        agenda.agregar_punto(sesion=primera, seccion="orden_del_dia", titulo="Ordenanza que regula el comercio "
                              "ambulatorio en el Centro Histórico", instrumento="ordenanza",
                              unidad_proponente=unidad.get("GDU"), por=secretario)
-        agenda.agregar_punto(sesion=pasada, seccion="orden_del_dia", titulo="Acuerdo que aprueba el convenio con "
+        agenda.agregar_punto(sesion=primera, seccion="orden_del_dia", titulo="Acuerdo que aprueba el convenio con "
                              "la Sociedad de Beneficencia para el comedor municipal", instrumento="acuerdo",
                              por=secretario)
-        convocar(sesion=pasada, por=secretario, ahora=fecha - timedelta(days=8))
+        convocar(sesion=primera, por=secretario, ahora=fecha_primera - timedelta(days=8))
 
-        proxima = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_proxima,
-                               lugar="Salón de sesiones del Palacio Municipal", por=secretario)
-        agenda.agregar_aprobacion_acta(sesion=proxima, acta_de=pasada, por=secretario)
+        segunda = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_segunda, lugar=lugar, por=secretario)
+        agenda.agregar_aprobacion_acta(sesion=segunda, acta_de=primera, por=secretario)
+        agenda.agregar_punto(sesion=segunda, seccion="informes", titulo="Informe de la Gerencia de Desarrollo "
+                             "Urbano sobre el empadronamiento de comerciantes ambulantes", por=secretario)
+        agenda.agregar_punto(sesion=segunda, seccion="orden_del_dia", titulo="Ordenanza que modifica el artículo 2 "
+                             "de la ordenanza que regula el comercio ambulatorio", instrumento="ordenanza",
+                             descripcion="Amplía a un año la vigencia de la autorización municipal temporal.",
+                             unidad_proponente=unidad.get("GDU"), por=secretario)
+        convocar(sesion=segunda, por=secretario, ahora=fecha_segunda - timedelta(days=8))
+
+        proxima = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_proxima, lugar=lugar, por=secretario)
+        agenda.agregar_aprobacion_acta(sesion=proxima, acta_de=segunda, por=secretario)
         carta = (Documento.objects.filter(clase=Documento.Clase.ENTRADA, asunto__startswith="Invitación")
                  .order_by("pk").first())
         if carta is not None:

@@ -9,8 +9,10 @@ registrar(Entrada("Concejo", "Sesiones realizadas (portal)", "concejo:realizadas
 
 
 def _cargar_demo(municipio):
-    """Las actas de las sesiones concluidas de la demostración: se generan; las aprobadas (por la votación
-    de su punto en una sesión posterior) se firman y publican. Idempotente: lo hecho no se repite."""
+    """Las actas de las sesiones concluidas de la demostración: se generan las que falten (la de la primera
+    sesión ya la generó la parte «durante» antes de que la segunda la aprobara); las aprobadas (por la
+    votación de su punto en una sesión posterior) se firman y publican; la de la última sesión celebrada
+    queda en borrador, por aprobar en la próxima. Idempotente: lo hecho no se repite."""
     from django.db import transaction
 
     from concejo.models import Acta, Sesion, Votacion
