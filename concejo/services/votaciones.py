@@ -369,7 +369,7 @@ def _avisar_al_acta(votacion: Votacion, por) -> None:
 @transaction.atomic
 def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
     """La Secretaría confirma el resultado calculado. Aprobado: el punto queda aprobado y se crea la
-    decisión (salvo en un primer debate); rechazado: el punto queda rechazado; empate que se repite: el
+    decisión (salvo en un primer debate o si el punto aprueba un acta); rechazado: el punto queda rechazado; empate que se repite: el
     punto sigue en debate para la nueva votación."""
     votacion = _bloquear(votacion)
     if votacion.estado != Votacion.Estado.CERRADA:
@@ -388,7 +388,9 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
         aprobado = votacion.resultado == Votacion.Resultado.APROBADO
         punto.estado = PuntoAgenda.Estado.APROBADO if aprobado else PuntoAgenda.Estado.RECHAZADO
         punto.save(update_fields=["estado"])
-        if aprobado and _debate_final(punto, votacion.sesion):
+        # La aprobación de un acta queda en el acta misma (`al_confirmar_votacion`), no es materia del
+        # registro de actos: no crea `Decision`.
+        if aprobado and punto.seccion != PuntoAgenda.Seccion.ACTA and _debate_final(punto, votacion.sesion):
             decision = Decision.objects.create(sesion=votacion.sesion, punto=punto, votacion=votacion,
                                                instrumento=punto.instrumento, resumen=votacion.mocion)
     despues = instantanea(votacion, _CAMPOS)

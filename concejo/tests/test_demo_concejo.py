@@ -43,6 +43,8 @@ def test_la_demo_tiene_dos_sesiones_celebradas_un_acta_publicada_y_una_proxima(c
     assert acta.estado == Acta.Estado.PUBLICADA and acta.aprobada_en_id == segunda.pk
     assert acta.votacion_aprobacion.punto_id == punto_acta.pk
     assert acta.votacion_aprobacion.resultado == Votacion.Resultado.APROBADO
+    # Aprobar un acta no es materia del registro de actos: no deja una decisión pendiente.
+    assert not Decision.objects.filter(punto=punto_acta).exists()
     assert len(acta.sha256) == 64 and acta.archivo_id is not None
     # Por los servicios y en orden: el borrador existía antes de confirmar la votación que lo aprobó.
     eventos_acta = list(Evento.objects.de_objeto(acta).order_by("id").values_list("accion", "id"))
