@@ -1,14 +1,17 @@
 """`secretaria bench-concejo-acta`: el acta de una sesión de 6 horas (40 puntos, 30 votaciones nominales de
 40 miembros, intervenciones): tiempo de generarla del registro y de renderizar su PDF (objetivo < 5 s).
 
-Los datos se crean en una transacción que se deshace: la base (SQLite por omisión, o la de DATABASE_URL)
-queda como estaba; debe estar migrada (`secretaria migrate`).
+Corre sobre una base desechable que crea y migra al empezar y borra al terminar (la de DATABASE_URL queda
+intacta), como `bench-concejo-votos`.
 """
 
+import os
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 
 class Command(BaseCommand):
@@ -23,5 +26,15 @@ class Command(BaseCommand):
             sys.path.insert(0, raiz)
         from bench import concejo_acta
 
-        resultados = concejo_acta.correr(repeticiones=o["repeticiones"], salida=self.stdout.write)
+        if connection.vendor == "sqlite":
+            archivo = Path(settings.BASE_DIR) / "var" / f"bench-concejo-acta-{os.getpid()}.sqlite3"
+            archivo.parent.mkdir(parents=True, exist_ok=True)
+            connection.settings_dict.setdefault("TEST", {})["NAME"] = str(archivo)
+        nombre_original = connection.settings_dict["NAME"]
+        self.stdout.write(f"Creando y migrando una base desechable ({connection.vendor})…")
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        try:
+            resultados = concejo_acta.correr(repeticiones=o["repeticiones"], salida=self.stdout.write)
+        finally:
+            connection.creation.destroy_test_db(nombre_original, verbosity=0)
         self.stdout.write("\n" + concejo_acta.tabla(resultados))
