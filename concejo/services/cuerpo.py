@@ -12,6 +12,8 @@ son el número legal menos los asientos que en esa fecha quedan sin nadie activo
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -209,9 +211,36 @@ def miembros_del_periodo(periodo: Periodo) -> list[Miembro]:
     )
 
 
+# Situaciones ya calculadas dentro de `situacion_en_cache` (una solicitud), por (periodo, fecha).
+_situaciones: ContextVar[dict | None] = ContextVar("secretaria_situaciones_del_pleno", default=None)
+
+
+@contextmanager
+def situacion_en_cache():
+    """Dentro del bloque, `situacion_en(periodo, fecha)` se calcula una vez (el resultado, el quórum y la
+    lista de miembros la releen); fuera, cada llamada consulta. Solo para bloques que no cambian miembros
+    ni sus estados (p. ej. anotar un voto y mostrar el panel de la votación)."""
+    token = _situaciones.set({})
+    try:
+        yield
+    finally:
+        _situaciones.reset(token)
+
+
 def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
-    """Quién integra el pleno de `periodo` en `fecha`, asiento por asiento (tres consultas)."""
+    """Quién integra el pleno de `periodo` en `fecha`, asiento por asiento (tres consultas; ninguna si ya
+    se calculó dentro de `situacion_en_cache`)."""
     fecha = _fecha(fecha)
+    cache = _situaciones.get()
+    if cache is None:
+        return _situacion_en(periodo, fecha)
+    clave = (periodo.pk, fecha)
+    if clave not in cache:
+        cache[clave] = _situacion_en(periodo, fecha)
+    return cache[clave]
+
+
+def _situacion_en(periodo: Periodo, fecha: date) -> Situacion:
     miembros = miembros_del_periodo(periodo)
     suplentes: dict[int, list[Miembro]] = {}
     for m in miembros:

@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET, require_POST
 
 from concejo.integracion import CONDUCIR_SESION
@@ -118,23 +120,56 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     en_sala = votaciones._en_sala(sesion)
     reglas = votaciones._reglas(sesion)
     filas = []
-    for miembro in en_vivo.miembros_convocados(sesion):
+    convocados = en_vivo.miembros_convocados(sesion)
+    for miembro in convocados:
         if miembro.pk not in en_sala and miembro.pk not in votos:
             continue
         filas.append({"miembro": miembro, "voto": votos.get(miembro.pk),
                       "solo_dirime": votaciones._solo_dirime(miembro, sesion, reglas), "en_sala": miembro.pk in en_sala})
     nominal = votacion.forma in votaciones.FORMAS_NOMINALES
+    if nominal and votacion.estado == Votacion.Estado.ABIERTA:
+        url_voto = reverse("concejo:votacion-voto", args=[votacion.pk])
+        for fila in filas:
+            if fila["en_sala"] and not fila["solo_dirime"]:
+                fila["botones"] = _botones_de_voto(url_voto, fila["miembro"], fila["voto"])
+    faltan = []
+    if nominal and votacion.estado == Votacion.Estado.ABIERTA:
+        # Lo mismo que `votaciones.faltan_votar`, con los votos, la sala y los miembros ya leídos; si alguien
+        # en sala no está entre los convocados (caso raro), se pregunta a la base como allí.
+        por_pk = {m.pk: m for m in convocados}
+        pendientes = en_sala - set(votos)
+        if pendientes <= por_pk.keys():
+            faltan = sorted((por_pk[pk] for pk in pendientes if not votaciones._solo_dirime(por_pk[pk], sesion, reglas)),
+                            key=lambda m: (m.orden, m.pk))
+        else:
+            faltan = votaciones.faltan_votar(votacion)
     return {
         "votacion": votacion,
         "nominal": nominal,
         "filas_voto": filas,
-        "faltan": votaciones.faltan_votar(votacion) if nominal and votacion.estado == Votacion.Estado.ABIERTA else [],
+        "faltan": faltan,
         "calculo": votacion.calculo or {},
         "mayoria_nombre": votaciones.mayorias().get(votacion.mayoria, votacion.mayoria),
         "dirime": votaciones.quien_dirime(sesion),
-        "sentidos": [("a_favor", "A favor"), ("en_contra", "En contra"), ("abstencion", "Abstención"),
-                     ("inhibido", "Se inhibe")],
+        "sentidos": SENTIDOS,
     }
+
+
+SENTIDOS = [("a_favor", "A favor"), ("en_contra", "En contra"), ("abstencion", "Abstención"), ("inhibido", "Se inhibe")]
+
+
+def _botones_de_voto(url_voto: str, miembro: Miembro, voto) -> str:
+    """Los cuatro botones de voto de una fila del panel (40 filas por voto anotado: en Python y no con
+    etiquetas de plantilla, que por fila costaban más que anotar el voto)."""
+    nombre = str(miembro)
+    actual = voto.sentido if voto is not None else None
+    return format_html_join(
+        "\n", '<button type="button" class="btn btn-voto {}" hx-post="{}" hx-vals=\'{{"miembro": "{}", "sentido": "{}"}}\' '
+        'hx-include="#fundamento-{}" hx-target="#votacion" hx-swap="outerHTML" aria-pressed="{}" aria-label="{}: {}" '
+        'data-votar="{}">{}</button>',
+        ((("btn-primary" if actual == valor else "btn-outline-primary"), url_voto, miembro.pk, valor, miembro.pk,
+          ("true" if actual == valor else "false"), etiqueta, nombre, valor, etiqueta) for valor, etiqueta in SENTIDOS),
+    )
 
 
 def _pagina(request, sesion):
@@ -331,14 +366,18 @@ def punto_votar(request, pk: int):
 @reglas_en_cache
 @require_POST
 def votacion_voto(request, pk: int):
+    from concejo.services import cuerpo  # como en `en_vivo._cuerpo`: la parte «cuerpo» se importa al usarla
+
     votacion = obtener_votacion(request.user, pk)
-    try:
-        miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
-        votaciones.registrar_voto(votacion=votacion, miembro=miembro, sentido=request.POST.get("sentido", ""),
-                                  fundamento=request.POST.get("fundamento", ""), por=request.user)
-    except ValidationError as e:
-        return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
-    return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion)
+    # Anotar un voto no cambia quién integra el pleno: el resultado y el panel comparten la situación del día.
+    with cuerpo.situacion_en_cache():
+        try:
+            miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
+            votaciones.registrar_voto(votacion=votacion, miembro=miembro, sentido=request.POST.get("sentido", ""),
+                                      fundamento=request.POST.get("fundamento", ""), por=request.user)
+        except ValidationError as e:
+            return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
+        return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion)
 
 
 @login_required
