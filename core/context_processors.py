@@ -1,15 +1,32 @@
+from functools import cache
+
+from django.utils.functional import SimpleLazyObject
+
 from core import navegacion
 from core.models import Municipio
 
 
 def secretaria(request):
-    """Municipio, vocabulario del perfil y menú para la plantilla base."""
+    """Municipio, menú y notificaciones para la plantilla base.
+
+    Todo perezoso: las plantillas llaman a los invocables al usarlos (una vez, con `cache`) y el municipio
+    se lee al tocarlo. Así un fragmento HTMX que no muestra la barra (p. ej. el panel de una votación en
+    vivo) no paga sus consultas ni arma el menú.
+    """
     usuario = getattr(request, "user", None)
-    municipio = Municipio.objects.actual()
+
+    @cache
+    def menu():
+        return navegacion.menu_para(usuario) if usuario is not None else []
+
+    @cache
+    def notificaciones_sin_leer():
+        if usuario is None or not usuario.is_authenticated:
+            return 0
+        return usuario.notificaciones.filter(leida=False).count()
+
     return {
-        "municipio": municipio,
-        "menu": navegacion.menu_para(usuario) if usuario is not None else [],
-        "notificaciones_sin_leer": usuario.notificaciones.filter(leida=False).count()
-        if usuario is not None and usuario.is_authenticated
-        else 0,
+        "municipio": SimpleLazyObject(Municipio.objects.actual),
+        "menu": menu,
+        "notificaciones_sin_leer": notificaciones_sin_leer,
     }

@@ -30,6 +30,13 @@ CAPTURAS = [
     ("mesa", "/registro/registrar/", "registro-mesa-de-partes.png"),
     ("jefe", "/registro/bandeja/", "registro-bandeja.png"),
     (None, "/consulta/", "portal-consulta.png"),
+    # Concejo, actos y certificaciones (ids de una demostración recién cargada: sesiones 1 y 2 realizadas,
+    # 3 convocada).
+    ("secretario", "/concejo/sesiones/3/en-vivo/", "concejo-sesion-en-vivo.png"),
+    (None, "/concejo/realizadas/1/", "concejo-sesion-realizada.png"),
+    (None, "/normativa/", "actos-normativa.png"),
+    ("secretario", "/certificaciones/", "certificaciones-solicitudes.png"),
+    (None, "/verificar/", "certificaciones-verificar.png"),
 ]
 
 

@@ -187,7 +187,9 @@ def _responder(request, sesion, *, exito: str = "", error: ValidationError | Non
             messages.success(request, exito)
         return _pagina(request, sesion)
     if parcial == "votacion" and votacion is not None:
-        votacion.refresh_from_db()
+        # Relee lo que el servicio cambió sin soltar la sesión, el órgano y el periodo ya cargados.
+        votacion.refresh_from_db(fields=[f.attname for f in votacion._meta.concrete_fields
+                                         if f.attname not in ("id", "sesion_id", "punto_id")])
         datos = {"sesion": votacion.sesion, **contexto_votacion(votacion)}
     else:
         datos = contexto(sesion)
