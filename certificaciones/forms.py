@@ -31,8 +31,6 @@ class SolicitudForm(FormularioBootstrap, forms.Form):
         self.documento = documento
         self.fields["fuente"].choices = [("", "— Ninguno —"), *opciones_fuente]
         self.fields["tarifa"].queryset = Tarifa.objects.filter(activa=True)
-        if documento is not None:
-            self.fields["numero_documento"].required = False
 
     def clean(self):
         datos = super().clean()

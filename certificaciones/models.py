@@ -4,21 +4,19 @@ Un certificado emitido no se edita nunca (ARCHITECTURE, invariante 2): su revoca
 motivo, y la fila, el número y el PDF firmado quedan.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Sin caracteres confundibles (0/O, 1/I/L): el código se dicta, se teclea o se lee del papel.
-ALFABETO_CODIGO = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+from core.codigos import codigo_al_azar
+
 LARGO_CODIGO = 20  # 31^20 ≈ 2^99: no se adivina ni se enumera
 
 
 def nuevo_codigo_verificacion() -> str:
-    return "".join(secrets.choice(ALFABETO_CODIGO) for _ in range(LARGO_CODIGO))
+    return codigo_al_azar(LARGO_CODIGO)
 
 
 def normalizar_codigo(texto: str) -> str:

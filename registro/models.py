@@ -5,21 +5,18 @@ está ahora (`unidad_actual`, `estado`, `vence`) para que las bandejas sean una 
 historia completa vive en `Derivacion` y en la pista de auditoría.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-# Alfabeto sin caracteres confundibles (0/O, 1/I/L) para el código de seguimiento que se dicta o se teclea.
-_ALFABETO = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+from core.codigos import codigo_al_azar
 
 
 def nuevo_codigo_seguimiento() -> str:
     """12 caracteres al azar (~59 bits): no se adivina ni se enumera."""
-    return "".join(secrets.choice(_ALFABETO) for _ in range(12))
+    return codigo_al_azar(12)
 
 
 class TipoPlazo(models.TextChoices):

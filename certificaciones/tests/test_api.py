@@ -62,3 +62,17 @@ def test_esquema_incluye_certificaciones(client, secretario):
     rutas = r.json()["paths"]
     assert "/api/v1/certificaciones/" in rutas and "/api/v1/certificaciones/{codigo}/pdf/" in rutas
     assert "post" in rutas["/api/v1/certificaciones/solicitudes/{id}/emitir/"]
+
+
+def test_revocar_por_api_entrada_mala_sin_calidad_y_ajeno(client, lista, secretario, mesa_de_partes, ajeno):
+    from certificaciones.services.emision import emitir_certificado
+
+    c = emitir_certificado(solicitud=lista(), por=secretario)
+    url = f"/api/v1/certificaciones/{c.codigo}/revocar/"
+    r = client.post(url, {}, content_type="application/json", **_token(secretario))
+    assert r.status_code == 400 and "motivo" in r.json()["campos"]
+    assert client.post(url, {"motivo": "x"}, content_type="application/json",
+                       **_token(mesa_de_partes)).status_code == 403
+    assert client.post(url, {"motivo": "x"}, content_type="application/json", **_token(ajeno)).status_code == 404
+    c.refresh_from_db()
+    assert not c.revocado and not Evento.objects.filter(accion="certificaciones.certificado.revocar").exists()
