@@ -3,18 +3,16 @@ pública de actas publicadas. Llama los mismos servicios que las páginas (conce
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from concejo.integracion import GESTIONAR_ACTAS, VER_CONCEJO
-from concejo.models import Acta
-from concejo.permissions import actas_publicas, obtener_sesion
+from concejo.permissions import actas_publicas
 from concejo.services import actas as servicio
+# Los mismos accesos que las páginas del acta: sin ver el concejo, 404; sin gestionar actas, 403.
+from concejo.views.despues import acta_de, exigir_gestion, sesion_interna
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.paginacion import Paginacion
 
@@ -44,24 +42,6 @@ class ActaEntrada(serializers.Serializer):
     texto = serializers.CharField(help_text="HTML simple; lo que no está en la lista blanca se quita.")
 
 
-def _sesion(request, pk):
-    if not request.user.has_perm(VER_CONCEJO):
-        raise Http404
-    return obtener_sesion(request.user, pk)
-
-
-def _acta(sesion) -> Acta:
-    acta = Acta.objects.filter(sesion=sesion).first()
-    if acta is None:
-        raise Http404
-    return acta
-
-
-def _gestiona(request) -> None:
-    if not request.user.has_perm(GESTIONAR_ACTAS):
-        raise PermissionDenied
-
-
 class ActaDeSesion(APIView):
     """El acta de una sesión (GET) y la edición de su borrador (PUT, solo la Secretaría)."""
 
@@ -69,13 +49,13 @@ class ActaDeSesion(APIView):
 
     @extend_schema(responses={200: ActaSalida, 401: ERROR_401, 404: ERROR_404})
     def get(self, request, pk: int):
-        return Response(ActaSalida(_acta(_sesion(request, pk))).data)
+        return Response(ActaSalida(acta_de(sesion_interna(request, pk))).data)
 
     @extend_schema(request=ActaEntrada,
                    responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
     def put(self, request, pk: int):
-        acta = _acta(_sesion(request, pk))
-        _gestiona(request)
+        acta = acta_de(sesion_interna(request, pk))
+        exigir_gestion(request)
         entrada = ActaEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         acta = servicio.editar_acta(acta=acta, texto=entrada.validated_data["texto"], por=request.user, origen="api")
@@ -90,8 +70,8 @@ class ActaGenerar(APIView):
     @extend_schema(request=None,
                    responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
     def post(self, request, pk: int):
-        sesion = _sesion(request, pk)
-        _gestiona(request)
+        sesion = sesion_interna(request, pk)
+        exigir_gestion(request)
         return Response(ActaSalida(servicio.generar_acta(sesion=sesion, por=request.user)).data)
 
 
@@ -103,8 +83,8 @@ class ActaFirmar(APIView):
     @extend_schema(request=None,
                    responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
     def post(self, request, pk: int):
-        acta = _acta(_sesion(request, pk))
-        _gestiona(request)
+        acta = acta_de(sesion_interna(request, pk))
+        exigir_gestion(request)
         return Response(ActaSalida(servicio.firmar_acta(acta=acta, por=request.user)).data)
 
 
@@ -116,8 +96,8 @@ class ActaPublicar(APIView):
     @extend_schema(request=None,
                    responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
     def post(self, request, pk: int):
-        acta = _acta(_sesion(request, pk))
-        _gestiona(request)
+        acta = acta_de(sesion_interna(request, pk))
+        exigir_gestion(request)
         return Response(ActaSalida(servicio.publicar_acta(acta=acta, por=request.user)).data)
 
 

@@ -46,7 +46,8 @@ class AsistenciaSalida(serializers.Serializer):
     en_sala = serializers.BooleanField()
 
 
-class PuntoSalida(serializers.Serializer):
+class PuntoEnVivoSalida(serializers.Serializer):
+    # No «PuntoSalida»: ese nombre ya es el componente del orden del día (concejo.api.antes).
     id = serializers.IntegerField()
     orden = serializers.IntegerField()
     titulo = serializers.CharField()
@@ -110,7 +111,7 @@ class EnVivoSalida(serializers.Serializer):
     quorum = QuorumSalida()
     quorum_al_instalar = QuorumSalida(source="sesion.quorum", allow_null=True)
     asistencia = AsistenciaSalida(many=True)
-    puntos = PuntoSalida(many=True)
+    puntos = PuntoEnVivoSalida(many=True)
     votacion_activa = VotacionSalida(allow_null=True)
 
 
@@ -159,7 +160,8 @@ class InstalarEntrada(serializers.Serializer):
                                        help_text="Id del miembro que preside (opcional).")
 
 
-class MotivoEntrada(serializers.Serializer):
+class MotivoOpcionalEntrada(serializers.Serializer):
+    # No «MotivoEntrada»: ese componente ya existe (actos.api.seguimiento) con el motivo obligatorio.
     motivo = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -232,24 +234,40 @@ class SesionEnVivo(_Base):
         return Response(en_vivo_datos(obtener_sesion_en_vivo(request.user, pk)))
 
 
-class _AccionSesion(_Base):
-    entrada = None
+class _Accion(_Base):
+    """POST común: obtiene el objeto (404/403 según permisos), valida la entrada, ejecuta y responde."""
 
-    def ejecutar(self, request, sesion, datos):  # pragma: no cover - cada subclase la define
+    entrada = None
+    obtener = None  # (usuario, pk) -> objeto
+    responder = None  # objeto -> datos de la respuesta
+
+    def ejecutar(self, request, objeto, datos):  # pragma: no cover - cada acción la define
         raise NotImplementedError
 
     def post(self, request, pk: int):
-        sesion = obtener_sesion_en_vivo(request.user, pk)
+        objeto = self.obtener(request.user, pk)
         datos = _validar(self.entrada, request) if self.entrada else {}
-        self.ejecutar(request, sesion, datos)
-        return Response(en_vivo_datos(sesion))
+        self.ejecutar(request, objeto, datos)
+        return Response(self.responder(objeto))
+
+
+def _accion(nombre: str, documento: str, entrada, ejecutar, *, obtener, responder, salida):
+    clase = type(nombre, (_Accion,), {"entrada": entrada, "ejecutar": ejecutar, "__doc__": documento,
+                                      "obtener": staticmethod(obtener), "responder": staticmethod(responder)})
+
+    # Un post propio por clase: extend_schema anota la función, y si todas compartieran _Accion.post
+    # la última anotación (operation_id, entrada, salida) valdría para todas.
+    def post(self, request, pk: int):
+        return _Accion.post(self, request, pk)
+
+    clase.post = extend_schema(operation_id=f"concejo_{nombre.lower()}", tags=ETIQUETA, request=entrada,
+                               responses={200: salida, **ERRORES})(post)
+    return clase
 
 
 def _accion_sesion(nombre: str, documento: str, entrada, ejecutar):
-    clase = type(nombre, (_AccionSesion,), {"entrada": entrada, "ejecutar": ejecutar, "__doc__": documento})
-    clase.post = extend_schema(operation_id=f"concejo_{nombre.lower()}", tags=ETIQUETA, request=entrada,
-                               responses={200: EnVivoSalida, **ERRORES})(clase.post)
-    return clase
+    return _accion(nombre, documento, entrada, ejecutar, obtener=obtener_sesion_en_vivo, responder=en_vivo_datos,
+                   salida=EnVivoSalida)
 
 
 SesionAsistencia = _accion_sesion(
@@ -273,7 +291,7 @@ SesionSinQuorum = _accion_sesion(
     lambda self, r, s, d: en_vivo.declarar_sin_quorum(sesion=s, por=r.user),
 )
 SesionSuspender = _accion_sesion(
-    "SesionSuspender", "Cuarto intermedio.", MotivoEntrada,
+    "SesionSuspender", "Cuarto intermedio.", MotivoOpcionalEntrada,
     lambda self, r, s, d: en_vivo.suspender_sesion(sesion=s, motivo=d["motivo"], por=r.user),
 )
 SesionReanudar = _accion_sesion(
@@ -289,21 +307,9 @@ SesionLevantar = _accion_sesion(
 # --- Puntos -----------------------------------------------------------------------------------------
 
 
-class _AccionPunto(_Base):
-    entrada = None
-
-    def post(self, request, pk: int):
-        punto = obtener_punto(request.user, pk)
-        datos = _validar(self.entrada, request) if self.entrada else {}
-        self.ejecutar(request, punto, datos)
-        return Response(en_vivo_datos(punto.sesion))
-
-
 def _accion_punto(nombre: str, documento: str, entrada, ejecutar):
-    clase = type(nombre, (_AccionPunto,), {"entrada": entrada, "ejecutar": ejecutar, "__doc__": documento})
-    clase.post = extend_schema(operation_id=f"concejo_{nombre.lower()}", tags=ETIQUETA, request=entrada,
-                               responses={200: EnVivoSalida, **ERRORES})(clase.post)
-    return clase
+    return _accion(nombre, documento, entrada, ejecutar, obtener=obtener_punto,
+                   responder=lambda punto: en_vivo_datos(punto.sesion), salida=EnVivoSalida)
 
 
 PuntoTomar = _accion_punto(
@@ -352,21 +358,9 @@ class VotacionDetalle(_Base):
         return Response(votacion_datos(obtener_votacion(request.user, pk)))
 
 
-class _AccionVotacion(_Base):
-    entrada = None
-
-    def post(self, request, pk: int):
-        votacion = obtener_votacion(request.user, pk)
-        datos = _validar(self.entrada, request) if self.entrada else {}
-        self.ejecutar(request, votacion, datos)
-        return Response(votacion_datos(votacion))
-
-
 def _accion_votacion(nombre: str, documento: str, entrada, ejecutar):
-    clase = type(nombre, (_AccionVotacion,), {"entrada": entrada, "ejecutar": ejecutar, "__doc__": documento})
-    clase.post = extend_schema(operation_id=f"concejo_{nombre.lower()}", tags=ETIQUETA, request=entrada,
-                               responses={200: VotacionSalida, **ERRORES})(clase.post)
-    return clase
+    return _accion(nombre, documento, entrada, ejecutar, obtener=obtener_votacion, responder=votacion_datos,
+                   salida=VotacionSalida)
 
 
 VotacionVoto = _accion_votacion(

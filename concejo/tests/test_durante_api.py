@@ -119,3 +119,37 @@ def test_esquema_openapi_valido_con_la_sesion_en_vivo(client, db):
     for ruta in ("/api/v1/concejo/sesiones/{id}/en-vivo/", "/api/v1/concejo/votaciones/{id}/votos/",
                  "/api/v1/concejo/puntos/{id}/votaciones/", "/api/v1/concejo/votaciones/{id}/confirmar/"):
         assert ruta in rutas, ruta
+
+
+def test_esquema_cada_accion_con_su_operacion_entrada_y_salida(client, db):
+    # Las acciones se crean con una fábrica; cada una debe llevar su propio operation_id, su entrada y su
+    # salida (no la de la última acción creada), y sus componentes no deben chocar con los de otras APIs.
+    esquema = yaml.safe_load(client.get(reverse("api-schema")).content)
+    rutas, componentes = esquema["paths"], esquema["components"]["schemas"]
+
+    def entrada(op):
+        return op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+
+    def salida(op):
+        return op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+
+    esperado = {
+        "sesiones/{id}/asistencia/": ("concejo_sesionasistencia", "AsistenciaEntrada", "EnVivoSalida"),
+        "sesiones/{id}/suspender/": ("concejo_sesionsuspender", "MotivoOpcionalEntrada", "EnVivoSalida"),
+        "sesiones/{id}/levantar/": ("concejo_sesionlevantar", None, "EnVivoSalida"),
+        "puntos/{id}/tomar/": ("concejo_puntotomar", None, "EnVivoSalida"),
+        "puntos/{id}/notas/": ("concejo_puntonotas", "NotasEntrada", "EnVivoSalida"),
+        "votaciones/{id}/votos/": ("concejo_votacionvoto", "VotoEntrada", "VotacionSalida"),
+        "votaciones/{id}/anular/": ("concejo_votacionanular", "MotivoObligatorio", "VotacionSalida"),
+    }
+    for ruta, (operacion, ent, sal) in esperado.items():
+        op = rutas[f"/api/v1/concejo/{ruta}"]["post"]
+        assert op["operationId"] == operacion, ruta
+        assert entrada(op) == (f"#/components/schemas/{ent}" if ent else None), ruta
+        assert salida(op) == f"#/components/schemas/{sal}", ruta
+    ids = [op["operationId"] for ruta, ops in rutas.items() if ruta.startswith("/api/v1/concejo/")
+           for op in ops.values() if isinstance(op, dict) and "operationId" in op]
+    assert len(ids) == len(set(ids))
+    # El punto del orden del día (concejo.api.antes) y el de la sesión en vivo son componentes distintos.
+    assert "estado" in componentes["PuntoEnVivoSalida"]["properties"]
+    assert "notas" in componentes["PuntoEnVivoSalida"]["properties"]

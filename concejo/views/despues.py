@@ -45,7 +45,7 @@ class ErrataForm(forms.Form):
 # --- Acceso -------------------------------------------------------------------------------------
 
 
-def _sesion_interna(request, pk) -> Sesion:
+def sesion_interna(request, pk) -> Sesion:
     """La sesión para las páginas internas del acta: quien no ve el concejo recibe 404 (un borrador no se
     asoma al público); quien lo ve pero no gestiona actas, solo lee."""
     if not request.user.has_perm(VER_CONCEJO):
@@ -53,12 +53,12 @@ def _sesion_interna(request, pk) -> Sesion:
     return obtener_sesion(request.user, pk)
 
 
-def _exigir_gestion(request) -> None:
+def exigir_gestion(request) -> None:
     if not request.user.has_perm(GESTIONAR_ACTAS):
         raise PermissionDenied("Solo la Secretaría General redacta, firma y publica las actas.")
 
 
-def _acta_de(sesion) -> Acta:
+def acta_de(sesion) -> Acta:
     acta = Acta.objects.filter(sesion=sesion).first()
     if acta is None:
         raise Http404
@@ -99,11 +99,11 @@ def actas(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def acta(request, pk: int):
-    sesion = _sesion_interna(request, pk)
+    sesion = sesion_interna(request, pk)
     acta = Acta.objects.filter(sesion=sesion).select_related("aprobada_en", "archivo").first()
     form = None
     if request.method == "POST":
-        _exigir_gestion(request)
+        exigir_gestion(request)
         if acta is None:
             raise Http404
         form = TextoActaForm(request.POST)
@@ -122,8 +122,8 @@ def acta(request, pk: int):
 @login_required
 @require_POST
 def acta_vista_previa(request, pk: int):
-    sesion = _sesion_interna(request, pk)
-    _exigir_gestion(request)
+    sesion = sesion_interna(request, pk)
+    exigir_gestion(request)
     texto = servicio.limpiar_html(request.POST.get("texto", ""))
     return render(request, "concejo/despues/acta.html#vista_previa", {"sesion": sesion, "texto": texto})
 
@@ -131,8 +131,8 @@ def acta_vista_previa(request, pk: int):
 @login_required
 @require_POST
 def acta_generar(request, pk: int):
-    sesion = _sesion_interna(request, pk)
-    _exigir_gestion(request)
+    sesion = sesion_interna(request, pk)
+    exigir_gestion(request)
     try:
         acta = servicio.generar_acta(sesion=sesion, por=request.user)
     except ValidationError as e:
@@ -145,8 +145,8 @@ def acta_generar(request, pk: int):
 @login_required
 @require_GET
 def acta_docx(request, pk: int):
-    sesion = _sesion_interna(request, pk)
-    acta = _acta_de(sesion)
+    sesion = sesion_interna(request, pk)
+    acta = acta_de(sesion)
     respuesta = HttpResponse(servicio.exportar_docx(acta), content_type=servicio.MIME_DOCX)
     nombre = slugify(f"acta-{sesion.tipo}-{sesion.numero}-{sesion.anio}-v{acta.version}")
     respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.docx"'
@@ -156,9 +156,9 @@ def acta_docx(request, pk: int):
 @login_required
 @require_POST
 def acta_importar(request, pk: int):
-    sesion = _sesion_interna(request, pk)
-    _exigir_gestion(request)
-    acta = _acta_de(sesion)
+    sesion = sesion_interna(request, pk)
+    exigir_gestion(request)
+    acta = acta_de(sesion)
     docx_form = ImportarDocxForm(request.POST, request.FILES)
     if docx_form.is_valid():
         try:
@@ -173,10 +173,10 @@ def acta_importar(request, pk: int):
 
 
 def _accion(request, pk, funcion, mensaje: str):
-    sesion = _sesion_interna(request, pk)
-    _exigir_gestion(request)
+    sesion = sesion_interna(request, pk)
+    exigir_gestion(request)
     try:
-        funcion(acta=_acta_de(sesion), por=request.user)
+        funcion(acta=acta_de(sesion), por=request.user)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -199,9 +199,9 @@ def acta_publicar(request, pk: int):
 @login_required
 @require_POST
 def acta_errata(request, pk: int):
-    sesion = _sesion_interna(request, pk)
-    _exigir_gestion(request)
-    acta = _acta_de(sesion)
+    sesion = sesion_interna(request, pk)
+    exigir_gestion(request)
+    acta = acta_de(sesion)
     errata_form = ErrataForm(request.POST)
     if errata_form.is_valid():
         try:
@@ -226,7 +226,7 @@ def _pdf(acta: Acta):
 @login_required
 @require_GET
 def acta_pdf(request, pk: int):
-    return _pdf(_acta_de(_sesion_interna(request, pk)))
+    return _pdf(acta_de(sesion_interna(request, pk)))
 
 
 # --- Páginas públicas ---------------------------------------------------------------------------
