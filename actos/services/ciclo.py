@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from actos.models import Acto, Parte
 from actos.permissions import puede_redactar, puede_revisar
-from core.models import Municipio, UnidadOrganica
+from core.models import UnidadOrganica
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
 from core.services.numeracion import serie_por_perfil, siguiente_numero
 from core.services.perfiles import ClaveDesconocida, regla_vigente, valor
@@ -466,7 +466,3 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
         recalcular_vigencia(relacion.destino, por=por)
     indexar_acto(acto)
     return acto
-
-
-def municipio_actual() -> Municipio | None:
-    return Municipio.objects.actual()

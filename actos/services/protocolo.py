@@ -417,8 +417,3 @@ def _sellar(protocolo: Protocolo, ruta: str, *, entradas, paginas: int, ultimo: 
                  "anulados": [e.numero for e in entradas if e.anulado], "ultimo_numero": ultimo},
     )
     return protocolo
-
-
-def indice_de(protocolo: Protocolo) -> list[EntradaIndice]:
-    """Las entradas del índice (sin folios) de lo que entraría hoy al protocolo, para la página."""
-    return _entradas(protocolo.tipo, protocolo.anio)[0]

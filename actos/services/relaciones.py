@@ -137,10 +137,11 @@ def estado_consolidado(acto: Acto) -> list[dict]:
     return filas
 
 
-def afectaciones_por_parte(acto: Acto) -> dict[str, list[str]]:
-    """{eid: ["Modificado por …"]} para anotar cada artículo en la página del acto."""
+def afectaciones_por_parte(consolidado: list[dict]) -> dict[str, list[str]]:
+    """{eid: ["Modificado por …"]} para anotar cada artículo en la página del acto, a partir de su
+    `estado_consolidado` (que la página ya calcula: no se consulta dos veces)."""
     resultado: dict[str, list[str]] = {}
-    for fila in estado_consolidado(acto):
+    for fila in consolidado:
         for eid in fila["partes"]:
             resultado.setdefault(eid, []).append(fila["verbo"])
     return resultado

@@ -4,7 +4,7 @@ relaciones que dan el estado consolidado (vigente, modificado, derogado)."""
 import pytest
 from django.urls import reverse
 
-from actos.models import Acto, Parte
+from actos.models import Acto, Parte, Relacion
 from actos.services.relaciones import relacionar
 from actos.tests.factories import ActoFactory, acto_firmado, acto_publicado
 from core.models import Evento
@@ -108,3 +108,30 @@ def test_relaciones_mal_formadas_no_se_guardan(client, secretario):
                     {"tipo": "modifica", "destino": otro.pk}, follow=True)
     assert "Escoja una opción válida" in r.content.decode()  # un proyecto no se ofrece como destino
     assert not proyecto.relaciones_salientes.exists()
+
+
+def test_quitar_relacion_y_vista_previa(client, secretario, jefe_unidad, ajeno):
+    original = acto_firmado(por=secretario)
+    proyecto = ActoFactory(tipo="decreto", creado_por=jefe_unidad, unidad_proponente=jefe_unidad.unidad)
+    relacion = relacionar(origen=proyecto, destino=original, tipo="modifica", partes="art_2", por=secretario)
+    quitar = reverse("actos:relacion-quitar", args=[relacion.pk])
+    previa = reverse("actos:acto-vista-previa", args=[proyecto.pk])
+    # Ajeno: ni la vista previa ni la relación existen para él; nada cambia.
+    client.force_login(ajeno)
+    assert client.get(previa).status_code == 404
+    assert client.post(quitar).status_code == 404
+    assert client.post(reverse("actos:relacion-quitar", args=[999999])).status_code == 404
+    client.force_login(jefe_unidad)
+    assert client.get(quitar).status_code == 405
+    r = client.get(previa)
+    assert r.status_code == 200 and "Texto del artículo 2" in r.content.decode()
+    assert client.post(quitar).status_code == 302
+    assert not Relacion.objects.filter(pk=relacion.pk).exists()
+    assert Evento.objects.filter(accion="actos.relacion.quitar", objeto_id=str(relacion.pk)).count() == 1
+    # La relación de un acto ya publicado no se quita.
+    derogadora = acto_publicado(por=secretario)
+    fija = relacionar(origen=derogadora, destino=original, tipo="deroga", por=secretario)
+    client.force_login(secretario)
+    r = client.post(reverse("actos:relacion-quitar", args=[fija.pk]), follow=True)
+    assert "ya está publicado" in r.content.decode()
+    assert Relacion.objects.filter(pk=fija.pk).exists()

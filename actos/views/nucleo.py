@@ -172,7 +172,8 @@ def decision_registrar(request, pk: int):
 def _contexto(request, acto: Acto, **extra) -> dict:
     usuario = request.user
     partes = list(acto.partes.order_by("orden"))
-    afectaciones = relaciones.afectaciones_por_parte(acto)
+    consolidado = relaciones.estado_consolidado(acto)
+    afectaciones = relaciones.afectaciones_por_parte(consolidado)
     for p in partes:
         p.afectaciones = afectaciones.get(p.eid, [])
     redacta = acto.editable and puede_redactar(usuario, acto)
@@ -182,7 +183,7 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "acto": acto,
         "nombre_tipo": ciclo.nombre_de_tipo(acto.tipo),
         "partes": partes,
-        "consolidado": relaciones.estado_consolidado(acto),
+        "consolidado": consolidado,
         "salientes": acto.relaciones_salientes.select_related("destino"),
         "entrantes": acto.relaciones_entrantes.select_related("origen"),
         "redacta": redacta,
@@ -262,10 +263,8 @@ def parte_agregar(request, pk: int):
 
 
 def _parte(request, pk) -> Parte:
-    parte = get_object_or_404(Parte.objects.only("id", "acto_id"), pk=pk)
-    acto = obtener_acto(request.user, parte.acto_id)
-    parte = Parte.objects.get(pk=parte.pk)
-    parte.acto = acto
+    parte = get_object_or_404(Parte, pk=pk)
+    parte.acto = obtener_acto(request.user, parte.acto_id)
     return parte
 
 

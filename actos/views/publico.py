@@ -54,8 +54,9 @@ def normativa(request):
                   {"form": form, "pagina": pagina, "consulta": consulta.urlencode(), "buscando": bool(filtros)})
 
 
-def historia_publica(acto: Acto) -> list[dict]:
-    """Los hitos públicos del acto: firma, publicación, entrada en vigor y lo que otros actos dispusieron."""
+def historia_publica(acto: Acto, consolidado: list[dict]) -> list[dict]:
+    """Los hitos públicos del acto: firma, publicación, entrada en vigor y lo que otros actos dispusieron
+    (`consolidado`, de `estado_consolidado`)."""
     hitos = []
     if acto.firmado_en:
         hitos.append({"fecha": timezone.localdate(acto.firmado_en), "texto": f"Firmado por {acto.firmante}"})
@@ -63,7 +64,7 @@ def historia_publica(acto: Acto) -> list[dict]:
         hitos.append({"fecha": acto.publicado_en, "texto": f"Publicado en {acto.medio_publicacion}"})
     if acto.vigente_desde:
         hitos.append({"fecha": acto.vigente_desde, "texto": "Entra en vigor"})
-    for fila in estado_consolidado(acto):
+    for fila in consolidado:
         hitos.append({"fecha": fila["origen"].publicado_en, "texto": fila["texto"]})
     return sorted(hitos, key=lambda h: h["fecha"])
 
@@ -73,13 +74,14 @@ def acto(request, pk: int):
     acto = obtener_acto_publico(pk)
     salientes = (Relacion.objects.filter(origen=acto, destino__estado=Acto.Estado.PUBLICADO)
                  .select_related("destino"))
+    consolidado = estado_consolidado(acto)
     return render(request, "actos/publico/acto.html", {
         "acto": acto,
         "nombre_tipo": nombre_de_tipo(acto.tipo),
         "cuerpo": html_de_acto(acto),
-        "consolidado": estado_consolidado(acto),
+        "consolidado": consolidado,
         "salientes": salientes,
-        "historia": historia_publica(acto),
+        "historia": historia_publica(acto, consolidado),
         "hoy": timezone.localdate(),
     })
 
