@@ -250,8 +250,8 @@ def registrar_conteo(*, votacion: Votacion, a_favor: int, en_contra: int, absten
     if errores:
         raise ValidationError(errores)
     sesion = votacion.sesion
-    votantes = len(_en_sala(sesion)) - sum(1 for m in Miembro.objects.filter(pk__in=_en_sala(sesion))
-                                           if _solo_dirime(m, sesion))
+    en_sala = _en_sala(sesion)
+    votantes = len(en_sala) - sum(1 for m in Miembro.objects.filter(pk__in=en_sala) if _solo_dirime(m, sesion))
     if sum(conteos.values()) > votantes:
         raise ValidationError(f"Los votos suman {sum(conteos.values())} y solo hay {votantes} miembros en sala que "
                               "votan.")
