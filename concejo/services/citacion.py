@@ -283,8 +283,3 @@ def estado_citaciones(sesion: Sesion) -> list[Citacion]:
         c.correo = correo_de(c.miembro)
     return citaciones
 
-
-def plazo_aviso_texto(sesion: Sesion) -> str:
-    regla = _regla_aviso(sesion)
-    return f"{regla['cantidad']} {UNIDADES_AVISO[regla['unidad']]}" if regla else ""
-

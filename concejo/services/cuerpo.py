@@ -457,11 +457,6 @@ def actualizar_periodo(*, periodo: Periodo, por, **campos) -> Periodo:
     return periodo
 
 
-def pleno_de(periodo: Periodo) -> Organo:
-    """El órgano pleno del periodo."""
-    return periodo.organos.get(tipo=Organo.Tipo.PLENO)
-
-
 CAMPOS_MIEMBRO = ("rol", "partido", "suplente_de", "desde", "hasta", "orden", "correo", "usuario")
 
 
@@ -601,25 +596,6 @@ def crear_comision(*, periodo: Periodo, tipo: str, nombre: str, sigla: str = "",
     _validar_comision(c)
     c.save()
     registrar_evento(por=por, accion="concejo.comision.crear", objeto=c, despues=instantanea(c))
-    return c
-
-
-@transaction.atomic
-def actualizar_comision(*, comision: Organo, por, **campos) -> Organo:
-    """Cambia nombre, sigla, tipo o si está activa una comisión (el pleno no se edita aquí)."""
-    desconocidos = set(campos) - {"tipo", "nombre", "sigla", "activo"}
-    if desconocidos:
-        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
-    c = Organo.objects.select_for_update().get(pk=comision.pk)
-    if c.es_pleno:
-        raise ValidationError({"tipo": "El pleno no es una comisión."})
-    antes = instantanea(c)
-    for campo, valor in campos.items():
-        setattr(c, campo, valor)
-    _validar_comision(c)
-    c.save()
-    if instantanea(c) != antes:
-        registrar_evento(por=por, accion="concejo.comision.editar", objeto=c, antes=antes, despues=instantanea(c))
     return c
 
 

@@ -128,6 +128,7 @@ def test_convocar_envia_citaciones_y_el_enlace_registra_el_acuse(pleno, secretar
     client.logout()
     r = client.get(reverse("concejo:citacion", args=[alcalde.token]))
     assert r.status_code == 200 and "Ordenanza de ornato" in r.content.decode()
+    assert "su recepción quedó registrada" in r.content.decode() and r["Referrer-Policy"] == "no-referrer"
     alcalde.refresh_from_db()
     primera = alcalde.recibida_en
     assert primera is not None
@@ -136,7 +137,10 @@ def test_convocar_envia_citaciones_y_el_enlace_registra_el_acuse(pleno, secretar
     assert alcalde.recibida_en == primera
     assert Evento.objects.filter(accion="concejo.citacion.recibir", objeto_id=alcalde.pk).count() == 1
     assert client.get(reverse("concejo:citacion", args=["token-inventado-" + "x" * 20])).status_code == 404
-    assert b"".join(client.get(reverse("concejo:citacion-pdf", args=[alcalde.token])).streaming_content).startswith(b"%PDF")
+    r = client.get(reverse("concejo:citacion-pdf", args=[alcalde.token]))
+    assert b"".join(r.streaming_content).startswith(b"%PDF")
+    assert r["Referrer-Policy"] == "no-referrer" and r["Cache-Control"] == "private, no-store"
+    assert r["X-Content-Type-Options"] == "nosniff"
     r = cliente_de(secretario).get(reverse("concejo:sesion-citaciones", args=[sesion.pk]))
     assert "Recibieron 1 de 3" in r.content.decode()
     assert cliente_de(ajeno).get(reverse("concejo:sesion-citaciones", args=[sesion.pk])).status_code == 404

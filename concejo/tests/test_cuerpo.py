@@ -87,6 +87,51 @@ def test_paginas_de_configuracion_piden_permiso(client, cliente_de, prosecretari
     assert not EstadoMiembro.objects.exists()
 
 
+def test_cambios_del_cuerpo_por_post_piden_permiso(client, cliente_de, prosecretario, regidor, ajeno, db):
+    p = PeriodoFactory()
+    m = MiembroFactory(periodo=p, partido="Antes")
+    c = Organo.objects.create(periodo=p, tipo="comision_ordinaria", nombre="Obras")
+    integrante = IntegranteComision.objects.create(organo=c, miembro=m, desde=p.inicio)
+    envios = [
+        (f"/concejo/cuerpo/periodos/{p.pk}/editar/", {"nombre": "Otro", "inicio": p.inicio, "fin": p.fin,
+                                                       "numero_legal": 3}),
+        (f"/concejo/cuerpo/periodos/{p.pk}/comisiones/nueva/", {"tipo": "comision_ordinaria", "nombre": "Nueva"}),
+        (f"/concejo/cuerpo/miembros/{m.pk}/editar/", {"partido": "Después"}),
+        (f"/concejo/cuerpo/comisiones/{c.pk}/integrantes/", {"miembro": m.pk, "funcion": "presidente"}),
+        (f"/concejo/cuerpo/integrantes/{integrante.pk}/terminar/", {"hasta": p.fin}),
+    ]
+    for usuario in (prosecretario, regidor, ajeno):
+        cliente = cliente_de(usuario)
+        for url, datos in envios:
+            assert cliente.post(url, datos).status_code == 403, (usuario, url)
+    client.logout()
+    for url, datos in envios:
+        assert client.post(url, datos).status_code == 302  # al ingreso
+    p.refresh_from_db()
+    m.refresh_from_db()
+    integrante.refresh_from_db()
+    assert p.nombre != "Otro" and m.partido == "Antes" and integrante.hasta is None
+    assert list(p.organos.values_list("nombre", flat=True)) == ["Obras"]
+    assert c.integrantes.count() == 1 and not Evento.objects.filter(accion__startswith="concejo.").exists()
+
+
+def test_terminar_integrante_con_fecha_mala_no_cambia_nada(cliente_de, secretario):
+    pleno = concejo_completo(regidores=2)
+    p = pleno.periodo
+    m = p.miembros.order_by("orden").first()
+    c = cuerpo.crear_comision(periodo=p, tipo="comision_ordinaria", nombre="Obras", por=secretario)
+    integrante = cuerpo.agregar_integrante(comision=c, miembro=m, por=secretario)
+    cliente = cliente_de(secretario)
+    for datos in ({}, {"hasta": "no-es-fecha"}, {"hasta": "1990-01-01"}):
+        r = cliente.post(f"/concejo/cuerpo/integrantes/{integrante.pk}/terminar/", datos, follow=True)
+        assert r.redirect_chain[0] == (f"/concejo/cuerpo/comisiones/{c.pk}/", 302), datos
+        assert list(r.context["messages"])[0].level_tag == "error", datos
+    integrante.refresh_from_db()
+    assert integrante.hasta is None
+    assert not Evento.objects.filter(accion="concejo.comision.integrante.terminar").exists()
+    assert cliente.post("/concejo/cuerpo/integrantes/999/terminar/", {"hasta": "2025-06-30"}).status_code == 404
+
+
 def test_inexistentes_404(cliente_de, secretario):
     cliente = cliente_de(secretario)
     for url in ["/concejo/cuerpo/periodos/999/", "/concejo/cuerpo/miembros/999/",

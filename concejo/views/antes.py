@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.models import UnidadOrganica
+from core.views.archivos import _respuesta_archivo
 from concejo import ical
 from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from concejo.models import Miembro, Organo, PuntoAgenda, Sesion, VersionAgenda
@@ -427,8 +428,8 @@ def _citacion(token: str):
 
 @require_GET
 def citacion(request, token: str):
-    citacion = servicio_citacion.registrar_recepcion(citacion=_citacion(token))
     citacion = _citacion(token)
+    citacion.recibida_en = servicio_citacion.registrar_recepcion(citacion=citacion).recibida_en
     calendario = ical.calendario_de(citacion.miembro)
     vigente = servicio_agenda.ultima_version(citacion.sesion)
     contexto = {**servicio_citacion.contexto_citacion(citacion), "url_calendario": ical.url_calendario(calendario),
@@ -440,14 +441,8 @@ def citacion(request, token: str):
 
 
 def _archivo_respuesta(archivo, *, en_linea: bool) -> FileResponse:
-    try:
-        contenido = archivo.archivo.open("rb")
-    except FileNotFoundError as e:
-        raise Http404 from e
-    respuesta = FileResponse(contenido, as_attachment=not en_linea, filename=archivo.nombre_original,
-                             content_type=archivo.tipo_mime)
-    respuesta["X-Content-Type-Options"] = "nosniff"
-    respuesta["Cache-Control"] = "private, no-store"
+    # La de `core` (404 si falta el archivo, nosniff, no-store) y, como el enlace lleva el token, sin Referer.
+    respuesta = _respuesta_archivo(archivo, en_linea=en_linea)
     respuesta["Referrer-Policy"] = "no-referrer"
     return respuesta
 
