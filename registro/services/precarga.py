@@ -4,8 +4,8 @@ Antes de numerar, `registrar_documento` lee el municipio de la instalación, sus
 tipo de cómputo), su calendario local (días hábiles), la serie de numeración y si quien registra actúa
 por encargo: cinco consultas del ORM, cinco viajes a la base de datos. En el registro por la API cada
 viaje cuesta más que la consulta misma (el proceso de PostgreSQL despierta, el de Django espera), así que
-aquí van las cinco en modo pipeline de psycopg: un viaje. Son las mismas consultas, con el mismo orden y
-los mismos filtros que las del ORM a las que reemplazan (`Municipio.objects.actual`,
+aquí van las cinco en modo pipeline de psycopg: un viaje. El SQL lo compila el ORM a partir de los mismos
+querysets que usan los servicios a los que reemplazan (`Municipio.objects.actual`,
 `perfiles._regla_local`, `Calendario._anio`, `serie_por_perfil`, `auditoria.titular_por_encargo`); lo
 leído se entrega a esos servicios por sus puntos de precarga (las reglas, a la caché de
 `reglas_locales_en_cache`; el calendario, como relación precargada del municipio), que no consultan de
@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-
 from django.db import connection
+from django.db.models import Subquery
 
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.services.perfiles import precargar_reglas_locales
@@ -39,65 +38,67 @@ class Precarga:
             precargar_reglas_locales(self.municipio, self.reglas)
 
 
-@cache
-def _campos(modelo) -> list[str]:
-    return [f.attname for f in modelo._meta.concrete_fields]
+def _primero(qs):
+    """Lo que consulta `qs.first()`: sin orden propio, por pk; una fila."""
+    return (qs if qs.ordered else qs.order_by("pk"))[:1]
 
 
-@cache
-def _select(modelo) -> str:
-    q = connection.ops.quote_name
-    return ", ".join(q(c) for c in _campos(modelo))
+def _compilar(qs):
+    """El compilador del ORM para `qs` y su SQL con parámetros: la misma consulta que ejecutaría el ORM."""
+    compilador = qs.query.get_compiler(connection.alias)
+    return compilador, *compilador.as_sql()
+
+
+def _filas(compilador, filas) -> list[tuple]:
+    """Las filas leídas a mano, con los conversores del ORM (p. ej. el JSON de `ReglaLocal.valor`, que
+    psycopg entrega como texto) aplicados como en una consulta normal."""
+    return list(compilador.results_iter(results=[filas], tuple_expected=True))
+
+
+def _modelos(modelo, filas: list[tuple]) -> list:
+    campos = [f.attname for f in modelo._meta.concrete_fields]
+    return [modelo.from_db(connection.alias, campos, fila) for fila in filas]
 
 
 def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str] | None = None) -> Precarga | None:
     """Las cinco lecturas en un viaje (PostgreSQL); None en otro motor. `hoy` es la fecha local con que
     `titular_por_encargo` busca el encargo vigente. Con `remitente` (tipo y número de documento ya
-    validados), también la persona con ese documento (la de `remitente_existente`), en el mismo viaje."""
+    validados), también la persona con ese documento (la de `remitente_existente`), en el mismo viaje.
+
+    El SQL lo arma el ORM con los mismos querysets que los servicios (como `.first()`), y las filas pasan
+    por sus conversores: solo el viaje es distinto."""
     if connection.vendor != "postgresql":
         return None
-    q = connection.ops.quote_name
-    municipio_t = q(Municipio._meta.db_table)
-    actual = f"(SELECT {q('id')} FROM {municipio_t} WHERE {q('activo')} ORDER BY {q('id')} LIMIT 1)"
+    activos = Municipio.objects.filter(activo=True)  # Municipio.objects.actual()
+    actual = Subquery(_primero(activos).values("pk"))
     usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None
+    consultas = {
+        "municipio": _primero(activos),
+        "reglas": ReglaLocal.objects.filter(municipio=actual).order_by("-vigente_desde", "-pk"),
+        "dias": DiaCalendario.objects.filter(municipio=actual),  # municipio.calendario.all()
+        "serie": _primero(Serie.objects.filter(codigo=clave_serie)),
+    }
+    if usuario_id is not None:  # titular_por_encargo
+        consultas["encargo"] = _primero(
+            Encargo.objects.vigentes(hoy).filter(encargado_id=usuario_id).values_list("titular_id", flat=True)
+        )
+    if remitente is not None:  # remitente_existente
+        tipo, numero = remitente
+        consultas["remitente"] = _primero(Persona.objects.filter(tipo_documento=tipo, numero_documento=numero))
+    compiladas = {clave: _compilar(qs) for clave, qs in consultas.items()}
     connection.ensure_connection()
     pg = connection.connection
+    cursores = {}
     with pg.pipeline():
-        cursores = [pg.cursor() for _ in range(6)]
-        c_mun, c_reg, c_dia, c_serie, c_enc, c_per = cursores
-        c_mun.execute(f"SELECT {_select(Municipio)} FROM {municipio_t} WHERE {q('activo')} ORDER BY {q('id')} LIMIT 1")
-        c_reg.execute(
-            f"SELECT {_select(ReglaLocal)} FROM {q(ReglaLocal._meta.db_table)} WHERE {q('municipio_id')} = {actual}"
-            f" ORDER BY {q('vigente_desde')} DESC, {q('id')} DESC"
-        )
-        c_dia.execute(
-            f"SELECT {_select(DiaCalendario)} FROM {q(DiaCalendario._meta.db_table)}"
-            f" WHERE {q('municipio_id')} = {actual} ORDER BY {q('fecha')}"
-        )
-        c_serie.execute(f"SELECT {_select(Serie)} FROM {q(Serie._meta.db_table)} WHERE {q('codigo')} = %s",
-                        [clave_serie])
-        if usuario_id is not None:
-            c_enc.execute(
-                f"SELECT {q('titular_id')} FROM {q(Encargo._meta.db_table)} WHERE {q('desde')} <= %s"
-                f" AND {q('hasta')} >= %s AND NOT {q('revocado')} AND {q('encargado_id')} = %s"
-                f" ORDER BY {q('desde')} DESC LIMIT 1",
-                [hoy, hoy, usuario_id],
-            )
-        if remitente is not None:
-            c_per.execute(
-                f"SELECT {_select(Persona)} FROM {q(Persona._meta.db_table)} WHERE {q('tipo_documento')} = %s"
-                f" AND {q('numero_documento')} = %s LIMIT 1",
-                list(remitente),
-            )
-    fila_mun, filas_reg, filas_dia = c_mun.fetchone(), c_reg.fetchall(), c_dia.fetchall()
-    fila_per = c_per.fetchone() if remitente is not None else None
-    fila_serie = c_serie.fetchone()
-    fila_enc = c_enc.fetchone() if usuario_id is not None else None
-    for c in cursores:
-        c.close()
-    alias = connection.alias
-    municipio = Municipio.from_db(alias, _campos(Municipio), fila_mun) if fila_mun else None
-    dias = [DiaCalendario.from_db(alias, _campos(DiaCalendario), f) for f in filas_dia]
+        for clave, (_, sql, params) in compiladas.items():
+            cursores[clave] = pg.cursor()
+            cursores[clave].execute(sql, params)
+    leido = {}
+    for clave, cursor in cursores.items():
+        leido[clave] = _filas(compiladas[clave][0], cursor.fetchall())
+        cursor.close()
+    municipio = next(iter(_modelos(Municipio, leido["municipio"])), None)
+    dias = _modelos(DiaCalendario, leido["dias"])
     if municipio is not None:
         # Como la deja prefetch_related: `municipio.calendario.all()` (Calendario) no vuelve a consultar.
         qs = municipio.calendario.all()
@@ -106,9 +107,9 @@ def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str
         municipio._prefetched_objects_cache = {cache: qs}
     return Precarga(
         municipio=municipio,
-        serie=Serie.from_db(alias, _campos(Serie), fila_serie) if fila_serie else None,
-        titular_encargo=fila_enc[0] if fila_enc else None,
-        reglas=[ReglaLocal.from_db(alias, _campos(ReglaLocal), f) for f in filas_reg],
+        serie=next(iter(_modelos(Serie, leido["serie"])), None),
+        titular_encargo=leido["encargo"][0][0] if leido.get("encargo") else None,
+        reglas=_modelos(ReglaLocal, leido["reglas"]),
         dias=dias,
-        remitente=Persona.from_db(alias, _campos(Persona), fila_per) if fila_per else None,
+        remitente=next(iter(_modelos(Persona, leido.get("remitente", []))), None),
     )

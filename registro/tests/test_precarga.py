@@ -41,6 +41,8 @@ def test_precarga_lee_lo_mismo_que_el_orm(municipio, mesa_de_partes, secretario)
     actual = Municipio.objects.actual()
     assert precarga.municipio == actual and precarga.municipio.sigla == actual.sigla
     assert precarga.reglas == list(actual.reglas_locales.order_by("-vigente_desde", "-pk"))
+    # Los valores pasan por el conversor del JSONField (psycopg entrega jsonb como texto): 5, no "5".
+    assert [r.valor for r in precarga.reglas] == [99, 5]
     assert precarga.serie == Serie.objects.get(codigo=CLAVE_SERIE)
     assert precarga.titular_encargo == titular_por_encargo(mesa_de_partes) == secretario.pk
     with CaptureQueriesContext(connection) as consultas:
