@@ -3,7 +3,6 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -13,7 +12,8 @@ from actos.models import Parte, Protocolo
 from actos.services import protocolo as servicio_protocolo
 from actos.services import seguimiento
 from actos.views.seguimiento import obtener_protocolo
-from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
+from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404, MotivoEntrada
+from core.api.paginacion import Paginacion
 from core.models import UnidadOrganica
 
 
@@ -64,15 +64,6 @@ class AvanceEntrada(serializers.Serializer):
     texto = serializers.CharField(max_length=4000)
     porcentaje = serializers.IntegerField(min_value=0, max_value=100)
     evidencia = serializers.FileField(required=False, allow_null=True, default=None)
-
-
-class MotivoEntrada(serializers.Serializer):
-    motivo = serializers.CharField(max_length=2000)
-
-
-class Paginacion(LimitOffsetPagination):
-    default_limit = 50
-    max_limit = 200
 
 
 def _exigir_gestion(usuario):

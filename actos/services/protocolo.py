@@ -45,9 +45,9 @@ log = logging.getLogger(__name__)
 
 # Actos por lote de renderizado: lotes grandes ahorran el arranque de cada documento de WeasyPrint;
 # lotes chicos acotan la memoria de cada proceso y hacen más fino el avance.
-TAMANO_LOTE = getattr(settings, "ACTOS_PROTOCOLO_LOTE", 20)
+TAMANO_LOTE = settings.ACTOS_PROTOCOLO_LOTE
 # Procesos que renderizan a la vez (por omisión, los núcleos de la máquina, hasta 4).
-PROCESOS = getattr(settings, "ACTOS_PROTOCOLO_PROCESOS", min(4, os.cpu_count() or 1))
+PROCESOS = settings.ACTOS_PROTOCOLO_PROCESOS
 # El libro puede pesar más que un adjunto común.
 TAMANO_MAXIMO = 4 * 1024 * 1024 * 1024
 ESTADOS_EN_PROTOCOLO = (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO)

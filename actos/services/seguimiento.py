@@ -35,7 +35,7 @@ from core.services.plazos import calcular_plazo
 
 ABIERTAS = (Tarea.Estado.PENDIENTE, Tarea.Estado.EN_CURSO)
 # Días hábiles de anticipación de la alerta «por vencer» (ajuste ACTOS_ALERTA_DIAS_ANTES).
-DIAS_ANTES = getattr(settings, "ACTOS_ALERTA_DIAS_ANTES", 3)
+DIAS_ANTES = settings.ACTOS_ALERTA_DIAS_ANTES
 MAXIMO_PLAZO_DIAS = 365
 MAX_LISTADAS = 15
 CAMPOS = ["descripcion", "unidad", "vence", "estado", "avance", "cumplida_en", "parte"]

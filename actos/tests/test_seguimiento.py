@@ -240,6 +240,10 @@ def test_api_tareas_y_avances(client, secretario, jefe_unidad, ajeno, acto):
     assert respuesta.status_code == 201, respuesta.content
     assert respuesta.json()["estado"] == "cumplida" and respuesta.json()["avances"][0]["evidencia_sha256"]
     assert [t["id"] for t in client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas"}).json()["results"]] == [pk]
+    # La lista pagina como el resto de la API (pagina / por_pagina, docs/operacion/api.md).
+    pagina = client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "por_pagina": 1}).json()
+    assert pagina["count"] == 1 and pagina["next"] is None
+    assert client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "pagina": 2}).status_code == 404
     client.force_login(ajeno)
     assert client.get(reverse("api-actos-tarea", args=[pk])).status_code == 404
     assert client.post(reverse("api-actos-tarea-avances", args=[pk]), {"texto": "x", "porcentaje": 5},

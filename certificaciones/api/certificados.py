@@ -15,7 +15,7 @@ from certificaciones.models import Solicitud, Tarifa, TipoCertificacion
 from certificaciones.services.emision import emitir_certificado, revocar_certificado, url_verificacion
 from certificaciones.services.solicitudes import crear_solicitud, exonerar, registrar_pago
 from certificaciones.views import respuesta_pdf
-from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
+from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404, MotivoEntrada
 from core.api.paginacion import Paginacion
 from core.models import Persona
 from registro.permissions import obtener_documento
@@ -84,10 +84,6 @@ class PagoEntrada(serializers.Serializer):
     recibo_numero = serializers.CharField(max_length=60)
     recibo_fecha = serializers.DateField()
     recibo_monto = serializers.DecimalField(max_digits=10, decimal_places=2)
-
-
-class MotivoEntrada(serializers.Serializer):
-    motivo = serializers.CharField()
 
 
 def _exigir(usuario, permiso: str) -> None:

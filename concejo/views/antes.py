@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.models import UnidadOrganica
-from core.views.archivos import _respuesta_archivo
+from core.views.archivos import respuesta_archivo
 from concejo import ical
 from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from concejo.models import Miembro, Organo, PuntoAgenda, Sesion, VersionAgenda
@@ -442,7 +442,7 @@ def citacion(request, token: str):
 
 def _archivo_respuesta(archivo, *, en_linea: bool) -> FileResponse:
     # La de `core` (404 si falta el archivo, nosniff, no-store) y, como el enlace lleva el token, sin Referer.
-    respuesta = _respuesta_archivo(archivo, en_linea=en_linea)
+    respuesta = respuesta_archivo(archivo, en_linea=en_linea)
     respuesta["Referrer-Policy"] = "no-referrer"
     return respuesta
 

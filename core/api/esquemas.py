@@ -13,6 +13,12 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
+class MotivoEntrada(serializers.Serializer):
+    """Entrada de las acciones que solo piden un motivo (devolver, revocar, exonerar, cancelar...)."""
+
+    motivo = serializers.CharField(max_length=2000)
+
+
 ERROR_401 = OpenApiResponse(ErrorSerializer, description="Sin autenticar o token inválido.")
 ERROR_403 = OpenApiResponse(ErrorSerializer, description="Sin permiso.")
 ERROR_404 = OpenApiResponse(ErrorSerializer, description="No existe.")

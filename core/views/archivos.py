@@ -32,7 +32,7 @@ def servir_media(request, ruta: str):
     return respuesta
 
 
-def _respuesta_archivo(archivo, *, en_linea: bool) -> FileResponse:
+def respuesta_archivo(archivo, *, en_linea: bool) -> FileResponse:
     try:
         contenido = archivo.archivo.open("rb")
     except FileNotFoundError as e:
@@ -52,14 +52,14 @@ def _respuesta_archivo(archivo, *, en_linea: bool) -> FileResponse:
 @require_GET
 def archivo_descargar(request, pk: int):
     archivo = obtener_archivo(request.user, pk)
-    return _respuesta_archivo(archivo, en_linea=False)
+    return respuesta_archivo(archivo, en_linea=False)
 
 
 @login_required
 @require_GET
 def archivo_ver(request, pk: int):
     archivo = obtener_archivo(request.user, pk)
-    return _respuesta_archivo(archivo, en_linea=archivo.tipo_mime in _EN_LINEA)
+    return respuesta_archivo(archivo, en_linea=archivo.tipo_mime in _EN_LINEA)
 
 
 @login_required

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import roles
-from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
+from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404, MotivoEntrada
 from core.models import UnidadOrganica, Usuario
 from registro.models import Derivacion, Documento
 from registro.permissions import obtener_documento
@@ -42,10 +42,6 @@ class DerivarEntrada(serializers.Serializer):
     instrucciones = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     plazo_dias = serializers.IntegerField(min_value=1, max_value=MAXIMO_PLAZO_DIAS, required=False, allow_null=True,
                                           default=None, help_text="Días hábiles; sin él, vence con el documento.")
-
-
-class MotivoEntrada(serializers.Serializer):
-    motivo = serializers.CharField(max_length=2000)
 
 
 class AtenderEntrada(serializers.Serializer):
