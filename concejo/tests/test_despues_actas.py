@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from lxml import html as lhtml
-from pypdf import PdfReader
 
 from concejo.models import Acta, FeErratas, Sesion, Votacion
 from concejo.services import actas
@@ -19,6 +18,7 @@ from concejo.tests.datos_despues import sesion_realizada, votacion_de_aprobacion
 from concejo.tests.factories import SesionFactory
 from core.models import Encargo, Evento
 from core.tests.factories import UsuarioFactory
+from core.tests.pdf import texto_pdf
 
 
 def _canonico(texto: str):
@@ -246,8 +246,7 @@ def test_firmar_genera_el_pdf_con_firmas_y_hash(acta, sesion, secretario):
     assert acta.estado == Acta.Estado.FIRMADA and acta.firmada_en is not None
     contenido = acta.archivo.archivo.read()
     assert hashlib.sha256(contenido).hexdigest() == acta.sha256 == acta.archivo.sha256
-    lector = PdfReader(io.BytesIO(contenido))
-    texto = " ".join(p.extract_text() for p in lector.pages)
+    texto = texto_pdf(contenido)
     alcalde = sesion.preside.persona.nombre_completo
     assert alcalde in texto and "Alcalde" in texto
     assert secretario.get_full_name() in texto and "Página 1 de" in texto
@@ -263,7 +262,7 @@ def test_firma_por_encargo(acta, sesion, secretario, prosecretario):
                            motivo="Vacaciones")
     acta = actas.firmar_acta(acta=_aprobada(acta, sesion, secretario), por=prosecretario)
     assert acta.firmantes[1]["por_encargo"]["titular"] == secretario.get_full_name()
-    texto = " ".join(p.extract_text() for p in PdfReader(acta.archivo.archivo).pages)
+    texto = texto_pdf(acta.archivo.archivo.open("rb"))
     assert f"Por encargo de {secretario.get_full_name()}" in texto
 
 
