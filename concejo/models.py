@@ -548,6 +548,7 @@ class Decision(models.Model):
     class Estado(models.TextChoices):
         PENDIENTE = "pendiente", _("Pendiente de registrar como acto")
         REGISTRADA = "registrada", _("Registrada como acto")
+        SIN_EFECTO = "sin_efecto", _("Sin efecto por reconsideración")
 
     sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="decisiones")
     punto = models.ForeignKey(PuntoAgenda, verbose_name=_("punto"), on_delete=models.PROTECT,
@@ -566,6 +567,12 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return self.resumen[:80]
+
+    def en_reconsideracion(self) -> bool:
+        """Si su votación tiene una reconsideración abierta o por confirmar: mientras tanto no se registra
+        como acto (la confirmada ya la dejó sin efecto)."""
+        return self.votacion_id is not None and Votacion.objects.filter(
+            reconsideracion_de_id=self.votacion_id).exclude(estado=Votacion.Estado.ANULADA).exists()
 
 
 # --- Calendario ---------------------------------------------------------------------------------

@@ -154,6 +154,21 @@ def tipo_para_decision(decision) -> str:
     return "acuerdo" if "acuerdo" in del_concejo else (del_concejo[0] if del_concejo else "")
 
 
+def _tomar_decision(decision, *, error: str, campo: str | None = None):
+    """Bloquea la decisión que pasa a ser acto y comprueba que puede: pendiente, sin otro acto y sin una
+    reconsideración abierta de su votación (la que se confirma la deja sin efecto)."""
+    from concejo.models import Decision
+
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.estado == Decision.Estado.SIN_EFECTO:
+        error = "Esa decisión quedó sin efecto por reconsideración."
+    elif decision.estado == Decision.Estado.PENDIENTE and decision.en_reconsideracion():
+        error = "La votación de esa decisión se está reconsiderando: se registra cuando se confirme."
+    elif decision.estado == Decision.Estado.PENDIENTE and not Acto.objects.filter(decision=decision).exists():
+        return decision
+    raise ValidationError({campo: [error]} if campo else error)
+
+
 @transaction.atomic
 def crear_desde_decision(*, decision, por, tipo: str | None = None, titulo: str | None = None) -> Acto:
     """Registra como acto lo que el concejo decidió en una sesión: tipo y título propuestos desde la
@@ -164,9 +179,7 @@ def crear_desde_decision(*, decision, por, tipo: str | None = None, titulo: str 
     from concejo.models import Decision
 
     _exigir_revisor(por)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if decision.estado != Decision.Estado.PENDIENTE or Acto.objects.filter(decision=decision).exists():
-        raise ValidationError("Esa decisión ya está registrada como acto.")
+    decision = _tomar_decision(decision, error="Esa decisión ya está registrada como acto.")
     tipo = tipo or tipo_para_decision(decision)
     titulo = titulo if titulo is not None else decision.resumen.strip().splitlines()[0][:500] if decision.resumen else ""
     datos, titulo = _validar_datos(tipo=tipo, titulo=titulo, organo=Acto.Organo.CONCEJO)
@@ -268,9 +281,7 @@ def aprobar(*, acto: Acto, por, decision=None, aprobacion_externa: str = "") -> 
             ]})
         acto.aprobacion_externa = aprobacion_externa
     elif acto.organo == Acto.Organo.CONCEJO and acto.decision_id is None:
-        decision = Decision.objects.select_for_update().get(pk=decision.pk)
-        if decision.estado != Decision.Estado.PENDIENTE or Acto.objects.filter(decision=decision).exists():
-            raise ValidationError({"decision": ["Esa decisión ya está registrada como otro acto."]})
+        decision = _tomar_decision(decision, error="Esa decisión ya está registrada como otro acto.", campo="decision")
         acto.decision = decision
         decision.estado = Decision.Estado.REGISTRADA
         decision.save(update_fields=["estado"])

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from actos.models import Acto
 from actos.tests.factories import ActoFactory, acto_firmado
-from concejo.models import Decision
+from concejo.models import Decision, Votacion
 from concejo.tests.factories import PuntoFactory
 from core import roles
 from core.models import Evento
@@ -100,6 +100,25 @@ def test_la_firma_por_encargo_queda_anotada(client, secretario, prosecretario):
     assert acto.estado == "firmado" and acto.refrendado_por == prosecretario and acto.por_encargo_de == secretario
     r = client.get(reverse("actos:acto", args=[acto.pk]))
     assert "por encargo de" in r.content.decode()
+
+
+def test_la_decision_en_reconsideracion_o_sin_efecto_no_se_registra(client, secretario, municipio):
+    punto = PuntoFactory(titulo="Acuerdo de hermanamiento", instrumento="acuerdo")
+    votacion = Votacion.objects.create(sesion=punto.sesion, punto=punto, numero=1, mocion="Aprobar el hermanamiento",
+                                       mayoria="simple_presentes", estado="confirmada", resultado="aprobado")
+    decision = Decision.objects.create(sesion=punto.sesion, punto=punto, votacion=votacion, instrumento="acuerdo",
+                                       resumen="Aprobar el hermanamiento")
+    Votacion.objects.create(sesion=punto.sesion, punto=punto, numero=2, mocion="Reconsiderar",
+                            mayoria="simple_presentes", reconsideracion_de=votacion)
+    client.force_login(secretario)
+    r = client.post(reverse("actos:decision-registrar", args=[decision.pk]), follow=True)
+    assert "se está reconsiderando" in r.content.decode()
+    decision.refresh_from_db()
+    assert decision.estado == "pendiente" and not Acto.objects.exists()
+    assert not Evento.objects.filter(accion="concejo.decision.registrar").exists()
+    Decision.objects.filter(pk=decision.pk).update(estado="sin_efecto")
+    r = client.post(reverse("actos:decision-registrar", args=[decision.pk]), follow=True)
+    assert "quedó sin efecto por reconsideración" in r.content.decode() and not Acto.objects.exists()
 
 
 def test_la_decision_del_concejo_se_registra_como_acto_aprobado(client, secretario, municipio):

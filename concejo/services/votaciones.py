@@ -19,7 +19,10 @@ La Secretaría solo confirma lo calculado. Reglas:
 - Confirmar una votación aprobada crea la `Decision` (instrumento del punto) y avisa al acta
   (`concejo.services.actas.al_confirmar_votacion`, si esa parte está instalada).
 - Reconsiderar: una nueva votación enlazada a la confirmada, dentro de `concejo.reconsideracion_dias`
-  días hábiles (`core.services.plazos`).
+  días hábiles (`core.services.plazos`). Mientras está abierta, la decisión de la original no pasa al
+  registro de actos; al confirmarla, esa decisión queda «sin efecto» (con su evento) y, si la
+  reconsideración aprueba, nace la decisión nueva de su punto. Una decisión que ya es acto no se
+  reconsidera: el acto se deja sin efecto con otro acto que lo derogue (lo emitido no se edita).
 """
 
 from __future__ import annotations
@@ -133,6 +136,11 @@ def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
                                                       "una reconsideración."]})
     if original.sesion.organo_id != sesion.organo_id:
         raise ValidationError({"reconsideracion_de": ["Solo el mismo órgano reconsidera su votación."]})
+    decision = Decision.objects.filter(votacion=original).first()
+    if decision is not None and decision.estado == Decision.Estado.REGISTRADA:
+        raise ValidationError({"reconsideracion_de": [
+            f"La decisión de la votación {original.numero} de {original.sesion} ya está en el registro de actos: "
+            "no se reconsidera; el acto se deja sin efecto con otro acto que lo derogue."]})
     dias = _reglas(sesion).reconsideracion_dias
     if not dias:
         raise ValidationError({"reconsideracion_de": ["El perfil no prevé la reconsideración de votaciones."]})
@@ -393,15 +401,34 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
         if aprobado and punto.seccion != PuntoAgenda.Seccion.ACTA and _debate_final(punto, votacion.sesion):
             decision = Decision.objects.create(sesion=votacion.sesion, punto=punto, votacion=votacion,
                                                instrumento=punto.instrumento, resumen=votacion.mocion)
+    sin_efecto = _dejar_sin_efecto(votacion, por) if votacion.reconsideracion_de_id else None
     despues = instantanea(votacion, _CAMPOS)
     despues["punto_estado"] = punto.estado
     despues["decision"] = decision.pk if decision else None
+    despues["decision_sin_efecto"] = sin_efecto.pk if sin_efecto else None
     _auditar(por, "concejo.votacion.confirmar", votacion, antes, despues)
     if decision is not None:
         _auditar(por, "concejo.decision.crear", decision, None,
                  instantanea(decision, ["sesion", "punto", "votacion", "instrumento", "resumen", "estado"]))
     _avisar_al_acta(votacion, por)
     return votacion
+
+
+def _dejar_sin_efecto(reconsideracion: Votacion, por) -> Decision | None:
+    """Al confirmar una reconsideración, la decisión de la votación reconsiderada queda sin efecto (la que
+    rige, si aprueba, es la de la reconsideración). La que ya pasó al registro de actos no llega aquí:
+    `_validar_reconsideracion` no deja abrirla y `en_reconsideracion` no deja registrarla mientras tanto."""
+    decision = Decision.objects.select_for_update().filter(votacion_id=reconsideracion.reconsideracion_de_id).first()
+    if decision is None or decision.estado == Decision.Estado.SIN_EFECTO:
+        return None
+    if decision.estado != Decision.Estado.PENDIENTE:
+        raise ValidationError("La decisión reconsiderada ya está en el registro de actos: anule esta votación; el "
+                              "acto se deja sin efecto con otro acto que lo derogue.")
+    decision.estado = Decision.Estado.SIN_EFECTO
+    decision.save(update_fields=["estado"])
+    _auditar(por, "concejo.decision.dejar_sin_efecto", decision, {"estado": Decision.Estado.PENDIENTE},
+             {"estado": decision.estado, "reconsideracion": reconsideracion.pk})
+    return decision
 
 
 @transaction.atomic

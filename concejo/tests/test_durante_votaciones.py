@@ -292,6 +292,79 @@ def test_reconsideracion_dentro_del_plazo(cliente_de, secretario, pleno):
     assert Evento.objects.get(accion="concejo.votacion.abrir", objeto_id=str(nueva.pk)).despues["reconsideracion_de"] == v_reciente.pk
 
 
+def _reconsiderar(cliente, pleno, original, *, a_favor, en_contra):
+    """Abre en una sesión de hoy la reconsideración de `original`, la vota por conteo y la cierra."""
+    hoy = SesionFactory(organo=pleno, fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA)
+    punto = PuntoFactory(sesion=hoy, orden=1, titulo="Reconsideración", instrumento="acuerdo")
+    instalada(cliente, hoy, 8)
+    r = abrir(cliente, punto, forma="ordinaria", reconsideracion_de=original.pk)
+    assert r.status_code == 200, r.content.decode()
+    nueva = Votacion.objects.get(sesion=hoy)
+    accion(cliente, "conteo", nueva, {"a_favor": a_favor, "en_contra": en_contra})
+    accion(cliente, "cerrar", nueva)
+    return nueva
+
+
+def _aprobada_hace_dos_dias(cliente, pleno):
+    ayer = SesionFactory(organo=pleno, fecha=timezone.now() - timedelta(days=2), estado=Sesion.Estado.CONVOCADA)
+    instalada(cliente, ayer, 8)
+    original = _aprobar(cliente, ayer, PuntoFactory(sesion=ayer, orden=1, instrumento="acuerdo"))
+    htmx(cliente, reverse("concejo:sesion-levantar", args=[ayer.pk]))
+    return original
+
+
+def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(cliente_de, secretario, pleno):
+    cliente = cliente_de(secretario)
+    original = _aprobada_hace_dos_dias(cliente, pleno)
+    decision = Decision.objects.get(votacion=original)
+    nueva = _reconsiderar(cliente, pleno, original, a_favor=2, en_contra=5)
+    decision.refresh_from_db()
+    assert decision.estado == "pendiente" and decision.en_reconsideracion()
+    r = accion(cliente, "confirmar", nueva)
+    assert r.status_code == 200, r.content.decode()
+    decision.refresh_from_db()
+    assert decision.estado == "sin_efecto" and Decision.objects.count() == 1
+    evento = Evento.objects.get(accion="concejo.decision.dejar_sin_efecto", objeto_id=str(decision.pk))
+    assert evento.antes == {"estado": "pendiente"} and evento.despues["reconsideracion"] == nueva.pk
+    confirmar = Evento.objects.get(accion="concejo.votacion.confirmar", objeto_id=str(nueva.pk))
+    assert confirmar.despues["decision_sin_efecto"] == decision.pk and confirmar.despues["decision"] is None
+
+
+def test_reconsideracion_aprobada_reemplaza_la_decision(cliente_de, secretario, pleno):
+    cliente = cliente_de(secretario)
+    original = _aprobada_hace_dos_dias(cliente, pleno)
+    nueva = _reconsiderar(cliente, pleno, original, a_favor=6, en_contra=1)
+    assert accion(cliente, "confirmar", nueva).status_code == 200
+    anterior, vigente = Decision.objects.get(votacion=original), Decision.objects.get(votacion=nueva)
+    assert (anterior.estado, vigente.estado) == ("sin_efecto", "pendiente")
+
+
+def test_reconsideracion_anulada_no_toca_la_decision(cliente_de, secretario, pleno):
+    cliente = cliente_de(secretario)
+    original = _aprobada_hace_dos_dias(cliente, pleno)
+    nueva = _reconsiderar(cliente, pleno, original, a_favor=2, en_contra=5)
+    assert accion(cliente, "anular", nueva, {"motivo": "Se abrió por error"}).status_code == 200
+    decision = Decision.objects.get(votacion=original)
+    assert decision.estado == "pendiente" and not decision.en_reconsideracion()
+    assert not Evento.objects.filter(accion="concejo.decision.dejar_sin_efecto").exists()
+
+
+def test_decision_ya_registrada_como_acto_no_se_reconsidera(cliente_de, secretario, pleno):
+    from actos.services.ciclo import crear_desde_decision
+
+    cliente = cliente_de(secretario)
+    original = _aprobada_hace_dos_dias(cliente, pleno)
+    crear_desde_decision(decision=Decision.objects.get(votacion=original), por=secretario)
+    hoy = SesionFactory(organo=pleno, fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA)
+    punto = PuntoFactory(sesion=hoy, orden=1, titulo="Reconsideración")
+    instalada(cliente, hoy, 8)
+    html = cliente.get(reverse("concejo:sesion-en-vivo", args=[hoy.pk])).content.decode()
+    assert f'data-reconsiderable="{original.pk}"' not in html
+    r = abrir(cliente, punto, forma="ordinaria", reconsideracion_de=original.pk)
+    assert r.status_code == 400 and "ya está en el registro de actos" in r.content.decode()
+    assert not Votacion.objects.filter(sesion=hoy).exists()
+
+
 def test_anular_votacion(cliente_de, secretario, sesion, punto):
     cliente = cliente_de(secretario)
     instalada(cliente, sesion, 8)
