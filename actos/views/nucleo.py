@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from actos.models import Acto, Parte, Relacion
 from actos.permissions import actos_visibles, obtener_acto, puede_redactar, puede_revisar
-from actos.services import ciclo, relaciones, texto
+from actos.services import ciclo, relaciones, seguimiento, texto
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
 from core.forms._base import FormularioBootstrap, aplicar_error
 
@@ -199,6 +199,8 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "medios": regla["medios"],
         "regla_publicacion": regla["regla"],
         "relacion_form": RelacionForm(acto=acto) if revisa or redacta else None,
+        "tareas": seguimiento.tareas_visibles(usuario).filter(acto=acto).order_by("vence", "pk"),
+        "crea_tareas": seguimiento.gestiona(usuario) and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO),
         "hoy": timezone.localdate(),
     }
     contexto.update(extra)
