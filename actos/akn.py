@@ -18,6 +18,7 @@ from django.utils import timezone
 from lxml import etree
 
 from actos.models import Acto, Parte, Relacion
+from actos.services.relaciones import vigencia_calculada
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = "{%s}" % NS
@@ -82,7 +83,8 @@ def akn_de_acto(acto: Acto) -> bytes:
 
     raiz = etree.Element(E + "akomaNtoso", nsmap={None: NS})
     documento = _el(raiz, "act", name=_slug(acto.tipo).replace("-", "_"),
-                    contains="originalVersion" if acto.vigencia != Acto.Vigencia.MODIFICADO else "singleVersion")
+                    contains="originalVersion" if vigencia_calculada(acto) != Acto.Vigencia.MODIFICADO
+                    else "singleVersion")
 
     # --- meta ---
     meta = _el(documento, "meta")

@@ -6,7 +6,8 @@ Reglas que sostienen el registro (ARCHITECTURE.md, invariantes 1 y 2):
 - El número sale del registro del tipo y año (`core.services.numeracion`, serie `numeracion.formato.<tipo>`
   del perfil) cuando el acto se firma: un proyecto que no prospera no consume número.
 - Un acto firmado no se edita: las correcciones son otro acto enlazado (fe de erratas, modificación).
-- El estado consolidado (vigente, modificado, derogado) se deduce de las relaciones, no se teclea.
+- El estado consolidado (aún no vigente, vigente, modificado, derogado) se deduce de la fecha de vigencia y
+  de las relaciones al leerlo (`actos.services.relaciones.vigencia_de`): no se teclea ni se guarda.
 """
 
 from django.conf import settings
@@ -30,7 +31,7 @@ class Acto(models.Model):
         PUBLICADO = "publicado", _("Publicado")
         ARCHIVADO = "archivado", _("Archivado sin aprobar")
 
-    class Vigencia(models.TextChoices):
+    class Vigencia(models.TextChoices):  # calculada al leer, no es un campo
         NO_VIGENTE = "no_vigente", _("Aún no vigente")
         VIGENTE = "vigente", _("Vigente")
         MODIFICADO = "modificado", _("Vigente con modificaciones")
@@ -47,7 +48,6 @@ class Acto(models.Model):
     titulo = models.CharField(_("título o sumilla"), max_length=500)
     temas = models.CharField(_("temas"), max_length=300, blank=True, help_text=_("Separados por comas."))
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PROYECTO)
-    vigencia = models.CharField(_("vigencia"), max_length=12, choices=Vigencia.choices, default=Vigencia.NO_VIGENTE)
 
     # Origen: la decisión del concejo (acto del concejo) o la unidad que lo redacta (acto del alcalde).
     decision = models.OneToOneField("concejo.Decision", verbose_name=_("decisión del concejo"), null=True,

@@ -45,7 +45,9 @@ class ActosActoSalida(serializers.Serializer):
     titulo = serializers.CharField()
     temas = serializers.CharField()
     estado = serializers.CharField()
-    vigencia = serializers.CharField()
+    vigencia = serializers.SerializerMethodField(
+        help_text="Calculada al leer: no_vigente (aún no rige), vigente, modificado o derogado.")
+    vigencia_nombre = serializers.SerializerMethodField(help_text="p. ej. «Aún no vigente (vigente desde 03/12/2026)».")
     firmado_en = serializers.DateTimeField(allow_null=True)
     firmante = serializers.CharField()
     publicado_en = serializers.DateField(allow_null=True)
@@ -56,6 +58,16 @@ class ActosActoSalida(serializers.Serializer):
 
     def get_tipo_nombre(self, obj) -> str:
         return ciclo.nombre_de_tipo(obj.tipo)
+
+    def _vigencia(self, obj) -> relaciones.EstadoVigencia:
+        # En las listas la vista las calcula juntas (`anotar_vigencias`); si no, una consulta por acto.
+        return getattr(obj, "vigencia_actual", None) or relaciones.vigencia_de(obj)
+
+    def get_vigencia(self, obj) -> str:
+        return self._vigencia(obj).codigo
+
+    def get_vigencia_nombre(self, obj) -> str:
+        return str(self._vigencia(obj))
 
     def get_enlaces(self, obj) -> dict[str, str]:
         peticion = self.context.get("request")
@@ -170,6 +182,7 @@ class Actos(APIView):
                                 anio=_entero(p.get("anio")), tema=p.get("tema", ""))
         paginador = self.pagination_class()
         pagina = paginador.paginate_queryset(actos, request, view=self)
+        relaciones.anotar_vigencias(pagina)
         return paginador.get_paginated_response(ActosActoSalida(pagina, many=True, context={"request": request}).data)
 
     @extend_schema(request=ActosProyectoEntrada,
@@ -195,6 +208,7 @@ class ActosInternos(APIView):
             actos = actos.filter(estado=estado)
         paginador = self.pagination_class()
         pagina = paginador.paginate_queryset(actos, request, view=self)
+        relaciones.anotar_vigencias(pagina)
         return paginador.get_paginated_response(ActosActoSalida(pagina, many=True, context={"request": request}).data)
 
 

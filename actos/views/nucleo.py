@@ -114,6 +114,7 @@ def lista(request):
     nombres = dict(ciclo.opciones_de_tipo())
     for a in pagina:
         a.nombre_tipo = nombres.get(a.tipo, a.tipo)
+    relaciones.anotar_vigencias(pagina)
     return render(request, "actos/nucleo/lista.html", {
         "pagina": pagina, "estados": Acto.Estado.choices, "tipos": ciclo.opciones_de_tipo(), "estado": estado,
         "tipo": tipo, "puede_redactar": puede_redactar(request.user), "puede_revisar": puede_revisar(request.user),
@@ -184,6 +185,7 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "nombre_tipo": ciclo.nombre_de_tipo(acto.tipo),
         "partes": partes,
         "consolidado": consolidado,
+        "vigencia": relaciones.vigencia_de(acto),
         "salientes": acto.relaciones_salientes.select_related("destino"),
         "entrantes": acto.relaciones_entrantes.select_related("origen"),
         "redacta": redacta,
@@ -383,7 +385,7 @@ def relacion_agregar(request, pk: int):
     except ValidationError as e:
         messages.error(request, "No se registró la relación: " + " ".join(e.messages))
     else:
-        messages.success(request, "Se registró la relación y se recalculó la vigencia del acto afectado.")
+        messages.success(request, "Se registró la relación; la vigencia del acto afectado se deduce de ella.")
     return redirect("actos:acto", pk=acto.pk)
 
 

@@ -18,7 +18,7 @@ from actos.models import Acto, Relacion
 from actos.permissions import actos_publicos, obtener_acto_publico
 from actos.services.ciclo import nombre_de_tipo, opciones_de_tipo
 from actos.services.documento import docx_de_acto, html_de_acto
-from actos.services.relaciones import estado_consolidado
+from actos.services.relaciones import anotar_vigencias, estado_consolidado, vigencia_de
 from core.forms._base import FormularioBootstrap
 from core.models import Municipio
 
@@ -48,6 +48,7 @@ def normativa(request):
     nombres = dict(form.fields["tipo"].choices)
     for acto in pagina:
         acto.nombre_tipo = nombres.get(acto.tipo, acto.tipo)
+    anotar_vigencias(pagina)
     consulta = request.GET.copy()
     consulta.pop("pagina", None)
     return render(request, "actos/publico/normativa.html",
@@ -80,6 +81,7 @@ def acto(request, pk: int):
         "nombre_tipo": nombre_de_tipo(acto.tipo),
         "cuerpo": html_de_acto(acto),
         "consolidado": consolidado,
+        "vigencia": vigencia_de(acto),
         "salientes": salientes,
         "historia": historia_publica(acto, consolidado),
         "hoy": timezone.localdate(),
