@@ -5,7 +5,8 @@ protocolo anual.
 Reglas que sostienen el registro (ARCHITECTURE.md, invariantes 1 y 2):
 - El número sale del registro del tipo y año (`core.services.numeracion`, serie `numeracion.formato.<tipo>`
   del perfil) cuando el acto se firma: un proyecto que no prospera no consume número.
-- Un acto firmado no se edita: las correcciones son otro acto enlazado (fe de erratas, modificación).
+- Un acto firmado no se edita: las correcciones son una fe de erratas (`FeErratas`, numerada y firmada por
+  el Secretario) u otro acto enlazado (modificación).
 - El estado consolidado (aún no vigente, vigente, modificado, derogado) se deduce de la fecha de vigencia y
   de las relaciones al leerlo (`actos.services.relaciones.vigencia_de`): no se teclea ni se guarda.
 """
@@ -170,6 +171,48 @@ class Relacion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.origen} {self.get_tipo_display().lower()} {self.destino}"
+
+
+class FeErratas(models.Model):
+    """Corrección de un error material de un acto firmado o publicado, sin tocar el acto (invariante 2):
+    dónde está el error, qué dice, qué debe decir y por qué. Numerada sin saltos por año en su propia serie
+    (`fe-erratas-actos`) y firmada por el Secretario General (con «por encargo» si subroga). Se muestra con
+    el acto, en su página interna y en la pública, y en su historia."""
+
+    acto = models.ForeignKey(Acto, verbose_name=_("acto corregido"), on_delete=models.PROTECT, related_name="erratas")
+    registro = models.OneToOneField("core.NumeroRegistro", verbose_name=_("asiento del registro"), null=True,
+                                    on_delete=models.PROTECT, related_name="fe_erratas_acto")
+    anio = models.PositiveSmallIntegerField(_("año"), null=True)
+    numero = models.PositiveIntegerField(_("número"), null=True)
+    numero_texto = models.CharField(_("número completo"), max_length=150, blank=True)
+    parte = models.ForeignKey(Parte, verbose_name=_("parte corregida"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="erratas")
+    ubicacion = models.CharField(_("dónde (si no es una parte)"), max_length=200, blank=True,
+                                 help_text=_("p. ej. «Título», «Sumilla»."))
+    dice = models.TextField(_("dice"))
+    debe_decir = models.TextField(_("debe decir"))
+    motivo = models.TextField(_("motivo"))
+    firmada_en = models.DateTimeField(_("firmada en"))
+    firmada_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("firma (Secretario General)"),
+                                    on_delete=models.PROTECT, related_name="+")
+    por_encargo_de = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("por encargo de"), null=True,
+                                       blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("fe de erratas de un acto")
+        verbose_name_plural = _("fe de erratas de actos")
+        ordering = ["acto", "firmada_en", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["anio", "numero"], condition=Q(numero__isnull=False),
+                                    name="fe_erratas_acto_numero_unico"),
+        ]
+
+    def __str__(self) -> str:
+        return self.numero_texto or f"Fe de erratas de {self.acto}"
+
+    @property
+    def lugar(self) -> str:
+        return str(self.parte) if self.parte_id else self.ubicacion
 
 
 # --- Seguimiento de la ejecución ----------------------------------------------------------------

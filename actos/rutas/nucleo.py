@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/archivar/", v.archivar, name="acto-archivar"),
     path("<int:pk>/relaciones/", v.relacion_agregar, name="relacion-agregar"),
     path("relaciones/<int:pk>/quitar/", v.relacion_quitar, name="relacion-quitar"),
+    path("<int:pk>/fe-de-erratas/", v.fe_de_erratas, name="acto-fe-erratas"),
     path("<int:pk>/pdf/", v.exportar_pdf, name="acto-pdf"),
     path("<int:pk>/docx/", v.exportar_docx, name="acto-docx"),
     path("<int:pk>/akn/", v.exportar_akn, name="acto-akn"),

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from actos.models import Acto, Parte, Relacion
 from actos.permissions import actos_visibles, obtener_acto, puede_redactar, puede_revisar
-from actos.services import ciclo, relaciones, seguimiento, texto
+from actos.services import ciclo, erratas, relaciones, seguimiento, texto
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
 from core.forms._base import FormularioBootstrap, aplicar_error
+from core.selectors.auditoria import historial_de
 
 # --- Formularios --------------------------------------------------------------------------------
 
@@ -92,6 +93,20 @@ class RelacionForm(FormularioBootstrap, forms.Form):
                       .exclude(pk=getattr(acto, "pk", None)).order_by("-anio", "tipo", "-numero")[:500])
         self.fields["destino"].choices = [("", "—")] + [(a.pk, f"{a.numero_texto} — {a.titulo[:60]}")
                                                         for a in candidatos]
+
+
+class FeErratasForm(FormularioBootstrap, forms.Form):
+    parte = forms.ChoiceField(label="Parte que se corrige", required=False)
+    ubicacion = forms.CharField(label="O bien: dónde está el error", max_length=200, required=False,
+                                help_text="Si no es una parte del texto, p. ej. «Título».")
+    dice = forms.CharField(label="Dice", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text="El texto erróneo, copiado tal como está en el acto.")
+    debe_decir = forms.CharField(label="Debe decir", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    motivo = forms.CharField(label="Motivo", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, partes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parte"].choices = [("", "—")] + [(p.pk, f"{p} ({p.eid})") for p in partes]
 
 
 # --- Lista y creación ---------------------------------------------------------------------------
@@ -175,6 +190,10 @@ def _contexto(request, acto: Acto, **extra) -> dict:
     partes = list(acto.partes.order_by("orden"))
     consolidado = relaciones.estado_consolidado(acto)
     afectaciones = relaciones.afectaciones_por_parte(consolidado)
+    lista_erratas = list(erratas.erratas_de(acto))
+    for e in lista_erratas:
+        if e.parte_id:
+            afectaciones.setdefault(e.parte.eid, []).append(f"Corregido por {e.numero_texto}")
     for p in partes:
         p.afectaciones = afectaciones.get(p.eid, [])
     redacta = acto.editable and puede_redactar(usuario, acto)
@@ -201,6 +220,10 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "medios": regla["medios"],
         "regla_publicacion": regla["regla"],
         "relacion_form": RelacionForm(acto=acto) if revisa or redacta else None,
+        "erratas": lista_erratas,
+        "historial": historial_de(acto)[:100],
+        "erratas_form": FeErratasForm(partes=partes)
+        if revisa and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO) else None,
         "tareas": seguimiento.tareas_visibles(usuario).filter(acto=acto).order_by("vence", "pk"),
         "crea_tareas": seguimiento.gestiona(usuario) and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO),
         "hoy": timezone.localdate(),
@@ -400,6 +423,25 @@ def relacion_quitar(request, pk: int):
         messages.error(request, " ".join(e.messages))
     else:
         messages.success(request, "Se quitó la relación.")
+    return redirect("actos:acto", pk=acto.pk)
+
+
+@login_required
+@require_POST
+def fe_de_erratas(request, pk: int):
+    acto = obtener_acto(request.user, pk)
+    partes = list(acto.partes.all())
+    form = FeErratasForm(request.POST, partes=partes)
+    try:
+        if not form.is_valid():
+            raise ValidationError([f"{form.fields[c].label}: {m}" for c, errores in form.errors.items() for m in errores])
+        datos = dict(form.cleaned_data)
+        datos["parte"] = next((p for p in partes if str(p.pk) == datos["parte"]), None)
+        errata = erratas.registrar_fe_de_erratas(acto=acto, por=request.user, **datos)
+    except ValidationError as e:
+        messages.error(request, "No se registró la fe de erratas: " + " ".join(e.messages))
+    else:
+        messages.success(request, f"Se registró y firmó la {errata.numero_texto}. El acto firmado no cambia.")
     return redirect("actos:acto", pk=acto.pk)
 
 

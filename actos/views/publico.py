@@ -18,6 +18,7 @@ from actos.models import Acto, Relacion
 from actos.permissions import actos_publicos, obtener_acto_publico
 from actos.services.ciclo import nombre_de_tipo, opciones_de_tipo
 from actos.services.documento import docx_de_acto, html_de_acto
+from actos.services.erratas import erratas_de
 from actos.services.relaciones import anotar_vigencias, estado_consolidado, vigencia_de
 from core.forms._base import FormularioBootstrap
 from core.models import Municipio
@@ -55,9 +56,9 @@ def normativa(request):
                   {"form": form, "pagina": pagina, "consulta": consulta.urlencode(), "buscando": bool(filtros)})
 
 
-def historia_publica(acto: Acto, consolidado: list[dict]) -> list[dict]:
-    """Los hitos públicos del acto: firma, publicación, entrada en vigor y lo que otros actos dispusieron
-    (`consolidado`, de `estado_consolidado`)."""
+def historia_publica(acto: Acto, consolidado: list[dict], erratas=()) -> list[dict]:
+    """Los hitos públicos del acto: firma, publicación, entrada en vigor, sus fe de erratas y lo que otros
+    actos dispusieron (`consolidado`, de `estado_consolidado`)."""
     hitos = []
     if acto.firmado_en:
         hitos.append({"fecha": timezone.localdate(acto.firmado_en), "texto": f"Firmado por {acto.firmante}"})
@@ -65,6 +66,9 @@ def historia_publica(acto: Acto, consolidado: list[dict]) -> list[dict]:
         hitos.append({"fecha": acto.publicado_en, "texto": f"Publicado en {acto.medio_publicacion}"})
     if acto.vigente_desde:
         hitos.append({"fecha": acto.vigente_desde, "texto": "Entra en vigor"})
+    for errata in erratas:
+        hitos.append({"fecha": timezone.localdate(errata.firmada_en),
+                      "texto": f"{errata.numero_texto}: corrige {errata.lugar}"})
     for fila in consolidado:
         hitos.append({"fecha": fila["origen"].publicado_en, "texto": fila["texto"]})
     return sorted(hitos, key=lambda h: h["fecha"])
@@ -76,6 +80,7 @@ def acto(request, pk: int):
     salientes = (Relacion.objects.filter(origen=acto, destino__estado=Acto.Estado.PUBLICADO)
                  .select_related("destino"))
     consolidado = estado_consolidado(acto)
+    lista_erratas = list(erratas_de(acto))
     return render(request, "actos/publico/acto.html", {
         "acto": acto,
         "nombre_tipo": nombre_de_tipo(acto.tipo),
@@ -83,7 +88,8 @@ def acto(request, pk: int):
         "consolidado": consolidado,
         "vigencia": vigencia_de(acto),
         "salientes": salientes,
-        "historia": historia_publica(acto, consolidado),
+        "erratas": lista_erratas,
+        "historia": historia_publica(acto, consolidado, lista_erratas),
         "hoy": timezone.localdate(),
     })
 
