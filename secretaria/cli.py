@@ -6,9 +6,16 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaria.settings")
+    import django
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["secretaria", *sys.argv[1:]])
+    django.setup()
+    from core.services.municipio import en_zona_del_municipio
+
+    # Cada orden corre en la zona horaria del municipio: su «hoy» (encargos vigentes, reglas del perfil,
+    # alertas) y las horas que imprime son las del municipio, no las del servidor.
+    with en_zona_del_municipio():
+        execute_from_command_line(["secretaria", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import time
+from contextlib import contextmanager
+from functools import lru_cache
 from zoneinfo import available_timezones
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from core.models import Municipio, Usuario
 from core.services.auditoria import instantanea, registrar_evento
@@ -50,6 +55,11 @@ ESTADOS_MX = {
     "YUC",
     "ZAC",
 }
+# La zona del municipio se lee en cada solicitud (middleware): se recuerda en el proceso para no sumar
+# una consulta por solicitud. Guardar el municipio la pone al día en el proceso que guarda; los demás
+# procesos (otros trabajadores de gunicorn, la cola de tareas) la releen a los ZONA_HORARIA_SEGUNDOS.
+ZONA_HORARIA_SEGUNDOS = 300
+_zona_recordada: tuple[str | None, float] | None = None  # (zona o None = la del servidor, vence en monotonic())
 _SIGLA = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
 _PERFIL = re.compile(r"^(PE|EC|CO|MX-[A-Z]{3})$")
 
@@ -175,3 +185,50 @@ def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **
         despues=instantanea(municipio),
     )
     return municipio
+
+
+def zona_horaria_actual() -> str:
+    """La zona horaria (IANA) del municipio de la instalación, o `settings.TIME_ZONE` si aún no hay uno.
+
+    Sale de lo recordado en el proceso; si no hay o venció, de una consulta de una columna. Sin la
+    tabla (antes del primer `migrate`) vale la del servidor, sin recordarla.
+    """
+    global _zona_recordada
+    if _zona_recordada is not None and time.monotonic() < _zona_recordada[1]:
+        return _zona_recordada[0] or settings.TIME_ZONE
+    try:
+        zona = Municipio.objects.filter(activo=True).order_by("pk").values_list("zona_horaria", flat=True).first()
+    except DatabaseError:  # base sin migrar: la orden que corre es probablemente `migrate`
+        return settings.TIME_ZONE
+    return recordar_zona_horaria(zona)
+
+
+def recordar_zona_horaria(zona: str | None) -> str:
+    """Recuerda `zona` como la del municipio (None: la del servidor) y la devuelve; `olvidar_zona_horaria`
+    hace que la próxima lectura consulte. Lo llama el núcleo al guardar un municipio activo (la instalación
+    sirve a uno solo)."""
+    global _zona_recordada
+    zona = zona if zona in _zonas_conocidas() else None
+    _zona_recordada = (zona, time.monotonic() + ZONA_HORARIA_SEGUNDOS)
+    return zona or settings.TIME_ZONE
+
+
+def olvidar_zona_horaria() -> None:
+    """La próxima lectura de la zona horaria consulta la base de datos."""
+    global _zona_recordada
+    _zona_recordada = None
+
+
+@lru_cache(maxsize=1)
+def _zonas_conocidas() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@contextmanager
+def en_zona_del_municipio():
+    """Activa la zona horaria del municipio dentro del bloque: plantillas, `timezone.localdate()` y
+    `localtime()` dan la hora y el «hoy» del municipio, no los del servidor. La usan el middleware (cada
+    solicitud), la consola `secretaria` (cada orden) y las tareas en segundo plano.
+    """
+    with timezone.override(zona_horaria_actual()):
+        yield

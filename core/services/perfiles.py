@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -145,6 +146,13 @@ def obtener_perfil(codigo: str) -> Perfil:
     return perfil
 
 
+def _hoy(municipio: Municipio | None) -> date:
+    # El «hoy» del municipio, aunque quien llama no haya activado su zona horaria (consola, tareas).
+    if municipio is None:
+        return timezone.localdate()
+    return timezone.localdate(timezone=ZoneInfo(municipio.zona_horaria))
+
+
 def _municipio_o_actual(municipio: Municipio | None) -> Municipio | None:
     if municipio is not None:
         return municipio
@@ -224,12 +232,12 @@ def regla_vigente(
     si no la del perfil. Sin municipio ni perfil usa el municipio de la instalación. Lanza
     `ClaveDesconocida` si el perfil no define la clave o no tiene versión vigente en esa fecha.
     """
-    fecha = fecha or timezone.localdate()
     if perfil is None:
         municipio = _municipio_o_actual(municipio)
         if municipio is None:
             raise ErrorPerfil("No hay un municipio configurado: indique el perfil de jurisdicción.")
         perfil = municipio.perfil
+    fecha = fecha or _hoy(municipio)
     p = obtener_perfil(perfil)
     if clave not in p.versiones:
         raise ClaveDesconocida(f"La clave «{clave}» no existe en el perfil {p.codigo}.")
@@ -257,7 +265,7 @@ def reglas(codigo: str, fecha: date | None = None, *, municipio: Municipio | Non
     """Todas las reglas del perfil `codigo` vigentes en `fecha`, con su fuente y confianza, ordenadas
     por clave. Con `municipio`, las reglas locales vigentes sustituyen a las del perfil (marcadas `local`).
     """
-    fecha = fecha or timezone.localdate()
+    fecha = fecha or _hoy(municipio)
     p = obtener_perfil(codigo)
     locales: dict[str, Regla] = {}
     if municipio is not None:
