@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from actos.models import Acto, Parte, Relacion
 from actos.permissions import actos_visibles, obtener_acto, puede_redactar, puede_revisar
+from actos.selectors import aprobacion_en_sesion
 from actos.services import ciclo, erratas, relaciones, seguimiento, texto
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
 from core.forms._base import FormularioBootstrap, aplicar_error
@@ -205,6 +206,7 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "partes": partes,
         "consolidado": consolidado,
         "vigencia": relaciones.vigencia_de(acto),
+        "aprobacion": aprobacion_en_sesion(acto, usuario=usuario),
         "salientes": acto.relaciones_salientes.select_related("destino"),
         "entrantes": acto.relaciones_entrantes.select_related("origen"),
         "redacta": redacta,

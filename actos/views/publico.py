@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from actos.busqueda import buscar_publicos
 from actos.models import Acto, Relacion
 from actos.permissions import actos_publicos, obtener_acto_publico
+from actos.selectors import aprobacion_en_sesion
 from actos.services.ciclo import nombre_de_tipo, opciones_de_tipo
 from actos.services.documento import docx_de_acto, html_de_acto
 from actos.services.erratas import erratas_de
@@ -87,6 +88,7 @@ def acto(request, pk: int):
         "cuerpo": html_de_acto(acto),
         "consolidado": consolidado,
         "vigencia": vigencia_de(acto),
+        "aprobacion": aprobacion_en_sesion(acto),
         "salientes": salientes,
         "erratas": lista_erratas,
         "historia": historia_publica(acto, consolidado, lista_erratas),
