@@ -149,7 +149,8 @@ def _publicar(acto: Acto, *, por, dias_atras: int, decision=None, sesion: str = 
     alcalde = ciclo.alcalde_vigente() or "Pedro Ramos Salas, Alcalde"
     nombre, _s, cargo = alcalde.rpartition(", ")
     acto = ciclo.firmar(acto=acto, por=por, firmante=nombre, cargo_firmante=cargo, fecha=firmado)
-    return ciclo.publicar(acto=acto, por=por, fecha=firmado + timedelta(days=1), medio="Diario Oficial El Peruano")
+    medio = (ciclo.regla_de_publicacion(tipo=acto.tipo)["medios"] or ["Portal institucional"])[0]
+    return ciclo.publicar(acto=acto, por=por, fecha=firmado + timedelta(days=1), medio=medio)
 
 
 def cargar(municipio) -> None:

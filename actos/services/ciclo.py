@@ -427,12 +427,16 @@ def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
 # --- Publicación ---------------------------------------------------------------------------------
 
 
-def regla_de_publicacion(fecha: date | None = None) -> dict:
-    """La regla del perfil: medios admitidos, texto de la regla y días tras la publicación en que rige."""
+def regla_de_publicacion(fecha: date | None = None, *, tipo: str = "") -> dict:
+    """La regla del perfil (`actos.publicacion`): los medios admitidos para el tipo de acto (`medios_por_tipo`
+    del perfil o de una regla local si lo define para `tipo`; si no, `medios`), el texto de la regla y los
+    días tras la publicación en que rige (`actos.vigencia_dias`)."""
     publicacion = regla_vigente("actos.publicacion", fecha=fecha)
     dias = valor("actos.vigencia_dias", fecha=fecha)
+    por_tipo = publicacion.valor.get("medios_por_tipo") or {}
+    medios = por_tipo.get(tipo) if tipo and isinstance(por_tipo, dict) else None
     return {
-        "medios": list(publicacion.valor.get("medios", [])),
+        "medios": list(medios or publicacion.valor.get("medios", [])),
         "regla": f"{publicacion.valor.get('regla', '')} (Fuente: {publicacion.fuente})",
         "vigencia_dias": int(dias),
     }
@@ -441,7 +445,7 @@ def regla_de_publicacion(fecha: date | None = None) -> dict:
 @transaction.atomic
 def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     """Publica el acto firmado: fecha y medio (gaceta, diario, portal) según la regla del perfil, que queda
-    anotada; `vigente_desde` = fecha + los días del perfil (PE: el día siguiente, Ley 27972 art. 44). Se
+    anotada; el medio debe ser uno de los que el perfil admite para el tipo (texto libre si no lista ninguno); `vigente_desde` = fecha + los días del perfil (PE: el día siguiente, Ley 27972 art. 44). Se
     indexa para la búsqueda pública. Su vigencia (y la de los actos que modifica o deroga) no se guarda: se
     deduce al leer (`relaciones.vigencia_de`), porque depende del día.
     """
@@ -458,13 +462,22 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
         errores["fecha"] = ["La fecha de publicación no puede ser futura: registre la publicación cuando ocurra."]
     elif acto.firmado_en and fecha < timezone.localdate(acto.firmado_en):
         errores["fecha"] = [f"No se publica antes de la firma ({timezone.localdate(acto.firmado_en):%d/%m/%Y})."]
+    regla = regla_de_publicacion(fecha if isinstance(fecha, date) and "fecha" not in errores else None,
+                                 tipo=acto.tipo)
+    admitidos = {m.casefold(): m for m in regla["medios"]}
     if not medio:
         errores["medio"] = ["Indique el medio de publicación (diario oficial, gaceta, portal…)."]
     elif len(medio) > 200:
         errores["medio"] = ["El medio no puede pasar de 200 caracteres."]
+    elif admitidos and medio.casefold() not in admitidos:
+        # La regla del perfil dice dónde se publica este tipo de acto; si no lista medios, texto libre.
+        errores["medio"] = [
+            f"«{medio}» no es un medio de publicación de {nombre_de_tipo(acto.tipo).lower()} según el perfil. "
+            f"Elija uno de: {'; '.join(regla['medios'])}."
+        ]
     if errores:
         raise ValidationError(errores)
-    regla = regla_de_publicacion(fecha)
+    medio = admitidos.get(medio.casefold(), medio)
     antes = instantanea(acto, CAMPOS)
     acto.estado = Acto.Estado.PUBLICADO
     acto.publicado_en = fecha

@@ -83,7 +83,7 @@ def test_relaciones_y_estado_consolidado(client, secretario):
     assert vigencia_calculada(original) == "vigente"  # la modificadora aún no se publica
     firmar(acto=modificadora, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
     acto_modificadora = publicar(acto=Acto.objects.get(pk=modificadora.pk), por=secretario, fecha=hoy,
-                                 medio="Portal")
+                                 medio="Portal institucional")
     assert vigencia_calculada(original) == "vigente"  # publicada, pero rige mañana
     assert vigencia_calculada(original, hoy=manana) == "modificado"
     r = client.get(reverse("actos:acto", args=[original.pk]))

@@ -199,7 +199,7 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         p.afectaciones = afectaciones.get(p.eid, [])
     redacta = acto.editable and puede_redactar(usuario, acto)
     revisa = puede_revisar(usuario)
-    regla = ciclo.regla_de_publicacion()
+    regla = ciclo.regla_de_publicacion(tipo=acto.tipo)
     contexto = {
         "acto": acto,
         "nombre_tipo": ciclo.nombre_de_tipo(acto.tipo),
