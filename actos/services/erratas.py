@@ -6,8 +6,10 @@
 - Se numera sin saltos por año en su propia serie (`fe-erratas-actos`; formato del perfil
   `numeracion.formato.fe_erratas_acto` si lo define, si no `FORMATO`).
 - La firma el Secretario General que la registra; si actúa por un encargo vigente, «por encargo de» su titular.
-- Orden de cerrojos (docs/desarrollo.md): primero la cabeza de la cadena de auditoría, luego el acto y
-  al final el contador de la serie.
+- Orden de cerrojos: el acto primero, como todos los servicios del ciclo (`ciclo._bloquear` y luego su
+  evento), después la cabeza de la cadena de auditoría y al final el contador de la serie (docs/desarrollo.md:
+  cadena antes que contador). Tomar la cadena antes que el acto cruzaría el orden con la firma o la
+  publicación simultánea del mismo acto (interbloqueo).
 """
 
 from __future__ import annotations
@@ -94,11 +96,11 @@ def registrar_fe_de_erratas(
     (`actos.acto.fe_de_erratas`, sobre el acto). El texto erróneo debe aparecer en la parte indicada."""
     if not puede_revisar(por):
         raise PermissionDenied("Solo la Secretaría General registra y firma la fe de erratas de un acto.")
-    serie = serie_de_erratas(por=por)
-    bloquear_cadena()  # primero la cadena, luego el acto y el contador (orden de cerrojos)
     acto = Acto.objects.select_for_update(of=("self",)).get(pk=acto.pk)
     datos = _validar(acto=acto, parte=parte, ubicacion=(ubicacion or "").strip(), dice=(dice or "").strip(),
                      debe_decir=(debe_decir or "").strip(), motivo=(motivo or "").strip())
+    serie = serie_de_erratas(por=por)
+    bloquear_cadena()  # tras el acto y antes del contador (orden de cerrojos del módulo)
     ahora = timezone.now()
     encargo = encargo_vigente(por, timezone.localdate(ahora))
     errata = FeErratas.objects.create(acto=acto, firmada_en=ahora, firmada_por=por,
