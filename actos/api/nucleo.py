@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -96,9 +96,26 @@ class ActosRelacionSalida(serializers.Serializer):
     nota = serializers.CharField()
 
 
+class ActosErrataSalida(serializers.Serializer):
+    numero_texto = serializers.CharField()
+    lugar = serializers.CharField(help_text="La parte corregida (p. ej. «Artículo 3») o dónde está el error.")
+    eid = serializers.CharField(source="parte.eid", default="", help_text="eId de la parte corregida, si la hay.")
+    dice = serializers.CharField()
+    debe_decir = serializers.CharField()
+    motivo = serializers.CharField()
+    firmada_en = serializers.DateTimeField()
+
+
 class ActosActoDetalle(ActosActoSalida):
     partes = ActosParteSalida(many=True, source="partes.all")
     consolidado = serializers.SerializerMethodField()
+    erratas = serializers.SerializerMethodField(help_text="Fe de erratas del acto (el texto firmado no cambia).")
+
+    @extend_schema_field(ActosErrataSalida(many=True))
+    def get_erratas(self, obj):
+        from actos.services.erratas import erratas_de
+
+        return ActosErrataSalida(erratas_de(obj), many=True).data
 
     def get_consolidado(self, obj) -> list[str]:
         return [f["texto"] for f in relaciones.estado_consolidado(obj)]

@@ -52,6 +52,11 @@ def test_la_secretaria_registra_la_fe_de_erratas_desde_la_pagina_del_acto(client
     publica = client.get(reverse("normativa:acto", args=[acto.pk])).content.decode()
     assert f'data-errata="{errata.numero_texto}"' in publica and "Error material en la transcripción" in publica
     assert f"{errata.numero_texto}: corrige Artículo 1" in publica
+    # También en la API abierta del acto.
+    api = client.get(reverse("api-actos-acto", args=[acto.pk])).json()
+    assert api["erratas"] == [{"numero_texto": errata.numero_texto, "lugar": "Artículo 1", "eid": "art_1",
+                               "dice": errata.dice, "debe_decir": errata.debe_decir, "motivo": errata.motivo,
+                               "firmada_en": api["erratas"][0]["firmada_en"]}]
     # La siguiente sigue el número, sin saltos.
     client.force_login(secretario)
     client.post(reverse("actos:acto-fe-erratas", args=[acto.pk]),
