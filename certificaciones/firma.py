@@ -7,6 +7,7 @@ También genera la autoridad y el certificado de demostración (`generar_pkcs12_
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,8 @@ from asn1crypto import x509 as asn1_x509
 from django.core.exceptions import ImproperlyConfigured
 
 from certificaciones import conf
+
+logger = logging.getLogger(__name__)
 
 _cache: dict[tuple, object] = {}
 _cerrojo = threading.Lock()
@@ -183,29 +186,19 @@ def validar_firma(pdf: bytes) -> ResultadoFirma:
 
 
 def _validar_firma(pdf: bytes) -> ResultadoFirma:
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    try:
-        lector = PdfFileReader(io.BytesIO(pdf), strict=False)
-        firmas = lector.embedded_signatures
-    except Exception:  # pyHanko lanza varios tipos ante un PDF roto
-        return ResultadoFirma(False, motivo="El archivo está dañado o alterado: no se pudo leer su firma.")
-    if not firmas:
-        return ResultadoFirma(None, motivo="El PDF no trae firma digital.")
-    firma = firmas[-1]
+    # Las raíces son configuración, no el archivo subido: si faltan, que se sepa (no es «firma no válida»).
     contexto = ValidationContext(trust_roots=raices_de_confianza(), allow_fetching=False)
     try:
-        estado = validate_pdf_signature(firma, contexto)
-    except (SignatureValidationError, ValueError, KeyError, TypeError) as e:
-        return ResultadoFirma(False, motivo=f"La firma no se pudo validar: {e}")
-    nombre = ""
-    if estado.signing_cert is not None:
-        sujeto = estado.signing_cert.subject.native
-        nombre = sujeto.get("common_name") or estado.signing_cert.subject.human_friendly
+        estado = _estado_de_la_firma(pdf, contexto)
+    except Exception as e:  # noqa: BLE001 — ver la nota de _estado_de_la_firma
+        logger.info("Firma ilegible en un PDF subido a la verificación (%s: %s)", type(e).__name__, e)
+        return ResultadoFirma(False, motivo="El archivo está dañado o alterado: su firma no se pudo leer ni validar.")
+    if estado is None:
+        return ResultadoFirma(None, motivo="El PDF no trae firma digital.")
+    nombre = _nombre_firmante(estado)
     if not estado.intact:
         return ResultadoFirma(False, nombre, "El contenido cambió después de firmarse: la firma ya no corresponde.")
     if not estado.valid:
@@ -214,4 +207,39 @@ def _validar_firma(pdf: bytes) -> ResultadoFirma:
         return ResultadoFirma(False, nombre, "La firma es íntegra, pero su certificado no es de una autoridad de confianza.")
     if estado.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         return ResultadoFirma(False, nombre, "Se añadió contenido al PDF después de la firma.")
-    return ResultadoFirma(True, nombre, "Firma válida.", estado.signer_reported_dt)
+    try:
+        firmado_en = estado.signer_reported_dt
+    except Exception:  # noqa: BLE001 — una fecha /M ilegible no invalida lo ya comprobado
+        firmado_en = None
+    return ResultadoFirma(True, nombre, "Firma válida.", firmado_en)
+
+
+def _estado_de_la_firma(pdf: bytes, contexto):
+    """El estado pyHanko de la última firma del PDF, o None si no trae firma.
+
+    El PDF viene de cualquiera (la verificación es pública): un byte cambiado en el diccionario de la
+    firma, en su CMS o en el xref hace que pyHanko, pypdf o asn1crypto fallen con excepciones de toda
+    clase (AttributeError por un algoritmo de resumen ilegible, PdfReadError por una fecha /M rota,
+    ValueError, KeyError…). Quien llama trata cualquiera de ellas como «firma no válida»: nunca un 500.
+    Por eso aquí también se leen los datos del estado que se calculan al pedirlos (resumen, cobertura).
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    lector = PdfFileReader(io.BytesIO(pdf), strict=False)
+    firmas = lector.embedded_signatures
+    if not firmas:
+        return None
+    estado = validate_pdf_signature(firmas[-1], contexto)
+    _ = (estado.intact, estado.valid, estado.trusted, estado.coverage)
+    return estado
+
+
+def _nombre_firmante(estado) -> str:
+    try:
+        if estado.signing_cert is None:
+            return ""
+        sujeto = estado.signing_cert.subject
+        return sujeto.native.get("common_name") or sujeto.human_friendly
+    except Exception:  # noqa: BLE001 — un nombre ilegible no cambia el veredicto
+        return ""
