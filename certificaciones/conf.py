@@ -7,6 +7,9 @@
   autoridades que trae el propio PKCS#12 (la cadena del certificado del municipio).
 - `SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO`, `SECRETARIA_VERIFICAR_FALLOS_POR_HORA`,
   `SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO`: límites por IP de la verificación pública.
+- `CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO`: bytes del mayor PDF que se acepta para comprobar (por
+  omisión 64 MiB o el doble de `ARCHIVO_TAMANO_MAXIMO` si es mayor: un certificado es el original
+  entero más su hoja y se guarda aunque pase `ARCHIVO_TAMANO_MAXIMO`).
 
 Las funciones leen el entorno en cada llamada: las pruebas cambian la ruta con `monkeypatch.setenv`.
 """
@@ -59,3 +62,9 @@ def fallos_por_hora() -> int:
 
 def subidas_por_minuto() -> int:
     return _entero("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", 10)
+
+
+def verificacion_tamano_maximo() -> int:
+    """El mayor PDF que la verificación pública acepta, en bytes (ver la cabecera del módulo)."""
+    return _entero("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO",
+                   max(64 * 1024 * 1024, 2 * settings.ARCHIVO_TAMANO_MAXIMO))

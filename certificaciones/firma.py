@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from asn1crypto import x509 as asn1_x509
 from django.core.exceptions import ImproperlyConfigured
@@ -179,13 +180,13 @@ class ResultadoFirma:
     firmado_en: datetime | None = None
 
 
-def validar_firma(pdf: bytes) -> ResultadoFirma:
+def validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
     """Valida la última firma del PDF con pyHanko contra las raíces de confianza: íntegra, criptográficamente
     válida, de un certificado de confianza y que cubra el archivo entero (nada añadido después)."""
     return _fuera_del_bucle(_validar_firma, pdf)
 
 
-def _validar_firma(pdf: bytes) -> ResultadoFirma:
+def _validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
@@ -214,7 +215,7 @@ def _validar_firma(pdf: bytes) -> ResultadoFirma:
     return ResultadoFirma(True, nombre, "Firma válida.", firmado_en)
 
 
-def _estado_de_la_firma(pdf: bytes, contexto):
+def _estado_de_la_firma(pdf: bytes | BinaryIO, contexto):
     """El estado pyHanko de la última firma del PDF, o None si no trae firma.
 
     El PDF viene de cualquiera (la verificación es pública): un byte cambiado en el diccionario de la
@@ -226,7 +227,9 @@ def _estado_de_la_firma(pdf: bytes, contexto):
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
 
-    lector = PdfFileReader(io.BytesIO(pdf), strict=False)
+    flujo = io.BytesIO(pdf) if isinstance(pdf, (bytes, bytearray)) else pdf
+    flujo.seek(0)
+    lector = PdfFileReader(flujo, strict=False)
     firmas = lector.embedded_signatures
     if not firmas:
         return None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from certificaciones.firma import ResultadoFirma, validar_firma
 from certificaciones.models import Certificado, normalizar_codigo
@@ -43,15 +45,32 @@ class Comprobacion:
         }
 
 
-def comprobar_pdf(datos: bytes, *, codigo: str = "") -> Comprobacion:
+_TROZO = 1024 * 1024
+
+
+def huella_de(flujo: BinaryIO) -> str:
+    """SHA-256 de un archivo abierto en binario, leído por trozos (un certificado puede pesar decenas de
+    MB: no hace falta tenerlo entero en memoria para la huella). Deja el archivo al principio."""
+    flujo.seek(0)
+    resumen = hashlib.sha256()
+    while trozo := flujo.read(_TROZO):
+        resumen.update(trozo)
+    flujo.seek(0)
+    return resumen.hexdigest()
+
+
+def comprobar_pdf(archivo: bytes | BinaryIO, *, codigo: str = "") -> Comprobacion:
     """Compara la huella del PDF con las de los certificados emitidos y valida su firma con pyHanko.
 
-    Con `codigo`, solo coincide si es exactamente el PDF de ese certificado (sirve para confirmar una copia
-    no pública sin revelarla). Un solo byte distinto cambia la huella y, dentro de lo firmado, rompe la firma.
+    `archivo`: los bytes o el archivo subido abierto en binario (la huella se calcula por trozos y pyHanko
+    lee del mismo archivo). Con `codigo`, solo coincide si es exactamente el PDF de ese certificado (sirve
+    para confirmar una copia no pública sin revelarla). Un solo byte distinto cambia la huella y, dentro
+    de lo firmado, rompe la firma; una firma ilegible es «no válida» y la huella responde igual.
     """
-    huella = hashlib.sha256(datos).hexdigest()
+    flujo = io.BytesIO(archivo) if isinstance(archivo, (bytes, bytearray)) else archivo
+    huella = huella_de(flujo)
     certificados = Certificado.objects.filter(sha256=huella)
     if codigo:
         certificados = certificados.filter(codigo=normalizar_codigo(codigo))
     certificado = certificados.first()
-    return Comprobacion(certificado is not None, huella, certificado, validar_firma(datos))
+    return Comprobacion(certificado is not None, huella, certificado, validar_firma(flujo))

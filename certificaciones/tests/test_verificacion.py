@@ -158,3 +158,41 @@ def test_pagina_inicio_publica(client, db):
     assert client.get("/verificar/", {"codigo": ""}).status_code == 400
 
 
+
+
+def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido, settings, monkeypatch):
+    # emitir_certificado guarda el certificado aunque pase ARCHIVO_TAMANO_MAXIMO (es el original entero
+    # más su hoja): la verificación tiene su propio límite y debe aceptarlo.
+    settings.ARCHIVO_TAMANO_MAXIMO = 10_000
+    c = emitido()
+    datos = _bytes(c)
+    assert len(datos) > settings.ARCHIVO_TAMANO_MAXIMO
+    r = _subir(client, datos)
+    assert r.status_code == 200 and r.json()["coincide"] is True and r.json()["firma_valida"] is True
+    # El límite propio de la verificación sí corta, con un mensaje que dice cuánto admite.
+    monkeypatch.setenv("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", str(len(datos) - 1))
+    r = _subir(client, datos)
+    assert r.status_code == 400 and r.json()["coincide"] is False
+    assert r.json()["error"].startswith("El archivo pesa ") and "la verificación admite PDF de hasta" in r.json()["error"]
+    html = _subir(client, datos, json=False).content.decode()
+    assert "la verificación admite PDF de hasta" in html and "más grande que cualquier certificado" not in html
+
+
+def test_limite_de_verificacion_por_omision_holgado(settings, monkeypatch):
+    from certificaciones import conf
+
+    monkeypatch.delenv("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", raising=False)
+    settings.ARCHIVO_TAMANO_MAXIMO = 20 * 1024 * 1024
+    assert conf.verificacion_tamano_maximo() == 64 * 1024 * 1024
+    settings.ARCHIVO_TAMANO_MAXIMO = 50 * 1024 * 1024
+    assert conf.verificacion_tamano_maximo() == 100 * 1024 * 1024
+
+
+def test_pdf_grande_se_sube_a_disco_y_se_verifica_por_trozos(client, emitido, settings):
+    # Por encima de FILE_UPLOAD_MAX_MEMORY_SIZE Django deja la subida en un archivo temporal: la huella
+    # se calcula por trozos y pyHanko lee de ese archivo, sin cargarlo entero.
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    c = emitido()
+    r = _subir(client, _bytes(c))
+    assert r.status_code == 200 and r.json()["coincide"] is True and r.json()["firma_valida"] is True
+    assert r.json()["sha256"] == c.sha256

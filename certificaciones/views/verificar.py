@@ -1,6 +1,5 @@
 """Verificación pública (sin ingreso): por código, por el QR o subiendo el PDF. Con límites por IP."""
 
-from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -14,6 +13,10 @@ from certificaciones.views import respuesta_pdf
 from portal import limites
 
 _HORA = 3600
+
+
+def _megas(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
 def _quiere_json(request) -> bool:
@@ -67,13 +70,13 @@ def inicio(request):
         form = VerificarArchivoForm(request.POST, request.FILES)
         if not form.is_valid():
             return _archivo_invalido(request, "Elija el PDF que quiere comprobar.", form)
-        subido = form.cleaned_data["archivo"]
-        if subido.size > settings.ARCHIVO_TAMANO_MAXIMO:
-            return _archivo_invalido(request, "El archivo es más grande que cualquier certificado emitido.", form)
-        datos = subido.read()
-        if b"%PDF-" not in datos[:1024]:
+        subido, maximo = form.cleaned_data["archivo"], conf.verificacion_tamano_maximo()
+        if subido.size > maximo:
+            return _archivo_invalido(request, f"El archivo pesa {_megas(subido.size)}: la verificación admite PDF "
+                                     f"de hasta {_megas(maximo)}.", form)
+        if b"%PDF-" not in subido.read(1024):
             return _archivo_invalido(request, "El archivo no es un PDF.", form)
-        return _responder_comprobacion(request, comprobar_pdf(datos, codigo=form.cleaned_data["codigo"]))
+        return _responder_comprobacion(request, comprobar_pdf(subido.file, codigo=form.cleaned_data["codigo"]))
     if "codigo" in request.GET:
         form, estado = VerificarCodigoForm(request.GET), 400
         if form.is_valid():
