@@ -115,13 +115,34 @@ class EnVivoSalida(serializers.Serializer):
     votacion_activa = VotacionSalida(allow_null=True)
 
 
-def votacion_datos(votacion: Votacion) -> dict:
-    votacion = (Votacion.objects.select_related("sesion").get(pk=votacion.pk))
-    votacion.votos_ordenados = list(votacion.votos.select_related("miembro__persona").order_by("miembro__orden",
-                                                                                              "miembro_id"))
-    decision = getattr(votacion, "decision", None) if votacion.estado == Votacion.Estado.CONFIRMADA else None
-    votacion.decision_id = decision.pk if decision is not None else None
-    return VotacionSalida(votacion).data
+_CAMPOS_CALCULO = (("resultado", str), ("requerido", int), ("base", str), ("base_numero", int), ("regla", str),
+                   ("desempate", str), ("necesita_dirimente", bool), ("explicacion", str), ("a_favor", int),
+                   ("en_contra", int), ("abstenciones", int), ("inhibidos", int), ("presentes", int))
+
+
+def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
+    """Lo mismo que `VotacionSalida(votacion).data` (que sigue siendo el esquema OpenAPI; una prueba compara
+    los dos), armado a mano: con 40 votos el serializador costaba más que leerlos. `releer=False` cuando
+    `votacion` viene del servicio que la acaba de guardar."""
+    if releer:
+        votacion = Votacion.objects.get(pk=votacion.pk)
+    votos = votacion.votos.select_related("miembro__persona").order_by("miembro__orden", "miembro_id")
+    decision_id = None
+    if votacion.estado == Votacion.Estado.CONFIRMADA:
+        decision_id = votacion.decision.pk if hasattr(votacion, "decision") else None
+    calculo = votacion.calculo
+    return {
+        "id": votacion.pk, "sesion": votacion.sesion_id, "punto": votacion.punto_id, "numero": votacion.numero,
+        "mocion": votacion.mocion, "forma": votacion.forma, "mayoria": votacion.mayoria, "estado": votacion.estado,
+        "resultado": votacion.resultado,
+        "calculo": None if calculo is None else {k: tipo(calculo[k]) for k, tipo in _CAMPOS_CALCULO},
+        "a_favor": votacion.a_favor, "en_contra": votacion.en_contra, "abstenciones": votacion.abstenciones,
+        "voto_dirimente": votacion.voto_dirimente_id, "sentido_dirimente": votacion.sentido_dirimente,
+        "reconsideracion_de": votacion.reconsideracion_de_id, "repite": votacion.repite_id,
+        "votos": [{"miembro": v.miembro_id, "nombre": str(v.miembro), "sentido": v.sentido, "fundamento": v.fundamento}
+                  for v in votos],
+        "decision": decision_id,
+    }
 
 
 def en_vivo_datos(sesion: Sesion) -> dict:
@@ -247,7 +268,10 @@ class _Accion(_Base):
     def post(self, request, pk: int):
         objeto = self.obtener(request.user, pk)
         datos = _validar(self.entrada, request) if self.entrada else {}
-        self.ejecutar(request, objeto, datos)
+        hecho = self.ejecutar(request, objeto, datos)
+        if isinstance(objeto, Votacion) and isinstance(hecho, Votacion) and hecho.pk == objeto.pk:
+            # El servicio devuelve la votación que guardó (bloqueada y recalculada): no hace falta releerla.
+            return Response(votacion_datos(hecho, releer=False))
         return Response(self.responder(objeto))
 
 

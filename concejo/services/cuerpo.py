@@ -348,26 +348,30 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
     fecha = _fecha(sesion.fecha)
     regla = reglas_del_concejo(fecha)
     numero_legal, habiles, _ = _base_del_organo(sesion.organo, fecha)
-    en_sala = {a.miembro_id: a.miembro for a in sesion.asistencias.select_related("miembro") if a.en_sala}
+    # Filas planas (id y rol del miembro, sentido): en la sesión en vivo esto corre a cada voto, con 40
+    # miembros, y no hacen falta los objetos.
+    en_sala = dict(sesion.asistencias.filter(estado=Asistencia.Estado.PRESENTE, retiro__isnull=True)
+                   .values_list("miembro_id", "miembro__rol"))
+    solo_dirime = sesion.organo.es_pleno and not regla.alcalde_vota
 
-    def no_vota(miembro: Miembro) -> bool:
-        return sesion.organo.es_pleno and not regla.alcalde_vota and miembro.rol == Miembro.Rol.ALCALDE
+    def no_vota(rol: str) -> bool:
+        return solo_dirime and rol == Miembro.Rol.ALCALDE
 
-    votos = list(votacion.votos.select_related("miembro")) if votacion.pk else []
-    por_miembro = {v.miembro_id: v for v in votos}
+    votos = list(votacion.votos.values_list("miembro_id", "sentido", "miembro__rol")) if votacion.pk else []
+    sentido_de = {miembro_id: sentido for miembro_id, sentido, _rol in votos}
     dirimente = votacion.sentido_dirimente or None
-    if dirimente is None and votacion.voto_dirimente_id and votacion.voto_dirimente_id in por_miembro:
-        sentido = por_miembro[votacion.voto_dirimente_id].sentido
+    if dirimente is None and votacion.voto_dirimente_id and votacion.voto_dirimente_id in sentido_de:
+        sentido = sentido_de[votacion.voto_dirimente_id]
         dirimente = sentido if sentido in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA) else None
 
     nominal = votacion.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
     cuenta = {s: 0 for s in Voto.Sentido.values}
-    for v in votos:
-        if not no_vota(v.miembro):
-            cuenta[v.sentido] += 1
+    for _miembro_id, sentido, rol in votos:
+        if not no_vota(rol):
+            cuenta[sentido] += 1
     presentes = [
-        m for pk, m in en_sala.items()
-        if not no_vota(m) and not (nominal and pk in por_miembro and por_miembro[pk].sentido == Voto.Sentido.AUSENTE)
+        pk for pk, rol in en_sala.items()
+        if not no_vota(rol) and not (nominal and sentido_de.get(pk) == Voto.Sentido.AUSENTE)
     ]
     if nominal:
         a_favor, en_contra, abstenciones = (cuenta["a_favor"], cuenta["en_contra"], cuenta["abstencion"])

@@ -153,3 +153,32 @@ def test_esquema_cada_accion_con_su_operacion_entrada_y_salida(client, db):
     # El punto del orden del día (concejo.api.antes) y el de la sesión en vivo son componentes distintos.
     assert "estado" in componentes["PuntoEnVivoSalida"]["properties"]
     assert "notas" in componentes["PuntoEnVivoSalida"]["properties"]
+
+
+def test_votacion_datos_a_mano_igual_al_serializador(client, secretario, sesion, punto):
+    """La salida armada a mano (`votacion_datos`) es exactamente la del esquema (`VotacionSalida`)."""
+    from concejo.api.durante import VotacionSalida, votacion_datos
+
+    m = miembros(sesion)
+    for miembro in m[:8]:
+        post(client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": miembro.pk, "estado": "presente"})
+    post(client, f"{API}/sesiones/{sesion.pk}/instalar/", secretario, {"preside": m[0].pk})
+    id_ = post(client, f"{API}/puntos/{punto.pk}/votaciones/", secretario,
+               {"mocion": "Aprobar", "forma": "nominal"}).json()["id"]
+    for i, miembro in enumerate(m[1:8]):
+        post(client, f"{API}/votaciones/{id_}/votos/", secretario,
+             {"miembro": miembro.pk, "sentido": ["a_favor", "a_favor", "abstencion"][i % 3], "fundamento": f"F{i}"})
+
+    def del_serializador():
+        v = Votacion.objects.get(pk=id_)
+        v.votos_ordenados = list(v.votos.select_related("miembro__persona").order_by("miembro__orden", "miembro_id"))
+        v.decision_id = v.decision.pk if v.estado == "confirmada" and hasattr(v, "decision") else None
+        return VotacionSalida(v).data
+
+    for paso in (None, "cerrar", "confirmar"):
+        if paso:
+            assert post(client, f"{API}/votaciones/{id_}/{paso}/", secretario).status_code == 200
+        esperado = del_serializador()
+        assert votacion_datos(Votacion.objects.get(pk=id_)) == esperado
+        assert client.get(f"{API}/votaciones/{id_}/", **_token(secretario)).json() == esperado
+    assert esperado["decision"] == Decision.objects.get().pk and len(esperado["votos"]) == 10

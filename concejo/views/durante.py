@@ -53,11 +53,17 @@ def obtener_punto(usuario, pk) -> PuntoAgenda:
 
 def obtener_votacion(usuario, pk) -> Votacion:
     """La votación `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    # Una consulta: la votación con su sesión, órgano y periodo (los que el voto y el resultado releen).
     votacion = (Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
-                .select_related("sesion", "punto").first())
+                .select_related("sesion__organo__periodo", "punto").first())
     if votacion is None:
         raise Http404
-    obtener_sesion_en_vivo(usuario, votacion.sesion_id)
+    if not usuario.has_perm(CONDUCIR_SESION):
+        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
     return votacion
 
 
