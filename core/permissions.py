@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from core import roles
 from core.models import Archivo
 from core.models import Cargo, Encargo, Persona, UnidadOrganica, Usuario
-from core.models import DiaCalendario, Municipio
+from core.models import DiaCalendario, Municipio, ReglaLocal
 from core.models import Evento, NumeroRegistro, Serie
 
 # Áreas que adjuntan archivos dicen quién más puede verlos: f(usuario, archivo) -> bool.
@@ -105,3 +105,13 @@ def obtener_dia_calendario(usuario, pk) -> DiaCalendario:
     if actual is None:
         raise Http404
     return get_object_or_404(DiaCalendario, pk=pk, municipio=actual)
+
+
+def obtener_regla_local(usuario, pk) -> ReglaLocal:
+    """La regla local `pk` del municipio de la instalación (la vista exige el permiso); Http404 si no existe
+    o si es de otro municipio.
+    """
+    actual = Municipio.objects.actual()
+    if actual is None:
+        raise Http404
+    return get_object_or_404(ReglaLocal, pk=pk, municipio=actual)

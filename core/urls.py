@@ -47,6 +47,7 @@ urlpatterns = [
     path("personas/<int:pk>/editar/", vistas_personas.persona_editar, name="persona-editar"),
     path("configuracion/perfil/", vistas_perfil.perfil, name="perfil"),
     path("configuracion/perfil/reglas/", vistas_perfil.perfil_regla_fijar, name="perfil-regla-fijar"),
+    path("configuracion/perfil/reglas/<int:pk>/quitar/", vistas_perfil.perfil_regla_quitar, name="perfil-regla-quitar"),
     path("configuracion/calendario/", vistas_calendario.calendario, name="calendario"),
     path("configuracion/calendario/dias/", vistas_calendario.calendario_dia_agregar, name="calendario-dia-agregar"),
     path("configuracion/calendario/dias/<int:pk>/quitar/", vistas_calendario.calendario_dia_quitar, name="calendario-dia-quitar"),

@@ -17,20 +17,27 @@ class ReglaLocalForm(FormularioBootstrap, forms.Form):
     vigente_desde = forms.DateField(
         label="Vigente desde", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+    vigente_hasta = forms.DateField(
+        label="Vigente hasta",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Opcional: el último día en que rige. Vacío: hasta que se fije otra o se quite.",
+    )
     fuente = forms.CharField(
         label="Norma local que lo dispone", max_length=300, help_text="P. ej. «Reglamento Interno del Concejo, art. 12»."
     )
 
-    def __init__(self, *args, perfil: perfiles.Perfil, **kwargs):
-        self.perfil = perfil
+    def __init__(self, *args, claves: dict, **kwargs):
+        """`claves`: clave → valor de referencia (`perfiles.claves_sustituibles`)."""
+        self.claves = claves
         super().__init__(*args, **kwargs)
-        self.fields["clave"].choices = [("", "— elija —")] + [(c, c) for c in perfil.claves]
+        self.fields["clave"].choices = [("", "— elija —")] + [(c, c) for c in claves]
 
     def clean(self):
         datos = super().clean()
         clave, texto = datos.get("clave"), datos.get("valor")
         if clave and texto is not None:
-            ejemplo = self.perfil.versiones[clave][0].valor
+            ejemplo = self.claves[clave]
             try:
                 datos["valor"] = perfiles.interpretar_valor(texto, ejemplo)
             except ValidationError as e:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -76,6 +77,30 @@ class Perfil:
 
     def regla(self, clave: str, fecha: date) -> Regla | None:
         return next((r for r in self.versiones.get(clave, ()) if r.vigente_en(fecha)), None)
+
+
+@dataclass(frozen=True)
+class ClaveConocida:
+    """Una clave que el código lee aunque un perfil no la defina (con un valor por omisión propio): el
+    municipio puede fijarla con una regla local. `ejemplo` da el tipo del valor; `validar(valor)`, si se da,
+    lanza ValidationError con un mensaje en español para un valor de ese tipo que no sirve."""
+
+    clave: str
+    ejemplo: Any
+    descripcion: str = ""
+    validar: Callable[[Any], None] | None = field(default=None, compare=False)
+
+
+# Cada área registra aquí una función `f(leer) -> claves`, donde `leer(clave)` da el valor vigente o None
+# (p. ej. el concejo da una clave de aviso por cada tipo de sesión que el perfil o una regla local fija).
+_CLAVES_CONOCIDAS: list[Callable[[Callable[[str], Any]], Iterable[ClaveConocida]]] = []
+
+
+def registrar_claves(funcion: Callable[[Callable[[str], Any]], Iterable[ClaveConocida]]) -> None:
+    """Registra las claves que un área lee aunque el perfil no las fije, para que el municipio pueda
+    sustituirlas localmente. Se llama al arrancar (`AppConfig.ready` o la integración del área)."""
+    if funcion not in _CLAVES_CONOCIDAS:
+        _CLAVES_CONOCIDAS.append(funcion)
 
 
 def _leer_toml(*partes: str) -> dict | None:
@@ -230,7 +255,8 @@ def regla_vigente(
 ) -> Regla:
     """La regla que rige `clave` en `fecha` (hoy si no se da): la local del municipio si está vigente,
     si no la del perfil. Sin municipio ni perfil usa el municipio de la instalación. Lanza
-    `ClaveDesconocida` si el perfil no define la clave o no tiene versión vigente en esa fecha.
+    `ClaveDesconocida` si no hay regla local vigente y el perfil no define la clave o no tiene versión
+    vigente en esa fecha.
     """
     if perfil is None:
         municipio = _municipio_o_actual(municipio)
@@ -239,10 +265,11 @@ def regla_vigente(
         perfil = municipio.perfil
     fecha = fecha or _hoy(municipio)
     p = obtener_perfil(perfil)
-    if clave not in p.versiones:
-        raise ClaveDesconocida(f"La clave «{clave}» no existe en el perfil {p.codigo}.")
+    # Una regla local rige también una clave que el perfil no define (las de `registrar_claves`).
     if municipio is not None and (local := _regla_local(municipio, clave, fecha)) is not None:
         return local
+    if clave not in p.versiones:
+        raise ClaveDesconocida(f"La clave «{clave}» no existe en el perfil {p.codigo}.")
     regla = p.regla(clave, fecha)
     if regla is None:
         raise ClaveDesconocida(f"La clave «{clave}» del perfil {p.codigo} no tiene valor vigente el {fecha:%d/%m/%Y}.")
@@ -263,7 +290,8 @@ def valor(
 
 def reglas(codigo: str, fecha: date | None = None, *, municipio: Municipio | None = None) -> list[Regla]:
     """Todas las reglas del perfil `codigo` vigentes en `fecha`, con su fuente y confianza, ordenadas
-    por clave. Con `municipio`, las reglas locales vigentes sustituyen a las del perfil (marcadas `local`).
+    por clave. Con `municipio`, las reglas locales vigentes sustituyen a las del perfil (marcadas `local`) y
+    se añaden las de claves que el perfil no define.
     """
     fecha = fecha or _hoy(municipio)
     p = obtener_perfil(codigo)
@@ -276,7 +304,7 @@ def reglas(codigo: str, fecha: date | None = None, *, municipio: Municipio | Non
         )
         locales = {f.clave: _regla_de_fila(f) for f in filas}  # la más reciente queda la última
     resultado = []
-    for clave in p.claves:
+    for clave in sorted(set(p.claves) | set(locales)):
         regla = locales.get(clave) or p.regla(clave, fecha)
         if regla is not None:
             resultado.append(regla)
@@ -312,22 +340,70 @@ def interpretar_valor(texto: str, ejemplo: Any) -> Any:
     return texto
 
 
-@transaction.atomic
-def fijar_regla_local(
-    *, municipio: Municipio, clave: str, valor: Any, vigente_desde: date, fuente: str, por
-) -> ReglaLocal:
-    """Sustituye localmente el valor de `clave` desde `vigente_desde` (el reglamento del municipio manda).
-
-    La clave debe existir en el perfil del municipio y el valor debe tener el mismo tipo que el del
-    perfil; los formatos de numeración se prueban. La regla anterior no se edita: gana la de inicio
-    más reciente. Registra el evento `core.regla_local.fijar` en la misma transacción.
+def claves_sustituibles(municipio: Municipio, fecha: date | None = None) -> dict[str, Any]:
+    """Las claves que el municipio puede fijar con una regla local, cada una con su valor de referencia (el
+    del perfil, o el ejemplo de `registrar_claves` si el perfil no la define): las del perfil y las que el
+    código lee aunque el perfil no las fije.
     """
     perfil = obtener_perfil(municipio.perfil)
-    if clave not in perfil.versiones:
-        raise ValidationError({"clave": f"La clave «{clave}» no existe en el perfil {perfil.codigo}."})
-    referencia = perfil.versiones[clave][0].valor
+    claves = {c: v[0].valor for c, v in perfil.versiones.items()}
+    for clave in _claves_conocidas(municipio, fecha).values():
+        claves.setdefault(clave.clave, clave.ejemplo)
+    return dict(sorted(claves.items()))
+
+
+def _claves_conocidas(municipio: Municipio, fecha: date | None) -> dict[str, ClaveConocida]:
+    def leer(clave: str):
+        try:
+            return valor(clave, municipio=municipio, fecha=fecha)
+        except ErrorPerfil:
+            return None
+
+    conocidas: dict[str, ClaveConocida] = {}
+    for funcion in _CLAVES_CONOCIDAS:
+        for clave in funcion(leer):
+            conocidas.setdefault(clave.clave, clave)
+    return conocidas
+
+
+@transaction.atomic
+def fijar_regla_local(
+    *,
+    municipio: Municipio,
+    clave: str,
+    valor: Any,
+    vigente_desde: date,
+    fuente: str,
+    por,
+    vigente_hasta: date | None = None,
+) -> ReglaLocal:
+    """Sustituye localmente el valor de `clave` desde `vigente_desde` (y hasta `vigente_hasta` inclusive, si
+    se da): el reglamento del municipio manda.
+
+    La clave debe existir en el perfil del municipio o ser una que el código lee aunque el perfil no la
+    fije (`registrar_claves`), y el valor debe tener el mismo tipo que el de referencia; los formatos de
+    numeración se prueban. La regla anterior no se edita: gana la de inicio más reciente. Registra el
+    evento `core.regla_local.fijar` en la misma transacción.
+    """
+    perfil = obtener_perfil(municipio.perfil)
+    conocida = None
+    if clave in perfil.versiones:
+        referencia = perfil.versiones[clave][0].valor
+    else:
+        conocida = _claves_conocidas(municipio, vigente_desde).get(clave)
+        if conocida is None:
+            raise ValidationError(
+                {"clave": f"La clave «{clave}» no existe en el perfil {perfil.codigo} ni la lee el sistema."}
+            )
+        referencia = conocida.ejemplo
     if not _mismo_tipo(valor, referencia):
-        raise ValidationError({"valor": "El valor debe ser del mismo tipo que el del perfil."})
+        tipo = "del perfil" if conocida is None else "de la referencia"
+        raise ValidationError({"valor": f"El valor debe ser del mismo tipo que el {tipo}."})
+    if conocida is not None and conocida.validar is not None:
+        try:
+            conocida.validar(valor)
+        except ValidationError as e:
+            raise ValidationError({"valor": e.messages}) from None
     if clave.startswith("numeracion.formato."):
         try:
             validar_formato(valor)
@@ -335,12 +411,24 @@ def fijar_regla_local(
             raise ValidationError({"valor": e.messages}) from None
     if not (fuente or "").strip():
         raise ValidationError({"fuente": "Indique la norma local que dispone este valor."})
-    if municipio.reglas_locales.filter(clave=clave, vigente_desde=vigente_desde).exists():
+    if vigente_hasta is not None and vigente_hasta < vigente_desde:
+        raise ValidationError({"vigente_hasta": "La fecha final no puede ser anterior a la de inicio."})
+    # Una regla quitada antes de empezar a regir (termina antes de su inicio) no ocupa la fecha.
+    if (
+        municipio.reglas_locales.filter(clave=clave, vigente_desde=vigente_desde)
+        .exclude(vigente_hasta__lt=vigente_desde)
+        .exists()
+    ):
         raise ValidationError(
             {"vigente_desde": "Ya hay una regla local para esa clave desde esa fecha; use otra fecha de inicio."}
         )
     regla = ReglaLocal.objects.create(
-        municipio=municipio, clave=clave, valor=valor, vigente_desde=vigente_desde, fuente=fuente.strip()
+        municipio=municipio,
+        clave=clave,
+        valor=valor,
+        vigente_desde=vigente_desde,
+        vigente_hasta=vigente_hasta,
+        fuente=fuente.strip(),
     )
     anterior = perfil.regla(clave, vigente_desde)
     registrar_evento(
@@ -349,5 +437,27 @@ def fijar_regla_local(
         objeto=regla,
         antes={"clave": clave, "valor": anterior.valor if anterior else None},
         despues=instantanea(regla),
+    )
+    return regla
+
+
+@transaction.atomic
+def terminar_regla_local(*, regla: ReglaLocal, por, desde: date | None = None) -> ReglaLocal:
+    """Quita la regla local desde `desde` (hoy en el municipio si no se da): rige hasta el día anterior y
+    desde `desde` vuelve a regir el valor del perfil (o la regla local anterior, si la hay). La regla no se
+    borra: queda con su `vigente_hasta` para las fechas pasadas y la historia. Una regla que aún no había
+    empezado queda sin efecto (termina antes de su inicio). Registra `core.regla_local.terminar`.
+    """
+    regla = ReglaLocal.objects.select_for_update().select_related("municipio").get(pk=regla.pk)
+    desde = desde or _hoy(regla.municipio)
+    if regla.vigente_hasta is not None and regla.vigente_hasta < desde:
+        raise ValidationError(
+            f"La regla local «{regla.clave}» ya no rige desde el {regla.vigente_hasta + timedelta(days=1):%d/%m/%Y}."
+        )
+    antes = instantanea(regla)
+    regla.vigente_hasta = desde - timedelta(days=1)
+    regla.save(update_fields=["vigente_hasta"])
+    registrar_evento(
+        por=por, accion="core.regla_local.terminar", objeto=regla, antes=antes, despues=instantanea(regla)
     )
     return regla

@@ -280,3 +280,191 @@ def test_fijar_dos_veces_la_misma_fecha_se_rechaza(cliente_de, secretario):
     assert respuesta.status_code == 400
     assert "Ya hay una regla local para esa clave desde esa fecha" in respuesta.content.decode()
     assert list(ReglaLocal.objects.values_list("valor", flat=True)) == [20]
+
+
+# --- Quitar una regla local y claves que el perfil no define -------------------------------------------
+
+
+@pytest.fixture
+def hoy_23_11(monkeypatch):
+    """Mediodía del 23/11/2026 en Lima (la zona del municipio de las pruebas)."""
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 23, 17, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def regla_20(municipio, secretario):
+    return perfiles.fijar_regla_local(
+        municipio=municipio, clave="plazos.respuesta_peticion", valor=20, vigente_desde=date(2026, 6, 1),
+        fuente="Ordenanza 005-2026-MDVE", por=secretario,
+    )
+
+
+def _quitar(cliente, regla, **kwargs):
+    return cliente.post(reverse("core:perfil-regla-quitar", args=[regla.pk]), **kwargs)
+
+
+@pytest.mark.django_db
+def test_quitar_regla_local_vuelve_al_perfil_y_guarda_la_historia(cliente_de, secretario, municipio, regla_20,
+                                                                   hoy_23_11):
+    cliente = cliente_de(secretario)
+    assert reverse("core:perfil-regla-quitar", args=[regla_20.pk]) in cliente.get(reverse("core:perfil")).content.decode()
+    respuesta = _quitar(cliente, regla_20, follow=True)
+    assert respuesta.redirect_chain[-1][0] == reverse("core:perfil")
+    html = respuesta.content.decode()
+    assert "Se quitó la regla local «plazos.respuesta_peticion»: desde hoy rige el valor del perfil." in html
+    regla_20.refresh_from_db()
+    assert regla_20.vigente_hasta == date(2026, 11, 22)  # rige hasta ayer; la fila no se borra
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio) == 30  # hoy: el perfil
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 7, 1)) == 20
+    evento = Evento.objects.get(accion="core.regla_local.terminar")
+    assert evento.actor == secretario and evento.objeto_id == str(regla_20.pk)
+    assert evento.antes["vigente_hasta"] is None and evento.despues["vigente_hasta"] == "2026-11-22"
+    # La tabla de reglas locales la muestra terminada y sin botón.
+    assert "Terminada" in html and reverse("core:perfil-regla-quitar", args=[regla_20.pk]) not in html
+
+
+@pytest.mark.django_db
+def test_quitar_una_regla_programada_la_deja_sin_efecto(cliente_de, secretario, municipio, hoy_23_11):
+    cliente = cliente_de(secretario)
+    futura = perfiles.fijar_regla_local(
+        municipio=municipio, clave="plazos.respuesta_peticion", valor=25, vigente_desde=date(2027, 1, 1),
+        fuente="Ordenanza 011-2026-MDVE", por=secretario,
+    )
+    assert _quitar(cliente, futura).status_code == 302
+    futura.refresh_from_db()
+    assert futura.vigente_hasta == date(2026, 11, 22)
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2027, 2, 1)) == 30
+    assert "Sin efecto" in cliente.get(reverse("core:perfil")).content.decode()
+    # La fecha que ocupaba queda libre para otra regla.
+    assert cliente.post(reverse("core:perfil-regla-fijar"), _datos(vigente_desde="2027-01-01", valor="22")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_quitar_una_regla_ya_terminada_no_cambia_nada(cliente_de, secretario, municipio, regla_20, hoy_23_11):
+    cliente = cliente_de(secretario)
+    _quitar(cliente, regla_20)
+    respuesta = _quitar(cliente, regla_20, follow=True)
+    assert "La regla local «plazos.respuesta_peticion» ya no rige desde el 23/11/2026." in respuesta.content.decode()
+    regla_20.refresh_from_db()
+    assert regla_20.vigente_hasta == date(2026, 11, 22)
+    assert Evento.objects.filter(accion="core.regla_local.terminar").count() == 1
+
+
+@pytest.mark.django_db
+def test_quitar_solo_por_post(cliente_de, secretario, regla_20):
+    assert cliente_de(secretario).get(reverse("core:perfil-regla-quitar", args=[regla_20.pk])).status_code == 405
+    regla_20.refresh_from_db()
+    assert regla_20.vigente_hasta is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["regidor", "prosecretario", "ajeno"])
+def test_quitar_sin_permiso_es_403(cliente_de, request, regla_20, persona):
+    usuario = request.getfixturevalue(persona)
+    assert _quitar(cliente_de(usuario), regla_20).status_code == 403
+    regla_20.refresh_from_db()
+    assert regla_20.vigente_hasta is None
+    assert not Evento.objects.filter(accion="core.regla_local.terminar").exists()
+    assert reverse("core:perfil-regla-quitar", args=[regla_20.pk]) not in (
+        cliente_de(usuario).get(reverse("core:perfil")).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_quitar_regla_de_otro_municipio_o_inexistente_es_404(cliente_de, secretario, municipio):
+    from core.tests.factories import MunicipioFactory
+
+    otro = MunicipioFactory(sigla="OTRO", nombre="Otro municipio")
+    ajena = ReglaLocal.objects.create(municipio=otro, clave="plazos.respuesta_peticion", valor=5,
+                                      vigente_desde=date(2026, 1, 1), fuente="Ordenanza ajena")
+    cliente = cliente_de(secretario)
+    assert _quitar(cliente, ajena).status_code == 404
+    assert cliente.post(reverse("core:perfil-regla-quitar", args=[ajena.pk + 1000])).status_code == 404
+    ajena.refresh_from_db()
+    assert ajena.vigente_hasta is None
+    assert not Evento.objects.filter(accion="core.regla_local.terminar").exists()
+
+
+@pytest.mark.django_db
+def test_fijar_regla_con_fecha_final(cliente_de, secretario, municipio):
+    datos = _datos(vigente_hasta="2026-06-30")
+    assert cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), datos).status_code == 302
+    regla = ReglaLocal.objects.get()
+    assert regla.vigente_hasta == date(2026, 6, 30)
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 6, 30)) == 20
+    assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 7, 1)) == 30
+
+
+@pytest.mark.django_db
+def test_fijar_regla_con_fecha_final_anterior_no_cambia_nada(cliente_de, secretario):
+    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(vigente_hasta="2026-05-01"))
+    assert respuesta.status_code == 400
+    html = respuesta.content.decode()
+    assert "La fecha final no puede ser anterior a la de inicio." in html
+    assert 'aria-invalid="true"' in html
+    assert not ReglaLocal.objects.exists()
+    assert not Evento.objects.filter(accion="core.regla_local.fijar").exists()
+
+
+@pytest.fixture
+def municipio_co(municipio):
+    """Colombia: su perfil no fija aviso para la sesión ordinaria ni días de reconsideración."""
+    municipio.perfil = "CO"
+    municipio.save()
+    perfil = perfiles.obtener_perfil("CO")
+    assert "concejo.aviso_ordinaria" not in perfil.versiones
+    assert "concejo.reconsideracion_dias" not in perfil.versiones
+    return municipio
+
+
+@pytest.mark.django_db
+def test_fijar_claves_que_el_concejo_lee_aunque_el_perfil_no_las_traiga(cliente_de, secretario, municipio_co):
+    from concejo.services.cuerpo import reglas_del_concejo
+
+    cliente = cliente_de(secretario)
+    formulario = cliente.get(reverse("core:perfil")).content.decode()
+    assert 'value="concejo.aviso_ordinaria"' in formulario and 'value="concejo.reconsideracion_dias"' in formulario
+    for clave, texto in [
+        ("concejo.aviso_ordinaria", '{"cantidad": 3, "unidad": "dias_habiles"}'),
+        ("concejo.reconsideracion_dias", "8"),
+    ]:
+        r = cliente.post(reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto, vigente_desde="2026-01-01"))
+        assert r.status_code == 302, r.content.decode()
+    reglas = reglas_del_concejo(HOY, municipio=municipio_co)
+    assert reglas.aviso["ordinaria"] == {"cantidad": 3, "unidad": "dias_habiles"}
+    assert reglas.reconsideracion_dias == 8
+    html = cliente.get(reverse("core:perfil")).content.decode()
+    assert 'data-clave="concejo.reconsideracion_dias"' in html  # también en la tabla de reglas vigentes
+    evento = Evento.objects.filter(accion="core.regla_local.fijar").order_by("pk").first()
+    assert evento.antes == {"clave": "concejo.aviso_ordinaria", "valor": None}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "clave,texto,mensaje",
+    [
+        ("concejo.aviso_ordinaria", '{"cantidad": 3, "unidad": "semanas"}', "la unidad es dias_habiles"),
+        ("concejo.aviso_ordinaria", "3", "El valor debe ser del mismo tipo que el de la referencia."),
+        ("concejo.reconsideracion_dias", "ocho", "Escriba un número entero."),
+        ("concejo.aviso_secreta", '{"cantidad": 3, "unidad": "horas"}', "Escoja una opción válida"),  # no es un tipo
+    ],
+)
+def test_claves_del_concejo_con_datos_malos_no_cambia_nada(cliente_de, secretario, municipio_co, clave, texto, mensaje):
+    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto))
+    assert respuesta.status_code == 400
+    assert mensaje in respuesta.content.decode()
+    assert not ReglaLocal.objects.exists()
+    assert not Evento.objects.filter(accion="core.regla_local.fijar").exists()
+
+
+@pytest.mark.django_db
+def test_el_servicio_rechaza_una_clave_que_nadie_lee(municipio_co, secretario):
+    with pytest.raises(ValidationError) as error:
+        perfiles.fijar_regla_local(municipio=municipio_co, clave="concejo.aviso_secreta", valor={"cantidad": 1,
+                                   "unidad": "horas"}, vigente_desde=HOY, fuente="RIC", por=secretario)
+    assert "ni la lee el sistema" in error.value.message_dict["clave"][0]
+    assert not ReglaLocal.objects.exists()

@@ -11,6 +11,7 @@ from core import roles
 from core.forms._base import aplicar_error
 from core.forms.perfiles import ReglaLocalForm
 from core.models import Municipio
+from core.permissions import obtener_regla_local
 from core.services import perfiles
 
 
@@ -22,12 +23,28 @@ def _legible(valor) -> str:
     return str(valor)
 
 
+def _estado(regla, hoy) -> str:
+    if regla.vigente_hasta is not None and regla.vigente_hasta < regla.vigente_desde:
+        return "Sin efecto"  # quitada antes de empezar a regir
+    if regla.vigente_hasta is not None and regla.vigente_hasta < hoy:
+        return "Terminada"
+    return "Programada" if regla.vigente_desde > hoy else "Vigente"
+
+
 def _pagina(request, municipio, form, status=200):
     contexto = {"municipio_perfil": municipio, "form": form, "hoy": timezone.localdate()}
     if municipio is not None:
         perfil = perfiles.obtener_perfil(municipio.perfil)
         reglas = perfiles.reglas(municipio.perfil, contexto["hoy"], municipio=municipio)
-        contexto |= {"perfil": perfil, "filas": [{"regla": r, "valor": _legible(r.valor)} for r in reglas]}
+        contexto |= {
+            "perfil": perfil,
+            "filas": [{"regla": r, "valor": _legible(r.valor)} for r in reglas],
+            "locales": [
+                {"regla": r, "valor": _legible(r.valor), "estado": _estado(r, contexto["hoy"])}
+                for r in municipio.reglas_locales.all()
+            ],
+            "puede_configurar": request.user.has_perm(roles.CONFIGURAR),
+        }
     return render(request, "core/perfil.html", contexto, status=status)
 
 
@@ -37,7 +54,7 @@ def perfil(request):
     municipio = Municipio.objects.actual()
     form = None
     if municipio is not None and request.user.has_perm(roles.CONFIGURAR):
-        form = ReglaLocalForm(perfil=perfiles.obtener_perfil(municipio.perfil))
+        form = ReglaLocalForm(claves=perfiles.claves_sustituibles(municipio))
     return _pagina(request, municipio, form)
 
 
@@ -49,7 +66,7 @@ def perfil_regla_fijar(request):
     if municipio is None:
         messages.error(request, "Configure primero el municipio.")
         return redirect("core:municipio")
-    form = ReglaLocalForm(request.POST, perfil=perfiles.obtener_perfil(municipio.perfil))
+    form = ReglaLocalForm(request.POST, claves=perfiles.claves_sustituibles(municipio))
     if form.is_valid():
         try:
             perfiles.fijar_regla_local(municipio=municipio, por=request.user, **form.cleaned_data)
@@ -59,3 +76,17 @@ def perfil_regla_fijar(request):
             messages.success(request, f"Se fijó la regla local «{form.cleaned_data['clave']}».")
             return redirect("core:perfil")
     return _pagina(request, municipio, form, status=400)
+
+
+@login_required
+@permission_required(roles.CONFIGURAR, raise_exception=True)
+@require_POST
+def perfil_regla_quitar(request, pk: int):
+    regla = obtener_regla_local(request.user, pk)
+    try:
+        perfiles.terminar_regla_local(regla=regla, por=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"Se quitó la regla local «{regla.clave}»: desde hoy rige el valor del perfil.")
+    return redirect("core:perfil")
