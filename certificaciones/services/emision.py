@@ -113,8 +113,11 @@ def _folios(n: int) -> str:
 
 def texto_certificacion(*, tipo: str, pais_codigo: str, municipio_nombre: str, asunto: str, paginas: int,
                         texto: str = "") -> str:
-    """El texto de fe según el país y el tipo. Ecuador: la certificación da fe de que el documento existe
-    en el archivo, no de su autenticidad (DOMAIN, Fe pública)."""
+    """El texto de fe según el país y el tipo (DOMAIN, Fe pública), con el vocabulario de cada país:
+    Perú «concejo municipal» y folios; Ecuador «Concejo Municipal» y fojas, y la certificación da fe de
+    que el documento existe en el archivo, no de su autenticidad (COOTAD); Colombia «Concejo Municipal»,
+    folios y «reposa en» (sus normas municipales son acuerdos, Ley 136 de 1994); México «Cabildo» y
+    «Ayuntamiento», fojas útiles y la fórmula «para los fines legales a que haya lugar»."""
     archivo = f"el archivo de la {municipio_nombre}" if municipio_nombre.lower().startswith("municipalidad") \
         else f"el archivo de {municipio_nombre}"
     if tipo == TipoCertificacion.CONSTANCIA:
@@ -122,23 +125,39 @@ def texto_certificacion(*, tipo: str, pais_codigo: str, municipio_nombre: str, a
     if tipo == TipoCertificacion.EXTRACTO:
         return (f"CERTIFICA: Que el texto que sigue es transcripción literal de {asunto}, cuyo original obra en "
                 f"{archivo}: «{texto}»")
+    folios = _folios(paginas)
+    fojas = folios.replace("folio", "foja")
     if pais_codigo == "EC":
-        return (f"CERTIFICO: Que el presente documento, {asunto}, de {_folios(paginas).replace('folio', 'foja')}, "
-                f"existe en {archivo}. La presente certificación da fe de su existencia en el archivo y no "
-                "de la autenticidad de su contenido.")
+        documento = {
+            TipoCertificacion.ACTA: f"el acta {asunto}, de la sesión del Concejo Municipal",
+            TipoCertificacion.ACUERDO: f"la resolución {asunto}, adoptada por el Concejo Municipal",
+            TipoCertificacion.ORDENANZA: f"la ordenanza {asunto}, expedida por el Concejo Municipal",
+        }.get(tipo, f"el presente documento, {asunto}")
+        return (f"CERTIFICO: Que {documento}, de {fojas}, existe en {archivo}. La presente certificación da fe "
+                "de su existencia en el archivo y no de la autenticidad de su contenido.")
     if pais_codigo == "CO":
-        return (f"CERTIFICA: Que la presente es fiel copia de {asunto}, de {_folios(paginas)}, tomada de su "
-                f"original que reposa en {archivo}.")
+        documento = {
+            TipoCertificacion.ACTA: f"del acta {asunto}, de la sesión del Concejo Municipal",
+            TipoCertificacion.ACUERDO: f"del acuerdo {asunto}, expedido por el Concejo Municipal",
+            TipoCertificacion.ORDENANZA: f"de la norma municipal {asunto}",
+        }.get(tipo, f"de {asunto}")
+        return (f"CERTIFICA: Que la presente es fiel copia {documento}, de {folios}, tomada de su original que "
+                f"reposa en {archivo}.")
     if pais_codigo == "MX":
-        return (f"CERTIFICA: Que la presente copia de {asunto}, constante de {_folios(paginas).replace('folio', 'foja')} "
-                f"útil(es), concuerda fielmente con su original que obra en {archivo}. Se expide para los fines "
-                "legales a que haya lugar.")
+        documento = {
+            TipoCertificacion.ACTA: f"del acta de la sesión de Cabildo {asunto}",
+            TipoCertificacion.ACUERDO: f"del acuerdo de Cabildo {asunto}",
+            TipoCertificacion.ORDENANZA: f"del ordenamiento municipal {asunto}, aprobado por el Ayuntamiento en "
+                                         "sesión de Cabildo",
+        }.get(tipo, f"de {asunto}")
+        return (f"CERTIFICA: Que la presente copia {documento}, constante de {fojas} útil(es), concuerda fielmente "
+                f"con su original que obra en {archivo}. Se expide para los fines legales a que haya lugar.")
     descripcion = {
         TipoCertificacion.ACTA: "del acta",
         TipoCertificacion.ACUERDO: "del acuerdo",
         TipoCertificacion.ORDENANZA: "de la ordenanza",
     }.get(tipo, "del documento")
-    return (f"CERTIFICO: Que la presente, de {_folios(paginas)}, es copia fiel {descripcion} {asunto}, cuyo "
+    return (f"CERTIFICO: Que la presente, de {folios}, es copia fiel {descripcion} {asunto}, cuyo "
             f"original obra en {archivo}, al que me remito en caso necesario.")
 
 
