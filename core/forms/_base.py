@@ -8,12 +8,33 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
+class CampoAccesible(forms.BoundField):
+    """`aria-describedby` con los ids de la ayuda (`<id>_ayuda`) y, si el campo tiene errores, del error
+    (`<id>_error`), los que escriben core/_formulario.html y las plantillas de campo de las áreas. Django
+    pone además `aria-invalid="true"` al campo con errores."""
+
+    @property
+    def aria_describedby(self):
+        if self.field.widget.attrs.get("aria-describedby"):  # el que fije el widget a mano manda
+            return None
+        ids = []
+        if self.auto_id and not self.is_hidden:
+            if self.help_text:
+                ids.append(f"{self.auto_id}_ayuda")
+            if self.errors:
+                ids.append(f"{self.auto_id}_error")
+        return " ".join(ids)
+
+
 class FormularioBootstrap:
-    """Añade las clases de Bootstrap 5 a cada widget y `aria-describedby` para las ayudas."""
+    """Añade las clases de Bootstrap 5 a cada widget; `aria-describedby` apunta a la ayuda y al error
+    (`CampoAccesible`)."""
+
+    bound_field_class = CampoAccesible
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for nombre, campo in self.fields.items():
+        for campo in self.fields.values():
             widget = campo.widget
             if isinstance(widget, forms.CheckboxInput):
                 clase = "form-check-input"
@@ -22,11 +43,6 @@ class FormularioBootstrap:
             else:
                 clase = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {clase}".strip()
-            descritos = []
-            if campo.help_text:
-                descritos.append(f"id_{nombre}_ayuda")
-            if descritos:
-                widget.attrs["aria-describedby"] = " ".join(descritos)
 
 
 def _atributos(attrs: dict) -> str:

@@ -146,3 +146,53 @@ def test_anonimo_va_a_ingresar(client, municipio):
 
 def test_metodo_no_permitido(cliente_de, secretario, municipio):
     assert cliente_de(secretario).put(URL).status_code == 405
+
+
+def _atributos_de(html: str) -> dict[str, dict]:
+    """Los atributos de cada campo del formulario (input, select, textarea), por su nombre."""
+    from html.parser import HTMLParser
+
+    campos: dict[str, dict] = {}
+    textos: dict[str, str] = {}
+
+    class Lector(HTMLParser):
+        pila: list[str | None] = []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag in {"input", "select", "textarea"} and attrs.get("name"):
+                campos[attrs["name"]] = attrs
+            self.pila.append(attrs.get("id") if tag == "div" else None)
+
+        def handle_endtag(self, tag):
+            if self.pila:
+                self.pila.pop()
+
+        def handle_data(self, data):
+            for ident in self.pila:
+                if ident:
+                    textos[ident] = textos.get(ident, "") + data
+
+    Lector().feed(html)
+    return {"campos": campos, "textos": textos}
+
+
+def test_campo_con_error_lo_anuncia_a_los_lectores_de_pantalla(cliente_de, secretario, municipio):
+    r = cliente_de(secretario).post(URL, _datos(sigla="MD VE", zona_horaria="America/Villa_Esperanza"))
+    assert r.status_code == 200
+    leido = _atributos_de(r.content.decode())
+    campos, textos = leido["campos"], leido["textos"]
+    # Con ayuda y error: los dos, en ese orden; el error dice qué pasó.
+    assert campos["sigla"]["aria-invalid"] == "true"
+    assert campos["sigla"]["aria-describedby"] == "id_sigla_ayuda id_sigla_error"
+    assert "Se usa en los números de registro" in textos["id_sigla_ayuda"]
+    assert "La sigla solo admite letras mayúsculas" in textos["id_sigla_error"]
+    # Sin ayuda, solo el error.
+    assert campos["zona_horaria"]["aria-invalid"] == "true"
+    assert campos["zona_horaria"]["aria-describedby"] == "id_zona_horaria_error"
+    assert "no es una zona horaria conocida" in textos["id_zona_horaria_error"]
+    # Un campo bien escrito no se marca inválido; su ayuda sigue enlazada.
+    assert "aria-invalid" not in campos["nombre"] and "aria-describedby" not in campos["nombre"]
+    assert campos["logo"]["aria-describedby"] == "id_logo_ayuda" and "aria-invalid" not in campos["logo"]
+    municipio.refresh_from_db()
+    assert municipio.sigla == "MDVE" and not Evento.objects.exists()
