@@ -207,11 +207,12 @@ if apps.is_installed("actos"):
     ))
 
 
-# --- Demostración (después del registro: certifica sus documentos) ---
+# --- Demostración (después del registro, del concejo y de actos: certifica sus documentos, un acta y
+# actos publicados; actos carga en 60 y 61) ---
 def _cargar_demo(municipio):
     from certificaciones.demo import cargar
 
     cargar(municipio)
 
 
-registrar_cargador(60, _cargar_demo)
+registrar_cargador(62, _cargar_demo)
