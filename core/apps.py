@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 
@@ -45,41 +45,6 @@ def _tarea_termina(sender, **kwargs):
         _zonas_de_tareas.pop().__exit__(None, None, None)
 
 
-def _claves_del_concejo(leer):
-    """Claves que el concejo lee aunque el perfil no las fije (concejo/services/cuerpo.py, reglas_del_concejo):
-    el aviso de cada tipo de sesión y los valores con omisión propia. Viven aquí mientras el concejo no las
-    registre él mismo con `perfiles.registrar_claves` en su integración."""
-    from core.services.perfiles import ClaveConocida
-
-    for tipo in leer("concejo.tipos_sesion") or []:
-        yield ClaveConocida(
-            f"concejo.aviso_{tipo}",
-            {"cantidad": 5, "unidad": "dias_habiles"},
-            f"Anticipación de la citación a sesión {tipo}",
-            validar=_validar_aviso,
-        )
-    yield ClaveConocida("concejo.reconsideracion_dias", 15, "Días para pedir la reconsideración de un acuerdo")
-    yield ClaveConocida("concejo.debates_ordenanza", 1, "Debates que necesita una ordenanza")
-    yield ClaveConocida("concejo.votaciones", ["ordinaria", "nominal"], "Formas de votación")
-    yield ClaveConocida("concejo.abstencion", "en_la_base", "Efecto de la abstención en la base")
-    yield ClaveConocida("concejo.inhibicion", "fuera_de_la_base", "Efecto de la inhibición en la base")
-    yield ClaveConocida("concejo.alcalde_vota", True, "Si el alcalde vota")
-
-
-def _validar_aviso(valor: dict) -> None:
-    # La forma que lee concejo/services/citacion.py (comprobar_aviso): cantidad entera y su unidad.
-    from django.core.exceptions import ValidationError
-
-    cantidad, unidad = valor.get("cantidad"), valor.get("unidad")
-    if set(valor) != {"cantidad", "unidad"} or type(cantidad) is not int or cantidad < 0 or unidad not in {
-        "dias_habiles", "dias_calendario", "horas"
-    }:
-        raise ValidationError(
-            'El aviso se escribe como {"cantidad": 5, "unidad": "dias_habiles"}; la unidad es dias_habiles, '
-            "dias_calendario u horas y la cantidad un entero no negativo."
-        )
-
-
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Núcleo"
@@ -95,10 +60,6 @@ class CoreConfig(AppConfig):
         from core.models import Municipio
 
         post_migrate.connect(_roles_tras_migrar, sender=self)
-        if apps.is_installed("concejo"):
-            from core.services.perfiles import registrar_claves
-
-            registrar_claves(_claves_del_concejo)
         post_save.connect(_municipio_guardado, sender=Municipio, dispatch_uid="core_zona_guardada")
         post_delete.connect(_municipio_borrado, sender=Municipio, dispatch_uid="core_zona_borrada")
         task_started.connect(_tarea_empieza, dispatch_uid="core_tarea_empieza")
