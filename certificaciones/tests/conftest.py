@@ -36,10 +36,10 @@ def raiz_de_prueba(p12_de_prueba):
 
 
 @pytest.fixture(autouse=True)
-def entorno_de_certificados(monkeypatch, p12_de_prueba, settings, tmp_path):
-    monkeypatch.setenv("SECRETARIA_CERT_PKCS12", str(p12_de_prueba))
-    monkeypatch.setenv("SECRETARIA_CERT_CLAVE", CLAVE_P12.decode())
-    monkeypatch.delenv("SECRETARIA_CERT_RAICES", raising=False)
+def entorno_de_certificados(p12_de_prueba, settings, tmp_path):
+    settings.SECRETARIA_CERT_PKCS12 = p12_de_prueba
+    settings.SECRETARIA_CERT_CLAVE = CLAVE_P12.decode()
+    settings.SECRETARIA_CERT_RAICES = None
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     yield

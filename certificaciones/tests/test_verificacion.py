@@ -125,9 +125,9 @@ def test_revocar_sin_motivo_o_sin_calidad(cliente_de, secretario, prosecretario,
     assert c.motivo_revocacion == "uno"
 
 
-def test_codigo_inexistente_404_y_adivinar_se_limita(client, emitido, monkeypatch):
+def test_codigo_inexistente_404_y_adivinar_se_limita(client, emitido, settings):
     c = emitido()
-    monkeypatch.setenv("SECRETARIA_VERIFICAR_FALLOS_POR_HORA", "5")
+    settings.SECRETARIA_VERIFICAR_FALLOS_POR_HORA = 5
     for i in range(5):
         assert client.get(f"/verificar/AAAABBBBCCCCDDDD{i:04d}/").status_code == 404
     # Sexto intento: bloqueado, aunque ahora pruebe un código que existe.
@@ -138,10 +138,10 @@ def test_codigo_inexistente_404_y_adivinar_se_limita(client, emitido, monkeypatc
     assert client.get(f"/verificar/{c.codigo}/", REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
-def test_consultas_y_subidas_por_minuto_limitadas(client, emitido, monkeypatch):
+def test_consultas_y_subidas_por_minuto_limitadas(client, emitido, settings):
     c = emitido()
-    monkeypatch.setenv("SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO", "3")
-    monkeypatch.setenv("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", "2")
+    settings.SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO = 3
+    settings.SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO = 2
     assert [client.get(f"/verificar/{c.codigo}/").status_code for _ in range(4)] == [200, 200, 200, 429]
     assert [_subir(client, b"no es un pdf").status_code for _ in range(3)] == [400, 400, 429]
 
@@ -160,7 +160,7 @@ def test_pagina_inicio_publica(client, db):
 
 
 
-def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido, settings, monkeypatch):
+def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido, settings):
     # emitir_certificado guarda el certificado aunque pase ARCHIVO_TAMANO_MAXIMO (es el original entero
     # más su hoja): la verificación tiene su propio límite y debe aceptarlo.
     settings.ARCHIVO_TAMANO_MAXIMO = 10_000
@@ -170,7 +170,7 @@ def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido
     r = _subir(client, datos)
     assert r.status_code == 200 and r.json()["coincide"] is True and r.json()["firma_valida"] is True
     # El límite propio de la verificación sí corta, con un mensaje que dice cuánto admite.
-    monkeypatch.setenv("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", str(len(datos) - 1))
+    settings.CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO = len(datos) - 1
     r = _subir(client, datos)
     assert r.status_code == 400 and r.json()["coincide"] is False
     assert r.json()["error"].startswith("El archivo pesa ") and "la verificación admite PDF de hasta" in r.json()["error"]
@@ -178,14 +178,41 @@ def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido
     assert "la verificación admite PDF de hasta" in html and "más grande que cualquier certificado" not in html
 
 
-def test_limite_de_verificacion_por_omision_holgado(settings, monkeypatch):
-    from certificaciones import conf
+def _ajustes_con(monkeypatch, **entorno) -> dict:
+    """Ejecuta secretaria/settings.py (como al arrancar) con esas variables de entorno."""
+    import runpy
 
+    from django.conf import settings
+
+    for nombre, valor in entorno.items():
+        monkeypatch.setenv(nombre, valor)
+    return runpy.run_path(str(settings.BASE_DIR / "secretaria" / "settings.py"))
+
+
+def test_limite_de_verificacion_por_omision_holgado(monkeypatch):
     monkeypatch.delenv("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", raising=False)
-    settings.ARCHIVO_TAMANO_MAXIMO = 20 * 1024 * 1024
-    assert conf.verificacion_tamano_maximo() == 64 * 1024 * 1024
-    settings.ARCHIVO_TAMANO_MAXIMO = 50 * 1024 * 1024
-    assert conf.verificacion_tamano_maximo() == 100 * 1024 * 1024
+    assert _ajustes_con(monkeypatch, ARCHIVO_TAMANO_MAXIMO="")["CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO"] \
+        == 64 * 1024 * 1024
+    grande = _ajustes_con(monkeypatch, ARCHIVO_TAMANO_MAXIMO=str(50 * 1024 * 1024))
+    assert grande["CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO"] == 100 * 1024 * 1024
+    ajustes = _ajustes_con(monkeypatch, SECRETARIA_CERT_PKCS12="/srv/cert/muni.p12", SECRETARIA_CERT_CLAVE="x",
+                           SECRETARIA_CERT_RAICES="/srv/cert/raices.pem", SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO="7")
+    assert str(ajustes["SECRETARIA_CERT_PKCS12"]) == "/srv/cert/muni.p12" and ajustes["SECRETARIA_CERT_CLAVE"] == "x"
+    assert str(ajustes["SECRETARIA_CERT_RAICES"]) == "/srv/cert/raices.pem"
+    assert ajustes["SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO"] == 7
+
+
+@pytest.mark.parametrize("nombre, valor, mensaje", [
+    ("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", "diez", "se esperaba un número entero"),
+    ("SECRETARIA_VERIFICAR_FALLOS_POR_HORA", "0", "debe ser 1 o más"),
+    ("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", "-5", "debe ser 1 o más"),
+])
+def test_un_ajuste_mal_escrito_detiene_el_arranque(monkeypatch, nombre, valor, mensaje):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match=mensaje) as error:
+        _ajustes_con(monkeypatch, **{nombre: valor})
+    assert nombre in str(error.value)
 
 
 def test_pdf_grande_se_sube_a_disco_y_se_verifica_por_trozos(client, emitido, settings):

@@ -14,9 +14,9 @@ POSICIONES = 150
 
 
 @pytest.fixture
-def firmado(lista, secretario, monkeypatch) -> bytes:
+def firmado(lista, secretario, settings) -> bytes:
     # Muchas subidas desde la misma IP en la prueba: el límite por minuto no es lo que se prueba aquí.
-    monkeypatch.setenv("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", "100000")
+    settings.SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO = 100_000
     c = emitir_certificado(solicitud=lista(), por=secretario)
     with c.pdf.archivo.open("rb") as f:
         return f.read()
