@@ -10,6 +10,19 @@ from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
 pytest_plugins = ["core.tests.navegador"]
 
 
+@pytest.fixture(autouse=True)
+def _zona_horaria_olvidada():
+    """La zona horaria del municipio se recuerda en el proceso (core.services.municipio): cada prueba empieza
+    con la del servidor ya recordada (como una instalación en marcha: sin consulta por solicitud, y sin base
+    de datos para las pruebas que no la usan), no con la de otra prueba cuyo municipio ya no existe; el
+    municipio que una prueba guarda la pone al día (señal del núcleo)."""
+    from core.services.municipio import olvidar_zona_horaria, recordar_zona_horaria
+
+    recordar_zona_horaria(None)
+    yield
+    olvidar_zona_horaria()
+
+
 @pytest.fixture
 def municipio(db):
     return MunicipioFactory()

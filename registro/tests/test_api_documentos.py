@@ -117,7 +117,7 @@ def test_ver_un_documento(mesa_de_partes, ajeno):
     assert _api(mesa_de_partes).get(f"{URL}999999/").status_code == 404
 
 
-def test_aparece_en_el_esquema(client):
+def test_aparece_en_el_esquema(client, db):
     esquema = client.get("/api/v1/schema/").content.decode()
     assert "/api/v1/registro/documentos/" in esquema
     assert "/api/v1/registro/documentos/{id}/" in esquema
