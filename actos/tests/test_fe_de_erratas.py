@@ -122,14 +122,13 @@ def test_un_proyecto_no_lleva_fe_de_erratas(client, secretario):
 def test_fe_de_erratas_simultaneas_dan_numeros_seguidos_junto_a_firmas():
     """Hilos que registran fe de erratas mientras otros firman actos: números 1..n sin saltos en la serie
     de erratas y en la del tipo, sin interbloqueos, y la cadena de auditoría intacta."""
-    import threading
-
     from django.db import connection
 
     from actos.services.ciclo import firmar
     from actos.services.erratas import registrar_fe_de_erratas
     from core import roles
     from core.services.auditoria import verificar_cadena
+    from core.tests.concurrencia import a_la_vez
     from core.tests.factories import MunicipioFactory, UsuarioFactory
 
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
@@ -139,30 +138,14 @@ def test_fe_de_erratas_simultaneas_dan_numeros_seguidos_junto_a_firmas():
     firmados = [acto_firmado(por=secretario) for _ in range(3)]
     por_firmar = [ActoFactory(tipo="decreto", estado="aprobado", creado_por=secretario) for _ in range(3)]
     trabajos = [("errata", a) for a in firmados for _ in range(2)] + [("firma", a) for a in por_firmar]
-    barrera = threading.Barrier(len(trabajos))
-    errores: list[BaseException] = []
-    candado = threading.Lock()
+    def trabajo(clase, acto):
+        if clase == "errata":
+            return lambda: registrar_fe_de_erratas(acto=acto, por=secretario, parte=acto.partes.get(eid="art_1"),
+                                                   dice="vía pública", debe_decir="vía pública urbana",
+                                                   motivo="Error material")
+        return lambda: firmar(acto=acto, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
 
-    def trabajar(trabajo):
-        clase, acto = trabajo
-        try:
-            barrera.wait(timeout=60)
-            if clase == "errata":
-                registrar_fe_de_erratas(acto=acto, por=secretario, parte=acto.partes.get(eid="art_1"),
-                                        dice="vía pública", debe_decir="vía pública urbana", motivo="Error material")
-            else:
-                firmar(acto=acto, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
-        except BaseException as e:  # noqa: BLE001 - se informa en el hilo principal
-            with candado:
-                errores.append(e)
-        finally:
-            connection.close()
-
-    hilos = [threading.Thread(target=trabajar, args=(t,)) for t in trabajos]
-    for h in hilos:
-        h.start()
-    for h in hilos:
-        h.join(timeout=300)
+    errores = a_la_vez(trabajo(clase, acto) for clase, acto in trabajos)
     assert not errores, errores[:3]
     assert sorted(FeErratas.objects.values_list("numero", flat=True)) == list(range(1, 7))
     assert sorted(Acto.objects.filter(tipo="decreto").values_list("numero", flat=True)) == [1, 2, 3]

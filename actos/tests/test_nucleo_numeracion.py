@@ -1,7 +1,6 @@
 """Numeración de los actos: un registro por tipo y año, sin saltos, también con firmas simultáneas (hilos,
 en SQLite de archivo y en PostgreSQL); cada tipo del perfil tiene su formato en PE, EC, CO y MX."""
 
-import threading
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from core.models import NumeroRegistro
 from core.services.auditoria import verificar_cadena
 from core.services.numeracion import validar_formato
 from core.services.perfiles import valor
+from core.tests.concurrencia import a_la_vez
 from core.tests.factories import MunicipioFactory, UsuarioFactory
 from core import roles
 
@@ -56,25 +56,9 @@ def test_firmas_simultaneas_dan_numeros_seguidos_por_tipo():
     por_tipo = {"decreto": 6, "ordenanza": 6}
     actos = [ActoFactory(tipo=t, estado="aprobado", creado_por=secretario) for t, n in por_tipo.items()
              for _ in range(n)]
-    barrera = threading.Barrier(len(actos))
-    errores: list[BaseException] = []
-    candado = threading.Lock()
-
-    def trabajar(acto):
-        try:
-            barrera.wait(timeout=60)
-            firmar(acto=acto, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
-        except BaseException as e:  # noqa: BLE001 - se informa en el hilo principal
-            with candado:
-                errores.append(e)
-        finally:
-            connection.close()
-
-    hilos = [threading.Thread(target=trabajar, args=(a,)) for a in actos]
-    for h in hilos:
-        h.start()
-    for h in hilos:
-        h.join(timeout=300)
+    errores = a_la_vez(
+        (lambda a=a: firmar(acto=a, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")) for a in actos
+    )
     assert not errores, errores[:3]
     for tipo, n in por_tipo.items():
         numeros = sorted(Acto.objects.filter(tipo=tipo).values_list("numero", flat=True))
