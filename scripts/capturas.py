@@ -37,6 +37,9 @@ CAPTURAS = [
     (None, "/normativa/", "actos-normativa.png"),
     ("secretario", "/certificaciones/", "certificaciones-solicitudes.png"),
     (None, "/verificar/", "certificaciones-verificar.png"),
+    # El inicio público y un acuerdo del concejo (acto 6 de la demostración: votación, tareas, historial).
+    (None, "/", "portal-inicio.png"),
+    ("secretario", "/actos/6/", "actos-acto.png"),
 ]
 
 
