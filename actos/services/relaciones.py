@@ -125,10 +125,8 @@ def _relaciones_en_vigor(destinos):
 def vigencia_de(acto: Acto, *, hoy: date | None = None) -> EstadoVigencia:
     """La vigencia consolidada de `acto` en `hoy` (por omisión, hoy): publicado y con `vigente_desde`
     llegado, vigente; derogado o modificado si un acto publicado que ya rige lo deroga o lo modifica
-    (la derogación cuenta desde el `vigente_desde` del acto derogatorio). Una consulta."""
-    hoy = hoy or timezone.localdate()
-    filas = _relaciones_en_vigor([acto.pk]).values_list("tipo", "origen__vigente_desde")
-    return _estado(acto, list(filas) if acto.estado == Acto.Estado.PUBLICADO else [], hoy)
+    (la derogación cuenta desde el `vigente_desde` del acto derogatorio). Una consulta si está publicado."""
+    return vigencias([acto], hoy=hoy)[acto.pk]
 
 
 def vigencias(actos, *, hoy: date | None = None) -> dict[int, EstadoVigencia]:
