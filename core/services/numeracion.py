@@ -8,7 +8,6 @@ import string
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models.sql import InsertQuery
 from django.utils import timezone
 
 from core.models import Contador, Evento, Municipio, NumeroRegistro, Serie, UnidadOrganica
@@ -22,6 +21,7 @@ from core.services.auditoria import (
     registrar_evento,
     titular_por_encargo,
 )
+from core.sql_compilado import sql_insertar
 
 MARCADORES = ("numero", "anio", "sigla", "unidad")
 _LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
@@ -318,11 +318,9 @@ def numerar_y_auditar(
 
 
 def _sql_insertar(objetos: list[models.Model]) -> list[tuple[str, tuple]]:
-    # El INSERT que haría el ORM (mismas conversiones de tipos), con el id ya asignado.
-    modelo = type(objetos[0])
-    consulta = InsertQuery(modelo)
-    consulta.insert_values(modelo._meta.concrete_fields, objetos)
-    return consulta.get_compiler(connection=connection).as_sql()
+    # El INSERT que haría el ORM (mismas conversiones de tipos), con el id ya asignado; el texto se compila
+    # una vez por proceso y modelo (`sql_compilado.sql_insertar`), los parámetros en cada ráfaga.
+    return sql_insertar(objetos, using=connection.alias)
 
 
 def _transaccion_propia() -> bool:

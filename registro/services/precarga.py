@@ -9,7 +9,9 @@ querysets que usan los servicios a los que reemplazan (`Municipio.objects.actual
 `perfiles._regla_local`, `Calendario._anio`, `serie_por_perfil`, `auditoria.titular_por_encargo`); lo
 leído se entrega a esos servicios por sus puntos de precarga (las reglas, a la caché de
 `reglas_locales_en_cache`; el calendario, como relación precargada del municipio), que no consultan de
-nuevo. Fuera de PostgreSQL no se precarga nada y cada servicio consulta como siempre.
+nuevo. Fuera de PostgreSQL no se precarga nada y cada servicio consulta como siempre. El SQL de cada
+consulta se compila una vez por proceso (`core.sql_compilado.ConsultaCompilada`): en cada registro solo se
+calculan los parámetros (usuario, fecha, serie, documento del remitente).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.db.models import Subquery
 
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.services.perfiles import precargar_reglas_locales
+from core.sql_compilado import ConsultaCompilada
 
 
 @dataclass
@@ -49,6 +52,39 @@ def _compilar(qs):
     return compilador, *compilador.as_sql()
 
 
+# Las consultas, como funciones de sus valores: el SQL se compila una vez por proceso (`ConsultaCompilada`)
+# y en cada registro solo cambian los parámetros.
+def _activos():
+    return Municipio.objects.filter(activo=True)  # Municipio.objects.actual()
+
+
+def _actual():
+    return Subquery(_primero(_activos()).values("pk"))
+
+
+CONSULTAS = {
+    "municipio": ConsultaCompilada(lambda: _primero(_activos())),
+    "reglas": ConsultaCompilada(
+        lambda: ReglaLocal.objects.filter(municipio=_actual()).order_by("-vigente_desde", "-pk")
+    ),
+    # municipio.calendario.all()
+    "dias": ConsultaCompilada(lambda: DiaCalendario.objects.filter(municipio=_actual())),
+    "serie": ConsultaCompilada(lambda clave: _primero(Serie.objects.filter(codigo=clave)), str),
+    "encargo": ConsultaCompilada(  # titular_por_encargo
+        lambda usuario_id, hoy: _primero(
+            Encargo.objects.vigentes(hoy).filter(encargado_id=usuario_id).values_list("titular_id", flat=True)
+        ),
+        int,
+        date,
+    ),
+    "remitente": ConsultaCompilada(  # remitente_existente
+        lambda tipo, numero: _primero(Persona.objects.filter(tipo_documento=tipo, numero_documento=numero)),
+        str,
+        str,
+    ),
+}
+
+
 def _filas(compilador, filas) -> list[tuple]:
     """Las filas leídas a mano, con los conversores del ORM (p. ej. el JSON de `ReglaLocal.valor`, que
     psycopg entrega como texto) aplicados como en una consulta normal."""
@@ -69,23 +105,14 @@ def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str
     por sus conversores: solo el viaje es distinto."""
     if connection.vendor != "postgresql":
         return None
-    activos = Municipio.objects.filter(activo=True)  # Municipio.objects.actual()
-    actual = Subquery(_primero(activos).values("pk"))
     usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None
-    consultas = {
-        "municipio": _primero(activos),
-        "reglas": ReglaLocal.objects.filter(municipio=actual).order_by("-vigente_desde", "-pk"),
-        "dias": DiaCalendario.objects.filter(municipio=actual),  # municipio.calendario.all()
-        "serie": _primero(Serie.objects.filter(codigo=clave_serie)),
-    }
-    if usuario_id is not None:  # titular_por_encargo
-        consultas["encargo"] = _primero(
-            Encargo.objects.vigentes(hoy).filter(encargado_id=usuario_id).values_list("titular_id", flat=True)
-        )
-    if remitente is not None:  # remitente_existente
-        tipo, numero = remitente
-        consultas["remitente"] = _primero(Persona.objects.filter(tipo_documento=tipo, numero_documento=numero))
-    compiladas = {clave: _compilar(qs) for clave, qs in consultas.items()}
+    argumentos = {"municipio": (), "reglas": (), "dias": (), "serie": (clave_serie,)}
+    if usuario_id is not None:
+        argumentos["encargo"] = (usuario_id, hoy)
+    if remitente is not None:
+        argumentos["remitente"] = tuple(remitente)
+    alias = connection.alias
+    compiladas = {clave: CONSULTAS[clave].compilar(*valores, using=alias) for clave, valores in argumentos.items()}
     connection.ensure_connection()
     pg = connection.connection
     cursores = {}

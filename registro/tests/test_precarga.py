@@ -110,3 +110,30 @@ def test_fuera_de_otra_transaccion_el_commit_va_con_la_rafaga(transactional_db, 
     assert confirmados == ["otro"] and not connection.in_atomic_block
     assert [primero.correlativo, segundo.correlativo, tercero.correlativo] == [1, 2, 3]
     assert Documento.objects.count() == 3 and verificar_cadena().intacta
+
+
+def test_consultas_compiladas_una_vez_dan_lo_del_orm(municipio, mesa_de_partes, secretario):
+    # El SQL guardado (`ConsultaCompilada`) con los parámetros de cada llamada es el que compila el ORM de
+    # nuevo con los valores reales; en PostgreSQL, el único motor donde se precarga, todas se guardan.
+    from core.sql_compilado import parametros_iguales
+
+    hoy = timezone.localdate()
+    llamadas = {
+        "municipio": [(), ()],
+        "reglas": [(), ()],
+        "dias": [(), ()],
+        "serie": [(CLAVE_SERIE,), ("memorando-sg",)],
+        "encargo": [(mesa_de_partes.pk, hoy), (secretario.pk, date(2025, 12, 31))],
+        "remitente": [("DNI", "45871236"), ("CE", "000123456")],
+    }
+    assert set(llamadas) == set(modulo.CONSULTAS)
+    for clave, valores in llamadas.items():
+        consulta = modulo.CONSULTAS[clave]
+        for args in valores:
+            _, sql, params = consulta.compilar(*args)
+            _, sql_orm, params_orm = modulo._compilar(consulta.construir(*args))
+            assert sql == sql_orm, clave
+            assert parametros_iguales(params, params_orm), (clave, params, params_orm)
+        if connection.vendor == "postgresql":
+            clave_plantilla = (connection.alias, connection.vendor, timezone.get_current_timezone_name())
+            assert consulta._plantillas[clave_plantilla] is not None, clave

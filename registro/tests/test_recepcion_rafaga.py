@@ -78,3 +78,12 @@ def test_registros_concurrentes_sin_saltos_ni_repetidos(mesa_de_partes):
     assert Contador.objects.get().ultimo == total
     assert Evento.objects.filter(accion="registro.documento.registrar").count() == total
     assert verificar_cadena().intacta
+
+
+def test_insert_del_documento_igual_al_del_orm(mesa_de_partes):
+    # La ráfaga inserta el documento con el SQL guardado (`sql_compilado.sql_insertar`): el mismo que
+    # compila el ORM, byte por byte, con los mismos parámetros.
+    from core.tests.test_sql_compilado import comparar_con_el_orm
+
+    doc = _registrar(mesa_de_partes, PersonaFactory())
+    comparar_con_el_orm([Documento.objects.get(pk=doc.pk)])
