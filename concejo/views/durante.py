@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from concejo.integracion import CONDUCIR_SESION
-from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion
+from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.permissions import obtener_sesion, sesiones_visibles
 from concejo.services import en_vivo, votaciones
 from core.services.perfiles import reglas_locales_en_cache
@@ -127,6 +128,7 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     reglas = votaciones._reglas(sesion)
     filas = []
     convocados = en_vivo.miembros_convocados(sesion)
+    por_pk = {m.pk: m for m in convocados}
     for miembro in convocados:
         if miembro.pk not in en_sala and miembro.pk not in votos:
             continue
@@ -134,15 +136,15 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
                       "solo_dirime": votaciones._solo_dirime(miembro, sesion, reglas), "en_sala": miembro.pk in en_sala})
     nominal = votacion.forma in votaciones.FORMAS_NOMINALES
     if nominal and votacion.estado == Votacion.Estado.ABIERTA:
-        url_voto = reverse("concejo:votacion-voto", args=[votacion.pk])
+        url_voto = escape(reverse("concejo:votacion-voto", args=[votacion.pk]))
+        razonada = votacion.forma == Votacion.Forma.NOMINAL_RAZONADA
+        etiquetas = {valor: escape(etiqueta) for valor, etiqueta in Voto.Sentido.choices}
         for fila in filas:
-            if fila["en_sala"] and not fila["solo_dirime"]:
-                fila["botones"] = _botones_de_voto(url_voto, fila["miembro"], fila["voto"])
+            fila["html"] = _fila_de_voto(fila, url_voto=url_voto, razonada=razonada, etiquetas=etiquetas)
     faltan = []
     if nominal and votacion.estado == Votacion.Estado.ABIERTA:
         # Lo mismo que `votaciones.faltan_votar`, con los votos, la sala y los miembros ya leídos; si alguien
         # en sala no está entre los convocados (caso raro), se pregunta a la base como allí.
-        por_pk = {m.pk: m for m in convocados}
         pendientes = en_sala - set(votos)
         if pendientes <= por_pk.keys():
             faltan = sorted((por_pk[pk] for pk in pendientes if not votaciones._solo_dirime(por_pk[pk], sesion, reglas)),
@@ -156,26 +158,53 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
         "faltan": faltan,
         "calculo": votacion.calculo or {},
         "mayoria_nombre": votaciones.mayorias().get(votacion.mayoria, votacion.mayoria),
-        "dirime": votaciones.quien_dirime(sesion),
+        # Quien preside suele estar entre los convocados ya leídos; si no, `quien_dirime` lo consulta.
+        "dirime": por_pk.get(sesion.preside_id) or votaciones.quien_dirime(sesion),
         "sentidos": SENTIDOS,
     }
 
 
 SENTIDOS = [("a_favor", "A favor"), ("en_contra", "En contra"), ("abstencion", "Abstención"), ("inhibido", "Se inhibe")]
+# Los botones de voto de cada fila, con sus textos ya escapados (constantes).
+_BOTONES = [(valor, escape(etiqueta)) for valor, etiqueta in SENTIDOS]
 
 
-def _botones_de_voto(url_voto: str, miembro: Miembro, voto) -> str:
-    """Los cuatro botones de voto de una fila del panel (40 filas por voto anotado: en Python y no con
-    etiquetas de plantilla, que por fila costaban más que anotar el voto)."""
-    nombre = str(miembro)
-    actual = voto.sentido if voto is not None else None
-    return format_html_join(
-        "\n", '<button type="button" class="btn btn-voto {}" hx-post="{}" hx-vals=\'{{"miembro": "{}", "sentido": "{}"}}\' '
-        'hx-include="#fundamento-{}" hx-target="#votacion" hx-swap="outerHTML" aria-pressed="{}" aria-label="{}: {}" '
-        'data-votar="{}">{}</button>',
-        ((("btn-primary" if actual == valor else "btn-outline-primary"), url_voto, miembro.pk, valor, miembro.pk,
-          ("true" if actual == valor else "false"), etiqueta, nombre, valor, etiqueta) for valor, etiqueta in SENTIDOS),
-    )
+def _fila_de_voto(fila: dict, *, url_voto: str, razonada: bool, etiquetas: dict[str, str]) -> str:
+    """La fila de un miembro en el panel de una votación nominal abierta: nombre, su voto y los cuatro
+    botones (y el fundamento si es razonada). Se arma en Python, escapando cada dato una vez: son 40 filas
+    por voto anotado, y con etiquetas de plantilla y `format_html` costaban más que anotar el voto."""
+    miembro, voto = fila["miembro"], fila["voto"]
+    pk, nombre = int(miembro.pk), escape(str(miembro))
+    actual = voto.sentido if voto is not None else ""
+    partes = [f'<li class="fila-miembro" data-votante="{pk}" data-sentido="{escape(actual)}">\n'
+              '<div class="d-flex flex-wrap justify-content-between align-items-center gap-2">\n'
+              f'<span>{nombre}']
+    if voto is not None:
+        partes.append(f" — <strong>{etiquetas.get(actual, escape(actual))}</strong>")
+    partes.append("</span>\n")
+    votante = fila["en_sala"] and not fila["solo_dirime"]
+    if fila["solo_dirime"]:
+        partes.append('<small class="text-body-secondary">Solo voto dirimente</small>\n')
+    elif fila["en_sala"]:
+        partes.append(f'<div class="btn-group flex-wrap" role="group" aria-label="Voto de {nombre}">\n')
+        for valor, etiqueta in _BOTONES:
+            pulsado = actual == valor
+            partes.append(
+                f'<button type="button" class="btn btn-voto {"btn-primary" if pulsado else "btn-outline-primary"}" '
+                f'hx-post="{url_voto}" hx-vals=\'{{"miembro": "{pk}", "sentido": "{valor}"}}\' '
+                f'hx-include="#fundamento-{pk}" hx-target="#votacion" hx-swap="outerHTML" '
+                f'aria-pressed="{"true" if pulsado else "false"}" aria-label="{etiqueta}: {nombre}" '
+                f'data-votar="{valor}">{etiqueta}</button>\n')
+        partes.append("</div>\n")
+    partes.append("</div>\n")
+    if razonada and votante:
+        fundamento = escape(voto.fundamento) if voto is not None else ""
+        partes.append(
+            f'<label class="visually-hidden" for="fundamento-{pk}">Fundamento del voto de {nombre}</label>\n'
+            f'<input type="text" name="fundamento" id="fundamento-{pk}" class="form-control form-control-sm mt-1" '
+            f'placeholder="Fundamento del voto" value="{fundamento}" maxlength="5000">\n')
+    partes.append("</li>\n")
+    return mark_safe("".join(partes))  # noqa: S308 - cada dato va escapado arriba
 
 
 def _pagina(request, sesion):
@@ -183,7 +212,7 @@ def _pagina(request, sesion):
 
 
 def _responder(request, sesion, *, exito: str = "", error: ValidationError | None = None, parcial="tablero",
-               votacion=None):
+               votacion=None, releer=True):
     """Con HTMX, el fragmento actualizado (400 si hubo error, con el mensaje); sin él, vuelve a la página."""
     mensaje_error = " ".join(error.messages) if error is not None else ""
     if not request.htmx:
@@ -193,9 +222,11 @@ def _responder(request, sesion, *, exito: str = "", error: ValidationError | Non
             messages.success(request, exito)
         return _pagina(request, sesion)
     if parcial == "votacion" and votacion is not None:
-        # Relee lo que el servicio cambió sin soltar la sesión, el órgano y el periodo ya cargados.
-        votacion.refresh_from_db(fields=[f.attname for f in votacion._meta.concrete_fields
-                                         if f.attname not in ("id", "sesion_id", "punto_id")])
+        # Relee lo que el servicio cambió sin soltar la sesión, el órgano y el periodo ya cargados (salvo que
+        # quien llama ya traiga lo cambiado: `releer=False`).
+        if releer:
+            votacion.refresh_from_db(fields=[f.attname for f in votacion._meta.concrete_fields
+                                             if f.attname not in ("id", "sesion_id", "punto_id")])
         datos = {"sesion": votacion.sesion, **contexto_votacion(votacion)}
     else:
         datos = contexto(sesion)
@@ -381,11 +412,14 @@ def votacion_voto(request, pk: int):
     with cuerpo.situacion_en_cache():
         try:
             miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
-            votaciones.registrar_voto(votacion=votacion, miembro=miembro, sentido=request.POST.get("sentido", ""),
-                                      fundamento=request.POST.get("fundamento", ""), por=request.user)
+            anotada = votaciones.registrar_voto(votacion=votacion, miembro=miembro,
+                                                sentido=request.POST.get("sentido", ""),
+                                                fundamento=request.POST.get("fundamento", ""), por=request.user)
         except ValidationError as e:
             return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
-        return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion)
+        # Anotar un voto solo cambia el resultado calculado: se toma de la votación que devuelve el servicio.
+        votacion.estado, votacion.calculo, votacion.resultado = anotada.estado, anotada.calculo, anotada.resultado
+        return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion, releer=False)
 
 
 @login_required
