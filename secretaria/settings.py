@@ -108,6 +108,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": env_str("SECRETARIA_TEST_SQLITE", "") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.Usuario"
+# ModelBackend que, en PostgreSQL, lee el usuario de la sesión con su unidad y sus permisos en una consulta.
+AUTHENTICATION_BACKENDS = ["core.autenticacion.BackendConPermisos"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
