@@ -23,6 +23,15 @@ def _zona_horaria_olvidada():
     olvidar_zona_horaria()
 
 
+@pytest.fixture(autouse=True)
+def _situaciones_del_pleno_olvidadas():
+    """El voto en vivo guarda en el proceso la situación del pleno por (periodo, versión): cada prueba empieza
+    sin las de otra (en SQLite el id de un periodo se repite tras deshacer la prueba anterior)."""
+    from concejo.services.cuerpo import olvidar_situaciones_guardadas
+
+    olvidar_situaciones_guardadas()
+
+
 @pytest.fixture
 def municipio(db):
     return MunicipioFactory()

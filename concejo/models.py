@@ -36,6 +36,9 @@ class Periodo(models.Model):
         _("número legal"),
         help_text=_("Miembros del concejo que manda la ley para este municipio, alcalde incluido si la ley lo cuenta."),
     )
+    # Sube con cada cambio de sus miembros, de sus estados o de sus personas (concejo/senales.py): la situación
+    # del pleno que el voto en vivo guarda en memoria entre solicitudes vale solo para esta versión.
+    version_cuerpo = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("periodo")

@@ -387,11 +387,18 @@ def _accion_votacion(nombre: str, documento: str, entrada, ejecutar):
                    salida=VotacionSalida)
 
 
+def _registrar_voto(self, request, votacion: Votacion, datos: dict) -> Votacion:
+    from concejo.services import cuerpo  # como en `en_vivo._cuerpo`: la parte «cuerpo» se importa al usarla
+
+    # La votación (con su periodo) se leyó en esta solicitud: vale la situación del pleno guardada de su versión.
+    with cuerpo.situacion_en_cache(entre_solicitudes=True):
+        return votaciones.registrar_voto(votacion=votacion, miembro=miembro_de(votacion.sesion, datos["miembro"]),
+                                         sentido=datos["sentido"], fundamento=datos["fundamento"], por=request.user)
+
+
 VotacionVoto = _accion_votacion(
     "VotacionVoto", "Anota (o corrige) el voto de un miembro en sala y devuelve el resultado recalculado.",
-    VotoEntrada,
-    lambda self, r, v, d: votaciones.registrar_voto(votacion=v, miembro=miembro_de(v.sesion, d["miembro"]),
-                                                    sentido=d["sentido"], fundamento=d["fundamento"], por=r.user),
+    VotoEntrada, _registrar_voto,
 )
 VotacionConteo = _accion_votacion(
     "VotacionConteo", "Anota los conteos de una votación ordinaria o secreta.", ConteoEntrada,

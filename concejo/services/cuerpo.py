@@ -12,6 +12,8 @@ son el número legal menos los asientos que en esa fecha quedan sin nadie activo
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -213,22 +215,44 @@ def miembros_del_periodo(periodo: Periodo) -> list[Miembro]:
 
 # Situaciones ya calculadas dentro de `situacion_en_cache` (una solicitud), por (periodo, fecha).
 _situaciones: ContextVar[dict | None] = ContextVar("secretaria_situaciones_del_pleno", default=None)
+_entre_solicitudes: ContextVar[bool] = ContextVar("secretaria_situacion_entre_solicitudes", default=False)
+
+# Situaciones guardadas en el proceso entre solicitudes (solo dentro de `situacion_en_cache(entre_solicitudes=True)`),
+# por (periodo, su versión del cuerpo, número legal, fecha); las más viejas salen primero. Se comparten entre
+# solicitudes e hilos: quien las usa no las modifica.
+_GUARDADAS_MAX = 32
+_guardadas: OrderedDict[tuple, Situacion] = OrderedDict()
+_guardadas_cerrojo = threading.Lock()
 
 
 @contextmanager
-def situacion_en_cache():
+def situacion_en_cache(*, entre_solicitudes: bool = False):
     """Dentro del bloque, `situacion_en(periodo, fecha)` se calcula una vez (el resultado, el quórum y la
     lista de miembros la releen); fuera, cada llamada consulta. Solo para bloques que no cambian miembros
-    ni sus estados (p. ej. anotar un voto y mostrar el panel de la votación)."""
+    ni sus estados (p. ej. anotar un voto y mostrar el panel de la votación).
+
+    Con `entre_solicitudes`, además, se toma la situación que el proceso guardó en otra solicitud para la
+    misma versión del cuerpo del periodo (`Periodo.version_cuerpo`, que suben las señales de miembros,
+    estados y personas): el periodo que se pasa debe haberse leído en esta solicitud. Es para el voto en
+    vivo, que la lee a cada voto sin que cambie."""
     token = _situaciones.set({})
+    token_entre = _entre_solicitudes.set(entre_solicitudes)
     try:
         yield
     finally:
+        _entre_solicitudes.reset(token_entre)
         _situaciones.reset(token)
 
 
+def olvidar_situaciones_guardadas() -> None:
+    """Vacía las situaciones guardadas entre solicitudes (las pruebas, al empezar cada una: en SQLite un id
+    de periodo se repite tras deshacer la transacción de la prueba anterior)."""
+    with _guardadas_cerrojo:
+        _guardadas.clear()
+
+
 def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
-    """Quién integra el pleno de `periodo` en `fecha`, asiento por asiento (tres consultas; ninguna si ya
+    """Quién integra el pleno de `periodo` en `fecha`, asiento por asiento (dos consultas; ninguna si ya
     se calculó dentro de `situacion_en_cache`)."""
     fecha = _fecha(fecha)
     cache = _situaciones.get()
@@ -236,8 +260,23 @@ def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
         return _situacion_en(periodo, fecha)
     clave = (periodo.pk, fecha)
     if clave not in cache:
-        cache[clave] = _situacion_en(periodo, fecha)
+        cache[clave] = _situacion_guardada(periodo, fecha) if _entre_solicitudes.get() else _situacion_en(periodo, fecha)
     return cache[clave]
+
+
+def _situacion_guardada(periodo: Periodo, fecha: date) -> Situacion:
+    clave = (periodo.pk, periodo.version_cuerpo, periodo.numero_legal, fecha)
+    with _guardadas_cerrojo:
+        situacion = _guardadas.get(clave)
+        if situacion is not None:
+            _guardadas.move_to_end(clave)
+            return situacion
+    situacion = _situacion_en(periodo, fecha)
+    with _guardadas_cerrojo:
+        _guardadas[clave] = situacion
+        while len(_guardadas) > _GUARDADAS_MAX:
+            _guardadas.popitem(last=False)
+    return situacion
 
 
 def _situacion_en(periodo: Periodo, fecha: date) -> Situacion:
@@ -334,7 +373,27 @@ def _repeticiones(votacion: Votacion) -> int:
     return n
 
 
-def resultado_de(votacion: Votacion) -> reglas.Resultado:
+@dataclass(frozen=True)
+class LecturaDeVotacion:
+    """Lo que `resultado_de` leyó de la sala y de los votos, para que quien muestra el panel de la votación
+    justo después no lo vuelva a leer: `en_sala` da el rol de cada miembro en sala; `votos`, filas
+    (miembro_id, sentido, rol del miembro, fundamento)."""
+
+    en_sala: dict[int, str]
+    votos: list[tuple[int, str, str, str]]
+
+    def votos_por_miembro(self, votacion: Votacion) -> dict[int, Voto]:
+        """Los votos como objetos `Voto` (sin guardar: para mostrarlos), por miembro."""
+        return {m: Voto(votacion=votacion, miembro_id=m, sentido=s, fundamento=f) for m, s, _rol, f in self.votos}
+
+
+def en_sala_con_rol(sesion: Sesion) -> dict[int, str]:
+    """Los miembros en sala (presentes y no retirados) con su rol, en filas planas."""
+    return dict(sesion.asistencias.filter(estado=Asistencia.Estado.PRESENTE, retiro__isnull=True)
+                .values_list("miembro_id", "miembro__rol"))
+
+
+def resultado_de(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -> reglas.Resultado:
     """El resultado de `votacion` con la mayoría que exige (la general del perfil si no dice) y la regla
     de desempate del perfil en la fecha de la sesión.
 
@@ -343,6 +402,8 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
     ni su voto ni su presencia entran en el conteo. El empate lo dirime `votacion.sentido_dirimente`; si
     está vacío y hay `voto_dirimente`, el sentido del `Voto` de ese miembro (voto de calidad: en México el
     presidente vota y, si empata, gana su sentido). Las repeticiones se cuentan por la cadena `repite`.
+    `en_sala` (de `en_sala_con_rol`), si quien llama ya la leyó. Lo leído queda en
+    `votacion.lectura_del_resultado` (`LecturaDeVotacion`).
     """
     sesion = votacion.sesion
     fecha = _fecha(sesion.fecha)
@@ -350,15 +411,17 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
     numero_legal, habiles, _ = _base_del_organo(sesion.organo, fecha)
     # Filas planas (id y rol del miembro, sentido): en la sesión en vivo esto corre a cada voto, con 40
     # miembros, y no hacen falta los objetos.
-    en_sala = dict(sesion.asistencias.filter(estado=Asistencia.Estado.PRESENTE, retiro__isnull=True)
-                   .values_list("miembro_id", "miembro__rol"))
+    if en_sala is None:
+        en_sala = en_sala_con_rol(sesion)
     solo_dirime = sesion.organo.es_pleno and not regla.alcalde_vota
 
     def no_vota(rol: str) -> bool:
         return solo_dirime and rol == Miembro.Rol.ALCALDE
 
-    votos = list(votacion.votos.values_list("miembro_id", "sentido", "miembro__rol")) if votacion.pk else []
-    sentido_de = {miembro_id: sentido for miembro_id, sentido, _rol in votos}
+    votos = (list(votacion.votos.values_list("miembro_id", "sentido", "miembro__rol", "fundamento"))
+             if votacion.pk else [])
+    votacion.lectura_del_resultado = LecturaDeVotacion(en_sala, votos)
+    sentido_de = {miembro_id: sentido for miembro_id, sentido, _rol, _f in votos}
     dirimente = votacion.sentido_dirimente or None
     if dirimente is None and votacion.voto_dirimente_id and votacion.voto_dirimente_id in sentido_de:
         sentido = sentido_de[votacion.voto_dirimente_id]
@@ -366,7 +429,7 @@ def resultado_de(votacion: Votacion) -> reglas.Resultado:
 
     nominal = votacion.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
     cuenta = {s: 0 for s in Voto.Sentido.values}
-    for _miembro_id, sentido, rol in votos:
+    for _miembro_id, sentido, rol, _f in votos:
         if not no_vota(rol):
             cuenta[sentido] += 1
     presentes = [

@@ -88,10 +88,10 @@ def _exigir_quorum(sesion: Sesion, que: str) -> None:
         raise ValidationError(f"Se perdió el quórum. {q.explicacion} No se puede {que}.")
 
 
-def _recalcular(votacion: Votacion) -> Votacion:
+def _recalcular(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -> Votacion:
     from concejo.services.cuerpo import resultado_de
 
-    r = resultado_de(votacion)
+    r = resultado_de(votacion, en_sala=en_sala)
     votacion.calculo = r.como_dict()
     votacion.resultado = r.resultado
     return votacion
@@ -223,8 +223,10 @@ def registrar_voto(*, votacion: Votacion, miembro: Miembro, sentido: str, fundam
                               "conteos, no votos con nombre.")
     if sentido not in SENTIDOS_DE_VOTO:
         raise ValidationError({"sentido": ["Elija a favor, en contra, abstención o se inhibe."]})
-    fila = Asistencia.objects.filter(sesion=sesion, miembro=miembro).first()
-    if fila is None or not fila.en_sala:
+    from concejo.services.cuerpo import en_sala_con_rol
+
+    en_sala = en_sala_con_rol(sesion)  # el resultado la relee: se lee una vez
+    if miembro.pk not in en_sala:
         raise ValidationError({"miembro": [f"{miembro} no está en la sala: no vota (quedará ausente)."]})
     if _solo_dirime(miembro, sesion):
         raise ValidationError({"miembro": [f"{miembro} es el alcalde: según el perfil solo tiene voto dirimente."]})
@@ -238,7 +240,7 @@ def registrar_voto(*, votacion: Votacion, miembro: Miembro, sentido: str, fundam
     else:
         voto.sentido, voto.fundamento = sentido, fundamento
         voto.save(update_fields=["sentido", "fundamento", "registrado_en"])
-    _recalcular(votacion).save(update_fields=["calculo", "resultado"])
+    _recalcular(votacion, en_sala=en_sala).save(update_fields=["calculo", "resultado"])
     _auditar(por, "concejo.voto.registrar", votacion, antes,
              {"miembro": miembro.pk, "sentido": sentido, "fundamento": fundamento, "resultado": votacion.resultado})
     return votacion

@@ -123,8 +123,12 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     if votacion is None:
         return {"votacion": None}
     sesion = votacion.sesion
-    votos = {v.miembro_id: v for v in votacion.votos.all()}
-    en_sala = votaciones._en_sala(sesion)
+    # Si la votación viene de recalcular su resultado (anotar un voto), la sala y los votos ya están leídos.
+    lectura = getattr(votacion, "lectura_del_resultado", None)
+    if lectura is not None:
+        votos, en_sala = lectura.votos_por_miembro(votacion), set(lectura.en_sala)
+    else:
+        votos, en_sala = {v.miembro_id: v for v in votacion.votos.all()}, votaciones._en_sala(sesion)
     reglas = votaciones._reglas(sesion)
     filas = []
     convocados = en_vivo.miembros_convocados(sesion)
@@ -409,7 +413,8 @@ def votacion_voto(request, pk: int):
 
     votacion = obtener_votacion(request.user, pk)
     # Anotar un voto no cambia quién integra el pleno: el resultado y el panel comparten la situación del día.
-    with cuerpo.situacion_en_cache():
+    # La votación (con su periodo) se leyó en esta solicitud: vale la situación guardada de su versión.
+    with cuerpo.situacion_en_cache(entre_solicitudes=True):
         try:
             miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
             anotada = votaciones.registrar_voto(votacion=votacion, miembro=miembro,
@@ -419,6 +424,7 @@ def votacion_voto(request, pk: int):
             return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
         # Anotar un voto solo cambia el resultado calculado: se toma de la votación que devuelve el servicio.
         votacion.estado, votacion.calculo, votacion.resultado = anotada.estado, anotada.calculo, anotada.resultado
+        votacion.lectura_del_resultado = anotada.lectura_del_resultado
         return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion, releer=False)
 
 
