@@ -15,6 +15,7 @@ from core.models import CadenaAuditoria, Evento
 from core.selectors.auditoria import diferencias, eventos_filtrados, historial_de
 from core.services.auditoria import calcular_hash, registrar_evento, verificar_cadena
 from core.tests.factories import UnidadFactory
+from core.tests.consultas import con_sesion
 
 ANTES_COMPLEJO = {
     "nombre": "Resolución de Alcaldía Nº 012-2026 — año «Bicentenario»",
@@ -202,7 +203,7 @@ def test_pagina_paginada_con_consultas_fijas(cliente_de, secretario, prosecretar
     cliente.get(reverse("core:auditoria"))
     # sesión, usuario, permisos (2), conteo, página de eventos, opciones de usuarios y de tipos,
     # municipio, notificaciones
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(con_sesion(10)):
         r = cliente.get(reverse("core:auditoria"), {"accion": "prueba", "pagina": 2})
     html = r.content.decode()
     assert "Página 2 de 2" in html

@@ -9,6 +9,7 @@ from django.utils import timezone
 from registro.models import Derivacion, Documento
 from registro.services.flujo import aceptar, derivar
 from registro.tests.factories import DocumentoFactory
+from core.tests.consultas import con_sesion
 
 
 @pytest.fixture
@@ -128,7 +129,7 @@ def test_numero_de_consultas_fijo(mesa_de_partes, unidad_gdu, jefe_unidad, clien
     # Sesión, usuario, permisos, los contadores (derivaciones en una consulta agregada, sin derivar en
     # otra; el de la pestaña es también el total de la página), las filas de la página, el filtro de
     # procedimientos, las unidades del lote y el contexto base: fijo, no crece con las filas.
-    with django_assert_num_queries(12) as contexto:
+    with django_assert_num_queries(con_sesion(12, lee_unidad=True)) as contexto:
         cliente.get(reverse("registro:bandeja"))
     antes = len(contexto.captured_queries)
     cargar(8)

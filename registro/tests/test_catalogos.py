@@ -6,6 +6,7 @@ from core.models import Evento, UnidadOrganica
 from registro.demo_recepcion import PROCEDIMIENTOS, TIPOS
 from registro.models import Procedimiento, TipoDocumental
 from registro.tests.factories import ProcedimientoFactory, TipoDocumentalFactory
+from core.tests.consultas import con_sesion
 
 DATOS = {
     "codigo": "gdu-02", "nombre": "Certificado de parámetros urbanísticos y edificatorios", "plazo_dias": "5",
@@ -19,7 +20,7 @@ def test_lista_de_procedimientos_con_consultas_fijas(cliente_de, secretario, dja
         ProcedimientoFactory()
     cliente = cliente_de(secretario)
     cliente.get("/registro/procedimientos/")  # calienta la sesión y los permisos
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(con_sesion(8)):
         respuesta = cliente.get("/registro/procedimientos/")
     assert respuesta.status_code == 200 and respuesta.content.decode().count("data-procedimiento=") == 5
 

@@ -16,6 +16,7 @@ from registro.models import Derivacion, DestinatarioInterno, Documento
 from registro.services.emision import actualizar_borrador, crear_borrador, firmar
 from registro.services.flujo import derivar
 from registro.tests.factories import DocumentoFactory, TipoDocumentalFactory
+from core.tests.consultas import con_sesion
 
 
 @pytest.fixture
@@ -286,7 +287,7 @@ def test_emitidos_borradores_primero_y_consultas_fijas(cliente_de, jefe_unidad, 
         _memo(jefe_unidad, [unidad_sg], tipos, asunto=f"Otro {i}")
     c = cliente_de(jefe_unidad)
     c.get(reverse("registro:emitidos"))  # calienta sesión y caché de tipos de contenido
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(con_sesion(8)):
         r = c.get(reverse("registro:emitidos"))
     html = r.content.decode()
     assert html.index("Pendiente") < html.index(firmado.numero_texto)

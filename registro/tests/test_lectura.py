@@ -10,6 +10,7 @@ from core.tests.factories import UnidadFactory, UsuarioFactory
 from registro.models import DestinatarioInterno
 from registro.services.emision import crear_borrador, firmar, marcar_leido
 from registro.tests.factories import TipoDocumentalFactory
+from core.tests.consultas import con_sesion
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_recibidos_internos_no_leidos_primero(cliente_de, memo, jefe_unidad, uni
                    por=jefe_unidad, destinatarios_unidades=[unidad_sg])
     c = cliente_de(secretario)
     c.get(reverse("registro:recibidos-internos"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(con_sesion(8)):
         html = c.get(reverse("registro:recibidos-internos")).content.decode()
     assert html.index("Coordinación") < html.index("Segundo aviso")
     assert "Borrador oculto" not in html
