@@ -210,3 +210,17 @@ def sql_insertar(
             fila.append(valor)
         filas.append(fila)
     return [(sql, _parametros(filas, modo))]
+
+
+def cursor_preparado(pg):
+    """Un cursor de psycopg con parámetros del lado del servidor sobre la conexión cruda `pg`, para las
+    consultas calientes que ya van en SQL guardado (precarga y ráfaga del registro): con `prepare=True` en
+    `execute`, PostgreSQL analiza y planifica cada texto una vez por conexión en vez de en cada petición, y
+    psycopg no cita cada parámetro dentro del texto. Django deja la preparación apagada
+    (`prepare_threshold=None`) y sus cursores citan del lado del cliente; aquí se enciende solo para lo
+    que se pide explícitamente (un umbral inalcanzable: nada se prepara solo)."""
+    import psycopg
+
+    if pg.prepare_threshold is None:
+        pg.prepare_threshold = 2**31 - 1
+    return psycopg.Cursor(pg)

@@ -21,7 +21,7 @@ from core.services.auditoria import (
     registrar_evento,
     titular_por_encargo,
 )
-from core.sql_compilado import sql_insertar
+from core.sql_compilado import cursor_preparado, sql_insertar
 
 MARCADORES = ("numero", "anio", "sigla", "unidad")
 _LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
@@ -342,12 +342,12 @@ def _rafaga_postgresql(
     # siguiente e ids del número y de los dos eventos, sacados con la cabeza bloqueada para que los ids
     # de los eventos sigan el orden de la cadena (`verificar_cadena` recorre por id).
     with pg.pipeline():
-        c_cabeza, c_contador, c_ids = pg.cursor(), pg.cursor(), pg.cursor()
-        c_cabeza.execute(f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE")
+        c_cabeza, c_contador, c_ids = cursor_preparado(pg), cursor_preparado(pg), cursor_preparado(pg)
+        c_cabeza.execute(f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE", prepare=True)
         c_contador.execute(
             f"UPDATE {contador_t} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
             "RETURNING ultimo",
-            [serie.pk, anio],
+            [serie.pk, anio], prepare=True,
         )
         # El id del objeto nuevo (si llega sin guardar) sale en el mismo viaje; no necesita orden.
         nuevo = objeto.pk is None
@@ -355,7 +355,8 @@ def _rafaga_postgresql(
         if nuevo:
             secuencias.append(objeto._meta.db_table)
         c_ids.execute(
-            "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(secuencias)), secuencias
+            "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(secuencias)), secuencias,
+            prepare=True,
         )
     cabeza, fila, ids = c_cabeza.fetchone(), c_contador.fetchone(), c_ids.fetchone()
     for c in (c_cabeza, c_contador, c_ids):
@@ -388,14 +389,15 @@ def _rafaga_postgresql(
     inserciones += _sql_insertar(eventos)
     # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra, o
     # va en este mismo viaje (`confirmar`).
-    with pg.cursor() as cursor, pg.pipeline():
+    with cursor_preparado(pg) as cursor, pg.pipeline():
         for sql, params in inserciones[:1]:
-            cursor.execute(sql, params)
-        cursor.execute(sql_anotar, params_anotar)
+            cursor.execute(sql, params, prepare=True)
+        cursor.execute(sql_anotar, params_anotar, prepare=True)
         for sql, params in inserciones[1:]:
-            cursor.execute(sql, params)
+            cursor.execute(sql, params, prepare=True)
         cursor.execute(
-            f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id]
+            f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id],
+            prepare=True,
         )
         if confirmar and _transaccion_propia():
             # Los cerrojos se sueltan en el mismo viaje que las escrituras. El commit de Django al salir

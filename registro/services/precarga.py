@@ -23,7 +23,7 @@ from django.db.models import Subquery
 
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.services.perfiles import precargar_reglas_locales
-from core.sql_compilado import ConsultaCompilada
+from core.sql_compilado import ConsultaCompilada, cursor_preparado
 
 
 @dataclass
@@ -118,8 +118,8 @@ def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str
     cursores = {}
     with pg.pipeline():
         for clave, (_, sql, params) in compiladas.items():
-            cursores[clave] = pg.cursor()
-            cursores[clave].execute(sql, params)
+            cursores[clave] = cursor_preparado(pg)
+            cursores[clave].execute(sql, params, prepare=True)
     leido = {}
     for clave, cursor in cursores.items():
         leido[clave] = _filas(compiladas[clave][0], cursor.fetchall())

@@ -39,6 +39,23 @@ def test_varios_registros_quedan_numerados_y_encadenados(mesa_de_partes):
     assert verificar_cadena().intacta
 
 
+def test_en_postgresql_la_rafaga_va_preparada_en_la_conexion(mesa_de_partes):
+    """Los textos de la ráfaga se preparan una vez por conexión (PostgreSQL no los vuelve a analizar ni
+    planificar); los registros siguientes dan lo mismo que el primero."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Sentencias preparadas: solo PostgreSQL.")
+    persona = PersonaFactory()
+    docs = [_registrar(mesa_de_partes, persona, f"Solicitud {i}") for i in range(3)]
+    assert [d.correlativo for d in docs] == [1, 2, 3]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        preparadas = [fila[0] for fila in cursor.fetchall()]
+    assert any("FOR UPDATE" in p and "ultimo_hash" in p for p in preparadas)
+    assert any(p.startswith('INSERT INTO "registro_documento"') for p in preparadas)
+    assert any(p.startswith('INSERT INTO "core_evento"') for p in preparadas)
+    assert verificar_cadena().intacta
+
+
 def _sqlite_en_memoria() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
