@@ -98,6 +98,9 @@ DATABASES = {
         env_str("DATABASE_URL", _DEFAULT_DB), conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # El de Django, con la comprobación de salud de la conexión sin viaje a la base (core/bd/postgresql).
+    DATABASES["default"]["ENGINE"] = "core.bd.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL y espera de bloqueo: varios procesos (web + trabajador) sobre un archivo.

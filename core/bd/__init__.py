@@ -1,0 +1,1 @@
+"""Motores de base de datos propios (ajustes finos sobre los de Django)."""

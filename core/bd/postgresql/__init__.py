@@ -1,0 +1,1 @@
+"""PostgreSQL de Django con una comprobación de salud sin viaje a la base (ver base.py)."""
