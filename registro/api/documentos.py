@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import roles
+from core.api.entrada import validar
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.permisos import requiere_permiso
 from core.models import Persona
@@ -180,9 +181,7 @@ class Documentos(APIView):
         ],
     )
     def post(self, request):
-        entrada = DocumentoEntrada(data=request.data)
-        entrada.is_valid(raise_exception=True)
-        datos = dict(entrada.validated_data)
+        datos = validar(DocumentoEntrada, request.data)  # los campos del serializador, armados una vez por hilo
         remitente = datos.pop("remitente")
         persona = precarga = None
         if remitente:
