@@ -218,9 +218,11 @@ def cursor_preparado(pg):
     `execute`, PostgreSQL analiza y planifica cada texto una vez por conexión en vez de en cada petición, y
     psycopg no cita cada parámetro dentro del texto. Django deja la preparación apagada
     (`prepare_threshold=None`) y sus cursores citan del lado del cliente; aquí se enciende solo para lo
-    que se pide explícitamente (un umbral inalcanzable: nada se prepara solo)."""
+    que se pide explícitamente (un umbral inalcanzable: nada se prepara solo). Con
+    `DB_SENTENCIAS_PREPARADAS=0` (PgBouncer en modo «transaction») no se prepara nada."""
     import psycopg
+    from django.conf import settings
 
-    if pg.prepare_threshold is None:
+    if pg.prepare_threshold is None and settings.DB_SENTENCIAS_PREPARADAS:
         pg.prepare_threshold = 2**31 - 1
     return psycopg.Cursor(pg)

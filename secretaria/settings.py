@@ -101,6 +101,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # El de Django, con la comprobación de salud de la conexión sin viaje a la base (core/bd/postgresql).
     DATABASES["default"]["ENGINE"] = "core.bd.postgresql"
+# DB_SENTENCIAS_PREPARADAS: las consultas calientes del registro van preparadas en PostgreSQL (una vez por
+# conexión). 0 detrás de un PgBouncer en modo «transaction» que no guarde sentencias preparadas.
+DB_SENTENCIAS_PREPARADAS = env_bool("DB_SENTENCIAS_PREPARADAS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL y espera de bloqueo: varios procesos (web + trabajador) sobre un archivo.

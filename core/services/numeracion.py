@@ -386,7 +386,11 @@ def _rafaga_postgresql(
         evento.momento = momento
         evento.hash_anterior = anterior
         evento.hash = anterior = calcular_hash(evento)
-    inserciones += _sql_insertar(eventos)
+    # Un INSERT por evento (VALUES de una fila): el de dos filas del ORM va por UNNEST con una lista por
+    # columna, que psycopg arma elemento por elemento y PostgreSQL desarma (más caro que dos sentencias
+    # preparadas).
+    for evento in eventos:
+        inserciones += _sql_insertar([evento])
     # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra, o
     # va en este mismo viaje (`confirmar`).
     with cursor_preparado(pg) as cursor, pg.pipeline():

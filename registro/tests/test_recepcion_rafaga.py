@@ -56,6 +56,23 @@ def test_en_postgresql_la_rafaga_va_preparada_en_la_conexion(mesa_de_partes):
     assert verificar_cadena().intacta
 
 
+@pytest.mark.django_db(transaction=True)
+def test_sin_sentencias_preparadas_la_rafaga_da_lo_mismo(mesa_de_partes, settings):
+    """Con DB_SENTENCIAS_PREPARADAS=0 (PgBouncer en modo «transaction») nada queda preparado y el registro
+    numera y encadena igual."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Sentencias preparadas: solo PostgreSQL.")
+    settings.DB_SENTENCIAS_PREPARADAS = False
+    connection.close()  # una conexión nueva, sin nada preparado de otra prueba
+    persona = PersonaFactory()
+    docs = [_registrar(mesa_de_partes, persona, f"Solicitud {i}") for i in range(3)]
+    assert [d.correlativo for d in docs] == [1, 2, 3]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        assert cursor.fetchone() == (0,)
+    assert verificar_cadena().intacta
+
+
 def _sqlite_en_memoria() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
