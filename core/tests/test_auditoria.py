@@ -14,8 +14,8 @@ from django.utils import timezone
 from core.models import CadenaAuditoria, Evento
 from core.selectors.auditoria import diferencias, eventos_filtrados, historial_de
 from core.services.auditoria import calcular_hash, registrar_evento, verificar_cadena
-from core.tests.factories import UnidadFactory
 from core.tests.consultas import con_sesion
+from core.tests.factories import UnidadFactory
 
 ANTES_COMPLEJO = {
     "nombre": "Resolución de Alcaldía Nº 012-2026 — año «Bicentenario»",
@@ -78,6 +78,25 @@ def test_evento_registra_actor_encadena_y_mueve_la_cabeza(secretario):
     assert primero.actor == secretario
     cabeza = CadenaAuditoria.objects.get(pk=1)
     assert (cabeza.ultimo_id, cabeza.ultimo_hash) == (segundo.pk, segundo.hash)
+
+
+def test_encadenar_sin_cabeza_la_crea_y_luego_va_en_dos_viajes(secretario):
+    """Sin cabeza (base nueva) el primer evento la crea por el camino de siempre; los siguientes (en
+    PostgreSQL, en sentencias preparadas) siguen la cadena con ids crecientes y mueven la cabeza."""
+    CadenaAuditoria.objects.all().delete()
+    eventos = [registrar_evento(por=secretario, accion="prueba.encadenar", despues={"n": n}) for n in range(4)]
+    assert [e.hash_anterior for e in eventos[1:]] == [e.hash for e in eventos[:-1]]
+    assert [e.pk for e in eventos] == sorted(e.pk for e in eventos)
+    guardados = list(Evento.objects.filter(pk__in=[e.pk for e in eventos]).order_by("pk"))
+    assert [(g.hash, g.despues) for g in guardados] == [(e.hash, {"n": n}) for n, e in enumerate(eventos)]
+    cabeza = CadenaAuditoria.objects.get(pk=1)
+    assert (cabeza.ultimo_hash, cabeza.ultimo_id) == (eventos[-1].hash, eventos[-1].pk)
+    assert verificar_cadena().intacta
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+                           ['INSERT INTO "core_evento"%'])
+            assert cursor.fetchall()
 
 
 def test_fila_alterada_en_sql_se_detecta_y_se_nombra(secretario):
