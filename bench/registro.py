@@ -537,10 +537,29 @@ _SOLO = {"api": "api_registro", "bandeja": "bandeja", "consulta": "consulta_publ
          "informe": "informe_anual"}
 
 
+def calibrar_cpu(veces: int = 5) -> float:
+    """Milisegundos (el mejor de `veces`) de un trabajo fijo de Python en un hilo: la velocidad de la
+    máquina en ese momento. En una máquina virtual compartida varía de una hora a otra (se vio ±20 %); con
+    esta cifra se comparan corridas hechas en momentos distintos."""
+    mejor = float("inf")
+    for _ in range(veces):
+        t = time.perf_counter()
+        total = 0
+        for i in range(300_000):
+            total += (i * i) % 7
+        json.dumps([{"n": i, "t": str(i)} for i in range(2_000)])
+        mejor = min(mejor, time.perf_counter() - t)
+    return round(1000 * mejor, 1)
+
+
 def correr(*, generado: dict | None, salida=print, clientes: int = 16, segundos: float = 20, trabajadores: int = 2,
            hilos: int = 4, solo: str | None = None) -> dict:
     reset_queries()
     resultados: dict[str, dict] = {}
+    calibracion = calibrar_cpu()
+    resultados["calibracion_cpu_ms"] = {"inicio": calibracion}
+    salida(f"Calibración de la CPU: {calibracion} ms (un trabajo fijo de Python; más alto = máquina más lenta "
+           "en este momento)")
     if generado:
         resultados["generador"] = {"valor": generado["segundos"], **generado}
         salida(f"(f) Generador: {generado['segundos']} s para {generado['documentos']:,} documentos y "
@@ -562,6 +581,8 @@ def correr(*, generado: dict | None, salida=print, clientes: int = 16, segundos:
         except Exception as e:  # un escenario roto no impide medir los demás
             salida(f"{clave}: ERROR {e!r}")
             resultados[clave] = {"error": repr(e)}
+    resultados["calibracion_cpu_ms"]["fin"] = calibracion = calibrar_cpu()
+    salida(f"Calibración de la CPU al terminar: {calibracion} ms")
     return resultados
 
 
