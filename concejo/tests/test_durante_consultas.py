@@ -91,3 +91,20 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
                             documento="Resolución 2-2026", por=secretario)
     assert votar_api(regidores[6]) == 1
     assert votar_api(regidores[6]) == 0
+
+
+def test_guardar_un_periodo_leido_antes_no_devuelve_la_version_del_cuerpo(secretario):
+    """La versión del cuerpo solo sube: guardar (p. ej. desde el admin de Django) un periodo leído antes de
+    que cambiaran sus miembros no la pisa con el valor viejo."""
+    from concejo.models import Periodo
+    from concejo.services import cuerpo
+
+    _, votacion, regidores = preparar(miembros=5)
+    periodo = Periodo.objects.get(pk=votacion.sesion.organo.periodo_id)
+    leida = periodo.version_cuerpo
+    cuerpo.registrar_estado(miembro=regidores[0], estado="licencia", desde=votacion.sesion.fecha.date(),
+                            documento="Resolución 3-2026", por=secretario)
+    periodo.nombre = "Periodo renombrado"
+    periodo.save()  # la instancia leída antes de la licencia
+    periodo.refresh_from_db()
+    assert periodo.nombre == "Periodo renombrado" and periodo.version_cuerpo == leida + 1
