@@ -34,7 +34,8 @@ def en_una_consulta() -> bool:
 
 @cache
 def _columnas() -> tuple[str, list[str], list[str]]:
-    """Las columnas del usuario, de su unidad y el ARRAY de permisos, y las tablas unidas (alias u, un)."""
+    """El texto de las columnas (usuario `u`, su unidad `un` y el ARRAY de permisos) y los nombres de los
+    campos del usuario y de la unidad, en ese orden."""
     q = connection.ops.quote_name
     campos_usuario = [f.attname for f in Usuario._meta.concrete_fields]
     campos_unidad = [f.attname for f in UnidadOrganica._meta.concrete_fields]

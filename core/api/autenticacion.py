@@ -29,10 +29,11 @@ class TokenConPermisos(TokenAuthentication):
         from rest_framework.authtoken.models import Token
 
         q = connection.ops.quote_name
-        sql = sql_usuario(antes=(f"t.{q('key')}", f"t.{q('created')}"),
-                                 desde=f"{q(Token._meta.db_table)} t JOIN {q(Usuario._meta.db_table)} u"
-                                       f" ON u.{q('id')} = t.{q('user_id')}",
-                                 donde=f"t.{q('key')} = %s")
+        sql = sql_usuario(
+            antes=(f"t.{q('key')}", f"t.{q('created')}"),
+            desde=f"{q(Token._meta.db_table)} t JOIN {q(Usuario._meta.db_table)} u ON u.{q('id')} = t.{q('user_id')}",
+            donde=f"t.{q('key')} = %s",
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [key])
             fila = cursor.fetchone()
