@@ -2,7 +2,7 @@
 
 Con `ModelBackend`, cada solicitud que consulta un permiso hace tres viajes a la base de datos antes de que
 la vista empiece: el usuario de la sesión, sus permisos propios y los de sus grupos (más otro si lee
-`usuario.unidad`). En PostgreSQL, `usuario_con_permisos` trae en un viaje el usuario, su unidad y el
+`usuario.unidad`). En PostgreSQL, `sql_usuario` y `usuario_de_fila` traen en un viaje el usuario, su unidad y el
 conjunto de sus permisos (el mismo que calcula `ModelBackend`: todos si es superusuario; si no, los
 propios más los de sus grupos) y lo deja en `usuario._perm_cache`, la caché por objeto que `ModelBackend`
 ya usa dentro de una solicitud. La usan la sesión del navegador (`BackendConPermisos`) y el token de la API

@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 
+import psycopg
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.sql import InsertQuery
@@ -220,9 +222,6 @@ def cursor_preparado(pg):
     (`prepare_threshold=None`) y sus cursores citan del lado del cliente; aquí se enciende solo para lo
     que se pide explícitamente (un umbral inalcanzable: nada se prepara solo). Con
     `DB_SENTENCIAS_PREPARADAS=0` (PgBouncer en modo «transaction») no se prepara nada."""
-    import psycopg
-    from django.conf import settings
-
     if pg.prepare_threshold is None and settings.DB_SENTENCIAS_PREPARADAS:
         pg.prepare_threshold = 2**31 - 1
     return psycopg.Cursor(pg)

@@ -217,9 +217,9 @@ def miembros_del_periodo(periodo: Periodo) -> list[Miembro]:
 _situaciones: ContextVar[dict | None] = ContextVar("secretaria_situaciones_del_pleno", default=None)
 _entre_solicitudes: ContextVar[bool] = ContextVar("secretaria_situacion_entre_solicitudes", default=False)
 
-# Situaciones guardadas en el proceso entre solicitudes (solo dentro de `situacion_en_cache(entre_solicitudes=True)`),
-# por (periodo, su versión del cuerpo, número legal, fecha); las más viejas salen primero. Se comparten entre
-# solicitudes e hilos: quien las usa no las modifica.
+# Situaciones guardadas en el proceso entre solicitudes (solo dentro de
+# `situacion_en_cache(entre_solicitudes=True)`), por (periodo, su versión del cuerpo, número legal, fecha); las
+# más viejas salen primero. Se comparten entre solicitudes e hilos: quien las usa no las modifica.
 _GUARDADAS_MAX = 32
 _guardadas: OrderedDict[tuple, Situacion] = OrderedDict()
 _guardadas_cerrojo = threading.Lock()
@@ -260,7 +260,8 @@ def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
         return _situacion_en(periodo, fecha)
     clave = (periodo.pk, fecha)
     if clave not in cache:
-        cache[clave] = _situacion_guardada(periodo, fecha) if _entre_solicitudes.get() else _situacion_en(periodo, fecha)
+        calcular = _situacion_guardada if _entre_solicitudes.get() else _situacion_en
+        cache[clave] = calcular(periodo, fecha)
     return cache[clave]
 
 

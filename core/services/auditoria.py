@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from core.contexto import ip_actual
 from core.models import CadenaAuditoria, Encargo, Evento
+from core.sql_compilado import cursor_preparado, sql_insertar
 
 HASH_INICIAL = "0" * 64
 
@@ -178,13 +179,7 @@ def encadenar(eventos: list[Evento]) -> list[Evento]:
         if connection.vendor == "postgresql" and _encadenar_postgresql(eventos):
             return eventos
         cabeza = bloquear_cadena()
-        anterior = cabeza.ultimo_hash
-        momento = timezone.now()
-        for evento in eventos:
-            # Dentro del cerrojo: el momento sigue el orden de la cadena.
-            evento.momento = momento
-            evento.hash_anterior = anterior
-            evento.hash = anterior = calcular_hash(evento)
+        anterior = encadenar_en_memoria(eventos, anterior=cabeza.ultimo_hash)
         if len(eventos) == 1:
             eventos[0].save(force_insert=True)
         else:
@@ -194,41 +189,69 @@ def encadenar(eventos: list[Evento]) -> list[Evento]:
     return eventos
 
 
+# --- La cadena en viajes de sentencias preparadas (PostgreSQL): `encadenar` y la ráfaga de la numeración ---
+
+
+def sql_bloquear_cabeza() -> str:
+    """El cerrojo de la cabeza de la cadena (devuelve su último hash), primer paso de todo viaje que audita."""
+    cabeza_t = connection.ops.quote_name(CadenaAuditoria._meta.db_table)
+    return f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE"
+
+
+def sql_ids(tablas: list[str]) -> tuple[str, list[str]]:
+    """El SELECT que saca un id nuevo de la secuencia de cada tabla, en una fila (en el orden de `tablas`)."""
+    return "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(tablas)), list(tablas)
+
+
+def encadenar_en_memoria(eventos: list[Evento], *, anterior: str, ids=None) -> str:
+    """Con la cabeza ya bloqueada: el momento, el hash anterior y el hash de cada evento, en orden (y su id,
+    de `ids`, sacados con la cabeza tomada para que sigan el orden de la cadena: `verificar_cadena` recorre
+    por id). Devuelve el hash del último, el de la cabeza nueva."""
+    momento = timezone.now()  # dentro del cerrojo: el momento sigue el orden de la cadena
+    for i, evento in enumerate(eventos):
+        if ids is not None:
+            evento.id = ids[i]
+        evento.momento = momento
+        evento.hash_anterior = anterior
+        evento.hash = anterior = calcular_hash(evento)
+    return anterior
+
+
+def escribir_cadena(cursor, eventos: list[Evento], anterior: str) -> None:
+    """En `cursor` (de `cursor_preparado`, dentro de un pipeline): un INSERT de una fila por evento ya
+    encadenado (el de varias filas del ORM va por UNNEST, una lista por columna, más caro) y la cabeza nueva."""
+    for evento in eventos:
+        for sql, params in sql_insertar([evento], using=connection.alias):
+            cursor.execute(sql, params, prepare=True)
+    cursor.execute(f"UPDATE {connection.ops.quote_name(CadenaAuditoria._meta.db_table)} "
+                   "SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id], prepare=True)
+
+
+def marcar_guardados(objetos) -> None:
+    """Los objetos que un viaje insertó a mano quedan como los deja `save()`."""
+    for objeto in objetos:
+        objeto._state.adding, objeto._state.db = False, connection.alias
+
+
 def _encadenar_postgresql(eventos: list[Evento]) -> bool:
     """`encadenar` en PostgreSQL en dos viajes de sentencias preparadas (como la ráfaga de la numeración):
-    (1) el cerrojo de la cabeza y los ids de los eventos, sacados con la cabeza tomada para que sigan el
-    orden de la cadena; (2) los INSERT de los eventos ya encadenados y la cabeza nueva. Falso, sin hacer
-    nada, si la cabeza aún no existe (el camino de siempre la crea)."""
-    from core.sql_compilado import cursor_preparado, sql_insertar
-
-    cabeza_t = connection.ops.quote_name(CadenaAuditoria._meta.db_table)
+    (1) el cerrojo de la cabeza y los ids de los eventos; (2) los INSERT de los eventos ya encadenados y la
+    cabeza nueva. Falso, sin hacer nada, si la cabeza aún no existe (el camino de siempre la crea)."""
     connection.ensure_connection()
     pg = connection.connection
     with pg.pipeline():
         c_cabeza, c_ids = cursor_preparado(pg), cursor_preparado(pg)
-        c_cabeza.execute(f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE", prepare=True)
-        c_ids.execute("SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(eventos)),
-                      [Evento._meta.db_table] * len(eventos), prepare=True)
+        c_cabeza.execute(sql_bloquear_cabeza(), prepare=True)
+        c_ids.execute(*sql_ids([Evento._meta.db_table] * len(eventos)), prepare=True)
     cabeza, ids = c_cabeza.fetchone(), c_ids.fetchone()
     c_cabeza.close()
     c_ids.close()
     if cabeza is None:
         return False
-    anterior = cabeza[0]
-    momento = timezone.now()
-    for evento, evento_id in zip(eventos, sorted(ids), strict=True):
-        evento.id = evento_id
-        evento.momento = momento
-        evento.hash_anterior = anterior
-        evento.hash = anterior = calcular_hash(evento)
+    anterior = encadenar_en_memoria(eventos, anterior=cabeza[0], ids=sorted(ids))
     with cursor_preparado(pg) as cursor, pg.pipeline():
-        for evento in eventos:  # un INSERT de una fila por evento (el de varias filas va por UNNEST)
-            for sql, params in sql_insertar([evento], using=connection.alias):
-                cursor.execute(sql, params, prepare=True)
-        cursor.execute(f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1",
-                       [anterior, eventos[-1].id], prepare=True)
-    for evento in eventos:
-        evento._state.adding, evento._state.db = False, connection.alias
+        escribir_cadena(cursor, eventos, anterior)
+    marcar_guardados(eventos)
     return True
 
 

@@ -14,11 +14,15 @@ from core.models import Contador, Evento, Municipio, NumeroRegistro, Serie, Unid
 from core.services.auditoria import (
     ENCARGO_SIN_CONSULTAR,
     bloquear_cadena,
-    calcular_hash,
     encadenar,
+    encadenar_en_memoria,
+    escribir_cadena,
     instantanea,
+    marcar_guardados,
     preparar_evento,
     registrar_evento,
+    sql_bloquear_cabeza,
+    sql_ids,
     titular_por_encargo,
 )
 from core.sql_compilado import cursor_preparado, sql_insertar
@@ -332,9 +336,6 @@ def _transaccion_propia() -> bool:
 def _rafaga_postgresql(
     serie, anio, *, texto_de, actor, encargo, objeto, objeto_tipo, por, anotar, evento_del_objeto, confirmar=False
 ) -> NumeroRegistro | None:
-    from core.models import CadenaAuditoria
-
-    cabeza_t = connection.ops.quote_name(CadenaAuditoria._meta.db_table)
     contador_t = connection.ops.quote_name(Contador._meta.db_table)
     connection.ensure_connection()
     pg = connection.connection
@@ -343,7 +344,7 @@ def _rafaga_postgresql(
     # de los eventos sigan el orden de la cadena (`verificar_cadena` recorre por id).
     with pg.pipeline():
         c_cabeza, c_contador, c_ids = cursor_preparado(pg), cursor_preparado(pg), cursor_preparado(pg)
-        c_cabeza.execute(f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE", prepare=True)
+        c_cabeza.execute(sql_bloquear_cabeza(), prepare=True)
         c_contador.execute(
             f"UPDATE {contador_t} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
             "RETURNING ultimo",
@@ -354,10 +355,7 @@ def _rafaga_postgresql(
         secuencias = [NumeroRegistro._meta.db_table, Evento._meta.db_table, Evento._meta.db_table]
         if nuevo:
             secuencias.append(objeto._meta.db_table)
-        c_ids.execute(
-            "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(secuencias)), secuencias,
-            prepare=True,
-        )
+        c_ids.execute(*sql_ids(secuencias), prepare=True)
     cabeza, fila, ids = c_cabeza.fetchone(), c_contador.fetchone(), c_ids.fetchone()
     for c in (c_cabeza, c_contador, c_ids):
         c.close()
@@ -379,37 +377,19 @@ def _rafaga_postgresql(
         # El objeto entra ya numerado (fija sus auto_now_add antes de su instantánea, como el número).
         ((sql_anotar, params_anotar),) = _sql_insertar([objeto])
     eventos = [evento_numero, evento_del_objeto()]
-    anterior = cabeza[0]
-    momento = timezone.now()
-    for evento, evento_id in zip(eventos, sorted(ids[1:3]), strict=True):
-        evento.id = evento_id
-        evento.momento = momento
-        evento.hash_anterior = anterior
-        evento.hash = anterior = calcular_hash(evento)
-    # Un INSERT por evento (VALUES de una fila): el de dos filas del ORM va por UNNEST con una lista por
-    # columna, que psycopg arma elemento por elemento y PostgreSQL desarma (más caro que dos sentencias
-    # preparadas).
-    for evento in eventos:
-        inserciones += _sql_insertar([evento])
+    anterior = encadenar_en_memoria(eventos, anterior=cabeza[0], ids=sorted(ids[1:3]))
     # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra, o
     # va en este mismo viaje (`confirmar`).
     with cursor_preparado(pg) as cursor, pg.pipeline():
-        for sql, params in inserciones[:1]:
+        for sql, params in (*inserciones, (sql_anotar, params_anotar)):
             cursor.execute(sql, params, prepare=True)
-        cursor.execute(sql_anotar, params_anotar, prepare=True)
-        for sql, params in inserciones[1:]:
-            cursor.execute(sql, params, prepare=True)
-        cursor.execute(
-            f"UPDATE {cabeza_t} SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id],
-            prepare=True,
-        )
+        escribir_cadena(cursor, eventos, anterior)
         if confirmar and _transaccion_propia():
             # Los cerrojos se sueltan en el mismo viaje que las escrituras. El commit de Django al salir
             # del bloque atómico queda sin nada que hacer (psycopg no manda COMMIT si no hay transacción
             # abierta) y corre los on_commit como siempre.
             cursor.execute("COMMIT")
-    for guardado in (numero, *eventos, *([objeto] if nuevo else [])):
-        guardado._state.adding, guardado._state.db = False, connection.alias
+    marcar_guardados((numero, *eventos, *([objeto] if nuevo else [])))
     return numero
 
 

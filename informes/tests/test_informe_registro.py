@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.services.plazos import dias_habiles_entre
+from core.tests.consultas import con_sesion
 from informes.selectors import cumplimiento_plazos, recibidos_y_despachados
 from registro.models import Derivacion, Documento
 from registro.tests.factories import DocumentoFactory
-from core.tests.consultas import con_sesion
 
 LIMA = ZoneInfo("America/Lima")
 URL = reverse("informes:registro")

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.tests.consultas import con_sesion
 from registro.models import Derivacion, Documento
 from registro.services.flujo import aceptar, derivar
 from registro.tests.factories import DocumentoFactory
-from core.tests.consultas import con_sesion
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ from decimal import Decimal
 import pytest
 
 from core.models import Evento, UnidadOrganica
+from core.tests.consultas import con_sesion
 from registro.demo_recepcion import PROCEDIMIENTOS, TIPOS
 from registro.models import Procedimiento, TipoDocumental
 from registro.tests.factories import ProcedimientoFactory, TipoDocumentalFactory
-from core.tests.consultas import con_sesion
 
 DATOS = {
     "codigo": "gdu-02", "nombre": "Certificado de parámetros urbanísticos y edificatorios", "plazo_dias": "5",

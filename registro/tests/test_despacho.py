@@ -10,12 +10,12 @@ from PIL import Image
 
 from core import roles
 from core.models import Evento
+from core.tests.consultas import con_sesion
 from core.tests.factories import PersonaFactory, UsuarioFactory
 from registro.models import Documento, Envio
 from registro.services.despacho import marcar_devuelto, registrar_envio
 from registro.services.emision import crear_borrador, firmar
 from registro.tests.factories import TipoDocumentalFactory
-from core.tests.consultas import con_sesion
 
 
 def _png(nombre="cargo.png"):

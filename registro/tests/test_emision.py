@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from core import roles
 from core.models import Encargo, Evento, NumeroRegistro, Notificacion
+from core.tests.consultas import con_sesion
 from core.tests.factories import CargoFactory, PersonaFactory, UnidadFactory, UsuarioFactory
 from registro.models import Derivacion, DestinatarioInterno, Documento
 from registro.services.emision import actualizar_borrador, crear_borrador, firmar
 from registro.services.flujo import derivar
 from registro.tests.factories import DocumentoFactory, TipoDocumentalFactory
-from core.tests.consultas import con_sesion
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from django.urls import reverse
 
 from core import roles
 from core.models import Evento
+from core.tests.consultas import con_sesion
 from core.tests.factories import UnidadFactory, UsuarioFactory
 from registro.models import DestinatarioInterno
 from registro.services.emision import crear_borrador, firmar, marcar_leido
 from registro.tests.factories import TipoDocumentalFactory
-from core.tests.consultas import con_sesion
 
 
 @pytest.fixture
