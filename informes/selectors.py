@@ -16,12 +16,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, DateField, F, Q
+from django.db import connection
+from django.db.models import Count, DateField, F, Func, IntegerField, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncDate, TruncDay, TruncMonth, TruncWeek
 
-from core.models import Municipio, UnidadOrganica
+from core.models import Municipio, UnidadOrganica, Usuario
 from core.services.calendario import Calendario
-from core.services.plazos import dias_habiles_entre
 from registro.models import Derivacion, Documento
 
 PERIODOS = {"dia": ("Día", TruncDay), "semana": ("Semana", TruncWeek), "mes": ("Mes", TruncMonth)}
@@ -94,6 +95,54 @@ def _nombres_unidades(ids) -> dict[int | None, str]:
     return nombres
 
 
+class _Corte:
+    """El periodo (día, semana o mes, en la hora local) de cada fila, como expresión de la consulta.
+
+    En PostgreSQL es `width_bucket` sobre el instante con los comienzos de periodo ya pasados a instantes:
+    una búsqueda binaria por fila, en vez de convertir cada fila a la hora local y truncarla (la mitad del
+    tiempo del informe anual con un millón de documentos). Da el número de periodo; `fecha` lo vuelve la
+    fecha de comienzo. En otros motores, `Trunc*` con la zona del municipio, que ya da la fecha.
+    """
+
+    def __init__(self, periodo: str, desde: date, hasta: date, zona: ZoneInfo):
+        if periodo not in PERIODOS:
+            raise ValueError(f"Periodo desconocido «{periodo}»: use día, semana o mes.")
+        self.truncar, self.zona = PERIODOS[periodo][1], zona
+        self.comienzos = _comienzos(periodo, desde, hasta)
+        self.instantes = [datetime.combine(d, time.min, tzinfo=zona) for d in self.comienzos]
+        self.con_tramos = connection.vendor == "postgresql"
+
+    def __call__(self, campo: str):
+        if self.con_tramos:
+            return _tramo(campo, self.instantes)
+        return self.truncar(campo, tzinfo=self.zona, output_field=DateField())
+
+    def fecha(self, valor) -> date:
+        return self.comienzos[valor - 1] if self.con_tramos else valor
+
+
+def _tramo(campo: str, instantes: list[datetime]) -> Func:
+    """PostgreSQL: el número (desde 1) del tramo [instantes[i-1], instantes[i]) en que cae el instante `campo`;
+    0 si es anterior al primero."""
+    return Func(F(campo), RawSQL("%s::timestamptz[]", (instantes,)), function="width_bucket", output_field=IntegerField())
+
+
+def _comienzos(periodo: str, desde: date, hasta: date) -> list[date]:
+    """Los días en que empieza cada periodo que toca [desde, hasta]: el primero, el del periodo de `desde`
+    (lunes de su semana, día 1 de su mes), como `date_trunc`."""
+    if periodo == "dia":
+        d, paso = desde, lambda d: d + timedelta(days=1)
+    elif periodo == "semana":
+        d, paso = desde - timedelta(days=desde.weekday()), lambda d: d + timedelta(days=7)
+    else:
+        d, paso = desde.replace(day=1), lambda d: (d + timedelta(days=32)).replace(day=1)
+    comienzos = []
+    while d <= hasta:
+        comienzos.append(d)
+        d = paso(d)
+    return comienzos
+
+
 def recibidos_y_despachados(
     *, desde: date, hasta: date, unidad: UnidadOrganica | None = None, periodo: str = "mes"
 ) -> InformeRecibidos:
@@ -107,15 +156,10 @@ def recibidos_y_despachados(
 
     Con `unidad`, solo esa unidad (lo que ve su jefe). Cuatro consultas agregadas y una de nombres.
     """
-    if periodo not in PERIODOS:
-        raise ValueError(f"Periodo desconocido «{periodo}»: use día, semana o mes.")
     municipio = Municipio.objects.actual()
     zona = _zona(municipio)
     inicio, fin = _rango(desde, hasta, zona)
-    truncar = PERIODOS[periodo][1]
-
-    def corte(campo):
-        return truncar(campo, tzinfo=zona, output_field=DateField())
+    corte = _Corte(periodo, desde, hasta, zona)
 
     registrados = Documento.objects.filter(
         clase=Documento.Clase.ENTRADA, recibido_en__gte=inicio, recibido_en__lt=fin
@@ -137,18 +181,24 @@ def recibidos_y_despachados(
         despachados = despachados.filter(unidad_origen=unidad)
 
     consultas = {
-        "registrados": registrados.values(u=F("recibido_por__unidad"), p=corte("recibido_en")),
+        # Por quien recibió (sin juntar con los usuarios fila por fila): su unidad se pone después.
+        "registrados": registrados.values(u=F("recibido_por"), p=corte("recibido_en")),
         "derivados": derivados.values(u=F("a_unidad"), p=corte("enviado_en")),
         "atendidos": atendidos.values(u=F("unidad_actual"), p=corte("cerrado_en")),
-        "despachados": despachados.values(
-            u=F("unidad_origen"), p=truncar("despachado_en", tzinfo=zona, output_field=DateField())
-        ),
+        "despachados": despachados.values(u=F("unidad_origen"), p=corte("despachado_en")),
     }
-    celdas: dict[tuple[date, int | None], dict[str, int]] = defaultdict(dict)
+    celdas: dict[tuple[date, int | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for columna, consulta in consultas.items():
-        # COUNT(*), no COUNT(id): las derivaciones y los cierres se cuentan solo con el índice (Index Only Scan).
-        for fila in consulta.annotate(n=Count("*")).order_by():
-            celdas[(fila["p"], fila["u"])][columna] = fila["n"]
+        # COUNT(*), no COUNT(id): todo se cuenta solo con los índices (Index Only Scan).
+        filas_sql = list(consulta.annotate(n=Count("*")).order_by())
+        if columna == "registrados":
+            unidad_de = dict(
+                Usuario.objects.filter(pk__in={f["u"] for f in filas_sql if f["u"]}).values_list("pk", "unidad_id")
+            )
+            for f in filas_sql:
+                f["u"] = unidad_de.get(f["u"])
+        for fila in filas_sql:
+            celdas[(corte.fecha(fila["p"]), fila["u"])][columna] += fila["n"]
 
     nombres = _nombres_unidades({u for _, u in celdas})
     filas = [FilaRecibidos(periodo=p, unidad_id=u, unidad=nombres.get(u, "?"), **valores) for (p, u), valores in celdas.items()]
@@ -190,48 +240,28 @@ def cumplimiento_plazos(
     - promedio de días hábiles hasta el cierre, con la regla de `plazos.dias_habiles_entre` (desde la
       fecha de cómputo, sin contarla, hasta el día de cierre).
 
-    El promedio se suma en SQL por (unidad, fecha): la suma de días hábiles de cada documento es
-    acumulado(cierre) − acumulado(cómputo), así basta un conteo por fecha y no se recorren documentos.
+    Los días hábiles de cada documento salen de dos tablas por fecha (`_acumulado_habiles`): son
+    max(0, acumulado(cierre) − efectivo(cómputo)), lo mismo que `dias_habiles_entre` sin recorrer días.
+    En PostgreSQL las tablas van a la consulta como arreglos y todo se suma en un solo recorrido de los
+    cierres; en otros motores se cuenta por (unidad, fecha) y se suma en Python. Nunca se recorren
+    documentos en Python.
     """
     municipio = Municipio.objects.actual()
     zona = _zona(municipio)
     inicio, fin = _rango(desde, hasta, zona)
     hoy = hoy or datetime.now(zona).date()
-    dia_cierre = TruncDate("cerrado_en", tzinfo=zona)
-    dia_computo = Coalesce("fecha_computo", TruncDate("recibido_en", tzinfo=zona))
+    calendario = Calendario(municipio=municipio, perfil=None if municipio else "PE")
 
     entrada = Documento.objects.filter(clase=Documento.Clase.ENTRADA)
     if unidad is not None:
         entrada = entrada.filter(unidad_actual=unidad)
-    cerrados = entrada.filter(estado__in=ESTADOS_ATENDIDOS, cerrado_en__gte=inicio, cerrado_en__lt=fin).annotate(
-        dia_cierre=dia_cierre, dia_computo=dia_computo
-    )
+    cerrados = entrada.filter(estado__in=ESTADOS_ATENDIDOS, cerrado_en__gte=inicio, cerrado_en__lt=fin)
+    if connection.vendor == "postgresql":
+        filas = _cerrados_en_postgresql(cerrados, calendario, desde, hasta, zona)
+    else:
+        filas = _cerrados_por_fecha(cerrados, calendario, zona)
 
-    filas: dict[int | None, FilaCumplimiento] = {}
-
-    def fila(u) -> FilaCumplimiento:
-        if u not in filas:
-            filas[u] = FilaCumplimiento(unidad_id=u, unidad="")
-        return filas[u]
-
-    # 1. Por unidad y día de cierre: conteos a tiempo / con retraso / sin plazo.
-    por_cierre = cerrados.values("unidad_actual", "dia_cierre").annotate(
-        n=Count("pk"),
-        a_tiempo=Count("pk", filter=Q(vence__isnull=False, dia_cierre__lte=F("vence"))),
-        con_retraso=Count("pk", filter=Q(vence__isnull=False, dia_cierre__gt=F("vence"))),
-    ).order_by()
-    por_cierre = list(por_cierre)
-    # 2. Por unidad y fecha de cómputo: para restar el acumulado del inicio.
-    por_computo = list(cerrados.values("unidad_actual", "dia_computo").annotate(n=Count("pk")).order_by())
-    # 3. Los raros cerrados el mismo día de cómputo o antes (presentados y cerrados en día inhábil):
-    #    su diferencia de acumulados puede ser negativa y se corrige con la función de plazos.
-    raros = list(
-        cerrados.filter(dia_cierre__lte=F("dia_computo"))
-        .values("unidad_actual", "dia_computo", "dia_cierre")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    # 4. Abiertos con el plazo vencido dentro del periodo.
+    # Abiertos con el plazo vencido dentro del periodo.
     limite = min(hasta, hoy - timedelta(days=1))
     vencidos = (
         entrada.abiertos()
@@ -242,25 +272,8 @@ def cumplimiento_plazos(
         .order_by()
     )
     for v in vencidos:
-        fila(v["unidad_actual"]).vencidos_abiertos = v["n"]
-
-    fechas = [r["dia_cierre"] for r in por_cierre] + [r["dia_computo"] for r in por_computo]
-    if fechas:
-        calendario = Calendario(municipio=municipio, perfil=None if municipio else "PE")
-        acumulado, efectivo = _acumulado_habiles(calendario, min(fechas), max(fechas))
-        for r in por_cierre:
-            f = fila(r["unidad_actual"])
-            f.cerrados += r["n"]
-            f.a_tiempo += r["a_tiempo"]
-            f.con_retraso += r["con_retraso"]
-            f._dias += r["n"] * acumulado[r["dia_cierre"]]
-        for r in por_computo:
-            fila(r["unidad_actual"])._dias -= r["n"] * efectivo[r["dia_computo"]]
-        for r in raros:
-            calculado = acumulado[r["dia_cierre"]] - efectivo[r["dia_computo"]]
-            real = dias_habiles_entre(r["dia_computo"], r["dia_cierre"], municipio=municipio,
-                                      perfil=None if municipio else "PE")
-            fila(r["unidad_actual"])._dias += r["n"] * (real - calculado)
+        filas.setdefault(v["unidad_actual"], FilaCumplimiento(unidad_id=v["unidad_actual"], unidad=""))
+        filas[v["unidad_actual"]].vencidos_abiertos = v["n"]
 
     nombres = _nombres_unidades(filas.keys())
     for u, f in filas.items():
@@ -268,3 +281,96 @@ def cumplimiento_plazos(
         f.sin_plazo = f.cerrados - f.a_tiempo - f.con_retraso
         f.promedio_dias = round(f._dias / f.cerrados, 1) if f.cerrados else None
     return sorted(filas.values(), key=lambda f: f.unidad)
+
+
+_A_TIEMPO = Q(vence__isnull=False, dia_cierre__lte=F("vence"))
+_CON_RETRASO = Q(vence__isnull=False, dia_cierre__gt=F("vence"))
+# Cuánto antes del periodo empiezan las tablas de días hábiles que van a PostgreSQL: los documentos
+# presentados antes (abiertos más de tres años) se cuentan aparte.
+_ALCANCE_TABLAS = timedelta(days=3 * 366)
+
+
+class _Posicion(Func):
+    """La posición (desde 1) de una fecha en una tabla de días que empieza en `base`: `fecha - base + 1`."""
+
+    template = "(%(expressions)s + 1)"
+    arg_joiner = " - "
+    output_field = IntegerField()
+
+
+# Sobre las posiciones de cada cierre (pc), de su cómputo (pp) y de su vencimiento (pv) en las tablas. Un
+# cómputo anterior a las tablas (pp < 1) sale en su propio grupo con su fecha; uno posterior (pp más allá
+# de la tabla: presentado en día inhábil y cerrado antes de la recepción efectiva) da NULL en el arreglo,
+# que GREATEST ignora: cero días, como en `dias_habiles_entre`.
+_SQL_CERRADOS = """
+SELECT u, CASE WHEN pp < 1 THEN COALESCE(fc, (re AT TIME ZONE %s)::date) END, CASE WHEN pp < 1 THEN pc END,
+       COUNT(*), COUNT(*) FILTER (WHERE pc <= pv), COUNT(*) FILTER (WHERE pc > pv),
+       COALESCE(SUM(GREATEST(0, (%s::int[])[pc] - (%s::int[])[pp])) FILTER (WHERE pp >= 1), 0)
+FROM ({por_documento}) s GROUP BY 1, 2, 3
+"""
+
+
+def _cerrados_en_postgresql(cerrados, calendario: Calendario, desde: date, hasta: date, zona: ZoneInfo) -> dict:
+    """Un recorrido de los cierres (solo el índice `doc_cierre_informe_idx`), agrupado por unidad. El día
+    local de cada instante es su posición en la tabla de días (`width_bucket`, sin pasar cada fila a la
+    hora local), y los días hábiles se leen de las tablas, que van como arreglos."""
+    base = desde - _ALCANCE_TABLAS
+    acumulado, efectivo = _acumulado_habiles(calendario, base, hasta)
+    instantes = [datetime.combine(d, time.min, tzinfo=zona) for d in acumulado]
+    por_documento = cerrados.values(
+        u=F("unidad_actual"), fc=F("fecha_computo"), re=F("recibido_en"),
+        pc=_tramo("cerrado_en", instantes),
+        pp=Coalesce(_Posicion(F("fecha_computo"), Value(base)), _tramo("recibido_en", instantes)),
+        pv=_Posicion(F("vence"), Value(base)),
+    ).order_by()
+    sql, params = por_documento.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(_SQL_CERRADOS.format(por_documento=sql),
+                       [zona.key, list(acumulado.values()), list(efectivo.values()), *params])
+        grupos = cursor.fetchall()
+    filas: dict[int | None, FilaCumplimiento] = {}
+    viejos = []
+    for u, computo, cierre, n, a_tiempo, con_retraso, dias in grupos:
+        f = filas.setdefault(u, FilaCumplimiento(unidad_id=u, unidad=""))
+        f.cerrados += n
+        f.a_tiempo += a_tiempo
+        f.con_retraso += con_retraso
+        f._dias += dias
+        if computo is not None:
+            viejos.append((f, computo, base + timedelta(days=cierre - 1), n))
+    if viejos:
+        acumulado, efectivo = _acumulado_habiles(calendario, min(v[1] for v in viejos), hasta)
+        for f, computo, cierre, n in viejos:
+            f._dias += n * _habiles(acumulado, efectivo, computo, cierre)
+    return filas
+
+
+def _cerrados_por_fecha(cerrados, calendario: Calendario, zona: ZoneInfo) -> dict:
+    """Conteos por (unidad, cierre, cómputo), sumados en Python con las tablas de días hábiles."""
+    cerrados = cerrados.annotate(
+        dia_cierre=TruncDate("cerrado_en", tzinfo=zona),
+        dia_computo=Coalesce("fecha_computo", TruncDate("recibido_en", tzinfo=zona)),
+    )
+    grupos = list(
+        cerrados.values("unidad_actual", "dia_cierre", "dia_computo")
+        .annotate(n=Count("pk"), a_tiempo=Count("pk", filter=_A_TIEMPO), con_retraso=Count("pk", filter=_CON_RETRASO))
+        .order_by()
+    )
+    filas: dict[int | None, FilaCumplimiento] = {}
+    if not grupos:
+        return filas
+    fechas = [g["dia_cierre"] for g in grupos] + [g["dia_computo"] for g in grupos]
+    acumulado, efectivo = _acumulado_habiles(calendario, min(fechas), max(fechas))
+    for g in grupos:
+        f = filas.setdefault(g["unidad_actual"], FilaCumplimiento(unidad_id=g["unidad_actual"], unidad=""))
+        f.cerrados += g["n"]
+        f.a_tiempo += g["a_tiempo"]
+        f.con_retraso += g["con_retraso"]
+        f._dias += g["n"] * _habiles(acumulado, efectivo, g["dia_computo"], g["dia_cierre"])
+    return filas
+
+
+def _habiles(acumulado: dict[date, int], efectivo: dict[date, int], computo: date, cierre: date) -> int:
+    """`dias_habiles_entre(computo, cierre)` con las tablas: los hábiles después de la recepción efectiva
+    hasta el cierre, o cero si el cierre no es posterior."""
+    return max(0, acumulado[cierre] - efectivo[computo])
