@@ -1,5 +1,7 @@
 """API de la mesa de partes: registrar un documento de entrada y verlo (mismo servicio que la página)."""
 
+import json
+
 from django.core.exceptions import ValidationError as ErrorDjango
 from django.db import transaction
 from django.urls import reverse
@@ -12,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import roles
+from core.api.autenticacion import clave_de_token, credenciales_anticipadas
 from core.api.entrada import validar
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.permisos import requiere_permiso
@@ -19,8 +22,11 @@ from core.models import Persona
 from registro.models import Documento, Procedimiento, TipoDocumental
 from registro.permissions import obtener_documento
 from registro.services.cargo import url_consulta
+from registro.services.precarga import Precarga, precargar
 from registro.services.recepcion import (
+    CLAVE_SERIE,
     MAX_FOLIOS,
+    documento_de_remitente,
     registrar_documento,
     remitente_por_documento,
     remitente_y_precarga,
@@ -157,6 +163,36 @@ def _errores_de(error: ErrorDjango, prefijo: str) -> dict:
     return {prefijo: campos}
 
 
+def _remitente_del_cuerpo(request) -> tuple[str, str] | None:
+    """(tipo, número normalizado) del remitente en el JSON crudo del cuerpo, si se puede leer sin error;
+    si no, None. Solo sirve para buscarlo antes de tiempo: la entrada se valida después, como siempre."""
+    if request.content_type != "application/json":
+        return None
+    try:
+        remitente = json.loads(request.body).get("remitente") or {}
+        tipo, numero = remitente.get("tipo_documento"), remitente.get("numero_documento")
+        if isinstance(tipo, str) and isinstance(numero, str):
+            return tipo, documento_de_remitente(tipo, numero)
+    except (ValueError, AttributeError, ErrorDjango):
+        pass
+    return None
+
+
+def _registro_anticipado(request) -> Precarga | None:
+    """PostgreSQL con token de la API: el token (con su usuario y sus permisos), lo que el registro lee de
+    la configuración y el remitente del cuerpo, en un solo viaje a la base de datos, antes de autenticar.
+    Si el token vale, la solicitud queda autenticada con ese usuario; si no (o con sesión, u otro motor),
+    None y todo sigue como siempre."""
+    clave = clave_de_token(request)
+    if clave is None:
+        return None
+    precarga = precargar(clave_serie=CLAVE_SERIE, usuario=None, hoy=timezone.localdate(),
+                         remitente=_remitente_del_cuerpo(request), token=clave)
+    if precarga is None or not credenciales_anticipadas(request, precarga.fila_token):
+        return None
+    return precarga
+
+
 class Documentos(APIView):
     """Registra un documento de entrada en la mesa de partes (número, plazo y cargo, como en ventanilla).
 
@@ -166,6 +202,12 @@ class Documentos(APIView):
     """
 
     permission_classes = [IsAuthenticated, RegistraDocumentos]
+
+    def initial(self, request, *args, **kwargs):
+        # Un viaje menos por registro: el del token va con la precarga. Permisos, límites y validación,
+        # después y como siempre (DRF ve la solicitud ya autenticada con el usuario leído).
+        self.precarga = _registro_anticipado(request) if request.method == "POST" else None
+        super().initial(request, *args, **kwargs)
 
     @extend_schema(
         request=DocumentoEntrada,
@@ -183,13 +225,14 @@ class Documentos(APIView):
     def post(self, request):
         datos = validar(DocumentoEntrada, request.data)  # los campos del serializador, armados una vez por hilo
         remitente = datos.pop("remitente")
-        persona = precarga = None
+        persona, precarga = None, self.precarga
         if remitente:
             try:
-                # La persona y lo que el registro lee de la configuración, en un viaje (PostgreSQL).
+                # La persona y lo que el registro lee de la configuración, en un viaje (PostgreSQL), si no
+                # vinieron ya con el token.
                 persona, precarga = remitente_y_precarga(
                     tipo_documento=remitente["tipo_documento"], numero_documento=remitente["numero_documento"],
-                    por=request.user,
+                    por=request.user, precarga=precarga,
                 )
             except ErrorDjango as e:
                 raise ValidationError(_errores_de(e, "remitente")) from None

@@ -21,6 +21,9 @@ from datetime import date
 from django.db import connection
 from django.db.models import Subquery
 
+from rest_framework.authtoken.models import Token
+
+from core.api.autenticacion import sql_token
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.services.perfiles import precargar_reglas_locales
 from core.sql_compilado import ConsultaCompilada, cursor_preparado
@@ -34,6 +37,9 @@ class Precarga:
     reglas: list[ReglaLocal]
     dias: list[DiaCalendario]
     remitente: Persona | None = None
+    # (tipo, número) con que se buscó `remitente`, si se buscó; y la fila del token (`sql_token`), si se leyó.
+    remitente_buscado: tuple[str, str] | None = None
+    fila_token: tuple | None = None
 
     def entregar_reglas(self) -> None:
         """Dentro de `reglas_locales_en_cache`: las reglas del municipio ya quedan leídas."""
@@ -77,6 +83,16 @@ CONSULTAS = {
         int,
         date,
     ),
+    # El mismo encargo, del usuario dueño de un token (cuando el token se lee en el mismo viaje).
+    "encargo_por_token": ConsultaCompilada(
+        lambda clave, hoy: _primero(
+            Encargo.objects.vigentes(hoy)
+            .filter(encargado__in=Token.objects.filter(key=clave).values("user_id"))
+            .values_list("titular_id", flat=True)
+        ),
+        str,
+        date,
+    ),
     "remitente": ConsultaCompilada(  # remitente_existente
         lambda tipo, numero: _primero(Persona.objects.filter(tipo_documento=tipo, numero_documento=numero)),
         str,
@@ -96,10 +112,14 @@ def _modelos(modelo, filas: list[tuple]) -> list:
     return [modelo.from_db(connection.alias, campos, fila) for fila in filas]
 
 
-def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str] | None = None) -> Precarga | None:
+def precargar(
+    *, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str] | None = None, token: str | None = None
+) -> Precarga | None:
     """Las cinco lecturas en un viaje (PostgreSQL); None en otro motor. `hoy` es la fecha local con que
     `titular_por_encargo` busca el encargo vigente. Con `remitente` (tipo y número de documento ya
     validados), también la persona con ese documento (la de `remitente_existente`), en el mismo viaje.
+    Con `token` (la clave de la API, antes de autenticar), también la fila de `sql_token` y el encargo
+    del dueño del token: la autenticación va en el mismo viaje (`credenciales_anticipadas`).
 
     El SQL lo arma el ORM con los mismos querysets que los servicios (como `.first()`), y las filas pasan
     por sus conversores: solo el viaje es distinto."""
@@ -107,7 +127,9 @@ def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str
         return None
     usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None
     argumentos = {"municipio": (), "reglas": (), "dias": (), "serie": (clave_serie,)}
-    if usuario_id is not None:
+    if token is not None:
+        argumentos["encargo_por_token"] = (token, hoy)
+    elif usuario_id is not None:
         argumentos["encargo"] = (usuario_id, hoy)
     if remitente is not None:
         argumentos["remitente"] = tuple(remitente)
@@ -117,14 +139,22 @@ def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str
     pg = connection.connection
     cursores = {}
     with pg.pipeline():
+        if token is not None:
+            cursor_token = cursor_preparado(pg)
+            cursor_token.execute(sql_token(), [token], prepare=True)
         for clave, (_, sql, params) in compiladas.items():
             cursores[clave] = cursor_preparado(pg)
             cursores[clave].execute(sql, params, prepare=True)
+    fila_token = None
+    if token is not None:
+        fila_token = cursor_token.fetchone()
+        cursor_token.close()
     leido = {}
     for clave, cursor in cursores.items():
         leido[clave] = _filas(compiladas[clave][0], cursor.fetchall())
         cursor.close()
     municipio = next(iter(_modelos(Municipio, leido["municipio"])), None)
+    encargo = leido.get("encargo") or leido.get("encargo_por_token")
     dias = _modelos(DiaCalendario, leido["dias"])
     if municipio is not None:
         # Como la deja prefetch_related: `municipio.calendario.all()` (Calendario) no vuelve a consultar.
@@ -135,8 +165,10 @@ def precargar(*, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str
     return Precarga(
         municipio=municipio,
         serie=next(iter(_modelos(Serie, leido["serie"])), None),
-        titular_encargo=leido["encargo"][0][0] if leido.get("encargo") else None,
+        titular_encargo=encargo[0][0] if encargo else None,
         reglas=_modelos(ReglaLocal, leido["reglas"]),
         dias=dias,
         remitente=next(iter(_modelos(Persona, leido.get("remitente", []))), None),
+        remitente_buscado=tuple(remitente) if remitente is not None else None,
+        fila_token=fila_token,
     )

@@ -344,7 +344,9 @@ def _partir_nombre(nombre: str) -> tuple[str, str]:
     return nombre, ""
 
 
-def _documento_de_remitente(tipo_documento: str, numero_documento: str) -> str:
+def documento_de_remitente(tipo_documento: str, numero_documento: str) -> str:
+    """El número de documento del remitente validado y normalizado (p. ej. sin guiones); ValidationError en
+    español con los campos `tipo_documento` o `numero_documento`."""
     if tipo_documento not in Persona.TipoDocumento.values:
         raise ValidationError({"tipo_documento": ["Tipo de documento desconocido."]})
     try:
@@ -358,14 +360,20 @@ def remitente_existente(*, tipo_documento: str, numero_documento: str) -> Person
     `remitente_por_documento` (mismos errores). Solo lee: sirve para registrar sin abrir una
     transacción anidada cuando el remitente ya existe (el caso común en la API).
     """
-    numero = _documento_de_remitente(tipo_documento, numero_documento)
+    numero = documento_de_remitente(tipo_documento, numero_documento)
     return Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
 
 
-def remitente_y_precarga(*, tipo_documento: str, numero_documento: str, por) -> tuple[Persona | None, Precarga | None]:
+def remitente_y_precarga(
+    *, tipo_documento: str, numero_documento: str, por, precarga: Precarga | None = None
+) -> tuple[Persona | None, Precarga | None]:
     """`remitente_existente` y, en PostgreSQL, en el mismo viaje a la base de datos, la precarga de
-    `registrar_documento` (que se le pasa luego como `precarga`). Mismos errores que `remitente_existente`."""
-    numero = _documento_de_remitente(tipo_documento, numero_documento)
+    `registrar_documento` (que se le pasa luego como `precarga`). Mismos errores que `remitente_existente`.
+    Si `precarga` ya buscó este mismo remitente (la del registro por la API, leída con el token), no
+    consulta nada."""
+    numero = documento_de_remitente(tipo_documento, numero_documento)
+    if precarga is not None and precarga.remitente_buscado == (tipo_documento, numero):
+        return precarga.remitente, precarga
     precarga = precargar(clave_serie=CLAVE_SERIE, usuario=por, hoy=timezone.localdate(),
                          remitente=(tipo_documento, numero))
     if precarga is None:
@@ -380,7 +388,7 @@ def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombr
     jurídica y el nombre es su razón social. ValidationError en español (campos `tipo_documento`,
     `numero_documento`, `nombre`) si algo no vale.
     """
-    numero = _documento_de_remitente(tipo_documento, numero_documento)
+    numero = documento_de_remitente(tipo_documento, numero_documento)
     existente = Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
     if existente is not None:
         return existente
@@ -415,6 +423,7 @@ __all__ = [
     "remitente_existente",
     "remitente_por_documento",
     "remitente_y_precarga",
+    "documento_de_remitente",
     "subsanar",
     "tener_por_no_presentado",
     "vencer_subsanaciones",

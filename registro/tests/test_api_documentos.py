@@ -135,3 +135,87 @@ def test_la_salida_escrita_a_mano_es_la_del_serializador(mesa_de_partes, unidad_
     for doc in Documento.objects.filter(pk__in=ids):
         esperado = DocumentoSalida(doc).data
         assert salida(doc) == {**esperado, "remitente": dict(esperado["remitente"]) if esperado["remitente"] else None}
+
+
+# El token va en el mismo viaje que la precarga (PostgreSQL): mismas respuestas que la autenticación de siempre.
+
+
+def _sin_autenticacion_aparte(monkeypatch):
+    """Falla si alguien autentica el token con su propia consulta (en PostgreSQL no debe hacer falta)."""
+    from core.api.autenticacion import TokenConPermisos
+
+    def aparte(self, key):
+        raise AssertionError("el token se leyó en un viaje aparte")
+
+    monkeypatch.setattr(TokenConPermisos, "authenticate_credentials", aparte)
+
+
+def test_en_postgresql_el_token_va_con_la_precarga_y_el_remitente(mesa_de_partes, monkeypatch):
+    from django.db import connection
+
+    from registro.api import documentos as vista
+
+    if connection.vendor != "postgresql":
+        pytest.skip("solo PostgreSQL lee el token junto con la precarga")
+    persona = PersonaFactory(numero_documento="45871236")
+    cliente = _api(mesa_de_partes)
+    _sin_autenticacion_aparte(monkeypatch)
+    precargas, original = [], vista.precargar
+    monkeypatch.setattr(vista, "precargar", lambda **kw: precargas.append(kw) or original(**kw))
+    monkeypatch.setattr("registro.services.recepcion.precargar", lambda **kw: pytest.fail("segunda precarga"))
+    # El número con guion se normaliza antes de buscarlo: es la misma persona, sin consulta aparte.
+    cuerpo = {**MINIMO, "remitente": {"tipo_documento": "DNI", "numero_documento": "4587-1236"}}
+    respuesta = cliente.post(URL, cuerpo, format="json")
+    assert respuesta.status_code == 201, respuesta.json()
+    assert [(p["token"], p["remitente"]) for p in precargas] == [(cliente._credentials["HTTP_AUTHORIZATION"][6:],
+                                                                  ("DNI", "45871236"))]
+    doc = Documento.objects.get()
+    assert doc.remitente == persona and doc.recibido_por == mesa_de_partes and Persona.objects.count() == 1
+    assert Evento.objects.de_objeto(doc).get().actor == mesa_de_partes
+
+
+def test_token_con_encargo_registra_por_encargo(mesa_de_partes, secretario):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.models import Encargo
+
+    hoy = timezone.localdate()
+    Encargo.objects.create(titular=secretario, encargado=mesa_de_partes, desde=hoy - timedelta(days=1),
+                           hasta=hoy + timedelta(days=1))
+    assert _api(mesa_de_partes).post(URL, MINIMO, format="json").status_code == 201
+    assert Evento.objects.de_objeto(Documento.objects.get()).get().por_encargo_de == secretario
+
+
+def test_token_malo_o_inactivo_401_como_siempre_y_nada_registrado(mesa_de_partes):
+    malo = APIClient()
+    malo.credentials(HTTP_AUTHORIZATION="Token " + "f" * 40)
+    respuesta = malo.post(URL, MINIMO, format="json")
+    assert respuesta.status_code == 401 and respuesta.headers["WWW-Authenticate"] == "Token"
+    cliente = _api(mesa_de_partes)
+    mesa_de_partes.is_active = False
+    mesa_de_partes.save(update_fields=["is_active"])
+    assert cliente.post(URL, MINIMO, format="json").status_code == 401
+    # Encabezados mal formados: los rechaza DRF, como siempre.
+    for encabezado in ("Token", "Token a b", "Token \xe9".encode("latin-1").decode("latin-1")):
+        otro = APIClient()
+        otro.credentials(HTTP_AUTHORIZATION=encabezado)
+        assert otro.post(URL, MINIMO, format="json").status_code == 401, encabezado
+    assert not Documento.objects.exists() and not Persona.objects.exists()
+
+
+def test_json_roto_con_token_da_400_de_siempre(mesa_de_partes):
+    respuesta = _api(mesa_de_partes).post(URL, '{"asunto": "x", ', content_type="application/json")
+    assert respuesta.status_code == 400 and respuesta.json()["error"]
+    assert not Documento.objects.exists()
+
+
+def test_remitente_del_cuerpo_distinto_del_validado_se_busca_de_nuevo(mesa_de_partes):
+    # Un documento que no se puede normalizar no se busca antes de tiempo: la validación de siempre da 400;
+    # uno con espacios, que el serializador recorta, se busca de nuevo ya validado y encuentra a la persona.
+    persona = PersonaFactory(numero_documento="45871236")
+    cuerpo = {**MINIMO, "remitente": {"tipo_documento": "DNI", "numero_documento": " 45871236 "}}
+    respuesta = _api(mesa_de_partes).post(URL, cuerpo, format="json")
+    assert respuesta.status_code == 201, respuesta.json()
+    assert Documento.objects.get().remitente == persona and Persona.objects.count() == 1

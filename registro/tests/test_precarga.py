@@ -124,6 +124,7 @@ def test_consultas_compiladas_una_vez_dan_lo_del_orm(municipio, mesa_de_partes, 
         "dias": [(), ()],
         "serie": [(CLAVE_SERIE,), ("memorando-sg",)],
         "encargo": [(mesa_de_partes.pk, hoy), (secretario.pk, date(2025, 12, 31))],
+        "encargo_por_token": [("a" * 40, hoy), ("b" * 40, date(2025, 12, 31))],
         "remitente": [("DNI", "45871236"), ("CE", "000123456")],
     }
     assert set(llamadas) == set(modulo.CONSULTAS)
