@@ -158,6 +158,30 @@ def test_insert_de_numero_y_eventos_igual_al_orm(secretario):
     comparar_con_el_orm(eventos)
 
 
+def test_insert_de_un_documento_con_valores_que_el_orm_convierte(mesa_de_partes):
+    """Los valores de exactamente el tipo del campo (texto, enteros, claves foráneas, None) pasan tal cual;
+    los demás (un número como texto, un texto diferido, un miembro de enumeración, un booleano en un
+    entero) los convierte el ORM: el resultado es siempre el suyo."""
+    from django.utils.translation import gettext_lazy
+
+    from registro.models import Documento
+    from registro.tests.factories import DocumentoFactory
+
+    doc = Documento.objects.get(pk=DocumentoFactory(por=mesa_de_partes).pk)
+    campo = Documento._meta.get_field
+    assert sql_compilado._tal_cual(campo("asunto"), connection) == (str, True)
+    assert sql_compilado._tal_cual(campo("remitente"), connection) == (int, True)
+    assert sql_compilado._tal_cual(campo("recibido_en"), connection) is None
+    # En PostgreSQL el ORM envuelve los enteros que no son ids (Int4): esos van siempre por el ORM.
+    assert (sql_compilado._tal_cual(campo("folios"), connection) is None) == (connection.vendor == "postgresql")
+    comparar_con_el_orm([doc])
+    doc.folios, doc.asunto, doc.estado, doc.anio = "7", gettext_lazy("Asunto diferido"), Documento.Estado.OBSERVADO, True
+    doc.observaciones, doc.expediente_id = "", None
+    comparar_con_el_orm([doc])
+    ((_, params),) = sql_insertar([doc])
+    assert 7 in params and "Asunto diferido" in params and 1 in params
+
+
 def test_insert_con_expresion_va_por_el_orm(secretario):
     from django.db.models.functions import Now
 
