@@ -154,7 +154,8 @@ def recibidos_y_despachados(
     - atendidos: documentos atendidos o concluidos en el periodo, en la unidad que los cerró;
     - despachados: documentos de salida firmados (o registrados) en el periodo, por unidad emisora.
 
-    Con `unidad`, solo esa unidad (lo que ve su jefe). Cuatro consultas agregadas y una de nombres.
+    Con `unidad`, solo esa unidad (lo que ve su jefe). Cuatro consultas agregadas, una de las unidades de
+    quienes recibieron y una de nombres.
     """
     municipio = Municipio.objects.actual()
     zona = _zona(municipio)
@@ -359,14 +360,16 @@ def _cerrados_por_fecha(cerrados, calendario: Calendario, zona: ZoneInfo) -> dic
     filas: dict[int | None, FilaCumplimiento] = {}
     if not grupos:
         return filas
-    fechas = [g["dia_cierre"] for g in grupos] + [g["dia_computo"] for g in grupos]
+    # Sin fecha de cómputo ni de registro (datos importados a medias) no hay días que contar, como en PostgreSQL.
+    fechas = [g["dia_cierre"] for g in grupos] + [g["dia_computo"] for g in grupos if g["dia_computo"]]
     acumulado, efectivo = _acumulado_habiles(calendario, min(fechas), max(fechas))
     for g in grupos:
         f = filas.setdefault(g["unidad_actual"], FilaCumplimiento(unidad_id=g["unidad_actual"], unidad=""))
         f.cerrados += g["n"]
         f.a_tiempo += g["a_tiempo"]
         f.con_retraso += g["con_retraso"]
-        f._dias += g["n"] * _habiles(acumulado, efectivo, g["dia_computo"], g["dia_cierre"])
+        if g["dia_computo"]:
+            f._dias += g["n"] * _habiles(acumulado, efectivo, g["dia_computo"], g["dia_cierre"])
     return filas
 
 

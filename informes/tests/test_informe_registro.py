@@ -169,6 +169,12 @@ def test_cumplimiento_con_computo_muy_anterior_o_posterior_al_cierre(mesa_de_par
     (gdu,) = cumplimiento_plazos(desde=date(2024, 12, 1), hasta=date(2025, 1, 31), hoy=date(2025, 2, 1))
     assert (gdu.unidad_id, gdu.cerrados, gdu.a_tiempo, gdu.con_retraso) == (unidad_gdu.pk, 4, 3, 1)
     assert gdu._dias == sum(esperados)
+    # Uno cerrado sin fecha de registro ni de cómputo (importado a medias): cuenta como cerrado, sin días.
+    sin_fechas = DocumentoFactory(por=mesa_de_partes, recibido_en=_lima(2025, 1, 6, 9, 0), unidad_destino=unidad_gdu)
+    _cerrar(sin_fechas, en=_lima(2025, 1, 20, 9, 0), vence=None, unidad=unidad_gdu)
+    Documento.objects.filter(pk=sin_fechas.pk).update(recibido_en=None, fecha_computo=None)
+    (gdu,) = cumplimiento_plazos(desde=date(2024, 12, 1), hasta=date(2025, 1, 31), hoy=date(2025, 2, 1))
+    assert (gdu.cerrados, gdu.sin_plazo, gdu._dias) == (5, 1, sum(esperados))
 
 
 def test_pagina_secretario_ve_todo_con_consultas_fijas(cliente_de, secretario, datos, django_assert_num_queries):

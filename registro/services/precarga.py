@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 from django.db import connection
 from django.db.models import Subquery
-
 from rest_framework.authtoken.models import Token
 
 from core.api.autenticacion import sql_token
