@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
 from django.db import connection
 from django.db.models import Subquery
 from rest_framework.authtoken.models import Token
