@@ -32,6 +32,15 @@ def _situaciones_del_pleno_olvidadas():
     olvidar_situaciones_guardadas()
 
 
+@pytest.fixture(autouse=True)
+def _configuracion_del_registro_olvidada():
+    """La precarga del registro guarda la configuración en el proceso con su versión: las pruebas vacían la
+    base y la versión se repite, así que cada una empieza sin lo de otra."""
+    from registro.services.precarga import olvidar_configuracion_guardada
+
+    olvidar_configuracion_guardada()
+
+
 @pytest.fixture
 def municipio(db):
     return MunicipioFactory()

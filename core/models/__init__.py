@@ -8,6 +8,7 @@ from core.models.municipio import Municipio, ReglaLocal
 from core.models.notificaciones import Notificacion
 from core.models.numeracion import Contador, NumeroRegistro, Serie
 from core.models.organizacion import Cargo, Encargo, Persona, UnidadOrganica, Usuario
+from core.models.versiones import VersionDeDatos
 
 __all__ = [
     "Archivo",
@@ -26,4 +27,5 @@ __all__ = [
     "Serie",
     "UnidadOrganica",
     "Usuario",
+    "VersionDeDatos",
 ]

@@ -23,6 +23,7 @@ from django.db import connection
 from django.db.models import Subquery
 from rest_framework.authtoken.models import Token
 
+from core import versiones
 from core.api.autenticacion import sql_token
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.services.perfiles import precargar_reglas_locales
@@ -45,6 +46,15 @@ class Precarga:
         """Dentro de `reglas_locales_en_cache`: las reglas del municipio ya quedan leídas."""
         if self.municipio is not None:
             precargar_reglas_locales(self.municipio, self.reglas)
+
+
+@dataclass(frozen=True)
+class _Configuracion:
+    version: int | None
+    municipio: Municipio | None
+    reglas: list[ReglaLocal]
+    dias: list[DiaCalendario]
+    serie: Serie | None
 
 
 def _primero(qs):
@@ -112,49 +122,43 @@ def _modelos(modelo, filas: list[tuple]) -> list:
     return [modelo.from_db(connection.alias, campos, fila) for fila in filas]
 
 
-def precargar(
-    *, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str] | None = None, token: str | None = None
-) -> Precarga | None:
-    """Las cinco lecturas en un viaje (PostgreSQL); None en otro motor. `hoy` es la fecha local con que
-    `titular_por_encargo` busca el encargo vigente. Con `remitente` (tipo y número de documento ya
-    validados), también la persona con ese documento (la de `remitente_existente`), en el mismo viaje.
-    Con `token` (la clave de la API, antes de autenticar), también la fila de `sql_token` y el encargo
-    del dueño del token: la autenticación va en el mismo viaje (`credenciales_anticipadas`).
+# La configuración leída, guardada en el proceso con su versión (`core.versiones`, grupo «configuracion»):
+# (alias, clave de la serie) → _Configuracion. Se comparte entre hilos: nadie la modifica.
+_GUARDADA: dict[tuple[str, str], _Configuracion] = {}
 
-    El SQL lo arma el ORM con los mismos querysets que los servicios (como `.first()`), y las filas pasan
-    por sus conversores: solo el viaje es distinto."""
-    if connection.vendor != "postgresql":
-        return None
-    usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None
-    argumentos = {"municipio": (), "reglas": (), "dias": (), "serie": (clave_serie,)}
-    if token is not None:
-        argumentos["encargo_por_token"] = (token, hoy)
-    elif usuario_id is not None:
-        argumentos["encargo"] = (usuario_id, hoy)
-    if remitente is not None:
-        argumentos["remitente"] = tuple(remitente)
-    alias = connection.alias
-    compiladas = {clave: CONSULTAS[clave].compilar(*valores, using=alias) for clave, valores in argumentos.items()}
-    connection.ensure_connection()
-    pg = connection.connection
+
+def _lecturas_de_configuracion(clave_serie: str) -> dict[str, tuple]:
+    return {"municipio": (), "reglas": (), "dias": (), "serie": (clave_serie,)}
+
+
+def olvidar_configuracion_guardada() -> None:
+    """Vacía lo guardado en el proceso (las pruebas, entre una y otra: vacían la base y las versiones se repiten)."""
+    _GUARDADA.clear()
+
+
+def _en_un_viaje(pg, token, compiladas) -> tuple[tuple | None, int | None, dict[str, list[tuple]]]:
+    """Un viaje, en este orden: el token (si hay), la versión de la configuración y las consultas. La versión va
+    antes que las tablas: lo leído de ellas es al menos tan nuevo como ella."""
     cursores = {}
     with pg.pipeline():
         if token is not None:
-            cursor_token = cursor_preparado(pg)
-            cursor_token.execute(sql_token(), [token], prepare=True)
+            cursores["token"] = cursor_preparado(pg)
+            cursores["token"].execute(sql_token(), [token], prepare=True)
+        cursores["version"] = cursor_preparado(pg)
+        cursores["version"].execute(versiones.SQL_VERSION, ["configuracion"], prepare=True)
         for clave, (_, sql, params) in compiladas.items():
             cursores[clave] = cursor_preparado(pg)
             cursores[clave].execute(sql, params, prepare=True)
-    fila_token = None
-    if token is not None:
-        fila_token = cursor_token.fetchone()
-        cursor_token.close()
-    leido = {}
-    for clave, cursor in cursores.items():
-        leido[clave] = _filas(compiladas[clave][0], cursor.fetchall())
+    fila_token = cursores.pop("token").fetchone() if token is not None else None
+    version = cursores.pop("version").fetchone()
+    leido = {clave: _filas(compiladas[clave][0], cursor.fetchall()) for clave, cursor in cursores.items()}
+    for cursor in cursores.values():
         cursor.close()
+    return fila_token, version[0] if version else None, leido
+
+
+def _configuracion(leido: dict[str, list[tuple]], version: int | None) -> _Configuracion:
     municipio = next(iter(_modelos(Municipio, leido["municipio"])), None)
-    encargo = leido.get("encargo") or leido.get("encargo_por_token")
     dias = _modelos(DiaCalendario, leido["dias"])
     if municipio is not None:
         # Como la deja prefetch_related: `municipio.calendario.all()` (Calendario) no vuelve a consultar.
@@ -162,12 +166,57 @@ def precargar(
         qs._result_cache, qs._prefetch_done = dias, True
         cache = DiaCalendario._meta.get_field("municipio").remote_field.cache_name
         municipio._prefetched_objects_cache = {cache: qs}
+    return _Configuracion(version=version, municipio=municipio, reglas=_modelos(ReglaLocal, leido["reglas"]),
+                          dias=dias, serie=next(iter(_modelos(Serie, leido["serie"])), None))
+
+
+def precargar(
+    *, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str] | None = None, token: str | None = None
+) -> Precarga | None:
+    """Las lecturas en un viaje (PostgreSQL); None en otro motor. `hoy` es la fecha local con que
+    `titular_por_encargo` busca el encargo vigente. Con `remitente` (tipo y número de documento ya
+    validados), también la persona con ese documento (la de `remitente_existente`), en el mismo viaje.
+    Con `token` (la clave de la API, antes de autenticar), también la fila de `sql_token` y el encargo
+    del dueño del token: la autenticación va en el mismo viaje (`credenciales_anticipadas`).
+
+    El municipio, sus reglas, su calendario y la serie se guardan en el proceso con la versión de la
+    configuración (`core.versiones`): mientras no cambie, el viaje solo lee la versión, el encargo, el
+    remitente y el token. Si cambió, un segundo viaje la lee de nuevo.
+
+    El SQL lo arma el ORM con los mismos querysets que los servicios (como `.first()`), y las filas pasan
+    por sus conversores: solo el viaje es distinto."""
+    if connection.vendor != "postgresql":
+        return None
+    alias = connection.alias
+    usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None
+    guardada = _GUARDADA.get((alias, clave_serie))
+    argumentos = {} if guardada else _lecturas_de_configuracion(clave_serie)
+    if token is not None:
+        argumentos["encargo_por_token"] = (token, hoy)
+    elif usuario_id is not None:
+        argumentos["encargo"] = (usuario_id, hoy)
+    if remitente is not None:
+        argumentos["remitente"] = tuple(remitente)
+    compilar = lambda args: {c: CONSULTAS[c].compilar(*v, using=alias) for c, v in args.items()}  # noqa: E731
+    connection.ensure_connection()
+    pg = connection.connection
+    fila_token, version, leido = _en_un_viaje(pg, token, compilar(argumentos))
+    if guardada is not None and (version is None or version != guardada.version):
+        # La configuración cambió desde que se guardó: se lee de nuevo (un viaje más, una vez por cambio).
+        guardada = None
+        _, version, configuracion = _en_un_viaje(pg, None, compilar(_lecturas_de_configuracion(clave_serie)))
+        leido.update(configuracion)
+    if guardada is None:
+        guardada = _configuracion(leido, version)
+        if version is not None and versiones.se_puede_guardar():
+            _GUARDADA[(alias, clave_serie)] = guardada
+    encargo = leido.get("encargo") or leido.get("encargo_por_token")
     return Precarga(
-        municipio=municipio,
-        serie=next(iter(_modelos(Serie, leido["serie"])), None),
+        municipio=guardada.municipio,
+        serie=guardada.serie,
         titular_encargo=encargo[0][0] if encargo else None,
-        reglas=_modelos(ReglaLocal, leido["reglas"]),
-        dias=dias,
+        reglas=guardada.reglas,
+        dias=guardada.dias,
         remitente=next(iter(_modelos(Persona, leido.get("remitente", []))), None),
         remitente_buscado=tuple(remitente) if remitente is not None else None,
         fila_token=fila_token,

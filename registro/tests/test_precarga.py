@@ -138,3 +138,66 @@ def test_consultas_compiladas_una_vez_dan_lo_del_orm(municipio, mesa_de_partes, 
         if connection.vendor == "postgresql":
             clave_plantilla = (connection.alias, connection.vendor, timezone.get_current_timezone_name())
             assert consulta._plantillas[clave_plantilla] is not None, clave
+
+
+# Configuración guardada en el proceso con su versión (PostgreSQL: disparadores de core.versiones).
+
+
+def _version():
+    from core.models import VersionDeDatos
+
+    return VersionDeDatos.objects.get(grupo="configuracion").valor
+
+
+def test_los_disparadores_suben_la_version_con_cualquier_escritura(municipio, mesa_de_partes):
+    import pytest
+
+    if connection.vendor != "postgresql":
+        pytest.skip("los disparadores de versión son de PostgreSQL")
+    antes = _version()
+    dia = DiaCalendario.objects.create(municipio=municipio, fecha=date(2026, 7, 1), tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+                                       descripcion="Prueba")
+    assert _version() == antes + 1
+    Municipio.objects.filter(pk=municipio.pk).update(telefono="01-555")  # sin señales ni save()
+    ReglaLocal.objects.bulk_create([ReglaLocal(municipio=municipio, clave="plazos.respuesta_peticion", valor=7,
+                                               vigente_desde=date(2020, 1, 1), fuente="x")])
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE core_serie SET nombre = nombre")
+    dia.delete()
+    assert _version() == antes + 5
+    PersonaFactory()  # otra tabla: no es configuración
+    assert _version() == antes + 5
+
+
+def test_la_configuracion_se_guarda_fuera_de_transacciones_y_se_relee_al_cambiar(transactional_db, municipio,
+                                                                                  mesa_de_partes):
+    import pytest
+    from django.db import transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("solo PostgreSQL precarga")
+    serie_por_perfil(CLAVE_SERIE, por=mesa_de_partes)
+    hoy = timezone.localdate()
+    precargar = lambda: modulo.precargar(clave_serie=CLAVE_SERIE, usuario=mesa_de_partes, hoy=hoy)  # noqa: E731
+    # Dentro de una transacción no se guarda nada.
+    with transaction.atomic():
+        assert precargar().serie is not None
+    assert not modulo._GUARDADA
+    primera = precargar()
+    assert list(modulo._GUARDADA.values())[0].municipio is primera.municipio
+    # Sin cambios, la siguiente lee solo la versión (y lo propio de la solicitud): mismos objetos.
+    with CaptureQueriesContext(connection) as consultas:
+        segunda = precargar()
+    assert segunda.municipio is primera.municipio and segunda.dias is primera.dias and len(consultas) == 0
+    # Un día nuevo del calendario (de cualquier forma) sube la versión: la siguiente lo ve.
+    DiaCalendario.objects.bulk_create([DiaCalendario(municipio=municipio, fecha=date(2026, 7, 2),
+                                                     tipo=DiaCalendario.Tipo.FERIADO_LOCAL, descripcion="Nuevo")])
+    tercera = precargar()
+    assert tercera.municipio is not primera.municipio
+    assert [d.fecha for d in tercera.dias] == [date(2026, 7, 2)]
+    assert list(tercera.municipio.calendario.all()) == tercera.dias
+    # Guardada de nuevo, y el calendario que arman los plazos con ella ya tiene el feriado.
+    from core.services.calendario import Calendario
+
+    assert precargar().dias is tercera.dias
+    assert Calendario(municipio=precargar().municipio).es_habil(date(2026, 7, 2))[0] is False
