@@ -12,7 +12,9 @@ Reglas para quien guarde algo con una versión:
 - guardar solo fuera de una transacción (`connection.in_atomic_block` falso): así lo leído está
   confirmado y una transacción que luego se deshace no deja nada guardado con una versión que se repetirá;
 - sin fila de versión (p. ej. tras vaciar la base en las pruebas), no guardar.
-En otros motores no hay disparadores ni se guarda nada.
+En otros motores no hay disparadores ni se guarda nada. Lo que escribe con `session_replication_role =
+replica` (una restauración con los disparadores apagados, el generador del bench) no sube la versión:
+después, reinicie los procesos de la web.
 """
 
 from __future__ import annotations
