@@ -352,6 +352,12 @@ class Citacion(models.Model):
 # --- Durante la sesión --------------------------------------------------------------------------
 
 
+class AsistenciaQuerySet(models.QuerySet):
+    def en_sala(self):
+        """Presentes y no retirados (lo mismo que `Asistencia.en_sala`, en la consulta)."""
+        return self.filter(estado=Asistencia.Estado.PRESENTE, retiro__isnull=True)
+
+
 class Asistencia(models.Model):
     """Asistencia de un miembro a una sesión (una fila por miembro citado)."""
 
@@ -368,6 +374,8 @@ class Asistencia(models.Model):
     llegada = models.DateTimeField(_("llegada"), null=True, blank=True, help_text=_("Si llegó tarde."))
     retiro = models.DateTimeField(_("retiro"), null=True, blank=True, help_text=_("Si se retiró antes del final."))
     nota = models.CharField(_("nota"), max_length=300, blank=True)
+
+    objects = AsistenciaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("asistencia")

@@ -25,7 +25,6 @@ from django.utils import timezone
 
 from concejo import reglas
 from concejo.models import (
-    Asistencia,
     EstadoMiembro,
     IntegranteComision,
     Miembro,
@@ -390,8 +389,7 @@ class LecturaDeVotacion:
 
 def en_sala_con_rol(sesion: Sesion) -> dict[int, str]:
     """Los miembros en sala (presentes y no retirados) con su rol, en filas planas."""
-    return dict(sesion.asistencias.filter(estado=Asistencia.Estado.PRESENTE, retiro__isnull=True)
-                .values_list("miembro_id", "miembro__rol"))
+    return dict(sesion.asistencias.en_sala().values_list("miembro_id", "miembro__rol"))
 
 
 def resultado_de(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -> reglas.Resultado:

@@ -98,8 +98,7 @@ def _recalcular(votacion: Votacion, *, en_sala: dict[int, str] | None = None) ->
 
 
 def _en_sala(sesion: Sesion) -> set[int]:
-    return {a.miembro_id for a in Asistencia.objects.filter(sesion=sesion, estado=Asistencia.Estado.PRESENTE,
-                                                            retiro__isnull=True)}
+    return set(sesion.asistencias.en_sala().values_list("miembro_id", flat=True))
 
 
 def _solo_dirime(miembro: Miembro, sesion: Sesion, reglas=None) -> bool:
