@@ -68,8 +68,9 @@ def prosecretario(municipio, unidad_sg):
 
 @pytest.fixture
 def mesa_de_partes(municipio):
-    return UsuarioFactory(username="mesa", unidad=UnidadFactory(sigla="UTDA", nombre="Trámite Documentario"),
-                          roles=[roles.MESA])
+    return UsuarioFactory(
+        username="mesa", unidad=UnidadFactory(sigla="UTDA", nombre="Trámite Documentario"), roles=[roles.MESA]
+    )
 
 
 @pytest.fixture
@@ -93,8 +94,9 @@ def ciudadano(municipio):
 @pytest.fixture
 def ajeno(municipio):
     """Funcionario de otra unidad, sin roles: para las pruebas de 404."""
-    return UsuarioFactory(username="ajeno", unidad=UnidadFactory(sigla="OTRA", nombre="Otra unidad"),
-                          roles=[roles.FUNCIONARIO])
+    return UsuarioFactory(
+        username="ajeno", unidad=UnidadFactory(sigla="OTRA", nombre="Otra unidad"), roles=[roles.FUNCIONARIO]
+    )
 
 
 @pytest.fixture

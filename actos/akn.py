@@ -82,9 +82,14 @@ def akn_de_acto(acto: Acto) -> bytes:
     autor = "#concejo" if acto.organo == Acto.Organo.CONCEJO else "#alcalde"
 
     raiz = etree.Element(E + "akomaNtoso", nsmap={None: NS})
-    documento = _el(raiz, "act", name=_slug(acto.tipo).replace("-", "_"),
-                    contains="originalVersion" if vigencia_calculada(acto) != Acto.Vigencia.MODIFICADO
-                    else "singleVersion")
+    documento = _el(
+        raiz,
+        "act",
+        name=_slug(acto.tipo).replace("-", "_"),
+        contains="originalVersion"
+        if vigencia_calculada(acto) != Acto.Vigencia.MODIFICADO
+        else "singleVersion",
+    )
 
     # --- meta ---
     meta = _el(documento, "meta")
@@ -113,8 +118,13 @@ def akn_de_acto(acto: Acto) -> bytes:
     _el(m, "FRBRformat", value="application/akn+xml")
 
     if acto.publicado_en:
-        _el(meta, "publication", date=acto.publicado_en.isoformat(), name=_slug(acto.medio_publicacion),
-            showAs=acto.medio_publicacion)
+        _el(
+            meta,
+            "publication",
+            date=acto.publicado_en.isoformat(),
+            name=_slug(acto.medio_publicacion),
+            showAs=acto.medio_publicacion,
+        )
 
     eventos = []
     if acto.firmado_en:
@@ -123,16 +133,29 @@ def akn_de_acto(acto: Acto) -> bytes:
         eventos.append((acto.publicado_en, "publicacion", "generation" if not eventos else "amendment"))
     entrantes = list(
         Relacion.objects.filter(destino=acto, origen__estado=Acto.Estado.PUBLICADO)
-        .select_related("origen").order_by("origen__publicado_en", "pk")
+        .select_related("origen")
+        .order_by("origen__publicado_en", "pk")
     )
     for r in entrantes:
         if r.tipo in MODIFICACIONES:
-            eventos.append((r.origen.publicado_en, f"rel_{r.pk}", "repeal" if r.tipo == Relacion.Tipo.DEROGA
-                            else "amendment"))
+            eventos.append(
+                (
+                    r.origen.publicado_en,
+                    f"rel_{r.pk}",
+                    "repeal" if r.tipo == Relacion.Tipo.DEROGA else "amendment",
+                )
+            )
     if eventos:
         ciclo = _el(meta, "lifecycle", source="#secretaria")
         for fecha, nombre, tipo in eventos:
-            _el(ciclo, "eventRef", date=fecha.isoformat(), eId=f"e_{nombre}", source=f"#ref_{nombre}", type=tipo)
+            _el(
+                ciclo,
+                "eventRef",
+                date=fecha.isoformat(),
+                eId=f"e_{nombre}",
+                source=f"#ref_{nombre}",
+                type=tipo,
+            )
 
     modificaciones = [r for r in entrantes if r.tipo in MODIFICACIONES]
     if modificaciones:
@@ -149,20 +172,50 @@ def akn_de_acto(acto: Acto) -> bytes:
     if acto.firmado_en:
         _el(referencias, "original", eId="ref_firma", href=f"{obra}/!main", showAs=acto.numero_texto)
     if acto.publicado_en:
-        _el(referencias, "passiveRef", eId="ref_publicacion", href=f"{expresion}/!main",
-            showAs=acto.medio_publicacion)
+        _el(
+            referencias,
+            "passiveRef",
+            eId="ref_publicacion",
+            href=f"{expresion}/!main",
+            showAs=acto.medio_publicacion,
+        )
     for r in entrantes:
-        _el(referencias, "passiveRef", eId=f"ref_rel_{r.pk}", href=uri_obra(r.origen, municipio),
-            showAs=r.origen.numero_texto)
+        _el(
+            referencias,
+            "passiveRef",
+            eId=f"ref_rel_{r.pk}",
+            href=uri_obra(r.origen, municipio),
+            showAs=r.origen.numero_texto,
+        )
     organizacion = f"/akn/ontology/organization/{pais}/{_slug(municipio.sigla) if municipio else 'municipio'}"
-    _el(referencias, "TLCOrganization", eId="secretaria", href=f"{organizacion}.secretaria-general",
-        showAs="Secretaría General")
-    _el(referencias, "TLCOrganization", eId="concejo", href=f"{organizacion}.concejo",
-        showAs=str(valor("vocabulario.concejo")))
-    _el(referencias, "TLCRole", eId="alcalde", href=f"/akn/ontology/role/{pais}/alcalde",
-        showAs=str(valor("vocabulario.alcalde")).capitalize())
-    _el(referencias, "TLCRole", eId="secretario", href=f"/akn/ontology/role/{pais}/secretario-general",
-        showAs="Secretario General")
+    _el(
+        referencias,
+        "TLCOrganization",
+        eId="secretaria",
+        href=f"{organizacion}.secretaria-general",
+        showAs="Secretaría General",
+    )
+    _el(
+        referencias,
+        "TLCOrganization",
+        eId="concejo",
+        href=f"{organizacion}.concejo",
+        showAs=str(valor("vocabulario.concejo")),
+    )
+    _el(
+        referencias,
+        "TLCRole",
+        eId="alcalde",
+        href=f"/akn/ontology/role/{pais}/alcalde",
+        showAs=str(valor("vocabulario.alcalde")).capitalize(),
+    )
+    _el(
+        referencias,
+        "TLCRole",
+        eId="secretario",
+        href=f"/akn/ontology/role/{pais}/secretario-general",
+        showAs="Secretario General",
+    )
 
     # --- preface ---
     prefacio = _el(documento, "preface")

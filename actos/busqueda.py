@@ -33,7 +33,9 @@ def ids_por_texto(consulta: str) -> list[int]:
     return [int(entradas[pk]) for pk, _p in candidatos if pk in entradas]
 
 
-def buscar_publicos(*, texto: str = "", tipo: str = "", numero=None, anio=None, tema: str = "") -> QuerySet[Acto]:
+def buscar_publicos(
+    *, texto: str = "", tipo: str = "", numero=None, anio=None, tema: str = ""
+) -> QuerySet[Acto]:
     """Los actos publicados que cumplen los filtros; con texto, por relevancia; si no, los más recientes."""
     actos = actos_publicos()
     if tipo:

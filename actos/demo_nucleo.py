@@ -22,19 +22,40 @@ ORDENANZA_BASE = {
     "titulo": "Ordenanza que regula el comercio ambulatorio en los espacios públicos del distrito",
     "temas": "comercio ambulatorio, espacios públicos, licencias",
     "partes": [
-        ("visto", "El Informe Legal Nº 045-2026-OAJ/MDVE y el Dictamen de la Comisión de Desarrollo Económico."),
-        ("considerando", "Que, el artículo 194 de la Constitución Política del Perú reconoce a las municipalidades "
-                         "autonomía política, económica y administrativa en los asuntos de su competencia;"),
-        ("considerando", "Que, el artículo 83 de la Ley Orgánica de Municipalidades, Ley 27972, faculta a las "
-                         "municipalidades distritales a regular el comercio ambulatorio;"),
-        ("formula", "Estando a lo expuesto y en uso de las facultades del artículo 9 de la Ley 27972, el Concejo "
-                    "Municipal aprobó por UNANIMIDAD la siguiente:\nORDENANZA"),
-        ("articulo", "La presente ordenanza regula el comercio ambulatorio en las vías y espacios públicos del "
-                     "distrito de Villa Esperanza."),
-        ("articulo", "La autorización municipal temporal para el comercio ambulatorio tiene una vigencia de seis "
-                     "meses y es personal e intransferible."),
-        ("articulo", "Se prohíbe el comercio ambulatorio a menos de cincuenta metros de los centros educativos y "
-                     "de salud."),
+        (
+            "visto",
+            "El Informe Legal Nº 045-2026-OAJ/MDVE y el Dictamen de la Comisión de Desarrollo Económico.",
+        ),
+        (
+            "considerando",
+            "Que, el artículo 194 de la Constitución Política del Perú reconoce a las municipalidades "
+            "autonomía política, económica y administrativa en los asuntos de su competencia;",
+        ),
+        (
+            "considerando",
+            "Que, el artículo 83 de la Ley Orgánica de Municipalidades, Ley 27972, faculta a las "
+            "municipalidades distritales a regular el comercio ambulatorio;",
+        ),
+        (
+            "formula",
+            "Estando a lo expuesto y en uso de las facultades del artículo 9 de la Ley 27972, el Concejo "
+            "Municipal aprobó por UNANIMIDAD la siguiente:\nORDENANZA",
+        ),
+        (
+            "articulo",
+            "La presente ordenanza regula el comercio ambulatorio en las vías y espacios públicos del "
+            "distrito de Villa Esperanza.",
+        ),
+        (
+            "articulo",
+            "La autorización municipal temporal para el comercio ambulatorio tiene una vigencia de seis "
+            "meses y es personal e intransferible.",
+        ),
+        (
+            "articulo",
+            "Se prohíbe el comercio ambulatorio a menos de cincuenta metros de los centros educativos y "
+            "de salud.",
+        ),
         ("final", "La presente ordenanza entra en vigor al día siguiente de su publicación."),
     ],
 }
@@ -43,11 +64,17 @@ ORDENANZA_MODIFICA = {
     "titulo": "Ordenanza que modifica el artículo 2 de la ordenanza de comercio ambulatorio",
     "temas": "comercio ambulatorio, licencias",
     "partes": [
-        ("considerando", "Que, es necesario ampliar la vigencia de las autorizaciones temporales para dar "
-                         "estabilidad a los comerciantes formalizados;"),
+        (
+            "considerando",
+            "Que, es necesario ampliar la vigencia de las autorizaciones temporales para dar "
+            "estabilidad a los comerciantes formalizados;",
+        ),
         ("formula", "El Concejo Municipal aprobó la siguiente:\nORDENANZA"),
-        ("articulo", "Modifíquese el artículo 2 de la ordenanza que regula el comercio ambulatorio, que queda "
-                     "redactado así: «La autorización municipal temporal tiene una vigencia de un año»."),
+        (
+            "articulo",
+            "Modifíquese el artículo 2 de la ordenanza que regula el comercio ambulatorio, que queda "
+            "redactado así: «La autorización municipal temporal tiene una vigencia de un año».",
+        ),
     ],
 }
 DECRETO_HORARIO = {
@@ -55,10 +82,16 @@ DECRETO_HORARIO = {
     "titulo": "Decreto de alcaldía que fija el horario de atención de la Mesa de Partes",
     "temas": "atención al ciudadano, horario",
     "partes": [
-        ("considerando", "Que, el artículo 42 de la Ley 27972 dispone que los decretos de alcaldía establecen "
-                         "normas reglamentarias y de aplicación de las ordenanzas;"),
+        (
+            "considerando",
+            "Que, el artículo 42 de la Ley 27972 dispone que los decretos de alcaldía establecen "
+            "normas reglamentarias y de aplicación de las ordenanzas;",
+        ),
         ("formula", "SE DECRETA:"),
-        ("articulo", "Fíjese el horario de atención de la Mesa de Partes de lunes a viernes de 8:00 a 16:30 horas."),
+        (
+            "articulo",
+            "Fíjese el horario de atención de la Mesa de Partes de lunes a viernes de 8:00 a 16:30 horas.",
+        ),
     ],
 }
 DECRETO_NUEVO_HORARIO = {
@@ -68,8 +101,14 @@ DECRETO_NUEVO_HORARIO = {
     "partes": [
         ("considerando", "Que, la demanda de atención exige ampliar el horario de la Mesa de Partes;"),
         ("formula", "SE DECRETA:"),
-        ("articulo", "Fíjese el horario de atención al público de lunes a viernes de 8:00 a 17:00 horas, corrido."),
-        ("derogatoria", "Deróguese el decreto de alcaldía que fijaba el horario de atención de la Mesa de Partes."),
+        (
+            "articulo",
+            "Fíjese el horario de atención al público de lunes a viernes de 8:00 a 17:00 horas, corrido.",
+        ),
+        (
+            "derogatoria",
+            "Deróguese el decreto de alcaldía que fijaba el horario de atención de la Mesa de Partes.",
+        ),
     ],
 }
 RESOLUCION = {
@@ -78,12 +117,21 @@ RESOLUCION = {
     "temas": "transparencia, designación",
     "partes": [
         ("visto", "El Memorando Nº 012-2026-GM/MDVE de la Gerencia Municipal."),
-        ("considerando", "Que, el TUO de la Ley 27806 exige designar al funcionario responsable de elaborar y "
-                         "actualizar el portal de transparencia;"),
+        (
+            "considerando",
+            "Que, el TUO de la Ley 27806 exige designar al funcionario responsable de elaborar y "
+            "actualizar el portal de transparencia;",
+        ),
         ("formula", "SE RESUELVE:"),
-        ("articulo", "Designar al Jefe de la Unidad de Trámite Documentario y Archivo como responsable del "
-                     "portal de transparencia."),
-        ("articulo", "Notificar la presente resolución al interesado y publicarla en el portal institucional."),
+        (
+            "articulo",
+            "Designar al Jefe de la Unidad de Trámite Documentario y Archivo como responsable del "
+            "portal de transparencia.",
+        ),
+        (
+            "articulo",
+            "Notificar la presente resolución al interesado y publicarla en el portal institucional.",
+        ),
     ],
 }
 ACUERDO = {
@@ -91,19 +139,31 @@ ACUERDO = {
     "titulo": "Acuerdo de concejo que aprueba el calendario de sesiones ordinarias del año",
     "temas": "concejo, sesiones",
     "partes": [
-        ("considerando", "Que, el artículo 13 de la Ley 27972 dispone que el concejo se reúne en sesiones "
-                         "ordinarias no menos de dos ni más de cuatro veces al mes;"),
+        (
+            "considerando",
+            "Que, el artículo 13 de la Ley 27972 dispone que el concejo se reúne en sesiones "
+            "ordinarias no menos de dos ni más de cuatro veces al mes;",
+        ),
         ("formula", "ACORDÓ:"),
-        ("articulo", "Aprobar el calendario de sesiones ordinarias del Concejo Municipal para el presente año."),
+        (
+            "articulo",
+            "Aprobar el calendario de sesiones ordinarias del Concejo Municipal para el presente año.",
+        ),
     ],
 }
 # El texto de un acuerdo registrado desde una decisión del concejo ({materia}: el título del punto votado).
 ACUERDO_DE_DECISION = {
     "partes": [
-        ("considerando", "Que, el artículo 41 de la Ley Orgánica de Municipalidades, Ley 27972, dispone que los "
-                         "acuerdos son decisiones que toma el concejo referidas a asuntos específicos de interés "
-                         "público, vecinal o institucional;"),
-        ("considerando", "Que, el Concejo Municipal debatió y votó en sesión ordinaria el punto «{materia}»;"),
+        (
+            "considerando",
+            "Que, el artículo 41 de la Ley Orgánica de Municipalidades, Ley 27972, dispone que los "
+            "acuerdos son decisiones que toma el concejo referidas a asuntos específicos de interés "
+            "público, vecinal o institucional;",
+        ),
+        (
+            "considerando",
+            "Que, el Concejo Municipal debatió y votó en sesión ordinaria el punto «{materia}»;",
+        ),
         ("formula", "Estando a lo acordado, el Concejo Municipal\nACORDÓ:"),
         ("articulo", "Aprobar lo propuesto en el punto «{materia}», en los términos votados por el concejo."),
         ("articulo", "Encargar a la Gerencia Municipal el cumplimiento del presente acuerdo."),
@@ -123,7 +183,6 @@ PROYECTO = {
 
 def _redactar(datos: dict, *, por, autor=None) -> Acto:
     from actos.services.ciclo import crear_proyecto
-    from actos.services.texto import agregar_parte
 
     acto = crear_proyecto(tipo=datos["tipo"], titulo=datos["titulo"], temas=datos["temas"], por=autor or por)
     _texto(acto, datos, por=autor or por)
@@ -143,8 +202,12 @@ def _publicar(acto: Acto, *, por, dias_atras: int, decision=None, sesion: str = 
     if acto.estado == Acto.Estado.PROYECTO:
         ciclo.enviar_a_revision(acto=acto, por=por)
     if acto.estado in (Acto.Estado.PROYECTO, Acto.Estado.EN_REVISION):
-        acto = ciclo.aprobar(acto=Acto.objects.get(pk=acto.pk), por=por, decision=decision,
-                              aprobacion_externa="" if decision else sesion)
+        acto = ciclo.aprobar(
+            acto=Acto.objects.get(pk=acto.pk),
+            por=por,
+            decision=decision,
+            aprobacion_externa="" if decision else sesion,
+        )
     firmado = timezone.localdate() - timedelta(days=dias_atras)
     alcalde = ciclo.alcalde_vigente() or "Pedro Ramos Salas, Alcalde"
     nombre, _s, cargo = alcalde.rpartition(", ")
@@ -165,18 +228,37 @@ def cargar(municipio) -> None:
     # Los actos del concejo nacen de decisiones: las pendientes de la demostración del concejo primero,
     # cada una con el acto de su instrumento (la aprobación de un acta no tiene instrumento: no es un acto).
     # Las ordenanzas, de la más antigua a la más reciente: la base y la que la modifica.
-    pendientes = list(decisiones_pendientes().filter(instrumento="ordenanza")
-                      .order_by("sesion__fecha", "punto__orden", "pk")[:2])
+    pendientes = list(
+        decisiones_pendientes()
+        .filter(instrumento="ordenanza")
+        .order_by("sesion__fecha", "punto__orden", "pk")[:2]
+    )
     base = _redactar(ORDENANZA_BASE, por=secretario)
     # Sin decisiones pendientes (concejo de demostración sin votaciones), la sesión se anota como externa.
     # Se firma después de la primera sesión de la demostración (hace unos 30 días) y antes de la segunda.
-    base = _publicar(base, por=secretario, dias_atras=25, decision=pendientes[0] if pendientes else None,
-                     sesion="Sesión ordinaria de concejo, aprobada por unanimidad")
+    base = _publicar(
+        base,
+        por=secretario,
+        dias_atras=25,
+        decision=pendientes[0] if pendientes else None,
+        sesion="Sesión ordinaria de concejo, aprobada por unanimidad",
+    )
     modifica = _redactar(ORDENANZA_MODIFICA, por=secretario)
-    relacionar(origen=modifica, destino=base, tipo="modifica", partes="art_2", por=secretario,
-               nota="Amplía la vigencia de la autorización temporal a un año.")
-    _publicar(modifica, por=secretario, dias_atras=12, decision=pendientes[1] if len(pendientes) > 1 else None,
-              sesion="Sesión ordinaria de concejo, aprobada por mayoría")
+    relacionar(
+        origen=modifica,
+        destino=base,
+        tipo="modifica",
+        partes="art_2",
+        por=secretario,
+        nota="Amplía la vigencia de la autorización temporal a un año.",
+    )
+    _publicar(
+        modifica,
+        por=secretario,
+        dias_atras=12,
+        decision=pendientes[1] if len(pendientes) > 1 else None,
+        sesion="Sesión ordinaria de concejo, aprobada por mayoría",
+    )
 
     decreto = _redactar(DECRETO_HORARIO, por=secretario, autor=jefe)
     decreto = _publicar(decreto, por=secretario, dias_atras=30)
@@ -192,9 +274,16 @@ def cargar(municipio) -> None:
     if resto:
         titulo = resto[0].punto.titulo
         acuerdo = crear_desde_decision(decision=resto[0], por=secretario, tipo="acuerdo", titulo=titulo)
-        _texto(acuerdo, {**ACUERDO_DE_DECISION, "partes": [
-            (tipo, texto.format(materia=titulo))
-            for tipo, texto in ACUERDO_DE_DECISION["partes"]]}, por=secretario)
+        _texto(
+            acuerdo,
+            {
+                **ACUERDO_DE_DECISION,
+                "partes": [
+                    (tipo, texto.format(materia=titulo)) for tipo, texto in ACUERDO_DE_DECISION["partes"]
+                ],
+            },
+            por=secretario,
+        )
     else:
         acuerdo = _redactar(ACUERDO, por=secretario)
     _publicar(acuerdo, por=secretario, dias_atras=5, sesion="Sesión ordinaria de concejo de enero")

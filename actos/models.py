@@ -44,33 +44,79 @@ class Acto(models.Model):
     anio = models.PositiveSmallIntegerField(_("año"), null=True, blank=True)
     numero = models.PositiveIntegerField(_("número"), null=True, blank=True)
     numero_texto = models.CharField(_("número completo"), max_length=150, blank=True)
-    registro = models.OneToOneField("core.NumeroRegistro", verbose_name=_("asiento del registro"), null=True,
-                                    blank=True, on_delete=models.PROTECT, related_name="acto")
+    registro = models.OneToOneField(
+        "core.NumeroRegistro",
+        verbose_name=_("asiento del registro"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="acto",
+    )
     titulo = models.CharField(_("título o sumilla"), max_length=500)
     temas = models.CharField(_("temas"), max_length=300, blank=True, help_text=_("Separados por comas."))
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PROYECTO)
 
     # Origen: la decisión del concejo (acto del concejo) o la unidad que lo redacta (acto del alcalde).
-    decision = models.OneToOneField("concejo.Decision", verbose_name=_("decisión del concejo"), null=True,
-                                    blank=True, on_delete=models.PROTECT, related_name="acto")
+    decision = models.OneToOneField(
+        "concejo.Decision",
+        verbose_name=_("decisión del concejo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="acto",
+    )
     # Acto del concejo aprobado en una sesión que no está en el sistema (p. ej. anterior a su instalación).
-    aprobacion_externa = models.CharField(_("aprobado en (sesión no registrada)"), max_length=300, blank=True,
-                                          help_text=_("Sesión, fecha y votación que lo aprobaron."))
-    unidad_proponente = models.ForeignKey("core.UnidadOrganica", verbose_name=_("unidad proponente"), null=True,
-                                          blank=True, on_delete=models.PROTECT, related_name="actos_propuestos")
-    creado_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("creado por"), on_delete=models.PROTECT,
-                                   related_name="actos_creados")
+    aprobacion_externa = models.CharField(
+        _("aprobado en (sesión no registrada)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sesión, fecha y votación que lo aprobaron."),
+    )
+    unidad_proponente = models.ForeignKey(
+        "core.UnidadOrganica",
+        verbose_name=_("unidad proponente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actos_propuestos",
+    )
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("creado por"),
+        on_delete=models.PROTECT,
+        related_name="actos_creados",
+    )
     creado = models.DateTimeField(auto_now_add=True)
 
     # Firma: la del alcalde (o presidente) y la del Secretario General que da fe ("por encargo" si subroga).
     firmado_en = models.DateTimeField(_("firmado en"), null=True, blank=True)
-    firmante = models.CharField(_("firma"), max_length=200, blank=True, help_text=_("Nombre y cargo del alcalde."))
-    refrendado_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("da fe"), null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="actos_refrendados")
-    por_encargo_de = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("por encargo de"), null=True,
-                                       blank=True, on_delete=models.PROTECT, related_name="+")
-    archivo = models.ForeignKey("core.Archivo", verbose_name=_("PDF firmado"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+")
+    firmante = models.CharField(
+        _("firma"), max_length=200, blank=True, help_text=_("Nombre y cargo del alcalde.")
+    )
+    refrendado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("da fe"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actos_refrendados",
+    )
+    por_encargo_de = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("por encargo de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    archivo = models.ForeignKey(
+        "core.Archivo",
+        verbose_name=_("PDF firmado"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     sha256 = models.CharField(_("SHA-256 del PDF firmado"), max_length=64, blank=True)
 
     # Publicación según la regla del perfil (dónde, cuándo; desde cuándo rige).
@@ -84,8 +130,11 @@ class Acto(models.Model):
         verbose_name_plural = _("actos")
         ordering = ["-anio", "tipo", "-numero", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["tipo", "anio", "numero"], condition=Q(numero__isnull=False),
-                                    name="acto_numero_unico_por_tipo_y_anio"),
+            models.UniqueConstraint(
+                fields=["tipo", "anio", "numero"],
+                condition=Q(numero__isnull=False),
+                name="acto_numero_unico_por_tipo_y_anio",
+            ),
         ]
         indexes = [models.Index(fields=["estado", "tipo", "anio"], name="acto_estado_tipo_anio")]
         permissions = [
@@ -121,7 +170,9 @@ class Parte(models.Model):
     acto = models.ForeignKey(Acto, verbose_name=_("acto"), on_delete=models.CASCADE, related_name="partes")
     tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
     orden = models.PositiveIntegerField(_("orden"))
-    numero = models.CharField(_("número o rótulo"), max_length=40, blank=True, help_text=_("1, 2, Primera..."))
+    numero = models.CharField(
+        _("número o rótulo"), max_length=40, blank=True, help_text=_("1, 2, Primera...")
+    )
     epigrafe = models.CharField(_("epígrafe"), max_length=300, blank=True)
     texto = models.TextField(_("texto"))
     eid = models.CharField(_("identificador (AKN eId)"), max_length=60, help_text=_("p. ej. art_3, dfin_1."))
@@ -150,13 +201,22 @@ class Relacion(models.Model):
         FE_DE_ERRATAS = "fe_de_erratas", _("Fe de erratas de")
         CONCORDA = "concorda", _("Concuerda con")
 
-    origen = models.ForeignKey(Acto, verbose_name=_("acto que dispone"), on_delete=models.PROTECT,
-                               related_name="relaciones_salientes")
-    destino = models.ForeignKey(Acto, verbose_name=_("acto afectado"), on_delete=models.PROTECT,
-                                related_name="relaciones_entrantes")
+    origen = models.ForeignKey(
+        Acto,
+        verbose_name=_("acto que dispone"),
+        on_delete=models.PROTECT,
+        related_name="relaciones_salientes",
+    )
+    destino = models.ForeignKey(
+        Acto, verbose_name=_("acto afectado"), on_delete=models.PROTECT, related_name="relaciones_entrantes"
+    )
     tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
-    partes = models.CharField(_("partes afectadas"), max_length=300, blank=True,
-                              help_text=_("eIds separados por comas (art_2, art_5); vacío: todo el acto."))
+    partes = models.CharField(
+        _("partes afectadas"),
+        max_length=300,
+        blank=True,
+        help_text=_("eIds separados por comas (art_2, art_5); vacío: todo el acto."),
+    )
     nota = models.TextField(_("nota"), blank=True)
     creada = models.DateTimeField(auto_now_add=True)
 
@@ -165,7 +225,9 @@ class Relacion(models.Model):
         verbose_name_plural = _("relaciones entre actos")
         ordering = ["destino", "creada"]
         constraints = [
-            models.CheckConstraint(condition=~Q(origen=models.F("destino")), name="relacion_no_consigo_mismo"),
+            models.CheckConstraint(
+                condition=~Q(origen=models.F("destino")), name="relacion_no_consigo_mismo"
+            ),
             models.UniqueConstraint(fields=["origen", "destino", "tipo"], name="relacion_unica"),
         ]
 
@@ -179,32 +241,62 @@ class FeErratas(models.Model):
     (`fe-erratas-actos`) y firmada por el Secretario General (con «por encargo» si subroga). Se muestra con
     el acto, en su página interna y en la pública, y en su historia."""
 
-    acto = models.ForeignKey(Acto, verbose_name=_("acto corregido"), on_delete=models.PROTECT, related_name="erratas")
-    registro = models.OneToOneField("core.NumeroRegistro", verbose_name=_("asiento del registro"), null=True,
-                                    on_delete=models.PROTECT, related_name="fe_erratas_acto")
+    acto = models.ForeignKey(
+        Acto, verbose_name=_("acto corregido"), on_delete=models.PROTECT, related_name="erratas"
+    )
+    registro = models.OneToOneField(
+        "core.NumeroRegistro",
+        verbose_name=_("asiento del registro"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="fe_erratas_acto",
+    )
     anio = models.PositiveSmallIntegerField(_("año"), null=True)
     numero = models.PositiveIntegerField(_("número"), null=True)
     numero_texto = models.CharField(_("número completo"), max_length=150, blank=True)
-    parte = models.ForeignKey(Parte, verbose_name=_("parte corregida"), null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="erratas")
-    ubicacion = models.CharField(_("dónde (si no es una parte)"), max_length=200, blank=True,
-                                 help_text=_("p. ej. «Título», «Sumilla»."))
+    parte = models.ForeignKey(
+        Parte,
+        verbose_name=_("parte corregida"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="erratas",
+    )
+    ubicacion = models.CharField(
+        _("dónde (si no es una parte)"),
+        max_length=200,
+        blank=True,
+        help_text=_("p. ej. «Título», «Sumilla»."),
+    )
     dice = models.TextField(_("dice"))
     debe_decir = models.TextField(_("debe decir"))
     motivo = models.TextField(_("motivo"))
     firmada_en = models.DateTimeField(_("firmada en"))
-    firmada_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("firma (Secretario General)"),
-                                    on_delete=models.PROTECT, related_name="+")
-    por_encargo_de = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("por encargo de"), null=True,
-                                       blank=True, on_delete=models.PROTECT, related_name="+")
+    firmada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("firma (Secretario General)"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    por_encargo_de = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("por encargo de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("fe de erratas de un acto")
         verbose_name_plural = _("fe de erratas de actos")
         ordering = ["acto", "firmada_en", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["anio", "numero"], condition=Q(numero__isnull=False),
-                                    name="fe_erratas_acto_numero_unico"),
+            models.UniqueConstraint(
+                fields=["anio", "numero"],
+                condition=Q(numero__isnull=False),
+                name="fe_erratas_acto_numero_unico",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -228,17 +320,28 @@ class Tarea(models.Model):
         CANCELADA = "cancelada", _("Cancelada")
 
     acto = models.ForeignKey(Acto, verbose_name=_("acto"), on_delete=models.PROTECT, related_name="tareas")
-    parte = models.ForeignKey(Parte, verbose_name=_("artículo"), null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="tareas")
+    parte = models.ForeignKey(
+        Parte,
+        verbose_name=_("artículo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tareas",
+    )
     descripcion = models.TextField(_("qué debe hacerse"))
-    unidad = models.ForeignKey("core.UnidadOrganica", verbose_name=_("unidad responsable"), on_delete=models.PROTECT,
-                               related_name="tareas_de_actos")
+    unidad = models.ForeignKey(
+        "core.UnidadOrganica",
+        verbose_name=_("unidad responsable"),
+        on_delete=models.PROTECT,
+        related_name="tareas_de_actos",
+    )
     vence = models.DateField(_("vence"))
     estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.PENDIENTE)
     avance = models.PositiveSmallIntegerField(_("avance (%)"), default=0)
     cumplida_en = models.DateTimeField(_("cumplida en"), null=True, blank=True)
-    creada_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("creada por"), on_delete=models.PROTECT,
-                                   related_name="+")
+    creada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("creada por"), on_delete=models.PROTECT, related_name="+"
+    )
     creada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -254,13 +357,22 @@ class Tarea(models.Model):
 class Avance(models.Model):
     """Informe de avance de una tarea, con su evidencia."""
 
-    tarea = models.ForeignKey(Tarea, verbose_name=_("tarea"), on_delete=models.CASCADE, related_name="avances")
+    tarea = models.ForeignKey(
+        Tarea, verbose_name=_("tarea"), on_delete=models.CASCADE, related_name="avances"
+    )
     texto = models.TextField(_("informe"))
     porcentaje = models.PositiveSmallIntegerField(_("avance (%)"))
-    evidencia = models.ForeignKey("core.Archivo", verbose_name=_("evidencia"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="+")
-    por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("informado por"), on_delete=models.PROTECT,
-                            related_name="+")
+    evidencia = models.ForeignKey(
+        "core.Archivo",
+        verbose_name=_("evidencia"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("informado por"), on_delete=models.PROTECT, related_name="+"
+    )
     creado = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -293,11 +405,18 @@ class Protocolo(models.Model):
     mensaje = models.CharField(_("mensaje"), max_length=300, blank=True)
     actos = models.PositiveIntegerField(_("actos"), default=0)
     paginas = models.PositiveIntegerField(_("páginas"), default=0)
-    archivo = models.ForeignKey("core.Archivo", verbose_name=_("PDF del protocolo"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+")
+    archivo = models.ForeignKey(
+        "core.Archivo",
+        verbose_name=_("PDF del protocolo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
-    pedido_por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("pedido por"), on_delete=models.PROTECT,
-                                   related_name="+")
+    pedido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pedido por"), on_delete=models.PROTECT, related_name="+"
+    )
     creado = models.DateTimeField(auto_now_add=True)
     terminado = models.DateTimeField(_("terminado"), null=True, blank=True)
 
@@ -306,7 +425,9 @@ class Protocolo(models.Model):
         verbose_name_plural = _("protocolos anuales")
         ordering = ["-anio", "tipo"]
         constraints = [
-            models.UniqueConstraint(fields=["tipo", "anio"], condition=Q(estado="listo"), name="un_protocolo_sellado"),
+            models.UniqueConstraint(
+                fields=["tipo", "anio"], condition=Q(estado="listo"), name="un_protocolo_sellado"
+            ),
         ]
 
     def __str__(self) -> str:

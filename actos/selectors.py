@@ -19,8 +19,9 @@ def aprobacion_en_sesion(acto: Acto, *, usuario=None) -> dict | None:
     from concejo.permissions import actas_publicas, sesiones_publicas
     from concejo.services.actas import ESTADOS_CON_ACTA
 
-    decision = (Decision.objects.select_related("sesion", "sesion__organo", "votacion", "punto")
-                .get(pk=acto.decision_id))
+    decision = Decision.objects.select_related("sesion", "sesion__organo", "votacion", "punto").get(
+        pk=acto.decision_id
+    )
     sesion, votacion = decision.sesion, decision.votacion
     interno = usuario is not None and usuario.is_authenticated and usuario.has_perm(VER_CONCEJO)
     url_sesion = url_acta = ""

@@ -17,9 +17,11 @@ from datetime import date
 OBJETIVO_SEGUNDOS = 180
 OBJETIVO_MEMORIA_MB = 1536
 # Un artículo de ~6 líneas; 20 por acto dan unas 5 páginas A4 con membrete.
-_PARRAFO = ("La gerencia competente ejecutará lo dispuesto en el presente artículo conforme a la Ley Orgánica de "
-            "Municipalidades y a las normas reglamentarias, dando cuenta a la Secretaría General de las acciones "
-            "realizadas y de los recursos empleados en su cumplimiento. ") * 2
+_PARRAFO = (
+    "La gerencia competente ejecutará lo dispuesto en el presente artículo conforme a la Ley Orgánica de "
+    "Municipalidades y a las normas reglamentarias, dando cuenta a la Secretaría General de las acciones "
+    "realizadas y de los recursos empleados en su cumplimiento. "
+) * 2
 ARTICULOS = 20
 
 
@@ -30,11 +32,22 @@ def preparar():
     from core.services.usuarios import crear_usuario
 
     municipio = Municipio.objects.actual() or actualizar_municipio(
-        municipio=None, por=None, nombre="Municipalidad Distrital de Villa Esperanza", sigla="MDVE", perfil="PE",
-        zona_horaria="America/Lima", direccion="Plaza de Armas 100")
+        municipio=None,
+        por=None,
+        nombre="Municipalidad Distrital de Villa Esperanza",
+        sigla="MDVE",
+        perfil="PE",
+        zona_horaria="America/Lima",
+        direccion="Plaza de Armas 100",
+    )
     secretario = Usuario.objects.filter(username="bench-secretario").first() or crear_usuario(
-        username="bench-secretario", nombres="Rosa Elena", apellidos="Quispe Huamán", roles=[roles.SECRETARIO],
-        clave="clave-del-bench-2026", por=None)
+        username="bench-secretario",
+        nombres="Rosa Elena",
+        apellidos="Quispe Huamán",
+        roles=[roles.SECRETARIO],
+        clave="clave-del-bench-2026",
+        por=None,
+    )
     return municipio, secretario
 
 
@@ -49,20 +62,45 @@ def generar_actos(*, cantidad: int, anio: int, por, tipo: str = "ordenanza", esc
     hechos = 0
     while hechos < cantidad:
         with transaction.atomic():
-            lote = [Acto(tipo=tipo, organo=Acto.Organo.CONCEJO, titulo=f"Ordenanza que regula el servicio municipal "
-                         f"número {hechos + i + 1} del distrito", estado=Acto.Estado.FIRMADO, creado_por=por,
-                         firmante="Pedro Ramos Salas, Alcalde", refrendado_por=por)
-                    for i in range(min(100, cantidad - hechos))]
+            lote = [
+                Acto(
+                    tipo=tipo,
+                    organo=Acto.Organo.CONCEJO,
+                    titulo=f"Ordenanza que regula el servicio municipal número {hechos + i + 1} del distrito",
+                    estado=Acto.Estado.FIRMADO,
+                    creado_por=por,
+                    firmante="Pedro Ramos Salas, Alcalde",
+                    refrendado_por=por,
+                )
+                for i in range(min(100, cantidad - hechos))
+            ]
             Acto.objects.bulk_create(lote)
             partes = []
             for acto in lote:
                 numero = siguiente_numero(serie, anio, por=por, objeto=acto)
-                Acto.objects.filter(pk=acto.pk).update(anio=anio, numero=numero.numero, numero_texto=numero.texto,
-                                                       registro=numero)
-                partes.append(Parte(acto=acto, tipo=Parte.Tipo.CONSIDERANDO, orden=1, eid="cons_1",
-                                    texto="Que, la Constitución Política reconoce la autonomía municipal;"))
-                partes += [Parte(acto=acto, tipo=Parte.Tipo.ARTICULO, orden=1 + k, numero=str(k), eid=f"art_{k}",
-                                 texto=_PARRAFO) for k in range(1, ARTICULOS + 1)]
+                Acto.objects.filter(pk=acto.pk).update(
+                    anio=anio, numero=numero.numero, numero_texto=numero.texto, registro=numero
+                )
+                partes.append(
+                    Parte(
+                        acto=acto,
+                        tipo=Parte.Tipo.CONSIDERANDO,
+                        orden=1,
+                        eid="cons_1",
+                        texto="Que, la Constitución Política reconoce la autonomía municipal;",
+                    )
+                )
+                partes += [
+                    Parte(
+                        acto=acto,
+                        tipo=Parte.Tipo.ARTICULO,
+                        orden=1 + k,
+                        numero=str(k),
+                        eid=f"art_{k}",
+                        texto=_PARRAFO,
+                    )
+                    for k in range(1, ARTICULOS + 1)
+                ]
             Parte.objects.bulk_create(partes)
         hechos += len(lote)
         escribir(f"  actos generados: {hechos}/{cantidad}")
@@ -95,8 +133,10 @@ def medir(*, actos: int = 1000, anio: int | None = None, escribir=print) -> dict
     with transaction.atomic():
         # Sin ejecutar la cola: la construcción se mide aquí, como la correría el trabajador.
         pedido = servicio.solicitar_protocolo(tipo="ordenanza", anio=anio, por=secretario)
-    escribir(f"Construyendo el protocolo de {actos} actos ({servicio.PROCESOS} procesos, lotes de "
-             f"{servicio.TAMANO_LOTE})…")
+    escribir(
+        f"Construyendo el protocolo de {actos} actos ({servicio.PROCESOS} procesos, lotes de "
+        f"{servicio.TAMANO_LOTE})…"
+    )
     cpu0 = _cpu()
     t0 = time.perf_counter()
     protocolo = servicio.construir_protocolo(protocolo_id=pedido.pk)
@@ -106,15 +146,20 @@ def medir(*, actos: int = 1000, anio: int | None = None, escribir=print) -> dict
     if protocolo.estado != Protocolo.Estado.LISTO:
         raise RuntimeError(f"El protocolo no terminó: {protocolo.mensaje}")
     resultado = {
-        "actos": protocolo.actos, "paginas": protocolo.paginas, "segundos": round(segundos, 1),
+        "actos": protocolo.actos,
+        "paginas": protocolo.paginas,
+        "segundos": round(segundos, 1),
         "paginas_por_segundo": round(protocolo.paginas / segundos, 1),
-        "memoria_pico_mb_proceso": round(propia), "memoria_pico_mb_hijo": round(hijos),
+        "memoria_pico_mb_proceso": round(propia),
+        "memoria_pico_mb_hijo": round(hijos),
         "memoria_pico_mb_total_estimada": round(propia + hijos * servicio.PROCESOS),
-        "procesos": servicio.PROCESOS, "tamano_lote": servicio.TAMANO_LOTE,
+        "procesos": servicio.PROCESOS,
+        "tamano_lote": servicio.TAMANO_LOTE,
         "cpu_segundos": round(cpu, 1),
         # Con la máquina quieta, el reloj se acerca a la CPU repartida entre los procesos que renderizan.
         "segundos_estimados_maquina_quieta": round(cpu / servicio.PROCESOS, 1),
-        "generacion_segundos": round(generacion, 1), "sha256": protocolo.sha256,
+        "generacion_segundos": round(generacion, 1),
+        "sha256": protocolo.sha256,
         "bytes": protocolo.archivo.tamano,
         "cumple_tiempo": segundos < OBJETIVO_SEGUNDOS,
         "cumple_memoria": propia + hijos * servicio.PROCESOS < OBJETIVO_MEMORIA_MB,

@@ -30,14 +30,30 @@ def preparar():
     from core.services.usuarios import crear_usuario
 
     municipio = Municipio.objects.actual() or actualizar_municipio(
-        municipio=None, por=None, nombre="Municipalidad Distrital de Villa Esperanza", sigla="MDVE", perfil="PE",
-        zona_horaria="America/Lima", direccion="Plaza de Armas 100")
+        municipio=None,
+        por=None,
+        nombre="Municipalidad Distrital de Villa Esperanza",
+        sigla="MDVE",
+        perfil="PE",
+        zona_horaria="America/Lima",
+        direccion="Plaza de Armas 100",
+    )
     secretario = Usuario.objects.filter(username="bench-secretario").first() or crear_usuario(
-        username="bench-secretario", nombres="Rosa Elena", apellidos="Quispe Huamán", roles=[roles.SECRETARIO],
-        clave="clave-del-bench-2026", por=None)
+        username="bench-secretario",
+        nombres="Rosa Elena",
+        apellidos="Quispe Huamán",
+        roles=[roles.SECRETARIO],
+        clave="clave-del-bench-2026",
+        por=None,
+    )
     persona = Persona.objects.filter(numero_documento="45871236").first() or registrar_persona(
-        tipo="natural", tipo_documento="DNI", numero_documento="45871236", nombres="Juan Carlos",
-        apellidos="Ramírez Poma", por=None)
+        tipo="natural",
+        tipo_documento="DNI",
+        numero_documento="45871236",
+        nombres="Juan Carlos",
+        apellidos="Ramírez Poma",
+        por=None,
+    )
     return municipio, secretario, persona
 
 
@@ -45,17 +61,27 @@ def pdf_de(paginas: int) -> bytes:
     """Un documento de `paginas` páginas con texto real (WeasyPrint), como un expediente digitalizado."""
     from core.rendering import render_pdf
 
-    parrafo = ("Visto el expediente administrativo, y considerando que la Ley Orgánica de Municipalidades "
-               "dispone que los gobiernos locales promueven el desarrollo integral de su circunscripción. ") * 6
+    parrafo = (
+        "Visto el expediente administrativo, y considerando que la Ley Orgánica de Municipalidades "
+        "dispone que los gobiernos locales promueven el desarrollo integral de su circunscripción. "
+    ) * 6
     cuerpo = [f"Folio {i + 1}. {parrafo}" for i in range(paginas)]
-    return render_pdf("certificaciones/pdf/bench.html", {"titulo": "Expediente de prueba", "parrafos": cuerpo})
+    return render_pdf(
+        "certificaciones/pdf/bench.html", {"titulo": "Expediente de prueba", "parrafos": cuerpo}
+    )
 
 
 def _solicitud(secretario, persona, original: bytes):
     from certificaciones.services.solicitudes import crear_solicitud
 
-    return crear_solicitud(tipo="copia", solicitante=persona, asunto="Expediente Nº 1234-2026", por=secretario,
-                           archivo=ContentFile(original, name="expediente.pdf"), publico=True)
+    return crear_solicitud(
+        tipo="copia",
+        solicitante=persona,
+        asunto="Expediente Nº 1234-2026",
+        por=secretario,
+        archivo=ContentFile(original, name="expediente.pdf"),
+        publico=True,
+    )
 
 
 def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
@@ -63,9 +89,8 @@ def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
 
     from pypdf import PdfReader
 
-    from certificaciones.models import Certificado
-
     from certificaciones.demo import asegurar_certificado_demo
+    from certificaciones.models import Certificado
 
     municipio, secretario, persona = preparar()
     asegurar_certificado_demo(municipio)  # el PKCS#12 de prueba del directorio desechable
@@ -73,7 +98,9 @@ def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
     original = pdf_de(paginas)
     generado = time.perf_counter() - t0
     assert len(PdfReader(io.BytesIO(original)).pages) == paginas
-    escribir(f"PDF original: {paginas} páginas, {len(original) / 1024:.0f} KiB (generado en {generado:.1f} s)")
+    escribir(
+        f"PDF original: {paginas} páginas, {len(original) / 1024:.0f} KiB (generado en {generado:.1f} s)"
+    )
     cliente = Client()
     cliente.force_login(secretario)
     # Calentamiento: fuentes de WeasyPrint, el PKCS#12, pyHanko y las plantillas se cargan una vez por proceso.
@@ -93,25 +120,39 @@ def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
         assert len(PdfReader(io.BytesIO(firmado)).pages) == paginas + 1
         publico = Client(REMOTE_ADDR=f"10.9.0.{i + 1}")
         t = time.perf_counter()
-        r = publico.post("/verificar/", {"archivo": ContentFile(firmado, name="copia.pdf")},
-                         HTTP_ACCEPT="application/json")
+        r = publico.post(
+            "/verificar/", {"archivo": ContentFile(firmado, name="copia.pdf")}, HTTP_ACCEPT="application/json"
+        )
         verificaciones.append(time.perf_counter() - t)
         datos = r.json()
         assert datos["coincide"] and datos["firma_valida"] and datos["codigo"] == certificado.codigo, datos
-        escribir(f"  {certificado.numero_texto}: emisión {emisiones[-1]:.2f} s, verificación {verificaciones[-1]:.3f} s "
-                 f"({len(firmado) / 1024:.0f} KiB firmado)")
+        escribir(
+            f"  {certificado.numero_texto}: emisión {emisiones[-1]:.2f} s, verificación {verificaciones[-1]:.3f} s "
+            f"({len(firmado) / 1024:.0f} KiB firmado)"
+        )
     resultado = {
         "cuando": timezone.now().isoformat(),
         "paginas": paginas,
         "repeticiones": repeticiones,
-        "emision_s": {"mediana": statistics.median(emisiones), "max": max(emisiones), "objetivo": OBJETIVO_EMISION},
-        "verificacion_s": {"mediana": statistics.median(verificaciones), "max": max(verificaciones),
-                           "objetivo": OBJETIVO_VERIFICACION},
+        "emision_s": {
+            "mediana": statistics.median(emisiones),
+            "max": max(emisiones),
+            "objetivo": OBJETIVO_EMISION,
+        },
+        "verificacion_s": {
+            "mediana": statistics.median(verificaciones),
+            "max": max(verificaciones),
+            "objetivo": OBJETIVO_VERIFICACION,
+        },
     }
-    for nombre, clave, objetivo in (("Emisión firmada", "emision_s", OBJETIVO_EMISION),
-                                    ("Verificación por subida", "verificacion_s", OBJETIVO_VERIFICACION)):
+    for nombre, clave, objetivo in (
+        ("Emisión firmada", "emision_s", OBJETIVO_EMISION),
+        ("Verificación por subida", "verificacion_s", OBJETIVO_VERIFICACION),
+    ):
         cifra = resultado[clave]
         estado = "cumple" if cifra["max"] < objetivo else "NO cumple"
-        escribir(f"{nombre}: mediana {cifra['mediana']:.3f} s, máximo {cifra['max']:.3f} s "
-                 f"(objetivo < {objetivo:.0f} s: {estado})")
+        escribir(
+            f"{nombre}: mediana {cifra['mediana']:.3f} s, máximo {cifra['max']:.3f} s "
+            f"(objetivo < {objetivo:.0f} s: {estado})"
+        )
     return resultado

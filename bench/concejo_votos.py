@@ -32,46 +32,86 @@ def _p95(muestras: list[float]) -> float:
 
 def _resumen(tiempos: list[float]) -> dict:
     ms = [1000 * t for t in tiempos]
-    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(_p95(ms), 1),
-            "max_ms": round(max(ms), 1)}
+    return {
+        "n": len(ms),
+        "p50_ms": round(statistics.median(ms), 1),
+        "p95_ms": round(_p95(ms), 1),
+        "max_ms": round(max(ms), 1),
+    }
 
 
 def preparar(*, miembros: int = 40):
     """Municipio PE, la Secretaria, un pleno de `miembros` regidores + alcalde, todos presentes, la sesión
     instalada y una votación nominal abierta. Devuelve (secretario, votacion, regidores)."""
+    from django.contrib.auth.models import Group
+
     from concejo.models import Asistencia, Miembro, Organo, Periodo, PuntoAgenda, Sesion
     from concejo.services import en_vivo, votaciones
     from core import roles
     from core.models import Municipio, Persona, Usuario
-    from django.contrib.auth.models import Group
 
     municipio = Municipio.objects.filter(sigla="BENCH").first() or Municipio.objects.create(
-        nombre="Municipalidad de prueba de rendimiento", sigla="BENCH", perfil="PE", zona_horaria="America/Lima")
+        nombre="Municipalidad de prueba de rendimiento",
+        sigla="BENCH",
+        perfil="PE",
+        zona_horaria="America/Lima",
+    )
     Municipio.objects.exclude(pk=municipio.pk).update(activo=False)
-    secretario = Usuario.objects.create_user(f"bench-secretario-{time.time_ns()}", first_name="Secretaria",
-                                             last_name="General")
+    secretario = Usuario.objects.create_user(
+        f"bench-secretario-{time.time_ns()}", first_name="Secretaria", last_name="General"
+    )
     secretario.groups.add(Group.objects.get(name=roles.SECRETARIO))
     hoy = timezone.localdate()
-    periodo = Periodo.objects.create(nombre="Bench", inicio=date(hoy.year - 1, 1, 1), fin=date(hoy.year + 2, 12, 31),
-                                     numero_legal=miembros + 1)
+    periodo = Periodo.objects.create(
+        nombre="Bench",
+        inicio=date(hoy.year - 1, 1, 1),
+        fin=date(hoy.year + 2, 12, 31),
+        numero_legal=miembros + 1,
+    )
     pleno = Organo.objects.create(periodo=periodo, tipo=Organo.Tipo.PLENO, nombre="Concejo Municipal")
-    personas = Persona.objects.bulk_create([
-        Persona(tipo="natural", tipo_documento="DNI", numero_documento=f"{90000000 + i}", nombres=f"Miembro {i}",
-                apellidos="Bench") for i in range(miembros + 1)
-    ])
-    asientos = Miembro.objects.bulk_create([
-        Miembro(periodo=periodo, persona=p, rol=Miembro.Rol.ALCALDE if i == 0 else Miembro.Rol.MIEMBRO,
-                desde=periodo.inicio, orden=i) for i, p in enumerate(personas)
-    ])
+    personas = Persona.objects.bulk_create(
+        [
+            Persona(
+                tipo="natural",
+                tipo_documento="DNI",
+                numero_documento=f"{90000000 + i}",
+                nombres=f"Miembro {i}",
+                apellidos="Bench",
+            )
+            for i in range(miembros + 1)
+        ]
+    )
+    asientos = Miembro.objects.bulk_create(
+        [
+            Miembro(
+                periodo=periodo,
+                persona=p,
+                rol=Miembro.Rol.ALCALDE if i == 0 else Miembro.Rol.MIEMBRO,
+                desde=periodo.inicio,
+                orden=i,
+            )
+            for i, p in enumerate(personas)
+        ]
+    )
     numero = (Sesion.objects.filter(organo=pleno).count() or 0) + 1
-    sesion = Sesion.objects.create(organo=pleno, tipo="ordinaria", numero=numero, anio=hoy.year,
-                                   fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA)
-    Asistencia.objects.bulk_create([Asistencia(sesion=sesion, miembro=m, estado=Asistencia.Estado.PRESENTE)
-                                    for m in asientos])
-    punto = PuntoAgenda.objects.create(sesion=sesion, orden=1, titulo="Ordenanza de prueba", instrumento="ordenanza")
+    sesion = Sesion.objects.create(
+        organo=pleno,
+        tipo="ordinaria",
+        numero=numero,
+        anio=hoy.year,
+        fecha=timezone.now(),
+        estado=Sesion.Estado.CONVOCADA,
+    )
+    Asistencia.objects.bulk_create(
+        [Asistencia(sesion=sesion, miembro=m, estado=Asistencia.Estado.PRESENTE) for m in asientos]
+    )
+    punto = PuntoAgenda.objects.create(
+        sesion=sesion, orden=1, titulo="Ordenanza de prueba", instrumento="ordenanza"
+    )
     en_vivo.instalar_sesion(sesion=sesion, preside=asientos[0], por=secretario)
-    votacion = votaciones.abrir_votacion(punto=punto, mocion="Aprobar la ordenanza de prueba", forma="nominal",
-                                         por=secretario)
+    votacion = votaciones.abrir_votacion(
+        punto=punto, mocion="Aprobar la ordenanza de prueba", forma="nominal", por=secretario
+    )
     return secretario, votacion, asientos[1:]
 
 
@@ -114,13 +154,19 @@ def medir(*, miembros: int = 40, rondas: int = 5, salida=print) -> dict:
         todas = list(primera)
         for n in range(1, rondas):
             todas += ronda(cliente, url, n, json=json)
-        resultados[nombre] = {"todas": _resumen(todas), "primera_ronda": _resumen(primera), "cpu": _resumen(cpu)}
+        resultados[nombre] = {
+            "todas": _resumen(todas),
+            "primera_ronda": _resumen(primera),
+            "cpu": _resumen(cpu),
+        }
         cifra, cpu_cifra = resultados[nombre]["todas"], resultados[nombre]["cpu"]
         cumple = "sí" if cifra["p95_ms"] < OBJETIVO_MS else "NO"
-        salida(f"Voto + resultado recalculado ({nombre}, {miembros} miembros, {cifra['n']} votos): "
-               f"p50 {cifra['p50_ms']} ms · p95 {cifra['p95_ms']} ms · máx {cifra['max_ms']} ms "
-               f"(objetivo p95 < {OBJETIVO_MS:.0f} ms: {cumple}); "
-               f"CPU del hilo p50 {cpu_cifra['p50_ms']} ms · p95 {cpu_cifra['p95_ms']} ms")
+        salida(
+            f"Voto + resultado recalculado ({nombre}, {miembros} miembros, {cifra['n']} votos): "
+            f"p50 {cifra['p50_ms']} ms · p95 {cifra['p95_ms']} ms · máx {cifra['max_ms']} ms "
+            f"(objetivo p95 < {OBJETIVO_MS:.0f} ms: {cumple}); "
+            f"CPU del hilo p50 {cpu_cifra['p50_ms']} ms · p95 {cpu_cifra['p95_ms']} ms"
+        )
     votacion.refresh_from_db()
     resultados["resultado_final"] = votacion.calculo["explicacion"]
     salida(f"Último resultado calculado: {votacion.calculo['explicacion']}")

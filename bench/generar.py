@@ -41,26 +41,108 @@ ABIERTOS_EN_BANDEJA = 10_000
 CLAVE_BENCH = "bench-secretaria-2026"
 _ALFABETO = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
-UNIDADES = [("ALC", "Alcaldía"), ("SG", "Secretaría General"), ("UTDA", "Unidad de Trámite Documentario"),
-            ("GDU", "Gerencia de Desarrollo Urbano"), ("GM", "Gerencia Municipal"),
-            ("OAJ", "Oficina de Asesoría Jurídica"), ("GAF", "Gerencia de Administración y Finanzas"),
-            ("GSC", "Gerencia de Servicios a la Ciudad"), ("GDS", "Gerencia de Desarrollo Social"),
-            ("GAT", "Gerencia de Administración Tributaria")] + [
-    (f"SUB{i:02d}", f"Subgerencia {i:02d}") for i in range(1, 31)
+UNIDADES = [
+    ("ALC", "Alcaldía"),
+    ("SG", "Secretaría General"),
+    ("UTDA", "Unidad de Trámite Documentario"),
+    ("GDU", "Gerencia de Desarrollo Urbano"),
+    ("GM", "Gerencia Municipal"),
+    ("OAJ", "Oficina de Asesoría Jurídica"),
+    ("GAF", "Gerencia de Administración y Finanzas"),
+    ("GSC", "Gerencia de Servicios a la Ciudad"),
+    ("GDS", "Gerencia de Desarrollo Social"),
+    ("GAT", "Gerencia de Administración Tributaria"),
+] + [(f"SUB{i:02d}", f"Subgerencia {i:02d}") for i in range(1, 31)]
+VERBOS = [
+    "Solicitud de",
+    "Reclamo por",
+    "Consulta sobre",
+    "Pedido de",
+    "Queja por",
+    "Recurso de reconsideración sobre",
+    "Informe de",
+    "Denuncia de",
+    "Oficio sobre",
+    "Carta sobre",
 ]
-VERBOS = ["Solicitud de", "Reclamo por", "Consulta sobre", "Pedido de", "Queja por", "Recurso de reconsideración sobre",
-          "Informe de", "Denuncia de", "Oficio sobre", "Carta sobre"]
-OBJETOS = ["licencia de construcción", "licencia de funcionamiento", "certificado de parámetros", "limpieza pública",
-           "alumbrado público", "arbitrios municipales", "impuesto predial", "pista y vereda", "parque zonal",
-           "matrimonio civil", "copia certificada de acuerdo de concejo", "acceso a la información pública",
-           "ruidos molestos", "posesión de terreno", "numeración municipal", "anuncio publicitario",
-           "fraccionamiento de deuda", "habilitación urbana", "ocupación de vía pública", "transporte menor"]
-LUGARES = ["Jr. Los Olivos", "Av. Grau", "Calle Lima", "Psje. San Martín", "Av. Túpac Amaru", "Jr. Ayacucho",
-           "Asentamiento Humano Villa Esperanza", "Urb. Santa Rosa", "Mz. B Lt. 4", "Av. Los Próceres"]
-NOMBRES = ["Juan", "María", "José", "Rosa", "Luis", "Carmen", "Jorge", "Ana", "Pedro", "Lucía", "Miguel", "Elena",
-           "Carlos", "Julia", "Víctor", "Sofía", "Raúl", "Teresa", "Héctor", "Gloria"]
-APELLIDOS = ["Quispe", "Flores", "Huamán", "Rojas", "Mendoza", "Castillo", "Torres", "Vargas", "Ramírez", "Chávez",
-             "Gutiérrez", "Sánchez", "Paredes", "Ticona", "Mamani", "Condori", "Salazar", "Córdova", "Vega", "Ríos"]
+OBJETOS = [
+    "licencia de construcción",
+    "licencia de funcionamiento",
+    "certificado de parámetros",
+    "limpieza pública",
+    "alumbrado público",
+    "arbitrios municipales",
+    "impuesto predial",
+    "pista y vereda",
+    "parque zonal",
+    "matrimonio civil",
+    "copia certificada de acuerdo de concejo",
+    "acceso a la información pública",
+    "ruidos molestos",
+    "posesión de terreno",
+    "numeración municipal",
+    "anuncio publicitario",
+    "fraccionamiento de deuda",
+    "habilitación urbana",
+    "ocupación de vía pública",
+    "transporte menor",
+]
+LUGARES = [
+    "Jr. Los Olivos",
+    "Av. Grau",
+    "Calle Lima",
+    "Psje. San Martín",
+    "Av. Túpac Amaru",
+    "Jr. Ayacucho",
+    "Asentamiento Humano Villa Esperanza",
+    "Urb. Santa Rosa",
+    "Mz. B Lt. 4",
+    "Av. Los Próceres",
+]
+NOMBRES = [
+    "Juan",
+    "María",
+    "José",
+    "Rosa",
+    "Luis",
+    "Carmen",
+    "Jorge",
+    "Ana",
+    "Pedro",
+    "Lucía",
+    "Miguel",
+    "Elena",
+    "Carlos",
+    "Julia",
+    "Víctor",
+    "Sofía",
+    "Raúl",
+    "Teresa",
+    "Héctor",
+    "Gloria",
+]
+APELLIDOS = [
+    "Quispe",
+    "Flores",
+    "Huamán",
+    "Rojas",
+    "Mendoza",
+    "Castillo",
+    "Torres",
+    "Vargas",
+    "Ramírez",
+    "Chávez",
+    "Gutiérrez",
+    "Sánchez",
+    "Paredes",
+    "Ticona",
+    "Mamani",
+    "Condori",
+    "Salazar",
+    "Córdova",
+    "Vega",
+    "Ríos",
+]
 
 
 def _azar(i: int, sal: int = 0) -> float:
@@ -110,7 +192,7 @@ def _copiar(cursor, modelo, filas, fijas: dict | None = None, *, campos: list[st
     posiciones = [columnas.index(c) for c in campos]
     tabla = modelo._meta.db_table
     n = 0
-    with cursor.copy(f'COPY {tabla} ({", ".join(columnas)}) FROM STDIN') as copia:
+    with cursor.copy(f"COPY {tabla} ({', '.join(columnas)}) FROM STDIN") as copia:
         for fila in filas:
             registro = list(base)
             for p, v in zip(posiciones, fila):
@@ -134,14 +216,23 @@ def _indices_sueltos(cursor, tablas: list[str]) -> list[tuple[str, str]]:
 def _preparar_municipio():
     municipio = Municipio.objects.actual()
     if municipio is None:
-        municipio = Municipio.objects.create(nombre="Municipalidad Distrital de Villa Esperanza (bench)", sigla="MDVE",
-                                             perfil="PE", zona_horaria="America/Lima")
+        municipio = Municipio.objects.create(
+            nombre="Municipalidad Distrital de Villa Esperanza (bench)",
+            sigla="MDVE",
+            perfil="PE",
+            zona_horaria="America/Lima",
+        )
     unidades = {}
     for orden, (sigla, nombre) in enumerate(UNIDADES):
-        unidades[sigla], _ = UnidadOrganica.objects.get_or_create(sigla=sigla, defaults={"nombre": nombre, "orden": orden})
+        unidades[sigla], _ = UnidadOrganica.objects.get_or_create(
+            sigla=sigla, defaults={"nombre": nombre, "orden": orden}
+        )
     usuarios = {}
-    for username, sigla, rol in [("mesa", "UTDA", roles.MESA), ("secretario", "SG", roles.SECRETARIO),
-                                 ("jefe", "GDU", roles.JEFE)]:
+    for username, sigla, rol in [
+        ("mesa", "UTDA", roles.MESA),
+        ("secretario", "SG", roles.SECRETARIO),
+        ("jefe", "GDU", roles.JEFE),
+    ]:
         u, creado = Usuario.objects.get_or_create(username=username, defaults={"unidad": unidades[sigla]})
         if creado:
             u.set_password(CLAVE_BENCH)
@@ -150,22 +241,36 @@ def _preparar_municipio():
         usuarios[username] = u
     procedimientos = list(Procedimiento.objects.all())
     if not procedimientos:
-        procedimientos = Procedimiento.objects.bulk_create([
-            Procedimiento(codigo=f"BENCH-{i:03d}", nombre=f"{VERBOS[i % 10]} {OBJETOS[i % 20]}",
-                          unidad_responsable=unidades[UNIDADES[3 + i % 7][0]], plazo_dias=15)
-            for i in range(40)
-        ])
+        procedimientos = Procedimiento.objects.bulk_create(
+            [
+                Procedimiento(
+                    codigo=f"BENCH-{i:03d}",
+                    nombre=f"{VERBOS[i % 10]} {OBJETOS[i % 20]}",
+                    unidad_responsable=unidades[UNIDADES[3 + i % 7][0]],
+                    plazo_dias=15,
+                )
+                for i in range(40)
+            ]
+        )
     return municipio, unidades, usuarios, procedimientos
 
 
-def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, personas: int = 100_000,
-            hoy: date | None = None, salida=print) -> dict:
+def generar(
+    *,
+    documentos: int = 1_000_000,
+    derivaciones: int = 3_000_000,
+    personas: int = 100_000,
+    hoy: date | None = None,
+    salida=print,
+) -> dict:
     """Carga el municipio sintético en la base actual (PostgreSQL, tablas del registro vacías) y
     devuelve las cifras: segundos por etapa, totales, contadores por año, unidad y tamaño de la bandeja."""
     if connection.vendor != "postgresql":
         raise RuntimeError("El generador usa COPY de PostgreSQL: defina DATABASE_URL=postgres://...")
     if Documento.objects.exists() or Derivacion.objects.exists():
-        raise RuntimeError("La base ya tiene documentos: el generador necesita una base de bench recién migrada.")
+        raise RuntimeError(
+            "La base ya tiene documentos: el generador necesita una base de bench recién migrada."
+        )
     t0 = time.perf_counter()
     tiempos: dict[str, float] = {}
     hoy = hoy or datetime.now(ZONA).date()
@@ -200,7 +305,9 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
     def abierto(i, t):
         return t >= reciente or _azar(i, 1) < 0.03
 
-    n_abiertos = sum(1 for i in range(documentos) if clase(i) == "entrada" and abierto(i, inicio + paso * (i + 0.5)))
+    n_abiertos = sum(
+        1 for i in range(documentos) if clase(i) == "entrada" and abierto(i, inicio + paso * (i + 0.5))
+    )
     cada = max(1, n_abiertos // ABIERTOS_EN_BANDEJA)
     n_entrada = sum(1 for i in range(documentos) if clase(i) == "entrada")
     por_doc, extra = divmod(derivaciones, max(1, n_entrada))
@@ -210,8 +317,12 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
         cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         cursor.execute("SET LOCAL max_parallel_maintenance_workers = 2")
-        tablas = [Documento._meta.db_table, Derivacion._meta.db_table, NumeroRegistro._meta.db_table,
-                  Persona._meta.db_table]
+        tablas = [
+            Documento._meta.db_table,
+            Derivacion._meta.db_table,
+            NumeroRegistro._meta.db_table,
+            Persona._meta.db_table,
+        ]
         sueltos = _indices_sueltos(cursor, tablas)
         for nombre, _ in sueltos:
             cursor.execute(f'DROP INDEX "{nombre}"')
@@ -221,12 +332,23 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
         cursor.execute(f"SELECT coalesce(max(id), 0) FROM {Persona._meta.db_table}")
         p0 = cursor.fetchone()[0] + 1
         filas_personas = (
-            (p0 + k, "natural", "DNI", f"{70000000 + k:08d}", NOMBRES[k % 20] + " " + NOMBRES[(k // 20) % 20],
-             APELLIDOS[(k // 7) % 20] + " " + APELLIDOS[(k // 140) % 20], inicio)
+            (
+                p0 + k,
+                "natural",
+                "DNI",
+                f"{70000000 + k:08d}",
+                NOMBRES[k % 20] + " " + NOMBRES[(k // 20) % 20],
+                APELLIDOS[(k // 7) % 20] + " " + APELLIDOS[(k // 140) % 20],
+                inicio,
+            )
             for k in range(personas)
         )
-        _copiar(cursor, Persona, filas_personas, campos=["id", "tipo", "tipo_documento", "numero_documento",
-                                                         "nombres", "apellidos", "creado"])
+        _copiar(
+            cursor,
+            Persona,
+            filas_personas,
+            campos=["id", "tipo", "tipo_documento", "numero_documento", "nombres", "apellidos", "creado"],
+        )
         tiempos["personas"] = time.perf_counter() - t
 
         # Documentos y sus números (una pasada; los números en una lista para el segundo COPY).
@@ -253,16 +375,40 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
                 remitente = p0 + int(_azar(i, 3) * personas)
                 if c != "entrada":
                     origen = unidad_al_azar(r)
-                    yield (doc_id, c, None, f"{c.upper()} Nº {i:07d}-{dia.year}-{sigla}", dia.year, None,
-                           _codigo(doc_id), asunto, 2, None, "interno", "normal", None, t_i, None, dia, None,
-                           "enviado", None, origen, None, t_i, t_i)
+                    yield (
+                        doc_id,
+                        c,
+                        None,
+                        f"{c.upper()} Nº {i:07d}-{dia.year}-{sigla}",
+                        dia.year,
+                        None,
+                        _codigo(doc_id),
+                        asunto,
+                        2,
+                        None,
+                        "interno",
+                        "normal",
+                        None,
+                        t_i,
+                        None,
+                        dia,
+                        None,
+                        "enviado",
+                        None,
+                        origen,
+                        None,
+                        t_i,
+                        t_i,
+                    )
                     continue
                 anio = dia.year
                 contadores[anio] = contadores.get(anio, 0) + 1
                 numero = contadores[anio]
                 numero_id = n0 + len(numeros)
                 texto = serie.formato.format(numero=numero, anio=anio, sigla=sigla, unidad="")
-                numeros.append((numero_id, serie.pk, anio, numero, texto, t_i, mesa.pk, ct_documento.pk, str(doc_id)))
+                numeros.append(
+                    (numero_id, serie.pk, anio, numero, texto, t_i, mesa.pk, ct_documento.pk, str(doc_id))
+                )
                 computo = _habil(dia)
                 vence = computo + timedelta(days=21)
                 procedimiento = procedimientos[i % len(procedimientos)].pk if r < 0.4 else None
@@ -282,14 +428,57 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
                     estado = "atendido" if _azar(i, 4) < 0.7 else "concluido"
                     cerrado = t_i + timedelta(days=1 + int(_azar(i, 5) * 30), hours=3)
                 resumen_docs.append((doc_id, t_i, unidad, cerrado is None, cerrado))
-                yield (doc_id, "entrada", numero_id, texto, anio, numero, _codigo(doc_id), asunto,
-                       1 + i % 12, remitente, "virtual" if r > 0.8 else "ventanilla", "urgente" if r < 0.05 else "normal",
-                       procedimiento, t_i, mesa.pk, computo, vence, estado, unidad, None, cerrado, None, t_i)
+                yield (
+                    doc_id,
+                    "entrada",
+                    numero_id,
+                    texto,
+                    anio,
+                    numero,
+                    _codigo(doc_id),
+                    asunto,
+                    1 + i % 12,
+                    remitente,
+                    "virtual" if r > 0.8 else "ventanilla",
+                    "urgente" if r < 0.05 else "normal",
+                    procedimiento,
+                    t_i,
+                    mesa.pk,
+                    computo,
+                    vence,
+                    estado,
+                    unidad,
+                    None,
+                    cerrado,
+                    None,
+                    t_i,
+                )
 
-        campos_doc = ["id", "clase", "numero_id", "numero_texto", "anio", "correlativo", "codigo_seguimiento",
-                      "asunto", "folios", "remitente_id", "canal", "prioridad", "procedimiento_id", "recibido_en",
-                      "recibido_por_id", "fecha_computo", "vence", "estado", "unidad_actual_id", "unidad_origen_id",
-                      "cerrado_en", "firmado_en", "creado"]
+        campos_doc = [
+            "id",
+            "clase",
+            "numero_id",
+            "numero_texto",
+            "anio",
+            "correlativo",
+            "codigo_seguimiento",
+            "asunto",
+            "folios",
+            "remitente_id",
+            "canal",
+            "prioridad",
+            "procedimiento_id",
+            "recibido_en",
+            "recibido_por_id",
+            "fecha_computo",
+            "vence",
+            "estado",
+            "unidad_actual_id",
+            "unidad_origen_id",
+            "cerrado_en",
+            "firmado_en",
+            "creado",
+        ]
         # La columna `busqueda` (PostgreSQL) la llena su disparador, que session_replication_role = replica
         # apagaría: se enciende solo para este COPY (registro/migrations/0004_busqueda_columna.py).
         tabla_doc = Documento._meta.db_table
@@ -298,8 +487,22 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
         cursor.execute(f'ALTER TABLE "{tabla_doc}" ENABLE TRIGGER "{DISPARADOR_BUSQUEDA}"')
         tiempos["documentos"] = time.perf_counter() - t
         t = time.perf_counter()
-        _copiar(cursor, NumeroRegistro, numeros, campos=["id", "serie_id", "anio", "numero", "texto", "asignado",
-                                                         "asignado_por_id", "objeto_tipo_id", "objeto_id"])
+        _copiar(
+            cursor,
+            NumeroRegistro,
+            numeros,
+            campos=[
+                "id",
+                "serie_id",
+                "anio",
+                "numero",
+                "texto",
+                "asignado",
+                "asignado_por_id",
+                "objeto_tipo_id",
+                "objeto_id",
+            ],
+        )
         tiempos["numeros"] = time.perf_counter() - t
         n_numeros = len(numeros)
         del numeros
@@ -326,9 +529,23 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
                     yield (d_id, doc_id, s, anterior, "accion", de, a, estado, enviado, cerrado_en)
                     de, anterior = a, d_id
 
-        n_derivaciones = _copiar(cursor, Derivacion, filas_derivaciones(), campos=[
-            "id", "documento_id", "secuencia", "anterior_id", "tipo", "de_unidad_id", "a_unidad_id", "estado",
-            "enviado_en", "cerrado_en"])
+        n_derivaciones = _copiar(
+            cursor,
+            Derivacion,
+            filas_derivaciones(),
+            campos=[
+                "id",
+                "documento_id",
+                "secuencia",
+                "anterior_id",
+                "tipo",
+                "de_unidad_id",
+                "a_unidad_id",
+                "estado",
+                "enviado_en",
+                "cerrado_en",
+            ],
+        )
         tiempos["derivaciones"] = time.perf_counter() - t
         del resumen_docs
 
@@ -341,7 +558,9 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
         tiempos["indices"] = time.perf_counter() - t
         for modelo in (Persona, Documento, NumeroRegistro, Derivacion):
             tabla = modelo._meta.db_table
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{tabla}', 'id'), (SELECT max(id) FROM {tabla}))")
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{tabla}', 'id'), (SELECT max(id) FROM {tabla}))"
+            )
 
     t = time.perf_counter()
     with connection.cursor() as c:
@@ -351,8 +570,10 @@ def generar(*, documentos: int = 1_000_000, derivaciones: int = 3_000_000, perso
         c.execute("VACUUM (ANALYZE)")
     tiempos["analyze"] = time.perf_counter() - t
     total = time.perf_counter() - t0
-    salida(f"Generados {documentos:,} documentos, {n_derivaciones:,} derivaciones, {personas:,} personas "
-           f"en {total:.1f} s; {abiertos_bandeja:,} abiertos en la bandeja de {UNIDAD_BANDEJA}.")
+    salida(
+        f"Generados {documentos:,} documentos, {n_derivaciones:,} derivaciones, {personas:,} personas "
+        f"en {total:.1f} s; {abiertos_bandeja:,} abiertos en la bandeja de {UNIDAD_BANDEJA}."
+    )
     return {
         "segundos": round(total, 1),
         "etapas": {k: round(v, 1) for k, v in tiempos.items()},

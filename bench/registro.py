@@ -54,8 +54,12 @@ def _medir(funcion, veces: int) -> dict:
         t = time.perf_counter()
         funcion()
         tiempos.append(time.perf_counter() - t)
-    return {"p50_ms": _ms(statistics.median(tiempos)), "p95_ms": _ms(_p95(tiempos)), "max_ms": _ms(max(tiempos)),
-            "n": veces}
+    return {
+        "p50_ms": _ms(statistics.median(tiempos)),
+        "p95_ms": _ms(_p95(tiempos)),
+        "max_ms": _ms(max(tiempos)),
+        "n": veces,
+    }
 
 
 def _usuario(nombre):
@@ -75,10 +79,17 @@ def informe_anual(*, salida=print, veces: int = 5) -> dict:
     r = _medir(lambda: recibidos_y_despachados(desde=desde, hasta=hasta, periodo="mes"), veces)
     c = _medir(lambda: cumplimiento_plazos(desde=desde, hasta=hasta), veces)
     informe = recibidos_y_despachados(desde=desde, hasta=hasta, periodo="mes")
-    salida(f"(e) Informe de recibidos y despachados {anio}: {r['p50_ms']} ms (máx {r['max_ms']} ms); "
-           f"cumplimiento de plazos: {c['p50_ms']} ms; totales {informe.totales}")
-    return {"valor": r["max_ms"], "recibidos_y_despachados": r, "cumplimiento_plazos": c, "anio": anio,
-            "totales": informe.totales}
+    salida(
+        f"(e) Informe de recibidos y despachados {anio}: {r['p50_ms']} ms (máx {r['max_ms']} ms); "
+        f"cumplimiento de plazos: {c['p50_ms']} ms; totales {informe.totales}"
+    )
+    return {
+        "valor": r["max_ms"],
+        "recibidos_y_despachados": r,
+        "cumplimiento_plazos": c,
+        "anio": anio,
+        "totales": informe.totales,
+    }
 
 
 # (b) Bandeja -----------------------------------------------------------------------------------------
@@ -106,6 +117,7 @@ def bandeja(*, unidad_id: int, salida=print, veces: int = 200) -> dict:
 
         modo = f"página {url} (Django test Client, tiempo de servidor sin red)"
     else:
+
         def pedir():
             lista = bandejas.filas(list(bandejas.lineas_de_unidad(unidad_id, "en_tramite")[:50]))
             bandejas.contadores(unidad_id)
@@ -137,8 +149,11 @@ def consulta_publica(*, salida=print, veces: int = 200) -> dict:
         return {"saltado": "no existe portal:consulta-codigo"}
     maximo = Documento.objects.order_by("-id").values_list("id", flat=True).first() or 0
     ids = random.Random(7).sample(range(1, maximo + 1), min(veces + 1, maximo))
-    codigos = dict(Documento.objects.filter(pk__in=ids, clase=Documento.Clase.ENTRADA)
-                   .values_list("pk", "codigo_seguimiento"))
+    codigos = dict(
+        Documento.objects.filter(pk__in=ids, clase=Documento.Clase.ENTRADA).values_list(
+            "pk", "codigo_seguimiento"
+        )
+    )
     lista = [codigos[i] for i in ids if i in codigos]
     cliente = Client()
     it = iter(enumerate(lista * 2))
@@ -146,7 +161,9 @@ def consulta_publica(*, salida=print, veces: int = 200) -> dict:
     def pedir():
         # Cada consulta desde una IP distinta, como ciudadanos distintos (el límite por IP no entra en juego).
         k, codigo = next(it)
-        r = cliente.get(f"/consulta/{codigo}/", REMOTE_ADDR=f"10.{k // 65536 % 256}.{k // 256 % 256}.{k % 256}")
+        r = cliente.get(
+            f"/consulta/{codigo}/", REMOTE_ADDR=f"10.{k // 65536 % 256}.{k // 256 % 256}.{k % 256}"
+        )
         assert r.status_code == 200, r.status_code
 
     r = _medir(pedir, min(veces, len(lista) - 1))
@@ -156,9 +173,18 @@ def consulta_publica(*, salida=print, veces: int = 200) -> dict:
 
 # (d) Búsqueda --------------------------------------------------------------------------------------
 
-CONSULTAS = ["licencia de construcción", "Quispe", "arbitrios", "ruidos molestos Grau", "parque zonal",
-             "habilitación urbana Santa Rosa", "Mamani Flores", "matrimonio civil", "impuesto predial",
-             "anuncio publicitario Ayacucho"]
+CONSULTAS = [
+    "licencia de construcción",
+    "Quispe",
+    "arbitrios",
+    "ruidos molestos Grau",
+    "parque zonal",
+    "habilitación urbana Santa Rosa",
+    "Mamani Flores",
+    "matrimonio civil",
+    "impuesto predial",
+    "anuncio publicitario Ayacucho",
+]
 
 
 def busqueda(*, salida=print, veces: int = 100) -> dict:
@@ -177,8 +203,10 @@ def busqueda(*, salida=print, veces: int = 100) -> dict:
     r = _medir(pedir, veces)
     # Cuántas filas devolvió cada consulta (20 si hay al menos 20): una búsqueda vacía también es rápida.
     encontrados = {q: len(buscar_documentos(q, usuario=secretario)[:20]) for q in CONSULTAS}
-    salida(f"(d) Búsqueda de texto completo: p95 {r['p95_ms']} ms (p50 {r['p50_ms']} ms); "
-           f"filas (máx. 20) por consulta: {list(encontrados.values())}")
+    salida(
+        f"(d) Búsqueda de texto completo: p95 {r['p95_ms']} ms (p50 {r['p50_ms']} ms); "
+        f"filas (máx. 20) por consulta: {list(encontrados.values())}"
+    )
     return {"valor": r["p95_ms"], **r, "consultas": CONSULTAS, "encontrados": encontrados}
 
 
@@ -207,10 +235,15 @@ def _esperar(puerto: int, proceso, segundos: float = 60) -> None:
 def _calentar(puerto: int, ruta: str, clave: str, *, veces: int) -> None:
     """Peticiones inválidas (400: no registran nada ni gastan números) para que cada trabajador cargue
     todo lo que carga en su primera petición antes de empezar a medir."""
+
     def una():
         conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=60)
-        conexion.request("POST", ruta, body=json.dumps({"asunto": "", "folios": -1}),
-                         headers={"Authorization": f"Token {clave}", "Content-Type": "application/json"})
+        conexion.request(
+            "POST",
+            ruta,
+            body=json.dumps({"asunto": "", "folios": -1}),
+            headers={"Authorization": f"Token {clave}", "Content-Type": "application/json"},
+        )
         respuesta = conexion.getresponse()
         respuesta.read()
         conexion.close()
@@ -225,8 +258,17 @@ def _calentar(puerto: int, ruta: str, clave: str, *, veces: int) -> None:
 
 def _cuerpo_registro(k: int, n: int) -> str:
     # Cada cliente con su remitente (ya registrado tras su primera petición) y un asunto distinto por petición.
-    return json.dumps({"asunto": f"Solicitud de bench {k}-{n}", "folios": 3, "remitente": {
-        "nombre": f"Ciudadano Bench {k}", "tipo_documento": "DNI", "numero_documento": f"{60000000 + k:08d}"}})
+    return json.dumps(
+        {
+            "asunto": f"Solicitud de bench {k}-{n}",
+            "folios": 3,
+            "remitente": {
+                "nombre": f"Ciudadano Bench {k}",
+                "tipo_documento": "DNI",
+                "numero_documento": f"{60000000 + k:08d}",
+            },
+        }
+    )
 
 
 def _preparar_remitentes(puerto: int, ruta: str, clave: str, *, clientes: int) -> int:
@@ -236,8 +278,12 @@ def _preparar_remitentes(puerto: int, ruta: str, clave: str, *, clientes: int) -
     hechos = 0
     for k in range(clientes):
         conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=60)
-        conexion.request("POST", ruta, body=_cuerpo_registro(k, 0),
-                         headers={"Authorization": f"Token {clave}", "Content-Type": "application/json"})
+        conexion.request(
+            "POST",
+            ruta,
+            body=_cuerpo_registro(k, 0),
+            headers={"Authorization": f"Token {clave}", "Content-Type": "application/json"},
+        )
         r = conexion.getresponse()
         r.read()
         conexion.close()
@@ -311,9 +357,27 @@ def _carga_wrk(puerto: int, ruta: str, clave: str, *, metodo: str, clientes: int
         guion = f.name
     try:
         salida = subprocess.run(
-            ["wrk", "-t", str(hilos), "-c", str(clientes), "-d", f"{max(1, round(segundos))}s", "--timeout", "30s",
-             "-s", guion, f"http://127.0.0.1:{puerto}{ruta}", "--", metodo, clave, metodo.lower()],
-            capture_output=True, text=True, check=True,
+            [
+                "wrk",
+                "-t",
+                str(hilos),
+                "-c",
+                str(clientes),
+                "-d",
+                f"{max(1, round(segundos))}s",
+                "--timeout",
+                "30s",
+                "-s",
+                guion,
+                f"http://127.0.0.1:{puerto}{ruta}",
+                "--",
+                metodo,
+                clave,
+                metodo.lower(),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         os.unlink(guion)
@@ -326,7 +390,9 @@ def _carga_wrk(puerto: int, ruta: str, clave: str, *, metodo: str, clientes: int
 FIN_CABECERAS = b"\r\n\r\n"
 
 
-def _carga_asyncio(puerto: int, ruta: str, clave: str, *, metodo: str, clientes: int, segundos: float) -> dict:
+def _carga_asyncio(
+    puerto: int, ruta: str, clave: str, *, metodo: str, clientes: int, segundos: float
+) -> dict:
     import asyncio
 
     async def principal():
@@ -338,15 +404,17 @@ def _carga_asyncio(puerto: int, ruta: str, clave: str, *, metodo: str, clientes:
             while time.monotonic() < fin:
                 n += 1
                 cuerpo = _cuerpo_registro(k, 1000000 + n).encode() if metodo == "POST" else b""
-                cabeza = (f"{metodo} {ruta} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token {clave}\r\n"
-                          f"Content-Type: application/json\r\nContent-Length: {len(cuerpo)}\r\n"
-                          "Connection: close\r\n\r\n").encode()
+                cabeza = (
+                    f"{metodo} {ruta} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token {clave}\r\n"
+                    f"Content-Type: application/json\r\nContent-Length: {len(cuerpo)}\r\n"
+                    "Connection: close\r\n\r\n"
+                ).encode()
                 try:
                     lector, escritor = await asyncio.open_connection("127.0.0.1", puerto)
                     escritor.write(cabeza + cuerpo)
                     respuesta = await asyncio.wait_for(lector.read(), 30)
                     escritor.close()
-                except (OSError, asyncio.TimeoutError) as e:
+                except (TimeoutError, OSError) as e:
                     errores.append(repr(e))
                     continue
                 estado = int(respuesta[9:12] or b"0")
@@ -412,17 +480,26 @@ def _techo_get(puerto: int, numero: str | None, clave: str, *, clientes: int, se
     numeración; si el registro se acerca a este número, lo que frena ya no es el registro."""
     from registro.models import Documento
 
-    pk = Documento.objects.filter(numero_texto=numero).values_list("pk", flat=True).first() if numero else None
+    pk = (
+        Documento.objects.filter(numero_texto=numero).values_list("pk", flat=True).first() if numero else None
+    )
     connection.close()
     if pk is None:
         return 0.0
-    r = _carga(puerto, reverse("api-registro-documento", args=[pk]), clave, metodo="GET", clientes=clientes,
-               segundos=segundos)
+    r = _carga(
+        puerto,
+        reverse("api-registro-documento", args=[pk]),
+        clave,
+        metodo="GET",
+        clientes=clientes,
+        segundos=segundos,
+    )
     return round(r["ok"] / r["segundos"], 1) if r["segundos"] else 0.0
 
 
-def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trabajadores: int = 2,
-                 hilos: int = 4) -> dict:
+def api_registro(
+    *, salida=print, clientes: int = 16, segundos: float = 20, trabajadores: int = 2, hilos: int = 4
+) -> dict:
     from core.models import Contador
     from core.services.numeracion import serie_por_perfil
     from core.services.tokens import obtener_o_crear_token
@@ -433,8 +510,10 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
         salida("(a) Registro por la API: se salta, no existe POST /api/v1/registro/documentos/.")
         return {"saltado": "no existe la API de registro"}
     if not shutil.which("wrk"):
-        salida("(a) wrk no está instalado (Debian: apt-get install wrk): los clientes son un proceso asyncio, "
-               "que gasta más CPU que wrk en la misma máquina que el servidor.")
+        salida(
+            "(a) wrk no está instalado (Debian: apt-get install wrk): los clientes son un proceso asyncio, "
+            "que gasta más CPU que wrk en la misma máquina que el servidor."
+        )
     mesa = _usuario("mesa")
     token, _ = obtener_o_crear_token(usuario=mesa, por=None)
     serie = serie_por_perfil("registro_entrada", por=mesa)
@@ -444,15 +523,27 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
 
     puerto = _puerto_libre()
     # LOG_LEVEL=ERROR: el calentamiento manda a propósito cuerpos inválidos (400, sin gastar números).
-    entorno = dict(os.environ, DJANGO_SETTINGS_MODULE="secretaria.settings", TASKS_BACKEND="immediate",
-                   LOG_LEVEL="ERROR")
+    entorno = dict(
+        os.environ, DJANGO_SETTINGS_MODULE="secretaria.settings", TASKS_BACKEND="immediate", LOG_LEVEL="ERROR"
+    )
     # Por omisión 2 procesos de 4 hilos (gthread): en 2 núcleos, un proceso por núcleo, y sus hilos cubren
     # las esperas a PostgreSQL; los 16 clientes mantienen su conexión abierta (keep-alive; los trabajadores
     # síncronos la cierran tras cada respuesta). Medido con la máquina cargada por otras pruebas (carga
     # 9–13), misma base: 2×4 hilos 65,7 doc/s; 2×8 54,0; 3×4 46,5; 4 síncronos 44,7 (bench/README.md).
     # Conexiones persistentes a PostgreSQL (bench/wsgi_api.py), como en un despliegue.
-    gunicorn = [sys.executable, "-m", "gunicorn", "bench.wsgi_api:application", "--bind", f"127.0.0.1:{puerto}",
-                "--workers", str(trabajadores), "--preload", "--log-level", "warning"]
+    gunicorn = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bench.wsgi_api:application",
+        "--bind",
+        f"127.0.0.1:{puerto}",
+        "--workers",
+        str(trabajadores),
+        "--preload",
+        "--log-level",
+        "warning",
+    ]
     if hilos > 1:
         # Trabajadores con hilos (gthread): mantienen abiertas las conexiones de los clientes (keep-alive).
         gunicorn += ["--worker-class", "gthread", "--threads", str(hilos)]
@@ -466,8 +557,12 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
         postmaster = _postmaster()
         import resource
 
-        cpu_antes = (_cpu_arbol(proceso.pid), _cpu_arbol(postmaster) if postmaster else 0.0,
-                     resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF))
+        cpu_antes = (
+            _cpu_arbol(proceso.pid),
+            _cpu_arbol(postmaster) if postmaster else 0.0,
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+            resource.getrusage(resource.RUSAGE_SELF),
+        )
         r = _carga(puerto, ruta, token.key, metodo="POST", clientes=clientes, segundos=segundos)
         hijos, propio = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
         cpu = {
@@ -477,8 +572,10 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
             "cliente": (hijos.ru_utime + hijos.ru_stime - cpu_antes[2].ru_utime - cpu_antes[2].ru_stime)
             + (propio.ru_utime + propio.ru_stime - cpu_antes[3].ru_utime - cpu_antes[3].ru_stime),
         }
-        time.sleep(1)  # las peticiones que quedaron en vuelo al cortar terminan (y cuentan en la verificación)
-        ultimo = (_ultimo_texto(serie, anio) if r["ok"] else None)
+        time.sleep(
+            1
+        )  # las peticiones que quedaron en vuelo al cortar terminan (y cuentan en la verificación)
+        ultimo = _ultimo_texto(serie, anio) if r["ok"] else None
         techo = _techo_get(puerto, ultimo, token.key, clientes=clientes, segundos=min(5.0, segundos / 4))
     finally:
         proceso.terminate()
@@ -490,9 +587,14 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
     from core.models import NumeroRegistro
     from registro.models import Documento
 
-    nuevos = list(NumeroRegistro.objects.filter(serie=serie, anio=anio, numero__gt=antes)
-                  .order_by("numero").values_list("numero", flat=True))
-    con_documento = Documento.objects.filter(numero__serie=serie, numero__anio=anio, numero__numero__gt=antes).count()
+    nuevos = list(
+        NumeroRegistro.objects.filter(serie=serie, anio=anio, numero__gt=antes)
+        .order_by("numero")
+        .values_list("numero", flat=True)
+    )
+    con_documento = Documento.objects.filter(
+        numero__serie=serie, numero__anio=anio, numero__numero__gt=antes
+    ).count()
     consecutivos = nuevos == list(range(antes + 1, antes + 1 + len(nuevos)))
     # Cada 201 es un documento confirmado con su número; al cortar la carga, las peticiones en vuelo (a lo
     # sumo una por cliente) pueden confirmarse sin que el cliente cuente su respuesta.
@@ -501,31 +603,54 @@ def api_registro(*, salida=print, clientes: int = 16, segundos: float = 20, trab
     errores = r["errores"]
     duracion = r["segundos"]
     por_segundo = round(r["ok"] / duracion, 1) if duracion else 0
-    por_doc = {k: (round(1000 * v / r["ok"], 2) if v is not None and r["ok"] else None) for k, v in cpu.items()}
+    por_doc = {
+        k: (round(1000 * v / r["ok"], 2) if v is not None and r["ok"] else None) for k, v in cpu.items()
+    }
     total_ms = sum(v for v in por_doc.values() if v)
     nucleos = os.cpu_count() or 1
     # Sin la CPU de PostgreSQL (clúster en otra máquina, o no se encontró su proceso) no hay cota que dar.
     capacidad = round(1000 * nucleos / total_ms, 1) if total_ms and None not in por_doc.values() else None
-    salida(f"(a) CPU por documento: servidor {por_doc['servidor']} ms, PostgreSQL {por_doc['postgresql']} ms, "
-           f"cliente {por_doc['cliente']} ms; con los {nucleos} núcleos solo para esto, a lo sumo ~{capacidad} doc/s")
-    salida(f"(a) Registro por la API ({r['cliente']}): {r['ok']:,} documentos (201) en {duracion:.1f} s con "
-           f"{clientes} clientes = {por_segundo} doc/s; números {antes + 1}…{antes + len(nuevos)} "
-           f"({len(nuevos):,}, todos con su documento): "
-           f"{'consecutivos, sin saltos ni repetidos' if consecutivos and coinciden else 'FALLA'}"
-           f"{'' if not errores else f'; {len(errores)} errores, p. ej. {errores[0]}'}"
-           f"; techo de la pila (GET trivial con token, mismos clientes): {techo} pet/s")
-    return {"valor": por_segundo, "documentos": r["ok"], "segundos": round(duracion, 1), "clientes": clientes,
-            "cliente_de_carga": r["cliente"], "trabajadores_gunicorn": trabajadores, "hilos_gunicorn": hilos, "primero": antes + 1,
-            "ultimo": antes + len(nuevos), "numeros_nuevos": len(nuevos), "consecutivos": consecutivos and coinciden,
-            "errores": len(errores), "techo_get": techo, "ejemplo_error": errores[0] if errores else "",
-            "cpu_ms_por_documento": por_doc, "capacidad_cpu_doc_s": capacidad}
+    salida(
+        f"(a) CPU por documento: servidor {por_doc['servidor']} ms, PostgreSQL {por_doc['postgresql']} ms, "
+        f"cliente {por_doc['cliente']} ms; con los {nucleos} núcleos solo para esto, a lo sumo ~{capacidad} doc/s"
+    )
+    salida(
+        f"(a) Registro por la API ({r['cliente']}): {r['ok']:,} documentos (201) en {duracion:.1f} s con "
+        f"{clientes} clientes = {por_segundo} doc/s; números {antes + 1}…{antes + len(nuevos)} "
+        f"({len(nuevos):,}, todos con su documento): "
+        f"{'consecutivos, sin saltos ni repetidos' if consecutivos and coinciden else 'FALLA'}"
+        f"{'' if not errores else f'; {len(errores)} errores, p. ej. {errores[0]}'}"
+        f"; techo de la pila (GET trivial con token, mismos clientes): {techo} pet/s"
+    )
+    return {
+        "valor": por_segundo,
+        "documentos": r["ok"],
+        "segundos": round(duracion, 1),
+        "clientes": clientes,
+        "cliente_de_carga": r["cliente"],
+        "trabajadores_gunicorn": trabajadores,
+        "hilos_gunicorn": hilos,
+        "primero": antes + 1,
+        "ultimo": antes + len(nuevos),
+        "numeros_nuevos": len(nuevos),
+        "consecutivos": consecutivos and coinciden,
+        "errores": len(errores),
+        "techo_get": techo,
+        "ejemplo_error": errores[0] if errores else "",
+        "cpu_ms_por_documento": por_doc,
+        "capacidad_cpu_doc_s": capacidad,
+    }
 
 
 def _ultimo_texto(serie, anio) -> str | None:
     from core.models import NumeroRegistro
 
-    texto = (NumeroRegistro.objects.filter(serie=serie, anio=anio).order_by("-numero")
-             .values_list("texto", flat=True).first())
+    texto = (
+        NumeroRegistro.objects.filter(serie=serie, anio=anio)
+        .order_by("-numero")
+        .values_list("texto", flat=True)
+        .first()
+    )
     connection.close()
     return texto
 
@@ -533,8 +658,13 @@ def _ultimo_texto(serie, anio) -> str | None:
 # Todo junto --------------------------------------------------------------------------------------
 
 
-_SOLO = {"api": "api_registro", "bandeja": "bandeja", "consulta": "consulta_publica", "busqueda": "busqueda",
-         "informe": "informe_anual"}
+_SOLO = {
+    "api": "api_registro",
+    "bandeja": "bandeja",
+    "consulta": "consulta_publica",
+    "busqueda": "busqueda",
+    "informe": "informe_anual",
+}
 
 
 def calibrar_cpu(veces: int = 5) -> float:
@@ -552,26 +682,39 @@ def calibrar_cpu(veces: int = 5) -> float:
     return round(1000 * mejor, 1)
 
 
-def correr(*, generado: dict | None, salida=print, clientes: int = 16, segundos: float = 20, trabajadores: int = 2,
-           hilos: int = 4, solo: str | None = None) -> dict:
+def correr(
+    *,
+    generado: dict | None,
+    salida=print,
+    clientes: int = 16,
+    segundos: float = 20,
+    trabajadores: int = 2,
+    hilos: int = 4,
+    solo: str | None = None,
+) -> dict:
     reset_queries()
     resultados: dict[str, dict] = {}
     calibracion = calibrar_cpu()
     resultados["calibracion_cpu_ms"] = {"inicio": calibracion}
-    salida(f"Calibración de la CPU: {calibracion} ms (un trabajo fijo de Python; más alto = máquina más lenta "
-           "en este momento)")
+    salida(
+        f"Calibración de la CPU: {calibracion} ms (un trabajo fijo de Python; más alto = máquina más lenta "
+        "en este momento)"
+    )
     if generado:
         resultados["generador"] = {"valor": generado["segundos"], **generado}
-        salida(f"(f) Generador: {generado['segundos']} s para {generado['documentos']:,} documentos y "
-               f"{generado['derivaciones']:,} derivaciones")
+        salida(
+            f"(f) Generador: {generado['segundos']} s para {generado['documentos']:,} documentos y "
+            f"{generado['derivaciones']:,} derivaciones"
+        )
     unidad = generado["unidad_bandeja"] if generado else _usuario("jefe").unidad_id
     escenarios = {
         "informe_anual": lambda: informe_anual(salida=salida),
         "bandeja": lambda: bandeja(unidad_id=unidad, salida=salida),
         "consulta_publica": lambda: consulta_publica(salida=salida),
         "busqueda": lambda: busqueda(salida=salida),
-        "api_registro": lambda: api_registro(salida=salida, clientes=clientes, segundos=segundos,
-                                             trabajadores=trabajadores, hilos=hilos),
+        "api_registro": lambda: api_registro(
+            salida=salida, clientes=clientes, segundos=segundos, trabajadores=trabajadores, hilos=hilos
+        ),
     }
     for clave, escenario in escenarios.items():
         if solo and clave != _SOLO[solo]:
@@ -597,7 +740,9 @@ def tabla(resultados: dict) -> str:
         cumple = v >= objetivo if op == ">=" else v < objetivo
         if clave == "api_registro":
             cumple = cumple and r.get("consecutivos", False)
-        lineas.append(f"{clave:<20} {v:>12} {op + ' ' + str(objetivo) + ' ' + unidad:>16}  {'sí' if cumple else 'NO'}")
+        lineas.append(
+            f"{clave:<20} {v:>12} {op + ' ' + str(objetivo) + ' ' + unidad:>16}  {'sí' if cumple else 'NO'}"
+        )
     return "\n".join(lineas)
 
 

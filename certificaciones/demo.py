@@ -16,7 +16,9 @@ def asegurar_certificado_demo(municipio) -> None:
     """Crea el PKCS#12 de demostración si falta (no toca uno existente: puede ser el real)."""
     ruta = conf.ruta_pkcs12()
     if not ruta.exists():
-        generar_pkcs12_demo(ruta, conf.clave_pkcs12(), organizacion=municipio.nombre if municipio else "Municipio")
+        generar_pkcs12_demo(
+            ruta, conf.clave_pkcs12(), organizacion=municipio.nombre if municipio else "Municipio"
+        )
 
 
 # Un derecho por tipo certificable (TUPA de demostración). Antes un solo derecho «de acuerdo u
@@ -42,10 +44,18 @@ def _tarifas(municipio, secretario) -> dict:
     for tipo, concepto, monto, base in TARIFAS_DEMO:
         tarifa = Tarifa.objects.filter(municipio=municipio, tipo=tipo).order_by("pk").first()
         if tarifa is not None and tarifa.concepto == _CONCEPTO_ANTERIOR:
-            tarifa = actualizar_tarifa(tarifa=tarifa, concepto=concepto, tipo=tipo, monto=tarifa.monto,
-                                       base_legal=tarifa.base_legal, activa=tarifa.activa, por=secretario)
-        tarifas[tipo] = tarifa or crear_tarifa(concepto=concepto, tipo=tipo, monto=monto, base_legal=base,
-                                               por=secretario, municipio=municipio)
+            tarifa = actualizar_tarifa(
+                tarifa=tarifa,
+                concepto=concepto,
+                tipo=tipo,
+                monto=tarifa.monto,
+                base_legal=tarifa.base_legal,
+                activa=tarifa.activa,
+                por=secretario,
+            )
+        tarifas[tipo] = tarifa or crear_tarifa(
+            concepto=concepto, tipo=tipo, monto=monto, base_legal=base, por=secretario, municipio=municipio
+        )
     return tarifas
 
 
@@ -59,8 +69,13 @@ def _emitir(*, tipo, asunto, tarifas, recibo, por, emite=None, **kwargs):
         return None
     tarifa = tarifas[tipo]
     s = crear_solicitud(tipo=tipo, asunto=asunto, tarifa=tarifa, por=por, **kwargs)
-    s = registrar_pago(solicitud=s, recibo_numero=recibo, recibo_fecha=timezone.localdate(),
-                       recibo_monto=tarifa.monto, por=por)
+    s = registrar_pago(
+        solicitud=s,
+        recibo_numero=recibo,
+        recibo_fecha=timezone.localdate(),
+        recibo_monto=tarifa.monto,
+        por=por,
+    )
     return emitir_certificado(solicitud=s, por=emite or por)
 
 
@@ -79,28 +94,59 @@ def cargar(municipio) -> None:
     tarifas = _tarifas(municipio, secretario)
     archivo = Usuario.objects.filter(username="archivo").first()
     if archivo and not Fedatario.objects.filter(usuario=archivo).exists():
-        designar_fedatario(usuario=archivo, resolucion="Resolución de Alcaldía Nº 012-2026-MDVE",
-                           desde=hoy - timedelta(days=30), hasta=hoy + timedelta(days=335), alcance=["copia"],
-                           por=secretario)
+        designar_fedatario(
+            usuario=archivo,
+            resolucion="Resolución de Alcaldía Nº 012-2026-MDVE",
+            desde=hoy - timedelta(days=30),
+            hasta=hoy + timedelta(days=335),
+            alcance=["copia"],
+            por=secretario,
+        )
     persona = Persona.objects.order_by("pk").first()
     asunto = "Ordenanza Municipal Nº 003-2026-MDVE"
     if not Solicitud.objects.filter(tipo="ordenanza", asunto=asunto).exists():
-        ordenanza_pdf = render_pdf("documentos/generico.html", {
-            "titulo": "ORDENANZA MUNICIPAL Nº 003-2026-MDVE",
-            "parrafos": ["Ordenanza que regula el comercio ambulatorio en el distrito (texto de demostración).",
-                         "Artículo 1.- Objeto. La presente ordenanza regula el uso de la vía pública para el comercio.",
-                         "Artículo 2.- Ámbito. Rige en todo el distrito de Villa Esperanza."]}, municipio=municipio)
-        guardado = guardar_archivo(archivo=ContentFile(ordenanza_pdf, name="ordenanza-003-2026.pdf"), por=secretario,
-                                   tipos_permitidos=["application/pdf"])
-        _emitir(tipo="ordenanza", asunto=asunto, solicitante=persona, fuente=f"archivo:{guardado.pk}",
-                publico=True, tarifas=tarifas, recibo="B001-004512", por=secretario)
+        ordenanza_pdf = render_pdf(
+            "documentos/generico.html",
+            {
+                "titulo": "ORDENANZA MUNICIPAL Nº 003-2026-MDVE",
+                "parrafos": [
+                    "Ordenanza que regula el comercio ambulatorio en el distrito (texto de demostración).",
+                    "Artículo 1.- Objeto. La presente ordenanza regula el uso de la vía pública para el comercio.",
+                    "Artículo 2.- Ámbito. Rige en todo el distrito de Villa Esperanza.",
+                ],
+            },
+            municipio=municipio,
+        )
+        guardado = guardar_archivo(
+            archivo=ContentFile(ordenanza_pdf, name="ordenanza-003-2026.pdf"),
+            por=secretario,
+            tipos_permitidos=["application/pdf"],
+        )
+        _emitir(
+            tipo="ordenanza",
+            asunto=asunto,
+            solicitante=persona,
+            fuente=f"archivo:{guardado.pk}",
+            publico=True,
+            tarifas=tarifas,
+            recibo="B001-004512",
+            por=secretario,
+        )
     asunto = "Constancia de no adeudo de arbitrios"
     if not Solicitud.objects.filter(tipo="constancia", asunto=asunto).exists():
-        s2 = crear_solicitud(tipo="constancia", solicitante=persona, asunto=asunto,
-                             texto=f"Que {persona} no registra solicitudes pendientes ante la Secretaría General a la fecha.",
-                             tarifa=tarifas["constancia"], por=secretario)
-        s2 = exonerar(solicitud=s2, motivo="Pedido de la Policía Nacional del Perú (entidad pública, TUO Ley 27444).",
-                      por=secretario)
+        s2 = crear_solicitud(
+            tipo="constancia",
+            solicitante=persona,
+            asunto=asunto,
+            texto=f"Que {persona} no registra solicitudes pendientes ante la Secretaría General a la fecha.",
+            tarifa=tarifas["constancia"],
+            por=secretario,
+        )
+        s2 = exonerar(
+            solicitud=s2,
+            motivo="Pedido de la Policía Nacional del Perú (entidad pública, TUO Ley 27444).",
+            por=secretario,
+        )
         emitir_certificado(solicitud=s2, por=secretario)
     # Un documento del registro con su PDF, certificado por el Pro-secretario por encargo (la demo del
     # núcleo le da un encargo vigente de la Secretaria General).
@@ -109,9 +155,16 @@ def cargar(municipio) -> None:
     emitido = Documento.objects.filter(pdf__isnull=False).exclude(estado="borrador").order_by("pk").first()
     prosecretario = Usuario.objects.filter(username="prosecretario").first()
     if emitido is not None and prosecretario is not None:
-        _emitir(tipo="copia", asunto=emitido.numero_texto or emitido.asunto, solicitante=persona,
-                fuente=f"registro.documento:{emitido.pk}", tarifas=tarifas, recibo="B001-004513", por=secretario,
-                emite=prosecretario)
+        _emitir(
+            tipo="copia",
+            asunto=emitido.numero_texto or emitido.asunto,
+            solicitante=persona,
+            fuente=f"registro.documento:{emitido.pk}",
+            tarifas=tarifas,
+            recibo="B001-004513",
+            por=secretario,
+            emite=prosecretario,
+        )
     _certificar_concejo_y_actos(persona=persona, tarifas=tarifas, secretario=secretario)
 
 
@@ -128,16 +181,34 @@ def _certificar_concejo_y_actos(*, persona, tarifas, secretario) -> None:
         acta = Acta.objects.filter(estado=Acta.Estado.PUBLICADA, archivo__isnull=False).order_by("pk").first()
         if acta is not None:
             f = fuentes.fuente("concejo.acta")
-            _emitir(tipo="acta", asunto=f.descripcion(acta), solicitante=persona,
-                    fuente=fuentes.referencia(f.clave, acta), publico=True, tarifas=tarifas, recibo="B001-004514",
-                    por=secretario)
+            _emitir(
+                tipo="acta",
+                asunto=f.descripcion(acta),
+                solicitante=persona,
+                fuente=fuentes.referencia(f.clave, acta),
+                publico=True,
+                tarifas=tarifas,
+                recibo="B001-004514",
+                por=secretario,
+            )
     if apps.is_installed("actos"):
         from actos.models import Acto
 
         f = fuentes.fuente("actos.acto")
         for tipo, recibo in (("acuerdo", "B001-004515"), ("ordenanza", "B001-004516")):
-            acto = Acto.objects.filter(tipo=tipo, estado=Acto.Estado.PUBLICADO, archivo__isnull=False).order_by("pk").first()
+            acto = (
+                Acto.objects.filter(tipo=tipo, estado=Acto.Estado.PUBLICADO, archivo__isnull=False)
+                .order_by("pk")
+                .first()
+            )
             if acto is not None:
-                _emitir(tipo=tipo, asunto=f.descripcion(acto)[:300], solicitante=persona,
-                        fuente=fuentes.referencia(f.clave, acto), publico=True, tarifas=tarifas, recibo=recibo,
-                        por=secretario)
+                _emitir(
+                    tipo=tipo,
+                    asunto=f.descripcion(acto)[:300],
+                    solicitante=persona,
+                    fuente=fuentes.referencia(f.clave, acto),
+                    publico=True,
+                    tarifas=tarifas,
+                    recibo=recibo,
+                    por=secretario,
+                )

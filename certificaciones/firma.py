@@ -45,44 +45,82 @@ def generar_pkcs12_demo(ruta: Path, clave: bytes, *, organizacion: str, dias: in
 
     ahora = datetime.now(UTC)
     clave_ca = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    nombre_ca = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "PE"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, _corto(organizacion)),
-        x509.NameAttribute(NameOID.COMMON_NAME, _corto(f"Autoridad de demostración — {organizacion}")),
-    ])
+    nombre_ca = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "PE"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, _corto(organizacion)),
+            x509.NameAttribute(NameOID.COMMON_NAME, _corto(f"Autoridad de demostración — {organizacion}")),
+        ]
+    )
     ca = (
         x509.CertificateBuilder()
-        .subject_name(nombre_ca).issuer_name(nombre_ca)
-        .public_key(clave_ca.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(ahora - timedelta(days=1)).not_valid_after(ahora + timedelta(days=dias))
+        .subject_name(nombre_ca)
+        .issuer_name(nombre_ca)
+        .public_key(clave_ca.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(ahora - timedelta(days=1))
+        .not_valid_after(ahora + timedelta(days=dias))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(clave_ca.public_key()), critical=False)
         .sign(clave_ca, hashes.SHA256())
     )
     clave_firma = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     firmante = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "PE"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, _corto(organizacion)),
-            x509.NameAttribute(NameOID.COMMON_NAME, _corto(f"Secretaría General — {organizacion}")),
-        ]))
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COUNTRY_NAME, "PE"),
+                    x509.NameAttribute(NameOID.ORGANIZATION_NAME, _corto(organizacion)),
+                    x509.NameAttribute(NameOID.COMMON_NAME, _corto(f"Secretaría General — {organizacion}")),
+                ]
+            )
+        )
         .issuer_name(nombre_ca)
-        .public_key(clave_firma.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(ahora - timedelta(days=1)).not_valid_after(ahora + timedelta(days=dias - 1))
+        .public_key(clave_firma.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(ahora - timedelta(days=1))
+        .not_valid_after(ahora + timedelta(days=dias - 1))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(clave_ca.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(clave_ca.public_key()), critical=False
+        )
         .sign(clave_ca, hashes.SHA256())
     )
     datos = pkcs12.serialize_key_and_certificates(
-        name=b"municipio", key=clave_firma, cert=firmante, cas=[ca],
+        name=b"municipio",
+        key=clave_firma,
+        cert=firmante,
+        cas=[ca],
         encryption_algorithm=serialization.BestAvailableEncryption(clave),
     )
     ruta.parent.mkdir(parents=True, exist_ok=True)
@@ -162,8 +200,11 @@ def _firmar_pdf(pdf: bytes, *, razon: str, lugar: str) -> bytes:
 
     escritor = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     metadatos = signers.PdfSignatureMetadata(
-        field_name="FirmaSecretaria", reason=razon, location=lugar or None,
-        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        field_name="FirmaSecretaria",
+        reason=razon,
+        location=lugar or None,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
     )
     salida = io.BytesIO()
     signers.PdfSigner(metadatos, signer=firmante()).sign_pdf(escritor, output=salida)
@@ -196,16 +237,22 @@ def _validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
         estado = _estado_de_la_firma(pdf, contexto)
     except Exception as e:  # noqa: BLE001 — ver la nota de _estado_de_la_firma
         logger.info("Firma ilegible en un PDF subido a la verificación (%s: %s)", type(e).__name__, e)
-        return ResultadoFirma(False, motivo="El archivo está dañado o alterado: su firma no se pudo leer ni validar.")
+        return ResultadoFirma(
+            False, motivo="El archivo está dañado o alterado: su firma no se pudo leer ni validar."
+        )
     if estado is None:
         return ResultadoFirma(None, motivo="El PDF no trae firma digital.")
     nombre = _nombre_firmante(estado)
     if not estado.intact:
-        return ResultadoFirma(False, nombre, "El contenido cambió después de firmarse: la firma ya no corresponde.")
+        return ResultadoFirma(
+            False, nombre, "El contenido cambió después de firmarse: la firma ya no corresponde."
+        )
     if not estado.valid:
         return ResultadoFirma(False, nombre, "La firma no es criptográficamente válida.")
     if not estado.trusted:
-        return ResultadoFirma(False, nombre, "La firma es íntegra, pero su certificado no es de una autoridad de confianza.")
+        return ResultadoFirma(
+            False, nombre, "La firma es íntegra, pero su certificado no es de una autoridad de confianza."
+        )
     if estado.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         return ResultadoFirma(False, nombre, "Se añadió contenido al PDF después de la firma.")
     try:

@@ -75,7 +75,9 @@ def fuente(clave: str) -> Fuente:
     try:
         return _fuentes[clave]
     except KeyError:
-        raise ValidationError({"fuente": [f"No se puede certificar una fuente de clase «{clave}»."]}) from None
+        raise ValidationError(
+            {"fuente": [f"No se puede certificar una fuente de clase «{clave}»."]}
+        ) from None
 
 
 def referencia(clave: str, obj: models.Model) -> str:
@@ -95,9 +97,9 @@ def resolver(usuario, texto: str, *, tipo: str | None = None) -> tuple[Fuente, m
     clave, _, pk = (texto or "").strip().partition(":")
     f = fuente(clave)
     if tipo is not None and tipo not in f.tipos:
-        raise ValidationError({"fuente": [
-            f"Una fuente «{f.nombre}» no sirve para «{TipoCertificacion(tipo).label}»."
-        ]})
+        raise ValidationError(
+            {"fuente": [f"Una fuente «{f.nombre}» no sirve para «{TipoCertificacion(tipo).label}»."]}
+        )
     obj = f.clase().objects.filter(pk=pk).first() if pk.isdigit() else None
     if obj is None or not f.visible(usuario, obj):
         raise ValidationError({"fuente": [NO_ENCONTRADO]})

@@ -8,28 +8,36 @@ from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
+from certificaciones import permissions as acceso
+from certificaciones.fuentes import Fuente, registrar_fuente
 from core import roles
 from core.demo import registrar_cargador
 from core.navegacion import Entrada, registrar
 from core.permissions import registrar_acceso_archivo
 
-from certificaciones import permissions as acceso
-from certificaciones.fuentes import Fuente, registrar_fuente
-
 PDF = "application/pdf"
 
 # --- Permisos de los roles ---
-roles.registrar_permisos(roles.SECRETARIO, acceso.CONFIGURAR, acceso.GESTIONAR, acceso.VER, acceso.CERTIFICAR_TITULAR)
+roles.registrar_permisos(
+    roles.SECRETARIO, acceso.CONFIGURAR, acceso.GESTIONAR, acceso.VER, acceso.CERTIFICAR_TITULAR
+)
 roles.registrar_permisos(roles.PROSECRETARIO, acceso.GESTIONAR, acceso.VER, acceso.CERTIFICAR_POR_ENCARGO)
 roles.registrar_permisos(roles.MESA, acceso.GESTIONAR, acceso.VER)
 
 
 # --- Menú ---
 for entrada in [
-    Entrada("Certificaciones", "Solicitudes", "certificaciones:solicitudes", orden=60, visible=acceso.en_menu),
+    Entrada(
+        "Certificaciones", "Solicitudes", "certificaciones:solicitudes", orden=60, visible=acceso.en_menu
+    ),
     Entrada("Certificaciones", "Nueva solicitud", "certificaciones:solicitud-crear", acceso.GESTIONAR, 61),
-    Entrada("Certificaciones", "Registro de certificaciones", "certificaciones:registro", orden=62,
-            visible=acceso.en_menu),
+    Entrada(
+        "Certificaciones",
+        "Registro de certificaciones",
+        "certificaciones:registro",
+        orden=62,
+        visible=acceso.en_menu,
+    ),
     Entrada("Certificaciones", "Fedatarios", "certificaciones:fedatarios", acceso.CONFIGURAR, 68),
     Entrada("Certificaciones", "Tarifas", "certificaciones:tarifas", acceso.CONFIGURAR, 69),
 ]:
@@ -41,7 +49,11 @@ for entrada in [
 def _quien_ve_el_certificado_ve_su_pdf_y_su_original(usuario, archivo) -> bool:
     if acceso.certificados_visibles(usuario).filter(pdf=archivo.pk).exists():
         return True
-    return acceso.solicitudes_visibles(usuario).filter(fuente_clave="archivo", fuente_id=str(archivo.pk)).exists()
+    return (
+        acceso.solicitudes_visibles(usuario)
+        .filter(fuente_clave="archivo", fuente_id=str(archivo.pk))
+        .exists()
+    )
 
 
 # --- Fuentes certificables del registro y de ventanilla ---
@@ -84,24 +96,48 @@ def _emitido_pdf(documento):
 
 _TODOS = ("copia", "acta", "acuerdo", "ordenanza", "extracto")
 
-registrar_fuente(Fuente(
-    clave="archivo", nombre="PDF del archivo (subido en ventanilla)", modelo="core.Archivo", tipos=_TODOS,
-    pdf=_leer, sha256=lambda a: a.sha256, descripcion=lambda a: a.nombre_original, visible=_archivo_visible,
-))
-registrar_fuente(Fuente(
-    clave="registro.adjunto", nombre="Adjunto de un documento del registro", modelo="registro.Adjunto", tipos=_TODOS,
-    pdf=lambda adj: _leer(adj.archivo), sha256=lambda adj: adj.archivo.sha256,
-    descripcion=lambda adj: f"{adj.descripcion or adj.archivo.nombre_original} ({adj.documento.numero_texto or adj.documento.codigo_seguimiento})",
-    visible=lambda usuario, adj: adj.archivo.tipo_mime == PDF and _documento_visible(usuario, adj.documento_id),
-    de_documento=_adjuntos_pdf,
-))
-registrar_fuente(Fuente(
-    clave="registro.documento", nombre="Documento emitido", modelo="registro.Documento", tipos=_TODOS,
-    pdf=lambda doc: _leer(doc.pdf), sha256=lambda doc: doc.pdf.sha256,
-    descripcion=lambda doc: f"{doc.numero_texto} — {doc.asunto[:80]}",
-    visible=lambda usuario, doc: bool(_emitido_pdf(doc)) and _documento_visible(usuario, doc.pk),
-    de_documento=_emitido_pdf,
-))
+registrar_fuente(
+    Fuente(
+        clave="archivo",
+        nombre="PDF del archivo (subido en ventanilla)",
+        modelo="core.Archivo",
+        tipos=_TODOS,
+        pdf=_leer,
+        sha256=lambda a: a.sha256,
+        descripcion=lambda a: a.nombre_original,
+        visible=_archivo_visible,
+    )
+)
+registrar_fuente(
+    Fuente(
+        clave="registro.adjunto",
+        nombre="Adjunto de un documento del registro",
+        modelo="registro.Adjunto",
+        tipos=_TODOS,
+        pdf=lambda adj: _leer(adj.archivo),
+        sha256=lambda adj: adj.archivo.sha256,
+        descripcion=lambda adj: (
+            f"{adj.descripcion or adj.archivo.nombre_original} ({adj.documento.numero_texto or adj.documento.codigo_seguimiento})"
+        ),
+        visible=lambda usuario, adj: (
+            adj.archivo.tipo_mime == PDF and _documento_visible(usuario, adj.documento_id)
+        ),
+        de_documento=_adjuntos_pdf,
+    )
+)
+registrar_fuente(
+    Fuente(
+        clave="registro.documento",
+        nombre="Documento emitido",
+        modelo="registro.Documento",
+        tipos=_TODOS,
+        pdf=lambda doc: _leer(doc.pdf),
+        sha256=lambda doc: doc.pdf.sha256,
+        descripcion=lambda doc: f"{doc.numero_texto} — {doc.asunto[:80]}",
+        visible=lambda usuario, doc: bool(_emitido_pdf(doc)) and _documento_visible(usuario, doc.pk),
+        de_documento=_emitido_pdf,
+    )
+)
 
 
 # --- Fuentes de otras áreas: actas del concejo, actos y sus artículos ---
@@ -130,14 +166,19 @@ def _acta_visible(usuario, acta) -> bool:
         return False
     if usuario.is_authenticated and usuario.has_perm(VER_CONCEJO):
         return sesiones_visibles(usuario).filter(pk=acta.sesion_id).exists()
-    return actas_publicas().filter(
-        pk=acta.pk, sesion__in=sesiones_publicas().filter(estado__in=ESTADOS_CON_ACTA)).exists()
+    return (
+        actas_publicas()
+        .filter(pk=acta.pk, sesion__in=sesiones_publicas().filter(estado__in=ESTADOS_CON_ACTA))
+        .exists()
+    )
 
 
 def _acta_descripcion(acta) -> str:
     sesion = acta.sesion
-    return (f"Acta de la sesión {sesion.tipo} Nº {sesion.numero}-{sesion.anio} del {sesion.organo.nombre}, "
-            f"del {timezone.localtime(sesion.fecha):%d/%m/%Y}")
+    return (
+        f"Acta de la sesión {sesion.tipo} Nº {sesion.numero}-{sesion.anio} del {sesion.organo.nombre}, "
+        f"del {timezone.localtime(sesion.fecha):%d/%m/%Y}"
+    )
 
 
 def _acto_firmado(acto) -> bool:
@@ -164,8 +205,13 @@ def _acto_tipos(acto) -> tuple[str, ...]:
 def _parte_certificable(parte) -> bool:
     from actos.models import Parte
 
-    return parte.tipo in (Parte.Tipo.ARTICULO, Parte.Tipo.TRANSITORIA, Parte.Tipo.COMPLEMENTARIA,
-                          Parte.Tipo.FINAL, Parte.Tipo.DEROGATORIA)
+    return parte.tipo in (
+        Parte.Tipo.ARTICULO,
+        Parte.Tipo.TRANSITORIA,
+        Parte.Tipo.COMPLEMENTARIA,
+        Parte.Tipo.FINAL,
+        Parte.Tipo.DEROGATORIA,
+    )
 
 
 def _parte_nombre(parte) -> str:
@@ -185,26 +231,46 @@ def _parte_transcripcion(parte) -> str:
 
 
 if apps.is_installed("concejo"):
-    registrar_fuente(Fuente(
-        clave="concejo.acta", nombre="Acta del concejo", modelo="concejo.Acta", tipos=("acta", "extracto"),
-        pdf=lambda acta: _pdf_guardado(acta.archivo), sha256=lambda acta: acta.sha256,
-        descripcion=_acta_descripcion, visible=_acta_visible,
-    ))
+    registrar_fuente(
+        Fuente(
+            clave="concejo.acta",
+            nombre="Acta del concejo",
+            modelo="concejo.Acta",
+            tipos=("acta", "extracto"),
+            pdf=lambda acta: _pdf_guardado(acta.archivo),
+            sha256=lambda acta: acta.sha256,
+            descripcion=_acta_descripcion,
+            visible=_acta_visible,
+        )
+    )
 
 if apps.is_installed("actos"):
-    registrar_fuente(Fuente(
-        clave="actos.acto", nombre="Acto (ordenanza, acuerdo, resolución…)", modelo="actos.Acto",
-        tipos=("ordenanza", "acuerdo", "copia", "extracto"), tipos_de=_acto_tipos,
-        pdf=lambda acto: _pdf_guardado(acto.archivo), sha256=lambda acto: acto.sha256,
-        descripcion=lambda acto: f"{acto.numero_texto} — {acto.titulo[:120]}", visible=_acto_visible,
-    ))
-    registrar_fuente(Fuente(
-        clave="actos.parte", nombre="Artículo de un acto (extracto)", modelo="actos.Parte", tipos=("extracto",),
-        pdf=lambda parte: _pdf_guardado(parte.acto.archivo), sha256=lambda parte: parte.acto.sha256,
-        descripcion=lambda parte: f"{_parte_nombre(parte)} de {parte.acto.numero_texto}",
-        visible=lambda usuario, parte: _parte_certificable(parte) and _acto_visible(usuario, parte.acto),
-        transcripcion=_parte_transcripcion,
-    ))
+    registrar_fuente(
+        Fuente(
+            clave="actos.acto",
+            nombre="Acto (ordenanza, acuerdo, resolución…)",
+            modelo="actos.Acto",
+            tipos=("ordenanza", "acuerdo", "copia", "extracto"),
+            tipos_de=_acto_tipos,
+            pdf=lambda acto: _pdf_guardado(acto.archivo),
+            sha256=lambda acto: acto.sha256,
+            descripcion=lambda acto: f"{acto.numero_texto} — {acto.titulo[:120]}",
+            visible=_acto_visible,
+        )
+    )
+    registrar_fuente(
+        Fuente(
+            clave="actos.parte",
+            nombre="Artículo de un acto (extracto)",
+            modelo="actos.Parte",
+            tipos=("extracto",),
+            pdf=lambda parte: _pdf_guardado(parte.acto.archivo),
+            sha256=lambda parte: parte.acto.sha256,
+            descripcion=lambda parte: f"{_parte_nombre(parte)} de {parte.acto.numero_texto}",
+            visible=lambda usuario, parte: _parte_certificable(parte) and _acto_visible(usuario, parte.acto),
+            transcripcion=_parte_transcripcion,
+        )
+    )
 
 
 # --- Demostración (después del registro, del concejo y de actos: certifica sus documentos, un acta y

@@ -25,7 +25,7 @@ def normalizar_codigo(texto: str) -> str:
 
 
 def codigo_en_grupos(codigo: str) -> str:
-    return "-".join(codigo[i:i + 4] for i in range(0, len(codigo), 4))
+    return "-".join(codigo[i : i + 4] for i in range(0, len(codigo), 4))
 
 
 class TipoCertificacion(models.TextChoices):
@@ -40,25 +40,33 @@ class TipoCertificacion(models.TextChoices):
 class Fedatario(models.Model):
     """Designación de un fedatario: quién, por qué resolución, desde y hasta cuándo y qué puede certificar."""
 
-    usuario = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("fedatario"), on_delete=models.PROTECT,
-                                related_name="designaciones_fedatario")
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fedatario"),
+        on_delete=models.PROTECT,
+        related_name="designaciones_fedatario",
+    )
     resolucion = models.CharField(_("resolución de designación"), max_length=200)
     desde = models.DateField(_("desde"))
     hasta = models.DateField(_("hasta"))
-    alcance = models.JSONField(_("puede certificar"), default=list,
-                               help_text=_("Tipos de certificación que cubre la designación."))
+    alcance = models.JSONField(
+        _("puede certificar"), default=list, help_text=_("Tipos de certificación que cubre la designación.")
+    )
     cesado = models.BooleanField(_("cesado"), default=False)
     cesado_en = models.DateTimeField(_("cesado el"), null=True, blank=True)
     motivo_cese = models.TextField(_("motivo del cese"), blank=True)
     creado = models.DateTimeField(auto_now_add=True)
-    creado_por = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("fedatario")
         verbose_name_plural = _("fedatarios")
         ordering = ["-desde", "-id"]
-        constraints = [models.CheckConstraint(condition=Q(hasta__gte=models.F("desde")), name="fedatario_periodo")]
+        constraints = [
+            models.CheckConstraint(condition=Q(hasta__gte=models.F("desde")), name="fedatario_periodo")
+        ]
         # La da y la quita el servicio de designación: el menú la mira sin consultar (permisos en caché).
         permissions = [("es_fedatario", "Tiene una designación de fedatario")]
 
@@ -76,10 +84,17 @@ class Fedatario(models.Model):
 class Tarifa(models.Model):
     """Un derecho del tarifario del municipio (TUPA u ordenanza de tasas) para certificaciones."""
 
-    municipio = models.ForeignKey("core.Municipio", on_delete=models.PROTECT, related_name="tarifas_certificacion")
+    municipio = models.ForeignKey(
+        "core.Municipio", on_delete=models.PROTECT, related_name="tarifas_certificacion"
+    )
     concepto = models.CharField(_("concepto"), max_length=200)
-    tipo = models.CharField(_("tipo de certificación"), max_length=12, choices=TipoCertificacion.choices, blank=True,
-                            help_text=_("Vacío: vale para cualquier tipo."))
+    tipo = models.CharField(
+        _("tipo de certificación"),
+        max_length=12,
+        choices=TipoCertificacion.choices,
+        blank=True,
+        help_text=_("Vacío: vale para cualquier tipo."),
+    )
     monto = models.DecimalField(_("monto"), max_digits=10, decimal_places=2)
     base_legal = models.CharField(_("base legal"), max_length=300)
     activa = models.BooleanField(_("activa"), default=True)
@@ -111,31 +126,53 @@ class Solicitud(models.Model):
 
     tipo = models.CharField(_("tipo"), max_length=12, choices=TipoCertificacion.choices)
     origen = models.CharField(_("origen"), max_length=12, choices=Origen.choices, default=Origen.VENTANILLA)
-    documento = models.ForeignKey("registro.Documento", verbose_name=_("documento del registro"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="solicitudes_certificacion")
-    solicitante = models.ForeignKey("core.Persona", verbose_name=_("solicitante"), on_delete=models.PROTECT,
-                                    related_name="solicitudes_certificacion")
+    documento = models.ForeignKey(
+        "registro.Documento",
+        verbose_name=_("documento del registro"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="solicitudes_certificacion",
+    )
+    solicitante = models.ForeignKey(
+        "core.Persona",
+        verbose_name=_("solicitante"),
+        on_delete=models.PROTECT,
+        related_name="solicitudes_certificacion",
+    )
     asunto = models.CharField(_("qué se certifica"), max_length=300)
     # Fuente a certificar (registro de fuentes certificables): tipo de contenido + id; vacía en la constancia.
     fuente_clave = models.CharField(_("clase de fuente"), max_length=60, blank=True)
-    fuente_tipo = models.ForeignKey("contenttypes.ContentType", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    fuente_tipo = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     fuente_id = models.CharField(max_length=64, blank=True)
-    texto = models.TextField(_("texto"), blank=True,
-                             help_text=_("Constancia: lo que se hace constar. Extracto: el artículo que se transcribe."))
-    publico = models.BooleanField(_("descarga pública"), default=False,
-                                  help_text=_("Si el certificado se podrá descargar desde la verificación pública."))
-    tarifa = models.ForeignKey(Tarifa, null=True, blank=True, on_delete=models.PROTECT, related_name="solicitudes")
+    texto = models.TextField(
+        _("texto"),
+        blank=True,
+        help_text=_("Constancia: lo que se hace constar. Extracto: el artículo que se transcribe."),
+    )
+    publico = models.BooleanField(
+        _("descarga pública"),
+        default=False,
+        help_text=_("Si el certificado se podrá descargar desde la verificación pública."),
+    )
+    tarifa = models.ForeignKey(
+        Tarifa, null=True, blank=True, on_delete=models.PROTECT, related_name="solicitudes"
+    )
     monto = models.DecimalField(_("derecho a pagar"), max_digits=10, decimal_places=2, default=0)
     recibo_numero = models.CharField(_("número de recibo"), max_length=60, blank=True)
     recibo_fecha = models.DateField(_("fecha del recibo"), null=True, blank=True)
-    recibo_monto = models.DecimalField(_("monto pagado"), max_digits=10, decimal_places=2, null=True, blank=True)
+    recibo_monto = models.DecimalField(
+        _("monto pagado"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     exonerado = models.BooleanField(_("exonerado"), default=False)
     motivo_exoneracion = models.TextField(_("motivo de la exoneración"), blank=True)
     estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.POR_PAGAR)
     creado = models.DateTimeField(_("recibida"), default=timezone.now)
-    creado_por = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("solicitud de certificación")
@@ -168,7 +205,9 @@ class Certificado(models.Model):
 
     solicitud = models.OneToOneField(Solicitud, on_delete=models.PROTECT, related_name="certificado")
     tipo = models.CharField(_("tipo"), max_length=12, choices=TipoCertificacion.choices)
-    numero = models.OneToOneField("core.NumeroRegistro", null=True, on_delete=models.PROTECT, related_name="+")
+    numero = models.OneToOneField(
+        "core.NumeroRegistro", null=True, on_delete=models.PROTECT, related_name="+"
+    )
     numero_texto = models.CharField(_("número"), max_length=250)
     anio = models.PositiveIntegerField(_("año"))
     correlativo = models.PositiveIntegerField(_("correlativo"))
@@ -177,16 +216,22 @@ class Certificado(models.Model):
     funcionario_nombre = models.CharField(_("funcionario que certifica"), max_length=200)
     cargo = models.CharField(_("cargo"), max_length=200)
     calidad = models.CharField(_("certifica como"), max_length=10, choices=Calidad.choices)
-    por_encargo_de = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="+")
+    por_encargo_de = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     por_encargo_de_nombre = models.CharField(_("por encargo de"), max_length=200, blank=True)
-    fedatario = models.ForeignKey(Fedatario, null=True, blank=True, on_delete=models.PROTECT, related_name="certificados")
-    codigo = models.CharField(_("código de verificación"), max_length=40, unique=True, default=nuevo_codigo_verificacion)
+    fedatario = models.ForeignKey(
+        Fedatario, null=True, blank=True, on_delete=models.PROTECT, related_name="certificados"
+    )
+    codigo = models.CharField(
+        _("código de verificación"), max_length=40, unique=True, default=nuevo_codigo_verificacion
+    )
     texto = models.TextField(_("texto de la certificación"))
     asunto = models.CharField(_("qué se certifica"), max_length=300)
     fuente_clave = models.CharField(_("clase de fuente"), max_length=60, blank=True)
-    fuente_tipo = models.ForeignKey("contenttypes.ContentType", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    fuente_tipo = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     fuente_id = models.CharField(max_length=64, blank=True)
     fuente_sha256 = models.CharField(_("SHA-256 del original"), max_length=64, blank=True)
     paginas_originales = models.PositiveIntegerField(_("páginas del original"), default=0)
@@ -195,8 +240,9 @@ class Certificado(models.Model):
     publico = models.BooleanField(_("descarga pública"), default=False)
     revocado = models.BooleanField(_("revocado"), default=False)
     revocado_en = models.DateTimeField(_("revocado el"), null=True, blank=True)
-    revocado_por = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    revocado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     motivo_revocacion = models.TextField(_("motivo de la revocación"), blank=True)
 
     objects = CertificadoQuerySet.as_manager()

@@ -8,7 +8,9 @@ class ConcejoConfig(AppConfig):
 
     def ready(self):
         # Menú, permisos de los roles, acceso a archivos y demostración del área.
-        from concejo import integracion  # noqa: F401
-        from concejo import senales
+        from concejo import (
+            integracion,  # noqa: F401
+            senales,
+        )
 
         senales.conectar()

@@ -22,11 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from core.models import Municipio
-from core.services.auditoria import registrar_evento
 from concejo.models import CalendarioMiembro, Miembro, PuntoAgenda, Sesion
 from concejo.permissions import sesiones_publicas
 from concejo.services.sesiones import nombre_tipo
+from core.models import Municipio
+from core.services.auditoria import registrar_evento
 
 DURACION_PREVISTA = timedelta(hours=3)
 
@@ -41,9 +41,12 @@ def sesiones_del_miembro(miembro: Miembro) -> QuerySet[Sesion]:
 
 
 def _con_agenda(qs: QuerySet[Sesion]) -> QuerySet[Sesion]:
-    return (qs.select_related("organo").annotate(n_versiones=Count("versiones", distinct=True))
-            .prefetch_related(Prefetch("puntos", queryset=PuntoAgenda.objects.order_by("orden")))
-            .order_by("fecha", "pk"))
+    return (
+        qs.select_related("organo")
+        .annotate(n_versiones=Count("versiones", distinct=True))
+        .prefetch_related(Prefetch("puntos", queryset=PuntoAgenda.objects.order_by("orden")))
+        .order_by("fecha", "pk")
+    )
 
 
 def uid(sesion: Sesion, dominio: str) -> str:
@@ -113,11 +116,15 @@ def calendario_de(miembro: Miembro, *, por=None, renovar: bool = False) -> Calen
     fila = CalendarioMiembro.objects.select_for_update().filter(miembro=miembro).first()
     if fila is None:
         fila = CalendarioMiembro.objects.create(miembro=miembro)
-        registrar_evento(por=por, accion="concejo.calendario.crear", objeto=fila, despues={"miembro": miembro.pk})
+        registrar_evento(
+            por=por, accion="concejo.calendario.crear", objeto=fila, despues={"miembro": miembro.pk}
+        )
     elif renovar:
         fila.token = nuevo_token()
         fila.save(update_fields=["token"])
-        registrar_evento(por=por, accion="concejo.calendario.renovar", objeto=fila, despues={"miembro": miembro.pk})
+        registrar_evento(
+            por=por, accion="concejo.calendario.renovar", objeto=fila, despues={"miembro": miembro.pk}
+        )
     return fila
 
 

@@ -17,7 +17,9 @@ CONDUCIR_SESION = "concejo.conducir_sesion"
 GESTIONAR_ACTAS = "concejo.gestionar_actas"
 VER_CONCEJO = "concejo.ver_concejo"
 
-registrar_permisos(roles.SECRETARIO, GESTIONAR_CONCEJO, PREPARAR_SESION, CONDUCIR_SESION, GESTIONAR_ACTAS, VER_CONCEJO)
+registrar_permisos(
+    roles.SECRETARIO, GESTIONAR_CONCEJO, PREPARAR_SESION, CONDUCIR_SESION, GESTIONAR_ACTAS, VER_CONCEJO
+)
 registrar_permisos(roles.PROSECRETARIO, PREPARAR_SESION, CONDUCIR_SESION, GESTIONAR_ACTAS, VER_CONCEJO)
 registrar_permisos(roles.REGIDOR, VER_CONCEJO)
 
@@ -34,7 +36,9 @@ def _claves_del_concejo(leer):
             f"Anticipación de la citación a sesión {tipo}",
             validar=_validar_aviso,
         )
-    yield ClaveConocida("concejo.reconsideracion_dias", 15, "Días para pedir la reconsideración de un acuerdo")
+    yield ClaveConocida(
+        "concejo.reconsideracion_dias", 15, "Días para pedir la reconsideración de un acuerdo"
+    )
     yield ClaveConocida("concejo.debates_ordenanza", 1, "Debates que necesita una ordenanza")
     yield ClaveConocida("concejo.votaciones", ["ordinaria", "nominal"], "Formas de votación")
     yield ClaveConocida("concejo.abstencion", "en_la_base", "Efecto de la abstención en la base")
@@ -45,9 +49,12 @@ def _claves_del_concejo(leer):
 def _validar_aviso(valor: dict) -> None:
     # La forma que lee concejo/services/citacion.py (comprobar_aviso): cantidad entera y su unidad.
     cantidad, unidad = valor.get("cantidad"), valor.get("unidad")
-    if set(valor) != {"cantidad", "unidad"} or type(cantidad) is not int or cantidad < 0 or unidad not in {
-        "dias_habiles", "dias_calendario", "horas"
-    }:
+    if (
+        set(valor) != {"cantidad", "unidad"}
+        or type(cantidad) is not int
+        or cantidad < 0
+        or unidad not in {"dias_habiles", "dias_calendario", "horas"}
+    ):
         raise ValidationError(
             'El aviso se escribe como {"cantidad": 5, "unidad": "dias_habiles"}; la unidad es dias_habiles, '
             "dias_calendario u horas y la cantidad un entero no negativo."

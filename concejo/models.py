@@ -34,7 +34,9 @@ class Periodo(models.Model):
     fin = models.DateField(_("fin"))
     numero_legal = models.PositiveSmallIntegerField(
         _("número legal"),
-        help_text=_("Miembros del concejo que manda la ley para este municipio, alcalde incluido si la ley lo cuenta."),
+        help_text=_(
+            "Miembros del concejo que manda la ley para este municipio, alcalde incluido si la ley lo cuenta."
+        ),
     )
     # Sube con cada cambio de sus miembros, de sus estados o de sus personas (concejo/senales.py): la situación
     # del pleno que el voto en vivo guarda en memoria entre solicitudes vale solo para esta versión.
@@ -44,7 +46,9 @@ class Periodo(models.Model):
         verbose_name = _("periodo")
         verbose_name_plural = _("periodos")
         ordering = ["-inicio"]
-        constraints = [models.CheckConstraint(condition=Q(fin__gt=models.F("inicio")), name="periodo_fechas_ordenadas")]
+        constraints = [
+            models.CheckConstraint(condition=Q(fin__gt=models.F("inicio")), name="periodo_fechas_ordenadas")
+        ]
 
     def __str__(self) -> str:
         return self.nombre
@@ -53,8 +57,9 @@ class Periodo(models.Model):
         # `version_cuerpo` solo la suben las señales (UPDATE ... + 1): guardar un periodo leído antes de un
         # cambio de miembros no la devuelve a un valor viejo (que haría valer una situación guardada vieja).
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
-            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
-                                       if not f.primary_key and f.name != "version_cuerpo"]
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "version_cuerpo"
+            ]
         super().save(*args, **kwargs)
 
 
@@ -67,7 +72,9 @@ class Organo(models.Model):
         COMISION_ESPECIAL = "comision_especial", _("Comisión especial")
         COMISION_MESA = "comision_mesa", _("Comisión de Mesa")
 
-    periodo = models.ForeignKey(Periodo, verbose_name=_("periodo"), on_delete=models.PROTECT, related_name="organos")
+    periodo = models.ForeignKey(
+        Periodo, verbose_name=_("periodo"), on_delete=models.PROTECT, related_name="organos"
+    )
     tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
     nombre = models.CharField(_("nombre"), max_length=200)
     sigla = models.CharField(_("sigla"), max_length=20, blank=True)
@@ -78,7 +85,9 @@ class Organo(models.Model):
         verbose_name_plural = _("órganos")
         ordering = ["periodo", "tipo", "nombre"]
         constraints = [
-            models.UniqueConstraint(fields=["periodo"], condition=Q(tipo="pleno"), name="un_pleno_por_periodo"),
+            models.UniqueConstraint(
+                fields=["periodo"], condition=Q(tipo="pleno"), name="un_pleno_por_periodo"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -97,15 +106,30 @@ class Miembro(models.Model):
         MIEMBRO = "miembro", _("Regidor / concejal")
         SINDICO = "sindico", _("Síndico")
 
-    periodo = models.ForeignKey(Periodo, verbose_name=_("periodo"), on_delete=models.PROTECT, related_name="miembros")
-    persona = models.ForeignKey("core.Persona", verbose_name=_("persona"), on_delete=models.PROTECT,
-                                related_name="asientos_concejo")
-    usuario = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("usuario"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="asientos_concejo")
+    periodo = models.ForeignKey(
+        Periodo, verbose_name=_("periodo"), on_delete=models.PROTECT, related_name="miembros"
+    )
+    persona = models.ForeignKey(
+        "core.Persona", verbose_name=_("persona"), on_delete=models.PROTECT, related_name="asientos_concejo"
+    )
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="asientos_concejo",
+    )
     rol = models.CharField(_("rol"), max_length=10, choices=Rol.choices, default=Rol.MIEMBRO)
     partido = models.CharField(_("partido u organización política"), max_length=200, blank=True)
-    suplente_de = models.ForeignKey("self", verbose_name=_("suplente de"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="suplentes")
+    suplente_de = models.ForeignKey(
+        "self",
+        verbose_name=_("suplente de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="suplentes",
+    )
     desde = models.DateField(_("desde"))
     hasta = models.DateField(_("hasta"), null=True, blank=True)
     orden = models.PositiveSmallIntegerField(_("orden de precedencia"), default=0)
@@ -136,7 +160,9 @@ class EstadoMiembro(models.Model):
         SUSPENDIDO = "suspendido", _("Suspendido")
         VACADO = "vacado", _("Vacado")
 
-    miembro = models.ForeignKey(Miembro, verbose_name=_("miembro"), on_delete=models.CASCADE, related_name="estados")
+    miembro = models.ForeignKey(
+        Miembro, verbose_name=_("miembro"), on_delete=models.CASCADE, related_name="estados"
+    )
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices)
     desde = models.DateField(_("desde"))
     hasta = models.DateField(_("hasta"), null=True, blank=True, help_text=_("Vacío: hasta nuevo aviso."))
@@ -162,9 +188,12 @@ class IntegranteComision(models.Model):
         SECRETARIO = "secretario", _("Secretario")
         MIEMBRO = "miembro", _("Miembro")
 
-    organo = models.ForeignKey(Organo, verbose_name=_("comisión"), on_delete=models.CASCADE, related_name="integrantes")
-    miembro = models.ForeignKey(Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT,
-                                related_name="comisiones")
+    organo = models.ForeignKey(
+        Organo, verbose_name=_("comisión"), on_delete=models.CASCADE, related_name="integrantes"
+    )
+    miembro = models.ForeignKey(
+        Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT, related_name="comisiones"
+    )
     funcion = models.CharField(_("función"), max_length=15, choices=Funcion.choices, default=Funcion.MIEMBRO)
     desde = models.DateField(_("desde"))
     hasta = models.DateField(_("hasta"), null=True, blank=True)
@@ -193,7 +222,9 @@ class Sesion(models.Model):
         SIN_QUORUM = "sin_quorum", _("No instalada por falta de quórum")
         CANCELADA = "cancelada", _("Cancelada")
 
-    organo = models.ForeignKey(Organo, verbose_name=_("órgano"), on_delete=models.PROTECT, related_name="sesiones")
+    organo = models.ForeignKey(
+        Organo, verbose_name=_("órgano"), on_delete=models.PROTECT, related_name="sesiones"
+    )
     tipo = models.CharField(_("tipo"), max_length=20, help_text=_("Uno de los tipos de sesión del perfil."))
     numero = models.PositiveIntegerField(_("número"), help_text=_("Correlativo por órgano, tipo y año."))
     anio = models.PositiveSmallIntegerField(_("año"))
@@ -208,8 +239,14 @@ class Sesion(models.Model):
     levantada_en = models.DateTimeField(_("levantada en"), null=True, blank=True)
     # Quórum al instalar: {"presentes": n, "base": ..., "requerido": n, "regla": "...", "explicacion": "..."}.
     quorum = models.JSONField(_("quórum al instalar"), null=True, blank=True)
-    preside = models.ForeignKey(Miembro, verbose_name=_("preside"), null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="sesiones_presididas")
+    preside = models.ForeignKey(
+        Miembro,
+        verbose_name=_("preside"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sesiones_presididas",
+    )
     publica = models.BooleanField(_("publicada en el portal"), default=True)
     motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
     creada = models.DateTimeField(auto_now_add=True)
@@ -263,9 +300,13 @@ class PuntoAgenda(models.Model):
         POSTERGADO = "postergado", _("Postergado")
         A_COMISION = "a_comision", _("Pasa a comisión")
 
-    sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="puntos")
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="puntos"
+    )
     orden = models.PositiveSmallIntegerField(_("orden"))
-    seccion = models.CharField(_("sección"), max_length=15, choices=Seccion.choices, default=Seccion.ORDEN_DEL_DIA)
+    seccion = models.CharField(
+        _("sección"), max_length=15, choices=Seccion.choices, default=Seccion.ORDEN_DEL_DIA
+    )
     clase = models.CharField(_("clase"), max_length=16, choices=Clase.choices, default=Clase.PROPUESTA)
     titulo = models.CharField(_("título"), max_length=500)
     descripcion = models.TextField(_("descripción"), blank=True)
@@ -273,20 +314,56 @@ class PuntoAgenda(models.Model):
     mayoria = models.CharField(_("mayoría requerida"), max_length=40, blank=True)
     # Instrumento que resultaría (ordenanza, acuerdo...; claves de `instrumentos` del perfil).
     instrumento = models.CharField(_("instrumento"), max_length=40, blank=True)
-    debate = models.PositiveSmallIntegerField(_("debate"), default=1, help_text=_("1 o 2 donde el perfil exige dos."))
-    primer_debate = models.ForeignKey("self", verbose_name=_("punto del primer debate"), null=True, blank=True,
-                                      on_delete=models.PROTECT, related_name="segundos_debates")
-    documento = models.ForeignKey("registro.Documento", verbose_name=_("documento del registro"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="puntos_de_agenda")
-    anexos = models.ManyToManyField("core.Archivo", verbose_name=_("documentos del expediente"), blank=True,
-                                    related_name="puntos_de_agenda")
-    proponente = models.ForeignKey(Miembro, verbose_name=_("miembro proponente"), null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="puntos_propuestos")
-    unidad_proponente = models.ForeignKey("core.UnidadOrganica", verbose_name=_("unidad proponente"), null=True,
-                                          blank=True, on_delete=models.PROTECT, related_name="puntos_propuestos")
+    debate = models.PositiveSmallIntegerField(
+        _("debate"), default=1, help_text=_("1 o 2 donde el perfil exige dos.")
+    )
+    primer_debate = models.ForeignKey(
+        "self",
+        verbose_name=_("punto del primer debate"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="segundos_debates",
+    )
+    documento = models.ForeignKey(
+        "registro.Documento",
+        verbose_name=_("documento del registro"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="puntos_de_agenda",
+    )
+    anexos = models.ManyToManyField(
+        "core.Archivo",
+        verbose_name=_("documentos del expediente"),
+        blank=True,
+        related_name="puntos_de_agenda",
+    )
+    proponente = models.ForeignKey(
+        Miembro,
+        verbose_name=_("miembro proponente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="puntos_propuestos",
+    )
+    unidad_proponente = models.ForeignKey(
+        "core.UnidadOrganica",
+        verbose_name=_("unidad proponente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="puntos_propuestos",
+    )
     # El punto de aprobación de acta apunta a la sesión cuya acta se aprueba.
-    acta_de = models.ForeignKey(Sesion, verbose_name=_("acta de la sesión"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="puntos_aprobacion_acta")
+    acta_de = models.ForeignKey(
+        Sesion,
+        verbose_name=_("acta de la sesión"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="puntos_aprobacion_acta",
+    )
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PENDIENTE)
     notas = models.TextField(_("notas del debate"), blank=True)
     agregado_tras_congelar = models.BooleanField(_("agregado tras congelar la agenda"), default=False)
@@ -304,13 +381,18 @@ class PuntoAgenda(models.Model):
 class VersionAgenda(models.Model):
     """La agenda congelada: una foto de los puntos. Cada cambio posterior hace otra versión con motivo."""
 
-    sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="versiones")
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="versiones"
+    )
     numero = models.PositiveSmallIntegerField(_("versión"))
-    contenido = models.JSONField(_("puntos"))  # [{"orden", "seccion", "titulo", "descripcion", "punto_id"}, ...]
+    contenido = models.JSONField(
+        _("puntos")
+    )  # [{"orden", "seccion", "titulo", "descripcion", "punto_id"}, ...]
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     motivo = models.TextField(_("motivo del cambio"), blank=True)
-    por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("por"), on_delete=models.PROTECT,
-                            related_name="+")
+    por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("por"), on_delete=models.PROTECT, related_name="+"
+    )
     creada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -326,13 +408,26 @@ class VersionAgenda(models.Model):
 class Citacion(models.Model):
     """La citación de un miembro a una sesión: su PDF, el envío y el acuse de recibo por enlace."""
 
-    sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="citaciones")
-    miembro = models.ForeignKey(Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT,
-                                related_name="citaciones")
-    version = models.ForeignKey(VersionAgenda, verbose_name=_("versión de agenda"), on_delete=models.PROTECT,
-                                related_name="citaciones")
-    archivo = models.ForeignKey("core.Archivo", verbose_name=_("PDF de la citación"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+")
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="citaciones"
+    )
+    miembro = models.ForeignKey(
+        Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT, related_name="citaciones"
+    )
+    version = models.ForeignKey(
+        VersionAgenda,
+        verbose_name=_("versión de agenda"),
+        on_delete=models.PROTECT,
+        related_name="citaciones",
+    )
+    archivo = models.ForeignKey(
+        "core.Archivo",
+        verbose_name=_("PDF de la citación"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     token = models.CharField(_("token de acuse"), max_length=64, unique=True, default=nuevo_token)
     enviada_en = models.DateTimeField(_("enviada en"), null=True, blank=True)
     recibida_en = models.DateTimeField(_("recibida en"), null=True, blank=True)
@@ -342,7 +437,9 @@ class Citacion(models.Model):
         verbose_name_plural = _("citaciones")
         ordering = ["sesion", "miembro__orden"]
         constraints = [
-            models.UniqueConstraint(fields=["sesion", "miembro", "version"], name="citacion_unica_por_version"),
+            models.UniqueConstraint(
+                fields=["sesion", "miembro", "version"], name="citacion_unica_por_version"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -367,12 +464,17 @@ class Asistencia(models.Model):
         JUSTIFICADO = "justificado", _("Ausencia justificada")
         LICENCIA = "licencia", _("Con licencia")
 
-    sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="asistencias")
-    miembro = models.ForeignKey(Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT,
-                                related_name="asistencias")
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="asistencias"
+    )
+    miembro = models.ForeignKey(
+        Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT, related_name="asistencias"
+    )
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.AUSENTE)
     llegada = models.DateTimeField(_("llegada"), null=True, blank=True, help_text=_("Si llegó tarde."))
-    retiro = models.DateTimeField(_("retiro"), null=True, blank=True, help_text=_("Si se retiró antes del final."))
+    retiro = models.DateTimeField(
+        _("retiro"), null=True, blank=True, help_text=_("Si se retiró antes del final.")
+    )
     nota = models.CharField(_("nota"), max_length=300, blank=True)
 
     objects = AsistenciaQuerySet.as_manager()
@@ -395,10 +497,17 @@ class Asistencia(models.Model):
 class Intervencion(models.Model):
     """Quién habló en un punto y un resumen de lo que dijo."""
 
-    punto = models.ForeignKey(PuntoAgenda, verbose_name=_("punto"), on_delete=models.CASCADE,
-                              related_name="intervenciones")
-    miembro = models.ForeignKey(Miembro, verbose_name=_("miembro"), null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="intervenciones")
+    punto = models.ForeignKey(
+        PuntoAgenda, verbose_name=_("punto"), on_delete=models.CASCADE, related_name="intervenciones"
+    )
+    miembro = models.ForeignKey(
+        Miembro,
+        verbose_name=_("miembro"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="intervenciones",
+    )
     orador = models.CharField(_("orador (si no es miembro)"), max_length=200, blank=True)
     resumen = models.TextField(_("resumen"))
     orden = models.PositiveSmallIntegerField(_("orden"))
@@ -433,9 +542,12 @@ class Votacion(models.Model):
         RECHAZADO = "rechazado", _("Rechazado")
         EMPATE = "empate", _("Empate: se repite la votación")
 
-    sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="votaciones")
-    punto = models.ForeignKey(PuntoAgenda, verbose_name=_("punto"), on_delete=models.PROTECT,
-                              related_name="votaciones")
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="votaciones"
+    )
+    punto = models.ForeignKey(
+        PuntoAgenda, verbose_name=_("punto"), on_delete=models.PROTECT, related_name="votaciones"
+    )
     numero = models.PositiveSmallIntegerField(_("número en la sesión"))
     mocion = models.TextField(_("moción que se vota"))
     forma = models.CharField(_("forma"), max_length=16, choices=Forma.choices, default=Forma.NOMINAL)
@@ -448,16 +560,38 @@ class Votacion(models.Model):
     # El cálculo: {"presentes", "base", "base_numero", "requerido", "regla", "desempate", "explicacion"}.
     calculo = models.JSONField(_("cálculo del resultado"), null=True, blank=True)
     resultado = models.CharField(_("resultado"), max_length=10, choices=Resultado.choices, blank=True)
-    voto_dirimente = models.ForeignKey(Miembro, verbose_name=_("voto dirimente de"), null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="votos_dirimentes")
-    reconsideracion_de = models.ForeignKey("self", verbose_name=_("reconsidera la votación"), null=True, blank=True,
-                                           on_delete=models.PROTECT, related_name="reconsideraciones")
+    voto_dirimente = models.ForeignKey(
+        Miembro,
+        verbose_name=_("voto dirimente de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="votos_dirimentes",
+    )
+    reconsideracion_de = models.ForeignKey(
+        "self",
+        verbose_name=_("reconsidera la votación"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reconsideraciones",
+    )
     # Desempate: el sentido del voto dirimente (el miembro va en `voto_dirimente`), y la votación empatada
     # que esta repite cuando el perfil manda repetir (la segunda empatada queda rechazada).
-    sentido_dirimente = models.CharField(_("sentido del voto dirimente"), max_length=12, blank=True,
-                                         choices=[("a_favor", _("A favor")), ("en_contra", _("En contra"))])
-    repite = models.ForeignKey("self", verbose_name=_("repite la votación empatada"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="repeticiones")
+    sentido_dirimente = models.CharField(
+        _("sentido del voto dirimente"),
+        max_length=12,
+        blank=True,
+        choices=[("a_favor", _("A favor")), ("en_contra", _("En contra"))],
+    )
+    repite = models.ForeignKey(
+        "self",
+        verbose_name=_("repite la votación empatada"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="repeticiones",
+    )
     abierta_en = models.DateTimeField(_("abierta en"), auto_now_add=True)
     cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
     confirmada_en = models.DateTimeField(_("confirmada en"), null=True, blank=True)
@@ -482,8 +616,12 @@ class Voto(models.Model):
         INHIBIDO = "inhibido", _("Se inhibe (conflicto de interés)")
         AUSENTE = "ausente", _("Ausente")
 
-    votacion = models.ForeignKey(Votacion, verbose_name=_("votación"), on_delete=models.CASCADE, related_name="votos")
-    miembro = models.ForeignKey(Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT, related_name="votos")
+    votacion = models.ForeignKey(
+        Votacion, verbose_name=_("votación"), on_delete=models.CASCADE, related_name="votos"
+    )
+    miembro = models.ForeignKey(
+        Miembro, verbose_name=_("miembro"), on_delete=models.PROTECT, related_name="votos"
+    )
     sentido = models.CharField(_("sentido"), max_length=12, choices=Sentido.choices)
     fundamento = models.TextField(_("fundamento del voto"), blank=True)
     registrado_en = models.DateTimeField(_("registrado en"), auto_now=True)
@@ -510,18 +648,40 @@ class Acta(models.Model):
         FIRMADA = "firmada", _("Firmada")
         PUBLICADA = "publicada", _("Publicada")
 
-    sesion = models.OneToOneField(Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="acta")
+    sesion = models.OneToOneField(
+        Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="acta"
+    )
     estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.BORRADOR)
-    texto = models.TextField(_("texto del acta"), help_text=_("HTML simple: párrafos, títulos, listas y tablas."))
+    texto = models.TextField(
+        _("texto del acta"), help_text=_("HTML simple: párrafos, títulos, listas y tablas.")
+    )
     version = models.PositiveIntegerField(_("versión del borrador"), default=1)
     generada_en = models.DateTimeField(_("generada en"), auto_now_add=True)
-    aprobada_en = models.ForeignKey(Sesion, verbose_name=_("aprobada en la sesión"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="actas_aprobadas")
-    votacion_aprobacion = models.ForeignKey(Votacion, verbose_name=_("votación de aprobación"), null=True,
-                                            blank=True, on_delete=models.PROTECT, related_name="+")
+    aprobada_en = models.ForeignKey(
+        Sesion,
+        verbose_name=_("aprobada en la sesión"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actas_aprobadas",
+    )
+    votacion_aprobacion = models.ForeignKey(
+        Votacion,
+        verbose_name=_("votación de aprobación"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     firmada_en = models.DateTimeField(_("firmada en"), null=True, blank=True)
-    archivo = models.ForeignKey("core.Archivo", verbose_name=_("PDF firmado"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+")
+    archivo = models.ForeignKey(
+        "core.Archivo",
+        verbose_name=_("PDF firmado"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     sha256 = models.CharField(_("SHA-256 del PDF firmado"), max_length=64, blank=True)
     publicada_en = models.DateTimeField(_("publicada en"), null=True, blank=True)
     # Quiénes firman (presidente de la sesión y Secretario General, con «por encargo» si corresponde):
@@ -547,8 +707,9 @@ class FeErratas(models.Model):
     acta = models.ForeignKey(Acta, verbose_name=_("acta"), on_delete=models.PROTECT, related_name="erratas")
     numero = models.PositiveSmallIntegerField(_("número"))
     texto = models.TextField(_("corrección"))
-    por = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("por"), on_delete=models.PROTECT,
-                            related_name="+")
+    por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("por"), on_delete=models.PROTECT, related_name="+"
+    )
     creada = models.DateTimeField(_("creada"), auto_now_add=True)
 
     class Meta:
@@ -569,11 +730,20 @@ class Decision(models.Model):
         REGISTRADA = "registrada", _("Registrada como acto")
         SIN_EFECTO = "sin_efecto", _("Sin efecto por reconsideración")
 
-    sesion = models.ForeignKey(Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="decisiones")
-    punto = models.ForeignKey(PuntoAgenda, verbose_name=_("punto"), on_delete=models.PROTECT,
-                              related_name="decisiones")
-    votacion = models.OneToOneField(Votacion, verbose_name=_("votación"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="decision")
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="decisiones"
+    )
+    punto = models.ForeignKey(
+        PuntoAgenda, verbose_name=_("punto"), on_delete=models.PROTECT, related_name="decisiones"
+    )
+    votacion = models.OneToOneField(
+        Votacion,
+        verbose_name=_("votación"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decision",
+    )
     instrumento = models.CharField(_("instrumento"), max_length=40, blank=True)
     resumen = models.TextField(_("lo decidido"))
     estado = models.CharField(_("estado"), max_length=12, choices=Estado.choices, default=Estado.PENDIENTE)
@@ -590,8 +760,12 @@ class Decision(models.Model):
     def en_reconsideracion(self) -> bool:
         """Si su votación tiene una reconsideración abierta o por confirmar: mientras tanto no se registra
         como acto (la confirmada ya la dejó sin efecto)."""
-        return self.votacion_id is not None and Votacion.objects.filter(
-            reconsideracion_de_id=self.votacion_id).exclude(estado=Votacion.Estado.ANULADA).exists()
+        return (
+            self.votacion_id is not None
+            and Votacion.objects.filter(reconsideracion_de_id=self.votacion_id)
+            .exclude(estado=Votacion.Estado.ANULADA)
+            .exists()
+        )
 
 
 # --- Calendario ---------------------------------------------------------------------------------
@@ -604,8 +778,9 @@ class CalendarioMiembro(models.Model):
     se pide y se puede renovar si el enlace se filtra.
     """
 
-    miembro = models.OneToOneField(Miembro, verbose_name=_("miembro"), on_delete=models.CASCADE,
-                                   related_name="calendario")
+    miembro = models.OneToOneField(
+        Miembro, verbose_name=_("miembro"), on_delete=models.CASCADE, related_name="calendario"
+    )
     token = models.CharField(_("token del calendario"), max_length=64, unique=True, default=nuevo_token)
     creado = models.DateTimeField(auto_now_add=True)
 

@@ -105,7 +105,9 @@ _QUORUM_POR_CODIGO = {
     "mayoria_absoluta_miembros": {"base": "legal", "fraccion": "mitad_mas_uno"},
     "mayoria_miembros": {"base": "legal", "fraccion": "mitad_mas_uno"},
     "cuarta_parte_delibera_mayoria_miembros_decide": {
-        "base": "legal", "fraccion": "mitad_mas_uno", "deliberar": {"base": "legal", "fraccion": "cuarta_parte"},
+        "base": "legal",
+        "fraccion": "mitad_mas_uno",
+        "deliberar": {"base": "legal", "fraccion": "cuarta_parte"},
     },
 }
 
@@ -120,8 +122,10 @@ def regla_de_quorum(regla) -> dict:
         if regla not in _QUORUM_POR_CODIGO:
             raise ValueError(f"Regla de quórum desconocida: «{regla}».")
         regla = _QUORUM_POR_CODIGO[regla]
-    if not isinstance(regla, dict) or regla.get("base") not in {"legal", "habiles"} or (
-        regla.get("fraccion") not in FRACCIONES
+    if (
+        not isinstance(regla, dict)
+        or regla.get("base") not in {"legal", "habiles"}
+        or (regla.get("fraccion") not in FRACCIONES)
     ):
         raise ValueError(f"Regla de quórum mal formada: {regla!r}.")
     return regla
@@ -219,7 +223,9 @@ def resultado(
     if desempate not in DESEMPATES:
         raise ValueError(f"Regla de desempate desconocida: «{desempate}».")
     if abstencion not in EFECTOS or inhibicion not in EFECTOS:
-        raise ValueError("El efecto de la abstención y de la inhibición es «en_la_base» o «fuera_de_la_base».")
+        raise ValueError(
+            "El efecto de la abstención y de la inhibición es «en_la_base» o «fuera_de_la_base»."
+        )
     if min(a_favor, en_contra, abstenciones, inhibidos, presentes) < 0:
         raise ValueError("Los conteos no pueden ser negativos.")
     if voto_dirimente not in {None, "", "a_favor", "en_contra"}:
@@ -246,36 +252,84 @@ def resultado(
     )
     exigencia = f"{definicion.nombre.lower()}: {requerido} de {base_numero}"
     comun = dict(
-        requerido=requerido, base=base, base_numero=base_numero, regla=mayoria, a_favor=a_favor,
-        en_contra=en_contra, abstenciones=abstenciones, inhibidos=inhibidos, presentes=presentes,
+        requerido=requerido,
+        base=base,
+        base_numero=base_numero,
+        regla=mayoria,
+        a_favor=a_favor,
+        en_contra=en_contra,
+        abstenciones=abstenciones,
+        inhibidos=inhibidos,
+        presentes=presentes,
     )
 
     if a_favor >= requerido and a_favor > en_contra:
-        return Resultado("aprobado", desempate="", necesita_dirimente=False,
-                         explicacion=f"Aprobado: {conteo}; se requieren {exigencia}.", **comun)
+        return Resultado(
+            "aprobado",
+            desempate="",
+            necesita_dirimente=False,
+            explicacion=f"Aprobado: {conteo}; se requieren {exigencia}.",
+            **comun,
+        )
     empate = a_favor == en_contra and a_favor > 0
     if not empate:
-        return Resultado("rechazado", desempate="", necesita_dirimente=False,
-                         explicacion=f"Rechazado: {conteo}; se requieren {exigencia}.", **comun)
+        return Resultado(
+            "rechazado",
+            desempate="",
+            necesita_dirimente=False,
+            explicacion=f"Rechazado: {conteo}; se requieren {exigencia}.",
+            **comun,
+        )
     if a_favor + 1 < requerido:
         return Resultado(
-            "rechazado", desempate="", necesita_dirimente=False,
+            "rechazado",
+            desempate="",
+            necesita_dirimente=False,
             explicacion=f"Rechazado: empate ({conteo}), pero ni con un voto más se alcanzan los {exigencia}.",
             **comun,
         )
     metodo = DESEMPATES[desempate]
     if metodo == "voto_dirimente":
         if voto_dirimente == "a_favor":
-            return Resultado("aprobado", desempate=metodo, necesita_dirimente=False,
-                             explicacion=f"Aprobado con el voto dirimente: empate ({conteo}).", **comun)
+            return Resultado(
+                "aprobado",
+                desempate=metodo,
+                necesita_dirimente=False,
+                explicacion=f"Aprobado con el voto dirimente: empate ({conteo}).",
+                **comun,
+            )
         if voto_dirimente == "en_contra":
-            return Resultado("rechazado", desempate=metodo, necesita_dirimente=False,
-                             explicacion=f"Rechazado con el voto dirimente: empate ({conteo}).", **comun)
-        return Resultado("empate", desempate=metodo, necesita_dirimente=True,
-                         explicacion=f"Empate ({conteo}): lo decide el voto dirimente.", **comun)
+            return Resultado(
+                "rechazado",
+                desempate=metodo,
+                necesita_dirimente=False,
+                explicacion=f"Rechazado con el voto dirimente: empate ({conteo}).",
+                **comun,
+            )
+        return Resultado(
+            "empate",
+            desempate=metodo,
+            necesita_dirimente=True,
+            explicacion=f"Empate ({conteo}): lo decide el voto dirimente.",
+            **comun,
+        )
     if metodo == "repetir" and repeticion < 1:
-        return Resultado("empate", desempate="repetir", necesita_dirimente=False,
-                         explicacion=f"Empate ({conteo}): se repite la votación.", **comun)
-    motivo = "persiste el empate tras repetir la votación" if metodo == "repetir" else "el empate se tiene por rechazo"
-    return Resultado("rechazado", desempate="rechazado", necesita_dirimente=False,
-                     explicacion=f"Rechazado: {motivo} ({conteo}).", **comun)
+        return Resultado(
+            "empate",
+            desempate="repetir",
+            necesita_dirimente=False,
+            explicacion=f"Empate ({conteo}): se repite la votación.",
+            **comun,
+        )
+    motivo = (
+        "persiste el empate tras repetir la votación"
+        if metodo == "repetir"
+        else "el empate se tiene por rechazo"
+    )
+    return Resultado(
+        "rechazado",
+        desempate="rechazado",
+        necesita_dirimente=False,
+        explicacion=f"Rechazado: {motivo} ({conteo}).",
+        **comun,
+    )

@@ -51,13 +51,11 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core import navegacion
-        from core.navegacion import Entrada
-        from core import roles
-
         from django_tasks.signals import task_finished, task_started
 
+        from core import navegacion, roles
         from core.models import Municipio
+        from core.navegacion import Entrada
 
         post_migrate.connect(_roles_tras_migrar, sender=self)
         post_save.connect(_municipio_guardado, sender=Municipio, dispatch_uid="core_zona_guardada")

@@ -69,8 +69,10 @@ def sql_usuario(*, antes: tuple[str, ...] = (), desde: str = "", donde: str) -> 
     usuario_t, unidad_t = q(Usuario._meta.db_table), q(UnidadOrganica._meta.db_table)
     desde = desde or f"{usuario_t} u"
     primeras = "".join(f"{c}, " for c in antes)
-    return (f"SELECT {primeras}{columnas} FROM {desde}"
-            f" LEFT JOIN {unidad_t} un ON un.{q('id')} = u.{q('unidad_id')} WHERE {donde}")
+    return (
+        f"SELECT {primeras}{columnas} FROM {desde}"
+        f" LEFT JOIN {unidad_t} un ON un.{q('id')} = u.{q('unidad_id')} WHERE {donde}"
+    )
 
 
 def usuario_de_fila(fila, inicio: int = 0) -> Usuario:
@@ -79,7 +81,9 @@ def usuario_de_fila(fila, inicio: int = 0) -> Usuario:
     n = len(campos_usuario)
     usuario = Usuario.from_db(connection.alias, campos_usuario, fila[inicio : inicio + n])
     unidad_fila = fila[inicio + n : inicio + n + len(campos_unidad)]
-    unidad = UnidadOrganica.from_db(connection.alias, campos_unidad, unidad_fila) if usuario.unidad_id else None
+    unidad = (
+        UnidadOrganica.from_db(connection.alias, campos_unidad, unidad_fila) if usuario.unidad_id else None
+    )
     Usuario._meta.get_field("unidad").set_cached_value(usuario, unidad)
     # Lo que ModelBackend.get_all_permissions guarda tras sus dos consultas (usuario activo).
     usuario._perm_cache = set(fila[-1])

@@ -5,8 +5,8 @@ Así la navegación de cada rol muestra solo lo que puede usar, sin que el núcl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.urls import NoReverseMatch, reverse
 

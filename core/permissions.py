@@ -8,10 +8,20 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core import roles
-from core.models import Archivo
-from core.models import Cargo, Encargo, Persona, UnidadOrganica, Usuario
-from core.models import DiaCalendario, Municipio, ReglaLocal
-from core.models import Evento, NumeroRegistro, Serie
+from core.models import (
+    Archivo,
+    Cargo,
+    DiaCalendario,
+    Encargo,
+    Evento,
+    Municipio,
+    NumeroRegistro,
+    Persona,
+    ReglaLocal,
+    Serie,
+    UnidadOrganica,
+    Usuario,
+)
 
 # Áreas que adjuntan archivos dicen quién más puede verlos: f(usuario, archivo) -> bool.
 _ACCESOS_ARCHIVO: list[Callable] = []
@@ -92,9 +102,7 @@ def obtener_numero(usuario, pk) -> NumeroRegistro:
 
 def obtener_evento(usuario, pk) -> Evento:
     """El evento de auditoría `pk` (la vista exige `core.ver_auditoria`); Http404 si no existe."""
-    return get_object_or_404(
-        Evento.objects.select_related("actor", "por_encargo_de", "objeto_tipo"), pk=pk
-    )
+    return get_object_or_404(Evento.objects.select_related("actor", "por_encargo_de", "objeto_tipo"), pk=pk)
 
 
 def obtener_dia_calendario(usuario, pk) -> DiaCalendario:

@@ -222,10 +222,14 @@ def sql_insertar(
         apto = (
             len(resultado) == 1
             and not any(hasattr(f, "get_placeholder") for f in campos)
-            and not any(hasattr(v, "resolve_expression") or hasattr(v, "as_sql") for fila in filas for v in fila)
+            and not any(
+                hasattr(v, "resolve_expression") or hasattr(v, "as_sql") for fila in filas for v in fila
+            )
         )
         modo = _modo(resultado[0][1], filas) if apto else None
-        _inserciones[clave] = (resultado[0][0], modo, tuple(_tal_cual(f, conexion) for f in campos)) if modo else None
+        _inserciones[clave] = (
+            (resultado[0][0], modo, tuple(_tal_cual(f, conexion) for f in campos)) if modo else None
+        )
         return resultado
     sql, modo, tal_cual = cacheado
     filas = []

@@ -1,17 +1,17 @@
 from django.urls import path
 
-from core.views import inicio
-from core.views import auditoria as vistas_auditoria
-from core.views import series as vistas_series
 from core.views import archivos as vistas_archivos
+from core.views import auditoria as vistas_auditoria
 from core.views import busqueda as vistas_busqueda
+from core.views import calendario as vistas_calendario
 from core.views import encargos as vistas_encargos
+from core.views import inicio
 from core.views import municipio as vistas_municipio
 from core.views import organizacion as vistas_organizacion
-from core.views import personas as vistas_personas
-from core.views import usuarios as vistas_usuarios
-from core.views import calendario as vistas_calendario
 from core.views import perfil as vistas_perfil
+from core.views import personas as vistas_personas
+from core.views import series as vistas_series
+from core.views import usuarios as vistas_usuarios
 
 app_name = "core"
 
@@ -28,16 +28,32 @@ urlpatterns = [
     path("configuracion/unidades/", vistas_organizacion.unidades, name="unidades"),
     path("configuracion/unidades/nueva/", vistas_organizacion.unidad_crear, name="unidad-crear"),
     path("configuracion/unidades/<int:pk>/editar/", vistas_organizacion.unidad_editar, name="unidad-editar"),
-    path("configuracion/unidades/<int:pk>/desactivar/", vistas_organizacion.unidad_desactivar, name="unidad-desactivar"),
+    path(
+        "configuracion/unidades/<int:pk>/desactivar/",
+        vistas_organizacion.unidad_desactivar,
+        name="unidad-desactivar",
+    ),
     path("configuracion/cargos/", vistas_organizacion.cargos, name="cargos"),
     path("configuracion/cargos/nuevo/", vistas_organizacion.cargo_crear, name="cargo-crear"),
     path("configuracion/cargos/<int:pk>/editar/", vistas_organizacion.cargo_editar, name="cargo-editar"),
-    path("configuracion/cargos/<int:pk>/desactivar/", vistas_organizacion.cargo_desactivar, name="cargo-desactivar"),
+    path(
+        "configuracion/cargos/<int:pk>/desactivar/",
+        vistas_organizacion.cargo_desactivar,
+        name="cargo-desactivar",
+    ),
     path("configuracion/usuarios/", vistas_usuarios.usuarios, name="usuarios"),
     path("configuracion/usuarios/nuevo/", vistas_usuarios.usuario_crear, name="usuario-crear"),
     path("configuracion/usuarios/<int:pk>/editar/", vistas_usuarios.usuario_editar, name="usuario-editar"),
-    path("configuracion/usuarios/<int:pk>/desactivar/", vistas_usuarios.usuario_desactivar, name="usuario-desactivar"),
-    path("configuracion/usuarios/<int:pk>/reactivar/", vistas_usuarios.usuario_reactivar, name="usuario-reactivar"),
+    path(
+        "configuracion/usuarios/<int:pk>/desactivar/",
+        vistas_usuarios.usuario_desactivar,
+        name="usuario-desactivar",
+    ),
+    path(
+        "configuracion/usuarios/<int:pk>/reactivar/",
+        vistas_usuarios.usuario_reactivar,
+        name="usuario-reactivar",
+    ),
     path("configuracion/encargos/", vistas_encargos.encargos, name="encargos"),
     path("configuracion/encargos/nuevo/", vistas_encargos.encargo_crear, name="encargo-crear"),
     path("configuracion/encargos/<int:pk>/revocar/", vistas_encargos.encargo_revocar, name="encargo-revocar"),
@@ -47,14 +63,30 @@ urlpatterns = [
     path("personas/<int:pk>/editar/", vistas_personas.persona_editar, name="persona-editar"),
     path("configuracion/perfil/", vistas_perfil.perfil, name="perfil"),
     path("configuracion/perfil/reglas/", vistas_perfil.perfil_regla_fijar, name="perfil-regla-fijar"),
-    path("configuracion/perfil/reglas/<int:pk>/quitar/", vistas_perfil.perfil_regla_quitar, name="perfil-regla-quitar"),
+    path(
+        "configuracion/perfil/reglas/<int:pk>/quitar/",
+        vistas_perfil.perfil_regla_quitar,
+        name="perfil-regla-quitar",
+    ),
     path("configuracion/calendario/", vistas_calendario.calendario, name="calendario"),
-    path("configuracion/calendario/dias/", vistas_calendario.calendario_dia_agregar, name="calendario-dia-agregar"),
-    path("configuracion/calendario/dias/<int:pk>/quitar/", vistas_calendario.calendario_dia_quitar, name="calendario-dia-quitar"),
+    path(
+        "configuracion/calendario/dias/",
+        vistas_calendario.calendario_dia_agregar,
+        name="calendario-dia-agregar",
+    ),
+    path(
+        "configuracion/calendario/dias/<int:pk>/quitar/",
+        vistas_calendario.calendario_dia_quitar,
+        name="calendario-dia-quitar",
+    ),
     path("configuracion/series/", vistas_series.series, name="series"),
     path("configuracion/series/crear/", vistas_series.serie_crear, name="serie-crear"),
     path("configuracion/series/<int:pk>/", vistas_series.serie, name="serie"),
-    path("configuracion/series/<int:pk>/cerrar-anio/", vistas_series.serie_cerrar_anio, name="serie-cerrar-anio"),
+    path(
+        "configuracion/series/<int:pk>/cerrar-anio/",
+        vistas_series.serie_cerrar_anio,
+        name="serie-cerrar-anio",
+    ),
     path("configuracion/series/numeros/<int:pk>/anular/", vistas_series.numero_anular, name="numero-anular"),
     path("auditoria/", vistas_auditoria.auditoria, name="auditoria"),
     path("auditoria/<int:pk>/", vistas_auditoria.evento, name="evento"),

@@ -9,4 +9,8 @@ class InformesConfig(AppConfig):
         from core import roles
         from core.navegacion import Entrada, registrar
 
-        registrar(Entrada("Informes", "Recibidos y despachados", "informes:registro", roles.VER_INFORMES_REGISTRO, 60))
+        registrar(
+            Entrada(
+                "Informes", "Recibidos y despachados", "informes:registro", roles.VER_INFORMES_REGISTRO, 60
+            )
+        )

@@ -10,8 +10,14 @@ from informes.selectors import FilaCumplimiento, InformeRecibidos
 
 ENCABEZADO_RECIBIDOS = ["Periodo", "Unidad", "Registrados", "Derivados recibidos", "Atendidos", "Despachados"]
 ENCABEZADO_CUMPLIMIENTO = [
-    "Unidad", "Cerrados", "A tiempo", "Con retraso", "Sin plazo", "Vencidos abiertos",
-    "% a tiempo", "Promedio días hábiles",
+    "Unidad",
+    "Cerrados",
+    "A tiempo",
+    "Con retraso",
+    "Sin plazo",
+    "Vencidos abiertos",
+    "% a tiempo",
+    "Promedio días hábiles",
 ]
 
 
@@ -24,11 +30,21 @@ def _filas_recibidos(informe: InformeRecibidos):
 
 def _filas_cumplimiento(cumplimiento: list[FilaCumplimiento]):
     for f in cumplimiento:
-        yield [f.unidad, f.cerrados, f.a_tiempo, f.con_retraso, f.sin_plazo, f.vencidos_abiertos,
-               f.porcentaje_a_tiempo, f.promedio_dias]
+        yield [
+            f.unidad,
+            f.cerrados,
+            f.a_tiempo,
+            f.con_retraso,
+            f.sin_plazo,
+            f.vencidos_abiertos,
+            f.porcentaje_a_tiempo,
+            f.promedio_dias,
+        ]
 
 
-def a_csv(informe: InformeRecibidos, cumplimiento: list[FilaCumplimiento], *, tabla: str = "recibidos") -> bytes:
+def a_csv(
+    informe: InformeRecibidos, cumplimiento: list[FilaCumplimiento], *, tabla: str = "recibidos"
+) -> bytes:
     """Una tabla por archivo (un CSV no tiene hojas): `recibidos` o `cumplimiento`. UTF-8 con BOM para
     que la hoja de cálculo respete las tildes.
     """
@@ -36,7 +52,9 @@ def a_csv(informe: InformeRecibidos, cumplimiento: list[FilaCumplimiento], *, ta
     escritor = csv.writer(salida)
     if tabla == "cumplimiento":
         escritor.writerow(ENCABEZADO_CUMPLIMIENTO)
-        escritor.writerows(["" if v is None else v for v in fila] for fila in _filas_cumplimiento(cumplimiento))
+        escritor.writerows(
+            ["" if v is None else v for v in fila] for fila in _filas_cumplimiento(cumplimiento)
+        )
     else:
         escritor.writerow(ENCABEZADO_RECIBIDOS)
         escritor.writerows(_filas_recibidos(informe))
@@ -73,8 +91,11 @@ def barras(informe: InformeRecibidos) -> list[dict]:
     """Cada periodo con el ancho (en %) de sus barras de registrados y despachados, para el gráfico CSS."""
     maximo = max([max(p["registrados"], p["despachados"]) for p in informe.por_periodo] or [0]) or 1
     return [
-        {**p, "ancho_registrados": round(100 * p["registrados"] / maximo, 1),
-         "ancho_despachados": round(100 * p["despachados"] / maximo, 1)}
+        {
+            **p,
+            "ancho_registrados": round(100 * p["registrados"] / maximo, 1),
+            "ancho_despachados": round(100 * p["despachados"] / maximo, 1),
+        }
         for p in informe.por_periodo
     ]
 
@@ -82,6 +103,11 @@ def barras(informe: InformeRecibidos) -> list[dict]:
 def a_pdf(informe: InformeRecibidos, cumplimiento: list[FilaCumplimiento], *, unidad=None) -> bytes:
     return render_pdf(
         "informes/registro_pdf.html",
-        {"titulo": "Informe de documentos recibidos y despachados", "informe": informe,
-         "cumplimiento": cumplimiento, "barras": barras(informe), "unidad": unidad},
+        {
+            "titulo": "Informe de documentos recibidos y despachados",
+            "informe": informe,
+            "cumplimiento": cumplimiento,
+            "barras": barras(informe),
+            "unidad": unidad,
+        },
     )

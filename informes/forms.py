@@ -18,9 +18,14 @@ MAX_DIAS = 366 * 5
 class FiltroInformeForm(FormularioBootstrap, forms.Form):
     desde = forms.DateField(label="Desde", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     hasta = forms.DateField(label="Hasta", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    periodo = forms.ChoiceField(label="Agrupar por", choices=[(k, v[0]) for k, v in PERIODOS.items()], initial="mes")
+    periodo = forms.ChoiceField(
+        label="Agrupar por", choices=[(k, v[0]) for k, v in PERIODOS.items()], initial="mes"
+    )
     unidad = forms.ModelChoiceField(
-        label="Unidad", queryset=UnidadOrganica.objects.filter(activa=True), required=False, empty_label="Todas las unidades"
+        label="Unidad",
+        queryset=UnidadOrganica.objects.filter(activa=True),
+        required=False,
+        empty_label="Todas las unidades",
     )
 
     def __init__(self, *args, ve_todo: bool, **kwargs):

@@ -124,7 +124,12 @@ class _Corte:
 def _tramo(campo: str, instantes: list[datetime]) -> Func:
     """PostgreSQL: el número (desde 1) del tramo [instantes[i-1], instantes[i]) en que cae el instante `campo`;
     0 si es anterior al primero."""
-    return Func(F(campo), RawSQL("%s::timestamptz[]", (instantes,)), function="width_bucket", output_field=IntegerField())
+    return Func(
+        F(campo),
+        RawSQL("%s::timestamptz[]", (instantes,)),
+        function="width_bucket",
+        output_field=IntegerField(),
+    )
 
 
 def _comienzos(periodo: str, desde: date, hasta: date) -> list[date]:
@@ -165,8 +170,12 @@ def recibidos_y_despachados(
     registrados = Documento.objects.filter(
         clase=Documento.Clase.ENTRADA, recibido_en__gte=inicio, recibido_en__lt=fin
     ).exclude(estado=Documento.Estado.ANULADO)
-    derivados = Derivacion.objects.filter(tipo=Derivacion.Tipo.ACCION, enviado_en__gte=inicio, enviado_en__lt=fin)
-    atendidos = Documento.objects.filter(estado__in=ESTADOS_ATENDIDOS, cerrado_en__gte=inicio, cerrado_en__lt=fin)
+    derivados = Derivacion.objects.filter(
+        tipo=Derivacion.Tipo.ACCION, enviado_en__gte=inicio, enviado_en__lt=fin
+    )
+    atendidos = Documento.objects.filter(
+        estado__in=ESTADOS_ATENDIDOS, cerrado_en__gte=inicio, cerrado_en__lt=fin
+    )
     # Salida: la fecha es la de firma; si no se firmó en el sistema, la de registro. La misma expresión
     # que el índice parcial `doc_despacho_idx`, así no se recorren los documentos de salida de otros años.
     despachados = (
@@ -194,7 +203,9 @@ def recibidos_y_despachados(
         filas_sql = list(consulta.annotate(n=Count("*")).order_by())
         if columna == "registrados":
             unidad_de = dict(
-                Usuario.objects.filter(pk__in={f["u"] for f in filas_sql if f["u"]}).values_list("pk", "unidad_id")
+                Usuario.objects.filter(pk__in={f["u"] for f in filas_sql if f["u"]}).values_list(
+                    "pk", "unidad_id"
+                )
             )
             for f in filas_sql:
                 f["u"] = unidad_de.get(f["u"])
@@ -202,7 +213,10 @@ def recibidos_y_despachados(
             celdas[(corte.fecha(fila["p"]), fila["u"])][columna] += fila["n"]
 
     nombres = _nombres_unidades({u for _, u in celdas})
-    filas = [FilaRecibidos(periodo=p, unidad_id=u, unidad=nombres.get(u, "?"), **valores) for (p, u), valores in celdas.items()]
+    filas = [
+        FilaRecibidos(periodo=p, unidad_id=u, unidad=nombres.get(u, "?"), **valores)
+        for (p, u), valores in celdas.items()
+    ]
     filas.sort(key=lambda f: (f.periodo, f.unidad))
     columnas = InformeRecibidos.COLUMNAS
     totales = {c: sum(getattr(f, c) for f in filas) for c in columnas}
@@ -211,10 +225,14 @@ def recibidos_y_despachados(
         for c in columnas:
             agrupado[f.periodo][c] += getattr(f, c)
     por_periodo = [{"periodo": p, **agrupado[p]} for p in sorted(agrupado)]
-    return InformeRecibidos(desde=desde, hasta=hasta, periodo=periodo, filas=filas, totales=totales, por_periodo=por_periodo)
+    return InformeRecibidos(
+        desde=desde, hasta=hasta, periodo=periodo, filas=filas, totales=totales, por_periodo=por_periodo
+    )
 
 
-def _acumulado_habiles(calendario: Calendario, primero: date, ultimo: date) -> tuple[dict[date, int], dict[date, int]]:
+def _acumulado_habiles(
+    calendario: Calendario, primero: date, ultimo: date
+) -> tuple[dict[date, int], dict[date, int]]:
     """Para cada día del intervalo: cuántos días hábiles hay hasta él (inclusive), y ese mismo número en
     su recepción efectiva (el día hábil siguiente si el día es inhábil), como en `calcular_plazo`.
     """
@@ -311,7 +329,9 @@ FROM ({por_documento}) s GROUP BY 1, 2, 3
 """
 
 
-def _cerrados_en_postgresql(cerrados, calendario: Calendario, desde: date, hasta: date, zona: ZoneInfo) -> dict:
+def _cerrados_en_postgresql(
+    cerrados, calendario: Calendario, desde: date, hasta: date, zona: ZoneInfo
+) -> dict:
     """Un recorrido de los cierres (solo el índice `doc_cierre_informe_idx`), agrupado por unidad. El día
     local de cada instante es su posición en la tabla de días (`width_bucket`, sin pasar cada fila a la
     hora local), y los días hábiles se leen de las tablas, que van como arreglos."""
@@ -319,15 +339,19 @@ def _cerrados_en_postgresql(cerrados, calendario: Calendario, desde: date, hasta
     acumulado, efectivo = _acumulado_habiles(calendario, base, hasta)
     instantes = [datetime.combine(d, time.min, tzinfo=zona) for d in acumulado]
     por_documento = cerrados.values(
-        u=F("unidad_actual"), fc=F("fecha_computo"), re=F("recibido_en"),
+        u=F("unidad_actual"),
+        fc=F("fecha_computo"),
+        re=F("recibido_en"),
         pc=_tramo("cerrado_en", instantes),
         pp=Coalesce(_Posicion(F("fecha_computo"), Value(base)), _tramo("recibido_en", instantes)),
         pv=_Posicion(F("vence"), Value(base)),
     ).order_by()
     sql, params = por_documento.query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(_SQL_CERRADOS.format(por_documento=sql),
-                       [zona.key, list(acumulado.values()), list(efectivo.values()), *params])
+        cursor.execute(
+            _SQL_CERRADOS.format(por_documento=sql),
+            [zona.key, list(acumulado.values()), list(efectivo.values()), *params],
+        )
         grupos = cursor.fetchall()
     filas: dict[int | None, FilaCumplimiento] = {}
     viejos = []
@@ -354,7 +378,11 @@ def _cerrados_por_fecha(cerrados, calendario: Calendario, zona: ZoneInfo) -> dic
     )
     grupos = list(
         cerrados.values("unidad_actual", "dia_cierre", "dia_computo")
-        .annotate(n=Count("pk"), a_tiempo=Count("pk", filter=_A_TIEMPO), con_retraso=Count("pk", filter=_CON_RETRASO))
+        .annotate(
+            n=Count("pk"),
+            a_tiempo=Count("pk", filter=_A_TIEMPO),
+            con_retraso=Count("pk", filter=_CON_RETRASO),
+        )
         .order_by()
     )
     filas: dict[int | None, FilaCumplimiento] = {}

@@ -53,7 +53,9 @@ def registro(request):
 def registro_exportar(request):
     formato = request.GET.get("formato", "")
     if formato not in FORMATOS:
-        return HttpResponseBadRequest("Formato desconocido: use csv, xlsx o pdf.", content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(
+            "Formato desconocido: use csv, xlsx o pdf.", content_type="text/plain; charset=utf-8"
+        )
     form = _filtro(request)
     if not form.is_valid():
         errores = "; ".join(e for lista in form.errors.values() for e in lista)

@@ -93,29 +93,31 @@ class MesaVirtualForm(FormularioBootstrap, forms.Form):
         label="Tipo de documento de identidad", choices=Persona.TipoDocumento.choices
     )
     numero_documento = forms.CharField(label="Número de documento de identidad", max_length=30)
-    nombres = forms.CharField(label="Nombres", max_length=150, required=False,
-                              help_text="Obligatorio para persona natural.")
-    apellidos = forms.CharField(label="Apellidos", max_length=150, required=False,
-                                help_text="Obligatorio para persona natural.")
-    razon_social = forms.CharField(label="Razón social", max_length=250, required=False,
-                                   help_text="Obligatoria para persona jurídica.")
+    nombres = forms.CharField(
+        label="Nombres", max_length=150, required=False, help_text="Obligatorio para persona natural."
+    )
+    apellidos = forms.CharField(
+        label="Apellidos", max_length=150, required=False, help_text="Obligatorio para persona natural."
+    )
+    razon_social = forms.CharField(
+        label="Razón social", max_length=250, required=False, help_text="Obligatoria para persona jurídica."
+    )
     correo = forms.EmailField(
         label="Correo electrónico", help_text="Allí le enviaremos su cargo de recepción."
     )
     telefono = forms.CharField(label="Teléfono", max_length=50, required=False)
     procedimiento = forms.ModelChoiceField(
-        label="Procedimiento (si inicia uno)", queryset=Procedimiento.objects.none(), required=False,
+        label="Procedimiento (si inicia uno)",
+        queryset=Procedimiento.objects.none(),
+        required=False,
         empty_label="— Ninguno: es una solicitud, carta o comunicación —",
     )
     asunto = forms.CharField(label="Asunto", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
-    folios = forms.IntegerField(
-        label="Número de folios (páginas)", min_value=1, max_value=100_000, initial=1
-    )
+    folios = forms.IntegerField(label="Número de folios (páginas)", min_value=1, max_value=100_000, initial=1)
     adjuntos = _CampoArchivos(label="Archivos", required=True)
     declaracion = forms.BooleanField(
         label=(
-            "Declaro que los datos consignados son verdaderos y acepto ser notificado en el correo "
-            "indicado."
+            "Declaro que los datos consignados son verdaderos y acepto ser notificado en el correo indicado."
         ),
         required=True,
         error_messages={"required": "Debe aceptar la declaración para presentar el documento."},

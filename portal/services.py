@@ -58,12 +58,25 @@ def presentar_documento_virtual(
     persona = Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first()
     if persona is None:
         persona = registrar_persona(
-            tipo=tipo, tipo_documento=tipo_documento, numero_documento=numero, nombres=nombres,
-            apellidos=apellidos, razon_social=razon_social, correo=correo, telefono=telefono, por=None,
+            tipo=tipo,
+            tipo_documento=tipo_documento,
+            numero_documento=numero,
+            nombres=nombres,
+            apellidos=apellidos,
+            razon_social=razon_social,
+            correo=correo,
+            telefono=telefono,
+            por=None,
         )
     documento = registrar_documento(
-        asunto=asunto, folios=folios, remitente=persona, por=None, canal=Documento.Canal.VIRTUAL,
-        procedimiento=procedimiento, adjuntos=adjuntos, unidad_destino=unidad_receptora(),
+        asunto=asunto,
+        folios=folios,
+        remitente=persona,
+        por=None,
+        canal=Documento.Canal.VIRTUAL,
+        procedimiento=procedimiento,
+        adjuntos=adjuntos,
+        unidad_destino=unidad_receptora(),
     )
     from portal.tasks import enviar_cargo_virtual
 

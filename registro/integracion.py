@@ -18,17 +18,32 @@ def _con_unidad(usuario) -> bool:
 # --- Menú ---
 for entrada in [
     # Hoja de ruta: bandejas de la unidad y personal.
-    Entrada("Trámite documentario", "Bandeja de mi unidad", "registro:bandeja", orden=10, visible=_con_unidad),
-    Entrada("Trámite documentario", "Mis documentos", "registro:bandeja-personal", orden=11, visible=_con_unidad),
+    Entrada(
+        "Trámite documentario", "Bandeja de mi unidad", "registro:bandeja", orden=10, visible=_con_unidad
+    ),
+    Entrada(
+        "Trámite documentario", "Mis documentos", "registro:bandeja-personal", orden=11, visible=_con_unidad
+    ),
     # Documentos internos y de salida.
-    Entrada("Trámite documentario", "Documentos emitidos", "registro:emitidos", orden=40, visible=_con_unidad),
-    Entrada("Trámite documentario", "Recibidos internos", "registro:recibidos-internos", orden=41,
-            visible=_con_unidad),
+    Entrada(
+        "Trámite documentario", "Documentos emitidos", "registro:emitidos", orden=40, visible=_con_unidad
+    ),
+    Entrada(
+        "Trámite documentario",
+        "Recibidos internos",
+        "registro:recibidos-internos",
+        orden=41,
+        visible=_con_unidad,
+    ),
     Entrada("Trámite documentario", "Registro de salida", "registro:salida", orden=42, visible=_con_unidad),
     # Recepción (mesa de partes) y catálogos.
     Entrada("Registro", "Registrar documento", "registro:registrar", roles.REGISTRAR_DOCUMENTO, 30),
-    Entrada("Registro", "Procedimientos (TUPA)", "registro:procedimientos", roles.GESTIONAR_PROCEDIMIENTOS, 38),
-    Entrada("Registro", "Tipos de documento", "registro:tipos-documentales", roles.GESTIONAR_PROCEDIMIENTOS, 39),
+    Entrada(
+        "Registro", "Procedimientos (TUPA)", "registro:procedimientos", roles.GESTIONAR_PROCEDIMIENTOS, 38
+    ),
+    Entrada(
+        "Registro", "Tipos de documento", "registro:tipos-documentales", roles.GESTIONAR_PROCEDIMIENTOS, 39
+    ),
 ]:
     registrar(entrada)
 

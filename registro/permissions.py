@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from core import roles
-from registro.models import DestinatarioInterno, Derivacion, Documento
+from registro.models import Derivacion, DestinatarioInterno, Documento
 
 
 def documentos_visibles(usuario) -> QuerySet[Documento]:

@@ -88,8 +88,13 @@ def main() -> int:
         subprocess.run([*consola, "demo"], env=entorno, check=True, cwd=RAIZ, stdout=subprocess.DEVNULL)
         puerto = _puerto_libre()
         base = f"http://127.0.0.1:{puerto}"
-        servidor = subprocess.Popen([*consola, "runserver", "--noreload", f"127.0.0.1:{puerto}"], env=entorno,
-                                    cwd=RAIZ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        servidor = subprocess.Popen(
+            [*consola, "runserver", "--noreload", f"127.0.0.1:{puerto}"],
+            env=entorno,
+            cwd=RAIZ,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             _esperar(base + "/ingresar/")
             with sync_playwright() as p:

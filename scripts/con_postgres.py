@@ -58,9 +58,22 @@ def main(argv: list[str]) -> int:
     log = raiz / "postgres.log"
     try:
         subprocess.run(
-            [*como, str(bindir / "initdb"), "-D", str(datos), "-A", "trust", "-U", "secretaria", "-E", "UTF8",
-             "--locale=C.UTF-8", "--no-sync"],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                *como,
+                str(bindir / "initdb"),
+                "-D",
+                str(datos),
+                "-A",
+                "trust",
+                "-U",
+                "secretaria",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         opciones = (
             f"-p {puerto} -k {socket_dir} -c listen_addresses=127.0.0.1 -c fsync=off "
@@ -71,15 +84,19 @@ def main(argv: list[str]) -> int:
             shutil.chown(log, "postgres")
         subprocess.run(
             [*como, str(bindir / "pg_ctl"), "-D", str(datos), "-o", opciones, "-l", str(log), "-w", "start"],
-            check=True, stdout=subprocess.DEVNULL,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         entorno = dict(os.environ, DATABASE_URL=f"postgres://secretaria@127.0.0.1:{puerto}/postgres")
         print(f"PostgreSQL desechable en 127.0.0.1:{puerto}", file=sys.stderr, flush=True)
         return subprocess.call(argv, env=entorno)
     finally:
         if (datos / "postmaster.pid").exists():
-            subprocess.run([*como, str(bindir / "pg_ctl"), "-D", str(datos), "-m", "immediate", "stop"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [*como, str(bindir / "pg_ctl"), "-D", str(datos), "-m", "immediate", "stop"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         shutil.rmtree(raiz, ignore_errors=True)
 
 

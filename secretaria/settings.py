@@ -95,7 +95,9 @@ _DEFAULT_DB = f"sqlite:///{VAR_DIR / 'secretaria.sqlite3'}"
 # PostgreSQL en producción conviene 60: abrir la conexión costaba la mitad del registro por la API.
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", _DEFAULT_DB), conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True
+        env_str("DATABASE_URL", _DEFAULT_DB),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -177,16 +179,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 
 # confianza para verificar, límites por IP de la verificación pública y tamaño del PDF a comprobar
 # (un certificado es el original entero más su hoja: puede pasar ARCHIVO_TAMANO_MAXIMO).
 # Ver docs/operacion/certificados.md.
-SECRETARIA_CERT_PKCS12 = Path(env_str("SECRETARIA_CERT_PKCS12", "") or VAR_DIR / "certificados" / "municipio.p12")
+SECRETARIA_CERT_PKCS12 = Path(
+    env_str("SECRETARIA_CERT_PKCS12", "") or VAR_DIR / "certificados" / "municipio.p12"
+)
 SECRETARIA_CERT_CLAVE = env_str("SECRETARIA_CERT_CLAVE", "demo-certificados-2026")
-SECRETARIA_CERT_RAICES = Path(env_str("SECRETARIA_CERT_RAICES")) if env_str("SECRETARIA_CERT_RAICES") else None
+SECRETARIA_CERT_RAICES = (
+    Path(env_str("SECRETARIA_CERT_RAICES")) if env_str("SECRETARIA_CERT_RAICES") else None
+)
 SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO = env_int("SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO", 30)
 SECRETARIA_VERIFICAR_FALLOS_POR_HORA = env_int("SECRETARIA_VERIFICAR_FALLOS_POR_HORA", 20)
 SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO = env_int("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", 10)
 CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO = env_int(
-    "CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", max(64 * 1024 * 1024, 2 * ARCHIVO_TAMANO_MAXIMO))
-for _nombre in ("SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO", "SECRETARIA_VERIFICAR_FALLOS_POR_HORA",
-                "SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", "CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO"):
+    "CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", max(64 * 1024 * 1024, 2 * ARCHIVO_TAMANO_MAXIMO)
+)
+for _nombre in (
+    "SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO",
+    "SECRETARIA_VERIFICAR_FALLOS_POR_HORA",
+    "SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO",
+    "CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO",
+):
     if globals()[_nombre] < 1:
         raise ImproperlyConfigured(f"{_nombre} debe ser 1 o más (se leyó {globals()[_nombre]}).")
 

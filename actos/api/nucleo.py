@@ -36,7 +36,9 @@ class ActosParteSalida(serializers.Serializer):
 
 class ActosActoSalida(serializers.Serializer):
     id = serializers.IntegerField()
-    tipo = serializers.CharField(help_text="Clave del perfil: ordenanza, acuerdo, decreto, resolucion_alcaldia…")
+    tipo = serializers.CharField(
+        help_text="Clave del perfil: ordenanza, acuerdo, decreto, resolucion_alcaldia…"
+    )
     tipo_nombre = serializers.SerializerMethodField()
     organo = serializers.CharField()
     numero = serializers.IntegerField(allow_null=True)
@@ -46,8 +48,11 @@ class ActosActoSalida(serializers.Serializer):
     temas = serializers.CharField()
     estado = serializers.CharField()
     vigencia = serializers.SerializerMethodField(
-        help_text="Calculada al leer: no_vigente (aún no rige), vigente, modificado o derogado.")
-    vigencia_nombre = serializers.SerializerMethodField(help_text="p. ej. «Aún no vigente (vigente desde 03/12/2026)».")
+        help_text="Calculada al leer: no_vigente (aún no rige), vigente, modificado o derogado."
+    )
+    vigencia_nombre = serializers.SerializerMethodField(
+        help_text="p. ej. «Aún no vigente (vigente desde 03/12/2026)»."
+    )
     firmado_en = serializers.DateTimeField(allow_null=True)
     firmante = serializers.CharField()
     publicado_en = serializers.DateField(allow_null=True)
@@ -99,7 +104,9 @@ class ActosRelacionSalida(serializers.Serializer):
 class ActosErrataSalida(serializers.Serializer):
     numero_texto = serializers.CharField()
     lugar = serializers.CharField(help_text="La parte corregida (p. ej. «Artículo 3») o dónde está el error.")
-    eid = serializers.CharField(source="parte.eid", default="", help_text="eId de la parte corregida, si la hay.")
+    eid = serializers.CharField(
+        source="parte.eid", default="", help_text="eId de la parte corregida, si la hay."
+    )
     dice = serializers.CharField()
     debe_decir = serializers.CharField()
     motivo = serializers.CharField()
@@ -109,7 +116,9 @@ class ActosErrataSalida(serializers.Serializer):
 class ActosActoDetalle(ActosActoSalida):
     partes = ActosParteSalida(many=True, source="partes.all")
     consolidado = serializers.SerializerMethodField()
-    erratas = serializers.SerializerMethodField(help_text="Fe de erratas del acto (el texto firmado no cambia).")
+    erratas = serializers.SerializerMethodField(
+        help_text="Fe de erratas del acto (el texto firmado no cambia)."
+    )
 
     @extend_schema_field(ActosErrataSalida(many=True))
     def get_erratas(self, obj):
@@ -142,8 +151,12 @@ class ActosMotivoEntrada(serializers.Serializer):
 
 
 class ActosAprobarEntrada(serializers.Serializer):
-    decision = serializers.IntegerField(required=False, allow_null=True, default=None,
-                                        help_text="Acto del concejo: la decisión de la sesión que lo aprobó.")
+    decision = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Acto del concejo: la decisión de la sesión que lo aprobó.",
+    )
     aprobacion_externa = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
@@ -195,20 +208,31 @@ class Actos(APIView):
     @extend_schema(parameters=FILTROS, responses={200: ActosActoSalida(many=True)}, auth=[])
     def get(self, request):
         p = request.query_params
-        actos = buscar_publicos(texto=p.get("q", ""), tipo=p.get("tipo", ""), numero=_entero(p.get("numero")),
-                                anio=_entero(p.get("anio")), tema=p.get("tema", ""))
+        actos = buscar_publicos(
+            texto=p.get("q", ""),
+            tipo=p.get("tipo", ""),
+            numero=_entero(p.get("numero")),
+            anio=_entero(p.get("anio")),
+            tema=p.get("tema", ""),
+        )
         paginador = self.pagination_class()
         pagina = paginador.paginate_queryset(actos, request, view=self)
         relaciones.anotar_vigencias(pagina)
-        return paginador.get_paginated_response(ActosActoSalida(pagina, many=True, context={"request": request}).data)
+        return paginador.get_paginated_response(
+            ActosActoSalida(pagina, many=True, context={"request": request}).data
+        )
 
-    @extend_schema(request=ActosProyectoEntrada,
-                   responses={201: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403})
+    @extend_schema(
+        request=ActosProyectoEntrada,
+        responses={201: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403},
+    )
     def post(self, request):
         entrada = ActosProyectoEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         acto = ciclo.crear_proyecto(**entrada.validated_data, por=request.user)
-        return Response(ActosActoDetalle(acto, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ActosActoDetalle(acto, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class ActosInternos(APIView):
@@ -226,7 +250,9 @@ class ActosInternos(APIView):
         paginador = self.pagination_class()
         pagina = paginador.paginate_queryset(actos, request, view=self)
         relaciones.anotar_vigencias(pagina)
-        return paginador.get_paginated_response(ActosActoSalida(pagina, many=True, context={"request": request}).data)
+        return paginador.get_paginated_response(
+            ActosActoSalida(pagina, many=True, context={"request": request}).data
+        )
 
 
 class ActoVista(APIView):
@@ -245,9 +271,14 @@ class ActoAkn(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={(200, "application/akn+xml"): OpenApiResponse(OpenApiTypes.STR,
-                                                                             description="XML Akoma Ntoso 3.0"),
-                              404: ERROR_404})
+    @extend_schema(
+        responses={
+            (200, "application/akn+xml"): OpenApiResponse(
+                OpenApiTypes.STR, description="XML Akoma Ntoso 3.0"
+            ),
+            404: ERROR_404,
+        }
+    )
     def get(self, request, pk: int):
         from actos.akn import akn_de_acto
 
@@ -260,8 +291,10 @@ class DesdeDecision(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ActosDecisionEntrada,
-                   responses={201: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=ActosDecisionEntrada,
+        responses={201: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request):
         from concejo.models import Decision
 
@@ -271,7 +304,9 @@ class DesdeDecision(APIView):
             raise PermissionDenied
         decision = get_object_or_404(Decision, pk=entrada.validated_data["decision"])
         acto = ciclo.crear_desde_decision(decision=decision, por=request.user)
-        return Response(ActosActoDetalle(acto, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ActosActoDetalle(acto, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class ParteAgregar(APIView):
@@ -279,8 +314,10 @@ class ParteAgregar(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ActosParteEntrada,
-                   responses={201: ActosParteSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=ActosParteEntrada,
+        responses={201: ActosParteSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         acto = obtener_acto(request.user, pk)
         entrada = ActosParteEntrada(data=request.data)
@@ -293,8 +330,10 @@ def _transicion(nombre: str, servicio, entrada_cls=None, doc: str = ""):
     class Transicion(APIView):
         permission_classes = [IsAuthenticated]
 
-        @extend_schema(request=entrada_cls,
-                       responses={200: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+        @extend_schema(
+            request=entrada_cls,
+            responses={200: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+        )
         def post(self, request, pk: int):
             acto = obtener_acto(request.user, pk)
             datos = {}
@@ -319,13 +358,27 @@ def _aprobar(*, acto, por, decision=None, aprobacion_externa=""):
 
 
 ActoEnviar = _transicion("ActoEnviar", ciclo.enviar_a_revision, doc="Envía el proyecto a revisión.")
-ActoDevolver = _transicion("ActoDevolver", ciclo.devolver, ActosMotivoEntrada, "Devuelve el proyecto con observaciones.")
-ActoAprobar = _transicion("ActoAprobar", _aprobar, ActosAprobarEntrada, "Aprueba el acto (del concejo: con su decisión).")
-ActoFirmar = _transicion("ActoFirmar", ciclo.firmar, ActosFirmaEntrada,
-                         "Firma (alcalde) y da fe (Secretario): número del registro y PDF con SHA-256.")
-ActoPublicar = _transicion("ActoPublicar", ciclo.publicar, ActosPublicacionEntrada,
-                           "Publica el acto firmado (fecha y medio); vigente desde según el perfil.")
-ActoArchivar = _transicion("ActoArchivar", ciclo.archivar, ActosMotivoEntrada, "Archiva sin aprobar, con motivo.")
+ActoDevolver = _transicion(
+    "ActoDevolver", ciclo.devolver, ActosMotivoEntrada, "Devuelve el proyecto con observaciones."
+)
+ActoAprobar = _transicion(
+    "ActoAprobar", _aprobar, ActosAprobarEntrada, "Aprueba el acto (del concejo: con su decisión)."
+)
+ActoFirmar = _transicion(
+    "ActoFirmar",
+    ciclo.firmar,
+    ActosFirmaEntrada,
+    "Firma (alcalde) y da fe (Secretario): número del registro y PDF con SHA-256.",
+)
+ActoPublicar = _transicion(
+    "ActoPublicar",
+    ciclo.publicar,
+    ActosPublicacionEntrada,
+    "Publica el acto firmado (fecha y medio); vigente desde según el perfil.",
+)
+ActoArchivar = _transicion(
+    "ActoArchivar", ciclo.archivar, ActosMotivoEntrada, "Archiva sin aprobar, con motivo."
+)
 
 
 class RelacionCrear(APIView):
@@ -333,8 +386,10 @@ class RelacionCrear(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ActosRelacionEntrada,
-                   responses={201: ActosRelacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=ActosRelacionEntrada,
+        responses={201: ActosRelacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         origen = obtener_acto(request.user, pk)
         entrada = ActosRelacionEntrada(data=request.data)
@@ -343,4 +398,3 @@ class RelacionCrear(APIView):
         destino = obtener_acto(request.user, datos.pop("destino"))
         relacion = relaciones.relacionar(origen=origen, destino=destino, por=request.user, **datos)
         return Response(ActosRelacionSalida(relacion).data, status=status.HTTP_201_CREATED)
-

@@ -51,13 +51,24 @@ class TareaDetalle(TareaSalida):
 class TareaEntrada(serializers.Serializer):
     acto = serializers.IntegerField(help_text="Id del acto firmado o publicado.")
     descripcion = serializers.CharField(max_length=4000)
-    unidad = serializers.SlugRelatedField(slug_field="sigla", queryset=UnidadOrganica.objects.all(),
-                                          help_text="Sigla de la unidad responsable, p. ej. «GDU».")
-    parte = serializers.CharField(required=False, allow_blank=True, default="",
-                                  help_text="eId del artículo que la ordena (art_3); vacío: todo el acto.")
+    unidad = serializers.SlugRelatedField(
+        slug_field="sigla",
+        queryset=UnidadOrganica.objects.all(),
+        help_text="Sigla de la unidad responsable, p. ej. «GDU».",
+    )
+    parte = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="eId del artículo que la ordena (art_3); vacío: todo el acto.",
+    )
     vence = serializers.DateField(required=False, allow_null=True, default=None)
-    plazo_dias = serializers.IntegerField(required=False, allow_null=True, default=None,
-                                          help_text="Días hábiles desde hoy (en lugar de `vence`).")
+    plazo_dias = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Días hábiles desde hoy (en lugar de `vence`).",
+    )
 
 
 class AvanceEntrada(serializers.Serializer):
@@ -77,10 +88,15 @@ class Tareas(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(parameters=[OpenApiParameter("pestana", str, enum=list(seguimiento.PESTANAS)),
-                               OpenApiParameter("unidad", str, description="Sigla de la unidad."),
-                               OpenApiParameter("limit", int), OpenApiParameter("offset", int)],
-                   responses={200: TareaSalida(many=True), 401: ERROR_401})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("pestana", str, enum=list(seguimiento.PESTANAS)),
+            OpenApiParameter("unidad", str, description="Sigla de la unidad."),
+            OpenApiParameter("limit", int),
+            OpenApiParameter("offset", int),
+        ],
+        responses={200: TareaSalida(many=True), 401: ERROR_401},
+    )
     def get(self, request):
         from django.utils import timezone
 
@@ -92,8 +108,10 @@ class Tareas(APIView):
         pagina = paginador.paginate_queryset(qs.order_by("vence", "id"), request, view=self)
         return paginador.get_paginated_response(TareaSalida(pagina, many=True).data)
 
-    @extend_schema(request=TareaEntrada,
-                   responses={201: TareaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=TareaEntrada,
+        responses={201: TareaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request):
         _exigir_gestion(request.user)
         entrada = TareaEntrada(data=request.data)
@@ -126,14 +144,18 @@ class TareaAvances(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    @extend_schema(request={"multipart/form-data": AvanceEntrada, "application/json": AvanceEntrada},
-                   responses={201: TareaDetalle, 400: ERROR_400, 401: ERROR_401, 404: ERROR_404})
+    @extend_schema(
+        request={"multipart/form-data": AvanceEntrada, "application/json": AvanceEntrada},
+        responses={201: TareaDetalle, 400: ERROR_400, 401: ERROR_401, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         tarea = seguimiento.obtener_tarea(request.user, pk)
         entrada = AvanceEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         seguimiento.informar_avance(tarea=tarea, por=request.user, **entrada.validated_data)
-        return Response(TareaDetalle(seguimiento.obtener_tarea(request.user, pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            TareaDetalle(seguimiento.obtener_tarea(request.user, pk)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class TareaCancelar(APIView):
@@ -141,8 +163,10 @@ class TareaCancelar(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=MotivoEntrada,
-                   responses={200: TareaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=MotivoEntrada,
+        responses={200: TareaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         tarea = seguimiento.obtener_tarea(request.user, pk)
         _exigir_gestion(request.user)
@@ -178,15 +202,21 @@ class Protocolos(APIView):
 
     @extend_schema(responses={200: ProtocoloSalida(many=True), 401: ERROR_401, 403: ERROR_403})
     def get(self, request):
-        if not (request.user.has_perm("actos.revisar_acto") or servicio_protocolo.puede_generar(request.user)):
+        if not (
+            request.user.has_perm("actos.revisar_acto") or servicio_protocolo.puede_generar(request.user)
+        ):
             raise PermissionDenied("El protocolo anual es de la Secretaría General.")
         return Response(ProtocoloSalida(Protocolo.objects.order_by("-creado")[:100], many=True).data)
 
-    @extend_schema(request=ProtocoloEntrada, responses={202: ProtocoloSalida, 400: ERROR_400, 401: ERROR_401,
-                                                        403: ERROR_403})
+    @extend_schema(
+        request=ProtocoloEntrada,
+        responses={202: ProtocoloSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403},
+    )
     def post(self, request):
         if not servicio_protocolo.puede_generar(request.user):
-            raise PermissionDenied("Solo el Secretario General (o quien lo subroga) genera el protocolo anual.")
+            raise PermissionDenied(
+                "Solo el Secretario General (o quien lo subroga) genera el protocolo anual."
+            )
         entrada = ProtocoloEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         protocolo = servicio_protocolo.solicitar_protocolo(por=request.user, **entrada.validated_data)

@@ -57,17 +57,37 @@ def _cargar_demo(municipio):
     hoy = timezone.localdate()
     atrasada = "Elaborar el padrón de comerciantes ambulantes del sector y publicarlo en el portal."
     if not Tarea.objects.filter(descripcion=atrasada).exists():
-        crear_tarea(acto=actos[0], por=secretario, unidad=unidad, descripcion=atrasada, plazo_dias=10,
-                    asignada_el=hoy - timedelta(days=40))
+        crear_tarea(
+            acto=actos[0],
+            por=secretario,
+            unidad=unidad,
+            descripcion=atrasada,
+            plazo_dias=10,
+            asignada_el=hoy - timedelta(days=40),
+        )
     cumplida = "Señalizar las zonas rígidas dispuestas por el acto."
     if not Tarea.objects.filter(descripcion=cumplida).exists():
-        tarea = crear_tarea(acto=actos[-1], por=secretario, unidad=unidad, descripcion=cumplida, plazo_dias=15,
-                            asignada_el=hoy - timedelta(days=20))
-        informar_avance(tarea=tarea, por=secretario, porcentaje=40, texto="Señales compradas; instalación en curso.")
-        evidencia = SimpleUploadedFile("acta-de-conformidad.txt",
-                                       "Acta de conformidad: 24 señales instaladas en el sector 3.\n".encode())
-        informar_avance(tarea=tarea, por=secretario, porcentaje=100, evidencia=evidencia,
-                        texto="Señalización instalada; se adjunta el acta de conformidad.")
+        tarea = crear_tarea(
+            acto=actos[-1],
+            por=secretario,
+            unidad=unidad,
+            descripcion=cumplida,
+            plazo_dias=15,
+            asignada_el=hoy - timedelta(days=20),
+        )
+        informar_avance(
+            tarea=tarea, por=secretario, porcentaje=40, texto="Señales compradas; instalación en curso."
+        )
+        evidencia = SimpleUploadedFile(
+            "acta-de-conformidad.txt", "Acta de conformidad: 24 señales instaladas en el sector 3.\n".encode()
+        )
+        informar_avance(
+            tarea=tarea,
+            por=secretario,
+            porcentaje=100,
+            evidencia=evidencia,
+            texto="Señalización instalada; se adjunta el acta de conformidad.",
+        )
 
 
 registrar_cargador(61, _cargar_demo)

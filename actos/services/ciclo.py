@@ -28,9 +28,26 @@ from core.services.numeracion import serie_por_perfil, siguiente_numero
 from core.services.perfiles import ClaveDesconocida, regla_vigente, valor
 
 CAMPOS = [
-    "tipo", "organo", "titulo", "temas", "estado", "anio", "numero", "numero_texto", "decision",
-    "unidad_proponente", "firmado_en", "firmante", "refrendado_por", "por_encargo_de", "archivo", "sha256",
-    "publicado_en", "medio_publicacion", "vigente_desde", "aprobacion_externa",
+    "tipo",
+    "organo",
+    "titulo",
+    "temas",
+    "estado",
+    "anio",
+    "numero",
+    "numero_texto",
+    "decision",
+    "unidad_proponente",
+    "firmado_en",
+    "firmante",
+    "refrendado_por",
+    "por_encargo_de",
+    "archivo",
+    "sha256",
+    "publicado_en",
+    "medio_publicacion",
+    "vigente_desde",
+    "aprobacion_externa",
 ]
 MENSAJE_FIRMADO = (
     "El acto ya está firmado y no se edita: corríjalo con una fe de erratas o con otro acto que lo modifique."
@@ -181,7 +198,13 @@ def crear_desde_decision(*, decision, por, tipo: str | None = None, titulo: str 
     _exigir_revisor(por)
     decision = _tomar_decision(decision, error="Esa decisión ya está registrada como acto.")
     tipo = tipo or tipo_para_decision(decision)
-    titulo = titulo if titulo is not None else decision.resumen.strip().splitlines()[0][:500] if decision.resumen else ""
+    titulo = (
+        titulo
+        if titulo is not None
+        else decision.resumen.strip().splitlines()[0][:500]
+        if decision.resumen
+        else ""
+    )
     datos, titulo = _validar_datos(tipo=tipo, titulo=titulo, organo=Acto.Organo.CONCEJO)
     acto = Acto.objects.create(
         tipo=datos["codigo"],
@@ -193,11 +216,20 @@ def crear_desde_decision(*, decision, por, tipo: str | None = None, titulo: str 
     )
     decision.estado = Decision.Estado.REGISTRADA
     decision.save(update_fields=["estado"])
-    _auditar(por, "actos.acto.crear_desde_decision", acto, None,
-             {"sesion": decision.sesion_id, "votacion": decision.votacion_id})
-    registrar_evento(por=por, accion="concejo.decision.registrar", objeto=decision,
-                     antes={"estado": Decision.Estado.PENDIENTE},
-                     despues={"estado": decision.estado, "acto": acto.pk})
+    _auditar(
+        por,
+        "actos.acto.crear_desde_decision",
+        acto,
+        None,
+        {"sesion": decision.sesion_id, "votacion": decision.votacion_id},
+    )
+    registrar_evento(
+        por=por,
+        accion="concejo.decision.registrar",
+        objeto=decision,
+        antes={"estado": Decision.Estado.PENDIENTE},
+        despues={"estado": decision.estado, "acto": acto.pk},
+    )
     return acto
 
 
@@ -275,19 +307,29 @@ def aprobar(*, acto: Acto, por, decision=None, aprobacion_externa: str = "") -> 
         raise ValidationError({"aprobacion_externa": ["No puede pasar de 300 caracteres."]})
     if acto.organo == Acto.Organo.CONCEJO and acto.decision_id is None and decision is None:
         if not aprobacion_externa:
-            raise ValidationError({"decision": [
-                "Un acto del concejo se aprueba por votación: elija la decisión de la sesión o, si la sesión no "
-                "está en el sistema, escriba cuál fue (sesión, fecha y votación)."
-            ]})
+            raise ValidationError(
+                {
+                    "decision": [
+                        "Un acto del concejo se aprueba por votación: elija la decisión de la sesión o, si la sesión no "
+                        "está en el sistema, escriba cuál fue (sesión, fecha y votación)."
+                    ]
+                }
+            )
         acto.aprobacion_externa = aprobacion_externa
     elif acto.organo == Acto.Organo.CONCEJO and acto.decision_id is None:
-        decision = _tomar_decision(decision, error="Esa decisión ya está registrada como otro acto.", campo="decision")
+        decision = _tomar_decision(
+            decision, error="Esa decisión ya está registrada como otro acto.", campo="decision"
+        )
         acto.decision = decision
         decision.estado = Decision.Estado.REGISTRADA
         decision.save(update_fields=["estado"])
-        registrar_evento(por=por, accion="concejo.decision.registrar", objeto=decision,
-                         antes={"estado": Decision.Estado.PENDIENTE},
-                         despues={"estado": decision.estado, "acto": acto.pk})
+        registrar_evento(
+            por=por,
+            accion="concejo.decision.registrar",
+            objeto=decision,
+            antes={"estado": Decision.Estado.PENDIENTE},
+            despues={"estado": decision.estado, "acto": acto.pk},
+        )
     acto.estado = Acto.Estado.APROBADO
     acto.save(update_fields=["estado", "decision", "aprobacion_externa"])
     _auditar(por, "actos.acto.aprobar", acto, antes)
@@ -300,7 +342,9 @@ def archivar(*, acto: Acto, por, motivo: str) -> Acto:
     acto = _bloquear(acto)
     if not (puede_revisar(por) or (acto.estado == Acto.Estado.PROYECTO and puede_redactar(por, acto))):
         raise PermissionDenied("No tiene permiso para archivar este acto.")
-    _exigir_estado(acto, Acto.Estado.PROYECTO, Acto.Estado.EN_REVISION, Acto.Estado.APROBADO, accion="archivar")
+    _exigir_estado(
+        acto, Acto.Estado.PROYECTO, Acto.Estado.EN_REVISION, Acto.Estado.APROBADO, accion="archivar"
+    )
     motivo = (motivo or "").strip()
     if not motivo:
         raise ValidationError({"motivo": ["Escriba el motivo por el que se archiva."]})
@@ -359,7 +403,9 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
     if not firmante:
         raise ValidationError({"firmante": ["Escriba el nombre y el cargo de quien firma (el alcalde)."]})
     if len(firmante) > 200:
-        raise ValidationError({"firmante": ["El nombre y cargo del firmante no pueden pasar de 200 caracteres."]})
+        raise ValidationError(
+            {"firmante": ["El nombre y cargo del firmante no pueden pasar de 200 caracteres."]}
+        )
     ahora = timezone.now()
     if fecha is None:
         momento = ahora
@@ -392,10 +438,19 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
     acto.firmante = firmante
     acto.refrendado_por = por
     acto.por_encargo_de = encargo.titular if encargo is not None else None
-    acto.save(update_fields=[
-        "registro", "anio", "numero", "numero_texto", "estado", "firmado_en", "firmante", "refrendado_por",
-        "por_encargo_de",
-    ])
+    acto.save(
+        update_fields=[
+            "registro",
+            "anio",
+            "numero",
+            "numero_texto",
+            "estado",
+            "firmado_en",
+            "firmante",
+            "refrendado_por",
+            "por_encargo_de",
+        ]
+    )
     _auditar(por, "actos.acto.firmar", acto, antes)
     return acto
 
@@ -414,7 +469,9 @@ def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
     nombre = f"{acto.tipo}-{acto.anio}-{acto.numero:03d}.pdf"
     archivo = guardar_archivo(
         archivo=SimpleUploadedFile(nombre, pdf_de_acto(acto), content_type="application/pdf"),
-        por=por, tipos_permitidos=["application/pdf"], tamano_maximo=200 * 1024 * 1024,
+        por=por,
+        tipos_permitidos=["application/pdf"],
+        tamano_maximo=200 * 1024 * 1024,
     )
     antes = instantanea(acto, CAMPOS)
     acto.archivo = archivo
@@ -459,11 +516,16 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     if not isinstance(fecha, date):
         errores["fecha"] = ["Indique la fecha de publicación."]
     elif fecha > timezone.localdate():
-        errores["fecha"] = ["La fecha de publicación no puede ser futura: registre la publicación cuando ocurra."]
+        errores["fecha"] = [
+            "La fecha de publicación no puede ser futura: registre la publicación cuando ocurra."
+        ]
     elif acto.firmado_en and fecha < timezone.localdate(acto.firmado_en):
-        errores["fecha"] = [f"No se publica antes de la firma ({timezone.localdate(acto.firmado_en):%d/%m/%Y})."]
-    regla = regla_de_publicacion(fecha if isinstance(fecha, date) and "fecha" not in errores else None,
-                                 tipo=acto.tipo)
+        errores["fecha"] = [
+            f"No se publica antes de la firma ({timezone.localdate(acto.firmado_en):%d/%m/%Y})."
+        ]
+    regla = regla_de_publicacion(
+        fecha if isinstance(fecha, date) and "fecha" not in errores else None, tipo=acto.tipo
+    )
     admitidos = {m.casefold(): m for m in regla["medios"]}
     if not medio:
         errores["medio"] = ["Indique el medio de publicación (diario oficial, gaceta, portal…)."]
@@ -484,7 +546,9 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     acto.medio_publicacion = medio
     acto.regla_publicacion = regla["regla"]
     acto.vigente_desde = fecha + timedelta(days=regla["vigencia_dias"])
-    acto.save(update_fields=["estado", "publicado_en", "medio_publicacion", "regla_publicacion", "vigente_desde"])
+    acto.save(
+        update_fields=["estado", "publicado_en", "medio_publicacion", "regla_publicacion", "vigente_desde"]
+    )
     _auditar(por, "actos.acto.publicar", acto, antes)
     indexar_acto(acto)
     return acto

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from actos.models import Acto
 
-
 GRUPOS = {
     "considerando": "CONSIDERANDO:",
     "transitoria": "DISPOSICIONES TRANSITORIAS",
@@ -53,8 +52,9 @@ def pdf_de_acto(acto: Acto) -> bytes:
     """El PDF A4 del acto con el membrete del municipio y «Página X de Y» (WeasyPrint, sin red)."""
     from core.rendering import render_pdf
 
-    return render_pdf("actos/nucleo/acto_pdf.html", {"cuerpo_html": html_de_acto(acto), "acto": acto,
-                                                     "titulo": str(acto)})
+    return render_pdf(
+        "actos/nucleo/acto_pdf.html", {"cuerpo_html": html_de_acto(acto), "acto": acto, "titulo": str(acto)}
+    )
 
 
 def docx_de_acto(acto: Acto) -> bytes:

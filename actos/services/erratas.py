@@ -28,8 +28,18 @@ from core.services.perfiles import ClaveDesconocida, valor
 SERIE = "fe-erratas-actos"
 FORMATO = "FE DE ERRATAS Nº {numero:03d}-{anio}-{sigla}"
 MAXIMO = 5000
-CAMPOS = ["acto", "numero_texto", "parte", "ubicacion", "dice", "debe_decir", "motivo", "firmada_en",
-          "firmada_por", "por_encargo_de"]
+CAMPOS = [
+    "acto",
+    "numero_texto",
+    "parte",
+    "ubicacion",
+    "dice",
+    "debe_decir",
+    "motivo",
+    "firmada_en",
+    "firmada_por",
+    "por_encargo_de",
+]
 
 
 def serie_de_erratas(*, por) -> Serie:
@@ -49,20 +59,28 @@ def serie_de_erratas(*, por) -> Serie:
         return Serie.objects.get(codigo=SERIE)
 
 
-def _validar(*, acto: Acto, parte: Parte | None, ubicacion: str, dice: str, debe_decir: str, motivo: str) -> dict:
+def _validar(
+    *, acto: Acto, parte: Parte | None, ubicacion: str, dice: str, debe_decir: str, motivo: str
+) -> dict:
     errores: dict[str, list[str]] = {}
     if acto.estado not in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO):
-        raise ValidationError("Solo un acto firmado o publicado lleva fe de erratas: antes de la firma se corrige "
-                              "editando su texto.")
+        raise ValidationError(
+            "Solo un acto firmado o publicado lleva fe de erratas: antes de la firma se corrige "
+            "editando su texto."
+        )
     if parte is not None and parte.acto_id != acto.pk:
         errores["parte"] = ["Esa parte no es de este acto."]
     if parte is None and not ubicacion:
-        errores["parte"] = ["Indique la parte que se corrige o, si no es una parte, dónde está el error (p. ej. «Título»)."]
+        errores["parte"] = [
+            "Indique la parte que se corrige o, si no es una parte, dónde está el error (p. ej. «Título»)."
+        ]
     if len(ubicacion) > 200:
         errores["ubicacion"] = ["El lugar del error no puede pasar de 200 caracteres."]
-    for campo, texto, falta in (("dice", dice, "Escriba el texto erróneo, tal como dice el acto."),
-                                ("debe_decir", debe_decir, "Escriba el texto correcto (lo que debe decir)."),
-                                ("motivo", motivo, "Escriba el motivo de la fe de erratas.")):
+    for campo, texto, falta in (
+        ("dice", dice, "Escriba el texto erróneo, tal como dice el acto."),
+        ("debe_decir", debe_decir, "Escriba el texto correcto (lo que debe decir)."),
+        ("motivo", motivo, "Escriba el motivo de la fe de erratas."),
+    ):
         if not texto:
             errores[campo] = [falta]
         elif len(texto) > MAXIMO:
@@ -70,14 +88,30 @@ def _validar(*, acto: Acto, parte: Parte | None, ubicacion: str, dice: str, debe
     if dice and debe_decir and dice == debe_decir:
         errores["debe_decir"] = ["El texto correcto es igual al erróneo: no hay nada que corregir."]
     # El error se cita tal como está: si no aparece donde se dice, la corrección no se entendería.
-    if dice and parte is not None and "parte" not in errores and dice not in parte.texto and dice not in parte.epigrafe:
+    if (
+        dice
+        and parte is not None
+        and "parte" not in errores
+        and dice not in parte.texto
+        and dice not in parte.epigrafe
+    ):
         errores["dice"] = [f"El texto erróneo no aparece en {parte}: cópielo tal como dice el acto."]
-    elif dice and parte is None and ubicacion.lower() in ("título", "titulo", "sumilla") and dice not in acto.titulo:
+    elif (
+        dice
+        and parte is None
+        and ubicacion.lower() in ("título", "titulo", "sumilla")
+        and dice not in acto.titulo
+    ):
         errores["dice"] = ["El texto erróneo no aparece en el título: cópielo tal como dice el acto."]
     if errores:
         raise ValidationError(errores)
-    return {"parte": parte, "ubicacion": "" if parte is not None else ubicacion, "dice": dice,
-            "debe_decir": debe_decir, "motivo": motivo}
+    return {
+        "parte": parte,
+        "ubicacion": "" if parte is not None else ubicacion,
+        "dice": dice,
+        "debe_decir": debe_decir,
+        "motivo": motivo,
+    }
 
 
 @transaction.atomic
@@ -97,14 +131,25 @@ def registrar_fe_de_erratas(
     if not puede_revisar(por):
         raise PermissionDenied("Solo la Secretaría General registra y firma la fe de erratas de un acto.")
     acto = Acto.objects.select_for_update(of=("self",)).get(pk=acto.pk)
-    datos = _validar(acto=acto, parte=parte, ubicacion=(ubicacion or "").strip(), dice=(dice or "").strip(),
-                     debe_decir=(debe_decir or "").strip(), motivo=(motivo or "").strip())
+    datos = _validar(
+        acto=acto,
+        parte=parte,
+        ubicacion=(ubicacion or "").strip(),
+        dice=(dice or "").strip(),
+        debe_decir=(debe_decir or "").strip(),
+        motivo=(motivo or "").strip(),
+    )
     serie = serie_de_erratas(por=por)
     bloquear_cadena()  # tras el acto y antes del contador (orden de cerrojos del módulo)
     ahora = timezone.now()
     encargo = encargo_vigente(por, timezone.localdate(ahora))
-    errata = FeErratas.objects.create(acto=acto, firmada_en=ahora, firmada_por=por,
-                                      por_encargo_de=encargo.titular if encargo is not None else None, **datos)
+    errata = FeErratas.objects.create(
+        acto=acto,
+        firmada_en=ahora,
+        firmada_por=por,
+        por_encargo_de=encargo.titular if encargo is not None else None,
+        **datos,
+    )
     numero = siguiente_numero(serie, timezone.localdate(ahora).year, por=por, objeto=errata)
     errata.registro = numero
     errata.anio = numero.anio

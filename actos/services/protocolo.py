@@ -82,7 +82,9 @@ def _anio_valido(anio) -> int:
     actual = timezone.localdate().year
     if not 1900 <= anio < actual:
         # Sellar el año en curso cerraría el registro: ya no se podría firmar ningún acto del tipo.
-        raise ValidationError({"anio": [f"Solo se forma el protocolo de un año terminado (hasta {actual - 1})."]})
+        raise ValidationError(
+            {"anio": [f"Solo se forma el protocolo de un año terminado (hasta {actual - 1})."]}
+        )
     return anio
 
 
@@ -120,7 +122,9 @@ def solicitar_protocolo(*, tipo: str, anio, por) -> Protocolo:
     if not _actos_del_anio(tipo, anio).exists() and not _anulados(serie, anio).exists():
         raise ValidationError(f"No hay actos firmados de {nombre} en {anio}.")
     protocolo = Protocolo.objects.create(tipo=tipo, anio=anio, pedido_por=por, mensaje="En cola.")
-    registrar_evento(por=por, accion="actos.protocolo.solicitar", objeto=protocolo, despues=instantanea(protocolo))
+    registrar_evento(
+        por=por, accion="actos.protocolo.solicitar", objeto=protocolo, despues=instantanea(protocolo)
+    )
 
     from actos.tasks import generar_protocolo
 
@@ -145,7 +149,9 @@ class EntradaIndice:
 
 def _avanzar(protocolo: Protocolo, progreso: int, mensaje: str) -> None:
     # Fuera de toda transacción: la página que consulta el avance lo ve al instante.
-    Protocolo.objects.filter(pk=protocolo.pk).update(progreso=max(0, min(progreso, 100)), mensaje=mensaje[:300])
+    Protocolo.objects.filter(pk=protocolo.pk).update(
+        progreso=max(0, min(progreso, 100)), mensaje=mensaje[:300]
+    )
 
 
 def _html_acto(acto: Acto) -> str:
@@ -176,14 +182,16 @@ def _entradas(tipo: str, anio: int) -> tuple[list[EntradaIndice], dict[int, Acto
     }
     entradas: dict[int, EntradaIndice] = {}
     for n in _anulados(serie, anio).only("numero", "texto", "motivo_anulacion"):
-        entradas[n.numero] = EntradaIndice(numero=n.numero, texto=n.texto, titulo="", anulado=True,
-                                           motivo=n.motivo_anulacion)
+        entradas[n.numero] = EntradaIndice(
+            numero=n.numero, texto=n.texto, titulo="", anulado=True, motivo=n.motivo_anulacion
+        )
     por_id = {}
     for numero, acto in actos.items():
         if numero in entradas:
             continue  # número anulado: el acto que lo llevaba no entra al libro
-        entradas[numero] = EntradaIndice(numero=numero, texto=acto.numero_texto or str(numero), titulo=acto.titulo,
-                                         acto_id=acto.pk)
+        entradas[numero] = EntradaIndice(
+            numero=numero, texto=acto.numero_texto or str(numero), titulo=acto.titulo, acto_id=acto.pk
+        )
         por_id[acto.pk] = acto
     return [entradas[k] for k in sorted(entradas)], por_id
 
@@ -252,8 +260,12 @@ def _renderizar_actos(entradas, por_id, directorio, contexto, avance) -> list[st
                 acto, ruta = datos
                 _anotar_firmado(ruta, acto, anotar)
             else:
-                anotar(protocolo_pdf.renderizar_lote(_html_lote(datos, contexto), [a.pk for a in datos], directorio),
-                       datos)
+                anotar(
+                    protocolo_pdf.renderizar_lote(
+                        _html_lote(datos, contexto), [a.pk for a in datos], directorio
+                    ),
+                    datos,
+                )
         return rutas
     # `spawn`: los hijos no heredan la conexión a la base de datos (ni hilos) del proceso que la tiene.
     contexto_mp = multiprocessing.get_context("spawn")
@@ -264,8 +276,12 @@ def _renderizar_actos(entradas, por_id, directorio, contexto, avance) -> list[st
                 acto, ruta = datos
                 en_vuelo.append((None, (acto, ruta)))
             else:
-                futuro = grupo.submit(protocolo_pdf.renderizar_lote, _html_lote(datos, contexto),
-                                      [a.pk for a in datos], directorio)
+                futuro = grupo.submit(
+                    protocolo_pdf.renderizar_lote,
+                    _html_lote(datos, contexto),
+                    [a.pk for a in datos],
+                    directorio,
+                )
                 en_vuelo.append((futuro, datos))
             # Pocos lotes en vuelo a la vez: la memoria no crece con el tamaño del libro.
             while len(en_vuelo) > 2 * PROCESOS:
@@ -278,7 +294,9 @@ def _renderizar_actos(entradas, por_id, directorio, contexto, avance) -> list[st
 def _anotar_firmado(ruta, acto, anotar):
     with open(ruta, "rb") as f:
         paginas = protocolo_pdf.contar_paginas(f.read())
-    anotar(protocolo_pdf.Lote(ruta=ruta, paginas=paginas, inicio={acto.pk: 0}, largo={acto.pk: paginas}), [acto])
+    anotar(
+        protocolo_pdf.Lote(ruta=ruta, paginas=paginas, inicio={acto.pk: 0}, largo={acto.pk: paginas}), [acto]
+    )
 
 
 def _recoger(item, anotar):
@@ -316,14 +334,22 @@ def _preliminares(protocolo, entradas, contexto, paginas_actos) -> tuple[bytes, 
             e.folio = folio
             folio += e.paginas
         total = p_indice + paginas_actos + p_cierre
-        datos = {**contexto, "entradas": entradas, "total_paginas": total,
-                 "actos_incluidos": sum(1 for e in entradas if not e.anulado),
-                 "anulados": [e for e in entradas if e.anulado],
-                 "primer_folio_cierre": p_indice + paginas_actos + 1,
-                 "primer_numero": entradas[0].numero if entradas else None,
-                 "ultimo_numero": entradas[-1].numero if entradas else None}
-        indice = protocolo_pdf.renderizar_pdf(render_to_string("actos/seguimiento/protocolo/indice.html", datos))
-        cierre = protocolo_pdf.renderizar_pdf(render_to_string("actos/seguimiento/protocolo/cierre.html", datos))
+        datos = {
+            **contexto,
+            "entradas": entradas,
+            "total_paginas": total,
+            "actos_incluidos": sum(1 for e in entradas if not e.anulado),
+            "anulados": [e for e in entradas if e.anulado],
+            "primer_folio_cierre": p_indice + paginas_actos + 1,
+            "primer_numero": entradas[0].numero if entradas else None,
+            "ultimo_numero": entradas[-1].numero if entradas else None,
+        }
+        indice = protocolo_pdf.renderizar_pdf(
+            render_to_string("actos/seguimiento/protocolo/indice.html", datos)
+        )
+        cierre = protocolo_pdf.renderizar_pdf(
+            render_to_string("actos/seguimiento/protocolo/cierre.html", datos)
+        )
         n_indice, n_cierre = protocolo_pdf.contar_paginas(indice), protocolo_pdf.contar_paginas(cierre)
         if (n_indice, n_cierre) == (p_indice, p_cierre):
             return indice, cierre, total
@@ -340,16 +366,18 @@ def construir_protocolo(*, protocolo_id: int) -> Protocolo:
     protocolo = Protocolo.objects.select_related("pedido_por__cargo").get(pk=protocolo_id)
     if protocolo.estado != Protocolo.Estado.EN_COLA:
         return protocolo
-    Protocolo.objects.filter(pk=protocolo.pk).update(estado=Protocolo.Estado.GENERANDO, progreso=1,
-                                                     mensaje="Preparando la lista de actos.")
+    Protocolo.objects.filter(pk=protocolo.pk).update(
+        estado=Protocolo.Estado.GENERANDO, progreso=1, mensaje="Preparando la lista de actos."
+    )
     try:
         with tempfile.TemporaryDirectory(prefix="protocolo-") as directorio:
             return _construir(protocolo, directorio)
     except Exception as error:  # el libro no se selló: se informa en la página y se puede volver a pedir
         log.exception("Falló el protocolo %s", protocolo.pk)
         mensaje = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        Protocolo.objects.filter(pk=protocolo.pk).update(estado=Protocolo.Estado.ERROR,
-                                                         mensaje=f"No se pudo generar: {mensaje}"[:300])
+        Protocolo.objects.filter(pk=protocolo.pk).update(
+            estado=Protocolo.Estado.ERROR, mensaje=f"No se pudo generar: {mensaje}"[:300]
+        )
         protocolo.refresh_from_db()
         return protocolo
 
@@ -398,8 +426,12 @@ def _sellar(protocolo: Protocolo, ruta: str, *, entradas, paginas: int, ultimo: 
             f"{ultimo}); vuelva a generarlo."
         )
     with open(ruta, "rb") as f:
-        archivo = guardar_archivo(archivo=File(f, name=f"protocolo-{protocolo.tipo}-{protocolo.anio}.pdf"), por=por,
-                                  tipos_permitidos=["application/pdf"], tamano_maximo=TAMANO_MAXIMO)
+        archivo = guardar_archivo(
+            archivo=File(f, name=f"protocolo-{protocolo.tipo}-{protocolo.anio}.pdf"),
+            por=por,
+            tipos_permitidos=["application/pdf"],
+            tamano_maximo=TAMANO_MAXIMO,
+        )
     antes = instantanea(protocolo, ["estado", "actos", "paginas", "sha256"])
     protocolo.estado = Protocolo.Estado.LISTO
     protocolo.progreso = 100
@@ -409,11 +441,18 @@ def _sellar(protocolo: Protocolo, ruta: str, *, entradas, paginas: int, ultimo: 
     protocolo.paginas = paginas
     protocolo.terminado = timezone.now()
     protocolo.mensaje = f"Listo y sellado: {protocolo.actos} actos, {paginas} folios."
-    protocolo.save(update_fields=["estado", "progreso", "archivo", "sha256", "actos", "paginas", "terminado",
-                                  "mensaje"])
+    protocolo.save(
+        update_fields=["estado", "progreso", "archivo", "sha256", "actos", "paginas", "terminado", "mensaje"]
+    )
     registrar_evento(
-        por=por, accion="actos.protocolo.sellar", objeto=protocolo, antes=antes,
-        despues={**instantanea(protocolo, ["estado", "actos", "paginas", "sha256"]),
-                 "anulados": [e.numero for e in entradas if e.anulado], "ultimo_numero": ultimo},
+        por=por,
+        accion="actos.protocolo.sellar",
+        objeto=protocolo,
+        antes=antes,
+        despues={
+            **instantanea(protocolo, ["estado", "actos", "paginas", "sha256"]),
+            "anulados": [e.numero for e in entradas if e.anulado],
+            "ultimo_numero": ultimo,
+        },
     )
     return protocolo

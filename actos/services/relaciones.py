@@ -57,14 +57,19 @@ def relacionar(*, origen: Acto, destino: Acto, tipo: str, por, partes: str = "",
         if faltan:
             errores["partes"] = [f"El acto afectado no tiene {', '.join(faltan)}."]
     if tipo == Relacion.Tipo.DEROGA_PARCIAL and not eids:
-        errores.setdefault("partes", []).append("Una derogación parcial dice qué partes deroga (p. ej. art_2).")
+        errores.setdefault("partes", []).append(
+            "Una derogación parcial dice qué partes deroga (p. ej. art_2)."
+        )
     if len(", ".join(eids)) > 300:
         errores.setdefault("partes", []).append("Demasiadas partes: no pueden pasar de 300 caracteres.")
     if errores:
         raise ValidationError(errores)
-    relacion = Relacion.objects.create(origen=origen, destino=destino, tipo=tipo, partes=", ".join(eids),
-                                       nota=(nota or "").strip())
-    registrar_evento(por=por, accion="actos.relacion.crear", objeto=relacion, despues=instantanea(relacion, CAMPOS))
+    relacion = Relacion.objects.create(
+        origen=origen, destino=destino, tipo=tipo, partes=", ".join(eids), nota=(nota or "").strip()
+    )
+    registrar_evento(
+        por=por, accion="actos.relacion.crear", objeto=relacion, despues=instantanea(relacion, CAMPOS)
+    )
     return relacion
 
 
@@ -188,8 +193,18 @@ def estado_consolidado(acto: Acto) -> list[dict]:
         if not en_vigor:
             # Publicado pero aún no rige: se anuncia con su fecha y no cuenta para la vigencia.
             texto = f"{texto} (desde el {r.origen.vigente_desde:%d/%m/%Y})"
-        filas.append({"texto": texto, "verbo": f"{verbo} {r.origen}", "tipo": r.tipo, "origen": r.origen,
-                      "partes": eids, "nota": r.nota, "en_vigor": en_vigor, "desde": r.origen.vigente_desde})
+        filas.append(
+            {
+                "texto": texto,
+                "verbo": f"{verbo} {r.origen}",
+                "tipo": r.tipo,
+                "origen": r.origen,
+                "partes": eids,
+                "nota": r.nota,
+                "en_vigor": en_vigor,
+                "desde": r.origen.vigente_desde,
+            }
+        )
     return filas
 
 
@@ -199,7 +214,9 @@ def afectaciones_por_parte(consolidado: list[dict]) -> dict[str, list[str]]:
     resultado: dict[str, list[str]] = {}
     for fila in consolidado:
         for eid in fila["partes"]:
-            verbo = fila["verbo"] if fila["en_vigor"] else f"{fila['verbo']} (desde el {fila['desde']:%d/%m/%Y})"
+            verbo = (
+                fila["verbo"] if fila["en_vigor"] else f"{fila['verbo']} (desde el {fila['desde']:%d/%m/%Y})"
+            )
             resultado.setdefault(eid, []).append(verbo)
     return resultado
 
@@ -211,6 +228,11 @@ def indexar_acto(acto: Acto) -> None:
 
     texto = "\n".join([acto.temas, *(p.texto for p in acto.partes.all())])
     indexar(
-        acto, tipo="acto", titulo=f"{acto.numero_texto} {acto.titulo}", texto=texto,
-        url=reverse("normativa:acto", args=[acto.pk]), fecha=acto.firmado_en, ambito=acto.tipo,
+        acto,
+        tipo="acto",
+        titulo=f"{acto.numero_texto} {acto.titulo}",
+        texto=texto,
+        url=reverse("normativa:acto", args=[acto.pk]),
+        fecha=acto.firmado_en,
+        ambito=acto.tipo,
     )

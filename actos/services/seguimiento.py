@@ -94,15 +94,21 @@ def _url(nombre: str, *args) -> str:
 
 def _plazo(vence: date | None, plazo_dias, hoy: date) -> tuple[date, dict]:
     if (vence is None) == (plazo_dias in (None, "")):
-        raise ValidationError({"vence": ["Indique la fecha de vencimiento o el plazo en días hábiles (uno de los dos)."]})
+        raise ValidationError(
+            {"vence": ["Indique la fecha de vencimiento o el plazo en días hábiles (uno de los dos)."]}
+        )
     if vence is not None:
         if vence < hoy:
-            raise ValidationError({"vence": ["La fecha de vencimiento no puede ser anterior a la de asignación."]})
+            raise ValidationError(
+                {"vence": ["La fecha de vencimiento no puede ser anterior a la de asignación."]}
+            )
         return vence, {}
     try:
         dias = int(plazo_dias)
     except (TypeError, ValueError):
-        raise ValidationError({"plazo_dias": ["El plazo debe ser un número entero de días hábiles."]}) from None
+        raise ValidationError(
+            {"plazo_dias": ["El plazo debe ser un número entero de días hábiles."]}
+        ) from None
     if not 1 <= dias <= MAXIMO_PLAZO_DIAS:
         raise ValidationError({"plazo_dias": [f"El plazo va de 1 a {MAXIMO_PLAZO_DIAS} días hábiles."]})
     return calcular_plazo(desde=hoy, dias=dias).vence, {"plazo_dias": dias}
@@ -144,13 +150,22 @@ def crear_tarea(
     if asignada_el is not None and asignada_el > hoy:
         raise ValidationError({"asignada_el": ["La fecha de asignación no puede ser futura."]})
     vence, extra = _plazo(vence, plazo_dias, asignada_el or hoy)
-    tarea = Tarea.objects.create(acto=acto, parte=parte, descripcion=descripcion, unidad=unidad, vence=vence,
-                                 creada_por=por)
-    registrar_evento(por=por, accion="actos.tarea.crear", objeto=tarea,
-                     despues={**instantanea(tarea, CAMPOS), "acto": acto.pk, **extra})
+    tarea = Tarea.objects.create(
+        acto=acto, parte=parte, descripcion=descripcion, unidad=unidad, vence=vence, creada_por=por
+    )
+    registrar_evento(
+        por=por,
+        accion="actos.tarea.crear",
+        objeto=tarea,
+        despues={**instantanea(tarea, CAMPOS), "acto": acto.pk, **extra},
+    )
     if unidad.jefe_id and unidad.jefe.is_active:
-        notificar(usuario=unidad.jefe, titulo=f"Nueva tarea de seguimiento: {acto}"[:200],
-                  mensaje=f"{descripcion[:500]}\nVence el {vence:%d/%m/%Y}.", url=_url("actos:tarea", tarea.pk))
+        notificar(
+            usuario=unidad.jefe,
+            titulo=f"Nueva tarea de seguimiento: {acto}"[:200],
+            mensaje=f"{descripcion[:500]}\nVence el {vence:%d/%m/%Y}.",
+            url=_url("actos:tarea", tarea.pk),
+        )
     return tarea
 
 
@@ -193,7 +208,9 @@ def informar_avance(*, tarea: Tarea, por, texto: str, porcentaje, evidencia=None
         except ValidationError as e:
             raise ValidationError({"evidencia": e.messages}) from None
     antes = instantanea(tarea, CAMPOS)
-    avance = Avance.objects.create(tarea=tarea, texto=texto, porcentaje=porcentaje, evidencia=archivo, por=por)
+    avance = Avance.objects.create(
+        tarea=tarea, texto=texto, porcentaje=porcentaje, evidencia=archivo, por=por
+    )
     tarea.avance = porcentaje
     if porcentaje == 100:
         tarea.estado = Tarea.Estado.CUMPLIDA
@@ -201,9 +218,17 @@ def informar_avance(*, tarea: Tarea, por, texto: str, porcentaje, evidencia=None
     else:
         tarea.estado = Tarea.Estado.EN_CURSO
     tarea.save(update_fields=["avance", "estado", "cumplida_en"])
-    registrar_evento(por=por, accion="actos.tarea.informar_avance", objeto=tarea, antes=antes,
-                     despues={**instantanea(tarea, CAMPOS), "avance_id": avance.pk,
-                              "evidencia_sha256": archivo.sha256 if archivo else ""})
+    registrar_evento(
+        por=por,
+        accion="actos.tarea.informar_avance",
+        objeto=tarea,
+        antes=antes,
+        despues={
+            **instantanea(tarea, CAMPOS),
+            "avance_id": avance.pk,
+            "evidencia_sha256": archivo.sha256 if archivo else "",
+        },
+    )
     return avance
 
 
@@ -224,8 +249,13 @@ def cancelar_tarea(*, tarea: Tarea, por, motivo: str) -> Tarea:
     Avance.objects.create(tarea=tarea, texto=f"Tarea cancelada: {motivo}", porcentaje=tarea.avance, por=por)
     tarea.estado = Tarea.Estado.CANCELADA
     tarea.save(update_fields=["estado"])
-    registrar_evento(por=por, accion="actos.tarea.cancelar", objeto=tarea, antes=antes,
-                     despues={**instantanea(tarea, CAMPOS), "motivo": motivo})
+    registrar_evento(
+        por=por,
+        accion="actos.tarea.cancelar",
+        objeto=tarea,
+        antes=antes,
+        despues={**instantanea(tarea, CAMPOS), "motivo": motivo},
+    )
     return tarea
 
 
@@ -293,11 +323,15 @@ def tablero(
     if anio:
         qs = qs.filter(acto__anio=anio)
     if texto:
-        qs = qs.filter(Q(descripcion__icontains=texto) | Q(acto__titulo__icontains=texto)
-                       | Q(acto__numero_texto__icontains=texto))
+        qs = qs.filter(
+            Q(descripcion__icontains=texto)
+            | Q(acto__titulo__icontains=texto)
+            | Q(acto__numero_texto__icontains=texto)
+        )
     abiertas = Q(estado__in=ABIERTAS)
     conteos = (
-        qs.order_by().values("unidad")
+        qs.order_by()
+        .values("unidad")
         .annotate(
             pendientes=Count("id", filter=abiertas & Q(vence__gte=hoy)),
             atrasadas=Count("id", filter=abiertas & Q(vence__lt=hoy)),
@@ -306,8 +340,15 @@ def tablero(
     )
     por_unidad = {c["unidad"]: c for c in conteos}
     unidades = UnidadOrganica.objects.filter(pk__in=list(por_unidad)).order_by("orden", "sigla")
-    filas = [FilaUnidad(unidad=u, pendientes=por_unidad[u.pk]["pendientes"], atrasadas=por_unidad[u.pk]["atrasadas"],
-                        cumplidas=por_unidad[u.pk]["cumplidas"]) for u in unidades]
+    filas = [
+        FilaUnidad(
+            unidad=u,
+            pendientes=por_unidad[u.pk]["pendientes"],
+            atrasadas=por_unidad[u.pk]["atrasadas"],
+            cumplidas=por_unidad[u.pk]["cumplidas"],
+        )
+        for u in unidades
+    ]
     totales = {k: sum(getattr(f, k) for f in filas) for k in ("pendientes", "atrasadas", "cumplidas")}
     tareas = list(filtrar(qs, pestana, hoy).order_by("vence", "id")[:limite])
     for t in tareas:
@@ -347,8 +388,12 @@ def enviar_alertas(*, fecha: date | None = None, dias: int | None = None) -> int
     dias = DIAS_ANTES if dias is None else dias
     horizonte = calcular_plazo(desde=fecha, dias=dias).vence if dias > 0 else fecha
     tareas = (
-        Tarea.objects.filter(estado__in=ABIERTAS, vence__lte=horizonte, unidad__jefe__isnull=False,
-                             unidad__jefe__is_active=True)
+        Tarea.objects.filter(
+            estado__in=ABIERTAS,
+            vence__lte=horizonte,
+            unidad__jefe__isnull=False,
+            unidad__jefe__is_active=True,
+        )
         .select_related("acto", "unidad__jefe")
         .order_by("vence", "id")
     )
@@ -358,18 +403,25 @@ def enviar_alertas(*, fecha: date | None = None, dias: int | None = None) -> int
         _, vencidas, proximas = por_jefe.setdefault(jefe.pk, (jefe, [], []))
         (vencidas if t.vence < fecha else proximas).append(t)
     titulo = titulo_alerta(fecha)
-    ya = set(Notificacion.objects.filter(usuario_id__in=list(por_jefe), titulo=titulo)
-             .values_list("usuario_id", flat=True))
+    ya = set(
+        Notificacion.objects.filter(usuario_id__in=list(por_jefe), titulo=titulo).values_list(
+            "usuario_id", flat=True
+        )
+    )
     url = _url("actos:seguimiento")
     avisados = 0
     for jefe_id, (jefe, vencidas, proximas) in por_jefe.items():
         if jefe_id in ya:
             continue
-        mensaje = "\n".join(_bloque("Vencidas", vencidas)
-                            + _bloque(f"Vencen hasta el {horizonte:%d/%m/%Y}", proximas)).strip()
+        mensaje = "\n".join(
+            _bloque("Vencidas", vencidas) + _bloque(f"Vencen hasta el {horizonte:%d/%m/%Y}", proximas)
+        ).strip()
         notificar(usuario=jefe, titulo=titulo, mensaje=mensaje, url=url, correo=True)
         avisados += 1
     if avisados:
-        registrar_evento(por=None, accion="actos.seguimiento.alertas",
-                         despues={"fecha": fecha.isoformat(), "dias": dias, "jefes_avisados": avisados})
+        registrar_evento(
+            por=None,
+            accion="actos.seguimiento.alertas",
+            despues={"fecha": fecha.isoformat(), "dias": dias, "jefes_avisados": avisados},
+        )
     return avisados

@@ -31,17 +31,53 @@ PREFIJOS = {
     Parte.Tipo.DEROGATORIA: "dder",
 }
 RANGO = {
-    Parte.Tipo.VISTO: 0, Parte.Tipo.CONSIDERANDO: 1, Parte.Tipo.FORMULA: 2, Parte.Tipo.TITULO: 3,
-    Parte.Tipo.ARTICULO: 3, Parte.Tipo.COMPLEMENTARIA: 4, Parte.Tipo.TRANSITORIA: 5, Parte.Tipo.FINAL: 6,
+    Parte.Tipo.VISTO: 0,
+    Parte.Tipo.CONSIDERANDO: 1,
+    Parte.Tipo.FORMULA: 2,
+    Parte.Tipo.TITULO: 3,
+    Parte.Tipo.ARTICULO: 3,
+    Parte.Tipo.COMPLEMENTARIA: 4,
+    Parte.Tipo.TRANSITORIA: 5,
+    Parte.Tipo.FINAL: 6,
     Parte.Tipo.DEROGATORIA: 7,
 }
 ORDINALES = [
-    "Primera", "Segunda", "Tercera", "Cuarta", "Quinta", "Sexta", "Séptima", "Octava", "Novena", "Décima",
-    "Undécima", "Duodécima", "Decimotercera", "Decimocuarta", "Decimoquinta", "Decimosexta", "Decimoséptima",
-    "Decimoctava", "Decimonovena", "Vigésima",
+    "Primera",
+    "Segunda",
+    "Tercera",
+    "Cuarta",
+    "Quinta",
+    "Sexta",
+    "Séptima",
+    "Octava",
+    "Novena",
+    "Décima",
+    "Undécima",
+    "Duodécima",
+    "Decimotercera",
+    "Decimocuarta",
+    "Decimoquinta",
+    "Decimosexta",
+    "Decimoséptima",
+    "Decimoctava",
+    "Decimonovena",
+    "Vigésima",
 ]
-ROMANOS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ROMANOS = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def _romano(n: int) -> str:
@@ -120,8 +156,14 @@ def agregar_parte(*, acto: Acto, tipo: str, texto: str, por, epigrafe: str = "")
     for p in acto.partes.filter(orden__gte=posicion).order_by("-orden"):
         p.orden += 1
         p.save(update_fields=["orden"])
-    parte = Parte.objects.create(acto=acto, tipo=tipo, orden=posicion, texto=texto, epigrafe=epigrafe,
-                                 eid=f"nuevo_{acto.partes.count()}_{posicion}")
+    parte = Parte.objects.create(
+        acto=acto,
+        tipo=tipo,
+        orden=posicion,
+        texto=texto,
+        epigrafe=epigrafe,
+        eid=f"nuevo_{acto.partes.count()}_{posicion}",
+    )
     renumerar(acto)
     parte.refresh_from_db()
     registrar_evento(por=por, accion="actos.parte.agregar", objeto=parte, despues=instantanea(parte, CAMPOS))
@@ -137,8 +179,9 @@ def editar_parte(*, parte: Parte, texto: str, por, epigrafe: str = "") -> Parte:
     antes = instantanea(parte, CAMPOS)
     parte.texto, parte.epigrafe = texto, epigrafe
     parte.save(update_fields=["texto", "epigrafe"])
-    registrar_evento(por=por, accion="actos.parte.editar", objeto=parte, antes=antes,
-                     despues=instantanea(parte, CAMPOS))
+    registrar_evento(
+        por=por, accion="actos.parte.editar", objeto=parte, antes=antes, despues=instantanea(parte, CAMPOS)
+    )
     return parte
 
 
@@ -164,8 +207,9 @@ def mover_parte(*, parte: Parte, direccion: str, por) -> Parte:
         Parte.objects.filter(pk=p.pk).update(orden=p.orden)
     renumerar(acto)
     parte = Parte.objects.get(pk=parte.pk)
-    registrar_evento(por=por, accion="actos.parte.mover", objeto=parte, antes=antes,
-                     despues=instantanea(parte, CAMPOS))
+    registrar_evento(
+        por=por, accion="actos.parte.mover", objeto=parte, antes=antes, despues=instantanea(parte, CAMPOS)
+    )
     return parte
 
 

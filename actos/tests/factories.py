@@ -40,22 +40,55 @@ class ActoFactory(factory.django.DjangoModelFactory):
         if articulos == 0:
             return
         filas = [
-            Parte(acto=self, tipo=Parte.Tipo.CONSIDERANDO, orden=1, eid="cons_1",
-                  texto="Que, el artículo 194 de la Constitución Política reconoce la autonomía municipal;"),
-            Parte(acto=self, tipo=Parte.Tipo.FORMULA, orden=2, eid="form_1",
-                  texto="Ha dado la siguiente ORDENANZA:"),
+            Parte(
+                acto=self,
+                tipo=Parte.Tipo.CONSIDERANDO,
+                orden=1,
+                eid="cons_1",
+                texto="Que, el artículo 194 de la Constitución Política reconoce la autonomía municipal;",
+            ),
+            Parte(
+                acto=self,
+                tipo=Parte.Tipo.FORMULA,
+                orden=2,
+                eid="form_1",
+                texto="Ha dado la siguiente ORDENANZA:",
+            ),
         ]
         for n in range(1, articulos + 1):
-            filas.append(Parte(acto=self, tipo=Parte.Tipo.ARTICULO, orden=2 + n, numero=str(n), eid=f"art_{n}",
-                               epigrafe=f"Objeto {n}" if n == 1 else "",
-                               texto=f"Texto del artículo {n} sobre el comercio en la vía pública."))
-        filas.append(Parte(acto=self, tipo=Parte.Tipo.FINAL, orden=3 + articulos, numero="Primera",
-                           eid="dfin_1", texto="La presente norma rige desde el día siguiente de su publicación."))
+            filas.append(
+                Parte(
+                    acto=self,
+                    tipo=Parte.Tipo.ARTICULO,
+                    orden=2 + n,
+                    numero=str(n),
+                    eid=f"art_{n}",
+                    epigrafe=f"Objeto {n}" if n == 1 else "",
+                    texto=f"Texto del artículo {n} sobre el comercio en la vía pública.",
+                )
+            )
+        filas.append(
+            Parte(
+                acto=self,
+                tipo=Parte.Tipo.FINAL,
+                orden=3 + articulos,
+                numero="Primera",
+                eid="dfin_1",
+                texto="La presente norma rige desde el día siguiente de su publicación.",
+            )
+        )
         Parte.objects.bulk_create(filas)
 
 
-def acto_firmado(*, por, tipo: str = "ordenanza", fecha: date | None = None, firmante: str = "Pedro Ramos Salas",
-                 cargo_firmante: str = "Alcalde", **kwargs) -> Acto:
+def acto_firmado(
+    *,
+    por,
+    tipo: str = "ordenanza",
+    fecha: date | None = None,
+    firmante: str = "Pedro Ramos Salas",
+    cargo_firmante: str = "Alcalde",
+    **kwargs,
+) -> Acto:
     """Un acto aprobado y firmado por los servicios (`por` necesita `actos.revisar_acto`: el secretario)."""
     from actos.services.ciclo import firmar
 
@@ -63,8 +96,14 @@ def acto_firmado(*, por, tipo: str = "ordenanza", fecha: date | None = None, fir
     return firmar(acto=acto, por=por, firmante=firmante, cargo_firmante=cargo_firmante, fecha=fecha)
 
 
-def acto_publicado(*, por, tipo: str = "ordenanza", fecha: date | None = None,
-                   medio: str = "Diario Oficial El Peruano", **kwargs) -> Acto:
+def acto_publicado(
+    *,
+    por,
+    tipo: str = "ordenanza",
+    fecha: date | None = None,
+    medio: str = "Diario Oficial El Peruano",
+    **kwargs,
+) -> Acto:
     """Un acto firmado y publicado por los servicios; `fecha` es la de firma y publicación (hoy si falta)."""
     from actos.services.ciclo import publicar
 

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def acto(secretario):
-    return ActoFactory(estado=Acto.Estado.FIRMADO, creado_por=secretario, numero_texto="ORDENANZA Nº 009-2026")
+    return ActoFactory(
+        estado=Acto.Estado.FIRMADO, creado_por=secretario, numero_texto="ORDENANZA Nº 009-2026"
+    )
 
 
 def test_desde_la_pagina_del_acto_se_crea_la_tarea_y_queda_listada(cliente_de, secretario, jefe_unidad, acto):
@@ -24,10 +26,15 @@ def test_desde_la_pagina_del_acto_se_crea_la_tarea_y_queda_listada(cliente_de, s
     assert "data-sin-tareas" in pagina and f'href="{url_crear}"' in pagina
     assert "Nueva tarea de seguimiento" in pagina
     assert cliente.get(url_crear).status_code == 200
-    r = cliente.post(url_crear, {"descripcion": "Empadronar a los comerciantes", "unidad": jefe_unidad.unidad.pk,
-                                 "plazo_dias": 10})
+    r = cliente.post(
+        url_crear,
+        {"descripcion": "Empadronar a los comerciantes", "unidad": jefe_unidad.unidad.pk, "plazo_dias": 10},
+    )
     tarea = Tarea.objects.get()
-    assert r.status_code == 302 and Evento.objects.filter(accion="actos.tarea.crear", objeto_id=str(tarea.pk)).exists()
+    assert (
+        r.status_code == 302
+        and Evento.objects.filter(accion="actos.tarea.crear", objeto_id=str(tarea.pk)).exists()
+    )
     pagina = cliente.get(reverse("actos:acto", args=[acto.pk])).content.decode()
     assert f'href="{reverse("actos:tarea", args=[tarea.pk])}"' in pagina
     assert "Empadronar a los comerciantes" in pagina and 'data-estado-tarea="pendiente"' in pagina
@@ -35,9 +42,16 @@ def test_desde_la_pagina_del_acto_se_crea_la_tarea_y_queda_listada(cliente_de, s
 
 
 def test_la_unidad_ve_sus_tareas_en_el_acto_pero_no_crea(cliente_de, secretario, jefe_unidad, ajeno, acto):
-    tarea = crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, plazo_dias=5,
-                        descripcion="Instalar la señalización")
-    crear_tarea(acto=acto, por=secretario, unidad=ajeno.unidad, plazo_dias=5, descripcion="Tarea de OTRA unidad")
+    tarea = crear_tarea(
+        acto=acto,
+        por=secretario,
+        unidad=jefe_unidad.unidad,
+        plazo_dias=5,
+        descripcion="Instalar la señalización",
+    )
+    crear_tarea(
+        acto=acto, por=secretario, unidad=ajeno.unidad, plazo_dias=5, descripcion="Tarea de OTRA unidad"
+    )
     pagina = cliente_de(jefe_unidad).get(reverse("actos:acto", args=[acto.pk])).content.decode()
     assert f'data-tarea="{tarea.pk}"' in pagina and "Instalar la señalización" in pagina
     assert "Tarea de OTRA unidad" not in pagina  # solo las de su unidad

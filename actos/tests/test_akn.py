@@ -28,10 +28,14 @@ def test_un_acto_publicado_valida_y_trae_frbr_preambulo_cuerpo_y_firmas(secretar
     raiz = validar(akn_de_acto(acto))
     ns = {"a": NS}
     assert raiz.find("a:act/a:meta/a:identification/a:FRBRWork/a:FRBRuri", ns).get("value") == (
-        f"/akn/pe-mdve/act/ordenanza/2026/{acto.numero}")
+        f"/akn/pe-mdve/act/ordenanza/2026/{acto.numero}"
+    )
     assert raiz.find("a:act/a:meta/a:identification/a:FRBRWork/a:FRBRcountry", ns).get("value") == "pe"
-    assert raiz.find("a:act/a:meta/a:identification/a:FRBRExpression/a:FRBRuri", ns).get("value").endswith(
-        "/spa@2026-03-02")
+    assert (
+        raiz.find("a:act/a:meta/a:identification/a:FRBRExpression/a:FRBRuri", ns)
+        .get("value")
+        .endswith("/spa@2026-03-02")
+    )
     assert raiz.find("a:act/a:meta/a:publication", ns).get("date") == "2026-03-02"
     assert raiz.find("a:act/a:preface//a:docNumber", ns).text == acto.numero_texto
     assert raiz.find("a:act/a:preamble/a:recitals/a:recital", ns).get("eId") == "cons_1"
@@ -46,10 +50,14 @@ def test_un_acto_publicado_valida_y_trae_frbr_preambulo_cuerpo_y_firmas(secretar
 def test_capitulos_vistos_y_disposiciones_de_todo_tipo_validan(secretario):
     acto = ActoFactory(creado_por=secretario, partes=0)
     for tipo, texto in [
-        (Parte.Tipo.VISTO, "El informe legal Nº 12-2026-OAJ"), (Parte.Tipo.CONSIDERANDO, "Que, es necesario;"),
-        (Parte.Tipo.FORMULA, "SE ORDENA:"), (Parte.Tipo.TITULO, "Disposiciones generales"),
-        (Parte.Tipo.ARTICULO, "Primero"), (Parte.Tipo.TRANSITORIA, "Transitoria"),
-        (Parte.Tipo.COMPLEMENTARIA, "Complementaria"), (Parte.Tipo.DEROGATORIA, "Deróguese lo opuesto."),
+        (Parte.Tipo.VISTO, "El informe legal Nº 12-2026-OAJ"),
+        (Parte.Tipo.CONSIDERANDO, "Que, es necesario;"),
+        (Parte.Tipo.FORMULA, "SE ORDENA:"),
+        (Parte.Tipo.TITULO, "Disposiciones generales"),
+        (Parte.Tipo.ARTICULO, "Primero"),
+        (Parte.Tipo.TRANSITORIA, "Transitoria"),
+        (Parte.Tipo.COMPLEMENTARIA, "Complementaria"),
+        (Parte.Tipo.DEROGATORIA, "Deróguese lo opuesto."),
     ]:
         agregar_parte(acto=acto, tipo=tipo, texto=texto, por=secretario)
     raiz = validar(akn_de_acto(acto))

@@ -19,11 +19,25 @@ pytestmark = pytest.mark.django_db
 def acto_del_concejo(secretario, municipio):
     sesion = SesionFactory(estado="levantada", fecha=timezone.now() - timedelta(days=3), numero=4)
     punto = PuntoFactory(sesion=sesion, titulo="Ordenanza de ruidos molestos", instrumento="ordenanza")
-    votacion = Votacion.objects.create(sesion=sesion, punto=punto, numero=2, mocion="Aprobar la ordenanza",
-                                       mayoria="simple_presentes", estado="confirmada", resultado="aprobado",
-                                       a_favor=7, en_contra=2, abstenciones=1)
-    decision = Decision.objects.create(sesion=sesion, punto=punto, votacion=votacion, instrumento="ordenanza",
-                                       resumen="Aprobar la ordenanza que regula los ruidos molestos")
+    votacion = Votacion.objects.create(
+        sesion=sesion,
+        punto=punto,
+        numero=2,
+        mocion="Aprobar la ordenanza",
+        mayoria="simple_presentes",
+        estado="confirmada",
+        resultado="aprobado",
+        a_favor=7,
+        en_contra=2,
+        abstenciones=1,
+    )
+    decision = Decision.objects.create(
+        sesion=sesion,
+        punto=punto,
+        votacion=votacion,
+        instrumento="ordenanza",
+        resumen="Aprobar la ordenanza que regula los ruidos molestos",
+    )
     acto = crear_desde_decision(decision=decision, por=secretario)
     agregar_parte(acto=acto, tipo="articulo", texto="Prohíbanse los ruidos molestos.", por=secretario)
     firmar(acto=acto, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
@@ -34,9 +48,11 @@ def test_la_pagina_interna_muestra_la_votacion_y_enlaza_sesion_y_acta(client, se
     sesion = acto_del_concejo.decision.sesion
     client.force_login(secretario)
     pagina = client.get(reverse("actos:acto", args=[acto_del_concejo.pk])).content.decode()
-    assert "Votación Nº 2: <span data-a-favor>7</span> a favor, <span data-en-contra>2</span> en contra, " \
-           "<span data-abstenciones>1</span> abstención" in pagina
-    assert '<strong data-resultado>Aprobado</strong>' in pagina
+    assert (
+        "Votación Nº 2: <span data-a-favor>7</span> a favor, <span data-en-contra>2</span> en contra, "
+        "<span data-abstenciones>1</span> abstención" in pagina
+    )
+    assert "<strong data-resultado>Aprobado</strong>" in pagina
     assert f'href="{reverse("concejo:sesion", args=[sesion.pk])}"' in pagina
     assert "data-enlace-acta" not in pagina  # aún no hay acta
     Acta.objects.create(sesion=sesion, texto="<p>Acta de la sesión</p>")
@@ -44,7 +60,9 @@ def test_la_pagina_interna_muestra_la_votacion_y_enlaza_sesion_y_acta(client, se
     assert f'href="{reverse("concejo:acta", args=[sesion.pk])}"' in pagina
 
 
-def test_la_pagina_publica_enlaza_la_sesion_realizada_y_el_acta_publicada(client, jefe_unidad, acto_del_concejo):
+def test_la_pagina_publica_enlaza_la_sesion_realizada_y_el_acta_publicada(
+    client, jefe_unidad, acto_del_concejo
+):
     sesion = acto_del_concejo.decision.sesion
     acta = Acta.objects.create(sesion=sesion, texto="<p>Acta de la sesión</p>")
     url = reverse("normativa:acto", args=[acto_del_concejo.pk])

@@ -17,9 +17,12 @@ ANIO = timezone.localdate().year
 
 
 def _datos(acto, **cambios):
-    datos = {"parte": acto.partes.get(eid="art_1").pk, "dice": "comercio en la vía pública",
-             "debe_decir": "comercio ambulatorio en la vía pública",
-             "motivo": "Error material en la transcripción del texto aprobado."}
+    datos = {
+        "parte": acto.partes.get(eid="art_1").pk,
+        "dice": "comercio en la vía pública",
+        "debe_decir": "comercio ambulatorio en la vía pública",
+        "motivo": "Error material en la transcripción del texto aprobado.",
+    }
     datos.update(cambios)
     return datos
 
@@ -34,7 +37,10 @@ def test_la_secretaria_registra_la_fe_de_erratas_desde_la_pagina_del_acto(client
     assert r.status_code == 302 and r.url == reverse("actos:acto", args=[acto.pk])
     errata = FeErratas.objects.get()
     assert errata.numero == 1 and errata.anio == ANIO
-    assert errata.numero_texto == f"FE DE ERRATAS Nº 001-{ANIO}-MDVE" and errata.registro.texto == errata.numero_texto
+    assert (
+        errata.numero_texto == f"FE DE ERRATAS Nº 001-{ANIO}-MDVE"
+        and errata.registro.texto == errata.numero_texto
+    )
     assert errata.firmada_por == secretario and errata.por_encargo_de is None
     assert errata.parte.eid == "art_1" and errata.dice == "comercio en la vía pública"
     # El acto firmado no cambia: ni su texto ni su PDF.
@@ -46,21 +52,36 @@ def test_la_secretaria_registra_la_fe_de_erratas_desde_la_pagina_del_acto(client
     assert Evento.objects.filter(accion="core.numero.asignar", objeto_id=str(errata.registro.pk)).exists()
     # Se ve en la página interna (con el artículo anotado y en el historial) y en la pública (y su historia).
     pagina = client.get(reverse("actos:acto", args=[acto.pk])).content.decode()
-    assert f'data-errata="{errata.numero_texto}"' in pagina and "«comercio ambulatorio en la vía pública»" in pagina
+    assert (
+        f'data-errata="{errata.numero_texto}"' in pagina
+        and "«comercio ambulatorio en la vía pública»" in pagina
+    )
     assert f"Corregido por {errata.numero_texto}" in pagina and "actos.acto.fe_de_erratas" in pagina
     client.logout()
     publica = client.get(reverse("normativa:acto", args=[acto.pk])).content.decode()
-    assert f'data-errata="{errata.numero_texto}"' in publica and "Error material en la transcripción" in publica
+    assert (
+        f'data-errata="{errata.numero_texto}"' in publica and "Error material en la transcripción" in publica
+    )
     assert f"{errata.numero_texto}: corrige Artículo 1" in publica
     # También en la API abierta del acto.
     api = client.get(reverse("api-actos-acto", args=[acto.pk])).json()
-    assert api["erratas"] == [{"numero_texto": errata.numero_texto, "lugar": "Artículo 1", "eid": "art_1",
-                               "dice": errata.dice, "debe_decir": errata.debe_decir, "motivo": errata.motivo,
-                               "firmada_en": api["erratas"][0]["firmada_en"]}]
+    assert api["erratas"] == [
+        {
+            "numero_texto": errata.numero_texto,
+            "lugar": "Artículo 1",
+            "eid": "art_1",
+            "dice": errata.dice,
+            "debe_decir": errata.debe_decir,
+            "motivo": errata.motivo,
+            "firmada_en": api["erratas"][0]["firmada_en"],
+        }
+    ]
     # La siguiente sigue el número, sin saltos.
     client.force_login(secretario)
-    client.post(reverse("actos:acto-fe-erratas", args=[acto.pk]),
-                _datos(acto, parte="", ubicacion="Título", dice="sector", debe_decir="sector comercial"))
+    client.post(
+        reverse("actos:acto-fe-erratas", args=[acto.pk]),
+        _datos(acto, parte="", ubicacion="Título", dice="sector", debe_decir="sector comercial"),
+    )
     assert list(FeErratas.objects.values_list("numero", flat=True)) == [1, 2]
 
 
@@ -87,18 +108,26 @@ def test_permisos_de_la_fe_de_erratas(client, secretario, jefe_unidad, ajeno):
     # Un acto firmado (no publicado) es ajeno para otra unidad: 404.
     firmado = acto_firmado(por=secretario)
     client.force_login(ajeno)
-    assert client.post(reverse("actos:acto-fe-erratas", args=[firmado.pk]), _datos(firmado)).status_code == 404
-    assert not FeErratas.objects.exists() and not Evento.objects.filter(accion="actos.acto.fe_de_erratas").exists()
+    assert (
+        client.post(reverse("actos:acto-fe-erratas", args=[firmado.pk]), _datos(firmado)).status_code == 404
+    )
+    assert (
+        not FeErratas.objects.exists()
+        and not Evento.objects.filter(accion="actos.acto.fe_de_erratas").exists()
+    )
 
 
-@pytest.mark.parametrize("cambios, mensaje", [
-    ({"dice": ""}, "Dice: Este campo es requerido"),
-    ({"dice": "texto que no está"}, "El texto erróneo no aparece en Artículo 1"),
-    ({"debe_decir": "comercio en la vía pública"}, "igual al erróneo"),
-    ({"motivo": ""}, "Motivo: Este campo es requerido"),
-    ({"parte": ""}, "Indique la parte que se corrige"),
-    ({"parte": "", "ubicacion": "Título", "dice": "no figura"}, "no aparece en el título"),
-])
+@pytest.mark.parametrize(
+    "cambios, mensaje",
+    [
+        ({"dice": ""}, "Dice: Este campo es requerido"),
+        ({"dice": "texto que no está"}, "El texto erróneo no aparece en Artículo 1"),
+        ({"debe_decir": "comercio en la vía pública"}, "igual al erróneo"),
+        ({"motivo": ""}, "Motivo: Este campo es requerido"),
+        ({"parte": ""}, "Indique la parte que se corrige"),
+        ({"parte": "", "ubicacion": "Título", "dice": "no figura"}, "no aparece en el título"),
+    ],
+)
 def test_entrada_mala_no_registra_nada(client, secretario, cambios, mensaje):
     acto = acto_publicado(por=secretario)
     numeros = NumeroRegistro.objects.count()
@@ -132,17 +161,25 @@ def test_fe_de_erratas_simultaneas_dan_numeros_seguidos_junto_a_firmas():
     from core.tests.factories import MunicipioFactory, UsuarioFactory
 
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("Use SECRETARIA_TEST_SQLITE=/ruta/archivo para correrla en SQLite; en PostgreSQL corre siempre.")
+        pytest.skip(
+            "Use SECRETARIA_TEST_SQLITE=/ruta/archivo para correrla en SQLite; en PostgreSQL corre siempre."
+        )
     MunicipioFactory()
     secretario = UsuarioFactory(username="secretario-erratas", roles=[roles.SECRETARIO])
     firmados = [acto_firmado(por=secretario) for _ in range(3)]
     por_firmar = [ActoFactory(tipo="decreto", estado="aprobado", creado_por=secretario) for _ in range(3)]
     trabajos = [("errata", a) for a in firmados for _ in range(2)] + [("firma", a) for a in por_firmar]
+
     def trabajo(clase, acto):
         if clase == "errata":
-            return lambda: registrar_fe_de_erratas(acto=acto, por=secretario, parte=acto.partes.get(eid="art_1"),
-                                                   dice="vía pública", debe_decir="vía pública urbana",
-                                                   motivo="Error material")
+            return lambda: registrar_fe_de_erratas(
+                acto=acto,
+                por=secretario,
+                parte=acto.partes.get(eid="art_1"),
+                dice="vía pública",
+                debe_decir="vía pública urbana",
+                motivo="Error material",
+            )
         return lambda: firmar(acto=acto, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
 
     errores = a_la_vez(trabajo(clase, acto) for clase, acto in trabajos)

@@ -27,14 +27,25 @@ def eventos(accion: str, acto: Acto) -> int:
 
 def test_la_unidad_redacta_y_envia_la_secretaria_aprueba_firma_y_publica(client, jefe_unidad, secretario):
     client.force_login(jefe_unidad)
-    r = client.post(reverse("actos:nuevo"), {"tipo": "decreto", "titulo": "Decreto que fija el horario",
-                                             "temas": "horario"})
+    r = client.post(
+        reverse("actos:nuevo"),
+        {"tipo": "decreto", "titulo": "Decreto que fija el horario", "temas": "horario"},
+    )
     acto = Acto.objects.get()
     assert r.status_code == 302 and r.url == reverse("actos:acto", args=[acto.pk])
-    assert acto.estado == "proyecto" and acto.organo == "alcalde" and acto.unidad_proponente == jefe_unidad.unidad
+    assert (
+        acto.estado == "proyecto"
+        and acto.organo == "alcalde"
+        and acto.unidad_proponente == jefe_unidad.unidad
+    )
     assert eventos("actos.acto.crear", acto) == 1
-    client.post(reverse("actos:parte-agregar", args=[acto.pk]), {"tipo": "articulo", "texto": "Fíjese el horario."})
-    client.post(reverse("actos:parte-agregar", args=[acto.pk]), {"tipo": "considerando", "texto": "Que, es necesario;"})
+    client.post(
+        reverse("actos:parte-agregar", args=[acto.pk]), {"tipo": "articulo", "texto": "Fíjese el horario."}
+    )
+    client.post(
+        reverse("actos:parte-agregar", args=[acto.pk]),
+        {"tipo": "considerando", "texto": "Que, es necesario;"},
+    )
     assert list(acto.partes.values_list("eid", flat=True)) == ["cons_1", "art_1"]
     r = client.post(reverse("actos:acto-enviar", args=[acto.pk]))
     acto.refresh_from_db()
@@ -48,8 +59,10 @@ def test_la_unidad_redacta_y_envia_la_secretaria_aprueba_firma_y_publica(client,
     client.post(reverse("actos:acto-aprobar", args=[acto.pk]))
     acto.refresh_from_db()
     assert acto.estado == "aprobado"
-    r = client.post(reverse("actos:acto-firmar", args=[acto.pk]),
-                    {"firmante": "Pedro Ramos Salas", "cargo_firmante": "Alcalde"})
+    r = client.post(
+        reverse("actos:acto-firmar", args=[acto.pk]),
+        {"firmante": "Pedro Ramos Salas", "cargo_firmante": "Alcalde"},
+    )
     acto.refresh_from_db()
     anio = timezone.localdate().year
     assert acto.estado == "firmado" and acto.numero == 1 and acto.anio == anio
@@ -65,8 +78,10 @@ def test_la_unidad_redacta_y_envia_la_secretaria_aprueba_firma_y_publica(client,
     assert eventos("actos.acto.firmar", acto) == 1 and eventos("actos.acto.guardar_pdf", acto) == 1
 
     hoy = timezone.localdate()
-    client.post(reverse("actos:acto-publicar", args=[acto.pk]),
-                {"fecha": hoy.isoformat(), "medio": "Diario Oficial El Peruano"})
+    client.post(
+        reverse("actos:acto-publicar", args=[acto.pk]),
+        {"fecha": hoy.isoformat(), "medio": "Diario Oficial El Peruano"},
+    )
     acto.refresh_from_db()
     assert acto.estado == "publicado" and acto.publicado_en == hoy
     assert acto.vigente_desde == hoy + timedelta(days=1)  # PE: el día siguiente (Ley 27972, art. 44)
@@ -89,8 +104,11 @@ def test_el_acto_firmado_no_se_edita(client, secretario):
     assert parte.texto.startswith("Texto del artículo 1")
     r = client.get(reverse("actos:acto", args=[acto.pk]))
     assert "fe de erratas" in r.content.decode()
-    r = client.post(reverse("actos:parte-agregar", args=[acto.pk]), {"tipo": "articulo", "texto": "Nuevo"},
-                    HTTP_HX_REQUEST="true")
+    r = client.post(
+        reverse("actos:parte-agregar", args=[acto.pk]),
+        {"tipo": "articulo", "texto": "Nuevo"},
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 400 and "fe de erratas" in r.content.decode()
     assert acto.partes.count() == 5
 
@@ -100,21 +118,45 @@ def test_la_firma_por_encargo_queda_anotada(client, secretario, prosecretario):
     crear_encargo(titular=secretario, encargado=prosecretario, desde=hoy, hasta=hoy, por=secretario)
     acto = ActoFactory(tipo="resolucion_alcaldia", estado="aprobado", creado_por=secretario)
     client.force_login(prosecretario)
-    client.post(reverse("actos:acto-firmar", args=[acto.pk]), {"firmante": "Pedro Ramos", "cargo_firmante": "Alcalde"})
+    client.post(
+        reverse("actos:acto-firmar", args=[acto.pk]), {"firmante": "Pedro Ramos", "cargo_firmante": "Alcalde"}
+    )
     acto.refresh_from_db()
-    assert acto.estado == "firmado" and acto.refrendado_por == prosecretario and acto.por_encargo_de == secretario
+    assert (
+        acto.estado == "firmado"
+        and acto.refrendado_por == prosecretario
+        and acto.por_encargo_de == secretario
+    )
     r = client.get(reverse("actos:acto", args=[acto.pk]))
     assert "por encargo de" in r.content.decode()
 
 
 def test_la_decision_en_reconsideracion_o_sin_efecto_no_se_registra(client, secretario, municipio):
     punto = PuntoFactory(titulo="Acuerdo de hermanamiento", instrumento="acuerdo")
-    votacion = Votacion.objects.create(sesion=punto.sesion, punto=punto, numero=1, mocion="Aprobar el hermanamiento",
-                                       mayoria="simple_presentes", estado="confirmada", resultado="aprobado")
-    decision = Decision.objects.create(sesion=punto.sesion, punto=punto, votacion=votacion, instrumento="acuerdo",
-                                       resumen="Aprobar el hermanamiento")
-    Votacion.objects.create(sesion=punto.sesion, punto=punto, numero=2, mocion="Reconsiderar",
-                            mayoria="simple_presentes", reconsideracion_de=votacion)
+    votacion = Votacion.objects.create(
+        sesion=punto.sesion,
+        punto=punto,
+        numero=1,
+        mocion="Aprobar el hermanamiento",
+        mayoria="simple_presentes",
+        estado="confirmada",
+        resultado="aprobado",
+    )
+    decision = Decision.objects.create(
+        sesion=punto.sesion,
+        punto=punto,
+        votacion=votacion,
+        instrumento="acuerdo",
+        resumen="Aprobar el hermanamiento",
+    )
+    Votacion.objects.create(
+        sesion=punto.sesion,
+        punto=punto,
+        numero=2,
+        mocion="Reconsiderar",
+        mayoria="simple_presentes",
+        reconsideracion_de=votacion,
+    )
     client.force_login(secretario)
     r = client.post(reverse("actos:decision-registrar", args=[decision.pk]), follow=True)
     assert "se está reconsiderando" in r.content.decode()
@@ -128,8 +170,12 @@ def test_la_decision_en_reconsideracion_o_sin_efecto_no_se_registra(client, secr
 
 def test_la_decision_del_concejo_se_registra_como_acto_aprobado(client, secretario, municipio):
     punto = PuntoFactory(titulo="Ordenanza de ruidos molestos", instrumento="ordenanza")
-    decision = Decision.objects.create(sesion=punto.sesion, punto=punto, instrumento="ordenanza",
-                                       resumen="Aprobar la ordenanza que regula los ruidos molestos")
+    decision = Decision.objects.create(
+        sesion=punto.sesion,
+        punto=punto,
+        instrumento="ordenanza",
+        resumen="Aprobar la ordenanza que regula los ruidos molestos",
+    )
     client.force_login(secretario)
     r = client.get(reverse("actos:decisiones"))
     assert "Aprobar la ordenanza que regula los ruidos molestos" in r.content.decode()
@@ -155,8 +201,10 @@ def test_un_acto_del_concejo_se_aprueba_solo_con_su_decision(client, secretario)
     assert "se aprueba por votación" in r.content.decode()
     acto.refresh_from_db()
     assert acto.estado == "en_revision"
-    client.post(reverse("actos:acto-aprobar", args=[acto.pk]),
-                {"aprobacion_externa": "Sesión ordinaria del 12/01/2025, unanimidad"})
+    client.post(
+        reverse("actos:acto-aprobar", args=[acto.pk]),
+        {"aprobacion_externa": "Sesión ordinaria del 12/01/2025, unanimidad"},
+    )
     acto.refresh_from_db()
     assert acto.estado == "aprobado" and acto.aprobacion_externa.startswith("Sesión ordinaria")
 
@@ -178,11 +226,17 @@ def test_entrada_mala_da_mensaje_y_nada_cambia(client, secretario, jefe_unidad):
     firmado = acto_firmado(por=secretario)
     client.force_login(secretario)
     manana = timezone.localdate() + timedelta(days=1)
-    r = client.post(reverse("actos:acto-publicar", args=[firmado.pk]), {"fecha": manana.isoformat(), "medio": "X"},
-                    follow=True)
+    r = client.post(
+        reverse("actos:acto-publicar", args=[firmado.pk]),
+        {"fecha": manana.isoformat(), "medio": "X"},
+        follow=True,
+    )
     assert "no puede ser futura" in r.content.decode()
-    r = client.post(reverse("actos:acto-publicar", args=[firmado.pk]),
-                    {"fecha": timezone.localdate().isoformat(), "medio": ""}, follow=True)
+    r = client.post(
+        reverse("actos:acto-publicar", args=[firmado.pk]),
+        {"fecha": timezone.localdate().isoformat(), "medio": ""},
+        follow=True,
+    )
     firmado.refresh_from_db()
     assert firmado.estado == "firmado" and firmado.publicado_en is None
     r = client.post(reverse("actos:acto-firmar", args=[firmado.pk]), {"firmante": "X"}, follow=True)
@@ -236,8 +290,15 @@ def test_ajeno_recibe_404_y_quien_solo_lee_403(client, secretario, jefe_unidad, 
 def test_las_acciones_rechazan_get(client, secretario):
     acto = ActoFactory(creado_por=secretario)
     client.force_login(secretario)
-    for nombre in ["actos:acto-enviar", "actos:acto-aprobar", "actos:acto-firmar", "actos:acto-publicar",
-                   "actos:acto-archivar", "actos:parte-agregar", "actos:relacion-agregar"]:
+    for nombre in [
+        "actos:acto-enviar",
+        "actos:acto-aprobar",
+        "actos:acto-firmar",
+        "actos:acto-publicar",
+        "actos:acto-archivar",
+        "actos:parte-agregar",
+        "actos:relacion-agregar",
+    ]:
         assert client.get(reverse(nombre, args=[acto.pk])).status_code == 405
 
 

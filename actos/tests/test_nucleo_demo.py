@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_la_demo_publica_actos_de_varios_tipos_con_relaciones(claves_rapidas):
     cargar_demo()
     publicados = Acto.objects.filter(estado="publicado")
-    assert {"ordenanza", "acuerdo", "decreto", "resolucion_alcaldia"} <= set(publicados.values_list("tipo", flat=True))
+    assert {"ordenanza", "acuerdo", "decreto", "resolucion_alcaldia"} <= set(
+        publicados.values_list("tipo", flat=True)
+    )
     vigencias = vigencias_de(publicados)
     assert any(vigencias[a.pk].codigo == "modificado" and a.tipo == "ordenanza" for a in publicados)
     assert any(vigencias[a.pk].codigo == "derogado" and a.tipo == "decreto" for a in publicados)

@@ -20,8 +20,13 @@ def test_redactar_firmar_publicar_y_encontrar(pagina, claves_rapidas):
     MunicipioFactory()
     gdu = UnidadFactory(sigla="GDU", nombre="Gerencia de Desarrollo Urbano")
     UsuarioFactory(username="jefe", unidad=gdu, roles=[roles.JEFE])
-    UsuarioFactory(username="secretario", first_name="Rosa", last_name="Quispe",
-                   unidad=UnidadFactory(sigla="SG", nombre="Secretaría General"), roles=[roles.SECRETARIO])
+    UsuarioFactory(
+        username="secretario",
+        first_name="Rosa",
+        last_name="Quispe",
+        unidad=UnidadFactory(sigla="SG", nombre="Secretaría General"),
+        roles=[roles.SECRETARIO],
+    )
 
     # La unidad redacta.
     ingresar(pagina, "jefe", CLAVE)
@@ -32,14 +37,19 @@ def test_redactar_firmar_publicar_y_encontrar(pagina, claves_rapidas):
         pagina.get_by_role("button", name="Crear proyecto").click()
     acto = Acto.objects.get()
     pagina.get_by_label("Tipo de parte").select_option("articulo")
-    pagina.get_by_label("Texto de la parte").fill("Los quioscos de periódicos requieren autorización municipal.")
+    pagina.get_by_label("Texto de la parte").fill(
+        "Los quioscos de periódicos requieren autorización municipal."
+    )
     pagina.get_by_role("button", name="Añadir").click()
     pagina.locator("[data-parte='art_1']").wait_for()
     pagina.get_by_label("Tipo de parte").select_option("considerando")
     pagina.get_by_label("Texto de la parte").fill("Que, es necesario ordenar el uso de la vía pública;")
     pagina.get_by_role("button", name="Añadir").click()
     pagina.locator("[data-parte='cons_1']").wait_for()
-    assert pagina.locator("[data-parte]").evaluate_all("ns => ns.map(n => n.dataset.parte)") == ["cons_1", "art_1"]
+    assert pagina.locator("[data-parte]").evaluate_all("ns => ns.map(n => n.dataset.parte)") == [
+        "cons_1",
+        "art_1",
+    ]
     with pagina.expect_navigation():
         pagina.get_by_role("button", name="Enviar a revisión").click()
     assert pagina.locator("[data-estado]").get_attribute("data-estado") == "en_revision"

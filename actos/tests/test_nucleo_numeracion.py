@@ -9,13 +9,13 @@ from django.db import connection
 from actos.models import Acto
 from actos.services.ciclo import firmar
 from actos.tests.factories import ActoFactory, acto_firmado
+from core import roles
 from core.models import NumeroRegistro
 from core.services.auditoria import verificar_cadena
 from core.services.numeracion import validar_formato
 from core.services.perfiles import valor
 from core.tests.concurrencia import a_la_vez
 from core.tests.factories import MunicipioFactory, UsuarioFactory
-from core import roles
 
 
 @pytest.mark.parametrize("perfil", ["PE", "EC", "CO", "MX", "MX-AGU", "MX-MEX"])
@@ -50,14 +50,20 @@ def _sqlite_en_memoria() -> bool:
 @pytest.mark.django_db(transaction=True)
 def test_firmas_simultaneas_dan_numeros_seguidos_por_tipo():
     if _sqlite_en_memoria():
-        pytest.skip("Use SECRETARIA_TEST_SQLITE=/ruta/archivo para correrla en SQLite; en PostgreSQL corre siempre.")
+        pytest.skip(
+            "Use SECRETARIA_TEST_SQLITE=/ruta/archivo para correrla en SQLite; en PostgreSQL corre siempre."
+        )
     MunicipioFactory()
     secretario = UsuarioFactory(username="secretario-concurrente", roles=[roles.SECRETARIO])
     por_tipo = {"decreto": 6, "ordenanza": 6}
-    actos = [ActoFactory(tipo=t, estado="aprobado", creado_por=secretario) for t, n in por_tipo.items()
-             for _ in range(n)]
+    actos = [
+        ActoFactory(tipo=t, estado="aprobado", creado_por=secretario)
+        for t, n in por_tipo.items()
+        for _ in range(n)
+    ]
     errores = a_la_vez(
-        (lambda a=a: firmar(acto=a, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")) for a in actos
+        (lambda a=a: firmar(acto=a, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde"))
+        for a in actos
     )
     assert not errores, errores[:3]
     for tipo, n in por_tipo.items():

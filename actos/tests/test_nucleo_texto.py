@@ -4,7 +4,7 @@ relaciones que dan el estado consolidado (vigente, modificado, derogado)."""
 import pytest
 from django.urls import reverse
 
-from actos.models import Acto, Parte, Relacion
+from actos.models import Acto, Relacion
 from actos.services.relaciones import relacionar, vigencia_calculada
 from actos.tests.factories import ActoFactory, acto_firmado, acto_publicado
 from core.models import Evento
@@ -20,24 +20,36 @@ def test_anadir_reordenar_editar_y_quitar_con_htmx(client, jefe_unidad):
     acto = ActoFactory(tipo="decreto", creado_por=jefe_unidad, partes=0)
     client.force_login(jefe_unidad)
     url = reverse("actos:parte-agregar", args=[acto.pk])
-    for tipo, texto in [("articulo", "Primero"), ("articulo", "Segundo"), ("considerando", "Que, ..."),
-                        ("final", "Rige mañana.")]:
+    for tipo, texto in [
+        ("articulo", "Primero"),
+        ("articulo", "Segundo"),
+        ("considerando", "Que, ..."),
+        ("final", "Rige mañana."),
+    ]:
         r = client.post(url, {"tipo": tipo, "texto": texto}, HTTP_HX_REQUEST="true")
         assert r.status_code == 200 and "<html" not in r.content.decode()
     # El considerando se colocó antes de los artículos; la final al final.
     assert eids(acto) == ["cons_1", "art_1", "art_2", "dfin_1"]
     assert list(acto.partes.filter(tipo="final").values_list("numero", flat=True)) == ["Primera"]
     segundo = acto.partes.get(texto="Segundo")
-    r = client.post(reverse("actos:parte-mover", args=[segundo.pk]), {"direccion": "arriba"}, HTTP_HX_REQUEST="true")
+    r = client.post(
+        reverse("actos:parte-mover", args=[segundo.pk]), {"direccion": "arriba"}, HTTP_HX_REQUEST="true"
+    )
     assert r.status_code == 200 and 'id="art_1"' in r.content.decode()
     segundo.refresh_from_db()
     assert (segundo.eid, segundo.numero) == ("art_1", "1")  # art_N es siempre el Artículo N
     assert Evento.objects.filter(accion="actos.parte.mover").count() == 1
-    r = client.post(reverse("actos:parte-mover", args=[acto.partes.get(eid="cons_1").pk]), {"direccion": "arriba"},
-                    HTTP_HX_REQUEST="true")
+    r = client.post(
+        reverse("actos:parte-mover", args=[acto.partes.get(eid="cons_1").pk]),
+        {"direccion": "arriba"},
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 400 and "extremo" in r.content.decode()
-    r = client.post(reverse("actos:parte-editar", args=[segundo.pk]), {"texto": "Segundo, corregido",
-                                                                       "epigrafe": "Objeto"}, HTTP_HX_REQUEST="true")
+    r = client.post(
+        reverse("actos:parte-editar", args=[segundo.pk]),
+        {"texto": "Segundo, corregido", "epigrafe": "Objeto"},
+        HTTP_HX_REQUEST="true",
+    )
     segundo.refresh_from_db()
     assert segundo.texto == "Segundo, corregido" and segundo.epigrafe == "Objeto"
     r = client.post(reverse("actos:parte-editar", args=[segundo.pk]), {"texto": "  "}, HTTP_HX_REQUEST="true")
@@ -55,12 +67,18 @@ def test_otro_no_edita_el_texto(client, jefe_unidad, ajeno, secretario):
     parte = acto.partes.get(eid="art_1")
     client.force_login(ajeno)
     assert client.post(reverse("actos:parte-editar", args=[parte.pk]), {"texto": "X"}).status_code == 404
-    assert client.post(reverse("actos:parte-agregar", args=[acto.pk]), {"tipo": "articulo", "texto": "X"}
-                       ).status_code == 404
+    assert (
+        client.post(
+            reverse("actos:parte-agregar", args=[acto.pk]), {"tipo": "articulo", "texto": "X"}
+        ).status_code
+        == 404
+    )
     publicado = acto_publicado(por=secretario)
     client.force_login(jefe_unidad)
     # Lo publicado lo ve, pero no lo edita.
-    assert client.post(reverse("actos:acto-datos", args=[publicado.pk]), {"titulo": "Otro"}).status_code == 403
+    assert (
+        client.post(reverse("actos:acto-datos", args=[publicado.pk]), {"titulo": "Otro"}).status_code == 403
+    )
     parte.refresh_from_db()
     assert parte.texto.startswith("Texto del artículo 1")
 
@@ -77,24 +95,32 @@ def test_relaciones_y_estado_consolidado(client, secretario):
     original = acto_publicado(por=secretario, fecha=hoy - timedelta(days=30))
     modificadora = ActoFactory(creado_por=secretario, estado="aprobado")
     client.force_login(secretario)
-    r = client.post(reverse("actos:relacion-agregar", args=[modificadora.pk]),
-                    {"tipo": "modifica", "destino": original.pk, "partes": "art_2"})
+    r = client.post(
+        reverse("actos:relacion-agregar", args=[modificadora.pk]),
+        {"tipo": "modifica", "destino": original.pk, "partes": "art_2"},
+    )
     assert r.status_code == 302
     assert vigencia_calculada(original) == "vigente"  # la modificadora aún no se publica
     firmar(acto=modificadora, por=secretario, firmante="Pedro Ramos", cargo_firmante="Alcalde")
-    acto_modificadora = publicar(acto=Acto.objects.get(pk=modificadora.pk), por=secretario, fecha=hoy,
-                                 medio="Portal institucional")
+    acto_modificadora = publicar(
+        acto=Acto.objects.get(pk=modificadora.pk), por=secretario, fecha=hoy, medio="Portal institucional"
+    )
     assert vigencia_calculada(original) == "vigente"  # publicada, pero rige mañana
     assert vigencia_calculada(original, hoy=manana) == "modificado"
     r = client.get(reverse("actos:acto", args=[original.pk]))
-    assert f"Artículo 2 modificado por {acto_modificadora.numero_texto} (desde el {manana:%d/%m/%Y})" in r.content.decode()
+    assert (
+        f"Artículo 2 modificado por {acto_modificadora.numero_texto} (desde el {manana:%d/%m/%Y})"
+        in r.content.decode()
+    )
     r = client.get(reverse("normativa:acto", args=[original.pk]))
     assert f"Artículo 2 modificado por {acto_modificadora.numero_texto}" in r.content.decode()
     derogadora = acto_publicado(por=secretario, fecha=hoy - timedelta(days=2))
     relacionar(origen=derogadora, destino=original, tipo="deroga", por=secretario)
     assert vigencia_calculada(original) == "derogado"
-    assert f"Derogado por {derogadora.numero_texto}" in client.get(
-        reverse("normativa:acto", args=[original.pk])).content.decode()
+    assert (
+        f"Derogado por {derogadora.numero_texto}"
+        in client.get(reverse("normativa:acto", args=[original.pk])).content.decode()
+    )
     # La vigencia no se guarda: ningún evento de vigencia, solo los de las relaciones.
     assert not Evento.objects.filter(accion="actos.acto.vigencia").exists()
     assert Evento.objects.filter(accion="actos.relacion.crear").count() == 2
@@ -105,11 +131,17 @@ def test_relaciones_mal_formadas_no_se_guardan(client, secretario):
     otro = ActoFactory(creado_por=secretario)
     firmado = acto_firmado(por=secretario)
     client.force_login(secretario)
-    r = client.post(reverse("actos:relacion-agregar", args=[proyecto.pk]),
-                    {"tipo": "deroga_parcial", "destino": firmado.pk, "partes": ""}, follow=True)
+    r = client.post(
+        reverse("actos:relacion-agregar", args=[proyecto.pk]),
+        {"tipo": "deroga_parcial", "destino": firmado.pk, "partes": ""},
+        follow=True,
+    )
     assert "qué partes deroga" in r.content.decode()
-    r = client.post(reverse("actos:relacion-agregar", args=[proyecto.pk]),
-                    {"tipo": "modifica", "destino": otro.pk}, follow=True)
+    r = client.post(
+        reverse("actos:relacion-agregar", args=[proyecto.pk]),
+        {"tipo": "modifica", "destino": otro.pk},
+        follow=True,
+    )
     assert "Escoja una opción válida" in r.content.decode()  # un proyecto no se ofrece como destino
     assert not proyecto.relaciones_salientes.exists()
 

@@ -30,8 +30,10 @@ def _fecha(dia: int) -> date:
 def actos_firmados(secretario):
     """Tres ordenanzas firmadas el año pasado por el servicio real (PDF firmado guardado) y el número 2
     anulado: 1 (acto), 2 (anulado, su acto no entra), 3 y 4 (actos)."""
-    actos = [acto_firmado(por=secretario, fecha=_fecha(i), titulo=f"Ordenanza breve {i}", partes=3 + 6 * i)
-             for i in range(4)]
+    actos = [
+        acto_firmado(por=secretario, fecha=_fecha(i), titulo=f"Ordenanza breve {i}", partes=3 + 6 * i)
+        for i in range(4)
+    ]
     anular_numero(numero=actos[1].registro, motivo="Error de digitación en el registro", por=secretario)
     return actos
 
@@ -65,7 +67,8 @@ def _leer_pdf(protocolo) -> bytes:
 
 
 def test_el_secretario_genera_el_protocolo_y_el_indice_apunta_a_la_pagina_de_cada_acto(
-        cliente_de, secretario, actos_firmados, django_capture_on_commit_callbacks):
+    cliente_de, secretario, actos_firmados, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = _generar(cliente_de(secretario))
     protocolo = Protocolo.objects.get()
@@ -105,8 +108,9 @@ def test_el_secretario_genera_el_protocolo_y_el_indice_apunta_a_la_pagina_de_cad
     assert Evento.objects.filter(accion="core.serie.cerrar_anio").count() == 1
 
 
-def test_el_anio_sellado_no_admite_nuevos_actos_de_ese_tipo(cliente_de, secretario, actos_firmados,
-                                                           django_capture_on_commit_callbacks):
+def test_el_anio_sellado_no_admite_nuevos_actos_de_ese_tipo(
+    cliente_de, secretario, actos_firmados, django_capture_on_commit_callbacks
+):
     from actos.services.ciclo import firmar
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -129,17 +133,24 @@ def test_el_anio_sellado_no_admite_nuevos_actos_de_ese_tipo(cliente_de, secretar
 
 def _acto_sin_pdf(por, numero_de_partes):
     """Firmado sin PDF guardado (actos cargados de otro sistema): el protocolo lo renderiza."""
-    acto = ActoFactory(tipo="ordenanza", estado=Acto.Estado.FIRMADO, creado_por=por, partes=numero_de_partes,
-                       titulo=f"Ordenanza cargada {numero_de_partes}")
+    acto = ActoFactory(
+        tipo="ordenanza",
+        estado=Acto.Estado.FIRMADO,
+        creado_por=por,
+        partes=numero_de_partes,
+        titulo=f"Ordenanza cargada {numero_de_partes}",
+    )
     numero = siguiente_numero(serie_por_perfil("ordenanza"), ANIO, por=por, objeto=acto)
-    Acto.objects.filter(pk=acto.pk).update(anio=ANIO, numero=numero.numero, numero_texto=numero.texto,
-                                           registro=numero)
+    Acto.objects.filter(pk=acto.pk).update(
+        anio=ANIO, numero=numero.numero, numero_texto=numero.texto, registro=numero
+    )
     acto.refresh_from_db()
     return acto
 
 
-def test_actos_sin_pdf_se_renderizan_por_lotes_en_paralelo(secretario, monkeypatch,
-                                                          django_capture_on_commit_callbacks):
+def test_actos_sin_pdf_se_renderizan_por_lotes_en_paralelo(
+    secretario, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr(servicio, "TAMANO_LOTE", 2)
     monkeypatch.setattr(servicio, "PROCESOS", 2)
     actos = [_acto_sin_pdf(secretario, n) for n in (2, 40, 3, 25, 1)]
@@ -160,9 +171,12 @@ def test_la_pagina_muestra_el_avance_y_el_fragmento_htmx(cliente_de, secretario,
     cliente = cliente_de(secretario)
     pagina = cliente.get(reverse("actos:protocolo", args=[protocolo.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in pagina and "<main" in pagina
-    Protocolo.objects.filter(pk=protocolo.pk).update(estado=Protocolo.Estado.GENERANDO, progreso=42,
-                                                     mensaje="Actos renderizados: 1 de 3.")
-    fragmento = cliente.get(reverse("actos:protocolo", args=[protocolo.pk]), HTTP_HX_REQUEST="true").content.decode()
+    Protocolo.objects.filter(pk=protocolo.pk).update(
+        estado=Protocolo.Estado.GENERANDO, progreso=42, mensaje="Actos renderizados: 1 de 3."
+    )
+    fragmento = cliente.get(
+        reverse("actos:protocolo", args=[protocolo.pk]), HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert 'aria-valuenow="42"' in fragmento and "1 de 3" in fragmento and "<main" not in fragmento
     # El PDF aún no existe.
     assert cliente.get(reverse("actos:protocolo-pdf", args=[protocolo.pk])).status_code == 404
@@ -170,11 +184,14 @@ def test_la_pagina_muestra_el_avance_y_el_fragmento_htmx(cliente_de, secretario,
     assert _generar(cliente).status_code == 400
 
 
-@pytest.mark.parametrize("datos, mensaje", [
-    ({"anio": ANIO + 1}, "año terminado"),
-    ({"tipo": "bando"}, "Escoja una opción válida"),
-    ({"anio": "dos mil"}, "número entero"),
-])
+@pytest.mark.parametrize(
+    "datos, mensaje",
+    [
+        ({"anio": ANIO + 1}, "año terminado"),
+        ({"tipo": "bando"}, "Escoja una opción válida"),
+        ({"anio": "dos mil"}, "número entero"),
+    ],
+)
 def test_entrada_mala_no_crea_nada(cliente_de, secretario, actos_firmados, datos, mensaje):
     respuesta = _generar(cliente_de(secretario), **datos)
     assert respuesta.status_code == 400 and mensaje in respuesta.content.decode()
@@ -188,8 +205,15 @@ def test_un_anio_sin_actos_no_se_protocoliza(cliente_de, secretario):
     assert not Protocolo.objects.exists()
 
 
-def test_permisos(cliente_de, secretario, prosecretario, jefe_unidad, ajeno, actos_firmados,
-                  django_capture_on_commit_callbacks):
+def test_permisos(
+    cliente_de,
+    secretario,
+    prosecretario,
+    jefe_unidad,
+    ajeno,
+    actos_firmados,
+    django_capture_on_commit_callbacks,
+):
     # El pro-secretario revisa actos pero no genera el protocolo: 403; ve la lista.
     assert _generar(cliente_de(prosecretario)).status_code == 403
     assert cliente_de(prosecretario).get(reverse("actos:protocolos")).status_code == 200
@@ -204,11 +228,18 @@ def test_permisos(cliente_de, secretario, prosecretario, jefe_unidad, ajeno, act
     assert cliente_de(secretario).get(reverse("actos:protocolo-generar")).status_code == 405
 
 
-def test_por_encargo_el_prosecretario_genera_y_el_cierre_lo_dice(cliente_de, secretario, prosecretario,
-                                                                actos_firmados, django_capture_on_commit_callbacks):
+def test_por_encargo_el_prosecretario_genera_y_el_cierre_lo_dice(
+    cliente_de, secretario, prosecretario, actos_firmados, django_capture_on_commit_callbacks
+):
     hoy = timezone.localdate()
-    crear_encargo(titular=secretario, encargado=prosecretario, desde=hoy, hasta=hoy + timedelta(days=5),
-                  documento="Resolución de Alcaldía Nº 010", por=secretario)
+    crear_encargo(
+        titular=secretario,
+        encargado=prosecretario,
+        desde=hoy,
+        hasta=hoy + timedelta(days=5),
+        documento="Resolución de Alcaldía Nº 010",
+        por=secretario,
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert _generar(cliente_de(prosecretario)).status_code == 302
     protocolo = Protocolo.objects.get()
@@ -218,19 +249,35 @@ def test_por_encargo_el_prosecretario_genera_y_el_cierre_lo_dice(cliente_de, sec
     assert Evento.objects.get(accion="actos.protocolo.sellar").por_encargo_de == secretario
 
 
-def test_api_pide_y_consulta_el_protocolo(client, secretario, jefe_unidad, actos_firmados,
-                                          django_capture_on_commit_callbacks):
+def test_api_pide_y_consulta_el_protocolo(
+    client, secretario, jefe_unidad, actos_firmados, django_capture_on_commit_callbacks
+):
     client.force_login(secretario)
     with django_capture_on_commit_callbacks(execute=True):
-        respuesta = client.post(reverse("api-actos-protocolos"), {"tipo": "ordenanza", "anio": ANIO},
-                                content_type="application/json")
+        respuesta = client.post(
+            reverse("api-actos-protocolos"),
+            {"tipo": "ordenanza", "anio": ANIO},
+            content_type="application/json",
+        )
     assert respuesta.status_code == 202, respuesta.content
     pk = respuesta.json()["id"]
     datos = client.get(reverse("api-actos-protocolo", args=[pk])).json()
     assert datos["estado"] == "listo" and datos["sha256"] == Protocolo.objects.get().sha256
-    assert client.post(reverse("api-actos-protocolos"), {"tipo": "ordenanza", "anio": ANIO},
-                       content_type="application/json").status_code == 400
+    assert (
+        client.post(
+            reverse("api-actos-protocolos"),
+            {"tipo": "ordenanza", "anio": ANIO},
+            content_type="application/json",
+        ).status_code
+        == 400
+    )
     client.force_login(jefe_unidad)
-    assert client.post(reverse("api-actos-protocolos"), {"tipo": "ordenanza", "anio": ANIO},
-                       content_type="application/json").status_code == 403
+    assert (
+        client.post(
+            reverse("api-actos-protocolos"),
+            {"tipo": "ordenanza", "anio": ANIO},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
     assert client.get(reverse("api-actos-protocolo", args=[pk])).status_code == 404

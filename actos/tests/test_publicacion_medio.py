@@ -19,13 +19,21 @@ HOY = timezone.localdate()
 
 
 def _publicar(client, acto, medio):
-    return client.post(reverse("actos:acto-publicar", args=[acto.pk]), {"fecha": HOY.isoformat(), "medio": medio},
-                       follow=True)
+    return client.post(
+        reverse("actos:acto-publicar", args=[acto.pk]),
+        {"fecha": HOY.isoformat(), "medio": medio},
+        follow=True,
+    )
 
 
 def _regla_local(municipio, valor):
-    ReglaLocal.objects.create(municipio=municipio, clave="actos.publicacion", valor=valor,
-                              vigente_desde=date(2000, 1, 1), fuente="Ordenanza local de publicaciones")
+    ReglaLocal.objects.create(
+        municipio=municipio,
+        clave="actos.publicacion",
+        valor=valor,
+        vigente_desde=date(2000, 1, 1),
+        fuente="Ordenanza local de publicaciones",
+    )
 
 
 def test_un_medio_fuera_del_perfil_no_publica(client, secretario):
@@ -51,11 +59,20 @@ def test_el_medio_del_perfil_se_guarda_con_su_nombre(client, secretario):
 
 
 def test_medios_por_tipo_de_acto_en_una_regla_local(client, secretario, municipio):
-    _regla_local(municipio, {"medios": ["Gaceta municipal"], "medios_por_tipo": {"decreto": ["Carteles en la sede"]},
-                             "regla": "Regla local"})
+    _regla_local(
+        municipio,
+        {
+            "medios": ["Gaceta municipal"],
+            "medios_por_tipo": {"decreto": ["Carteles en la sede"]},
+            "regla": "Regla local",
+        },
+    )
     decreto = acto_firmado(por=secretario, tipo="decreto")
     client.force_login(secretario)
-    assert "Elija uno de: Carteles en la sede." in _publicar(client, decreto, "Gaceta municipal").content.decode()
+    assert (
+        "Elija uno de: Carteles en la sede."
+        in _publicar(client, decreto, "Gaceta municipal").content.decode()
+    )
     assert Acto.objects.get(pk=decreto.pk).estado == "firmado"
     _publicar(client, decreto, "Carteles en la sede")
     assert Acto.objects.get(pk=decreto.pk).medio_publicacion == "Carteles en la sede"
@@ -77,8 +94,11 @@ def test_la_api_rechaza_el_medio_fuera_del_perfil(secretario, jefe_unidad, ajeno
     acto = acto_firmado(por=secretario)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=secretario).key}")
-    r = api.post(reverse("api-actos-publicar", args=[acto.pk]), {"fecha": HOY.isoformat(), "medio": "Radio"},
-                 format="json")
+    r = api.post(
+        reverse("api-actos-publicar", args=[acto.pk]),
+        {"fecha": HOY.isoformat(), "medio": "Radio"},
+        format="json",
+    )
     assert r.status_code == 400 and "«Radio» no es un medio de publicación" in r.json()["campos"]["medio"][0]
     assert Acto.objects.get(pk=acto.pk).estado == "firmado"
 
@@ -86,9 +106,19 @@ def test_la_api_rechaza_el_medio_fuera_del_perfil(secretario, jefe_unidad, ajeno
 def test_publicar_permisos(client, secretario, jefe_unidad, ajeno):
     acto = acto_firmado(por=secretario, unidad_proponente=jefe_unidad.unidad)
     client.force_login(jefe_unidad)
-    assert client.post(reverse("actos:acto-publicar", args=[acto.pk]),
-                       {"fecha": HOY.isoformat(), "medio": "Portal institucional"}).status_code == 403
+    assert (
+        client.post(
+            reverse("actos:acto-publicar", args=[acto.pk]),
+            {"fecha": HOY.isoformat(), "medio": "Portal institucional"},
+        ).status_code
+        == 403
+    )
     client.force_login(ajeno)
-    assert client.post(reverse("actos:acto-publicar", args=[acto.pk]),
-                       {"fecha": HOY.isoformat(), "medio": "Portal institucional"}).status_code == 404
+    assert (
+        client.post(
+            reverse("actos:acto-publicar", args=[acto.pk]),
+            {"fecha": HOY.isoformat(), "medio": "Portal institucional"},
+        ).status_code
+        == 404
+    )
     assert Acto.objects.get(pk=acto.pk).estado == "firmado"

@@ -15,10 +15,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def normativa(secretario):
-    ruidos = acto_publicado(por=secretario, tipo="ordenanza", titulo="Ordenanza de ruidos molestos",
-                            temas="ruido, medio ambiente", fecha=date(2026, 1, 10))
-    licencias = acto_publicado(por=secretario, tipo="decreto", titulo="Decreto sobre licencias de funcionamiento",
-                               temas="licencias", fecha=date(2026, 1, 12))
+    ruidos = acto_publicado(
+        por=secretario,
+        tipo="ordenanza",
+        titulo="Ordenanza de ruidos molestos",
+        temas="ruido, medio ambiente",
+        fecha=date(2026, 1, 10),
+    )
+    licencias = acto_publicado(
+        por=secretario,
+        tipo="decreto",
+        titulo="Decreto sobre licencias de funcionamiento",
+        temas="licencias",
+        fecha=date(2026, 1, 12),
+    )
     firmado = acto_firmado(por=secretario, tipo="ordenanza", titulo="Ordenanza de ruidos no publicada")
     return ruidos, licencias, firmado
 
@@ -36,7 +46,9 @@ def test_busqueda_publica(client, normativa):
     assert ruidos.numero_texto in html and "no publicada" not in html
     html = client.get(reverse("normativa:normativa"), {"tipo": "decreto"}).content.decode()
     assert licencias.numero_texto in html and ruidos.numero_texto not in html
-    html = client.get(reverse("normativa:normativa"), {"numero": 1, "anio": 2026, "tipo": "ordenanza"}).content.decode()
+    html = client.get(
+        reverse("normativa:normativa"), {"numero": 1, "anio": 2026, "tipo": "ordenanza"}
+    ).content.decode()
     assert ruidos.numero_texto in html and licencias.numero_texto not in html
     html = client.get(reverse("normativa:normativa"), {"tema": "medio ambiente"}).content.decode()
     assert ruidos.numero_texto in html and licencias.numero_texto not in html
@@ -72,7 +84,10 @@ def test_feed_atom(client, normativa):
     raiz = etree.fromstring(r.content)
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titulos = [e.findtext("a:title", namespaces=ns) for e in raiz.findall("a:entry", ns)]
-    assert titulos == [f"{licencias.numero_texto}: {licencias.titulo}", f"{ruidos.numero_texto}: {ruidos.titulo}"]
+    assert titulos == [
+        f"{licencias.numero_texto}: {licencias.titulo}",
+        f"{ruidos.numero_texto}: {ruidos.titulo}",
+    ]
     enlace = raiz.find("a:entry/a:link", ns).get("href")
     assert enlace.endswith(reverse("normativa:acto", args=[licencias.pk]))
     assert firmado.titulo not in r.content.decode()

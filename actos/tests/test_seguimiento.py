@@ -21,20 +21,30 @@ HOY = timezone.localdate()
 @pytest.fixture
 def acto(secretario):
     # Firmado: las tareas son de actos firmados o publicados (el texto basta para citar sus artículos).
-    return ActoFactory(estado=Acto.Estado.FIRMADO, creado_por=secretario, numero_texto="ORDENANZA Nº 007-2026")
+    return ActoFactory(
+        estado=Acto.Estado.FIRMADO, creado_por=secretario, numero_texto="ORDENANZA Nº 007-2026"
+    )
 
 
 @pytest.fixture
 def tarea(acto, secretario, jefe_unidad):
-    return crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, plazo_dias=10,
-                       descripcion="Elaborar el padrón de comerciantes")
+    return crear_tarea(
+        acto=acto,
+        por=secretario,
+        unidad=jefe_unidad.unidad,
+        plazo_dias=10,
+        descripcion="Elaborar el padrón de comerciantes",
+    )
 
 
 def _evidencia(nombre="acta.pdf"):
     from core.rendering import render_pdf
 
-    return SimpleUploadedFile(nombre, render_pdf("documentos/base_documento.html", {"titulo": "Acta"}),
-                              content_type="application/pdf")
+    return SimpleUploadedFile(
+        nombre,
+        render_pdf("documentos/base_documento.html", {"titulo": "Acta"}),
+        content_type="application/pdf",
+    )
 
 
 # --- Asignar tareas -------------------------------------------------------------------------------
@@ -42,10 +52,15 @@ def _evidencia(nombre="acta.pdf"):
 
 def test_la_secretaria_asigna_una_tarea_con_plazo_en_dias_habiles(cliente_de, secretario, jefe_unidad, acto):
     articulo = acto.partes.get(eid="art_2")
-    respuesta = cliente_de(secretario).post(reverse("actos:tarea-crear", args=[acto.pk]), {
-        "descripcion": "Instalar la señalización", "unidad": jefe_unidad.unidad.pk, "parte": articulo.pk,
-        "plazo_dias": 5,
-    })
+    respuesta = cliente_de(secretario).post(
+        reverse("actos:tarea-crear", args=[acto.pk]),
+        {
+            "descripcion": "Instalar la señalización",
+            "unidad": jefe_unidad.unidad.pk,
+            "parte": articulo.pk,
+            "plazo_dias": 5,
+        },
+    )
     tarea = Tarea.objects.get()
     assert respuesta.status_code == 302 and respuesta.url == reverse("actos:tarea", args=[tarea.pk])
     assert tarea.vence == calcular_plazo(desde=HOY, dias=5).vence and tarea.parte == articulo
@@ -55,13 +70,16 @@ def test_la_secretaria_asigna_una_tarea_con_plazo_en_dias_habiles(cliente_de, se
     assert Notificacion.objects.filter(usuario=jefe_unidad, titulo__startswith="Nueva tarea").exists()
 
 
-@pytest.mark.parametrize("datos, mensaje", [
-    ({}, "uno de los dos"),
-    ({"plazo_dias": 5, "vence": (HOY + timedelta(days=3)).isoformat()}, "uno de los dos"),
-    ({"vence": (HOY - timedelta(days=1)).isoformat()}, "no puede ser anterior"),
-    ({"plazo_dias": 0}, "mayor o igual a 1"),
-    ({"plazo_dias": 5, "descripcion": "  "}, "requerido"),
-])
+@pytest.mark.parametrize(
+    "datos, mensaje",
+    [
+        ({}, "uno de los dos"),
+        ({"plazo_dias": 5, "vence": (HOY + timedelta(days=3)).isoformat()}, "uno de los dos"),
+        ({"vence": (HOY - timedelta(days=1)).isoformat()}, "no puede ser anterior"),
+        ({"plazo_dias": 0}, "mayor o igual a 1"),
+        ({"plazo_dias": 5, "descripcion": "  "}, "requerido"),
+    ],
+)
 def test_asignar_con_datos_malos_no_crea_nada(cliente_de, secretario, jefe_unidad, acto, datos, mensaje):
     base = {"descripcion": "Instalar la señalización", "unidad": jefe_unidad.unidad.pk}
     respuesta = cliente_de(secretario).post(reverse("actos:tarea-crear", args=[acto.pk]), {**base, **datos})
@@ -72,7 +90,9 @@ def test_asignar_con_datos_malos_no_crea_nada(cliente_de, secretario, jefe_unida
 def test_asignar_exige_el_permiso_y_un_acto_firmado(cliente_de, secretario, jefe_unidad, ajeno, acto):
     datos = {"descripcion": "x", "unidad": jefe_unidad.unidad.pk, "plazo_dias": 3}
     for usuario in (jefe_unidad, ajeno):
-        assert cliente_de(usuario).post(reverse("actos:tarea-crear", args=[acto.pk]), datos).status_code == 403
+        assert (
+            cliente_de(usuario).post(reverse("actos:tarea-crear", args=[acto.pk]), datos).status_code == 403
+        )
     proyecto = ActoFactory(creado_por=secretario)
     assert cliente_de(secretario).get(reverse("actos:tarea-crear", args=[proyecto.pk])).status_code == 404
     assert cliente_de(secretario).get(reverse("actos:tarea-crear", args=[999999])).status_code == 404
@@ -109,13 +129,17 @@ def test_la_unidad_informa_avance_y_cumple_con_evidencia(cliente_de, jefe_unidad
     pagina = cliente.get(reverse("actos:tarea", args=[tarea.pk])).content.decode()
     assert reverse("core:archivo-descargar", args=[avance.evidencia.pk]) in pagina
     assert cliente.get(reverse("core:archivo-descargar", args=[avance.evidencia.pk])).status_code == 200
-    assert cliente.post(url, {"texto": "Otra", "porcentaje": 100, "evidencia": _evidencia()}).status_code == 400
+    assert (
+        cliente.post(url, {"texto": "Otra", "porcentaje": 100, "evidencia": _evidencia()}).status_code == 400
+    )
 
 
 def test_evidencia_de_tipo_no_admitido_no_guarda_nada(cliente_de, jefe_unidad, tarea):
     falso = SimpleUploadedFile("informe.pdf", b"MZ\x90\x00 esto no es un PDF", content_type="application/pdf")
-    respuesta = cliente_de(jefe_unidad).post(reverse("actos:tarea-avance", args=[tarea.pk]),
-                                             {"texto": "Listo", "porcentaje": 100, "evidencia": falso})
+    respuesta = cliente_de(jefe_unidad).post(
+        reverse("actos:tarea-avance", args=[tarea.pk]),
+        {"texto": "Listo", "porcentaje": 100, "evidencia": falso},
+    )
     assert respuesta.status_code == 400
     tarea.refresh_from_db()
     assert tarea.estado == Tarea.Estado.PENDIENTE and not Avance.objects.exists()
@@ -125,26 +149,42 @@ def test_otras_unidades_no_ven_la_tarea(cliente_de, ajeno, ciudadano, tarea):
     for usuario in (ajeno, ciudadano):
         cliente = cliente_de(usuario)
         assert cliente.get(reverse("actos:tarea", args=[tarea.pk])).status_code == 404
-        assert cliente.post(reverse("actos:tarea-avance", args=[tarea.pk]),
-                            {"texto": "x", "porcentaje": 50}).status_code == 404
+        assert (
+            cliente.post(
+                reverse("actos:tarea-avance", args=[tarea.pk]), {"texto": "x", "porcentaje": 50}
+            ).status_code
+            == 404
+        )
     assert not Avance.objects.exists()
     assert cliente.get(reverse("actos:tarea-avance", args=[tarea.pk])).status_code == 405
 
 
 def test_la_secretaria_tambien_informa_y_cancela(cliente_de, secretario, jefe_unidad, tarea):
     cliente = cliente_de(secretario)
-    assert cliente.post(reverse("actos:tarea-avance", args=[tarea.pk]),
-                        {"texto": "Verificado en campo", "porcentaje": 20}).status_code == 302
+    assert (
+        cliente.post(
+            reverse("actos:tarea-avance", args=[tarea.pk]), {"texto": "Verificado en campo", "porcentaje": 20}
+        ).status_code
+        == 302
+    )
     # El jefe de la unidad no cancela (403); sin motivo, 400.
-    assert cliente_de(jefe_unidad).post(reverse("actos:tarea-cancelar", args=[tarea.pk]),
-                                        {"motivo": "x"}).status_code == 403
+    assert (
+        cliente_de(jefe_unidad)
+        .post(reverse("actos:tarea-cancelar", args=[tarea.pk]), {"motivo": "x"})
+        .status_code
+        == 403
+    )
     cliente = cliente_de(secretario)
     respuesta = cliente.post(reverse("actos:tarea-cancelar", args=[tarea.pk]), {"motivo": ""})
     assert respuesta.status_code == 400
     tarea.refresh_from_db()
     assert tarea.estado == Tarea.Estado.EN_CURSO
-    assert cliente.post(reverse("actos:tarea-cancelar", args=[tarea.pk]),
-                        {"motivo": "El artículo fue derogado"}).status_code == 302
+    assert (
+        cliente.post(
+            reverse("actos:tarea-cancelar", args=[tarea.pk]), {"motivo": "El artículo fue derogado"}
+        ).status_code
+        == 302
+    )
     tarea.refresh_from_db()
     assert tarea.estado == Tarea.Estado.CANCELADA
     assert Evento.objects.get(accion="actos.tarea.cancelar").despues["motivo"] == "El artículo fue derogado"
@@ -156,16 +196,26 @@ def test_la_secretaria_tambien_informa_y_cancela(cliente_de, secretario, jefe_un
 @pytest.fixture
 def varias(acto, secretario, jefe_unidad, ajeno):
     antes = HOY - timedelta(days=60)
-    atrasada = crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Atrasada GDU",
-                           plazo_dias=5, asignada_el=antes)
-    pendiente = crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Pendiente GDU",
-                            plazo_dias=20)
-    otra = crear_tarea(acto=acto, por=secretario, unidad=ajeno.unidad, descripcion="Pendiente OTRA", plazo_dias=20)
+    atrasada = crear_tarea(
+        acto=acto,
+        por=secretario,
+        unidad=jefe_unidad.unidad,
+        descripcion="Atrasada GDU",
+        plazo_dias=5,
+        asignada_el=antes,
+    )
+    pendiente = crear_tarea(
+        acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Pendiente GDU", plazo_dias=20
+    )
+    otra = crear_tarea(
+        acto=acto, por=secretario, unidad=ajeno.unidad, descripcion="Pendiente OTRA", plazo_dias=20
+    )
     return atrasada, pendiente, otra
 
 
-def test_tablero_de_la_secretaria_y_de_la_unidad(cliente_de, secretario, jefe_unidad, ciudadano, varias,
-                                                 django_assert_max_num_queries):
+def test_tablero_de_la_secretaria_y_de_la_unidad(
+    cliente_de, secretario, jefe_unidad, ciudadano, varias, django_assert_max_num_queries
+):
     atrasada, pendiente, otra = varias
     cliente = cliente_de(secretario)
     pagina = cliente.get(reverse("actos:seguimiento")).content.decode()
@@ -187,10 +237,17 @@ def test_tablero_de_la_secretaria_y_de_la_unidad(cliente_de, secretario, jefe_un
 # --- Alertas --------------------------------------------------------------------------------------
 
 
-def test_alertas_diarias_antes_y_despues_del_vencimiento(secretario, jefe_unidad, acto,
-                                                        django_capture_on_commit_callbacks):
-    crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Ya vencida", plazo_dias=3,
-                asignada_el=HOY - timedelta(days=30))
+def test_alertas_diarias_antes_y_despues_del_vencimiento(
+    secretario, jefe_unidad, acto, django_capture_on_commit_callbacks
+):
+    crear_tarea(
+        acto=acto,
+        por=secretario,
+        unidad=jefe_unidad.unidad,
+        descripcion="Ya vencida",
+        plazo_dias=3,
+        asignada_el=HOY - timedelta(days=30),
+    )
     crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Por vencer", plazo_dias=1)
     crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Lejana", plazo_dias=60)
     with django_capture_on_commit_callbacks(execute=True):
@@ -220,34 +277,61 @@ def test_alertas_sin_nada_que_avisar_y_fecha_mala(secretario, jefe_unidad, acto)
 
 def test_api_tareas_y_avances(client, secretario, jefe_unidad, ajeno, acto):
     client.force_login(secretario)
-    respuesta = client.post(reverse("api-actos-tareas"), {
-        "acto": acto.pk, "descripcion": "Reglamentar", "unidad": "GDU", "parte": "art_1", "plazo_dias": 10,
-    }, content_type="application/json")
+    respuesta = client.post(
+        reverse("api-actos-tareas"),
+        {
+            "acto": acto.pk,
+            "descripcion": "Reglamentar",
+            "unidad": "GDU",
+            "parte": "art_1",
+            "plazo_dias": 10,
+        },
+        content_type="application/json",
+    )
     assert respuesta.status_code == 201, respuesta.content
     datos = respuesta.json()
     assert datos["parte"] == "art_1" and datos["estado"] == "pendiente" and not datos["atrasada"]
     pk = datos["id"]
-    malo = client.post(reverse("api-actos-tareas"), {"acto": acto.pk, "descripcion": "x", "unidad": "GDU"},
-                       content_type="application/json")
+    malo = client.post(
+        reverse("api-actos-tareas"),
+        {"acto": acto.pk, "descripcion": "x", "unidad": "GDU"},
+        content_type="application/json",
+    )
     assert malo.status_code == 400 and "uno de los dos" in malo.content.decode()
     assert Tarea.objects.count() == 1
     # La unidad responsable informa con evidencia (multipart) y ve la tarea; el ajeno no.
     client.force_login(jefe_unidad)
-    assert client.post(reverse("api-actos-tareas"), {"acto": acto.pk, "descripcion": "x", "unidad": "GDU",
-                                                     "plazo_dias": 3}, content_type="application/json").status_code == 403
-    respuesta = client.post(reverse("api-actos-tarea-avances", args=[pk]),
-                            {"texto": "Hecho", "porcentaje": 100, "evidencia": _evidencia()})
+    assert (
+        client.post(
+            reverse("api-actos-tareas"),
+            {"acto": acto.pk, "descripcion": "x", "unidad": "GDU", "plazo_dias": 3},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
+    respuesta = client.post(
+        reverse("api-actos-tarea-avances", args=[pk]),
+        {"texto": "Hecho", "porcentaje": 100, "evidencia": _evidencia()},
+    )
     assert respuesta.status_code == 201, respuesta.content
     assert respuesta.json()["estado"] == "cumplida" and respuesta.json()["avances"][0]["evidencia_sha256"]
-    assert [t["id"] for t in client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas"}).json()["results"]] == [pk]
+    assert [
+        t["id"] for t in client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas"}).json()["results"]
+    ] == [pk]
     # La lista pagina como el resto de la API (pagina / por_pagina, docs/operacion/api.md).
     pagina = client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "por_pagina": 1}).json()
     assert pagina["count"] == 1 and pagina["next"] is None
     assert client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "pagina": 2}).status_code == 404
     client.force_login(ajeno)
     assert client.get(reverse("api-actos-tarea", args=[pk])).status_code == 404
-    assert client.post(reverse("api-actos-tarea-avances", args=[pk]), {"texto": "x", "porcentaje": 5},
-                       content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            reverse("api-actos-tarea-avances", args=[pk]),
+            {"texto": "x", "porcentaje": 5},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     assert client.get(reverse("api-actos-tareas")).json()["count"] == 0
 
 

@@ -26,8 +26,9 @@ from core.selectors.auditoria import historial_de
 
 class ProyectoForm(FormularioBootstrap, forms.Form):
     tipo = forms.ChoiceField(label="Tipo de acto")
-    titulo = forms.CharField(label="Título o sumilla", max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    titulo = forms.CharField(
+        label="Título o sumilla", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
     temas = forms.CharField(label="Temas", max_length=300, required=False, help_text="Separados por comas.")
 
     def __init__(self, *args, **kwargs):
@@ -36,14 +37,20 @@ class ProyectoForm(FormularioBootstrap, forms.Form):
 
 
 class DatosForm(FormularioBootstrap, forms.Form):
-    titulo = forms.CharField(label="Título o sumilla", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    titulo = forms.CharField(
+        label="Título o sumilla", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
     temas = forms.CharField(label="Temas", max_length=300, required=False, help_text="Separados por comas.")
 
 
 class ParteForm(FormularioBootstrap, forms.Form):
     tipo = forms.ChoiceField(label="Tipo de parte", choices=Parte.Tipo.choices, initial=Parte.Tipo.ARTICULO)
-    epigrafe = forms.CharField(label="Epígrafe", max_length=300, required=False,
-                               help_text="Opcional: el nombre del artículo (p. ej. «Objeto»).")
+    epigrafe = forms.CharField(
+        label="Epígrafe",
+        max_length=300,
+        required=False,
+        help_text="Opcional: el nombre del artículo (p. ej. «Objeto»).",
+    )
     texto = forms.CharField(label="Texto de la parte", widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -53,56 +60,86 @@ class EditarParteForm(FormularioBootstrap, forms.Form):
 
 
 class MotivoForm(FormularioBootstrap, forms.Form):
-    motivo = forms.CharField(label="Motivo u observaciones", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    motivo = forms.CharField(
+        label="Motivo u observaciones", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AprobarForm(FormularioBootstrap, forms.Form):
     decision = forms.ChoiceField(label="Decisión del concejo que lo aprobó", required=False)
     aprobacion_externa = forms.CharField(
-        label="O bien: sesión no registrada en el sistema", max_length=300, required=False,
-        help_text="Sesión, fecha y votación que lo aprobaron (p. ej. «Sesión ordinaria del 12/01/2025, unanimidad»).")
+        label="O bien: sesión no registrada en el sistema",
+        max_length=300,
+        required=False,
+        help_text="Sesión, fecha y votación que lo aprobaron (p. ej. «Sesión ordinaria del 12/01/2025, unanimidad»).",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = [("", "—")] + [
-            (d.pk, f"Sesión {d.sesion.numero}-{d.sesion.anio}: {d.resumen[:80]}") for d in ciclo.decisiones_pendientes()
+            (d.pk, f"Sesión {d.sesion.numero}-{d.sesion.anio}: {d.resumen[:80]}")
+            for d in ciclo.decisiones_pendientes()
         ]
 
 
 class FirmaForm(FormularioBootstrap, forms.Form):
     firmante = forms.CharField(label="Firma (nombre)", max_length=150)
-    cargo_firmante = forms.CharField(label="Cargo de quien firma", max_length=100, required=False, initial="Alcalde")
+    cargo_firmante = forms.CharField(
+        label="Cargo de quien firma", max_length=100, required=False, initial="Alcalde"
+    )
 
 
 class PublicacionForm(FormularioBootstrap, forms.Form):
-    fecha = forms.DateField(label="Fecha de publicación",
-                            widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
-    medio = forms.CharField(label="Medio de publicación", max_length=200,
-                            widget=forms.TextInput(attrs={"list": "medios-publicacion"}))
+    fecha = forms.DateField(
+        label="Fecha de publicación", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    medio = forms.CharField(
+        label="Medio de publicación",
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "medios-publicacion"}),
+    )
 
 
 class RelacionForm(FormularioBootstrap, forms.Form):
     tipo = forms.ChoiceField(label="Este acto…", choices=Relacion.Tipo.choices)
     destino = forms.ChoiceField(label="Acto afectado")
-    partes = forms.CharField(label="Partes afectadas", max_length=300, required=False,
-                             help_text="eIds separados por comas (art_2, art_5); vacío: todo el acto.")
+    partes = forms.CharField(
+        label="Partes afectadas",
+        max_length=300,
+        required=False,
+        help_text="eIds separados por comas (art_2, art_5); vacío: todo el acto.",
+    )
     nota = forms.CharField(label="Nota", max_length=1000, required=False)
 
     def __init__(self, *args, acto=None, **kwargs):
         super().__init__(*args, **kwargs)
-        candidatos = (Acto.objects.filter(estado__in=[Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO])
-                      .exclude(pk=getattr(acto, "pk", None)).order_by("-anio", "tipo", "-numero")[:500])
-        self.fields["destino"].choices = [("", "—")] + [(a.pk, f"{a.numero_texto} — {a.titulo[:60]}")
-                                                        for a in candidatos]
+        candidatos = (
+            Acto.objects.filter(estado__in=[Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO])
+            .exclude(pk=getattr(acto, "pk", None))
+            .order_by("-anio", "tipo", "-numero")[:500]
+        )
+        self.fields["destino"].choices = [("", "—")] + [
+            (a.pk, f"{a.numero_texto} — {a.titulo[:60]}") for a in candidatos
+        ]
 
 
 class FeErratasForm(FormularioBootstrap, forms.Form):
     parte = forms.ChoiceField(label="Parte que se corrige", required=False)
-    ubicacion = forms.CharField(label="O bien: dónde está el error", max_length=200, required=False,
-                                help_text="Si no es una parte del texto, p. ej. «Título».")
-    dice = forms.CharField(label="Dice", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text="El texto erróneo, copiado tal como está en el acto.")
-    debe_decir = forms.CharField(label="Debe decir", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    ubicacion = forms.CharField(
+        label="O bien: dónde está el error",
+        max_length=200,
+        required=False,
+        help_text="Si no es una parte del texto, p. ej. «Título».",
+    )
+    dice = forms.CharField(
+        label="Dice",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="El texto erróneo, copiado tal como está en el acto.",
+    )
+    debe_decir = forms.CharField(
+        label="Debe decir", max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     motivo = forms.CharField(label="Motivo", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, partes=(), **kwargs):
@@ -131,10 +168,19 @@ def lista(request):
     for a in pagina:
         a.nombre_tipo = nombres.get(a.tipo, a.tipo)
     relaciones.anotar_vigencias(pagina)
-    return render(request, "actos/nucleo/lista.html", {
-        "pagina": pagina, "estados": Acto.Estado.choices, "tipos": ciclo.opciones_de_tipo(), "estado": estado,
-        "tipo": tipo, "puede_redactar": puede_redactar(request.user), "puede_revisar": puede_revisar(request.user),
-    })
+    return render(
+        request,
+        "actos/nucleo/lista.html",
+        {
+            "pagina": pagina,
+            "estados": Acto.Estado.choices,
+            "tipos": ciclo.opciones_de_tipo(),
+            "estado": estado,
+            "tipo": tipo,
+            "puede_redactar": puede_redactar(request.user),
+            "puede_revisar": puede_revisar(request.user),
+        },
+    )
 
 
 @login_required
@@ -214,20 +260,26 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "parte_form": ParteForm(),
         "datos_form": DatosForm(initial={"titulo": acto.titulo, "temas": acto.temas}),
         "motivo_form": MotivoForm(),
-        "aprobar_form": AprobarForm() if revisa and acto.organo == Acto.Organo.CONCEJO and not acto.decision_id
+        "aprobar_form": AprobarForm()
+        if revisa and acto.organo == Acto.Organo.CONCEJO and not acto.decision_id
         else None,
-        "firma_form": FirmaForm(initial=_firmante_inicial()) if revisa and acto.estado == Acto.Estado.APROBADO
+        "firma_form": FirmaForm(initial=_firmante_inicial())
+        if revisa and acto.estado == Acto.Estado.APROBADO
         else None,
-        "publicacion_form": PublicacionForm(initial={"fecha": timezone.localdate(), "medio": (regla["medios"] or [""])[0]}),
+        "publicacion_form": PublicacionForm(
+            initial={"fecha": timezone.localdate(), "medio": (regla["medios"] or [""])[0]}
+        ),
         "medios": regla["medios"],
         "regla_publicacion": regla["regla"],
         "relacion_form": RelacionForm(acto=acto) if revisa or redacta else None,
         "erratas": lista_erratas,
         "historial": historial_de(acto)[:100],
         "erratas_form": FeErratasForm(partes=partes)
-        if revisa and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO) else None,
+        if revisa and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO)
+        else None,
         "tareas": seguimiento.tareas_visibles(usuario).filter(acto=acto).order_by("vence", "pk"),
-        "crea_tareas": seguimiento.gestiona(usuario) and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO),
+        "crea_tareas": seguimiento.gestiona(usuario)
+        and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO),
         "hoy": timezone.localdate(),
     }
     contexto.update(extra)
@@ -356,13 +408,17 @@ def _transicion(request, pk: int, accion, exito: str, form_class=None, **fijos):
 @login_required
 @require_POST
 def enviar(request, pk: int):
-    return _transicion(request, pk, ciclo.enviar_a_revision, "El proyecto se envió a revisión de la Secretaría General.")
+    return _transicion(
+        request, pk, ciclo.enviar_a_revision, "El proyecto se envió a revisión de la Secretaría General."
+    )
 
 
 @login_required
 @require_POST
 def devolver(request, pk: int):
-    return _transicion(request, pk, ciclo.devolver, "Se devolvió el proyecto con sus observaciones.", MotivoForm)
+    return _transicion(
+        request, pk, ciclo.devolver, "Se devolvió el proyecto con sus observaciones.", MotivoForm
+    )
 
 
 @login_required
@@ -380,8 +436,13 @@ def aprobar(request, pk: int):
 @login_required
 @require_POST
 def firmar(request, pk: int):
-    return _transicion(request, pk, ciclo.firmar, "El acto quedó firmado y numerado; su PDF se guardó con su SHA-256.",
-                       FirmaForm)
+    return _transicion(
+        request,
+        pk,
+        ciclo.firmar,
+        "El acto quedó firmado y numerado; su PDF se guardó con su SHA-256.",
+        FirmaForm,
+    )
 
 
 @login_required
@@ -405,8 +466,14 @@ def relacion_agregar(request, pk: int):
         if not form.is_valid():
             raise ValidationError([m for errores in form.errors.values() for m in errores])
         destino = obtener_acto(request.user, form.cleaned_data["destino"])
-        relaciones.relacionar(origen=acto, destino=destino, tipo=form.cleaned_data["tipo"],
-                              partes=form.cleaned_data["partes"], nota=form.cleaned_data["nota"], por=request.user)
+        relaciones.relacionar(
+            origen=acto,
+            destino=destino,
+            tipo=form.cleaned_data["tipo"],
+            partes=form.cleaned_data["partes"],
+            nota=form.cleaned_data["nota"],
+            por=request.user,
+        )
     except ValidationError as e:
         messages.error(request, "No se registró la relación: " + " ".join(e.messages))
     else:
@@ -436,7 +503,9 @@ def fe_de_erratas(request, pk: int):
     form = FeErratasForm(request.POST, partes=partes)
     try:
         if not form.is_valid():
-            raise ValidationError([f"{form.fields[c].label}: {m}" for c, errores in form.errors.items() for m in errores])
+            raise ValidationError(
+                [f"{form.fields[c].label}: {m}" for c, errores in form.errors.items() for m in errores]
+            )
         datos = dict(form.cleaned_data)
         datos["parte"] = next((p for p in partes if str(p.pk) == datos["parte"]), None)
         errata = erratas.registrar_fe_de_erratas(acto=acto, por=request.user, **datos)
@@ -462,8 +531,9 @@ def exportar_pdf(request, pk: int):
     """El PDF firmado guardado si lo hay; si no (proyecto), el PDF de trabajo generado al momento."""
     acto = obtener_acto(request.user, pk)
     if acto.archivo_id:
-        return FileResponse(acto.archivo.archivo.open("rb"), content_type="application/pdf",
-                            filename=_nombre(acto, "pdf"))
+        return FileResponse(
+            acto.archivo.archivo.open("rb"), content_type="application/pdf", filename=_nombre(acto, "pdf")
+        )
     respuesta = HttpResponse(pdf_de_acto(acto), content_type="application/pdf")
     respuesta["Content-Disposition"] = f'inline; filename="{_nombre(acto, "pdf")}"'
     return respuesta
@@ -474,7 +544,8 @@ def exportar_pdf(request, pk: int):
 def exportar_docx(request, pk: int):
     acto = obtener_acto(request.user, pk)
     respuesta = HttpResponse(
-        docx_de_acto(acto), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        docx_de_acto(acto),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     respuesta["Content-Disposition"] = f'attachment; filename="{_nombre(acto, "docx")}"'
     return respuesta
@@ -494,5 +565,3 @@ def exportar_akn(request, pk: int):
 def vista_previa(request, pk: int):
     acto = obtener_acto(request.user, pk)
     return HttpResponse(html_de_acto(acto))
-
-

@@ -26,8 +26,12 @@ from core.models import Municipio
 
 
 class BusquedaForm(FormularioBootstrap, forms.Form):
-    q = forms.CharField(label="Texto", required=False, max_length=200,
-                        help_text="Palabras del título o del texto; se ignoran tildes y mayúsculas.")
+    q = forms.CharField(
+        label="Texto",
+        required=False,
+        max_length=200,
+        help_text="Palabras del título o del texto; se ignoran tildes y mayúsculas.",
+    )
     tipo = forms.ChoiceField(label="Tipo", required=False)
     numero = forms.IntegerField(label="Número", required=False, min_value=1, max_value=999999)
     anio = forms.IntegerField(label="Año", required=False, min_value=1900, max_value=9999)
@@ -43,8 +47,11 @@ def normativa(request):
     form = BusquedaForm(request.GET or None)
     filtros = form.cleaned_data if form.is_bound and form.is_valid() else {}
     actos = buscar_publicos(
-        texto=filtros.get("q") or "", tipo=filtros.get("tipo") or "", numero=filtros.get("numero"),
-        anio=filtros.get("anio"), tema=filtros.get("tema") or "",
+        texto=filtros.get("q") or "",
+        tipo=filtros.get("tipo") or "",
+        numero=filtros.get("numero"),
+        anio=filtros.get("anio"),
+        tema=filtros.get("tema") or "",
     )
     pagina = Paginator(actos, 20).get_page(request.GET.get("pagina"))
     nombres = dict(form.fields["tipo"].choices)
@@ -53,8 +60,11 @@ def normativa(request):
     anotar_vigencias(pagina)
     consulta = request.GET.copy()
     consulta.pop("pagina", None)
-    return render(request, "actos/publico/normativa.html",
-                  {"form": form, "pagina": pagina, "consulta": consulta.urlencode(), "buscando": bool(filtros)})
+    return render(
+        request,
+        "actos/publico/normativa.html",
+        {"form": form, "pagina": pagina, "consulta": consulta.urlencode(), "buscando": bool(filtros)},
+    )
 
 
 def historia_publica(acto: Acto, consolidado: list[dict], erratas=()) -> list[dict]:
@@ -68,8 +78,12 @@ def historia_publica(acto: Acto, consolidado: list[dict], erratas=()) -> list[di
     if acto.vigente_desde:
         hitos.append({"fecha": acto.vigente_desde, "texto": "Entra en vigor"})
     for errata in erratas:
-        hitos.append({"fecha": timezone.localdate(errata.firmada_en),
-                      "texto": f"{errata.numero_texto}: corrige {errata.lugar}"})
+        hitos.append(
+            {
+                "fecha": timezone.localdate(errata.firmada_en),
+                "texto": f"{errata.numero_texto}: corrige {errata.lugar}",
+            }
+        )
     for fila in consolidado:
         hitos.append({"fecha": fila["origen"].publicado_en, "texto": fila["texto"]})
     return sorted(hitos, key=lambda h: h["fecha"])
@@ -78,22 +92,27 @@ def historia_publica(acto: Acto, consolidado: list[dict], erratas=()) -> list[di
 @require_GET
 def acto(request, pk: int):
     acto = obtener_acto_publico(pk)
-    salientes = (Relacion.objects.filter(origen=acto, destino__estado=Acto.Estado.PUBLICADO)
-                 .select_related("destino"))
+    salientes = Relacion.objects.filter(origen=acto, destino__estado=Acto.Estado.PUBLICADO).select_related(
+        "destino"
+    )
     consolidado = estado_consolidado(acto)
     lista_erratas = list(erratas_de(acto))
-    return render(request, "actos/publico/acto.html", {
-        "acto": acto,
-        "nombre_tipo": nombre_de_tipo(acto.tipo),
-        "cuerpo": html_de_acto(acto),
-        "consolidado": consolidado,
-        "vigencia": vigencia_de(acto),
-        "aprobacion": aprobacion_en_sesion(acto),
-        "salientes": salientes,
-        "erratas": lista_erratas,
-        "historia": historia_publica(acto, consolidado, lista_erratas),
-        "hoy": timezone.localdate(),
-    })
+    return render(
+        request,
+        "actos/publico/acto.html",
+        {
+            "acto": acto,
+            "nombre_tipo": nombre_de_tipo(acto.tipo),
+            "cuerpo": html_de_acto(acto),
+            "consolidado": consolidado,
+            "vigencia": vigencia_de(acto),
+            "aprobacion": aprobacion_en_sesion(acto),
+            "salientes": salientes,
+            "erratas": lista_erratas,
+            "historia": historia_publica(acto, consolidado, lista_erratas),
+            "hoy": timezone.localdate(),
+        },
+    )
 
 
 @require_GET
@@ -101,8 +120,11 @@ def acto_pdf(request, pk: int):
     acto = obtener_acto_publico(pk)
     if not acto.archivo_id:
         raise Http404
-    respuesta = FileResponse(acto.archivo.archivo.open("rb"), content_type="application/pdf",
-                             filename=f"{acto.tipo}-{acto.anio}-{acto.numero:03d}.pdf")
+    respuesta = FileResponse(
+        acto.archivo.archivo.open("rb"),
+        content_type="application/pdf",
+        filename=f"{acto.tipo}-{acto.anio}-{acto.numero:03d}.pdf",
+    )
     respuesta["X-SHA256"] = acto.sha256
     return respuesta
 
@@ -111,9 +133,12 @@ def acto_pdf(request, pk: int):
 def acto_docx(request, pk: int):
     acto = obtener_acto_publico(pk)
     respuesta = HttpResponse(
-        docx_de_acto(acto), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        docx_de_acto(acto),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    respuesta["Content-Disposition"] = f'attachment; filename="{acto.tipo}-{acto.anio}-{acto.numero:03d}.docx"'
+    respuesta["Content-Disposition"] = (
+        f'attachment; filename="{acto.tipo}-{acto.anio}-{acto.numero:03d}.docx"'
+    )
     return respuesta
 
 

@@ -23,27 +23,51 @@ gestiona = permission_required(GESTIONAR_SEGUIMIENTO, raise_exception=True)
 
 
 class TareaForm(FormularioBootstrap, forms.Form):
-    descripcion = forms.CharField(label="Qué debe hacerse", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
-    unidad = forms.ModelChoiceField(label="Unidad responsable", queryset=UnidadOrganica.objects.filter(activa=True))
-    parte = forms.ModelChoiceField(label="Artículo que lo ordena", queryset=Parte.objects.none(), required=False,
-                                   empty_label="Todo el acto")
-    vence = forms.DateField(label="Vence el", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                            help_text="O bien indique el plazo en días hábiles.")
-    plazo_dias = forms.IntegerField(label="Plazo (días hábiles)", required=False, min_value=1,
-                                    max_value=seguimiento.MAXIMO_PLAZO_DIAS)
+    descripcion = forms.CharField(
+        label="Qué debe hacerse", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    unidad = forms.ModelChoiceField(
+        label="Unidad responsable", queryset=UnidadOrganica.objects.filter(activa=True)
+    )
+    parte = forms.ModelChoiceField(
+        label="Artículo que lo ordena",
+        queryset=Parte.objects.none(),
+        required=False,
+        empty_label="Todo el acto",
+    )
+    vence = forms.DateField(
+        label="Vence el",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="O bien indique el plazo en días hábiles.",
+    )
+    plazo_dias = forms.IntegerField(
+        label="Plazo (días hábiles)", required=False, min_value=1, max_value=seguimiento.MAXIMO_PLAZO_DIAS
+    )
 
     def __init__(self, *args, acto=None, **kwargs):
         super().__init__(*args, **kwargs)
         if acto is not None:
-            self.fields["parte"].queryset = acto.partes.filter(tipo__in=[Parte.Tipo.ARTICULO, Parte.Tipo.TRANSITORIA,
-                                                                         Parte.Tipo.COMPLEMENTARIA, Parte.Tipo.FINAL])
+            self.fields["parte"].queryset = acto.partes.filter(
+                tipo__in=[
+                    Parte.Tipo.ARTICULO,
+                    Parte.Tipo.TRANSITORIA,
+                    Parte.Tipo.COMPLEMENTARIA,
+                    Parte.Tipo.FINAL,
+                ]
+            )
 
 
 class AvanceForm(FormularioBootstrap, forms.Form):
-    texto = forms.CharField(label="Informe de avance", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    texto = forms.CharField(
+        label="Informe de avance", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     porcentaje = forms.IntegerField(label="Avance (%)", min_value=0, max_value=100)
-    evidencia = forms.FileField(label="Evidencia", required=False,
-                                help_text="PDF, imagen o documento; obligatoria para dar la tarea por cumplida.")
+    evidencia = forms.FileField(
+        label="Evidencia",
+        required=False,
+        help_text="PDF, imagen o documento; obligatoria para dar la tarea por cumplida.",
+    )
 
 
 class CancelarForm(FormularioBootstrap, forms.Form):
@@ -51,8 +75,12 @@ class CancelarForm(FormularioBootstrap, forms.Form):
 
 
 class FiltroTablero(FormularioBootstrap, forms.Form):
-    unidad = forms.ModelChoiceField(label="Unidad", queryset=UnidadOrganica.objects.filter(activa=True),
-                                    required=False, empty_label="Todas")
+    unidad = forms.ModelChoiceField(
+        label="Unidad",
+        queryset=UnidadOrganica.objects.filter(activa=True),
+        required=False,
+        empty_label="Todas",
+    )
     tipo = forms.ChoiceField(label="Tipo de acto", required=False)
     anio = forms.IntegerField(label="Año del acto", required=False, min_value=1900, max_value=9999)
     q = forms.CharField(label="Texto", required=False, max_length=100)
@@ -83,14 +111,28 @@ def tablero(request):
     filtro = FiltroTablero(request.GET or None)
     datos = filtro.cleaned_data if filtro.is_valid() else {}
     unidad = datos.get("unidad") if seguimiento.gestiona(usuario) else None
-    resultado = seguimiento.tablero(usuario, pestana=request.GET.get("pestana", "pendientes"), unidad=unidad,
-                                    tipo=datos.get("tipo") or "", anio=datos.get("anio"), texto=datos.get("q") or "")
+    resultado = seguimiento.tablero(
+        usuario,
+        pestana=request.GET.get("pestana", "pendientes"),
+        unidad=unidad,
+        tipo=datos.get("tipo") or "",
+        anio=datos.get("anio"),
+        texto=datos.get("q") or "",
+    )
     consulta = request.GET.copy()
     consulta.pop("pestana", None)
-    return render(request, "actos/seguimiento/tablero.html", {
-        "t": resultado, "filtro": filtro, "pestanas": seguimiento.PESTANAS, "ve_todas": seguimiento.gestiona(usuario),
-        "consulta": consulta.urlencode(), "unidad_propia": usuario.unidad,
-    })
+    return render(
+        request,
+        "actos/seguimiento/tablero.html",
+        {
+            "t": resultado,
+            "filtro": filtro,
+            "pestanas": seguimiento.PESTANAS,
+            "ve_todas": seguimiento.gestiona(usuario),
+            "consulta": consulta.urlencode(),
+            "unidad_propia": usuario.unidad,
+        },
+    )
 
 
 @login_required
@@ -105,21 +147,35 @@ def tarea_crear(request, pk: int):
         except ValidationError as e:
             aplicar_error(form, e)
         else:
-            messages.success(request, f"Tarea asignada a {tarea.unidad.sigla}; vence el {tarea.vence:%d/%m/%Y}.")
+            messages.success(
+                request, f"Tarea asignada a {tarea.unidad.sigla}; vence el {tarea.vence:%d/%m/%Y}."
+            )
             return redirect("actos:tarea", pk=tarea.pk)
     tareas = acto.tareas.select_related("unidad", "parte")
-    return render(request, "actos/seguimiento/tarea_crear.html", {"acto": acto, "form": form, "tareas": tareas},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "actos/seguimiento/tarea_crear.html",
+        {"acto": acto, "form": form, "tareas": tareas},
+        status=400 if form.errors else 200,
+    )
 
 
 def _detalle(request, tarea, *, form_avance=None, form_cancelar=None, status=200):
     avances = tarea.avances.select_related("por", "evidencia")
-    return render(request, "actos/seguimiento/tarea.html", {
-        "tarea": tarea, "avances": avances, "atrasada": seguimiento.atrasada(tarea),
-        "abierta": tarea.estado in seguimiento.ABIERTAS, "gestiona": seguimiento.gestiona(request.user),
-        "form_avance": form_avance or AvanceForm(initial={"porcentaje": tarea.avance}),
-        "form_cancelar": form_cancelar or CancelarForm(),
-    }, status=status)
+    return render(
+        request,
+        "actos/seguimiento/tarea.html",
+        {
+            "tarea": tarea,
+            "avances": avances,
+            "atrasada": seguimiento.atrasada(tarea),
+            "abierta": tarea.estado in seguimiento.ABIERTAS,
+            "gestiona": seguimiento.gestiona(request.user),
+            "form_avance": form_avance or AvanceForm(initial={"porcentaje": tarea.avance}),
+            "form_cancelar": form_cancelar or CancelarForm(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -165,8 +221,11 @@ def tarea_cancelar(request, pk: int):
 
 
 def _ve_protocolos(usuario) -> bool:
-    return usuario.has_perm(REVISAR_ACTO) or usuario.has_perm(GENERAR_PROTOCOLO) or \
-        servicio_protocolo.puede_generar(usuario)
+    return (
+        usuario.has_perm(REVISAR_ACTO)
+        or usuario.has_perm(GENERAR_PROTOCOLO)
+        or servicio_protocolo.puede_generar(usuario)
+    )
 
 
 def obtener_protocolo(usuario, pk) -> Protocolo:
@@ -190,9 +249,16 @@ def _lista(request, form, status=200):
     filas = list(Protocolo.objects.select_related("pedido_por").order_by("-creado")[:100])
     for p in filas:
         p.nombre_tipo = nombres.get(p.tipo, p.tipo)
-    return render(request, "actos/seguimiento/protocolos.html", {
-        "form": form, "protocolos": filas, "puede_generar": servicio_protocolo.puede_generar(request.user),
-    }, status=status)
+    return render(
+        request,
+        "actos/seguimiento/protocolos.html",
+        {
+            "form": form,
+            "protocolos": filas,
+            "puede_generar": servicio_protocolo.puede_generar(request.user),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -220,8 +286,11 @@ def protocolo(request, pk: int):
     plantilla = "actos/seguimiento/protocolo.html"
     if request.htmx:
         plantilla += "#estado"
-    return render(request, plantilla, {"p": p, "en_curso": p.estado in (Protocolo.Estado.EN_COLA,
-                                                                          Protocolo.Estado.GENERANDO)})
+    return render(
+        request,
+        plantilla,
+        {"p": p, "en_curso": p.estado in (Protocolo.Estado.EN_COLA, Protocolo.Estado.GENERANDO)},
+    )
 
 
 @login_required
@@ -230,5 +299,8 @@ def protocolo_pdf(request, pk: int):
     p = obtener_protocolo(request.user, pk)
     if p.archivo_id is None:
         raise Http404
-    return FileResponse(p.archivo.archivo.open("rb"), content_type="application/pdf",
-                        filename=f"protocolo-{p.tipo}-{p.anio}.pdf")
+    return FileResponse(
+        p.archivo.archivo.open("rb"),
+        content_type="application/pdf",
+        filename=f"protocolo-{p.tipo}-{p.anio}.pdf",
+    )

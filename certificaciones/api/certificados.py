@@ -68,15 +68,25 @@ class SolicitudEntrada(serializers.Serializer):
     tipo = serializers.ChoiceField(choices=TipoCertificacion.choices)
     solicitante = serializers.PrimaryKeyRelatedField(queryset=Persona.objects.all())
     asunto = serializers.CharField(max_length=300)
-    documento = serializers.IntegerField(required=False, allow_null=True, default=None,
-                                         help_text="Id del documento del registro que trae el pedido.")
-    fuente = serializers.CharField(required=False, allow_blank=True, default="",
-                                   help_text="Original a certificar: «clave:id», p. ej. «registro.adjunto:12».")
-    archivo = serializers.FileField(required=False, allow_null=True, default=None,
-                                    help_text="O el PDF del original (multipart).")
+    documento = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Id del documento del registro que trae el pedido.",
+    )
+    fuente = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Original a certificar: «clave:id», p. ej. «registro.adjunto:12».",
+    )
+    archivo = serializers.FileField(
+        required=False, allow_null=True, default=None, help_text="O el PDF del original (multipart)."
+    )
     texto = serializers.CharField(required=False, allow_blank=True, default="")
-    tarifa = serializers.PrimaryKeyRelatedField(queryset=Tarifa.objects.filter(activa=True), required=False,
-                                                allow_null=True, default=None)
+    tarifa = serializers.PrimaryKeyRelatedField(
+        queryset=Tarifa.objects.filter(activa=True), required=False, allow_null=True, default=None
+    )
     publico = serializers.BooleanField(required=False, default=False)
 
 
@@ -120,8 +130,13 @@ class CertificadoPdf(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY), 401: ERROR_401,
-                              404: ERROR_404})
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
+            401: ERROR_401,
+            404: ERROR_404,
+        }
+    )
     def get(self, request, codigo: str):
         return respuesta_pdf(acceso.obtener_certificado(request.user, codigo=codigo))
 
@@ -129,14 +144,17 @@ class CertificadoPdf(APIView):
 class CertificadoRevocar(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=MotivoEntrada,
-                   responses={200: CertificadoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=MotivoEntrada,
+        responses={200: CertificadoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, codigo: str):
         certificado = acceso.obtener_certificado(request.user, codigo=codigo)
         entrada = MotivoEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
-        certificado = revocar_certificado(certificado=certificado, motivo=entrada.validated_data["motivo"],
-                                          por=request.user)
+        certificado = revocar_certificado(
+            certificado=certificado, motivo=entrada.validated_data["motivo"], por=request.user
+        )
         return Response(CertificadoSalida(certificado).data)
 
 
@@ -156,8 +174,10 @@ class Solicitudes(APIView):
         pagina = paginador.paginate_queryset(consulta, request, view=self)
         return paginador.get_paginated_response(SolicitudSalida(pagina, many=True).data)
 
-    @extend_schema(request=SolicitudEntrada,
-                   responses={201: SolicitudSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=SolicitudEntrada,
+        responses={201: SolicitudSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request):
         _exigir(request.user, acceso.GESTIONAR)
         entrada = SolicitudEntrada(data=request.data)
@@ -178,27 +198,37 @@ def _solicitud_para_gestionar(request, pk) -> Solicitud:
 class SolicitudPago(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=PagoEntrada,
-                   responses={200: SolicitudSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=PagoEntrada,
+        responses={200: SolicitudSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         solicitud = _solicitud_para_gestionar(request, pk)
         entrada = PagoEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
-        return Response(SolicitudSalida(registrar_pago(solicitud=solicitud, por=request.user,
-                                                       **entrada.validated_data)).data)
+        return Response(
+            SolicitudSalida(
+                registrar_pago(solicitud=solicitud, por=request.user, **entrada.validated_data)
+            ).data
+        )
 
 
 class SolicitudExonerar(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=MotivoEntrada,
-                   responses={200: SolicitudSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=MotivoEntrada,
+        responses={200: SolicitudSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         solicitud = _solicitud_para_gestionar(request, pk)
         entrada = MotivoEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
-        return Response(SolicitudSalida(exonerar(solicitud=solicitud, por=request.user,
-                                                 motivo=entrada.validated_data["motivo"])).data)
+        return Response(
+            SolicitudSalida(
+                exonerar(solicitud=solicitud, por=request.user, motivo=entrada.validated_data["motivo"])
+            ).data
+        )
 
 
 class SolicitudEmitir(APIView):
@@ -207,11 +237,11 @@ class SolicitudEmitir(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None,
-                   responses={201: CertificadoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=None,
+        responses={201: CertificadoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         solicitud = acceso.obtener_solicitud(request.user, pk)
         certificado = emitir_certificado(solicitud=solicitud, por=request.user)
         return Response(CertificadoSalida(certificado).data, status=status.HTTP_201_CREATED)
-
-

@@ -15,7 +15,9 @@ from core.services.auditoria import instantanea, registrar_evento
 
 
 @transaction.atomic
-def designar_fedatario(*, usuario, resolucion: str, desde: date, hasta: date, alcance: list[str], por) -> Fedatario:
+def designar_fedatario(
+    *, usuario, resolucion: str, desde: date, hasta: date, alcance: list[str], por
+) -> Fedatario:
     """Registra la designación de `usuario` como fedatario (TUO Ley 27444, art. 138) por la resolución
     dada, con su periodo y los tipos de certificación que alcanza. No se superpone con otra designación
     vigente de la misma persona (para prorrogar, se cesa la anterior y se designa de nuevo).
@@ -34,16 +36,27 @@ def designar_fedatario(*, usuario, resolucion: str, desde: date, hasta: date, al
         errores["hasta"] = ["La designación no puede terminar antes de empezar."]
     if not alcance or not set(alcance) <= validos:
         errores["alcance"] = ["Elija al menos un tipo de certificación que el fedatario puede emitir."]
-    if not errores and Fedatario.objects.filter(usuario=usuario, cesado=False, desde__lte=hasta,
-                                                hasta__gte=desde).exists():
+    if (
+        not errores
+        and Fedatario.objects.filter(
+            usuario=usuario, cesado=False, desde__lte=hasta, hasta__gte=desde
+        ).exists()
+    ):
         errores["desde"] = ["Esa persona ya tiene una designación de fedatario en ese periodo."]
     if errores:
         raise ValidationError(errores)
-    fedatario = Fedatario.objects.create(usuario=usuario, resolucion=resolucion, desde=desde, hasta=hasta,
-                                         alcance=alcance, creado_por=por if getattr(por, "pk", None) else None)
+    fedatario = Fedatario.objects.create(
+        usuario=usuario,
+        resolucion=resolucion,
+        desde=desde,
+        hasta=hasta,
+        alcance=alcance,
+        creado_por=por if getattr(por, "pk", None) else None,
+    )
     usuario.user_permissions.add(_permiso_fedatario())
-    registrar_evento(por=por, accion="certificaciones.fedatario.designar", objeto=fedatario,
-                     despues=instantanea(fedatario))
+    registrar_evento(
+        por=por, accion="certificaciones.fedatario.designar", objeto=fedatario, despues=instantanea(fedatario)
+    )
     return fedatario
 
 
@@ -68,8 +81,13 @@ def cesar_fedatario(*, fedatario: Fedatario, motivo: str, por) -> Fedatario:
     fedatario.save(update_fields=campos)
     if not Fedatario.objects.filter(usuario=fedatario.usuario_id, cesado=False).exists():
         fedatario.usuario.user_permissions.remove(_permiso_fedatario())
-    registrar_evento(por=por, accion="certificaciones.fedatario.cesar", objeto=fedatario, antes=antes,
-                     despues=instantanea(fedatario, campos))
+    registrar_evento(
+        por=por,
+        accion="certificaciones.fedatario.cesar",
+        objeto=fedatario,
+        antes=antes,
+        despues=instantanea(fedatario, campos),
+    )
     return fedatario
 
 
@@ -94,25 +112,44 @@ def _datos_tarifa(concepto, tipo, monto, base_legal) -> tuple[str, str, Decimal,
 
 
 @transaction.atomic
-def crear_tarifa(*, concepto: str, tipo: str, monto, base_legal: str, por, municipio: Municipio | None = None) -> Tarifa:
+def crear_tarifa(
+    *, concepto: str, tipo: str, monto, base_legal: str, por, municipio: Municipio | None = None
+) -> Tarifa:
     """Añade un derecho al tarifario de certificaciones del municipio, con su base legal."""
     municipio = municipio or Municipio.objects.actual()
     if municipio is None:
         raise ValidationError("No hay un municipio configurado.")
     concepto, tipo, monto, base_legal = _datos_tarifa(concepto, tipo, monto, base_legal)
-    tarifa = Tarifa.objects.create(municipio=municipio, concepto=concepto, tipo=tipo, monto=monto, base_legal=base_legal)
-    registrar_evento(por=por, accion="certificaciones.tarifa.crear", objeto=tarifa, despues=instantanea(tarifa))
+    tarifa = Tarifa.objects.create(
+        municipio=municipio, concepto=concepto, tipo=tipo, monto=monto, base_legal=base_legal
+    )
+    registrar_evento(
+        por=por, accion="certificaciones.tarifa.crear", objeto=tarifa, despues=instantanea(tarifa)
+    )
     return tarifa
 
 
 @transaction.atomic
-def actualizar_tarifa(*, tarifa: Tarifa, concepto: str, tipo: str, monto, base_legal: str, activa: bool, por) -> Tarifa:
+def actualizar_tarifa(
+    *, tarifa: Tarifa, concepto: str, tipo: str, monto, base_legal: str, activa: bool, por
+) -> Tarifa:
     """Cambia un derecho del tarifario. Las solicitudes ya recibidas guardan el monto de su día."""
     concepto, tipo, monto, base_legal = _datos_tarifa(concepto, tipo, monto, base_legal)
     tarifa = Tarifa.objects.select_for_update().get(pk=tarifa.pk)
     antes = instantanea(tarifa)
-    tarifa.concepto, tarifa.tipo, tarifa.monto, tarifa.base_legal, tarifa.activa = concepto, tipo, monto, base_legal, bool(activa)
+    tarifa.concepto, tarifa.tipo, tarifa.monto, tarifa.base_legal, tarifa.activa = (
+        concepto,
+        tipo,
+        monto,
+        base_legal,
+        bool(activa),
+    )
     tarifa.save()
-    registrar_evento(por=por, accion="certificaciones.tarifa.actualizar", objeto=tarifa, antes=antes,
-                     despues=instantanea(tarifa))
+    registrar_evento(
+        por=por,
+        accion="certificaciones.tarifa.actualizar",
+        objeto=tarifa,
+        antes=antes,
+        despues=instantanea(tarifa),
+    )
     return tarifa

@@ -21,7 +21,13 @@ from django.utils import timezone
 
 from certificaciones import fuentes
 from certificaciones.firma import firmar_pdf
-from certificaciones.models import Certificado, Fedatario, Solicitud, TipoCertificacion, nuevo_codigo_verificacion
+from certificaciones.models import (
+    Certificado,
+    Fedatario,
+    Solicitud,
+    TipoCertificacion,
+    nuevo_codigo_verificacion,
+)
 from certificaciones.permissions import CERTIFICAR_POR_ENCARGO, CERTIFICAR_TITULAR
 from certificaciones.services.solicitudes import SIN_ORIGINAL_ADJUNTO
 from core.models import Encargo, Municipio
@@ -67,10 +73,13 @@ def autoridad_para(usuario, tipo: str, *, fecha: date | None = None, revocar: bo
         cargo = usuario.cargo.nombre if usuario.cargo_id else "Secretario General"
         return Autoridad(Certificado.Calidad.TITULAR, cargo)
     if usuario.has_perm(CERTIFICAR_POR_ENCARGO):
-        for encargo in Encargo.objects.vigentes(fecha).filter(encargado=usuario).select_related("titular", "cargo",
-                                                                                               "titular__cargo"):
+        for encargo in (
+            Encargo.objects.vigentes(fecha)
+            .filter(encargado=usuario)
+            .select_related("titular", "cargo", "titular__cargo")
+        ):
             if encargo.titular.is_active and encargo.titular.has_perm(CERTIFICAR_TITULAR):
-                cargo_titular = (encargo.cargo or encargo.titular.cargo)
+                cargo_titular = encargo.cargo or encargo.titular.cargo
                 return Autoridad(
                     Certificado.Calidad.POR_ENCARGO,
                     usuario.cargo.nombre if usuario.cargo_id else "Pro-secretario",
@@ -82,7 +91,9 @@ def autoridad_para(usuario, tipo: str, *, fecha: date | None = None, revocar: bo
             "solo cuando lo subroga."
         )
     if revocar:
-        raise ValidationError("Solo el Secretario General (o quien lo subroga por encargo) puede revocar un certificado.")
+        raise ValidationError(
+            "Solo el Secretario General (o quien lo subroga por encargo) puede revocar un certificado."
+        )
     designaciones = list(Fedatario.objects.filter(usuario=usuario, cesado=False))
     if not designaciones:
         raise ValidationError("Usted no tiene designación de fedatario ni otra calidad para certificar.")
@@ -95,8 +106,13 @@ def autoridad_para(usuario, tipo: str, *, fecha: date | None = None, revocar: bo
     for d in vigentes:
         if tipo in d.alcance:
             cargo = usuario.cargo.nombre if usuario.cargo_id else "Fedatario"
-            return Autoridad(Certificado.Calidad.FEDATARIO, f"Fedatario ({d.resolucion})" if cargo == "Fedatario"
-                             else f"{cargo}, fedatario ({d.resolucion})", fedatario=d)
+            return Autoridad(
+                Certificado.Calidad.FEDATARIO,
+                f"Fedatario ({d.resolucion})"
+                if cargo == "Fedatario"
+                else f"{cargo}, fedatario ({d.resolucion})",
+                fedatario=d,
+            )
     raise ValidationError(
         f"Su designación de fedatario no alcanza a «{TipoCertificacion(tipo).label}»; "
         f"alcanza a: {', '.join(n for d in vigentes for n in d.alcance_nombres())}."
@@ -111,20 +127,26 @@ def _folios(n: int) -> str:
     return f"{n} folio{'s' if n != 1 else ''}"
 
 
-def texto_certificacion(*, tipo: str, pais_codigo: str, municipio_nombre: str, asunto: str, paginas: int,
-                        texto: str = "") -> str:
+def texto_certificacion(
+    *, tipo: str, pais_codigo: str, municipio_nombre: str, asunto: str, paginas: int, texto: str = ""
+) -> str:
     """El texto de fe según el país y el tipo (DOMAIN, Fe pública), con el vocabulario de cada país:
     Perú «concejo municipal» y folios; Ecuador «Concejo Municipal» y fojas, y la certificación da fe de
     que el documento existe en el archivo, no de su autenticidad (COOTAD); Colombia «Concejo Municipal»,
     folios y «reposa en» (sus normas municipales son acuerdos, Ley 136 de 1994); México «Cabildo» y
     «Ayuntamiento», fojas útiles y la fórmula «para los fines legales a que haya lugar»."""
-    archivo = f"el archivo de la {municipio_nombre}" if municipio_nombre.lower().startswith("municipalidad") \
+    archivo = (
+        f"el archivo de la {municipio_nombre}"
+        if municipio_nombre.lower().startswith("municipalidad")
         else f"el archivo de {municipio_nombre}"
+    )
     if tipo == TipoCertificacion.CONSTANCIA:
         return f"HACE CONSTAR: {texto}"
     if tipo == TipoCertificacion.EXTRACTO:
-        return (f"CERTIFICA: Que el texto que sigue es transcripción literal de {asunto}, cuyo original obra en "
-                f"{archivo}: «{texto}»")
+        return (
+            f"CERTIFICA: Que el texto que sigue es transcripción literal de {asunto}, cuyo original obra en "
+            f"{archivo}: «{texto}»"
+        )
     folios = _folios(paginas)
     fojas = folios.replace("folio", "foja")
     if pais_codigo == "EC":
@@ -133,32 +155,40 @@ def texto_certificacion(*, tipo: str, pais_codigo: str, municipio_nombre: str, a
             TipoCertificacion.ACUERDO: f"la resolución {asunto}, adoptada por el Concejo Municipal",
             TipoCertificacion.ORDENANZA: f"la ordenanza {asunto}, expedida por el Concejo Municipal",
         }.get(tipo, f"el presente documento, {asunto}")
-        return (f"CERTIFICO: Que {documento}, de {fojas}, existe en {archivo}. La presente certificación da fe "
-                "de su existencia en el archivo y no de la autenticidad de su contenido.")
+        return (
+            f"CERTIFICO: Que {documento}, de {fojas}, existe en {archivo}. La presente certificación da fe "
+            "de su existencia en el archivo y no de la autenticidad de su contenido."
+        )
     if pais_codigo == "CO":
         documento = {
             TipoCertificacion.ACTA: f"del acta {asunto}, de la sesión del Concejo Municipal",
             TipoCertificacion.ACUERDO: f"del acuerdo {asunto}, expedido por el Concejo Municipal",
             TipoCertificacion.ORDENANZA: f"de la norma municipal {asunto}",
         }.get(tipo, f"de {asunto}")
-        return (f"CERTIFICA: Que la presente es fiel copia {documento}, de {folios}, tomada de su original que "
-                f"reposa en {archivo}.")
+        return (
+            f"CERTIFICA: Que la presente es fiel copia {documento}, de {folios}, tomada de su original que "
+            f"reposa en {archivo}."
+        )
     if pais_codigo == "MX":
         documento = {
             TipoCertificacion.ACTA: f"del acta de la sesión de Cabildo {asunto}",
             TipoCertificacion.ACUERDO: f"del acuerdo de Cabildo {asunto}",
             TipoCertificacion.ORDENANZA: f"del ordenamiento municipal {asunto}, aprobado por el Ayuntamiento en "
-                                         "sesión de Cabildo",
+            "sesión de Cabildo",
         }.get(tipo, f"de {asunto}")
-        return (f"CERTIFICA: Que la presente copia {documento}, constante de {fojas} útil(es), concuerda fielmente "
-                f"con su original que obra en {archivo}. Se expide para los fines legales a que haya lugar.")
+        return (
+            f"CERTIFICA: Que la presente copia {documento}, constante de {fojas} útil(es), concuerda fielmente "
+            f"con su original que obra en {archivo}. Se expide para los fines legales a que haya lugar."
+        )
     descripcion = {
         TipoCertificacion.ACTA: "del acta",
         TipoCertificacion.ACUERDO: "del acuerdo",
         TipoCertificacion.ORDENANZA: "de la ordenanza",
     }.get(tipo, "del documento")
-    return (f"CERTIFICO: Que la presente, de {folios}, es copia fiel {descripcion} {asunto}, cuyo "
-            f"original obra en {archivo}, al que me remito en caso necesario.")
+    return (
+        f"CERTIFICO: Que la presente, de {folios}, es copia fiel {descripcion} {asunto}, cuyo "
+        f"original obra en {archivo}, al que me remito en caso necesario."
+    )
 
 
 def url_verificacion(codigo: str) -> str:
@@ -205,8 +235,9 @@ def _sin_campos_de_firma(escritor) -> None:
             apariencia = (anotacion.get("/AP") or {}).get("/N")
             x0, y0, x1, y1 = (float(v) for v in anotacion.get("/Rect", [0, 0, 0, 0]))
             if apariencia is not None and abs(x1 - x0) > 0 and abs(y1 - y0) > 0:
-                escritor._add_apstream_object(pagina, apariencia.get_object(), f"firma_{n}_{i}", min(x0, x1),
-                                              min(y0, y1))
+                escritor._add_apstream_object(
+                    pagina, apariencia.get_object(), f"firma_{n}_{i}", min(x0, x1), min(y0, y1)
+                )
         pagina[NameObject("/Annots")] = quedan
     formulario = escritor._root_object.get("/AcroForm")
     if formulario is not None:
@@ -239,11 +270,15 @@ def _original(solicitud: Solicitud) -> tuple[bytes | None, str]:
         obj = fuentes.de_fila(solicitud.fuente_clave, solicitud.fuente_tipo_id, solicitud.fuente_id)
         pdf = f.pdf(obj)
     except (ObjectDoesNotExist, OSError):
-        raise ValidationError("No se pudo leer el original a certificar (ya no está en el almacenamiento).") from None
+        raise ValidationError(
+            "No se pudo leer el original a certificar (ya no está en el almacenamiento)."
+        ) from None
     huella = hashlib.sha256(pdf).hexdigest()
     guardada = f.sha256(obj)
     if guardada and guardada != huella:
-        raise ValidationError("El original guardado no coincide con su huella SHA-256: no se certifica un archivo alterado.")
+        raise ValidationError(
+            "El original guardado no coincide con su huella SHA-256: no se certifica un archivo alterado."
+        )
     return pdf, huella
 
 
@@ -259,7 +294,8 @@ def emitir_certificado(*, solicitud: Solicitud, por) -> Certificado:
         raise PermissionDenied
     if solicitud.estado != Solicitud.Estado.LISTA:
         raise ValidationError(
-            "La solicitud ya tiene su certificado." if solicitud.estado == Solicitud.Estado.EMITIDA
+            "La solicitud ya tiene su certificado."
+            if solicitud.estado == Solicitud.Estado.EMITIDA
             else "Falta registrar el pago (o la exoneración) antes de emitir."
         )
     autoridad = autoridad_para(por, solicitud.tipo)
@@ -277,41 +313,93 @@ def emitir_certificado(*, solicitud: Solicitud, por) -> Certificado:
         numero, evento_numero = tomar_numero(serie, anio, por=por, objeto=solicitud, municipio=municipio)
         codigo = nuevo_codigo_verificacion()
         texto = texto_certificacion(
-            tipo=solicitud.tipo, pais_codigo=pais(municipio), municipio_nombre=municipio.nombre if municipio else "",
-            asunto=solicitud.asunto, paginas=paginas, texto=solicitud.texto,
+            tipo=solicitud.tipo,
+            pais_codigo=pais(municipio),
+            municipio_nombre=municipio.nombre if municipio else "",
+            asunto=solicitud.asunto,
+            paginas=paginas,
+            texto=solicitud.texto,
         )
         url = url_verificacion(codigo)
-        hoja = render_pdf("certificaciones/pdf/hoja.html", {
-            "titulo": numero.texto, "texto": texto, "autoridad": autoridad, "funcionario": _nombre(por),
-            "titular": _nombre(autoridad.por_encargo_de), "fecha": timezone.localtime(ahora), "codigo": codigo,
-            "url": url, "qr": _qr_svg(url), "tipo": TipoCertificacion(solicitud.tipo).label,
-            "solicitante": solicitud.solicitante, "huella": huella, "paginas": paginas, "adjunto": adjunto is not None,
-        }, municipio=municipio)
-        firmado = firmar_pdf(_unir(adjunto, hoja), razon=f"{numero.texto} — código {codigo}",
-                             lugar=municipio.nombre if municipio else "")
+        hoja = render_pdf(
+            "certificaciones/pdf/hoja.html",
+            {
+                "titulo": numero.texto,
+                "texto": texto,
+                "autoridad": autoridad,
+                "funcionario": _nombre(por),
+                "titular": _nombre(autoridad.por_encargo_de),
+                "fecha": timezone.localtime(ahora),
+                "codigo": codigo,
+                "url": url,
+                "qr": _qr_svg(url),
+                "tipo": TipoCertificacion(solicitud.tipo).label,
+                "solicitante": solicitud.solicitante,
+                "huella": huella,
+                "paginas": paginas,
+                "adjunto": adjunto is not None,
+            },
+            municipio=municipio,
+        )
+        firmado = firmar_pdf(
+            _unir(adjunto, hoja),
+            razon=f"{numero.texto} — código {codigo}",
+            lugar=municipio.nombre if municipio else "",
+        )
         archivo = guardar_archivo(
-            archivo=ContentFile(firmado, name=f"certificado-{codigo}.pdf"), por=por,
-            tipos_permitidos=["application/pdf"], tamano_maximo=max(settings.ARCHIVO_TAMANO_MAXIMO, len(firmado)),
+            archivo=ContentFile(firmado, name=f"certificado-{codigo}.pdf"),
+            por=por,
+            tipos_permitidos=["application/pdf"],
+            tamano_maximo=max(settings.ARCHIVO_TAMANO_MAXIMO, len(firmado)),
         )
         certificado = Certificado.objects.create(
-            solicitud=solicitud, tipo=solicitud.tipo, numero=numero, numero_texto=numero.texto, anio=anio,
-            correlativo=numero.numero, emitido_en=ahora, funcionario=por, funcionario_nombre=_nombre(por),
-            cargo=autoridad.cargo, calidad=autoridad.calidad, por_encargo_de=autoridad.por_encargo_de,
-            por_encargo_de_nombre=_nombre(autoridad.por_encargo_de), fedatario=autoridad.fedatario, codigo=codigo,
-            texto=texto, asunto=solicitud.asunto, fuente_clave=solicitud.fuente_clave,
-            fuente_tipo_id=solicitud.fuente_tipo_id, fuente_id=solicitud.fuente_id, fuente_sha256=huella,
-            paginas_originales=paginas, pdf=archivo, sha256=archivo.sha256, publico=solicitud.publico,
+            solicitud=solicitud,
+            tipo=solicitud.tipo,
+            numero=numero,
+            numero_texto=numero.texto,
+            anio=anio,
+            correlativo=numero.numero,
+            emitido_en=ahora,
+            funcionario=por,
+            funcionario_nombre=_nombre(por),
+            cargo=autoridad.cargo,
+            calidad=autoridad.calidad,
+            por_encargo_de=autoridad.por_encargo_de,
+            por_encargo_de_nombre=_nombre(autoridad.por_encargo_de),
+            fedatario=autoridad.fedatario,
+            codigo=codigo,
+            texto=texto,
+            asunto=solicitud.asunto,
+            fuente_clave=solicitud.fuente_clave,
+            fuente_tipo_id=solicitud.fuente_tipo_id,
+            fuente_id=solicitud.fuente_id,
+            fuente_sha256=huella,
+            paginas_originales=paginas,
+            pdf=archivo,
+            sha256=archivo.sha256,
+            publico=solicitud.publico,
         )
         antes = instantanea(solicitud, ["estado"])
         solicitud.estado = Solicitud.Estado.EMITIDA
         solicitud.save(update_fields=["estado"])
-        encadenar([
-            evento_numero,
-            preparar_evento(por=por, accion="certificaciones.certificado.emitir", objeto=certificado,
-                            despues=instantanea(certificado)),
-            preparar_evento(por=por, accion="certificaciones.solicitud.emitir", objeto=solicitud, antes=antes,
-                            despues=instantanea(solicitud, ["estado"])),
-        ])
+        encadenar(
+            [
+                evento_numero,
+                preparar_evento(
+                    por=por,
+                    accion="certificaciones.certificado.emitir",
+                    objeto=certificado,
+                    despues=instantanea(certificado),
+                ),
+                preparar_evento(
+                    por=por,
+                    accion="certificaciones.solicitud.emitir",
+                    objeto=solicitud,
+                    antes=antes,
+                    despues=instantanea(solicitud, ["estado"]),
+                ),
+            ]
+        )
     return certificado
 
 
@@ -333,6 +421,11 @@ def revocar_certificado(*, certificado: Certificado, motivo: str, por) -> Certif
     certificado.revocado, certificado.revocado_en, certificado.revocado_por = True, timezone.now(), por
     certificado.motivo_revocacion = motivo
     certificado.save(update_fields=campos)
-    registrar_evento(por=por, accion="certificaciones.certificado.revocar", objeto=certificado, antes=antes,
-                     despues=instantanea(certificado, campos))
+    registrar_evento(
+        por=por,
+        accion="certificaciones.certificado.revocar",
+        objeto=certificado,
+        antes=antes,
+        despues=instantanea(certificado, campos),
+    )
     return certificado

@@ -82,11 +82,16 @@ def crear_solicitud(
         if not texto or " ".join(texto.split()) == " ".join(transcripcion.split()):
             texto = transcripcion
         else:
-            errores["texto"] = ["El extracto debe ser la transcripción literal del original: deje el texto "
-                                "vacío y se copia tal cual."]
+            errores["texto"] = [
+                "El extracto debe ser la transcripción literal del original: deje el texto "
+                "vacío y se copia tal cual."
+            ]
     if tipo in (TipoCertificacion.CONSTANCIA, TipoCertificacion.EXTRACTO) and not texto:
-        errores["texto"] = ["Escriba lo que se hace constar." if tipo == TipoCertificacion.CONSTANCIA
-                            else "Transcriba el artículo que se certifica."]
+        errores["texto"] = [
+            "Escriba lo que se hace constar."
+            if tipo == TipoCertificacion.CONSTANCIA
+            else "Transcriba el artículo que se certifica."
+        ]
     aplicables = tarifas_aplicables(tipo)
     if tarifa is not None and not aplicables.filter(pk=tarifa.pk).exists():
         errores["tarifa"] = ["Esa tarifa no está activa o no corresponde a este tipo de certificación."]
@@ -114,8 +119,9 @@ def crear_solicitud(
         estado=Solicitud.Estado.POR_PAGAR if monto > 0 else Solicitud.Estado.LISTA,
         creado_por=por if getattr(por, "pk", None) else None,
     )
-    registrar_evento(por=por, accion="certificaciones.solicitud.crear", objeto=solicitud,
-                     despues=instantanea(solicitud))
+    registrar_evento(
+        por=por, accion="certificaciones.solicitud.crear", objeto=solicitud, despues=instantanea(solicitud)
+    )
     return solicitud
 
 
@@ -130,7 +136,9 @@ _CAMPOS_PAGO = ["recibo_numero", "recibo_fecha", "recibo_monto", "exonerado", "m
 
 
 @transaction.atomic
-def registrar_pago(*, solicitud: Solicitud, recibo_numero: str, recibo_fecha: date, recibo_monto, por) -> Solicitud:
+def registrar_pago(
+    *, solicitud: Solicitud, recibo_numero: str, recibo_fecha: date, recibo_monto, por
+) -> Solicitud:
     """Anota el recibo de pago (número, fecha, monto) y deja la solicitud lista para emitir. El monto
     no puede ser menor que el derecho; la fecha no puede ser futura."""
     recibo_numero = (recibo_numero or "").strip()
@@ -147,16 +155,27 @@ def registrar_pago(*, solicitud: Solicitud, recibo_numero: str, recibo_fecha: da
         errores["recibo_monto"] = ["Escriba el monto pagado como número, p. ej. 12.50."]
     else:
         if recibo_monto < solicitud.monto:
-            errores["recibo_monto"] = [f"El monto pagado ({recibo_monto}) es menor que el derecho ({solicitud.monto})."]
+            errores["recibo_monto"] = [
+                f"El monto pagado ({recibo_monto}) es menor que el derecho ({solicitud.monto})."
+            ]
     if errores:
         raise ValidationError(errores)
     solicitud = _por_pagar(solicitud)
     antes = instantanea(solicitud, _CAMPOS_PAGO)
-    solicitud.recibo_numero, solicitud.recibo_fecha, solicitud.recibo_monto = recibo_numero, recibo_fecha, recibo_monto
+    solicitud.recibo_numero, solicitud.recibo_fecha, solicitud.recibo_monto = (
+        recibo_numero,
+        recibo_fecha,
+        recibo_monto,
+    )
     solicitud.estado = Solicitud.Estado.LISTA
     solicitud.save(update_fields=_CAMPOS_PAGO)
-    registrar_evento(por=por, accion="certificaciones.solicitud.pagar", objeto=solicitud, antes=antes,
-                     despues=instantanea(solicitud, _CAMPOS_PAGO))
+    registrar_evento(
+        por=por,
+        accion="certificaciones.solicitud.pagar",
+        objeto=solicitud,
+        antes=antes,
+        despues=instantanea(solicitud, _CAMPOS_PAGO),
+    )
     return solicitud
 
 
@@ -171,6 +190,11 @@ def exonerar(*, solicitud: Solicitud, motivo: str, por) -> Solicitud:
     solicitud.exonerado, solicitud.motivo_exoneracion = True, motivo
     solicitud.estado = Solicitud.Estado.LISTA
     solicitud.save(update_fields=_CAMPOS_PAGO)
-    registrar_evento(por=por, accion="certificaciones.solicitud.exonerar", objeto=solicitud, antes=antes,
-                     despues=instantanea(solicitud, _CAMPOS_PAGO))
+    registrar_evento(
+        por=por,
+        accion="certificaciones.solicitud.exonerar",
+        objeto=solicitud,
+        antes=antes,
+        despues=instantanea(solicitud, _CAMPOS_PAGO),
+    )
     return solicitud

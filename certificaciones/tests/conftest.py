@@ -58,7 +58,9 @@ def pdf_de_prueba(paginas: int = 2) -> bytes:
 
 
 def subida(nombre: str = "original.pdf", datos: bytes | None = None) -> SimpleUploadedFile:
-    return SimpleUploadedFile(nombre, datos if datos is not None else pdf_de_prueba(), content_type="application/pdf")
+    return SimpleUploadedFile(
+        nombre, datos if datos is not None else pdf_de_prueba(), content_type="application/pdf"
+    )
 
 
 @pytest.fixture
@@ -74,13 +76,29 @@ def lista(persona, secretario):
         por = por or secretario
         con_original = tipo != "constancia"
         s = crear_solicitud(
-            tipo=tipo, solicitante=persona, asunto="Resolución de Alcaldía Nº 012-2026-MDVE", por=por,
-            archivo=subida() if con_original else None, texto=texto or ("Texto del artículo 5." if tipo == "extracto"
-                                                                         else "Que no adeuda." if tipo == "constancia" else ""),
+            tipo=tipo,
+            solicitante=persona,
+            asunto="Resolución de Alcaldía Nº 012-2026-MDVE",
+            por=por,
+            archivo=subida() if con_original else None,
+            texto=texto
+            or (
+                "Texto del artículo 5."
+                if tipo == "extracto"
+                else "Que no adeuda."
+                if tipo == "constancia"
+                else ""
+            ),
             publico=publico,
         )
         if s.monto > Decimal("0"):
-            s = registrar_pago(solicitud=s, recibo_numero="R-1", recibo_fecha=timezone.localdate(), recibo_monto=s.monto, por=por)
+            s = registrar_pago(
+                solicitud=s,
+                recibo_numero="R-1",
+                recibo_fecha=timezone.localdate(),
+                recibo_monto=s.monto,
+                por=por,
+            )
         return s
 
     return _lista
@@ -91,5 +109,13 @@ def encargo_vigente(secretario, prosecretario):
     from core.services.encargos import crear_encargo
 
     hoy = timezone.localdate()
-    return crear_encargo(titular=secretario, encargado=prosecretario, cargo=None, desde=hoy - timedelta(days=1),
-                         hasta=hoy + timedelta(days=5), documento="Res. 1-2026", motivo="Vacaciones", por=secretario)
+    return crear_encargo(
+        titular=secretario,
+        encargado=prosecretario,
+        cargo=None,
+        desde=hoy - timedelta(days=1),
+        hasta=hoy + timedelta(days=5),
+        documento="Res. 1-2026",
+        motivo="Vacaciones",
+        por=secretario,
+    )

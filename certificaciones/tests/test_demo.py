@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _conteos() -> dict[str, int]:
-    return {m._meta.label: m.objects.count() for m in apps.get_models()
-            if m._meta.app_label in ("core", "certificaciones")}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in ("core", "certificaciones")
+    }
 
 
 def test_demo_cobra_cada_tipo_y_certifica_acta_acuerdo_y_ordenanza_reales(claves_rapidas, client):
@@ -34,8 +37,14 @@ def test_demo_cobra_cada_tipo_y_certifica_acta_acuerdo_y_ordenanza_reales(claves
         # Pedirla sin elegir el derecho no se puede (y nada se guarda).
         antes = Solicitud.objects.count()
         with pytest.raises(Exception, match="Elija el derecho"):
-            crear_solicitud(tipo=tipo, solicitante=Persona.objects.first(), asunto="x", por=secretario,
-                            fuente=f"archivo:{Certificado.objects.first().pdf_id}", texto="t")
+            crear_solicitud(
+                tipo=tipo,
+                solicitante=Persona.objects.first(),
+                asunto="x",
+                por=secretario,
+                fuente=f"archivo:{Certificado.objects.first().pdf_id}",
+                texto="t",
+            )
         assert Solicitud.objects.count() == antes
 
     # Certificados de los originales reales del concejo y de actos, con su huella y pagados.
@@ -49,8 +58,13 @@ def test_demo_cobra_cada_tipo_y_certifica_acta_acuerdo_y_ordenanza_reales(claves
         assert acto.tipo == tipo and acto.estado == Acto.Estado.PUBLICADO and c.fuente_sha256 == acto.sha256
     for c in Certificado.objects.select_related("solicitud"):
         s = c.solicitud
-        assert s.exonerado and s.motivo_exoneracion or (s.monto > Decimal("0") and s.recibo_monto == s.monto), c
-    assert Evento.objects.filter(accion="certificaciones.certificado.emitir").count() == Certificado.objects.count()
+        assert (
+            s.exonerado and s.motivo_exoneracion or (s.monto > Decimal("0") and s.recibo_monto == s.monto)
+        ), c
+    assert (
+        Evento.objects.filter(accion="certificaciones.certificado.emitir").count()
+        == Certificado.objects.count()
+    )
     # Los públicos se comprueban en la verificación pública.
     r = client.get(f"/verificar/{c_acta.codigo}/")
     assert r.status_code == 200 and c_acta.numero_texto in r.content.decode()
@@ -68,8 +82,15 @@ def test_demo_anterior_con_derecho_de_acuerdo_u_ordenanza_se_corrige(claves_rapi
     # Una demo cargada con el tarifario de antes: un solo derecho «de acuerdo u ordenanza».
     secretario = Usuario.objects.get(username="secretario")
     ordenanza = Tarifa.objects.get(tipo="ordenanza")
-    actualizar_tarifa(tarifa=ordenanza, concepto="Certificación de acuerdo u ordenanza", tipo="ordenanza",
-                      monto=ordenanza.monto, base_legal=ordenanza.base_legal, activa=True, por=secretario)
+    actualizar_tarifa(
+        tarifa=ordenanza,
+        concepto="Certificación de acuerdo u ordenanza",
+        tipo="ordenanza",
+        monto=ordenanza.monto,
+        base_legal=ordenanza.base_legal,
+        activa=True,
+        por=secretario,
+    )
     Tarifa.objects.filter(tipo__in=["acta", "acuerdo", "extracto"], solicitudes__isnull=True).delete()
     cargar_demo()
     assert Tarifa.objects.get(tipo="ordenanza").concepto == "Certificación de ordenanza"

@@ -58,7 +58,10 @@ def test_emitir_por_pagina_cada_tipo(tipo, cliente_de, secretario, lista, raiz_d
         assert "HACE CONSTAR" in hoja and not c.fuente_sha256
     else:
         original = Solicitud.objects.get(pk=solicitud.pk)
-        assert c.fuente_sha256 == hashlib.sha256(pdf_de_prueba()).hexdigest() and c.fuente_id == original.fuente_id
+        assert (
+            c.fuente_sha256 == hashlib.sha256(pdf_de_prueba()).hexdigest()
+            and c.fuente_id == original.fuente_id
+        )
     assert Solicitud.objects.get(pk=solicitud.pk).estado == "emitida"
     assert Evento.objects.filter(accion="certificaciones.certificado.emitir", objeto_id=str(c.pk)).exists()
     assert NumeroRegistro.objects.get(pk=c.numero_id).serie.codigo == "certificacion"
@@ -81,29 +84,45 @@ def test_no_se_emite_sin_pago(cliente_de, secretario, persona):
     from certificaciones.services.solicitudes import crear_solicitud
 
     tarifa = crear_tarifa(concepto="Copia", tipo="copia", monto="5.00", base_legal="TUPA 1", por=secretario)
-    s = crear_solicitud(tipo="copia", solicitante=persona, asunto="x", archivo=subida(), tarifa=tarifa, por=secretario)
+    s = crear_solicitud(
+        tipo="copia", solicitante=persona, asunto="x", archivo=subida(), tarifa=tarifa, por=secretario
+    )
     assert s.estado == "por_pagar"
     r = cliente_de(secretario).post(f"/certificaciones/solicitudes/{s.pk}/emitir/")
     assert r.status_code == 400 and "Falta registrar el pago" in r.content.decode()
     assert not Certificado.objects.exists() and not NumeroRegistro.objects.exists()
 
 
-def test_copia_de_adjunto_y_de_documento_emitido_del_registro(cliente_de, secretario, persona, raiz_de_prueba,
-                                                              mesa_de_partes):
-    documento = DocumentoFactory(asunto="Pide copia certificada", remitente=persona, por=mesa_de_partes,
-                                 adjuntos=[subida("escaneo.pdf", pdf_de_prueba(3))])
+def test_copia_de_adjunto_y_de_documento_emitido_del_registro(
+    cliente_de, secretario, persona, raiz_de_prueba, mesa_de_partes
+):
+    documento = DocumentoFactory(
+        asunto="Pide copia certificada",
+        remitente=persona,
+        por=mesa_de_partes,
+        adjuntos=[subida("escaneo.pdf", pdf_de_prueba(3))],
+    )
     cliente = cliente_de(secretario)
     r = cliente.get(f"/certificaciones/solicitudes/nueva/?documento={documento.pk}")
     adjunto = documento.adjuntos.get()
     assert f"registro.adjunto:{adjunto.pk}" in r.content.decode()
-    r = cliente.post(f"/certificaciones/solicitudes/nueva/?documento={documento.pk}", {
-        "tipo": "copia", "asunto": "Escaneo del expediente", "fuente": f"registro.adjunto:{adjunto.pk}"})
+    r = cliente.post(
+        f"/certificaciones/solicitudes/nueva/?documento={documento.pk}",
+        {"tipo": "copia", "asunto": "Escaneo del expediente", "fuente": f"registro.adjunto:{adjunto.pk}"},
+    )
     s = Solicitud.objects.get()
-    assert r.status_code == 302 and s.documento == documento and s.origen == "registro" and s.solicitante == persona
+    assert (
+        r.status_code == 302
+        and s.documento == documento
+        and s.origen == "registro"
+        and s.solicitante == persona
+    )
     cliente.post(f"/certificaciones/solicitudes/{s.pk}/emitir/")
     c = Certificado.objects.get()
     assert c.fuente_clave == "registro.adjunto" and c.fuente_sha256 == adjunto.archivo.sha256
-    assert len(PdfReader(io.BytesIO(_leer(c))).pages) == 4 and _firma_valida_segun_pyhanko(_leer(c), raiz_de_prueba)
+    assert len(PdfReader(io.BytesIO(_leer(c))).pages) == 4 and _firma_valida_segun_pyhanko(
+        _leer(c), raiz_de_prueba
+    )
 
 
 def test_copia_de_documento_emitido_por_su_numero(cliente_de, secretario, persona, unidad_sg, unidad_gdu):
@@ -111,12 +130,27 @@ def test_copia_de_documento_emitido_por_su_numero(cliente_de, secretario, person
     from registro.tests.factories import TipoDocumentalFactory
 
     memorando = TipoDocumentalFactory(nombre="Memorando", interno=True, codigo_serie="memorando")
-    doc = firmar(documento=crear_borrador(clase="interno", tipo_documental=memorando, unidad_origen=unidad_sg,
-                                          asunto="Memorando a certificar", por=secretario,
-                                          destinatarios_unidades=[unidad_gdu]), por=secretario)
+    doc = firmar(
+        documento=crear_borrador(
+            clase="interno",
+            tipo_documental=memorando,
+            unidad_origen=unidad_sg,
+            asunto="Memorando a certificar",
+            por=secretario,
+            destinatarios_unidades=[unidad_gdu],
+        ),
+        por=secretario,
+    )
     cliente = cliente_de(secretario)
-    r = cliente.post("/certificaciones/solicitudes/nueva/", {
-        "tipo": "copia", "numero_documento": "45871236", "asunto": doc.numero_texto, "emitido": doc.numero_texto})
+    r = cliente.post(
+        "/certificaciones/solicitudes/nueva/",
+        {
+            "tipo": "copia",
+            "numero_documento": "45871236",
+            "asunto": doc.numero_texto,
+            "emitido": doc.numero_texto,
+        },
+    )
     assert r.status_code == 302, r.content.decode()
     s = Solicitud.objects.get()
     assert s.fuente_clave == "registro.documento" and s.fuente_id == str(doc.pk)
@@ -139,7 +173,9 @@ def test_emitir_por_api_cada_tipo(tipo, client, secretario, persona, raiz_de_pru
     r = client.post(f"/api/v1/certificaciones/solicitudes/{pk}/emitir/", **cabecera)
     assert r.status_code == 201, r.content
     codigo = r.json()["codigo"]
-    assert r.json()["numero"].startswith("CERTIFICACIÓN Nº 001-") and r.json()["url_verificacion"].endswith(f"/verificar/{codigo}/")
+    assert r.json()["numero"].startswith("CERTIFICACIÓN Nº 001-") and r.json()["url_verificacion"].endswith(
+        f"/verificar/{codigo}/"
+    )
     r = client.get(f"/api/v1/certificaciones/{codigo}/pdf/", **cabecera)
     datos_pdf = b"".join(r.streaming_content)
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"

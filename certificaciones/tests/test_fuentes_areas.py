@@ -44,8 +44,11 @@ def _texto(pagina) -> str:
 
 
 def _nada_creado():
-    return not Solicitud.objects.exists() and not Certificado.objects.exists() and not Evento.objects.filter(
-        accion="certificaciones.solicitud.crear").exists()
+    return (
+        not Solicitud.objects.exists()
+        and not Certificado.objects.exists()
+        and not Evento.objects.filter(accion="certificaciones.solicitud.crear").exists()
+    )
 
 
 def _acta(estado: str, por) -> Acta:
@@ -63,7 +66,9 @@ def acta_publicada(secretario):
     return _acta("publicada", secretario)
 
 
-def _comprobar_certificado(c: Certificado, original, sha256_guardado: str, *, con_paginas: bool = True) -> list:
+def _comprobar_certificado(
+    c: Certificado, original, sha256_guardado: str, *, con_paginas: bool = True
+) -> list:
     """El PDF certificado: las páginas del original (mismo texto) y la hoja; el certificado guarda la fuente."""
     assert c.fuente_tipo == ContentType.objects.get_for_model(original)
     assert c.fuente_id == str(original.pk) and c.fuente_sha256 == sha256_guardado
@@ -76,8 +81,9 @@ def _comprobar_certificado(c: Certificado, original, sha256_guardado: str, *, co
 # --- Acta del concejo ----------------------------------------------------------------------------
 
 
-def test_copia_certificada_de_un_acta_publicada_por_la_pagina(cliente_de, secretario, persona, acta_publicada,
-                                                              raiz_de_prueba):
+def test_copia_certificada_de_un_acta_publicada_por_la_pagina(
+    cliente_de, secretario, persona, acta_publicada, raiz_de_prueba
+):
     cliente = cliente_de(secretario)
     ref = f"concejo.acta:{acta_publicada.pk}"
     html = cliente.get(reverse("concejo:acta", args=[acta_publicada.sesion_id])).content.decode()
@@ -89,10 +95,15 @@ def test_copia_certificada_de_un_acta_publicada_por_la_pagina(cliente_de, secret
     assert f'<option value="{ref}" selected>' in html and '<option value="acta" selected>' in html
     assert f"Nº {acta_publicada.sesion.numero}-{acta_publicada.sesion.anio}" in html
 
-    r = cliente.post(f"{NUEVA}?fuente={ref}", {
-        "tipo": "acta", "numero_documento": persona.numero_documento, "fuente": ref,
-        "asunto": f"Acta de la sesión ordinaria Nº {acta_publicada.sesion.numero}-{acta_publicada.sesion.anio}",
-    })
+    r = cliente.post(
+        f"{NUEVA}?fuente={ref}",
+        {
+            "tipo": "acta",
+            "numero_documento": persona.numero_documento,
+            "fuente": ref,
+            "asunto": f"Acta de la sesión ordinaria Nº {acta_publicada.sesion.numero}-{acta_publicada.sesion.anio}",
+        },
+    )
     s = Solicitud.objects.get()
     assert r.status_code == 302 and s.fuente_clave == "concejo.acta" and s.estado == "lista"
     r = cliente.post(f"/certificaciones/solicitudes/{s.pk}/emitir/")
@@ -119,7 +130,8 @@ def test_copia_certificada_de_un_acta_publicada_por_la_pagina(cliente_de, secret
 
 
 def test_el_acta_en_borrador_no_se_certifica_y_quien_no_ve_el_concejo_solo_la_publicada(
-        cliente_de, secretario, mesa_de_partes, persona):
+    cliente_de, secretario, mesa_de_partes, persona
+):
     borrador = actas.generar_acta(sesion=sesion_realizada(numero=3), por=secretario)
     firmada = _acta("firmada", secretario)
     assert cliente_de(secretario).get(f"{NUEVA}?fuente=concejo.acta:{borrador.pk}").status_code == 404
@@ -170,13 +182,23 @@ def test_certificacion_de_una_ordenanza_publicada_por_la_pagina(cliente_de, secr
     assert "es copia fiel de la ordenanza" in _texto(paginas[-1])
 
 
-@pytest.mark.parametrize("tipo_acto, tipo_certificacion", [("acuerdo", "acuerdo"), ("resolucion_alcaldia", "copia")])
+@pytest.mark.parametrize(
+    "tipo_acto, tipo_certificacion", [("acuerdo", "acuerdo"), ("resolucion_alcaldia", "copia")]
+)
 def test_certificacion_de_un_acto_por_la_api(client, secretario, persona, tipo_acto, tipo_certificacion):
     acto = acto_publicado(por=secretario, tipo=tipo_acto)
-    r = client.post("/api/v1/certificaciones/solicitudes/", {
-        "tipo": tipo_certificacion, "solicitante": persona.pk, "asunto": acto.numero_texto,
-        "fuente": f"actos.acto:{acto.pk}", "publico": True,
-    }, content_type="application/json", **_token(secretario))
+    r = client.post(
+        "/api/v1/certificaciones/solicitudes/",
+        {
+            "tipo": tipo_certificacion,
+            "solicitante": persona.pk,
+            "asunto": acto.numero_texto,
+            "fuente": f"actos.acto:{acto.pk}",
+            "publico": True,
+        },
+        content_type="application/json",
+        **_token(secretario),
+    )
     assert r.status_code == 201, r.content
     assert r.json()["fuente"] == f"actos.acto:{acto.pk}" and r.json()["estado"] == "lista"
     r = client.post(f"/api/v1/certificaciones/solicitudes/{r.json()['id']}/emitir/", **_token(secretario))
@@ -204,8 +226,12 @@ def test_extracto_de_un_articulo(cliente_de, secretario, persona):
     assert '<option value="extracto" selected>' in html and transcripcion in html
     assert f"Artículo 1 de {acto.numero_texto}" in html
 
-    datos = {"tipo": "extracto", "numero_documento": persona.numero_documento, "fuente": ref,
-             "asunto": f"el artículo 1 de la {acto.numero_texto}"}
+    datos = {
+        "tipo": "extracto",
+        "numero_documento": persona.numero_documento,
+        "fuente": ref,
+        "asunto": f"el artículo 1 de la {acto.numero_texto}",
+    }
     # El texto es el del acto: otro no se certifica.
     r = cliente.post(f"{NUEVA}?fuente={ref}", {**datos, "texto": "Artículo 1. Lo que a alguien le gustaría."})
     assert r.status_code == 200 and "transcripción literal del original" in r.content.decode()
@@ -220,24 +246,46 @@ def test_extracto_de_un_articulo(cliente_de, secretario, persona):
     assert c.tipo == "extracto" and c.fuente_sha256 == acto.sha256
     assert len(paginas) == 1 and c.paginas_originales == len(PdfReader(io.BytesIO(_leer(acto.archivo))).pages)
     hoja = _texto(paginas[0])
-    assert "transcripción literal de el artículo 1" in hoja and "Texto del artículo 1 sobre el comercio" in hoja
+    assert (
+        "transcripción literal de el artículo 1" in hoja and "Texto del artículo 1 sobre el comercio" in hoja
+    )
     assert "Texto del artículo 2" not in hoja
 
 
-def test_quien_no_ve_el_acto_recibe_no_se_encontro_y_nada_se_crea(client, cliente_de, mesa_de_partes, secretario,
-                                                                 persona):
+def test_quien_no_ve_el_acto_recibe_no_se_encontro_y_nada_se_crea(
+    client, cliente_de, mesa_de_partes, secretario, persona
+):
     firmado = acto_firmado(por=secretario)  # firmado, sin publicar: solo lo ve la Secretaría General
-    proyecto = Acto.objects.create(tipo="ordenanza", organo="concejo", titulo="Proyecto", creado_por=secretario)
+    proyecto = Acto.objects.create(
+        tipo="ordenanza", organo="concejo", titulo="Proyecto", creado_por=secretario
+    )
     parte = firmado.partes.get(eid="art_1")
     cliente = cliente_de(mesa_de_partes)
     datos = {"tipo": "ordenanza", "numero_documento": persona.numero_documento, "asunto": "Ordenanza"}
-    for ref in [f"actos.acto:{firmado.pk}", f"actos.parte:{parte.pk}", "actos.acto:999999", "actos.acto:abc",
-                "inexistente:1", f"actos.acto:{proyecto.pk}"]:
-        for r in (cliente.get(f"{NUEVA}?fuente={ref}"), cliente.post(f"{NUEVA}?fuente={ref}", {**datos, "fuente": ref})):
+    for ref in [
+        f"actos.acto:{firmado.pk}",
+        f"actos.parte:{parte.pk}",
+        "actos.acto:999999",
+        "actos.acto:abc",
+        "inexistente:1",
+        f"actos.acto:{proyecto.pk}",
+    ]:
+        for r in (
+            cliente.get(f"{NUEVA}?fuente={ref}"),
+            cliente.post(f"{NUEVA}?fuente={ref}", {**datos, "fuente": ref}),
+        ):
             assert r.status_code == 404 and NO_ENCONTRADO in r.content.decode(), ref
-    r = client.post("/api/v1/certificaciones/solicitudes/", {
-        "tipo": "ordenanza", "solicitante": persona.pk, "asunto": "Ordenanza", "fuente": f"actos.acto:{firmado.pk}",
-    }, content_type="application/json", **_token(mesa_de_partes))
+    r = client.post(
+        "/api/v1/certificaciones/solicitudes/",
+        {
+            "tipo": "ordenanza",
+            "solicitante": persona.pk,
+            "asunto": "Ordenanza",
+            "fuente": f"actos.acto:{firmado.pk}",
+        },
+        content_type="application/json",
+        **_token(mesa_de_partes),
+    )
     assert r.status_code == 400 and r.json()["campos"]["fuente"] == [NO_ENCONTRADO]
     assert _nada_creado()
     # Quien lo ve (la Secretaría General) sí; el proyecto, sin firmar, no se certifica ni para ella.
@@ -251,15 +299,19 @@ def test_quien_no_ve_el_acto_recibe_no_se_encontro_y_nada_se_crea(client, client
 # --- Enlaces «Solicitar certificación» -----------------------------------------------------------
 
 
-def test_enlaces_para_el_secretario_y_no_para_el_regidor(cliente_de, secretario, regidor, mesa_de_partes,
-                                                          acta_publicada):
+def test_enlaces_para_el_secretario_y_no_para_el_regidor(
+    cliente_de, secretario, regidor, mesa_de_partes, acta_publicada
+):
     acto = acto_publicado(por=secretario)
     doc = DocumentoFactory(por=mesa_de_partes, adjuntos=[SimpleUploadedFile("a.txt", b"Solicito copia\n")])
     pagina_acta = reverse("concejo:acta", args=[acta_publicada.sesion_id])
     pagina_acto = reverse("actos:acto", args=[acto.pk])
 
     cliente = cliente_de(secretario)
-    assert f'href="{NUEVA}?documento={doc.pk}"' in cliente.get(f"/registro/documentos/{doc.pk}/").content.decode()
+    assert (
+        f'href="{NUEVA}?documento={doc.pk}"'
+        in cliente.get(f"/registro/documentos/{doc.pk}/").content.decode()
+    )
     for pagina in (pagina_acta, pagina_acto):
         html = cliente.get(pagina).content.decode()
         assert "data-solicitar-certificacion" in html and "Solicitar certificación" in html, pagina
@@ -275,23 +327,37 @@ def test_enlaces_para_el_secretario_y_no_para_el_regidor(cliente_de, secretario,
 
 def test_sin_enlace_en_el_acta_sin_firmar_ni_en_el_acto_sin_firmar(cliente_de, secretario):
     borrador = actas.generar_acta(sesion=sesion_realizada(), por=secretario)
-    proyecto = Acto.objects.create(tipo="ordenanza", organo="concejo", titulo="Proyecto", creado_por=secretario)
+    proyecto = Acto.objects.create(
+        tipo="ordenanza", organo="concejo", titulo="Proyecto", creado_por=secretario
+    )
     Parte.objects.create(acto=proyecto, tipo="articulo", orden=1, numero="1", eid="art_1", texto="Texto.")
     cliente = cliente_de(secretario)
-    for pagina in (reverse("concejo:acta", args=[borrador.sesion_id]), reverse("actos:acto", args=[proyecto.pk])):
+    for pagina in (
+        reverse("concejo:acta", args=[borrador.sesion_id]),
+        reverse("actos:acto", args=[proyecto.pk]),
+    ):
         html = cliente.get(pagina).content.decode()
         assert "Solicitar certificación" not in html and "data-extracto-certificado" not in html, pagina
 
 
-def test_enlace_del_documento_emitido_abre_la_solicitud_con_su_pdf(cliente_de, secretario, jefe_unidad, unidad_sg,
-                                                                   unidad_gdu):
+def test_enlace_del_documento_emitido_abre_la_solicitud_con_su_pdf(
+    cliente_de, secretario, jefe_unidad, unidad_sg, unidad_gdu
+):
     from registro.services.emision import crear_borrador, firmar
     from registro.tests.factories import TipoDocumentalFactory
 
     memorando = TipoDocumentalFactory(nombre="Memorando", interno=True, codigo_serie="memorando")
-    doc = firmar(documento=crear_borrador(clase="interno", tipo_documental=memorando, unidad_origen=unidad_sg,
-                                          asunto="Memorando a certificar", por=secretario,
-                                          destinatarios_unidades=[unidad_gdu]), por=secretario)
+    doc = firmar(
+        documento=crear_borrador(
+            clase="interno",
+            tipo_documental=memorando,
+            unidad_origen=unidad_sg,
+            asunto="Memorando a certificar",
+            por=secretario,
+            destinatarios_unidades=[unidad_gdu],
+        ),
+        por=secretario,
+    )
     ref = f"registro.documento:{doc.pk}"
     cliente = cliente_de(secretario)
     html = cliente.get(reverse("registro:documento-emitido", args=[doc.pk])).content.decode()

@@ -50,8 +50,15 @@ def test_la_hoja_dice_numero_codigo_fecha_funcionario_y_cargo(cliente_de, secret
     c = _emitir(cliente_de(secretario), lista("acta"))
     texto = texto_pdf(_hoja(c))
     fecha = formato_fecha(timezone.localtime(c.emitido_en), r"j \d\e F \d\e Y")
-    for dato in (c.numero_texto, c.codigo, secretario.get_full_name(), c.cargo, fecha, "Certificación de acta",
-                 "Firmado digitalmente"):
+    for dato in (
+        c.numero_texto,
+        c.codigo,
+        secretario.get_full_name(),
+        c.cargo,
+        fecha,
+        "Certificación de acta",
+        "Firmado digitalmente",
+    ):
         assert _sin_espacios(dato) in texto, dato
     # La dirección es una sola palabra larga que el renglón corta donde puede.
     assert url_verificacion(c.codigo) in "".join(texto.split())
@@ -59,8 +66,9 @@ def test_la_hoja_dice_numero_codigo_fecha_funcionario_y_cargo(cliente_de, secret
     assert _sin_espacios(c.texto) in texto and "es copia fiel del acta" in texto
 
 
-def test_el_prosecretario_que_subroga_firma_por_encargo(cliente_de, prosecretario, secretario, encargo_vigente,
-                                                        lista):
+def test_el_prosecretario_que_subroga_firma_por_encargo(
+    cliente_de, prosecretario, secretario, encargo_vigente, lista
+):
     c = _emitir(cliente_de(prosecretario), lista("copia", por=secretario))
     texto = texto_pdf(_hoja(c))
     assert c.calidad == "encargo" and c.por_encargo_de == secretario
@@ -91,7 +99,9 @@ def _matriz_del_qr(pdf: bytes) -> list[list[int]]:
         filas.setdefault(int(y), set()).update(range(int(x), int(x2)))
     arriba, izquierda = min(filas), min(min(c) for c in filas.values())
     lado = max(filas) - arriba + 1
-    return [[1 if izquierda + j in filas.get(arriba + i, ()) else 0 for j in range(lado)] for i in range(lado)]
+    return [
+        [1 if izquierda + j in filas.get(arriba + i, ()) else 0 for j in range(lado)] for i in range(lado)
+    ]
 
 
 def _matriz_esperada(url: str) -> list[list[int]]:
@@ -107,22 +117,54 @@ def test_el_qr_lleva_la_direccion_de_verificacion(cliente_de, secretario, lista)
     assert matriz != _matriz_esperada(url_verificacion(otro))
 
 
-@pytest.mark.parametrize("pais, palabras", [
-    ("PE", {"acta": "copia fiel del acta", "acuerdo": "copia fiel del acuerdo", "ordenanza": "copia fiel de la ordenanza",
-            "copia": "copia fiel del documento"}),
-    ("EC", {"acta": "el acta Nº 7, de la sesión del Concejo Municipal",
-            "acuerdo": "la resolución Nº 7, adoptada por el Concejo Municipal",
-            "ordenanza": "la ordenanza Nº 7, expedida por el Concejo Municipal", "copia": "el presente documento, Nº 7"}),
-    ("CO", {"acta": "fiel copia del acta Nº 7, de la sesión del Concejo Municipal",
-            "acuerdo": "fiel copia del acuerdo Nº 7, expedido por el Concejo Municipal",
-            "ordenanza": "fiel copia de la norma municipal Nº 7", "copia": "fiel copia de Nº 7"}),
-    ("MX", {"acta": "copia del acta de la sesión de Cabildo Nº 7", "acuerdo": "copia del acuerdo de Cabildo Nº 7",
-            "ordenanza": "copia del ordenamiento municipal Nº 7, aprobado por el Ayuntamiento", "copia": "copia de Nº 7"}),
-])
+@pytest.mark.parametrize(
+    "pais, palabras",
+    [
+        (
+            "PE",
+            {
+                "acta": "copia fiel del acta",
+                "acuerdo": "copia fiel del acuerdo",
+                "ordenanza": "copia fiel de la ordenanza",
+                "copia": "copia fiel del documento",
+            },
+        ),
+        (
+            "EC",
+            {
+                "acta": "el acta Nº 7, de la sesión del Concejo Municipal",
+                "acuerdo": "la resolución Nº 7, adoptada por el Concejo Municipal",
+                "ordenanza": "la ordenanza Nº 7, expedida por el Concejo Municipal",
+                "copia": "el presente documento, Nº 7",
+            },
+        ),
+        (
+            "CO",
+            {
+                "acta": "fiel copia del acta Nº 7, de la sesión del Concejo Municipal",
+                "acuerdo": "fiel copia del acuerdo Nº 7, expedido por el Concejo Municipal",
+                "ordenanza": "fiel copia de la norma municipal Nº 7",
+                "copia": "fiel copia de Nº 7",
+            },
+        ),
+        (
+            "MX",
+            {
+                "acta": "copia del acta de la sesión de Cabildo Nº 7",
+                "acuerdo": "copia del acuerdo de Cabildo Nº 7",
+                "ordenanza": "copia del ordenamiento municipal Nº 7, aprobado por el Ayuntamiento",
+                "copia": "copia de Nº 7",
+            },
+        ),
+    ],
+)
 def test_cada_pais_tiene_su_texto_por_tipo(pais, palabras):
-    textos = {tipo: texto_certificacion(tipo=tipo, pais_codigo=pais, municipio_nombre="Municipalidad de Prueba",
-                                        asunto="Nº 7", paginas=3)
-              for tipo in TIPOS_CON_ORIGINAL}
+    textos = {
+        tipo: texto_certificacion(
+            tipo=tipo, pais_codigo=pais, municipio_nombre="Municipalidad de Prueba", asunto="Nº 7", paginas=3
+        )
+        for tipo in TIPOS_CON_ORIGINAL
+    }
     assert len(set(textos.values())) == len(TIPOS_CON_ORIGINAL)  # ningún tipo repite el texto de otro
     for tipo, frase in palabras.items():
         assert frase in textos[tipo], (pais, tipo, textos[tipo])
@@ -135,9 +177,14 @@ def test_cada_pais_tiene_su_texto_por_tipo(pais, palabras):
         assert all("3 folios" in t for t in textos.values())
 
 
-@pytest.mark.parametrize("pais, frase", [("EC", "de la sesión del Concejo Municipal"),
-                                         ("CO", "de la sesión del Concejo Municipal"),
-                                         ("MX", "sesión de Cabildo")])
+@pytest.mark.parametrize(
+    "pais, frase",
+    [
+        ("EC", "de la sesión del Concejo Municipal"),
+        ("CO", "de la sesión del Concejo Municipal"),
+        ("MX", "sesión de Cabildo"),
+    ],
+)
 def test_el_texto_del_pais_llega_al_pdf(pais, frase, cliente_de, secretario, lista, municipio):
     Municipio.objects.filter(pk=municipio.pk).update(perfil=pais)
     c = _emitir(cliente_de(secretario), lista("acta"))

@@ -39,7 +39,9 @@ def test_solicitud_pago_emision_y_verificacion_por_qr(pagina, demo, tmp_path):
     pagina.get_by_label("Solicitante: número de DNI, RUC u otro documento").fill("45871236")
     pagina.get_by_label("Qué se certifica").fill("Resolución de Alcaldía Nº 020-2026-MDVE")
     pagina.get_by_label("…o el PDF del original (escaneado del archivo)").set_input_files(str(original))
-    pagina.get_by_label("Derecho (tarifario)").select_option(label="Copia certificada de documento del archivo (5.20)")
+    pagina.get_by_label("Derecho (tarifario)").select_option(
+        label="Copia certificada de documento del archivo (5.20)"
+    )
     pagina.get_by_role("button", name="Recibir la solicitud").click()
     expect(pagina.locator("[data-estado]")).to_have_text("Por pagar")
 

@@ -32,8 +32,14 @@ def fedatario_usuario(municipio, unidad_gdu):
 
 def _designar(usuario, secretario, *, desde=-10, hasta=10, alcance=("copia",)):
     hoy = timezone.localdate()
-    return designar_fedatario(usuario=usuario, resolucion="R.A. Nº 7-2026", desde=hoy + timedelta(days=desde),
-                              hasta=hoy + timedelta(days=hasta), alcance=list(alcance), por=secretario)
+    return designar_fedatario(
+        usuario=usuario,
+        resolucion="R.A. Nº 7-2026",
+        desde=hoy + timedelta(days=desde),
+        hasta=hoy + timedelta(days=hasta),
+        alcance=list(alcance),
+        por=secretario,
+    )
 
 
 def test_prosecretario_sin_encargo_no_certifica(cliente_de, prosecretario, lista):
@@ -44,7 +50,9 @@ def test_prosecretario_sin_encargo_no_certifica(cliente_de, prosecretario, lista
     _nada_cambio(solicitud)
 
 
-def test_prosecretario_con_encargo_certifica_por_encargo(cliente_de, prosecretario, secretario, lista, encargo_vigente):
+def test_prosecretario_con_encargo_certifica_por_encargo(
+    cliente_de, prosecretario, secretario, lista, encargo_vigente
+):
     solicitud = lista()
     r = _emitir(cliente_de(prosecretario), solicitud)
     assert r.status_code == 302
@@ -71,8 +79,9 @@ def test_fedatario_fuera_de_su_alcance(cliente_de, fedatario_usuario, secretario
     # La solicitud de un tipo que no alcanza ni siquiera la ve: 404, sin revelar que existe.
     assert _emitir(cliente_de(fedatario_usuario), solicitud).status_code == 404
     _designar(UsuarioFactory(username="otro"), secretario, alcance=("ordenanza",))
-    from certificaciones.services.emision import autoridad_para
     from django.core.exceptions import ValidationError
+
+    from certificaciones.services.emision import autoridad_para
 
     with pytest.raises(ValidationError, match="no alcanza a «Certificación de ordenanza»"):
         autoridad_para(fedatario_usuario, "ordenanza")
@@ -84,8 +93,9 @@ def test_fedatario_fuera_de_periodo_o_cesado(cliente_de, fedatario_usuario, secr
     solicitud = lista("copia")
     # Sin designación vigente no ve las solicitudes (404) y el servicio dice por qué no puede certificar.
     assert _emitir(cliente_de(fedatario_usuario), solicitud).status_code == 404
-    from certificaciones.services.emision import emitir_certificado
     from django.core.exceptions import ValidationError
+
+    from certificaciones.services.emision import emitir_certificado
 
     with pytest.raises(ValidationError, match="no está vigente"):
         emitir_certificado(solicitud=solicitud, por=fedatario_usuario)
@@ -100,12 +110,17 @@ def test_fedatario_fuera_de_periodo_o_cesado(cliente_de, fedatario_usuario, secr
     _nada_cambio(solicitud)
 
 
-def test_fedatario_con_designacion_ve_pero_en_otro_tipo_se_le_explica(cliente_de, fedatario_usuario, secretario, lista):
+def test_fedatario_con_designacion_ve_pero_en_otro_tipo_se_le_explica(
+    cliente_de, fedatario_usuario, secretario, lista
+):
     _designar(fedatario_usuario, secretario, alcance=("copia", "acta"))
-    from certificaciones.services.emision import autoridad_para
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError, match="alcanza a: Copia certificada de documento, Certificación de acta"):
+    from certificaciones.services.emision import autoridad_para
+
+    with pytest.raises(
+        ValidationError, match="alcanza a: Copia certificada de documento, Certificación de acta"
+    ):
         autoridad_para(fedatario_usuario, "constancia")
 
 
@@ -120,9 +135,14 @@ def test_ajeno_recibe_404(cliente_de, ajeno, secretario, lista):
     _emitir(cliente_de(secretario), solicitud)
     c = Certificado.objects.get()
     cliente = cliente_de(ajeno)
-    for url in [f"/certificaciones/solicitudes/{solicitud.pk}/", f"/certificaciones/certificados/{c.pk}/",
-                f"/certificaciones/certificados/{c.pk}/pdf/", f"/api/v1/certificaciones/{c.codigo}/pdf/",
-                f"/api/v1/certificaciones/{c.codigo}/", f"/archivos/{c.pdf_id}/descargar/"]:
+    for url in [
+        f"/certificaciones/solicitudes/{solicitud.pk}/",
+        f"/certificaciones/certificados/{c.pk}/",
+        f"/certificaciones/certificados/{c.pk}/pdf/",
+        f"/api/v1/certificaciones/{c.codigo}/pdf/",
+        f"/api/v1/certificaciones/{c.codigo}/",
+        f"/archivos/{c.pdf_id}/descargar/",
+    ]:
         assert cliente.get(url).status_code == 404, url
     assert cliente.post(f"/certificaciones/certificados/{c.pk}/revocar/", {"motivo": "x"}).status_code == 404
     assert cliente.get("/certificaciones/").status_code == 403

@@ -25,8 +25,11 @@ def _bytes(certificado) -> bytes:
 
 def _subir(client, datos: bytes, *, json=True, **extra):
     cabeceras = {"HTTP_ACCEPT": "application/json"} if json else {}
-    return client.post("/verificar/", {"archivo": SimpleUploadedFile("c.pdf", datos, "application/pdf"), **extra},
-                       **cabeceras)
+    return client.post(
+        "/verificar/",
+        {"archivo": SimpleUploadedFile("c.pdf", datos, "application/pdf"), **extra},
+        **cabeceras,
+    )
 
 
 def test_pagina_por_codigo_muestra_los_datos_sin_ingreso(client, emitido):
@@ -79,8 +82,11 @@ def test_un_byte_cambiado_falla(client, emitido, donde):
 def test_pdf_sin_firma_y_archivo_que_no_es_pdf(client, db):
     r = _subir(client, pdf_de_prueba(1))
     assert r.json() == {**r.json(), "coincide": False, "firma_valida": None, "codigo": None}
-    r = client.post("/verificar/", {"archivo": SimpleUploadedFile("x.pdf", b"hola", "application/pdf")},
-                    HTTP_ACCEPT="application/json")
+    r = client.post(
+        "/verificar/",
+        {"archivo": SimpleUploadedFile("x.pdf", b"hola", "application/pdf")},
+        HTTP_ACCEPT="application/json",
+    )
     assert r.status_code == 400 and r.json()["error"] == "El archivo no es un PDF."
     r = client.post("/verificar/", {})
     assert r.status_code == 400 and "Elija el PDF que quiere comprobar." in r.content.decode()
@@ -95,7 +101,9 @@ def test_confirmar_copia_de_un_codigo(client, emitido):
 
 def test_revocacion_se_muestra_y_queda(client, cliente_de, secretario, emitido):
     c = emitido(publico=True)
-    r = cliente_de(secretario).post(f"/certificaciones/certificados/{c.pk}/revocar/", {"motivo": "Se emitió a otra persona"})
+    r = cliente_de(secretario).post(
+        f"/certificaciones/certificados/{c.pk}/revocar/", {"motivo": "Se emitió a otra persona"}
+    )
     assert r.status_code == 302
     c.refresh_from_db()
     assert c.revocado and c.motivo_revocacion == "Se emitió a otra persona" and c.revocado_por == secretario
@@ -106,7 +114,11 @@ def test_revocacion_se_muestra_y_queda(client, cliente_de, secretario, emitido):
     assert "REVOCADO" in html and "Se emitió a otra persona" in html
     assert client.get(f"/verificar/{c.codigo}/pdf/").status_code == 404
     datos = _subir(client, _bytes(c)).json()
-    assert datos["coincide"] is True and datos["revocado"] is True and datos["motivo_revocacion"] == "Se emitió a otra persona"
+    assert (
+        datos["coincide"] is True
+        and datos["revocado"] is True
+        and datos["motivo_revocacion"] == "Se emitió a otra persona"
+    )
     assert Certificado.objects.filter(pk=c.pk, numero_texto=c.numero_texto, sha256=c.sha256).exists()
 
 
@@ -116,8 +128,12 @@ def test_revocar_sin_motivo_o_sin_calidad(cliente_de, secretario, prosecretario,
     assert r.status_code == 400 and "Escriba el motivo" in r.content.decode()
     r = cliente_de(prosecretario).post(f"/certificaciones/certificados/{c.pk}/revocar/", {"motivo": "Error"})
     assert r.status_code == 400 and "Sin un encargo vigente" in r.content.decode()
-    assert cliente_de(mesa_de_partes).post(f"/certificaciones/certificados/{c.pk}/revocar/",
-                                           {"motivo": "Error"}).status_code == 403
+    assert (
+        cliente_de(mesa_de_partes)
+        .post(f"/certificaciones/certificados/{c.pk}/revocar/", {"motivo": "Error"})
+        .status_code
+        == 403
+    )
     with pytest.raises(Exception, match="ya está revocado"):
         revocar_certificado(certificado=c, motivo="uno", por=secretario)
         revocar_certificado(certificado=c, motivo="dos", por=secretario)
@@ -158,8 +174,6 @@ def test_pagina_inicio_publica(client, db):
     assert client.get("/verificar/", {"codigo": ""}).status_code == 400
 
 
-
-
 def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido, settings):
     # emitir_certificado guarda el certificado aunque pase ARCHIVO_TAMANO_MAXIMO (es el original entero
     # más su hoja): la verificación tiene su propio límite y debe aceptarlo.
@@ -173,9 +187,14 @@ def test_certificado_mayor_que_el_limite_de_adjuntos_se_verifica(client, emitido
     settings.CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO = len(datos) - 1
     r = _subir(client, datos)
     assert r.status_code == 400 and r.json()["coincide"] is False
-    assert r.json()["error"].startswith("El archivo pesa ") and "la verificación admite PDF de hasta" in r.json()["error"]
+    assert (
+        r.json()["error"].startswith("El archivo pesa ")
+        and "la verificación admite PDF de hasta" in r.json()["error"]
+    )
     html = _subir(client, datos, json=False).content.decode()
-    assert "la verificación admite PDF de hasta" in html and "más grande que cualquier certificado" not in html
+    assert (
+        "la verificación admite PDF de hasta" in html and "más grande que cualquier certificado" not in html
+    )
 
 
 def _ajustes_con(monkeypatch, **entorno) -> dict:
@@ -191,22 +210,35 @@ def _ajustes_con(monkeypatch, **entorno) -> dict:
 
 def test_limite_de_verificacion_por_omision_holgado(monkeypatch):
     monkeypatch.delenv("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", raising=False)
-    assert _ajustes_con(monkeypatch, ARCHIVO_TAMANO_MAXIMO="")["CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO"] \
+    assert (
+        _ajustes_con(monkeypatch, ARCHIVO_TAMANO_MAXIMO="")["CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO"]
         == 64 * 1024 * 1024
+    )
     grande = _ajustes_con(monkeypatch, ARCHIVO_TAMANO_MAXIMO=str(50 * 1024 * 1024))
     assert grande["CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO"] == 100 * 1024 * 1024
-    ajustes = _ajustes_con(monkeypatch, SECRETARIA_CERT_PKCS12="/srv/cert/muni.p12", SECRETARIA_CERT_CLAVE="x",
-                           SECRETARIA_CERT_RAICES="/srv/cert/raices.pem", SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO="7")
-    assert str(ajustes["SECRETARIA_CERT_PKCS12"]) == "/srv/cert/muni.p12" and ajustes["SECRETARIA_CERT_CLAVE"] == "x"
+    ajustes = _ajustes_con(
+        monkeypatch,
+        SECRETARIA_CERT_PKCS12="/srv/cert/muni.p12",
+        SECRETARIA_CERT_CLAVE="x",
+        SECRETARIA_CERT_RAICES="/srv/cert/raices.pem",
+        SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO="7",
+    )
+    assert (
+        str(ajustes["SECRETARIA_CERT_PKCS12"]) == "/srv/cert/muni.p12"
+        and ajustes["SECRETARIA_CERT_CLAVE"] == "x"
+    )
     assert str(ajustes["SECRETARIA_CERT_RAICES"]) == "/srv/cert/raices.pem"
     assert ajustes["SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO"] == 7
 
 
-@pytest.mark.parametrize("nombre, valor, mensaje", [
-    ("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", "diez", "se esperaba un número entero"),
-    ("SECRETARIA_VERIFICAR_FALLOS_POR_HORA", "0", "debe ser 1 o más"),
-    ("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", "-5", "debe ser 1 o más"),
-])
+@pytest.mark.parametrize(
+    "nombre, valor, mensaje",
+    [
+        ("SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO", "diez", "se esperaba un número entero"),
+        ("SECRETARIA_VERIFICAR_FALLOS_POR_HORA", "0", "debe ser 1 o más"),
+        ("CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO", "-5", "debe ser 1 o más"),
+    ],
+)
 def test_un_ajuste_mal_escrito_detiene_el_arranque(monkeypatch, nombre, valor, mensaje):
     from django.core.exceptions import ImproperlyConfigured
 

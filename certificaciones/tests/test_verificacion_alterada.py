@@ -24,7 +24,9 @@ def firmado(lista, secretario, settings) -> bytes:
 
 def _subir(client, datos: bytes, *, json: bool):
     cabeceras = {"HTTP_ACCEPT": "application/json"} if json else {}
-    return client.post("/verificar/", {"archivo": SimpleUploadedFile("c.pdf", datos, "application/pdf")}, **cabeceras)
+    return client.post(
+        "/verificar/", {"archivo": SimpleUploadedFile("c.pdf", datos, "application/pdf")}, **cabeceras
+    )
 
 
 def _alterado(datos: bytes, posicion: int) -> bytes:
@@ -86,7 +88,9 @@ def test_firma_ilegible_es_firma_no_valida_y_la_huella_responde(client, firmado)
             antes_se_escapaban.add(type(e).__name__)
             ilegibles.append(posicion)
     # La prueba ejerce de verdad el fallo del informe (AttributeError, PdfReadError y otros).
-    assert antes_se_escapaban, "ninguna posición hace fallar a pyHanko con otra excepción: la prueba no prueba nada"
+    assert antes_se_escapaban, (
+        "ninguna posición hace fallar a pyHanko con otra excepción: la prueba no prueba nada"
+    )
     for posicion in ilegibles:
         datos = _alterado(firmado, posicion)
         assert validar_firma(datos).valida is False, posicion

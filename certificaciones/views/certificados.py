@@ -7,16 +7,22 @@ from django.views.decorators.http import require_GET, require_POST
 
 from certificaciones import permissions as acceso
 from certificaciones.forms import MotivoForm
-from certificaciones.services.emision import url_verificacion, revocar_certificado
+from certificaciones.services.emision import revocar_certificado, url_verificacion
 from certificaciones.views import respuesta_pdf
 from core.forms._base import aplicar_error
 
 
 def _pagina(request, certificado, *, revocar=None, status=200):
-    return render(request, "certificaciones/certificado.html", {
-        "certificado": certificado, "revocar": revocar or MotivoForm(),
-        "url_publica": url_verificacion(certificado.codigo),
-    }, status=status)
+    return render(
+        request,
+        "certificaciones/certificado.html",
+        {
+            "certificado": certificado,
+            "revocar": revocar or MotivoForm(),
+            "url_publica": url_verificacion(certificado.codigo),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -42,7 +48,9 @@ def certificado_revocar(request, pk: int):
         except ValidationError as e:
             aplicar_error(form, e)
         else:
-            messages.success(request, f"Se revocó {certificado.numero_texto}; queda en el registro con su motivo.")
+            messages.success(
+                request, f"Se revocó {certificado.numero_texto}; queda en el registro con su motivo."
+            )
             return redirect("certificaciones:certificado", pk=certificado.pk)
     return _pagina(request, certificado, revocar=form, status=400)
 
@@ -56,8 +64,15 @@ def registro(request):
         anio = int(request.GET.get("anio") or timezone.localdate().year)
     except ValueError:
         anio = timezone.localdate().year
-    certificados = (acceso.certificados_visibles(request.user).filter(anio=anio)
-                    .select_related("solicitud__solicitante").order_by("correlativo"))
-    anios = sorted(set(acceso.certificados_visibles(request.user).values_list("anio", flat=True)) | {anio}, reverse=True)
-    return render(request, "certificaciones/registro.html",
-                  {"certificados": certificados, "anio": anio, "anios": anios})
+    certificados = (
+        acceso.certificados_visibles(request.user)
+        .filter(anio=anio)
+        .select_related("solicitud__solicitante")
+        .order_by("correlativo")
+    )
+    anios = sorted(
+        set(acceso.certificados_visibles(request.user).values_list("anio", flat=True)) | {anio}, reverse=True
+    )
+    return render(
+        request, "certificaciones/registro.html", {"certificados": certificados, "anio": anio, "anios": anios}
+    )

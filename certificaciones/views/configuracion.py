@@ -7,7 +7,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from certificaciones import permissions as acceso
 from certificaciones.forms import FedatarioForm, MotivoForm, TarifaForm
 from certificaciones.models import Fedatario, Tarifa
-from certificaciones.services.configuracion import actualizar_tarifa, cesar_fedatario, crear_tarifa, designar_fedatario
+from certificaciones.services.configuracion import (
+    actualizar_tarifa,
+    cesar_fedatario,
+    crear_tarifa,
+    designar_fedatario,
+)
 from core.forms._base import aplicar_error
 
 configura = permission_required(acceso.CONFIGURAR, raise_exception=True)
@@ -27,9 +32,12 @@ def fedatarios(request):
             messages.success(request, f"Se registró la designación de {f}.")
             return redirect("certificaciones:fedatarios")
     lista = Fedatario.objects.select_related("usuario").order_by("-desde", "-id")
-    return render(request, "certificaciones/fedatarios.html", {"form": form, "fedatarios": lista,
-                                                               "cese": MotivoForm()},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "certificaciones/fedatarios.html",
+        {"form": form, "fedatarios": lista, "cese": MotivoForm()},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -65,9 +73,12 @@ def tarifas(request):
         else:
             messages.success(request, f"Se añadió la tarifa «{t.concepto}».")
             return redirect("certificaciones:tarifas")
-    return render(request, "certificaciones/tarifas.html",
-                  {"form": form, "tarifas": Tarifa.objects.order_by("-activa", "concepto")},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "certificaciones/tarifas.html",
+        {"form": form, "tarifas": Tarifa.objects.order_by("-activa", "concepto")},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -75,8 +86,13 @@ def tarifas(request):
 @require_http_methods(["GET", "POST"])
 def tarifa_editar(request, pk: int):
     tarifa = get_object_or_404(Tarifa, pk=pk)
-    inicial = {"concepto": tarifa.concepto, "tipo": tarifa.tipo, "monto": tarifa.monto,
-               "base_legal": tarifa.base_legal, "activa": tarifa.activa}
+    inicial = {
+        "concepto": tarifa.concepto,
+        "tipo": tarifa.tipo,
+        "monto": tarifa.monto,
+        "base_legal": tarifa.base_legal,
+        "activa": tarifa.activa,
+    }
     form = TarifaForm(request.POST or None, initial=inicial)
     if request.method == "POST" and form.is_valid():
         try:

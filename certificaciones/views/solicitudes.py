@@ -26,13 +26,20 @@ def solicitudes(request):
     if estado in Solicitud.Estado.values:
         consulta = consulta.filter(estado=estado)
     pagina = Paginator(consulta.order_by("-creado", "-id"), 50).get_page(request.GET.get("pagina"))
-    return render(request, "certificaciones/solicitudes.html",
-                  {"pagina": pagina, "estado": estado, "estados": Solicitud.Estado.choices})
+    return render(
+        request,
+        "certificaciones/solicitudes.html",
+        {"pagina": pagina, "estado": estado, "estados": Solicitud.Estado.choices},
+    )
 
 
 def _fuente_emitido(usuario, numero: str) -> str:
-    documento = documentos_visibles(usuario).filter(numero_texto=numero.strip(), pdf__isnull=False).exclude(
-        estado=Documento.Estado.BORRADOR).first()
+    documento = (
+        documentos_visibles(usuario)
+        .filter(numero_texto=numero.strip(), pdf__isnull=False)
+        .exclude(estado=Documento.Estado.BORRADOR)
+        .first()
+    )
     if documento is None:
         raise ValidationError({"emitido": ["No se encontró un documento emitido y firmado con ese número."]})
     return fuentes.referencia("registro.documento", documento)
@@ -62,16 +69,25 @@ def solicitud_crear(request):
         desde = _desde_fuente(request.user, request.GET["fuente"])
         if desde is None:
             # Nada se crea: ni el formulario se ofrece con un original que no se encontró.
-            return render(request, "certificaciones/solicitud_form.html",
-                          {"form": None, "documento": documento, "error_fuente": fuentes.NO_ENCONTRADO}, status=404)
+            return render(
+                request,
+                "certificaciones/solicitud_form.html",
+                {"form": None, "documento": documento, "error_fuente": fuentes.NO_ENCONTRADO},
+                status=404,
+            )
         f, obj = desde
         referencia = fuentes.referencia(f.clave, obj)
         opciones = [(referencia, f.etiqueta(obj)), *(o for o in opciones if o[0] != referencia)]
         inicial.update(fuente=referencia, tipo=fuentes.tipo_sugerido(f, obj), asunto=f.descripcion(obj))
         if f.transcripcion is not None:
             inicial["texto"] = f.transcripcion(obj)
-    form = SolicitudForm(request.POST or None, request.FILES or None, opciones_fuente=opciones, documento=documento,
-                         initial=inicial)
+    form = SolicitudForm(
+        request.POST or None,
+        request.FILES or None,
+        opciones_fuente=opciones,
+        documento=documento,
+        initial=inicial,
+    )
     if request.method == "POST" and form.is_valid():
         datos = form.cleaned_data
         try:
@@ -81,18 +97,31 @@ def solicitud_crear(request):
                     raise ValidationError({"emitido": ["Elija un solo original."]})
                 fuente = _fuente_emitido(request.user, datos["emitido"])
             solicitud = crear_solicitud(
-                tipo=datos["tipo"], solicitante=datos["solicitante"], asunto=datos["asunto"], documento=documento,
-                fuente=fuente, archivo=datos["archivo"], texto=datos["texto"], tarifa=datos["tarifa"],
-                publico=datos["publico"], por=request.user,
+                tipo=datos["tipo"],
+                solicitante=datos["solicitante"],
+                asunto=datos["asunto"],
+                documento=documento,
+                fuente=fuente,
+                archivo=datos["archivo"],
+                texto=datos["texto"],
+                tarifa=datos["tarifa"],
+                publico=datos["publico"],
+                por=request.user,
             )
         except ValidationError as e:
             aplicar_error(form, e)
         else:
             messages.success(request, f"Se recibió la solicitud {solicitud.pk}.")
             return redirect("certificaciones:solicitud", pk=solicitud.pk)
-    return render(request, "certificaciones/solicitud_form.html",
-                  {"form": form, "documento": documento,
-                   "desde": desde[0].etiqueta(desde[1]) if desde is not None else ""})
+    return render(
+        request,
+        "certificaciones/solicitud_form.html",
+        {
+            "form": form,
+            "documento": documento,
+            "desde": desde[0].etiqueta(desde[1]) if desde is not None else "",
+        },
+    )
 
 
 def _detalle(request, solicitud, *, pago=None, exoneracion=None, error_emision=None, status=200):
@@ -106,7 +135,9 @@ def _detalle(request, solicitud, *, pago=None, exoneracion=None, error_emision=N
             motivo = " ".join(e.messages)
     contexto = {
         "solicitud": solicitud,
-        "certificado": getattr(solicitud, "certificado", None) if solicitud.estado == Solicitud.Estado.EMITIDA else None,
+        "certificado": getattr(solicitud, "certificado", None)
+        if solicitud.estado == Solicitud.Estado.EMITIDA
+        else None,
         "gestiona": usuario.has_perm(acceso.GESTIONAR),
         "pago": pago or PagoForm(initial={"recibo_monto": solicitud.monto}),
         "exoneracion": exoneracion or ExoneracionForm(),
@@ -143,7 +174,9 @@ def solicitud_pagar(request, pk: int):
         else:
             messages.success(request, "Se registró el pago: la solicitud está lista para emitir.")
             return redirect("certificaciones:solicitud", pk=solicitud.pk)
-    return _detalle(request, solicitud, pago=form, error_emision=" ".join(form.non_field_errors()) or None, status=400)
+    return _detalle(
+        request, solicitud, pago=form, error_emision=" ".join(form.non_field_errors()) or None, status=400
+    )
 
 
 @login_required
@@ -159,8 +192,13 @@ def solicitud_exonerar(request, pk: int):
         else:
             messages.success(request, "Se registró la exoneración: la solicitud está lista para emitir.")
             return redirect("certificaciones:solicitud", pk=solicitud.pk)
-    return _detalle(request, solicitud, exoneracion=form, error_emision=" ".join(form.non_field_errors()) or None,
-                    status=400)
+    return _detalle(
+        request,
+        solicitud,
+        exoneracion=form,
+        error_emision=" ".join(form.non_field_errors()) or None,
+        status=400,
+    )
 
 
 @login_required

@@ -55,10 +55,16 @@ def _responder_comprobacion(request, comprobacion, *, status=200):
 
 def _archivo_invalido(request, mensaje: str, form):
     if _quiere_json(request):
-        return JsonResponse({"error": mensaje, "coincide": False, "firma_valida": None, "codigo": None}, status=400)
+        return JsonResponse(
+            {"error": mensaje, "coincide": False, "firma_valida": None, "codigo": None}, status=400
+        )
     form.add_error("archivo", mensaje)
-    return render(request, "certificaciones/publico/inicio.html",
-                  {"form": VerificarCodigoForm(), "subir": form}, status=400)
+    return render(
+        request,
+        "certificaciones/publico/inicio.html",
+        {"form": VerificarCodigoForm(), "subir": form},
+        status=400,
+    )
 
 
 @csrf_exempt  # consulta pública de solo lectura: no cambia nada ni depende de una sesión
@@ -72,11 +78,17 @@ def inicio(request):
             return _archivo_invalido(request, "Elija el PDF que quiere comprobar.", form)
         subido, maximo = form.cleaned_data["archivo"], conf.verificacion_tamano_maximo()
         if subido.size > maximo:
-            return _archivo_invalido(request, f"El archivo pesa {_megas(subido.size)}: la verificación admite PDF "
-                                     f"de hasta {_megas(maximo)}.", form)
+            return _archivo_invalido(
+                request,
+                f"El archivo pesa {_megas(subido.size)}: la verificación admite PDF "
+                f"de hasta {_megas(maximo)}.",
+                form,
+            )
         if b"%PDF-" not in subido.read(1024):
             return _archivo_invalido(request, "El archivo no es un PDF.", form)
-        return _responder_comprobacion(request, comprobar_pdf(subido.file, codigo=form.cleaned_data["codigo"]))
+        return _responder_comprobacion(
+            request, comprobar_pdf(subido.file, codigo=form.cleaned_data["codigo"])
+        )
     if "codigo" in request.GET:
         form, estado = VerificarCodigoForm(request.GET), 400
         if form.is_valid():
@@ -87,10 +99,17 @@ def inicio(request):
                 return redirect("verificar:codigo", codigo=certificado.codigo)
             form.add_error("codigo", "No existe un certificado con ese código. Revise lo que escribió.")
             estado = 404
-        return render(request, "certificaciones/publico/inicio.html",
-                      {"form": form, "subir": VerificarArchivoForm()}, status=estado)
-    return render(request, "certificaciones/publico/inicio.html",
-                  {"form": VerificarCodigoForm(), "subir": VerificarArchivoForm()})
+        return render(
+            request,
+            "certificaciones/publico/inicio.html",
+            {"form": form, "subir": VerificarArchivoForm()},
+            status=estado,
+        )
+    return render(
+        request,
+        "certificaciones/publico/inicio.html",
+        {"form": VerificarCodigoForm(), "subir": VerificarArchivoForm()},
+    )
 
 
 @require_GET
@@ -103,7 +122,9 @@ def codigo(request, codigo: str):
     if normalizar_codigo(codigo) != codigo:
         return redirect("verificar:codigo", codigo=certificado.codigo)
     subir = VerificarArchivoForm(initial={"codigo": certificado.codigo})
-    return render(request, "certificaciones/publico/certificado.html", {"certificado": certificado, "subir": subir})
+    return render(
+        request, "certificaciones/publico/certificado.html", {"certificado": certificado, "subir": subir}
+    )
 
 
 @require_GET

@@ -16,14 +16,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
-from core.api.permisos import requiere_permiso
 from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from concejo.models import Organo, Sesion
 from concejo.permissions import obtener_sesion, sesiones_visibles
 from concejo.services import agenda as servicio_agenda
 from concejo.services.citacion import convocar
 from concejo.services.sesiones import crear_sesion, nombre_tipo
+from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
+from core.api.permisos import requiere_permiso
 
 PreparaSesiones = requiere_permiso(PREPARAR_SESION, "No tiene permiso para programar ni convocar sesiones.")
 
@@ -84,14 +84,18 @@ class SesionSalida(serializers.Serializer):
 
 
 class SesionDetalleSalida(SesionSalida):
-    version_agenda = serializers.IntegerField(allow_null=True, help_text="Versión congelada vigente (null: sin congelar).")
+    version_agenda = serializers.IntegerField(
+        allow_null=True, help_text="Versión congelada vigente (null: sin congelar)."
+    )
     sha256_agenda = serializers.CharField(allow_blank=True)
     puntos = PuntoSalida(many=True)
 
 
 class SesionEntrada(serializers.Serializer):
     organo = serializers.PrimaryKeyRelatedField(queryset=Organo.objects.filter(activo=True))
-    tipo = serializers.CharField(help_text="Uno de los tipos de sesión del perfil (ordinaria, extraordinaria...).")
+    tipo = serializers.CharField(
+        help_text="Uno de los tipos de sesión del perfil (ordinaria, extraordinaria...)."
+    )
     fecha = serializers.DateTimeField()
     lugar = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     publica = serializers.BooleanField(required=False, default=True)
@@ -99,8 +103,10 @@ class SesionEntrada(serializers.Serializer):
 
 class ConvocarEntrada(serializers.Serializer):
     aceptar_aviso_corto = serializers.BooleanField(
-        required=False, default=False,
-        help_text="Convocar aunque no se cumpla el plazo de aviso del perfil (queda registrado).")
+        required=False,
+        default=False,
+        help_text="Convocar aunque no se cumpla el plazo de aviso del perfil (queda registrado).",
+    )
 
 
 def _detalle(sesion: Sesion, usuario) -> dict:
@@ -109,8 +115,12 @@ def _detalle(sesion: Sesion, usuario) -> dict:
         puntos = servicio_agenda.foto(sesion)  # la agenda viva, también en preparación
     else:
         puntos = version.contenido if version else []  # el público ve solo lo congelado y enviado
-    return {**SesionSalida(sesion).data, "version_agenda": version.numero if version else None,
-            "sha256_agenda": version.sha256 if version else "", "puntos": PuntoSalida(puntos, many=True).data}
+    return {
+        **SesionSalida(sesion).data,
+        "version_agenda": version.numero if version else None,
+        "sha256_agenda": version.sha256 if version else "",
+        "puntos": PuntoSalida(puntos, many=True).data,
+    }
 
 
 class Sesiones(ListAPIView):
@@ -140,17 +150,21 @@ class Sesiones(ListAPIView):
             qs = qs.filter(estado=p["estado"])
         return qs
 
-    @extend_schema(parameters=[
-        OpenApiParameter("organo", int, description="Id del órgano"),
-        OpenApiParameter("tipo", str, description="Tipo de sesión"),
-        OpenApiParameter("anio", int, description="Año"),
-        OpenApiParameter("estado", str, description="Estado de la sesión"),
-    ])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("organo", int, description="Id del órgano"),
+            OpenApiParameter("tipo", str, description="Tipo de sesión"),
+            OpenApiParameter("anio", int, description="Año"),
+            OpenApiParameter("estado", str, description="Estado de la sesión"),
+        ]
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(request=SesionEntrada, responses={201: SesionDetalleSalida, 400: ERROR_400, 401: ERROR_401,
-                                                     403: ERROR_403})
+    @extend_schema(
+        request=SesionEntrada,
+        responses={201: SesionDetalleSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403},
+    )
     def post(self, request):
         entrada = SesionEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
@@ -178,8 +192,10 @@ class SesionConvocar(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=ConvocarEntrada, responses={200: SesionDetalleSalida, 400: ERROR_400, 401: ERROR_401,
-                                                       403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=ConvocarEntrada,
+        responses={200: SesionDetalleSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         sesion = obtener_sesion(request.user, pk)
         if not request.user.has_perm(VER_CONCEJO):

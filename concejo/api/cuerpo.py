@@ -84,12 +84,21 @@ class ConcejoEnFecha(APIView):
             raise NotFound("No hay un periodo del concejo que rija en esa fecha.")
         situacion = cuerpo.situacion_en(periodo, fecha)
         regla = cuerpo.reglas_del_concejo(situacion.fecha)
-        q = reglas.quorum(regla=regla.quorum, numero_legal=situacion.numero_legal,
-                          habiles=situacion.numero_habiles, presentes=0)
+        q = reglas.quorum(
+            regla=regla.quorum,
+            numero_legal=situacion.numero_legal,
+            habiles=situacion.numero_habiles,
+            presentes=0,
+        )
         datos = {
-            "fecha": situacion.fecha, "periodo": str(periodo), "numero_legal": situacion.numero_legal,
-            "numero_habiles": situacion.numero_habiles, "quorum_requerido": q.requerido,
-            "quorum_explicacion": q.explicacion.split(": ", 1)[-1], "mayoria_general": regla.mayoria,
-            "desempate": regla.desempate, "asientos": situacion.asientos,
+            "fecha": situacion.fecha,
+            "periodo": str(periodo),
+            "numero_legal": situacion.numero_legal,
+            "numero_habiles": situacion.numero_habiles,
+            "quorum_requerido": q.requerido,
+            "quorum_explicacion": q.explicacion.split(": ", 1)[-1],
+            "mayoria_general": regla.mayoria,
+            "desempate": regla.desempate,
+            "asientos": situacion.asientos,
         }
         return Response(SituacionSalida(datos).data)

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from concejo.permissions import actas_publicas
 from concejo.services import actas as servicio
+
 # Los mismos accesos que las páginas del acta: sin ver el concejo, 404; sin gestionar actas, 403.
 from concejo.views.despues import acta_de, exigir_gestion, sesion_interna
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
@@ -29,8 +30,9 @@ class ActaSalida(serializers.Serializer):
     estado = serializers.CharField()
     version = serializers.IntegerField()
     texto = serializers.CharField()
-    aprobada_en = serializers.IntegerField(source="aprobada_en_id", allow_null=True,
-                                           help_text="Sesión en que se aprobó.")
+    aprobada_en = serializers.IntegerField(
+        source="aprobada_en_id", allow_null=True, help_text="Sesión en que se aprobó."
+    )
     votacion_aprobacion = serializers.IntegerField(source="votacion_aprobacion_id", allow_null=True)
     firmada_en = serializers.DateTimeField(allow_null=True)
     sha256 = serializers.CharField(help_text="SHA-256 del PDF firmado (vacío antes de firmar).")
@@ -51,14 +53,18 @@ class ActaDeSesion(APIView):
     def get(self, request, pk: int):
         return Response(ActaSalida(acta_de(sesion_interna(request, pk))).data)
 
-    @extend_schema(request=ActaEntrada,
-                   responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=ActaEntrada,
+        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def put(self, request, pk: int):
         acta = acta_de(sesion_interna(request, pk))
         exigir_gestion(request)
         entrada = ActaEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
-        acta = servicio.editar_acta(acta=acta, texto=entrada.validated_data["texto"], por=request.user, origen="api")
+        acta = servicio.editar_acta(
+            acta=acta, texto=entrada.validated_data["texto"], por=request.user, origen="api"
+        )
         return Response(ActaSalida(acta).data)
 
 
@@ -67,8 +73,10 @@ class ActaGenerar(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None,
-                   responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=None,
+        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         sesion = sesion_interna(request, pk)
         exigir_gestion(request)
@@ -80,8 +88,10 @@ class ActaFirmar(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None,
-                   responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=None,
+        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         acta = acta_de(sesion_interna(request, pk))
         exigir_gestion(request)
@@ -93,8 +103,10 @@ class ActaPublicar(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None,
-                   responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=None,
+        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         acta = acta_de(sesion_interna(request, pk))
         exigir_gestion(request)

@@ -16,8 +16,8 @@ from concejo.views.durante import (
     obtener_sesion_en_vivo,
     obtener_votacion,
 )
-from core.services.perfiles import reglas_locales_en_cache
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
+from core.services.perfiles import reglas_locales_en_cache
 
 ERRORES = {400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404}
 ETIQUETA = ["concejo"]
@@ -115,9 +115,21 @@ class EnVivoSalida(serializers.Serializer):
     votacion_activa = VotacionSalida(allow_null=True)
 
 
-_CAMPOS_CALCULO = (("resultado", str), ("requerido", int), ("base", str), ("base_numero", int), ("regla", str),
-                   ("desempate", str), ("necesita_dirimente", bool), ("explicacion", str), ("a_favor", int),
-                   ("en_contra", int), ("abstenciones", int), ("inhibidos", int), ("presentes", int))
+_CAMPOS_CALCULO = (
+    ("resultado", str),
+    ("requerido", int),
+    ("base", str),
+    ("base_numero", int),
+    ("regla", str),
+    ("desempate", str),
+    ("necesita_dirimente", bool),
+    ("explicacion", str),
+    ("a_favor", int),
+    ("en_contra", int),
+    ("abstenciones", int),
+    ("inhibidos", int),
+    ("presentes", int),
+)
 
 
 def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
@@ -132,15 +144,32 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
         decision_id = votacion.decision.pk if hasattr(votacion, "decision") else None
     calculo = votacion.calculo
     return {
-        "id": votacion.pk, "sesion": votacion.sesion_id, "punto": votacion.punto_id, "numero": votacion.numero,
-        "mocion": votacion.mocion, "forma": votacion.forma, "mayoria": votacion.mayoria, "estado": votacion.estado,
+        "id": votacion.pk,
+        "sesion": votacion.sesion_id,
+        "punto": votacion.punto_id,
+        "numero": votacion.numero,
+        "mocion": votacion.mocion,
+        "forma": votacion.forma,
+        "mayoria": votacion.mayoria,
+        "estado": votacion.estado,
         "resultado": votacion.resultado,
         "calculo": None if calculo is None else {k: tipo(calculo[k]) for k, tipo in _CAMPOS_CALCULO},
-        "a_favor": votacion.a_favor, "en_contra": votacion.en_contra, "abstenciones": votacion.abstenciones,
-        "voto_dirimente": votacion.voto_dirimente_id, "sentido_dirimente": votacion.sentido_dirimente,
-        "reconsideracion_de": votacion.reconsideracion_de_id, "repite": votacion.repite_id,
-        "votos": [{"miembro": v.miembro_id, "nombre": str(v.miembro), "sentido": v.sentido, "fundamento": v.fundamento}
-                  for v in votos],
+        "a_favor": votacion.a_favor,
+        "en_contra": votacion.en_contra,
+        "abstenciones": votacion.abstenciones,
+        "voto_dirimente": votacion.voto_dirimente_id,
+        "sentido_dirimente": votacion.sentido_dirimente,
+        "reconsideracion_de": votacion.reconsideracion_de_id,
+        "repite": votacion.repite_id,
+        "votos": [
+            {
+                "miembro": v.miembro_id,
+                "nombre": str(v.miembro),
+                "sentido": v.sentido,
+                "fundamento": v.fundamento,
+            }
+            for v in votos
+        ],
         "decision": decision_id,
     }
 
@@ -177,8 +206,9 @@ class AsistenciaEntrada(MiembroEntrada):
 
 
 class InstalarEntrada(serializers.Serializer):
-    preside = serializers.IntegerField(required=False, allow_null=True, default=None,
-                                       help_text="Id del miembro que preside (opcional).")
+    preside = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Id del miembro que preside (opcional)."
+    )
 
 
 class MotivoOpcionalEntrada(serializers.Serializer):
@@ -207,9 +237,16 @@ class ResolverEntrada(serializers.Serializer):
 
 class AbrirVotacionEntrada(serializers.Serializer):
     mocion = serializers.CharField(max_length=5000)
-    forma = serializers.ChoiceField(choices=Votacion.Forma.choices, help_text="Solo las que admite el perfil.")
-    mayoria = serializers.CharField(max_length=40, required=False, allow_blank=True, default="",
-                                    help_text="Código de mayoría; vacío: la del punto o la general del perfil.")
+    forma = serializers.ChoiceField(
+        choices=Votacion.Forma.choices, help_text="Solo las que admite el perfil."
+    )
+    mayoria = serializers.CharField(
+        max_length=40,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Código de mayoría; vacío: la del punto o la general del perfil.",
+    )
     reconsideracion_de = serializers.IntegerField(required=False, allow_null=True, default=None)
     repite = serializers.IntegerField(required=False, allow_null=True, default=None)
 
@@ -250,7 +287,9 @@ class _Base(APIView):
 class SesionEnVivo(_Base):
     """El estado de la sesión en vivo: quórum calculado ahora, asistencia, puntos y la votación activa."""
 
-    @extend_schema(operation_id="concejo_sesion_en_vivo", tags=ETIQUETA, responses={200: EnVivoSalida, **ERRORES})
+    @extend_schema(
+        operation_id="concejo_sesion_en_vivo", tags=ETIQUETA, responses={200: EnVivoSalida, **ERRORES}
+    )
     def get(self, request, pk: int):
         return Response(en_vivo_datos(obtener_sesion_en_vivo(request.user, pk)))
 
@@ -276,54 +315,88 @@ class _Accion(_Base):
 
 
 def _accion(nombre: str, documento: str, entrada, ejecutar, *, obtener, responder, salida):
-    clase = type(nombre, (_Accion,), {"entrada": entrada, "ejecutar": ejecutar, "__doc__": documento,
-                                      "obtener": staticmethod(obtener), "responder": staticmethod(responder)})
+    clase = type(
+        nombre,
+        (_Accion,),
+        {
+            "entrada": entrada,
+            "ejecutar": ejecutar,
+            "__doc__": documento,
+            "obtener": staticmethod(obtener),
+            "responder": staticmethod(responder),
+        },
+    )
 
     # Un post propio por clase: extend_schema anota la función, y si todas compartieran _Accion.post
     # la última anotación (operation_id, entrada, salida) valdría para todas.
     def post(self, request, pk: int):
         return _Accion.post(self, request, pk)
 
-    clase.post = extend_schema(operation_id=f"concejo_{nombre.lower()}", tags=ETIQUETA, request=entrada,
-                               responses={200: salida, **ERRORES})(post)
+    clase.post = extend_schema(
+        operation_id=f"concejo_{nombre.lower()}",
+        tags=ETIQUETA,
+        request=entrada,
+        responses={200: salida, **ERRORES},
+    )(post)
     return clase
 
 
 def _accion_sesion(nombre: str, documento: str, entrada, ejecutar):
-    return _accion(nombre, documento, entrada, ejecutar, obtener=obtener_sesion_en_vivo, responder=en_vivo_datos,
-                   salida=EnVivoSalida)
+    return _accion(
+        nombre,
+        documento,
+        entrada,
+        ejecutar,
+        obtener=obtener_sesion_en_vivo,
+        responder=en_vivo_datos,
+        salida=EnVivoSalida,
+    )
 
 
 SesionAsistencia = _accion_sesion(
-    "SesionAsistencia", "Marca la asistencia de un miembro (presente con la sesión instalada: llegada tarde).",
+    "SesionAsistencia",
+    "Marca la asistencia de un miembro (presente con la sesión instalada: llegada tarde).",
     AsistenciaEntrada,
-    lambda self, r, s, d: en_vivo.marcar_asistencia(sesion=s, miembro=miembro_de(s, d["miembro"]),
-                                                    estado=d["estado"], nota=d["nota"], por=r.user),
+    lambda self, r, s, d: en_vivo.marcar_asistencia(
+        sesion=s, miembro=miembro_de(s, d["miembro"]), estado=d["estado"], nota=d["nota"], por=r.user
+    ),
 )
 SesionRetiro = _accion_sesion(
-    "SesionRetiro", "Anota el retiro de un miembro en sala: deja de contar para el quórum.", MiembroEntrada,
+    "SesionRetiro",
+    "Anota el retiro de un miembro en sala: deja de contar para el quórum.",
+    MiembroEntrada,
     lambda self, r, s, d: en_vivo.registrar_retiro(sesion=s, miembro=miembro_de(s, d["miembro"]), por=r.user),
 )
 SesionInstalar = _accion_sesion(
-    "SesionInstalar", "Instala la sesión si hay quórum; lo guarda. Sin quórum: 400 con la explicación.",
+    "SesionInstalar",
+    "Instala la sesión si hay quórum; lo guarda. Sin quórum: 400 con la explicación.",
     InstalarEntrada,
     lambda self, r, s, d: en_vivo.instalar_sesion(
-        sesion=s, preside=miembro_de(s, d["preside"]) if d["preside"] else None, por=r.user),
+        sesion=s, preside=miembro_de(s, d["preside"]) if d["preside"] else None, por=r.user
+    ),
 )
 SesionSinQuorum = _accion_sesion(
-    "SesionSinQuorum", "Deja constancia de que la sesión no se instaló por falta de quórum.", None,
+    "SesionSinQuorum",
+    "Deja constancia de que la sesión no se instaló por falta de quórum.",
+    None,
     lambda self, r, s, d: en_vivo.declarar_sin_quorum(sesion=s, por=r.user),
 )
 SesionSuspender = _accion_sesion(
-    "SesionSuspender", "Cuarto intermedio.", MotivoOpcionalEntrada,
+    "SesionSuspender",
+    "Cuarto intermedio.",
+    MotivoOpcionalEntrada,
     lambda self, r, s, d: en_vivo.suspender_sesion(sesion=s, motivo=d["motivo"], por=r.user),
 )
 SesionReanudar = _accion_sesion(
-    "SesionReanudar", "Reanuda la sesión tras el cuarto intermedio.", None,
+    "SesionReanudar",
+    "Reanuda la sesión tras el cuarto intermedio.",
+    None,
     lambda self, r, s, d: en_vivo.reanudar_sesion(sesion=s, por=r.user),
 )
 SesionLevantar = _accion_sesion(
-    "SesionLevantar", "Levanta (concluye) la sesión.", None,
+    "SesionLevantar",
+    "Levanta (concluye) la sesión.",
+    None,
     lambda self, r, s, d: en_vivo.levantar_sesion(sesion=s, por=r.user),
 )
 
@@ -332,42 +405,76 @@ SesionLevantar = _accion_sesion(
 
 
 def _accion_punto(nombre: str, documento: str, entrada, ejecutar):
-    return _accion(nombre, documento, entrada, ejecutar, obtener=obtener_punto,
-                   responder=lambda punto: en_vivo_datos(punto.sesion), salida=EnVivoSalida)
+    return _accion(
+        nombre,
+        documento,
+        entrada,
+        ejecutar,
+        obtener=obtener_punto,
+        responder=lambda punto: en_vivo_datos(punto.sesion),
+        salida=EnVivoSalida,
+    )
 
 
 PuntoTomar = _accion_punto(
-    "PuntoTomar", "Pone el punto en debate.", None,
+    "PuntoTomar",
+    "Pone el punto en debate.",
+    None,
     lambda self, r, p, d: en_vivo.tomar_punto(punto=p, por=r.user),
 )
 PuntoNotas = _accion_punto(
-    "PuntoNotas", "Guarda las notas del debate del punto.", NotasEntrada,
+    "PuntoNotas",
+    "Guarda las notas del debate del punto.",
+    NotasEntrada,
     lambda self, r, p, d: en_vivo.anotar_debate(punto=p, notas=d["notas"], por=r.user),
 )
 PuntoIntervencion = _accion_punto(
-    "PuntoIntervencion", "Anota una intervención (miembro u otro orador) con su resumen.", IntervencionEntrada,
+    "PuntoIntervencion",
+    "Anota una intervención (miembro u otro orador) con su resumen.",
+    IntervencionEntrada,
     lambda self, r, p, d: en_vivo.agregar_intervencion(
-        punto=p, miembro=miembro_de(p.sesion, d["miembro"]) if d["miembro"] else None, orador=d["orador"],
-        resumen=d["resumen"], por=r.user),
+        punto=p,
+        miembro=miembro_de(p.sesion, d["miembro"]) if d["miembro"] else None,
+        orador=d["orador"],
+        resumen=d["resumen"],
+        por=r.user,
+    ),
 )
 PuntoResolver = _accion_punto(
-    "PuntoResolver", "Termina el punto sin votarlo: tratado, retirado, postergado o a comisión.", ResolverEntrada,
-    lambda self, r, p, d: en_vivo.resolver_sin_voto(punto=p, estado=d["estado"], motivo=d["motivo"], por=r.user),
+    "PuntoResolver",
+    "Termina el punto sin votarlo: tratado, retirado, postergado o a comisión.",
+    ResolverEntrada,
+    lambda self, r, p, d: en_vivo.resolver_sin_voto(
+        punto=p, estado=d["estado"], motivo=d["motivo"], por=r.user
+    ),
 )
 
 
 class PuntoVotaciones(_Base):
     """Abre una votación sobre el punto (forma del perfil; mayoría del punto o la general)."""
 
-    @extend_schema(operation_id="concejo_punto_votacion_abrir", tags=ETIQUETA, request=AbrirVotacionEntrada,
-                   responses={201: VotacionSalida, **ERRORES})
+    @extend_schema(
+        operation_id="concejo_punto_votacion_abrir",
+        tags=ETIQUETA,
+        request=AbrirVotacionEntrada,
+        responses={201: VotacionSalida, **ERRORES},
+    )
     def post(self, request, pk: int):
         punto = obtener_punto(request.user, pk)
         d = _validar(AbrirVotacionEntrada, request)
-        original = obtener_votacion(request.user, d["reconsideracion_de"]) if d["reconsideracion_de"] else None
+        original = (
+            obtener_votacion(request.user, d["reconsideracion_de"]) if d["reconsideracion_de"] else None
+        )
         repite = obtener_votacion(request.user, d["repite"]) if d["repite"] else None
-        votacion = votaciones.abrir_votacion(punto=punto, mocion=d["mocion"], forma=d["forma"], mayoria=d["mayoria"],
-                                             reconsideracion_de=original, repite=repite, por=request.user)
+        votacion = votaciones.abrir_votacion(
+            punto=punto,
+            mocion=d["mocion"],
+            forma=d["forma"],
+            mayoria=d["mayoria"],
+            reconsideracion_de=original,
+            repite=repite,
+            por=request.user,
+        )
         return Response(votacion_datos(votacion), status=status.HTTP_201_CREATED)
 
 
@@ -383,8 +490,15 @@ class VotacionDetalle(_Base):
 
 
 def _accion_votacion(nombre: str, documento: str, entrada, ejecutar):
-    return _accion(nombre, documento, entrada, ejecutar, obtener=obtener_votacion, responder=votacion_datos,
-                   salida=VotacionSalida)
+    return _accion(
+        nombre,
+        documento,
+        entrada,
+        ejecutar,
+        obtener=obtener_votacion,
+        responder=votacion_datos,
+        salida=VotacionSalida,
+    )
 
 
 def _registrar_voto(self, request, votacion: Votacion, datos: dict) -> Votacion:
@@ -392,31 +506,48 @@ def _registrar_voto(self, request, votacion: Votacion, datos: dict) -> Votacion:
 
     # La votación (con su periodo) se leyó en esta solicitud: vale la situación del pleno guardada de su versión.
     with cuerpo.situacion_en_cache(entre_solicitudes=True):
-        return votaciones.registrar_voto(votacion=votacion, miembro=miembro_de(votacion.sesion, datos["miembro"]),
-                                         sentido=datos["sentido"], fundamento=datos["fundamento"], por=request.user)
+        return votaciones.registrar_voto(
+            votacion=votacion,
+            miembro=miembro_de(votacion.sesion, datos["miembro"]),
+            sentido=datos["sentido"],
+            fundamento=datos["fundamento"],
+            por=request.user,
+        )
 
 
 VotacionVoto = _accion_votacion(
-    "VotacionVoto", "Anota (o corrige) el voto de un miembro en sala y devuelve el resultado recalculado.",
-    VotoEntrada, _registrar_voto,
+    "VotacionVoto",
+    "Anota (o corrige) el voto de un miembro en sala y devuelve el resultado recalculado.",
+    VotoEntrada,
+    _registrar_voto,
 )
 VotacionConteo = _accion_votacion(
-    "VotacionConteo", "Anota los conteos de una votación ordinaria o secreta.", ConteoEntrada,
+    "VotacionConteo",
+    "Anota los conteos de una votación ordinaria o secreta.",
+    ConteoEntrada,
     lambda self, r, v, d: votaciones.registrar_conteo(votacion=v, por=r.user, **d),
 )
 VotacionCerrar = _accion_votacion(
-    "VotacionCerrar", "Cierra la votación: los ausentes quedan «ausente»; el resultado queda por confirmar.", None,
+    "VotacionCerrar",
+    "Cierra la votación: los ausentes quedan «ausente»; el resultado queda por confirmar.",
+    None,
     lambda self, r, v, d: votaciones.cerrar_votacion(votacion=v, por=r.user),
 )
 VotacionDirimente = _accion_votacion(
-    "VotacionDirimente", "Anota el voto dirimente de quien preside en un empate.", DirimenteEntrada,
+    "VotacionDirimente",
+    "Anota el voto dirimente de quien preside en un empate.",
+    DirimenteEntrada,
     lambda self, r, v, d: votaciones.registrar_dirimente(votacion=v, sentido=d["sentido"], por=r.user),
 )
 VotacionConfirmar = _accion_votacion(
-    "VotacionConfirmar", "Confirma el resultado calculado; si es aprobado, crea la decisión.", None,
+    "VotacionConfirmar",
+    "Confirma el resultado calculado; si es aprobado, crea la decisión.",
+    None,
     lambda self, r, v, d: votaciones.confirmar_votacion(votacion=v, por=r.user),
 )
 VotacionAnular = _accion_votacion(
-    "VotacionAnular", "Anula una votación abierta o cerrada sin confirmar, con su motivo.", MotivoObligatorio,
+    "VotacionAnular",
+    "Anula una votación abierta o cerrada sin confirmar, con su motivo.",
+    MotivoObligatorio,
     lambda self, r, v, d: votaciones.anular_votacion(votacion=v, motivo=d["motivo"], por=r.user),
 )

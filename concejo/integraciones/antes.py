@@ -1,9 +1,9 @@
 """Menú, acceso a archivos y demostración de la parte «antes» del concejo."""
 
+from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from core.demo import registrar_cargador
 from core.navegacion import Entrada, registrar
 from core.permissions import registrar_acceso_archivo
-from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 
 for entrada in [
     Entrada("Concejo", "Sesiones", "concejo:sesiones", VER_CONCEJO, 60),
@@ -19,8 +19,10 @@ def _quien_ve_el_concejo_ve_expedientes_y_citaciones(usuario, archivo) -> bool:
 
     if not usuario.has_perm(VER_CONCEJO):
         return False
-    return (PuntoAgenda.objects.filter(anexos=archivo).exists()
-            or Citacion.objects.filter(archivo=archivo).exists())
+    return (
+        PuntoAgenda.objects.filter(anexos=archivo).exists()
+        or Citacion.objects.filter(archivo=archivo).exists()
+    )
 
 
 def _dia_habil_a(desde, dias: int, hora: int):
@@ -47,17 +49,18 @@ def _cargar_demo(municipio):
     from django.db import transaction
     from django.utils import timezone
 
-    from core.models import UnidadOrganica, Usuario
-    from core.rendering import render_pdf
     from concejo.models import Miembro, Organo, Sesion
     from concejo.services import agenda
     from concejo.services.citacion import convocar
     from concejo.services.sesiones import crear_sesion
+    from core.models import UnidadOrganica, Usuario
+    from core.rendering import render_pdf
     from registro.models import Documento
 
     hoy = timezone.localdate()
-    pleno = Organo.objects.filter(tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy,
-                                  periodo__fin__gte=hoy).first()
+    pleno = Organo.objects.filter(
+        tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy, periodo__fin__gte=hoy
+    ).first()
     secretario = Usuario.objects.filter(username="secretario").first()
     if pleno is None or secretario is None or Sesion.objects.filter(organo=pleno).exists():
         return
@@ -68,52 +71,122 @@ def _cargar_demo(municipio):
         return  # al borde del periodo: las sesiones de ejemplo caerían fuera de él
     lugar = "Salón de sesiones del Palacio Municipal"
     with transaction.atomic():
-        primera = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_primera, lugar=lugar, por=secretario)
-        agenda.agregar_punto(sesion=primera, seccion="informes", titulo="Informe del alcalde sobre la ejecución "
-                             "presupuestal del primer semestre", por=secretario)
-        agenda.agregar_punto(sesion=primera, seccion="orden_del_dia", titulo="Ordenanza que regula el comercio "
-                             "ambulatorio en el Centro Histórico", instrumento="ordenanza",
-                             unidad_proponente=unidad.get("GDU"), por=secretario)
-        agenda.agregar_punto(sesion=primera, seccion="orden_del_dia", titulo="Acuerdo que aprueba el convenio con "
-                             "la Sociedad de Beneficencia para el comedor municipal", instrumento="acuerdo",
-                             por=secretario)
+        primera = crear_sesion(
+            organo=pleno, tipo="ordinaria", fecha=fecha_primera, lugar=lugar, por=secretario
+        )
+        agenda.agregar_punto(
+            sesion=primera,
+            seccion="informes",
+            titulo="Informe del alcalde sobre la ejecución presupuestal del primer semestre",
+            por=secretario,
+        )
+        agenda.agregar_punto(
+            sesion=primera,
+            seccion="orden_del_dia",
+            titulo="Ordenanza que regula el comercio ambulatorio en el Centro Histórico",
+            instrumento="ordenanza",
+            unidad_proponente=unidad.get("GDU"),
+            por=secretario,
+        )
+        agenda.agregar_punto(
+            sesion=primera,
+            seccion="orden_del_dia",
+            titulo="Acuerdo que aprueba el convenio con "
+            "la Sociedad de Beneficencia para el comedor municipal",
+            instrumento="acuerdo",
+            por=secretario,
+        )
         convocar(sesion=primera, por=secretario, ahora=fecha_primera - timedelta(days=8))
 
-        segunda = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_segunda, lugar=lugar, por=secretario)
+        segunda = crear_sesion(
+            organo=pleno, tipo="ordinaria", fecha=fecha_segunda, lugar=lugar, por=secretario
+        )
         agenda.agregar_aprobacion_acta(sesion=segunda, acta_de=primera, por=secretario)
-        agenda.agregar_punto(sesion=segunda, seccion="informes", titulo="Informe de la Gerencia de Desarrollo "
-                             "Urbano sobre el empadronamiento de comerciantes ambulantes", por=secretario)
-        agenda.agregar_punto(sesion=segunda, seccion="orden_del_dia", titulo="Ordenanza que modifica el artículo 2 "
-                             "de la ordenanza que regula el comercio ambulatorio", instrumento="ordenanza",
-                             descripcion="Amplía a un año la vigencia de la autorización municipal temporal.",
-                             unidad_proponente=unidad.get("GDU"), por=secretario)
+        agenda.agregar_punto(
+            sesion=segunda,
+            seccion="informes",
+            titulo="Informe de la Gerencia de Desarrollo "
+            "Urbano sobre el empadronamiento de comerciantes ambulantes",
+            por=secretario,
+        )
+        agenda.agregar_punto(
+            sesion=segunda,
+            seccion="orden_del_dia",
+            titulo="Ordenanza que modifica el artículo 2 de la ordenanza que regula el comercio ambulatorio",
+            instrumento="ordenanza",
+            descripcion="Amplía a un año la vigencia de la autorización municipal temporal.",
+            unidad_proponente=unidad.get("GDU"),
+            por=secretario,
+        )
         convocar(sesion=segunda, por=secretario, ahora=fecha_segunda - timedelta(days=8))
 
-        proxima = crear_sesion(organo=pleno, tipo="ordinaria", fecha=fecha_proxima, lugar=lugar, por=secretario)
+        proxima = crear_sesion(
+            organo=pleno, tipo="ordinaria", fecha=fecha_proxima, lugar=lugar, por=secretario
+        )
         agenda.agregar_aprobacion_acta(sesion=proxima, acta_de=segunda, por=secretario)
-        carta = (Documento.objects.filter(clase=Documento.Clase.ENTRADA, asunto__startswith="Invitación")
-                 .order_by("pk").first())
+        carta = (
+            Documento.objects.filter(clase=Documento.Clase.ENTRADA, asunto__startswith="Invitación")
+            .order_by("pk")
+            .first()
+        )
         if carta is not None:
-            agenda.agregar_punto(sesion=proxima, seccion="despacho", titulo="Invitación al concejo a la ceremonia "
-                                 "por el aniversario de la I.E. N.º 6045", documento=carta, por=secretario)
-        agenda.agregar_punto(sesion=proxima, seccion="informes", titulo="Informe de la Comisión de Obras sobre "
-                             "la pista de la Av. Los Próceres", por=secretario)
-        proponente = Miembro.objects.filter(periodo=pleno.periodo, rol=Miembro.Rol.MIEMBRO).order_by("orden").first()
+            agenda.agregar_punto(
+                sesion=proxima,
+                seccion="despacho",
+                titulo="Invitación al concejo a la ceremonia por el aniversario de la I.E. N.º 6045",
+                documento=carta,
+                por=secretario,
+            )
+        agenda.agregar_punto(
+            sesion=proxima,
+            seccion="informes",
+            titulo="Informe de la Comisión de Obras sobre la pista de la Av. Los Próceres",
+            por=secretario,
+        )
+        proponente = (
+            Miembro.objects.filter(periodo=pleno.periodo, rol=Miembro.Rol.MIEMBRO).order_by("orden").first()
+        )
         if proponente is not None:
-            agenda.agregar_punto(sesion=proxima, seccion="pedidos", titulo="Pedido de mayor patrullaje de "
-                                 "serenazgo en el AA.HH. Santa Rosa", clase="pedido", proponente=proponente,
-                                 por=secretario)
+            agenda.agregar_punto(
+                sesion=proxima,
+                seccion="pedidos",
+                titulo="Pedido de mayor patrullaje de serenazgo en el AA.HH. Santa Rosa",
+                clase="pedido",
+                proponente=proponente,
+                por=secretario,
+            )
         propuesta = agenda.agregar_punto(
-            sesion=proxima, seccion="orden_del_dia", titulo="Ordenanza que aprueba el Plan Local de Seguridad "
-            "Ciudadana", instrumento="ordenanza", descripcion="Propuesta de la Gerencia Municipal con informe "
-            "técnico y opinión legal.", unidad_proponente=unidad.get("GM"), por=secretario)
-        pdf = render_pdf("documentos/generico.html", {"titulo": "Informe técnico — Plan Local de Seguridad "
-                         "Ciudadana", "parrafos": ["Se propone al Concejo Municipal aprobar el plan."]})
-        agenda.adjuntar_anexo(punto=propuesta, archivo=SimpleUploadedFile(
-            "informe-tecnico-plan-seguridad.pdf", pdf, content_type="application/pdf"), por=secretario)
-        agenda.agregar_punto(sesion=proxima, seccion="orden_del_dia", titulo="Dictamen de la Comisión de "
-                             "Economía sobre la exoneración de arbitrios a comedores populares", clase="dictamen",
-                             instrumento="acuerdo", por=secretario)
+            sesion=proxima,
+            seccion="orden_del_dia",
+            titulo="Ordenanza que aprueba el Plan Local de Seguridad Ciudadana",
+            instrumento="ordenanza",
+            descripcion="Propuesta de la Gerencia Municipal con informe técnico y opinión legal.",
+            unidad_proponente=unidad.get("GM"),
+            por=secretario,
+        )
+        pdf = render_pdf(
+            "documentos/generico.html",
+            {
+                "titulo": "Informe técnico — Plan Local de Seguridad Ciudadana",
+                "parrafos": ["Se propone al Concejo Municipal aprobar el plan."],
+            },
+        )
+        agenda.adjuntar_anexo(
+            punto=propuesta,
+            archivo=SimpleUploadedFile(
+                "informe-tecnico-plan-seguridad.pdf", pdf, content_type="application/pdf"
+            ),
+            por=secretario,
+        )
+        agenda.agregar_punto(
+            sesion=proxima,
+            seccion="orden_del_dia",
+            titulo="Dictamen de la Comisión de "
+            "Economía sobre la exoneración de arbitrios a comedores populares",
+            clase="dictamen",
+            instrumento="acuerdo",
+            por=secretario,
+        )
         convocar(sesion=proxima, por=secretario)
 
 

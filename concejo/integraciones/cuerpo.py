@@ -38,14 +38,34 @@ MIEMBROS = [
 # El regidor con licencia (Jorge Palomino) y su suplente (accesitario) de la misma lista.
 SUPLENTE = ("41230011", "Elena", "Mamani Soto", "Alianza por el Distrito")
 COMISIONES = [
-    ("comision_mesa", "Comisión de Mesa", "CM-MESA",
-     [("41230002", "presidente"), ("41230003", "vicepresidente"), ("41230007", "secretario")]),
-    ("comision_ordinaria", "Comisión de Desarrollo Urbano e Infraestructura", "CDUI",
-     [("41230004", "presidente"), ("41230002", "vicepresidente"), ("41230009", "secretario"),
-      ("41230010", "miembro")]),
-    ("comision_ordinaria", "Comisión de Administración, Presupuesto y Rentas", "CAPR",
-     [("41230005", "presidente"), ("41230006", "vicepresidente"), ("41230008", "secretario"),
-      ("41230003", "miembro")]),
+    (
+        "comision_mesa",
+        "Comisión de Mesa",
+        "CM-MESA",
+        [("41230002", "presidente"), ("41230003", "vicepresidente"), ("41230007", "secretario")],
+    ),
+    (
+        "comision_ordinaria",
+        "Comisión de Desarrollo Urbano e Infraestructura",
+        "CDUI",
+        [
+            ("41230004", "presidente"),
+            ("41230002", "vicepresidente"),
+            ("41230009", "secretario"),
+            ("41230010", "miembro"),
+        ],
+    ),
+    (
+        "comision_ordinaria",
+        "Comisión de Administración, Presupuesto y Rentas",
+        "CAPR",
+        [
+            ("41230005", "presidente"),
+            ("41230006", "vicepresidente"),
+            ("41230008", "secretario"),
+            ("41230003", "miembro"),
+        ],
+    ),
 ]
 
 
@@ -54,7 +74,13 @@ def _persona(dni, nombres, apellidos):
     from core.services.personas import registrar_persona
 
     return Persona.objects.filter(tipo_documento="DNI", numero_documento=dni).first() or registrar_persona(
-        tipo="natural", tipo_documento="DNI", numero_documento=dni, nombres=nombres, apellidos=apellidos, por=None)
+        tipo="natural",
+        tipo_documento="DNI",
+        numero_documento=dni,
+        nombres=nombres,
+        apellidos=apellidos,
+        por=None,
+    )
 
 
 @transaction.atomic
@@ -67,35 +93,63 @@ def cargar_demo_cuerpo(municipio):
 
     nombre, inicio, fin, numero_legal = PERIODO
     periodo = Periodo.objects.filter(nombre=nombre).first() or cuerpo.crear_periodo(
-        nombre=nombre, inicio=inicio, fin=fin, numero_legal=numero_legal, nombre_pleno="Concejo Municipal",
-        por=None)
+        nombre=nombre,
+        inicio=inicio,
+        fin=fin,
+        numero_legal=numero_legal,
+        nombre_pleno="Concejo Municipal",
+        por=None,
+    )
     miembros = {}
     for orden, (dni, nombres, apellidos, rol, partido, usuario) in enumerate(MIEMBROS):
         persona = _persona(dni, nombres, apellidos)
         m = Miembro.objects.filter(periodo=periodo, persona=persona).first() or cuerpo.agregar_miembro(
-            periodo=periodo, persona=persona, rol=rol, partido=partido, orden=orden,
+            periodo=periodo,
+            persona=persona,
+            rol=rol,
+            partido=partido,
+            orden=orden,
             correo=f"{usuario or dni}@villaesperanza.gob.pe",
-            usuario=Usuario.objects.filter(username=usuario).first() if usuario else None, por=None)
+            usuario=Usuario.objects.filter(username=usuario).first() if usuario else None,
+            por=None,
+        )
         miembros[dni] = m
 
     # Licencia de un regidor alrededor de hoy (dentro del periodo), con su suplente en funciones.
     titular = miembros["41230007"]
-    hoy = min(max(timezone.localdate(), periodo.inicio + timedelta(days=30)), periodo.fin - timedelta(days=30))
+    hoy = min(
+        max(timezone.localdate(), periodo.inicio + timedelta(days=30)), periodo.fin - timedelta(days=30)
+    )
     if not titular.estados.exists():
         desde = hoy - timedelta(days=7)
-        cuerpo.registrar_estado(miembro=titular, estado=EstadoMiembro.Estado.LICENCIA, desde=desde,
-                                hasta=hoy + timedelta(days=21), documento="Acuerdo de Concejo Nº 031-2026-MDVE",
-                                motivo="Licencia por salud", por=None)
+        cuerpo.registrar_estado(
+            miembro=titular,
+            estado=EstadoMiembro.Estado.LICENCIA,
+            desde=desde,
+            hasta=hoy + timedelta(days=21),
+            documento="Acuerdo de Concejo Nº 031-2026-MDVE",
+            motivo="Licencia por salud",
+            por=None,
+        )
         dni, nombres, apellidos, partido = SUPLENTE
         persona = _persona(dni, nombres, apellidos)
         if not Miembro.objects.filter(periodo=periodo, persona=persona).exists():
-            cuerpo.agregar_miembro(periodo=periodo, persona=persona, rol="miembro", partido=partido,
-                                   suplente_de=titular, desde=desde, orden=len(MIEMBROS),
-                                   correo=f"{dni}@villaesperanza.gob.pe", por=None)
+            cuerpo.agregar_miembro(
+                periodo=periodo,
+                persona=persona,
+                rol="miembro",
+                partido=partido,
+                suplente_de=titular,
+                desde=desde,
+                orden=len(MIEMBROS),
+                correo=f"{dni}@villaesperanza.gob.pe",
+                por=None,
+            )
 
     for tipo, nombre_c, sigla, integrantes in COMISIONES:
         comision = Organo.objects.filter(periodo=periodo, nombre=nombre_c).first() or cuerpo.crear_comision(
-            periodo=periodo, tipo=tipo, nombre=nombre_c, sigla=sigla, por=None)
+            periodo=periodo, tipo=tipo, nombre=nombre_c, sigla=sigla, por=None
+        )
         if comision.integrantes.exists():
             continue
         for dni, funcion in integrantes:

@@ -24,9 +24,12 @@ def _cargar_demo(municipio):
         for sesion in Sesion.objects.filter(estado__in=actas.ESTADOS_CON_ACTA).order_by("fecha"):
             if not Acta.objects.filter(sesion=sesion).exists():
                 actas.generar_acta(sesion=sesion, por=por)
-        for votacion in Votacion.objects.filter(punto__seccion="acta", estado=Votacion.Estado.CONFIRMADA,
-                                                resultado=Votacion.Resultado.APROBADO,
-                                                punto__acta_de__acta__estado=Acta.Estado.BORRADOR):
+        for votacion in Votacion.objects.filter(
+            punto__seccion="acta",
+            estado=Votacion.Estado.CONFIRMADA,
+            resultado=Votacion.Resultado.APROBADO,
+            punto__acta_de__acta__estado=Acta.Estado.BORRADOR,
+        ):
             actas.al_confirmar_votacion(votacion, por=por)
         for acta in Acta.objects.filter(estado=Acta.Estado.APROBADA):
             actas.firmar_acta(acta=acta, por=por)

@@ -1,8 +1,8 @@
 """Menú y demostración de la parte «durante» del concejo (la sesión en vivo)."""
 
+from concejo.integracion import CONDUCIR_SESION
 from core.demo import registrar_cargador
 from core.navegacion import Entrada, registrar
-from concejo.integracion import CONDUCIR_SESION
 
 registrar(Entrada("Concejo", "Sesión en vivo", "concejo:sesiones-en-vivo", CONDUCIR_SESION, 62))
 
@@ -24,8 +24,9 @@ def _cargar_demo(municipio):
     from core.models import Usuario
 
     hoy = timezone.localdate()
-    pleno = Organo.objects.filter(tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy,
-                                  periodo__fin__gte=hoy).first()
+    pleno = Organo.objects.filter(
+        tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy, periodo__fin__gte=hoy
+    ).first()
     secretario = Usuario.objects.filter(username="secretario").first()
     if pleno is None or secretario is None:
         return
@@ -35,10 +36,20 @@ def _cargar_demo(municipio):
             from concejo.services.agenda import agregar_punto
             from concejo.services.sesiones import crear_sesion
 
-            sesion = crear_sesion(organo=pleno, tipo="ordinaria", fecha=timezone.now() - timedelta(days=14),
-                                  lugar="Salón de sesiones", por=secretario)
-            agregar_punto(sesion=sesion, seccion="orden_del_dia", titulo="Ordenanza que regula el comercio "
-                          "ambulatorio en el Centro Histórico", instrumento="ordenanza", por=secretario)
+            sesion = crear_sesion(
+                organo=pleno,
+                tipo="ordinaria",
+                fecha=timezone.now() - timedelta(days=14),
+                lugar="Salón de sesiones",
+                por=secretario,
+            )
+            agregar_punto(
+                sesion=sesion,
+                seccion="orden_del_dia",
+                titulo="Ordenanza que regula el comercio ambulatorio en el Centro Histórico",
+                instrumento="ordenanza",
+                por=secretario,
+            )
         for sesion in pasadas.filter(estado__in=en_vivo.ESTADOS_POR_INSTALAR).order_by("fecha", "pk"):
             _celebrar(sesion, por=secretario)
 
@@ -63,7 +74,8 @@ def _preparar_actas(sesion, por) -> set[int]:
         return set()
     votables = set()
     for punto in sesion.puntos.filter(seccion=PuntoAgenda.Seccion.ACTA, acta_de__isnull=False).select_related(
-            "acta_de"):
+        "acta_de"
+    ):
         acta = Acta.objects.filter(sesion=punto.acta_de).first()
         if acta is None and punto.acta_de.estado in actas.ESTADOS_CON_ACTA:
             acta = actas.generar_acta(sesion=punto.acta_de, por=por)
@@ -87,37 +99,59 @@ def _celebrar(sesion, *, por) -> None:
     justificado = miembros[-1]
     for m in miembros:
         if m.pk == justificado.pk:
-            en_vivo.marcar_asistencia(sesion=sesion, miembro=m, estado="justificado",
-                                      nota="Comisión de servicio (oficio presentado)", por=secretario)
+            en_vivo.marcar_asistencia(
+                sesion=sesion,
+                miembro=m,
+                estado="justificado",
+                nota="Comisión de servicio (oficio presentado)",
+                por=secretario,
+            )
         elif en_vivo.estado_del_miembro(m, sesion) == "activo":
-            en_vivo.marcar_asistencia(sesion=sesion, miembro=m, estado="presente", momento=inicio,
-                                      por=secretario)
+            en_vivo.marcar_asistencia(
+                sesion=sesion, miembro=m, estado="presente", momento=inicio, por=secretario
+            )
     alcalde = next((m for m in miembros if m.rol == "alcalde"), None)
     if not en_vivo.quorum(sesion).hay_quorum:
         en_vivo.declarar_sin_quorum(sesion=sesion, por=secretario)
         return
-    en_vivo.instalar_sesion(sesion=sesion, preside=alcalde, ahora=inicio + timedelta(minutes=10),
-                            por=secretario)
-    regidores = [m for m in miembros if m.rol != "alcalde" and m.pk != justificado.pk
-                 and en_vivo.estado_del_miembro(m, sesion) == "activo"]
+    en_vivo.instalar_sesion(
+        sesion=sesion, preside=alcalde, ahora=inicio + timedelta(minutes=10), por=secretario
+    )
+    regidores = [
+        m
+        for m in miembros
+        if m.rol != "alcalde" and m.pk != justificado.pk and en_vivo.estado_del_miembro(m, sesion) == "activo"
+    ]
     formas = dict(votaciones.formas_permitidas(sesion))
     for punto in sesion.puntos.filter(estado=PuntoAgenda.Estado.PENDIENTE).order_by("orden"):
         en_vivo.tomar_punto(punto=punto, por=secretario)
-        if punto.seccion in (PuntoAgenda.Seccion.INFORMES, PuntoAgenda.Seccion.DESPACHO,
-                             PuntoAgenda.Seccion.PEDIDOS):
-            en_vivo.agregar_intervencion(punto=punto, miembro=regidores[0], por=secretario,
-                                         resumen="Pide que el informe se publique en el portal de transparencia.")
+        if punto.seccion in (
+            PuntoAgenda.Seccion.INFORMES,
+            PuntoAgenda.Seccion.DESPACHO,
+            PuntoAgenda.Seccion.PEDIDOS,
+        ):
+            en_vivo.agregar_intervencion(
+                punto=punto,
+                miembro=regidores[0],
+                por=secretario,
+                resumen="Pide que el informe se publique en el portal de transparencia.",
+            )
             en_vivo.resolver_sin_voto(punto=punto, estado=PuntoAgenda.Estado.TRATADO, por=secretario)
             continue
         if punto.seccion == PuntoAgenda.Seccion.ACTA:
             if punto.pk not in actas_votables:
-                en_vivo.resolver_sin_voto(punto=punto, estado=PuntoAgenda.Estado.POSTERGADO, por=secretario,
-                                          motivo="El acta anterior no se distribuyó a tiempo.")
+                en_vivo.resolver_sin_voto(
+                    punto=punto,
+                    estado=PuntoAgenda.Estado.POSTERGADO,
+                    por=secretario,
+                    motivo="El acta anterior no se distribuyó a tiempo.",
+                )
                 continue
             # Confirmar «aprobado» aprueba el acta (`concejo.services.actas.al_confirmar_votacion`).
             forma = "ordinaria" if "ordinaria" in formas else next(iter(formas))
-            v = votaciones.abrir_votacion(punto=punto, mocion=f"Aprobar: {punto.titulo}", forma=forma,
-                                          por=secretario)
+            v = votaciones.abrir_votacion(
+                punto=punto, mocion=f"Aprobar: {punto.titulo}", forma=forma, por=secretario
+            )
             if forma in votaciones.FORMAS_NOMINALES:
                 for m in regidores:
                     votaciones.registrar_voto(votacion=v, miembro=m, sentido="a_favor", por=secretario)
@@ -126,14 +160,23 @@ def _celebrar(sesion, *, por) -> None:
             votaciones.cerrar_votacion(votacion=v, por=secretario)
             votaciones.confirmar_votacion(votacion=v, por=secretario)
             continue
-        en_vivo.agregar_intervencion(punto=punto, orador="Gerente Municipal", por=secretario,
-                                     resumen="Sustenta la propuesta y el informe técnico y legal.")
-        en_vivo.agregar_intervencion(punto=punto, miembro=regidores[1 % len(regidores)], por=secretario,
-                                     resumen="Pide precisar los plazos de adecuación.")
+        en_vivo.agregar_intervencion(
+            punto=punto,
+            orador="Gerente Municipal",
+            por=secretario,
+            resumen="Sustenta la propuesta y el informe técnico y legal.",
+        )
+        en_vivo.agregar_intervencion(
+            punto=punto,
+            miembro=regidores[1 % len(regidores)],
+            por=secretario,
+            resumen="Pide precisar los plazos de adecuación.",
+        )
         nominal = punto.instrumento == "ordenanza" and "nominal" in formas
         forma = "nominal" if nominal else next(iter(formas))
-        v = votaciones.abrir_votacion(punto=punto, mocion=f"Aprobar: {punto.titulo}", forma=forma,
-                                      por=secretario)
+        v = votaciones.abrir_votacion(
+            punto=punto, mocion=f"Aprobar: {punto.titulo}", forma=forma, por=secretario
+        )
         if forma in votaciones.FORMAS_NOMINALES:
             for i, m in enumerate(regidores):
                 sentido = "en_contra" if i == len(regidores) - 1 else ("abstencion" if i == 2 else "a_favor")

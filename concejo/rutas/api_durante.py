@@ -15,14 +15,22 @@ urlpatterns: list = [
     path("sesiones/<int:pk>/levantar/", a.SesionLevantar.as_view(), name="api-concejo-levantar"),
     path("puntos/<int:pk>/tomar/", a.PuntoTomar.as_view(), name="api-concejo-punto-tomar"),
     path("puntos/<int:pk>/notas/", a.PuntoNotas.as_view(), name="api-concejo-punto-notas"),
-    path("puntos/<int:pk>/intervenciones/", a.PuntoIntervencion.as_view(), name="api-concejo-punto-intervencion"),
+    path(
+        "puntos/<int:pk>/intervenciones/",
+        a.PuntoIntervencion.as_view(),
+        name="api-concejo-punto-intervencion",
+    ),
     path("puntos/<int:pk>/resolver/", a.PuntoResolver.as_view(), name="api-concejo-punto-resolver"),
     path("puntos/<int:pk>/votaciones/", a.PuntoVotaciones.as_view(), name="api-concejo-punto-votar"),
     path("votaciones/<int:pk>/", a.VotacionDetalle.as_view(), name="api-concejo-votacion"),
     path("votaciones/<int:pk>/votos/", a.VotacionVoto.as_view(), name="api-concejo-votacion-voto"),
     path("votaciones/<int:pk>/conteo/", a.VotacionConteo.as_view(), name="api-concejo-votacion-conteo"),
     path("votaciones/<int:pk>/cerrar/", a.VotacionCerrar.as_view(), name="api-concejo-votacion-cerrar"),
-    path("votaciones/<int:pk>/dirimente/", a.VotacionDirimente.as_view(), name="api-concejo-votacion-dirimente"),
-    path("votaciones/<int:pk>/confirmar/", a.VotacionConfirmar.as_view(), name="api-concejo-votacion-confirmar"),
+    path(
+        "votaciones/<int:pk>/dirimente/", a.VotacionDirimente.as_view(), name="api-concejo-votacion-dirimente"
+    ),
+    path(
+        "votaciones/<int:pk>/confirmar/", a.VotacionConfirmar.as_view(), name="api-concejo-votacion-confirmar"
+    ),
     path("votaciones/<int:pk>/anular/", a.VotacionAnular.as_view(), name="api-concejo-votacion-anular"),
 ]

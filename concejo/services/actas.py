@@ -44,8 +44,27 @@ from core.services.auditoria import encargo_vigente, registrar_evento
 # --- HTML permitido -----------------------------------------------------------------------------
 
 ETIQUETAS = {
-    "h1", "h2", "h3", "h4", "p", "br", "strong", "em", "u", "b", "i",
-    "ul", "ol", "li", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "u",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ATRIBUTOS = {"th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 _BLOQUES = ("h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "blockquote")
@@ -80,7 +99,11 @@ def _resumen(acta: Acta) -> dict:
 
 
 def _bloquear(acta: Acta) -> Acta:
-    return Acta.objects.select_for_update(of=("self",)).select_related("sesion", "sesion__organo").get(pk=acta.pk)
+    return (
+        Acta.objects.select_for_update(of=("self",))
+        .select_related("sesion", "sesion__organo")
+        .get(pk=acta.pk)
+    )
 
 
 def _exigir_borrador(acta: Acta) -> None:
@@ -108,8 +131,11 @@ def _grupos(votacion: Votacion) -> list[GrupoVotos]:
     por_sentido: dict[str, list[str]] = {}
     for voto in votacion.votos.all():
         por_sentido.setdefault(voto.sentido, []).append(_nombre(voto.miembro))
-    return [GrupoVotos(f"{etiqueta} ({len(por_sentido[valor])})", por_sentido[valor])
-            for valor, etiqueta in Voto.Sentido.choices if por_sentido.get(valor)]
+    return [
+        GrupoVotos(f"{etiqueta} ({len(por_sentido[valor])})", por_sentido[valor])
+        for valor, etiqueta in Voto.Sentido.choices
+        if por_sentido.get(valor)
+    ]
 
 
 def _suspensiones(sesion: Sesion) -> list[dict]:
@@ -128,22 +154,39 @@ def _suspensiones(sesion: Sesion) -> list[dict]:
 def contexto_acta(sesion: Sesion) -> dict:
     """Todo lo que dice el acta, leído del registro de la sesión en pocas consultas."""
     asistencias = list(
-        Asistencia.objects.filter(sesion=sesion).select_related("miembro__persona").order_by("miembro__orden", "id")
+        Asistencia.objects.filter(sesion=sesion)
+        .select_related("miembro__persona")
+        .order_by("miembro__orden", "id")
     )
-    votaciones = Votacion.objects.exclude(estado=Votacion.Estado.ANULADA).select_related(
-        "voto_dirimente__persona"
-    ).prefetch_related(Prefetch("votos", Voto.objects.select_related("miembro__persona").order_by("miembro__orden")))
+    votaciones = (
+        Votacion.objects.exclude(estado=Votacion.Estado.ANULADA)
+        .select_related("voto_dirimente__persona")
+        .prefetch_related(
+            Prefetch("votos", Voto.objects.select_related("miembro__persona").order_by("miembro__orden"))
+        )
+    )
     puntos = list(
-        PuntoAgenda.objects.filter(sesion=sesion).select_related("acta_de", "proponente__persona").prefetch_related(
-            Prefetch("intervenciones", Intervencion.objects.select_related("miembro__persona").order_by("orden")),
+        PuntoAgenda.objects.filter(sesion=sesion)
+        .select_related("acta_de", "proponente__persona")
+        .prefetch_related(
+            Prefetch(
+                "intervenciones", Intervencion.objects.select_related("miembro__persona").order_by("orden")
+            ),
             Prefetch("votaciones", votaciones.order_by("numero")),
             "decisiones",
-        ).order_by("orden")
+        )
+        .order_by("orden")
     )
     for punto in puntos:
         punto.filas_votacion = [
-            {"votacion": v, "grupos": _grupos(v) if v.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
-             else [], "fundamentos": [x for x in v.votos.all() if x.fundamento], "calculo": v.calculo or {}}
+            {
+                "votacion": v,
+                "grupos": _grupos(v)
+                if v.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
+                else [],
+                "fundamentos": [x for x in v.votos.all() if x.fundamento],
+                "calculo": v.calculo or {},
+            }
             for v in punto.votaciones.all()
         ]
     presentes = [a for a in asistencias if a.estado == Asistencia.Estado.PRESENTE]
@@ -175,8 +218,11 @@ def generar_acta(*, sesion: Sesion, por) -> Acta:
     intervenciones, votaciones con nombres y cálculo, decisiones, horas). Si ya hay borrador, lo vuelve a
     generar (se pierden las ediciones, sube la versión); un acta aprobada no se regenera.
     """
-    sesion = Sesion.objects.select_for_update(of=("self",)).select_related("organo", "preside__persona").get(
-        pk=sesion.pk)
+    sesion = (
+        Sesion.objects.select_for_update(of=("self",))
+        .select_related("organo", "preside__persona")
+        .get(pk=sesion.pk)
+    )
     if sesion.estado not in ESTADOS_CON_ACTA:
         raise ValidationError(
             f"La sesión está «{sesion.get_estado_display().lower()}»: el acta se genera cuando la sesión concluye."
@@ -192,7 +238,9 @@ def generar_acta(*, sesion: Sesion, por) -> Acta:
     acta.texto = texto
     acta.version += 1
     acta.save(update_fields=["texto", "version"])
-    registrar_evento(por=por, accion="concejo.acta.regenerar", objeto=acta, antes=antes, despues=_resumen(acta))
+    registrar_evento(
+        por=por, accion="concejo.acta.regenerar", objeto=acta, antes=antes, despues=_resumen(acta)
+    )
     return acta
 
 
@@ -211,8 +259,13 @@ def editar_acta(*, acta: Acta, texto: str, por, origen: str = "web") -> Acta:
     acta.texto = limpio
     acta.version += 1
     acta.save(update_fields=["texto", "version"])
-    registrar_evento(por=por, accion="concejo.acta.editar", objeto=acta, antes=antes,
-                     despues={**_resumen(acta), "origen": origen})
+    registrar_evento(
+        por=por,
+        accion="concejo.acta.editar",
+        objeto=acta,
+        antes=antes,
+        despues={**_resumen(acta), "origen": origen},
+    )
     return acta
 
 
@@ -359,7 +412,9 @@ def _tabla_html(tabla) -> str:
 
     salida = ["<table>"]
     if cabecera:
-        salida.append("<thead><tr>" + "".join(f"<th>{contenido(c, True)}</th>" for c in filas[0]) + "</tr></thead>")
+        salida.append(
+            "<thead><tr>" + "".join(f"<th>{contenido(c, True)}</th>" for c in filas[0]) + "</tr></thead>"
+        )
         filas = filas[1:]
     salida.append("<tbody>")
     for celdas in filas:
@@ -415,8 +470,9 @@ def importar_docx(*, acta: Acta, archivo, por) -> Acta:
     archivo por su contenido y tamaño, lo convierte a HTML limpio y lo guarda como nueva versión; el
     evento anota el SHA-256 del .docx recibido."""
     _exigir_borrador(acta)
-    validado = validar_archivo(archivo, tipos_permitidos=[MIME_DOCX, "application/zip"],
-                               tamano_maximo=TAMANO_MAXIMO_DOCX)
+    validado = validar_archivo(
+        archivo, tipos_permitidos=[MIME_DOCX, "application/zip"], tamano_maximo=TAMANO_MAXIMO_DOCX
+    )
     archivo.seek(0)
     try:
         texto = docx_a_html(archivo.read())
@@ -426,9 +482,12 @@ def importar_docx(*, acta: Acta, archivo, por) -> Acta:
         raise ValidationError({"archivo": ["El documento de Word no tiene texto."]})
     version = acta.version
     acta = editar_acta(acta=acta, texto=texto, por=por, origen=f"docx:{validado.sha256}")
-    registrar_evento(por=por, accion="concejo.acta.importar_docx", objeto=acta,
-                     despues={"docx_sha256": validado.sha256, "cambio": acta.version != version,
-                              "version": acta.version})
+    registrar_evento(
+        por=por,
+        accion="concejo.acta.importar_docx",
+        objeto=acta,
+        despues={"docx_sha256": validado.sha256, "cambio": acta.version != version, "version": acta.version},
+    )
     return acta
 
 
@@ -455,8 +514,13 @@ def aprobar_acta(*, acta: Acta, votacion: Votacion, por=None) -> Acta:
     acta.aprobada_en = sesion
     acta.votacion_aprobacion = votacion
     acta.save(update_fields=["estado", "aprobada_en", "votacion_aprobacion"])
-    registrar_evento(por=por, accion="concejo.acta.aprobar", objeto=acta, antes=antes,
-                     despues={**_resumen(acta), "aprobada_en": sesion.pk, "votacion": votacion.pk})
+    registrar_evento(
+        por=por,
+        accion="concejo.acta.aprobar",
+        objeto=acta,
+        antes=antes,
+        despues={**_resumen(acta), "aprobada_en": sesion.pk, "votacion": votacion.pk},
+    )
     return acta
 
 
@@ -494,8 +558,12 @@ def agregar_fe_de_erratas(*, acta: Acta, texto: str, por) -> FeErratas:
         raise ValidationError({"texto": ["La corrección no puede pasar de 5.000 caracteres."]})
     numero = (acta.erratas.aggregate(m=Max("numero"))["m"] or 0) + 1
     errata = FeErratas.objects.create(acta=acta, numero=numero, texto=texto, por=por)
-    registrar_evento(por=por, accion="concejo.acta.fe_de_erratas", objeto=acta,
-                     despues={"numero": numero, "texto": texto, "estado_acta": acta.estado})
+    registrar_evento(
+        por=por,
+        accion="concejo.acta.fe_de_erratas",
+        objeto=acta,
+        despues={"numero": numero, "texto": texto, "estado_acta": acta.estado},
+    )
     return errata
 
 
@@ -508,13 +576,22 @@ def _presidente(sesion: Sesion) -> dict:
     miembro = sesion.preside
     cargo = "Presidente de la sesión"
     if miembro is None and sesion.organo.es_pleno:
-        miembro = sesion.organo.periodo.miembros.filter(rol=Miembro.Rol.ALCALDE).select_related("persona").first()
+        miembro = (
+            sesion.organo.periodo.miembros.filter(rol=Miembro.Rol.ALCALDE).select_related("persona").first()
+        )
         cargo = "Alcalde"
     elif miembro is None:
         fecha = timezone.localdate(sesion.fecha)
-        integrante = IntegranteComision.objects.filter(
-            organo=sesion.organo, funcion=IntegranteComision.Funcion.PRESIDENTE, desde__lte=fecha,
-        ).exclude(hasta__lt=fecha).select_related("miembro__persona").first()
+        integrante = (
+            IntegranteComision.objects.filter(
+                organo=sesion.organo,
+                funcion=IntegranteComision.Funcion.PRESIDENTE,
+                desde__lte=fecha,
+            )
+            .exclude(hasta__lt=fecha)
+            .select_related("miembro__persona")
+            .first()
+        )
         miembro = integrante.miembro if integrante else None
         cargo = f"Presidente de la {sesion.organo.nombre}"
     elif miembro.rol == Miembro.Rol.ALCALDE:
@@ -527,7 +604,9 @@ def _secretario(por) -> dict:
     por_encargo = None
     if encargo is not None:
         titular = encargo.titular
-        cargo = encargo.cargo.nombre if encargo.cargo_id else (titular.cargo.nombre if titular.cargo_id else "")
+        cargo = (
+            encargo.cargo.nombre if encargo.cargo_id else (titular.cargo.nombre if titular.cargo_id else "")
+        )
         por_encargo = {"titular": titular.get_full_name() or titular.username, "cargo": cargo}
     return {
         "nombre": por.get_full_name() or por.username,
@@ -539,9 +618,15 @@ def _secretario(por) -> dict:
 def render_pdf_acta(acta: Acta, firmantes: list[dict]) -> bytes:
     """El PDF del acta: membrete del municipio, número de página, el texto aprobado, la constancia de
     aprobación y el bloque de firmas."""
-    return render_pdf("concejo/despues/acta_pdf.html", {
-        "acta": acta, "sesion": acta.sesion, "titulo": str(acta), "firmantes": firmantes,
-    })
+    return render_pdf(
+        "concejo/despues/acta_pdf.html",
+        {
+            "acta": acta,
+            "sesion": acta.sesion,
+            "titulo": str(acta),
+            "firmantes": firmantes,
+        },
+    )
 
 
 def _firmar_pades(contenido: bytes, acta: Acta) -> tuple[bytes, bool]:
@@ -571,7 +656,9 @@ def firmar_acta(*, acta: Acta, por) -> Acta:
     nombre = slugify(f"acta-{acta.sesion.tipo}-{acta.sesion.numero}-{acta.sesion.anio}")[:100]
     archivo = guardar_archivo(
         archivo=SimpleUploadedFile(f"{nombre}.pdf", contenido, content_type="application/pdf"),
-        por=por, tipos_permitidos=["application/pdf"], tamano_maximo=max(len(contenido), 1),
+        por=por,
+        tipos_permitidos=["application/pdf"],
+        tamano_maximo=max(len(contenido), 1),
     )
     antes = _resumen(acta)
     acta.estado = Acta.Estado.FIRMADA
@@ -580,8 +667,13 @@ def firmar_acta(*, acta: Acta, por) -> Acta:
     acta.sha256 = archivo.sha256
     acta.firmantes = firmantes
     acta.save(update_fields=["estado", "firmada_en", "archivo", "sha256", "firmantes"])
-    registrar_evento(por=por, accion="concejo.acta.firmar", objeto=acta, antes=antes,
-                     despues={**_resumen(acta), "pdf_sha256": acta.sha256, "firmantes": firmantes, "pades": pades})
+    registrar_evento(
+        por=por,
+        accion="concejo.acta.firmar",
+        objeto=acta,
+        antes=antes,
+        despues={**_resumen(acta), "pdf_sha256": acta.sha256, "firmantes": firmantes, "pades": pades},
+    )
     return acta
 
 
@@ -595,6 +687,11 @@ def publicar_acta(*, acta: Acta, por) -> Acta:
     acta.estado = Acta.Estado.PUBLICADA
     acta.publicada_en = timezone.now()
     acta.save(update_fields=["estado", "publicada_en"])
-    registrar_evento(por=por, accion="concejo.acta.publicar", objeto=acta, antes=antes,
-                     despues={**_resumen(acta), "publicada_en": acta.publicada_en.isoformat()})
+    registrar_evento(
+        por=por,
+        accion="concejo.acta.publicar",
+        objeto=acta,
+        antes=antes,
+        despues={**_resumen(acta), "publicada_en": acta.publicada_en.isoformat()},
+    )
     return acta

@@ -23,13 +23,19 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from concejo.models import Miembro, PuntoAgenda, Sesion, VersionAgenda
+from concejo.reglas import MAYORIAS
+from concejo.services.sesiones import (
+    ESTADOS_PREPARACION,
+    agenda_congelada,
+    exigir_preparacion,
+    nombre_tipo,
+    reglas_en,
+)
 from core.models import Archivo, UnidadOrganica
 from core.services import perfiles
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
-from concejo.models import Miembro, PuntoAgenda, Sesion, VersionAgenda
-from concejo.reglas import MAYORIAS
-from concejo.services.sesiones import ESTADOS_PREPARACION, agenda_congelada, exigir_preparacion, nombre_tipo, reglas_en
 
 Seccion = PuntoAgenda.Seccion
 Clase = PuntoAgenda.Clase
@@ -79,8 +85,11 @@ def mayoria_por_defecto(fecha: datetime | date) -> str:
 
 def instrumentos(fecha: datetime | date) -> dict[str, str]:
     """Los instrumentos que adopta el concejo según el perfil (código → nombre)."""
-    return {i["codigo"]: i["nombre"] for i in perfiles.valor("instrumentos", fecha=_dia(fecha))
-            if i.get("organo") == "concejo"}
+    return {
+        i["codigo"]: i["nombre"]
+        for i in perfiles.valor("instrumentos", fecha=_dia(fecha))
+        if i.get("organo") == "concejo"
+    }
 
 
 def debates_requeridos(fecha: datetime | date) -> int:
@@ -119,8 +128,10 @@ def foto(sesion: Sesion) -> list[dict]:
             "documento_id": p.documento_id,
             "documento": p.documento.numero_texto if p.documento_id else "",
             "acta_de_id": p.acta_de_id,
-            "anexos": [{"id": a.pk, "nombre": a.nombre_original, "sha256": a.sha256}
-                       for a in sorted(p.anexos.all(), key=lambda a: a.pk)],
+            "anexos": [
+                {"id": a.pk, "nombre": a.nombre_original, "sha256": a.sha256}
+                for a in sorted(p.anexos.all(), key=lambda a: a.pk)
+            ],
             "agregado_tras_congelar": p.agregado_tras_congelar,
         }
         for p in _puntos(sesion)
@@ -136,8 +147,12 @@ def _nueva_version(sesion: Sesion, *, por, motivo: str) -> VersionAgenda:
     ultima = sesion.versiones.order_by("-numero").first()
     contenido = foto(sesion)
     version = VersionAgenda.objects.create(
-        sesion=sesion, numero=(ultima.numero + 1) if ultima else 1, contenido=contenido,
-        sha256=sha256_de(contenido), motivo=motivo, por=por,
+        sesion=sesion,
+        numero=(ultima.numero + 1) if ultima else 1,
+        contenido=contenido,
+        sha256=sha256_de(contenido),
+        motivo=motivo,
+        por=por,
     )
     return version
 
@@ -163,8 +178,12 @@ def congelar_agenda(*, sesion: Sesion, por) -> VersionAgenda:
     if not sesion.puntos.exists():
         raise ValidationError("La agenda no tiene puntos: agregue al menos uno antes de congelarla.")
     version = _nueva_version(sesion, por=por, motivo="")
-    registrar_evento(por=por, accion="concejo.agenda.congelar", objeto=sesion,
-                     despues={"version": version.numero, "sha256": version.sha256, "puntos": len(version.contenido)})
+    registrar_evento(
+        por=por,
+        accion="concejo.agenda.congelar",
+        objeto=sesion,
+        despues={"version": version.numero, "sha256": version.sha256, "puntos": len(version.contenido)},
+    )
     return version
 
 
@@ -227,7 +246,8 @@ def _validar(sesion: Sesion, d: DatosPunto, *, por) -> dict[str, list[str]]:
         nombres = dict(Clase.choices)
         errores["clase"] = [
             f"En {dict(Seccion.choices)[d.seccion].lower()} solo caben: "
-            + ", ".join(str(nombres[c]).lower() for c in CLASES_POR_SECCION[d.seccion]) + "."
+            + ", ".join(str(nombres[c]).lower() for c in CLASES_POR_SECCION[d.seccion])
+            + "."
         ]
     if not d.titulo:
         errores["titulo"] = ["Escriba el título del punto."]
@@ -241,9 +261,12 @@ def _validar(sesion: Sesion, d: DatosPunto, *, por) -> dict[str, list[str]]:
         from registro.models import Documento
         from registro.permissions import documentos_visibles
 
-        if not documentos_visibles(por).filter(pk=d.documento.pk, clase=Documento.Clase.ENTRADA).exclude(
-            estado__in=[Documento.Estado.BORRADOR, Documento.Estado.ANULADO]
-        ).exists():
+        if (
+            not documentos_visibles(por)
+            .filter(pk=d.documento.pk, clase=Documento.Clase.ENTRADA)
+            .exclude(estado__in=[Documento.Estado.BORRADOR, Documento.Estado.ANULADO])
+            .exists()
+        ):
             errores["documento"] = ["Ese documento no está en el registro de entrada o no puede verlo."]
     if d.proponente is not None and d.proponente.periodo_id != sesion.organo.periodo_id:
         errores["proponente"] = ["El proponente no es miembro del concejo en este periodo."]
@@ -252,20 +275,29 @@ def _validar(sesion: Sesion, d: DatosPunto, *, por) -> dict[str, list[str]]:
     return errores
 
 
-def _datos(*, seccion, clase, titulo, descripcion, mayoria, instrumento, documento, proponente,
-           unidad_proponente) -> DatosPunto:
+def _datos(
+    *, seccion, clase, titulo, descripcion, mayoria, instrumento, documento, proponente, unidad_proponente
+) -> DatosPunto:
     clase = clase or (CLASES_POR_SECCION.get(seccion) or [""])[0]
     return DatosPunto(
-        seccion=seccion, clase=clase, titulo=(titulo or "").strip(), descripcion=(descripcion or "").strip(),
-        mayoria=(mayoria or "").strip(), instrumento=(instrumento or "").strip(), documento=documento,
-        proponente=proponente, unidad_proponente=unidad_proponente,
+        seccion=seccion,
+        clase=clase,
+        titulo=(titulo or "").strip(),
+        descripcion=(descripcion or "").strip(),
+        mayoria=(mayoria or "").strip(),
+        instrumento=(instrumento or "").strip(),
+        documento=documento,
+        proponente=proponente,
+        unidad_proponente=unidad_proponente,
     )
 
 
 def _validar_segundo_debate(sesion: Sesion, primer: PuntoAgenda) -> dict[str, list[str]]:
     primera = primer.sesion
     if debates_requeridos(sesion.fecha) < 2:
-        return {"primer_debate": ["El perfil de este municipio no exige dos debates: el punto se vota una vez."]}
+        return {
+            "primer_debate": ["El perfil de este municipio no exige dos debates: el punto se vota una vez."]
+        }
     if primer.debate != 1 or primer.instrumento not in INSTRUMENTOS_DOS_DEBATES:
         return {"primer_debate": ["El punto elegido no es el primer debate de una ordenanza o un acuerdo."]}
     if primera.organo.periodo_id != sesion.organo.periodo_id:
@@ -273,10 +305,12 @@ def _validar_segundo_debate(sesion: Sesion, primer: PuntoAgenda) -> dict[str, li
     if primera.estado == Sesion.Estado.CANCELADA:
         return {"primer_debate": ["La sesión del primer debate fue cancelada."]}
     if _dia(primera.fecha) >= _dia(sesion.fecha):
-        return {"primer_debate": [
-            f"El segundo debate debe ser en un día distinto y posterior al del primero "
-            f"({_dia(primera.fecha):%d/%m/%Y}); esta sesión es el {_dia(sesion.fecha):%d/%m/%Y}."
-        ]}
+        return {
+            "primer_debate": [
+                f"El segundo debate debe ser en un día distinto y posterior al del primero "
+                f"({_dia(primera.fecha):%d/%m/%Y}); esta sesión es el {_dia(sesion.fecha):%d/%m/%Y}."
+            ]
+        }
     if primer.segundos_debates.exists():
         return {"primer_debate": ["Ese punto ya tiene su segundo debate en otra agenda."]}
     return {}
@@ -317,9 +351,17 @@ def agregar_punto(
             "convocatoria. Para otro asunto convoque otra sesión."
         )
     congelada, motivo = _exigir_motivo(sesion, motivo)
-    d = _datos(seccion=seccion, clase=clase, titulo=titulo, descripcion=descripcion, mayoria=mayoria,
-               instrumento=instrumento, documento=documento, proponente=proponente,
-               unidad_proponente=unidad_proponente)
+    d = _datos(
+        seccion=seccion,
+        clase=clase,
+        titulo=titulo,
+        descripcion=descripcion,
+        mayoria=mayoria,
+        instrumento=instrumento,
+        documento=documento,
+        proponente=proponente,
+        unidad_proponente=unidad_proponente,
+    )
     errores = _validar(sesion, d, por=por)
     debate = 1
     if primer_debate is not None and not errores:
@@ -331,18 +373,34 @@ def agregar_punto(
         raise ValidationError(errores)
     if not d.mayoria and d.seccion in SECCIONES_CON_VOTO:
         d.mayoria = mayoria_por_defecto(sesion.fecha)
-    ultimo = PuntoAgenda.objects.filter(sesion=sesion).order_by("-orden").values_list("orden", flat=True).first()
+    ultimo = (
+        PuntoAgenda.objects.filter(sesion=sesion).order_by("-orden").values_list("orden", flat=True).first()
+    )
     punto = PuntoAgenda.objects.create(
-        sesion=sesion, orden=(ultimo or 0) + 1, seccion=d.seccion, clase=d.clase, titulo=d.titulo,
-        descripcion=d.descripcion, mayoria=d.mayoria, instrumento=d.instrumento, debate=debate,
-        primer_debate=primer_debate, documento=d.documento, proponente=d.proponente,
-        unidad_proponente=d.unidad_proponente, agregado_tras_congelar=congelada,
+        sesion=sesion,
+        orden=(ultimo or 0) + 1,
+        seccion=d.seccion,
+        clase=d.clase,
+        titulo=d.titulo,
+        descripcion=d.descripcion,
+        mayoria=d.mayoria,
+        instrumento=d.instrumento,
+        debate=debate,
+        primer_debate=primer_debate,
+        documento=d.documento,
+        proponente=d.proponente,
+        unidad_proponente=d.unidad_proponente,
+        agregado_tras_congelar=congelada,
     )
     _renumerar(sesion)
     punto.refresh_from_db()
     version = _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
-    registrar_evento(por=por, accion="concejo.punto.agregar", objeto=punto,
-                     despues={**instantanea(punto), "motivo": motivo, "version": version.numero if version else None})
+    registrar_evento(
+        por=por,
+        accion="concejo.punto.agregar",
+        objeto=punto,
+        despues={**instantanea(punto), "motivo": motivo, "version": version.numero if version else None},
+    )
     return punto
 
 
@@ -351,20 +409,30 @@ def acta_pendiente(sesion: Sesion) -> Sesion | None:
     aprobación en ninguna agenda vigente: la que se propone aprobar en `sesion`."""
     return (
         Sesion.objects.filter(organo=sesion.organo, fecha__lt=sesion.fecha, estado=Sesion.Estado.LEVANTADA)
-        .exclude(puntos_aprobacion_acta__sesion__estado__in=[*ESTADOS_PREPARACION, Sesion.Estado.INSTALADA,
-                                                             Sesion.Estado.SUSPENDIDA, Sesion.Estado.LEVANTADA])
+        .exclude(
+            puntos_aprobacion_acta__sesion__estado__in=[
+                *ESTADOS_PREPARACION,
+                Sesion.Estado.INSTALADA,
+                Sesion.Estado.SUSPENDIDA,
+                Sesion.Estado.LEVANTADA,
+            ]
+        )
         .order_by("-fecha")
         .first()
     )
 
 
 def titulo_acta(anterior: Sesion) -> str:
-    return (f"Aprobación del acta de la sesión {nombre_tipo(anterior.tipo).lower()} "
-            f"Nº {anterior.numero}-{anterior.anio} del {_dia(anterior.fecha):%d/%m/%Y}")
+    return (
+        f"Aprobación del acta de la sesión {nombre_tipo(anterior.tipo).lower()} "
+        f"Nº {anterior.numero}-{anterior.anio} del {_dia(anterior.fecha):%d/%m/%Y}"
+    )
 
 
 @transaction.atomic
-def agregar_aprobacion_acta(*, sesion: Sesion, por, acta_de: Sesion | None = None, motivo: str = "") -> PuntoAgenda:
+def agregar_aprobacion_acta(
+    *, sesion: Sesion, por, acta_de: Sesion | None = None, motivo: str = ""
+) -> PuntoAgenda:
     """Agrega el punto «aprobación del acta» de la sesión anterior (`acta_de`; si no se da, la última
     sesión celebrada del mismo órgano que aún no tiene ese punto). Sección y clase «acta», la mayoría
     general del perfil. La parte «después» aprueba el acta cuando la votación de este punto se confirma.
@@ -372,7 +440,9 @@ def agregar_aprobacion_acta(*, sesion: Sesion, por, acta_de: Sesion | None = Non
     """
     sesion = _bloquear(sesion, "agregar puntos")
     if sesion.tipo == "extraordinaria" and sesion.estado == Sesion.Estado.CONVOCADA:
-        raise ValidationError("Esta sesión extraordinaria ya fue convocada: solo se tratan los puntos anunciados.")
+        raise ValidationError(
+            "Esta sesión extraordinaria ya fue convocada: solo se tratan los puntos anunciados."
+        )
     congelada, motivo = _exigir_motivo(sesion, motivo)
     anterior = Sesion.objects.filter(pk=acta_de.pk).first() if acta_de is not None else acta_pendiente(sesion)
     if anterior is None:
@@ -383,17 +453,28 @@ def agregar_aprobacion_acta(*, sesion: Sesion, por, acta_de: Sesion | None = Non
         raise ValidationError("Esa sesión no se celebró: no tiene acta que aprobar.")
     if sesion.puntos.filter(acta_de=anterior).exists():
         raise ValidationError("El acta de esa sesión ya está en esta agenda.")
-    ultimo = PuntoAgenda.objects.filter(sesion=sesion).order_by("-orden").values_list("orden", flat=True).first()
+    ultimo = (
+        PuntoAgenda.objects.filter(sesion=sesion).order_by("-orden").values_list("orden", flat=True).first()
+    )
     punto = PuntoAgenda.objects.create(
-        sesion=sesion, orden=(ultimo or 0) + 1, seccion=Seccion.ACTA, clase=Clase.ACTA,
-        titulo=titulo_acta(anterior), mayoria=mayoria_por_defecto(sesion.fecha), acta_de=anterior,
+        sesion=sesion,
+        orden=(ultimo or 0) + 1,
+        seccion=Seccion.ACTA,
+        clase=Clase.ACTA,
+        titulo=titulo_acta(anterior),
+        mayoria=mayoria_por_defecto(sesion.fecha),
+        acta_de=anterior,
         agregado_tras_congelar=congelada,
     )
     _renumerar(sesion)
     punto.refresh_from_db()
     version = _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
-    registrar_evento(por=por, accion="concejo.punto.agregar", objeto=punto,
-                     despues={**instantanea(punto), "motivo": motivo, "version": version.numero if version else None})
+    registrar_evento(
+        por=por,
+        accion="concejo.punto.agregar",
+        objeto=punto,
+        despues={**instantanea(punto), "motivo": motivo, "version": version.numero if version else None},
+    )
     return punto
 
 
@@ -403,8 +484,16 @@ def _bloquear_punto(punto: PuntoAgenda, accion: str) -> tuple[PuntoAgenda, Sesio
     return punto, sesion
 
 
-CAMPOS_EDITABLES = ["titulo", "descripcion", "clase", "mayoria", "instrumento", "documento", "proponente",
-                    "unidad_proponente"]
+CAMPOS_EDITABLES = [
+    "titulo",
+    "descripcion",
+    "clase",
+    "mayoria",
+    "instrumento",
+    "documento",
+    "proponente",
+    "unidad_proponente",
+]
 
 
 @transaction.atomic
@@ -428,9 +517,17 @@ def editar_punto(
     congelada, motivo = _exigir_motivo(sesion, motivo)
     if punto.seccion == Seccion.ACTA:
         raise ValidationError("El punto de aprobación del acta no se edita: quítelo y agréguelo de nuevo.")
-    d = _datos(seccion=punto.seccion, clase=clase or punto.clase, titulo=titulo, descripcion=descripcion,
-               mayoria=mayoria, instrumento=instrumento, documento=documento, proponente=proponente,
-               unidad_proponente=unidad_proponente)
+    d = _datos(
+        seccion=punto.seccion,
+        clase=clase or punto.clase,
+        titulo=titulo,
+        descripcion=descripcion,
+        mayoria=mayoria,
+        instrumento=instrumento,
+        documento=documento,
+        proponente=proponente,
+        unidad_proponente=unidad_proponente,
+    )
     errores = _validar(sesion, d, por=por)
     if punto.primer_debate_id and d.instrumento != punto.instrumento:
         errores["instrumento"] = ["Un segundo debate conserva el instrumento del primero."]
@@ -448,8 +545,13 @@ def editar_punto(
     if antes == despues:
         return punto
     version = _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
-    registrar_evento(por=por, accion="concejo.punto.editar", objeto=punto, antes=antes,
-                     despues={**despues, "motivo": motivo, "version": version.numero if version else None})
+    registrar_evento(
+        por=por,
+        accion="concejo.punto.editar",
+        objeto=punto,
+        antes=antes,
+        despues={**despues, "motivo": motivo, "version": version.numero if version else None},
+    )
     return punto
 
 
@@ -460,10 +562,13 @@ def quitar_punto(*, punto: PuntoAgenda, por, motivo: str = "") -> None:
     punto, sesion = _bloquear_punto(punto, "quitar puntos")
     congelada, motivo = _exigir_motivo(sesion, motivo)
     if punto.segundos_debates.exists():
-        raise ValidationError("Este punto es el primer debate de otro que ya está en agenda: quite antes el segundo.")
+        raise ValidationError(
+            "Este punto es el primer debate de otro que ya está en agenda: quite antes el segundo."
+        )
     antes = instantanea(punto)
-    registrar_evento(por=por, accion="concejo.punto.quitar", objeto=sesion,
-                     antes=antes, despues={"motivo": motivo})
+    registrar_evento(
+        por=por, accion="concejo.punto.quitar", objeto=sesion, antes=antes, despues={"motivo": motivo}
+    )
     punto.delete()
     _renumerar(sesion)
     _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
@@ -477,19 +582,29 @@ def mover_punto(*, punto: PuntoAgenda, direccion: str, por, motivo: str = "") ->
         raise ValidationError("Indique si el punto sube o baja.")
     punto, sesion = _bloquear_punto(punto, "reordenar la agenda")
     congelada, motivo = _exigir_motivo(sesion, motivo)
-    hermanos = list(PuntoAgenda.objects.filter(sesion=sesion, seccion=punto.seccion).order_by("orden")
-                    .values_list("pk", flat=True))
+    hermanos = list(
+        PuntoAgenda.objects.filter(sesion=sesion, seccion=punto.seccion)
+        .order_by("orden")
+        .values_list("pk", flat=True)
+    )
     i = hermanos.index(punto.pk)
     j = i - 1 if direccion == "subir" else i + 1
     if not 0 <= j < len(hermanos):
-        raise ValidationError(f"El punto ya es el {'primero' if direccion == 'subir' else 'último'} de su sección.")
+        raise ValidationError(
+            f"El punto ya es el {'primero' if direccion == 'subir' else 'último'} de su sección."
+        )
     hermanos[i], hermanos[j] = hermanos[j], hermanos[i]
     antes = punto.orden
     _renumerar(sesion, hermanos)
     punto.refresh_from_db()
     version = _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
-    registrar_evento(por=por, accion="concejo.punto.mover", objeto=punto, antes={"orden": antes},
-                     despues={"orden": punto.orden, "motivo": motivo, "version": version.numero if version else None})
+    registrar_evento(
+        por=por,
+        accion="concejo.punto.mover",
+        objeto=punto,
+        antes={"orden": antes},
+        despues={"orden": punto.orden, "motivo": motivo, "version": version.numero if version else None},
+    )
     return punto
 
 
@@ -503,14 +618,25 @@ def adjuntar_anexo(*, punto: PuntoAgenda, archivo, por, motivo: str = "") -> Arc
     if archivo is None:
         raise ValidationError({"archivo": ["Elija el archivo."]})
     try:
-        guardado = guardar_archivo(archivo=archivo, por=por, tipos_permitidos=TIPOS_ANEXO, tamano_maximo=MAX_ANEXO)
+        guardado = guardar_archivo(
+            archivo=archivo, por=por, tipos_permitidos=TIPOS_ANEXO, tamano_maximo=MAX_ANEXO
+        )
     except ValidationError as e:
         raise ValidationError({"archivo": e.messages}) from None
     punto.anexos.add(guardado)
     version = _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
-    registrar_evento(por=por, accion="concejo.punto.anexo_agregar", objeto=punto,
-                     despues={"archivo": guardado.pk, "nombre": guardado.nombre_original, "sha256": guardado.sha256,
-                              "motivo": motivo, "version": version.numero if version else None})
+    registrar_evento(
+        por=por,
+        accion="concejo.punto.anexo_agregar",
+        objeto=punto,
+        despues={
+            "archivo": guardado.pk,
+            "nombre": guardado.nombre_original,
+            "sha256": guardado.sha256,
+            "motivo": motivo,
+            "version": version.numero if version else None,
+        },
+    )
     return guardado
 
 
@@ -524,16 +650,24 @@ def quitar_anexo(*, punto: PuntoAgenda, archivo: Archivo, por, motivo: str = "")
         raise ValidationError("Ese documento no está en el expediente del punto.")
     punto.anexos.remove(archivo)
     version = _tras_cambio(sesion, por=por, motivo=motivo, congelada=congelada)
-    registrar_evento(por=por, accion="concejo.punto.anexo_quitar", objeto=punto,
-                     antes={"archivo": archivo.pk, "nombre": archivo.nombre_original},
-                     despues={"motivo": motivo, "version": version.numero if version else None})
+    registrar_evento(
+        por=por,
+        accion="concejo.punto.anexo_quitar",
+        objeto=punto,
+        antes={"archivo": archivo.pk, "nombre": archivo.nombre_original},
+        despues={"motivo": motivo, "version": version.numero if version else None},
+    )
 
 
 # --- Diferencias entre versiones -------------------------------------------------------------------
 
 _CAMPOS_COMPARADOS = {
-    "titulo": "título", "descripcion": "descripción", "seccion_nombre": "sección", "mayoria": "mayoría",
-    "instrumento": "instrumento", "documento": "documento del registro",
+    "titulo": "título",
+    "descripcion": "descripción",
+    "seccion_nombre": "sección",
+    "mayoria": "mayoría",
+    "instrumento": "instrumento",
+    "documento": "documento del registro",
 }
 
 
@@ -545,8 +679,13 @@ def diferencias(anterior: VersionAgenda | None, nueva: VersionAgenda) -> list[di
     cambios: list[dict] = []
     for pid, p in nuevos.items():
         if pid not in viejos:
-            cambios.append({"tipo": "agregado", "titulo": p["titulo"],
-                            "detalle": f"Nuevo punto {p['orden']} en {p['seccion_nombre'].lower()}."})
+            cambios.append(
+                {
+                    "tipo": "agregado",
+                    "titulo": p["titulo"],
+                    "detalle": f"Nuevo punto {p['orden']} en {p['seccion_nombre'].lower()}.",
+                }
+            )
             continue
         v = p_viejo = viejos[pid]
         campos = [nombre for clave, nombre in _CAMPOS_COMPARADOS.items() if v.get(clave) != p.get(clave)]
@@ -555,13 +694,22 @@ def diferencias(anterior: VersionAgenda | None, nueva: VersionAgenda) -> list[di
         if anexos_v != anexos_n:
             campos.append("documentos del expediente")
         if campos:
-            cambios.append({"tipo": "cambiado", "titulo": p["titulo"], "detalle": "Cambió: " + ", ".join(campos) + "."})
+            cambios.append(
+                {"tipo": "cambiado", "titulo": p["titulo"], "detalle": "Cambió: " + ", ".join(campos) + "."}
+            )
         if v["orden"] != p["orden"]:
-            cambios.append({"tipo": "movido", "titulo": p["titulo"],
-                            "detalle": f"Pasó del punto {v['orden']} al {p['orden']}."})
+            cambios.append(
+                {
+                    "tipo": "movido",
+                    "titulo": p["titulo"],
+                    "detalle": f"Pasó del punto {v['orden']} al {p['orden']}.",
+                }
+            )
     for pid, v in viejos.items():
         if pid not in nuevos:
-            cambios.append({"tipo": "quitado", "titulo": v["titulo"], "detalle": f"Era el punto {v['orden']}."})
+            cambios.append(
+                {"tipo": "quitado", "titulo": v["titulo"], "detalle": f"Era el punto {v['orden']}."}
+            )
     return cambios
 
 
@@ -575,7 +723,13 @@ def buscar_documentos_para_despacho(*, usuario, texto: str, limite: int = 20):
     texto = (texto or "").strip()
     if not texto:
         return Documento.objects.none()
-    qs = documentos_visibles(usuario).filter(clase=Documento.Clase.ENTRADA).exclude(
-        estado__in=[Documento.Estado.BORRADOR, Documento.Estado.ANULADO]
+    qs = (
+        documentos_visibles(usuario)
+        .filter(clase=Documento.Clase.ENTRADA)
+        .exclude(estado__in=[Documento.Estado.BORRADOR, Documento.Estado.ANULADO])
     )
-    return buscar_documentos(texto, usuario=usuario, qs=qs).select_related("remitente").order_by("-recibido_en")[:limite]
+    return (
+        buscar_documentos(texto, usuario=usuario, qs=qs)
+        .select_related("remitente")
+        .order_by("-recibido_en")[:limite]
+    )

@@ -25,11 +25,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from core.services.auditoria import instantanea, registrar_evento
-from core.services.plazos import CALENDARIO, HABILES, calcular_plazo
 from concejo.models import Citacion, Miembro, Sesion, VersionAgenda
 from concejo.services.agenda import congelar_agenda, ultima_version
 from concejo.services.sesiones import miembros_citables, nombre_tipo, reglas_en
+from core.services.auditoria import instantanea, registrar_evento
+from core.services.plazos import CALENDARIO, HABILES, calcular_plazo
 
 UNIDADES_AVISO = {"dias_habiles": "días hábiles", "dias_calendario": "días calendario", "horas": "horas"}
 
@@ -64,8 +64,11 @@ def comprobar_aviso(sesion: Sesion, *, ahora: datetime | None = None) -> Aviso:
     tipo = nombre_tipo(sesion.tipo).lower()
     regla = _regla_aviso(sesion)
     if regla is None:
-        return Aviso(cumplido=None, requerido="",
-                     explicacion=f"El perfil no fija un plazo de aviso para la sesión {tipo}; no se comprobó.")
+        return Aviso(
+            cumplido=None,
+            requerido="",
+            explicacion=f"El perfil no fija un plazo de aviso para la sesión {tipo}; no se comprobó.",
+        )
     cantidad, unidad = int(regla["cantidad"]), regla["unidad"]
     requerido = f"{cantidad} {UNIDADES_AVISO[unidad]}"
     dia_sesion = timezone.localtime(sesion.fecha).date()
@@ -74,14 +77,20 @@ def comprobar_aviso(sesion: Sesion, *, ahora: datetime | None = None) -> Aviso:
         cumplido = horas >= cantidad
         detalle = f"faltan {int(horas)} horas para la sesión"
     else:
-        plazo = calcular_plazo(desde=ahora, dias=cantidad, tipo=HABILES if unidad == "dias_habiles" else CALENDARIO)
+        plazo = calcular_plazo(
+            desde=ahora, dias=cantidad, tipo=HABILES if unidad == "dias_habiles" else CALENDARIO
+        )
         ultimo = plazo.dias_contados[-1] if plazo.dias_contados else plazo.recepcion
         cumplido = ultimo < dia_sesion
-        detalle = (f"el plazo contado desde hoy se completa el {ultimo:%d/%m/%Y} y la sesión es el "
-                   f"{dia_sesion:%d/%m/%Y}")
+        detalle = (
+            f"el plazo contado desde hoy se completa el {ultimo:%d/%m/%Y} y la sesión es el "
+            f"{dia_sesion:%d/%m/%Y}"
+        )
     explicacion = f"La sesión {tipo} exige citar con {requerido} de anticipación: {detalle}."
-    advertencia = "" if cumplido else (
-        f"Plazo de aviso no cumplido: la sesión {tipo} exige {requerido} de anticipación y {detalle}."
+    advertencia = (
+        ""
+        if cumplido
+        else (f"Plazo de aviso no cumplido: la sesión {tipo} exige {requerido} de anticipación y {detalle}.")
     )
     return Aviso(cumplido=cumplido, requerido=requerido, explicacion=explicacion, advertencia=advertencia)
 
@@ -121,9 +130,13 @@ def convocar(
     reenvio = sesion.estado == Sesion.Estado.CONVOCADA
     if reenvio:
         if version_pendiente_de_envio(sesion) is None:
-            raise ValidationError("La sesión ya está convocada y los miembros tienen la versión vigente de la agenda.")
+            raise ValidationError(
+                "La sesión ya está convocada y los miembros tienen la versión vigente de la agenda."
+            )
     elif sesion.estado != Sesion.Estado.PROGRAMADA:
-        raise ValidationError(f"No se puede convocar: la sesión está «{sesion.get_estado_display().lower()}».")
+        raise ValidationError(
+            f"No se puede convocar: la sesión está «{sesion.get_estado_display().lower()}»."
+        )
     if sesion.fecha <= ahora:
         raise ValidationError("La fecha de la sesión ya pasó: corríjala antes de convocar.")
     miembros = miembros_citables(sesion.organo, sesion.fecha)
@@ -136,10 +149,13 @@ def convocar(
         aviso = comprobar_aviso(sesion, ahora=ahora)
         if aviso.cumplido is False and not aceptar_aviso_corto:
             raise ValidationError(
-                aviso.advertencia + " Confirme que convoca de todos modos: quedará registrado.", code="aviso_corto"
+                aviso.advertencia + " Confirme que convoca de todos modos: quedará registrado.",
+                code="aviso_corto",
             )
     version = ultima_version(sesion) or congelar_agenda(sesion=sesion, por=por)
-    citaciones = Citacion.objects.bulk_create([Citacion(sesion=sesion, miembro=m, version=version) for m in miembros])
+    citaciones = Citacion.objects.bulk_create(
+        [Citacion(sesion=sesion, miembro=m, version=version) for m in miembros]
+    )
     antes = instantanea(sesion, ["estado", "convocada_en", "aviso_cumplido", "aviso_advertencia"])
     if not reenvio:
         sesion.estado = Sesion.Estado.CONVOCADA
@@ -148,11 +164,17 @@ def convocar(
         sesion.aviso_advertencia = aviso.advertencia
         sesion.save(update_fields=["estado", "convocada_en", "aviso_cumplido", "aviso_advertencia"])
     registrar_evento(
-        por=por, accion="concejo.sesion.convocar", objeto=sesion, antes=antes,
+        por=por,
+        accion="concejo.sesion.convocar",
+        objeto=sesion,
+        antes=antes,
         despues={
             **instantanea(sesion, ["estado", "convocada_en", "aviso_cumplido", "aviso_advertencia"]),
-            "version": version.numero, "citados": [m.pk for m in miembros], "reenvio": reenvio,
-            "aviso": aviso.explicacion if aviso else "", "aviso_corto_aceptado": bool(aviso and aviso.cumplido is False),
+            "version": version.numero,
+            "citados": [m.pk for m in miembros],
+            "reenvio": reenvio,
+            "aviso": aviso.explicacion if aviso else "",
+            "aviso_corto_aceptado": bool(aviso and aviso.cumplido is False),
         },
     )
     ids = [c.pk for c in Citacion.objects.filter(sesion=sesion, version=version)]
@@ -184,14 +206,19 @@ def generar_pdf(*, citacion: Citacion, por=None) -> Citacion:
     """Arma y guarda el PDF de la citación si aún no lo tiene (SHA-256 en `core.Archivo`)."""
     from core.services.archivos import guardar_archivo
 
-    citacion = Citacion.objects.select_for_update().select_related(
-        "sesion__organo", "miembro__persona", "version").get(pk=citacion.pk)
+    citacion = (
+        Citacion.objects.select_for_update()
+        .select_related("sesion__organo", "miembro__persona", "version")
+        .get(pk=citacion.pk)
+    )
     if citacion.archivo_id:
         return citacion
     nombre = f"citacion-{citacion.sesion.tipo}-{citacion.sesion.numero}-{citacion.sesion.anio}-{citacion.miembro_id}.pdf"
     archivo = guardar_archivo(
         archivo=SimpleUploadedFile(nombre, pdf_de(citacion), content_type="application/pdf"),
-        por=por, tipos_permitidos=["application/pdf"], tamano_maximo=50 * 1024 * 1024,
+        por=por,
+        tipos_permitidos=["application/pdf"],
+        tamano_maximo=50 * 1024 * 1024,
     )
     citacion.archivo = archivo
     citacion.save(update_fields=["archivo"])
@@ -201,7 +228,9 @@ def generar_pdf(*, citacion: Citacion, por=None) -> Citacion:
 @task()
 def enviar_citacion(citacion_id: int) -> bool:
     """Tarea: arma el PDF de la citación y lo envía al correo del miembro con el enlace de acuse."""
-    citacion = Citacion.objects.filter(pk=citacion_id).select_related("miembro__persona", "miembro__usuario").first()
+    citacion = (
+        Citacion.objects.filter(pk=citacion_id).select_related("miembro__persona", "miembro__usuario").first()
+    )
     if citacion is None:
         return False
     citacion = generar_pdf(citacion=citacion)
@@ -215,7 +244,8 @@ def enviar_citacion(citacion_id: int) -> bool:
         f"Estimado(a) {citacion.miembro}:\n\n"
         f"Se le cita a la sesión {nombre_tipo(sesion.tipo).lower()} Nº {sesion.numero}-{sesion.anio} de "
         f"{sesion.organo}, el {fecha:%d/%m/%Y} a las {fecha:%H:%M}"
-        + (f", en {sesion.lugar}" if sesion.lugar else "") + ".\n\n"
+        + (f", en {sesion.lugar}" if sesion.lugar else "")
+        + ".\n\n"
         "Adjuntamos la citación con la agenda. Abra este enlace para confirmar la recepción y ver los "
         f"documentos de cada punto:\n{url_citacion(citacion)}\n"
     )
@@ -225,16 +255,23 @@ def enviar_citacion(citacion_id: int) -> bool:
     mensaje.send()
     with transaction.atomic():
         Citacion.objects.filter(pk=citacion.pk).update(enviada_en=timezone.now())
-        registrar_evento(por=None, accion="concejo.citacion.enviar", objeto=citacion,
-                         despues={"correo": destino, "archivo": citacion.archivo_id})
+        registrar_evento(
+            por=None,
+            accion="concejo.citacion.enviar",
+            objeto=citacion,
+            despues={"correo": destino, "archivo": citacion.archivo_id},
+        )
     return True
 
 
 def citacion_por_token(token: str) -> Citacion | None:
     if not token or len(token) > 64:
         return None
-    return (Citacion.objects.filter(token=token)
-            .select_related("sesion__organo__periodo", "miembro__persona", "version").first())
+    return (
+        Citacion.objects.filter(token=token)
+        .select_related("sesion__organo__periodo", "miembro__persona", "version")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -245,8 +282,12 @@ def registrar_recepcion(*, citacion: Citacion) -> Citacion:
     if citacion.recibida_en is None:
         citacion.recibida_en = timezone.now()
         citacion.save(update_fields=["recibida_en"])
-        registrar_evento(por=None, accion="concejo.citacion.recibir", objeto=citacion,
-                         despues={"miembro": citacion.miembro_id, "recibida_en": citacion.recibida_en})
+        registrar_evento(
+            por=None,
+            accion="concejo.citacion.recibir",
+            objeto=citacion,
+            despues={"miembro": citacion.miembro_id, "recibida_en": citacion.recibida_en},
+        )
     return citacion
 
 
@@ -261,11 +302,15 @@ def enviar_aviso_cancelacion(sesion_id: int) -> int:
     sesion = Sesion.objects.filter(pk=sesion_id).select_related("organo").first()
     if sesion is None or sesion.estado != Sesion.Estado.CANCELADA:
         return 0
-    destinos = sorted({d for c in sesion.citaciones.select_related("miembro__usuario") if (d := correo_de(c.miembro))})
+    destinos = sorted(
+        {d for c in sesion.citaciones.select_related("miembro__usuario") if (d := correo_de(c.miembro))}
+    )
     fecha = timezone.localtime(sesion.fecha)
     asunto = f"Cancelada: sesión {nombre_tipo(sesion.tipo).lower()} Nº {sesion.numero}-{sesion.anio} — {sesion.organo}"
-    cuerpo = (f"La sesión prevista para el {fecha:%d/%m/%Y} a las {fecha:%H:%M} fue cancelada.\n\n"
-              f"Motivo: {sesion.motivo_cancelacion}\n")
+    cuerpo = (
+        f"La sesión prevista para el {fecha:%d/%m/%Y} a las {fecha:%H:%M} fue cancelada.\n\n"
+        f"Motivo: {sesion.motivo_cancelacion}\n"
+    )
     for destino in destinos:
         EmailMessage(asunto, cuerpo, settings.DEFAULT_FROM_EMAIL, [destino]).send()
     return len(destinos)
@@ -276,10 +321,11 @@ def estado_citaciones(sesion: Sesion) -> list[Citacion]:
     version = sesion.versiones.filter(citaciones__isnull=False).order_by("-numero").first()
     if version is None:
         return []
-    citaciones = list(Citacion.objects.filter(sesion=sesion, version=version)
-                      .select_related("miembro__persona", "miembro__usuario", "archivo", "version")
-                      .order_by("miembro__orden", "miembro_id"))
+    citaciones = list(
+        Citacion.objects.filter(sesion=sesion, version=version)
+        .select_related("miembro__persona", "miembro__usuario", "archivo", "version")
+        .order_by("miembro__orden", "miembro_id")
+    )
     for c in citaciones:
         c.correo = correo_de(c.miembro)
     return citaciones
-

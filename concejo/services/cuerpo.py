@@ -104,8 +104,11 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
         except perfiles.ClaveDesconocida:
             if not opcional:
                 raise
-            fuentes[clave] = {"fuente": "El perfil no lo fija: valor por omisión del sistema", "confianza": "?",
-                              "local": False}
+            fuentes[clave] = {
+                "fuente": "El perfil no lo fija: valor por omisión del sistema",
+                "confianza": "?",
+                "local": False,
+            }
             return defecto
         fuentes[clave] = {"fuente": regla.fuente, "confianza": regla.confianza, "local": regla.local}
         return regla.valor
@@ -119,8 +122,10 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
     for clave in list(fuentes):  # un tipo sin plazo de aviso no es una regla que falte
         if clave.startswith("concejo.aviso_") and aviso[clave.removeprefix("concejo.aviso_")] is None:
             del fuentes[clave]
-    vocabulario = {c: leer(f"vocabulario.{c}", opcional=True, defecto=c) for c in
-                   ("concejo", "miembro", "miembros", "alcalde")}
+    vocabulario = {
+        c: leer(f"vocabulario.{c}", opcional=True, defecto=c)
+        for c in ("concejo", "miembro", "miembros", "alcalde")
+    }
     return ReglasConcejo(
         fecha=fecha,
         quorum=quorum,
@@ -207,7 +212,8 @@ class Situacion:
 def miembros_del_periodo(periodo: Periodo) -> list[Miembro]:
     """Los asientos del periodo (titulares y suplentes) por precedencia, con persona y estados."""
     return list(
-        periodo.miembros.select_related("persona", "suplente_de", "usuario").prefetch_related("estados")
+        periodo.miembros.select_related("persona", "suplente_de", "usuario")
+        .prefetch_related("estados")
         .order_by("orden", "id")
     )
 
@@ -292,7 +298,10 @@ def _situacion_en(periodo: Periodo, fecha: date) -> Situacion:
         if fecha < titular.desde or (titular.hasta is not None and fecha > titular.hasta):
             # Un asiento que aún no empieza o ya terminó sin vacancia declarada: el suplente que lo
             # tomó figura con sus propias fechas; si no hay, el asiento no es de esa fecha.
-            if not any(s.desde <= fecha and (s.hasta is None or fecha <= s.hasta) for s in suplentes.get(titular.pk, [])):
+            if not any(
+                s.desde <= fecha and (s.hasta is None or fecha <= s.hasta)
+                for s in suplentes.get(titular.pk, [])
+            ):
                 continue
         estado = estado_en(titular, fecha)
         ocupante = titular if estado == ACTIVO else None
@@ -325,7 +334,8 @@ def integrantes_de(organo: Organo, fecha=None) -> list[IntegranteComision]:
     fecha = _fecha(fecha)
     orden = {f: i for i, f in enumerate(IntegranteComision.Funcion.values)}
     filas = [
-        i for i in organo.integrantes.select_related("miembro__persona").prefetch_related("miembro__estados")
+        i
+        for i in organo.integrantes.select_related("miembro__persona").prefetch_related("miembro__estados")
         if i.desde <= fecha and (i.hasta is None or fecha <= i.hasta)
     ]
     return sorted(filas, key=lambda i: (orden.get(i.funcion, 99), i.miembro.orden, i.pk))
@@ -384,7 +394,9 @@ class LecturaDeVotacion:
 
     def votos_por_miembro(self, votacion: Votacion) -> dict[int, Voto]:
         """Los votos como objetos `Voto` (sin guardar: para mostrarlos), por miembro."""
-        return {m: Voto(votacion=votacion, miembro_id=m, sentido=s, fundamento=f) for m, s, _rol, f in self.votos}
+        return {
+            m: Voto(votacion=votacion, miembro_id=m, sentido=s, fundamento=f) for m, s, _rol, f in self.votos
+        }
 
 
 def en_sala_con_rol(sesion: Sesion) -> dict[int, str]:
@@ -417,8 +429,11 @@ def resultado_de(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -
     def no_vota(rol: str) -> bool:
         return solo_dirime and rol == Miembro.Rol.ALCALDE
 
-    votos = (list(votacion.votos.values_list("miembro_id", "sentido", "miembro__rol", "fundamento"))
-             if votacion.pk else [])
+    votos = (
+        list(votacion.votos.values_list("miembro_id", "sentido", "miembro__rol", "fundamento"))
+        if votacion.pk
+        else []
+    )
     votacion.lectura_del_resultado = LecturaDeVotacion(en_sala, votos)
     sentido_de = {miembro_id: sentido for miembro_id, sentido, _rol, _f in votos}
     dirimente = votacion.sentido_dirimente or None
@@ -427,12 +442,13 @@ def resultado_de(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -
         dirimente = sentido if sentido in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA) else None
 
     nominal = votacion.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
-    cuenta = {s: 0 for s in Voto.Sentido.values}
+    cuenta = dict.fromkeys(Voto.Sentido.values, 0)
     for _miembro_id, sentido, rol, _f in votos:
         if not no_vota(rol):
             cuenta[sentido] += 1
     presentes = [
-        pk for pk, rol in en_sala.items()
+        pk
+        for pk, rol in en_sala.items()
         if not no_vota(rol) and not (nominal and sentido_de.get(pk) == Voto.Sentido.AUSENTE)
     ]
     if nominal:
@@ -461,8 +477,12 @@ def resultado_de(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -
 
 def _fecha_en_periodo(periodo: Periodo, fecha: date, campo: str) -> None:
     if not periodo.inicio <= fecha <= periodo.fin:
-        raise ValidationError({campo: f"La fecha debe estar dentro del periodo ({periodo.inicio:%d/%m/%Y} al "
-                                      f"{periodo.fin:%d/%m/%Y})."})
+        raise ValidationError(
+            {
+                campo: f"La fecha debe estar dentro del periodo ({periodo.inicio:%d/%m/%Y} al "
+                f"{periodo.fin:%d/%m/%Y})."
+            }
+        )
 
 
 def _hasta_tras_desde(desde: date, hasta: date | None) -> None:
@@ -479,17 +499,22 @@ def _validar_periodo(periodo: Periodo) -> None:
         errores["fin"] = ["El fin del periodo debe ser posterior a su inicio."]
     if not isinstance(periodo.numero_legal, int) or not 1 <= periodo.numero_legal <= 200:
         errores["numero_legal"] = ["El número legal debe ser un entero entre 1 y 200."]
-    elif periodo.inicio and periodo.fin and Periodo.objects.filter(
-        inicio__lte=periodo.fin, fin__gte=periodo.inicio
-    ).exclude(pk=periodo.pk).exists():
+    elif (
+        periodo.inicio
+        and periodo.fin
+        and Periodo.objects.filter(inicio__lte=periodo.fin, fin__gte=periodo.inicio)
+        .exclude(pk=periodo.pk)
+        .exists()
+    ):
         errores["inicio"] = ["Las fechas se superponen con otro periodo."]
     if errores:
         raise ValidationError(errores)
 
 
 @transaction.atomic
-def crear_periodo(*, nombre: str, inicio: date, fin: date, numero_legal: int, nombre_pleno: str = "",
-                  por) -> Periodo:
+def crear_periodo(
+    *, nombre: str, inicio: date, fin: date, numero_legal: int, nombre_pleno: str = "", por
+) -> Periodo:
     """Crea el periodo (mandato) con su número legal y el órgano pleno; no admite periodos superpuestos."""
     periodo = Periodo(nombre=nombre, inicio=inicio, fin=fin, numero_legal=numero_legal)
     _validar_periodo(periodo)
@@ -499,9 +524,15 @@ def crear_periodo(*, nombre: str, inicio: date, fin: date, numero_legal: int, no
             nombre_pleno = str(perfiles.valor("vocabulario.concejo", fecha=inicio))
         except perfiles.ErrorPerfil:
             nombre_pleno = "Concejo Municipal"
-    pleno = Organo.objects.create(periodo=periodo, tipo=Organo.Tipo.PLENO, nombre=nombre_pleno.strip(), sigla="CM")
-    registrar_evento(por=por, accion="concejo.periodo.crear", objeto=periodo,
-                     despues={**instantanea(periodo), "pleno": pleno.pk})
+    pleno = Organo.objects.create(
+        periodo=periodo, tipo=Organo.Tipo.PLENO, nombre=nombre_pleno.strip(), sigla="CM"
+    )
+    registrar_evento(
+        por=por,
+        accion="concejo.periodo.crear",
+        objeto=periodo,
+        despues={**instantanea(periodo), "pleno": pleno.pk},
+    )
     return periodo
 
 
@@ -518,8 +549,13 @@ def actualizar_periodo(*, periodo: Periodo, por, **campos) -> Periodo:
     _validar_periodo(periodo)
     periodo.save()
     if instantanea(periodo) != antes:
-        registrar_evento(por=por, accion="concejo.periodo.editar", objeto=periodo, antes=antes,
-                         despues=instantanea(periodo))
+        registrar_evento(
+            por=por,
+            accion="concejo.periodo.editar",
+            objeto=periodo,
+            antes=antes,
+            despues=instantanea(periodo),
+        )
     return periodo
 
 
@@ -536,15 +572,20 @@ def _validar_miembro(m: Miembro) -> None:
     if m.desde is None:
         errores["desde"] = ["Indique desde cuándo ocupa el asiento."]
     elif not periodo.inicio <= m.desde <= periodo.fin:
-        errores["desde"] = [f"La fecha debe estar dentro del periodo ({periodo.inicio:%d/%m/%Y} al "
-                            f"{periodo.fin:%d/%m/%Y})."]
+        errores["desde"] = [
+            f"La fecha debe estar dentro del periodo ({periodo.inicio:%d/%m/%Y} al {periodo.fin:%d/%m/%Y})."
+        ]
     elif m.hasta is not None and m.hasta < m.desde:
         errores["hasta"] = ["La fecha final no puede ser anterior a la inicial."]
     if Miembro.objects.filter(periodo=periodo, persona_id=m.persona_id).exclude(pk=m.pk).exists():
         errores["persona"] = ["Esa persona ya es miembro del concejo en este periodo."]
-    if m.rol == Miembro.Rol.ALCALDE and Miembro.objects.filter(
-        periodo=periodo, rol=Miembro.Rol.ALCALDE, suplente_de__isnull=True
-    ).exclude(pk=m.pk).exists() and m.suplente_de_id is None:
+    if (
+        m.rol == Miembro.Rol.ALCALDE
+        and Miembro.objects.filter(periodo=periodo, rol=Miembro.Rol.ALCALDE, suplente_de__isnull=True)
+        .exclude(pk=m.pk)
+        .exists()
+        and m.suplente_de_id is None
+    ):
         errores["rol"] = ["El periodo ya tiene alcalde (su reemplazo se registra como suplente)."]
     if m.suplente_de_id is not None:
         titular = m.suplente_de
@@ -552,9 +593,10 @@ def _validar_miembro(m: Miembro) -> None:
             errores["suplente_de"] = ["El titular debe ser miembro del mismo periodo."]
         elif titular.suplente_de_id is not None or titular.pk == m.pk:
             errores["suplente_de"] = ["Elija a un titular (no a otro suplente)."]
-    if m.usuario_id is not None and Miembro.objects.filter(periodo=periodo, usuario_id=m.usuario_id).exclude(
-        pk=m.pk
-    ).exists():
+    if (
+        m.usuario_id is not None
+        and Miembro.objects.filter(periodo=periodo, usuario_id=m.usuario_id).exclude(pk=m.pk).exists()
+    ):
         errores["usuario"] = ["Ese usuario ya está vinculado a otro miembro del periodo."]
     if m.correo:
         try:
@@ -566,15 +608,35 @@ def _validar_miembro(m: Miembro) -> None:
 
 
 @transaction.atomic
-def agregar_miembro(*, periodo: Periodo, persona, rol: str = Miembro.Rol.MIEMBRO, partido: str = "",
-                    suplente_de: Miembro | None = None, desde: date | None = None, hasta: date | None = None,
-                    orden: int = 0, correo: str = "", usuario=None, por) -> Miembro:
+def agregar_miembro(
+    *,
+    periodo: Periodo,
+    persona,
+    rol: str = Miembro.Rol.MIEMBRO,
+    partido: str = "",
+    suplente_de: Miembro | None = None,
+    desde: date | None = None,
+    hasta: date | None = None,
+    orden: int = 0,
+    correo: str = "",
+    usuario=None,
+    por,
+) -> Miembro:
     """Añade un asiento del concejo en el periodo (alcalde, regidor o síndico; o el suplente de un titular)
     con su partido, precedencia, correo para citaciones y usuario vinculado.
     """
-    m = Miembro(periodo=periodo, persona=persona, rol=rol, partido=partido, suplente_de=suplente_de,
-                desde=desde or periodo.inicio, hasta=hasta, orden=orden or 0, correo=correo or persona.correo or "",
-                usuario=usuario)
+    m = Miembro(
+        periodo=periodo,
+        persona=persona,
+        rol=rol,
+        partido=partido,
+        suplente_de=suplente_de,
+        desde=desde or periodo.inicio,
+        hasta=hasta,
+        orden=orden or 0,
+        correo=correo or persona.correo or "",
+        usuario=usuario,
+    )
     _validar_miembro(m)
     m.save()
     registrar_evento(por=por, accion="concejo.miembro.agregar", objeto=m, despues=instantanea(m))
@@ -594,14 +656,27 @@ def actualizar_miembro(*, miembro: Miembro, por, **campos) -> Miembro:
     _validar_miembro(miembro)
     miembro.save()
     if instantanea(miembro) != antes:
-        registrar_evento(por=por, accion="concejo.miembro.editar", objeto=miembro, antes=antes,
-                         despues=instantanea(miembro))
+        registrar_evento(
+            por=por,
+            accion="concejo.miembro.editar",
+            objeto=miembro,
+            antes=antes,
+            despues=instantanea(miembro),
+        )
     return miembro
 
 
 @transaction.atomic
-def registrar_estado(*, miembro: Miembro, estado: str, desde: date, hasta: date | None = None,
-                     documento: str = "", motivo: str = "", por) -> EstadoMiembro:
+def registrar_estado(
+    *,
+    miembro: Miembro,
+    estado: str,
+    desde: date,
+    hasta: date | None = None,
+    documento: str = "",
+    motivo: str = "",
+    por,
+) -> EstadoMiembro:
     """Anota que `miembro` pasa a `estado` (licencia, suspensión, vacancia; o vuelve a activo) desde una
     fecha, con el documento que lo dispone. La historia no se edita: un registro posterior manda desde su
     fecha. Licencia, suspensión y vacancia exigen el documento.
@@ -615,13 +690,20 @@ def registrar_estado(*, miembro: Miembro, estado: str, desde: date, hasta: date 
     else:
         periodo = miembro.periodo
         if not periodo.inicio <= desde <= periodo.fin:
-            errores["desde"] = [f"La fecha debe estar dentro del periodo ({periodo.inicio:%d/%m/%Y} al "
-                                f"{periodo.fin:%d/%m/%Y})."]
+            errores["desde"] = [
+                f"La fecha debe estar dentro del periodo ({periodo.inicio:%d/%m/%Y} al "
+                f"{periodo.fin:%d/%m/%Y})."
+            ]
         if hasta is not None and hasta < desde:
             errores["hasta"] = ["La fecha final no puede ser anterior a la inicial."]
-    if estado in (EstadoMiembro.Estado.LICENCIA, EstadoMiembro.Estado.SUSPENDIDO,
-                  EstadoMiembro.Estado.VACADO) and not documento:
-        errores["documento"] = ["Indique el documento que lo dispone (p. ej. «Acuerdo de Concejo Nº 012-2026»)."]
+    if (
+        estado
+        in (EstadoMiembro.Estado.LICENCIA, EstadoMiembro.Estado.SUSPENDIDO, EstadoMiembro.Estado.VACADO)
+        and not documento
+    ):
+        errores["documento"] = [
+            "Indique el documento que lo dispone (p. ej. «Acuerdo de Concejo Nº 012-2026»)."
+        ]
     if estado == EstadoMiembro.Estado.VACADO and hasta is not None:
         errores["hasta"] = ["La vacancia no tiene fecha final."]
     if len(documento) > 200 or len(motivo) > 300:
@@ -629,17 +711,27 @@ def registrar_estado(*, miembro: Miembro, estado: str, desde: date, hasta: date 
     if errores:
         raise ValidationError(errores)
     antes = estado_en(miembro, desde)
-    registro = EstadoMiembro.objects.create(miembro=miembro, estado=estado, desde=desde, hasta=hasta,
-                                            documento=documento, motivo=motivo)
-    registrar_evento(por=por, accion="concejo.miembro.estado", objeto=miembro,
-                     antes={"estado": antes, "fecha": desde.isoformat()}, despues=instantanea(registro))
+    registro = EstadoMiembro.objects.create(
+        miembro=miembro, estado=estado, desde=desde, hasta=hasta, documento=documento, motivo=motivo
+    )
+    registrar_evento(
+        por=por,
+        accion="concejo.miembro.estado",
+        objeto=miembro,
+        antes={"estado": antes, "fecha": desde.isoformat()},
+        despues=instantanea(registro),
+    )
     return registro
 
 
 def _validar_comision(c: Organo) -> None:
     errores = {}
     c.nombre, c.sigla = (c.nombre or "").strip(), (c.sigla or "").strip()
-    if c.tipo not in (Organo.Tipo.COMISION_ORDINARIA, Organo.Tipo.COMISION_ESPECIAL, Organo.Tipo.COMISION_MESA):
+    if c.tipo not in (
+        Organo.Tipo.COMISION_ORDINARIA,
+        Organo.Tipo.COMISION_ESPECIAL,
+        Organo.Tipo.COMISION_MESA,
+    ):
         errores["tipo"] = ["Elija el tipo de comisión: ordinaria, especial o de Mesa."]
     if not c.nombre:
         errores["nombre"] = ["Escriba el nombre de la comisión."]
@@ -647,9 +739,12 @@ def _validar_comision(c: Organo) -> None:
         errores["nombre"] = ["El nombre admite hasta 200 caracteres y la sigla hasta 20."]
     elif Organo.objects.filter(periodo=c.periodo, nombre__iexact=c.nombre).exclude(pk=c.pk).exists():
         errores["nombre"] = ["Ya hay una comisión con ese nombre en el periodo."]
-    if c.tipo == Organo.Tipo.COMISION_MESA and Organo.objects.filter(
-        periodo=c.periodo, tipo=Organo.Tipo.COMISION_MESA, activo=True
-    ).exclude(pk=c.pk).exists():
+    if (
+        c.tipo == Organo.Tipo.COMISION_MESA
+        and Organo.objects.filter(periodo=c.periodo, tipo=Organo.Tipo.COMISION_MESA, activo=True)
+        .exclude(pk=c.pk)
+        .exists()
+    ):
         errores["tipo"] = ["El periodo ya tiene una Comisión de Mesa."]
     if errores:
         raise ValidationError(errores)
@@ -670,8 +765,15 @@ def _se_superponen(desde1, hasta1, desde2, hasta2) -> bool:
 
 
 @transaction.atomic
-def agregar_integrante(*, comision: Organo, miembro: Miembro, funcion: str = IntegranteComision.Funcion.MIEMBRO,
-                       desde: date | None = None, hasta: date | None = None, por) -> IntegranteComision:
+def agregar_integrante(
+    *,
+    comision: Organo,
+    miembro: Miembro,
+    funcion: str = IntegranteComision.Funcion.MIEMBRO,
+    desde: date | None = None,
+    hasta: date | None = None,
+    por,
+) -> IntegranteComision:
     """Incorpora a `miembro` a la comisión con su función y fechas. Un miembro no figura dos veces a la
     vez en la misma comisión, y presidente, vicepresidente y secretario son uno a la vez.
     """
@@ -695,22 +797,30 @@ def agregar_integrante(*, comision: Organo, miembro: Miembro, funcion: str = Int
             if otro.miembro_id == miembro.pk:
                 errores["miembro"] = ["Ese miembro ya integra la comisión en esas fechas."]
             elif funcion != IntegranteComision.Funcion.MIEMBRO and otro.funcion == funcion:
-                errores["funcion"] = [f"La comisión ya tiene {otro.get_funcion_display().lower()} en esas fechas "
-                                      f"({otro.miembro})."]
+                errores["funcion"] = [
+                    f"La comisión ya tiene {otro.get_funcion_display().lower()} en esas fechas "
+                    f"({otro.miembro})."
+                ]
     if errores:
         raise ValidationError(errores)
-    integrante = IntegranteComision.objects.create(organo=comision, miembro=miembro, funcion=funcion, desde=desde,
-                                                   hasta=hasta)
-    registrar_evento(por=por, accion="concejo.comision.integrante.agregar", objeto=comision,
-                     despues=instantanea(integrante))
+    integrante = IntegranteComision.objects.create(
+        organo=comision, miembro=miembro, funcion=funcion, desde=desde, hasta=hasta
+    )
+    registrar_evento(
+        por=por,
+        accion="concejo.comision.integrante.agregar",
+        objeto=comision,
+        despues=instantanea(integrante),
+    )
     return integrante
 
 
 @transaction.atomic
 def terminar_integrante(*, integrante: IntegranteComision, hasta: date, por) -> IntegranteComision:
     """Cierra la participación de un integrante en la comisión en la fecha `hasta` (la fila queda)."""
-    integrante = IntegranteComision.objects.select_for_update().select_related("organo__periodo").get(
-        pk=integrante.pk)
+    integrante = (
+        IntegranteComision.objects.select_for_update().select_related("organo__periodo").get(pk=integrante.pk)
+    )
     if hasta is None:
         raise ValidationError({"hasta": "Indique la fecha en que deja la comisión."})
     _hasta_tras_desde(integrante.desde, hasta)
@@ -718,8 +828,13 @@ def terminar_integrante(*, integrante: IntegranteComision, hasta: date, por) -> 
     antes = instantanea(integrante)
     integrante.hasta = hasta
     integrante.save(update_fields=["hasta"])
-    registrar_evento(por=por, accion="concejo.comision.integrante.terminar", objeto=integrante.organo, antes=antes,
-                     despues=instantanea(integrante))
+    registrar_evento(
+        por=por,
+        accion="concejo.comision.integrante.terminar",
+        objeto=integrante.organo,
+        antes=antes,
+        despues=instantanea(integrante),
+    )
     return integrante
 
 
@@ -730,18 +845,33 @@ def periodo_en(fecha=None) -> Periodo | None:
 
 
 @transaction.atomic
-def agregar_miembro_por_documento(*, periodo: Periodo, tipo_documento: str, numero_documento: str,
-                                  nombres: str = "", apellidos: str = "", por, **campos) -> Miembro:
+def agregar_miembro_por_documento(
+    *,
+    periodo: Periodo,
+    tipo_documento: str,
+    numero_documento: str,
+    nombres: str = "",
+    apellidos: str = "",
+    por,
+    **campos,
+) -> Miembro:
     """Como `agregar_miembro`, pero busca a la persona por su documento y, si no está registrada, la
     registra con el servicio de personas del núcleo (todo o nada: un error no deja la persona suelta).
     """
     from core.models import Persona
     from core.services.personas import normalizar_numero, registrar_persona
 
-    persona = Persona.objects.filter(tipo_documento=tipo_documento,
-                                     numero_documento=normalizar_numero(numero_documento)).first()
+    persona = Persona.objects.filter(
+        tipo_documento=tipo_documento, numero_documento=normalizar_numero(numero_documento)
+    ).first()
     if persona is None:
-        persona = registrar_persona(tipo=Persona.Tipo.NATURAL, tipo_documento=tipo_documento,
-                                    numero_documento=numero_documento, nombres=nombres, apellidos=apellidos,
-                                    correo=campos.get("correo", ""), por=por)
+        persona = registrar_persona(
+            tipo=Persona.Tipo.NATURAL,
+            tipo_documento=tipo_documento,
+            numero_documento=numero_documento,
+            nombres=nombres,
+            apellidos=apellidos,
+            correo=campos.get("correo", ""),
+            por=por,
+        )
     return agregar_miembro(periodo=periodo, persona=persona, por=por, **campos)

@@ -69,7 +69,11 @@ def _auditar(por, accion: str, objeto, antes=None, despues=None) -> None:
 
 
 def _bloquear_sesion(sesion: Sesion) -> Sesion:
-    return Sesion.objects.select_for_update(of=("self",)).select_related("organo", "organo__periodo").get(pk=sesion.pk)
+    return (
+        Sesion.objects.select_for_update(of=("self",))
+        .select_related("organo", "organo__periodo")
+        .get(pk=sesion.pk)
+    )
 
 
 def _exigir_en_curso(sesion: Sesion, que: str, *, suspendida: bool = True) -> None:
@@ -77,7 +81,9 @@ def _exigir_en_curso(sesion: Sesion, que: str, *, suspendida: bool = True) -> No
     if sesion.estado not in validos:
         if sesion.estado == Sesion.Estado.SUSPENDIDA:
             raise ValidationError(f"La sesión está en cuarto intermedio: reanúdela para {que}.")
-        raise ValidationError(f"La sesión no está en curso ({sesion.get_estado_display().lower()}): no se puede {que}.")
+        raise ValidationError(
+            f"La sesión no está en curso ({sesion.get_estado_display().lower()}): no se puede {que}."
+        )
 
 
 # --- Asistencia -----------------------------------------------------------------------------------
@@ -106,30 +112,43 @@ def abrir_lista(*, sesion: Sesion) -> list[Asistencia]:
 
 
 @transaction.atomic
-def marcar_asistencia(*, sesion: Sesion, miembro: Miembro, estado: str, nota: str = "",
-                      momento: datetime | None = None, por) -> Asistencia:
+def marcar_asistencia(
+    *, sesion: Sesion, miembro: Miembro, estado: str, nota: str = "", momento: datetime | None = None, por
+) -> Asistencia:
     """Marca la asistencia de `miembro`. Presente con la sesión ya instalada es una llegada tarde (se
     anota la hora); marcar presente a quien se había retirado es su reingreso. A un miembro con
     licencia o suspendido ese día no se lo marca presente.
     """
     sesion = _bloquear_sesion(sesion)
     if estado not in Asistencia.Estado.values:
-        raise ValidationError({"estado": ["Estado de asistencia desconocido: use presente, ausente, justificado o "
-                                          "licencia."]})
+        raise ValidationError(
+            {"estado": ["Estado de asistencia desconocido: use presente, ausente, justificado o licencia."]}
+        )
     if sesion.estado not in (*ESTADOS_POR_INSTALAR, *ESTADOS_EN_CURSO):
-        raise ValidationError(f"La sesión está {sesion.get_estado_display().lower()}: su asistencia ya no cambia.")
+        raise ValidationError(
+            f"La sesión está {sesion.get_estado_display().lower()}: su asistencia ya no cambia."
+        )
     abrir_lista(sesion=sesion)
     fila = Asistencia.objects.select_for_update().filter(sesion=sesion, miembro=miembro).first()
     if fila is None:
         raise ValidationError({"miembro": [f"{miembro} no integra {sesion.organo} el día de la sesión."]})
     no_habil = estado_del_miembro(miembro, sesion)
     if estado == Asistencia.Estado.PRESENTE and no_habil in ESTADOS_MIEMBRO_NO_HABIL:
-        raise ValidationError({"estado": [f"{miembro} está {ESTADOS_MIEMBRO_NO_HABIL[no_habil]} ese día: no se lo "
-                                          "marca presente."]})
+        raise ValidationError(
+            {
+                "estado": [
+                    f"{miembro} está {ESTADOS_MIEMBRO_NO_HABIL[no_habil]} ese día: no se lo marca presente."
+                ]
+            }
+        )
     antes = instantanea(fila, ["estado", "llegada", "retiro", "nota"])
     ahora = momento or timezone.now()
     if estado == Asistencia.Estado.PRESENTE:
-        if fila.estado != Asistencia.Estado.PRESENTE and sesion.estado in ESTADOS_EN_CURSO and fila.llegada is None:
+        if (
+            fila.estado != Asistencia.Estado.PRESENTE
+            and sesion.estado in ESTADOS_EN_CURSO
+            and fila.llegada is None
+        ):
             fila.llegada = ahora  # llegó con la sesión ya instalada
         fila.retiro = None  # reingreso
     else:
@@ -139,7 +158,13 @@ def marcar_asistencia(*, sesion: Sesion, miembro: Miembro, estado: str, nota: st
     if nota or estado != antes["estado"]:
         fila.nota = nota[:300]
     fila.save()
-    _auditar(por, "concejo.asistencia.marcar", fila, antes, instantanea(fila, ["estado", "llegada", "retiro", "nota"]))
+    _auditar(
+        por,
+        "concejo.asistencia.marcar",
+        fila,
+        antes,
+        instantanea(fila, ["estado", "llegada", "retiro", "nota"]),
+    )
     return fila
 
 
@@ -151,12 +176,18 @@ def registrar_retiro(*, sesion: Sesion, miembro: Miembro, momento: datetime | No
     fila = Asistencia.objects.select_for_update().filter(sesion=sesion, miembro=miembro).first()
     if fila is None or not fila.en_sala:
         raise ValidationError(f"{miembro} no está en la sala: no hay retiro que anotar.")
-    if Votacion.objects.filter(sesion=sesion, estado=Votacion.Estado.ABIERTA, votos__miembro=miembro).exists():
-        raise ValidationError(f"{miembro} ya votó en la votación abierta: ciérrela antes de anotar su retiro.")
+    if Votacion.objects.filter(
+        sesion=sesion, estado=Votacion.Estado.ABIERTA, votos__miembro=miembro
+    ).exists():
+        raise ValidationError(
+            f"{miembro} ya votó en la votación abierta: ciérrela antes de anotar su retiro."
+        )
     antes = instantanea(fila, ["estado", "llegada", "retiro"])
     fila.retiro = momento or timezone.now()
     fila.save(update_fields=["retiro"])
-    _auditar(por, "concejo.asistencia.retiro", fila, antes, instantanea(fila, ["estado", "llegada", "retiro"]))
+    _auditar(
+        por, "concejo.asistencia.retiro", fila, antes, instantanea(fila, ["estado", "llegada", "retiro"])
+    )
     return fila
 
 
@@ -164,8 +195,9 @@ def registrar_retiro(*, sesion: Sesion, miembro: Miembro, momento: datetime | No
 
 
 @transaction.atomic
-def instalar_sesion(*, sesion: Sesion, preside: Miembro | None = None, ahora: datetime | None = None,
-                    por) -> Sesion:
+def instalar_sesion(
+    *, sesion: Sesion, preside: Miembro | None = None, ahora: datetime | None = None, por
+) -> Sesion:
     """Instala la sesión si hay quórum (calculado, nunca tecleado) y guarda ese quórum en `Sesion.quorum`.
     Sin quórum no se instala: el mensaje dice cuántos faltan y con qué regla. `ahora` (por omisión, este
     momento) sirve para cargar sesiones ya celebradas (la demostración).
@@ -186,8 +218,13 @@ def instalar_sesion(*, sesion: Sesion, preside: Miembro | None = None, ahora: da
     if preside is not None:
         sesion.preside = preside
     sesion.save(update_fields=["estado", "instalada_en", "quorum", "preside"])
-    _auditar(por, "concejo.sesion.instalar", sesion, antes, instantanea(sesion, ["estado", "instalada_en", "quorum",
-                                                                                 "preside"]))
+    _auditar(
+        por,
+        "concejo.sesion.instalar",
+        sesion,
+        antes,
+        instantanea(sesion, ["estado", "instalada_en", "quorum", "preside"]),
+    )
     return sesion
 
 
@@ -196,7 +233,9 @@ def declarar_sin_quorum(*, sesion: Sesion, por) -> Sesion:
     """Deja constancia de que la sesión no se instaló por falta de quórum (con el quórum que hubo)."""
     sesion = _bloquear_sesion(sesion)
     if sesion.estado not in ESTADOS_POR_INSTALAR:
-        raise ValidationError(f"La sesión está {sesion.get_estado_display().lower()}: no se declara sin quórum.")
+        raise ValidationError(
+            f"La sesión está {sesion.get_estado_display().lower()}: no se declara sin quórum."
+        )
     abrir_lista(sesion=sesion)
     q = quorum(sesion)
     if q.hay_quorum:
@@ -210,8 +249,11 @@ def declarar_sin_quorum(*, sesion: Sesion, por) -> Sesion:
 
 
 def _votacion_pendiente(sesion: Sesion) -> Votacion | None:
-    return (Votacion.objects.filter(sesion=sesion, estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
-            .order_by("numero").first())
+    return (
+        Votacion.objects.filter(sesion=sesion, estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
+        .order_by("numero")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -220,11 +262,18 @@ def suspender_sesion(*, sesion: Sesion, motivo: str = "", por) -> Sesion:
     sesion = _bloquear_sesion(sesion)
     _exigir_en_curso(sesion, "pasar a cuarto intermedio", suspendida=False)
     if (v := _votacion_pendiente(sesion)) is not None:
-        raise ValidationError(f"La votación {v.numero} no está confirmada: termínela antes del cuarto intermedio.")
+        raise ValidationError(
+            f"La votación {v.numero} no está confirmada: termínela antes del cuarto intermedio."
+        )
     sesion.estado = Sesion.Estado.SUSPENDIDA
     sesion.save(update_fields=["estado"])
-    _auditar(por, "concejo.sesion.suspender", sesion, {"estado": Sesion.Estado.INSTALADA},
-             {"estado": sesion.estado, "motivo": motivo.strip()})
+    _auditar(
+        por,
+        "concejo.sesion.suspender",
+        sesion,
+        {"estado": Sesion.Estado.INSTALADA},
+        {"estado": sesion.estado, "motivo": motivo.strip()},
+    )
     return sesion
 
 
@@ -238,8 +287,13 @@ def reanudar_sesion(*, sesion: Sesion, por) -> Sesion:
     sesion.estado = Sesion.Estado.INSTALADA
     sesion.save(update_fields=["estado"])
     q = quorum(sesion)
-    _auditar(por, "concejo.sesion.reanudar", sesion, {"estado": Sesion.Estado.SUSPENDIDA},
-             {"estado": sesion.estado, "quorum": q.como_dict()})
+    _auditar(
+        por,
+        "concejo.sesion.reanudar",
+        sesion,
+        {"estado": Sesion.Estado.SUSPENDIDA},
+        {"estado": sesion.estado, "quorum": q.como_dict()},
+    )
     return sesion
 
 
@@ -250,8 +304,9 @@ def levantar_sesion(*, sesion: Sesion, ahora: datetime | None = None, por) -> Se
     sesion = _bloquear_sesion(sesion)
     _exigir_en_curso(sesion, "levantar")
     if (v := _votacion_pendiente(sesion)) is not None:
-        raise ValidationError(f"La votación {v.numero} no está confirmada: confírmela o anúlela antes de levantar "
-                              "la sesión.")
+        raise ValidationError(
+            f"La votación {v.numero} no está confirmada: confírmela o anúlela antes de levantar la sesión."
+        )
     en_debate = list(sesion.puntos.filter(estado=PuntoAgenda.Estado.EN_DEBATE).values_list("pk", flat=True))
     PuntoAgenda.objects.filter(pk__in=en_debate).update(estado=PuntoAgenda.Estado.PENDIENTE)
     antes = instantanea(sesion, ["estado", "levantada_en"])
@@ -279,8 +334,9 @@ def tomar_punto(*, punto: PuntoAgenda, por) -> PuntoAgenda:
     sesion, punto = _bloquear_punto(punto)
     _exigir_en_curso(sesion, "poner un punto en debate", suspendida=False)
     if punto.estado not in (PuntoAgenda.Estado.PENDIENTE, PuntoAgenda.Estado.POSTERGADO):
-        raise ValidationError(f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no se pone en "
-                              "debate.")
+        raise ValidationError(
+            f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no se pone en debate."
+        )
     otro = sesion.puntos.filter(estado=PuntoAgenda.Estado.EN_DEBATE).exclude(pk=punto.pk).first()
     if otro is not None:
         raise ValidationError(f"El punto {otro.orden} sigue en debate: termínelo antes de pasar a otro.")
@@ -307,8 +363,9 @@ def anotar_debate(*, punto: PuntoAgenda, notas: str, por) -> PuntoAgenda:
 
 
 @transaction.atomic
-def agregar_intervencion(*, punto: PuntoAgenda, resumen: str, miembro: Miembro | None = None, orador: str = "",
-                         por) -> Intervencion:
+def agregar_intervencion(
+    *, punto: PuntoAgenda, resumen: str, miembro: Miembro | None = None, orador: str = "", por
+) -> Intervencion:
     """Anota quién habló (un miembro del órgano u otro orador, p. ej. un funcionario invitado) y el
     resumen de lo que dijo, en el orden en que habló."""
     sesion, punto = _bloquear_punto(punto)
@@ -327,10 +384,16 @@ def agregar_intervencion(*, punto: PuntoAgenda, resumen: str, miembro: Miembro |
     if errores:
         raise ValidationError(errores)
     orden = (punto.intervenciones.aggregate(m=Max("orden"))["m"] or 0) + 1
-    intervencion = Intervencion.objects.create(punto=punto, miembro=miembro, orador=orador, resumen=resumen,
-                                               orden=orden)
-    _auditar(por, "concejo.intervencion.agregar", intervencion, None,
-             instantanea(intervencion, ["punto", "miembro", "orador", "resumen", "orden"]))
+    intervencion = Intervencion.objects.create(
+        punto=punto, miembro=miembro, orador=orador, resumen=resumen, orden=orden
+    )
+    _auditar(
+        por,
+        "concejo.intervencion.agregar",
+        intervencion,
+        None,
+        instantanea(intervencion, ["punto", "miembro", "orador", "resumen", "orden"]),
+    )
     return intervencion
 
 
@@ -346,10 +409,14 @@ def resolver_sin_voto(*, punto: PuntoAgenda, estado: str, motivo: str = "", por)
     if estado != PuntoAgenda.Estado.TRATADO:
         permitidos.append(PuntoAgenda.Estado.PENDIENTE)
     if punto.estado not in permitidos:
-        raise ValidationError(f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no puede quedar "
-                              f"{RESOLUCIONES_SIN_VOTO[estado]}.")
+        raise ValidationError(
+            f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no puede quedar "
+            f"{RESOLUCIONES_SIN_VOTO[estado]}."
+        )
     if punto.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA]).exists():
-        raise ValidationError(f"El punto {punto.orden} tiene una votación sin confirmar: confírmela o anúlela.")
+        raise ValidationError(
+            f"El punto {punto.orden} tiene una votación sin confirmar: confírmela o anúlela."
+        )
     motivo = motivo.strip()
     antes = instantanea(punto, ["estado", "notas"])
     punto.estado = estado
@@ -393,6 +460,16 @@ def lista_de_asistencia(sesion: Sesion) -> list[FilaAsistencia]:
         else:
             estado, nota, llegada, retiro = fila.estado, fila.nota, fila.llegada, fila.retiro
         en_sala = estado == Asistencia.Estado.PRESENTE and retiro is None
-        filas.append(FilaAsistencia(miembro, estado, etiquetas[estado], llegada, retiro, nota, en_sala,
-                                    estado_miembro not in ESTADOS_MIEMBRO_NO_HABIL))
+        filas.append(
+            FilaAsistencia(
+                miembro,
+                estado,
+                etiquetas[estado],
+                llegada,
+                retiro,
+                nota,
+                en_sala,
+                estado_miembro not in ESTADOS_MIEMBRO_NO_HABIL,
+            )
+        )
     return filas

@@ -19,10 +19,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
-from core.services import perfiles
 from concejo.models import Miembro, Organo, PuntoAgenda, Sesion
 from concejo.services.cuerpo import miembros_de, reglas_del_concejo
+from core.services import perfiles
+from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
 
 # Estados en que la agenda todavía se puede cambiar desde «antes» (después manda la sesión en vivo).
 ESTADOS_PREPARACION = (Sesion.Estado.PROGRAMADA, Sesion.Estado.CONVOCADA)
@@ -101,7 +101,8 @@ def _validar_datos(*, organo: Organo, tipo: str, fecha: datetime, lugar: str) ->
         if tipo not in tipos:
             errores["tipo"] = [
                 f"«{tipo}» no es un tipo de sesión del perfil; use uno de: "
-                + ", ".join(nombre_tipo(t).lower() for t in tipos) + "."
+                + ", ".join(nombre_tipo(t).lower() for t in tipos)
+                + "."
             ]
     if not organo.activo:
         errores["organo"] = [f"{organo} no está activo."]
@@ -176,8 +177,13 @@ def editar_sesion(*, sesion: Sesion, fecha: datetime, lugar: str = "", publica: 
     antes = instantanea(sesion, ["fecha", "lugar", "publica"])
     sesion.fecha, sesion.lugar, sesion.publica = fecha, lugar, publica
     sesion.save(update_fields=["fecha", "lugar", "publica"])
-    registrar_evento(por=por, accion="concejo.sesion.editar", objeto=sesion, antes=antes,
-                     despues=instantanea(sesion, ["fecha", "lugar", "publica"]))
+    registrar_evento(
+        por=por,
+        accion="concejo.sesion.editar",
+        objeto=sesion,
+        antes=antes,
+        despues=instantanea(sesion, ["fecha", "lugar", "publica"]),
+    )
     return sesion
 
 
@@ -198,8 +204,13 @@ def cancelar_sesion(*, sesion: Sesion, motivo: str, por) -> Sesion:
     sesion.estado = Sesion.Estado.CANCELADA
     sesion.motivo_cancelacion = motivo
     sesion.save(update_fields=["estado", "motivo_cancelacion"])
-    registrar_evento(por=por, accion="concejo.sesion.cancelar", objeto=sesion, antes=antes,
-                     despues=instantanea(sesion, ["estado", "motivo_cancelacion"]))
+    registrar_evento(
+        por=por,
+        accion="concejo.sesion.cancelar",
+        objeto=sesion,
+        antes=antes,
+        despues=instantanea(sesion, ["estado", "motivo_cancelacion"]),
+    )
     if convocada:
         from concejo.services.citacion import avisar_cancelacion
 
@@ -210,8 +221,15 @@ def cancelar_sesion(*, sesion: Sesion, motivo: str, por) -> Sesion:
 # La agenda (contrato: «crear_sesion y los servicios de la agenda» se importan desde aquí). Reexport
 # perezoso: `agenda` importa este módulo, así que no se puede importar arriba.
 _DE_AGENDA = {
-    "adjuntar_anexo", "agregar_aprobacion_acta", "agregar_punto", "congelar_agenda", "diferencias", "editar_punto",
-    "mover_punto", "quitar_anexo", "quitar_punto",
+    "adjuntar_anexo",
+    "agregar_aprobacion_acta",
+    "agregar_punto",
+    "congelar_agenda",
+    "diferencias",
+    "editar_punto",
+    "mover_punto",
+    "quitar_anexo",
+    "quitar_punto",
 }
 
 

@@ -43,11 +43,26 @@ from core.services.auditoria import instantanea, registrar_evento
 from core.services.plazos import calcular_plazo
 
 FORMAS_NOMINALES = (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
-SENTIDOS_DE_VOTO = (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA, Voto.Sentido.ABSTENCION, Voto.Sentido.INHIBIDO)
+SENTIDOS_DE_VOTO = (
+    Voto.Sentido.A_FAVOR,
+    Voto.Sentido.EN_CONTRA,
+    Voto.Sentido.ABSTENCION,
+    Voto.Sentido.INHIBIDO,
+)
 # Instrumentos que siguen la regla de debates de las ordenanzas (`concejo.debates_ordenanza`).
 INSTRUMENTOS_CON_DEBATES = ("ordenanza",)
-_CAMPOS = ["estado", "a_favor", "en_contra", "abstenciones", "resultado", "calculo", "voto_dirimente",
-           "sentido_dirimente", "cerrada_en", "confirmada_en"]
+_CAMPOS = [
+    "estado",
+    "a_favor",
+    "en_contra",
+    "abstenciones",
+    "resultado",
+    "calculo",
+    "voto_dirimente",
+    "sentido_dirimente",
+    "cerrada_en",
+    "confirmada_en",
+]
 
 
 def _reglas(sesion: Sesion):
@@ -78,8 +93,11 @@ def _auditar(por, accion, objeto, antes=None, despues=None):
 
 
 def _bloquear(votacion: Votacion) -> Votacion:
-    return (Votacion.objects.select_for_update(of=("self",))
-            .select_related("sesion", "sesion__organo", "sesion__organo__periodo", "punto").get(pk=votacion.pk))
+    return (
+        Votacion.objects.select_for_update(of=("self",))
+        .select_related("sesion", "sesion__organo", "sesion__organo__periodo", "punto")
+        .get(pk=votacion.pk)
+    )
 
 
 def _exigir_quorum(sesion: Sesion, que: str) -> None:
@@ -109,8 +127,11 @@ def _solo_dirime(miembro: Miembro, sesion: Sesion, reglas=None) -> bool:
 
 
 def _fecha_aprobacion(punto: PuntoAgenda) -> date | None:
-    aprobada = punto.votaciones.filter(estado=Votacion.Estado.CONFIRMADA,
-                                       resultado=Votacion.Resultado.APROBADO).order_by("-confirmada_en").first()
+    aprobada = (
+        punto.votaciones.filter(estado=Votacion.Estado.CONFIRMADA, resultado=Votacion.Resultado.APROBADO)
+        .order_by("-confirmada_en")
+        .first()
+    )
     return en_vivo.fecha_de(aprobada.sesion) if aprobada is not None else None
 
 
@@ -120,39 +141,69 @@ def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
     primero = punto.primer_debate
     aprobado = _fecha_aprobacion(primero)
     if aprobado is None:
-        raise ValidationError(f"El primer debate («{primero.titulo}», {primero.sesion}) no está aprobado: el segundo "
-                              "debate no se vota.")
+        raise ValidationError(
+            f"El primer debate («{primero.titulo}», {primero.sesion}) no está aprobado: el segundo "
+            "debate no se vota."
+        )
     if aprobado >= en_vivo.fecha_de(sesion):
-        raise ValidationError(f"El primer debate se aprobó el {aprobado:%d/%m/%Y}: el segundo debate se vota otro día "
-                              "(dos debates en días distintos).")
+        raise ValidationError(
+            f"El primer debate se aprobó el {aprobado:%d/%m/%Y}: el segundo debate se vota otro día "
+            "(dos debates en días distintos)."
+        )
 
 
 def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
     if original.estado != Votacion.Estado.CONFIRMADA:
         raise ValidationError({"reconsideracion_de": ["Solo se reconsidera una votación confirmada."]})
     if original.reconsideraciones.exclude(estado=Votacion.Estado.ANULADA).exists():
-        raise ValidationError({"reconsideracion_de": [f"La votación {original.numero} de {original.sesion} ya tiene "
-                                                      "una reconsideración."]})
+        raise ValidationError(
+            {
+                "reconsideracion_de": [
+                    f"La votación {original.numero} de {original.sesion} ya tiene una reconsideración."
+                ]
+            }
+        )
     if original.sesion.organo_id != sesion.organo_id:
         raise ValidationError({"reconsideracion_de": ["Solo el mismo órgano reconsidera su votación."]})
     decision = Decision.objects.filter(votacion=original).first()
     if decision is not None and decision.estado == Decision.Estado.REGISTRADA:
-        raise ValidationError({"reconsideracion_de": [
-            f"La decisión de la votación {original.numero} de {original.sesion} ya está en el registro de actos: "
-            "no se reconsidera; el acto se deja sin efecto con otro acto que lo derogue."]})
+        raise ValidationError(
+            {
+                "reconsideracion_de": [
+                    f"La decisión de la votación {original.numero} de {original.sesion} ya está en el registro de actos: "
+                    "no se reconsidera; el acto se deja sin efecto con otro acto que lo derogue."
+                ]
+            }
+        )
     dias = _reglas(sesion).reconsideracion_dias
     if not dias:
-        raise ValidationError({"reconsideracion_de": ["El perfil no prevé la reconsideración de votaciones."]})
+        raise ValidationError(
+            {"reconsideracion_de": ["El perfil no prevé la reconsideración de votaciones."]}
+        )
     desde = en_vivo.fecha_de(original.sesion)
     vence = calcular_plazo(desde=desde, dias=dias, tipo="habiles").vence
     if en_vivo.fecha_de(sesion) > vence:
-        raise ValidationError({"reconsideracion_de": [f"El plazo de reconsideración ({dias} días hábiles desde el "
-                                                      f"{desde:%d/%m/%Y}) venció el {vence:%d/%m/%Y}."]})
+        raise ValidationError(
+            {
+                "reconsideracion_de": [
+                    f"El plazo de reconsideración ({dias} días hábiles desde el "
+                    f"{desde:%d/%m/%Y}) venció el {vence:%d/%m/%Y}."
+                ]
+            }
+        )
 
 
 @transaction.atomic
-def abrir_votacion(*, punto: PuntoAgenda, mocion: str, forma: str, mayoria: str = "",
-                   reconsideracion_de: Votacion | None = None, repite: Votacion | None = None, por) -> Votacion:
+def abrir_votacion(
+    *,
+    punto: PuntoAgenda,
+    mocion: str,
+    forma: str,
+    mayoria: str = "",
+    reconsideracion_de: Votacion | None = None,
+    repite: Votacion | None = None,
+    por,
+) -> Votacion:
     """Abre una votación sobre `punto` con la moción, la forma (de las del perfil) y la mayoría (la del
     punto o la general del perfil si no se da). El punto pasa a «en debate» si estaba pendiente."""
     sesion = en_vivo._bloquear_sesion(punto.sesion)
@@ -171,55 +222,85 @@ def abrir_votacion(*, punto: PuntoAgenda, mocion: str, forma: str, mayoria: str 
     if errores:
         raise ValidationError(errores)
     if punto.estado not in (PuntoAgenda.Estado.PENDIENTE, PuntoAgenda.Estado.EN_DEBATE):
-        raise ValidationError(f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no se vota.")
+        raise ValidationError(
+            f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no se vota."
+        )
     otro = sesion.puntos.filter(estado=PuntoAgenda.Estado.EN_DEBATE).exclude(pk=punto.pk).first()
     if otro is not None:
         raise ValidationError(f"El punto {otro.orden} sigue en debate: termínelo antes de votar otro.")
     if (pendiente := en_vivo._votacion_pendiente(sesion)) is not None:
-        raise ValidationError(f"La votación {pendiente.numero} no está confirmada: confírmela o anúlela antes de abrir "
-                              "otra.")
+        raise ValidationError(
+            f"La votación {pendiente.numero} no está confirmada: confírmela o anúlela antes de abrir otra."
+        )
     _exigir_quorum(sesion, "abrir la votación")
     _validar_segundo_debate(punto, sesion)
     if reconsideracion_de is not None:
         _validar_reconsideracion(reconsideracion_de, sesion)
     if repite is None:
         # Tras un empate que manda repetir, la votación siguiente del punto es la repetición.
-        ultima = punto.votaciones.filter(estado=Votacion.Estado.CONFIRMADA).order_by("-confirmada_en", "-pk").first()
+        ultima = (
+            punto.votaciones.filter(estado=Votacion.Estado.CONFIRMADA)
+            .order_by("-confirmada_en", "-pk")
+            .first()
+        )
         if ultima is not None and ultima.resultado == Votacion.Resultado.EMPATE:
             repite = ultima
-    if repite is not None and not (repite.punto_id == punto.pk and repite.estado == Votacion.Estado.CONFIRMADA
-                                   and repite.resultado == Votacion.Resultado.EMPATE):
-        raise ValidationError({"repite": ["Solo se repite una votación empatada y confirmada del mismo punto."]})
+    if repite is not None and not (
+        repite.punto_id == punto.pk
+        and repite.estado == Votacion.Estado.CONFIRMADA
+        and repite.resultado == Votacion.Resultado.EMPATE
+    ):
+        raise ValidationError(
+            {"repite": ["Solo se repite una votación empatada y confirmada del mismo punto."]}
+        )
     if punto.estado == PuntoAgenda.Estado.PENDIENTE:
         punto.estado = PuntoAgenda.Estado.EN_DEBATE
         punto.save(update_fields=["estado"])
     numero = (sesion.votaciones.aggregate(m=Max("numero"))["m"] or 0) + 1
     votacion = Votacion.objects.create(
-        sesion=sesion, punto=punto, numero=numero, mocion=mocion, forma=forma, mayoria=mayoria,
-        reconsideracion_de=reconsideracion_de, repite=repite,
+        sesion=sesion,
+        punto=punto,
+        numero=numero,
+        mocion=mocion,
+        forma=forma,
+        mayoria=mayoria,
+        reconsideracion_de=reconsideracion_de,
+        repite=repite,
     )
     _recalcular(votacion).save(update_fields=["calculo", "resultado"])
-    _auditar(por, "concejo.votacion.abrir", votacion, None,
-             instantanea(votacion, ["punto", "numero", "mocion", "forma", "mayoria", "reconsideracion_de", "repite"]))
+    _auditar(
+        por,
+        "concejo.votacion.abrir",
+        votacion,
+        None,
+        instantanea(
+            votacion, ["punto", "numero", "mocion", "forma", "mayoria", "reconsideracion_de", "repite"]
+        ),
+    )
     return votacion
 
 
 def _exigir_abierta(votacion: Votacion) -> None:
     if votacion.estado != Votacion.Estado.ABIERTA:
-        raise ValidationError(f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: ya no "
-                              "recibe votos.")
+        raise ValidationError(
+            f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: ya no recibe votos."
+        )
 
 
 @transaction.atomic
-def registrar_voto(*, votacion: Votacion, miembro: Miembro, sentido: str, fundamento: str = "", por) -> Votacion:
+def registrar_voto(
+    *, votacion: Votacion, miembro: Miembro, sentido: str, fundamento: str = "", por
+) -> Votacion:
     """Anota (o corrige, mientras la votación está abierta) el voto de un miembro en sala y devuelve la
     votación con el resultado recalculado."""
     votacion = _bloquear(votacion)
     _exigir_abierta(votacion)
     sesion = votacion.sesion
     if votacion.forma not in FORMAS_NOMINALES:
-        raise ValidationError(f"La votación {votacion.numero} es {votacion.get_forma_display().lower()}: se anotan los "
-                              "conteos, no votos con nombre.")
+        raise ValidationError(
+            f"La votación {votacion.numero} es {votacion.get_forma_display().lower()}: se anotan los "
+            "conteos, no votos con nombre."
+        )
     if sentido not in SENTIDOS_DE_VOTO:
         raise ValidationError({"sentido": ["Elija a favor, en contra, abstención o se inhibe."]})
     from concejo.services.cuerpo import en_sala_con_rol
@@ -228,7 +309,9 @@ def registrar_voto(*, votacion: Votacion, miembro: Miembro, sentido: str, fundam
     if miembro.pk not in en_sala:
         raise ValidationError({"miembro": [f"{miembro} no está en la sala: no vota (quedará ausente)."]})
     if _solo_dirime(miembro, sesion):
-        raise ValidationError({"miembro": [f"{miembro} es el alcalde: según el perfil solo tiene voto dirimente."]})
+        raise ValidationError(
+            {"miembro": [f"{miembro} es el alcalde: según el perfil solo tiene voto dirimente."]}
+        )
     fundamento = fundamento.strip()
     if len(fundamento) > 5000:
         raise ValidationError({"fundamento": ["El fundamento no puede pasar de 5.000 caracteres."]})
@@ -240,13 +323,25 @@ def registrar_voto(*, votacion: Votacion, miembro: Miembro, sentido: str, fundam
         voto.sentido, voto.fundamento = sentido, fundamento
         voto.save(update_fields=["sentido", "fundamento", "registrado_en"])
     _recalcular(votacion, en_sala=en_sala).save(update_fields=["calculo", "resultado"])
-    _auditar(por, "concejo.voto.registrar", votacion, antes,
-             {"miembro": miembro.pk, "sentido": sentido, "fundamento": fundamento, "resultado": votacion.resultado})
+    _auditar(
+        por,
+        "concejo.voto.registrar",
+        votacion,
+        antes,
+        {
+            "miembro": miembro.pk,
+            "sentido": sentido,
+            "fundamento": fundamento,
+            "resultado": votacion.resultado,
+        },
+    )
     return votacion
 
 
 @transaction.atomic
-def registrar_conteo(*, votacion: Votacion, a_favor: int, en_contra: int, abstenciones: int = 0, por) -> Votacion:
+def registrar_conteo(
+    *, votacion: Votacion, a_favor: int, en_contra: int, abstenciones: int = 0, por
+) -> Votacion:
     """Anota los conteos de una votación ordinaria o secreta (sin nombres) y recalcula el resultado. La
     suma no puede pasar de los miembros en sala que votan."""
     votacion = _bloquear(votacion)
@@ -254,21 +349,32 @@ def registrar_conteo(*, votacion: Votacion, a_favor: int, en_contra: int, absten
     if votacion.forma in FORMAS_NOMINALES:
         raise ValidationError(f"La votación {votacion.numero} es nominal: se anota el voto de cada miembro.")
     conteos = {"a_favor": a_favor, "en_contra": en_contra, "abstenciones": abstenciones}
-    errores = {k: ["Escriba un número entero de cero o más."] for k, v in conteos.items()
-               if not isinstance(v, int) or isinstance(v, bool) or v < 0}
+    errores = {
+        k: ["Escriba un número entero de cero o más."]
+        for k, v in conteos.items()
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0
+    }
     if errores:
         raise ValidationError(errores)
     sesion = votacion.sesion
     en_sala = _en_sala(sesion)
-    votantes = len(en_sala) - sum(1 for m in Miembro.objects.filter(pk__in=en_sala) if _solo_dirime(m, sesion))
+    votantes = len(en_sala) - sum(
+        1 for m in Miembro.objects.filter(pk__in=en_sala) if _solo_dirime(m, sesion)
+    )
     if sum(conteos.values()) > votantes:
-        raise ValidationError(f"Los votos suman {sum(conteos.values())} y solo hay {votantes} miembros en sala que "
-                              "votan.")
+        raise ValidationError(
+            f"Los votos suman {sum(conteos.values())} y solo hay {votantes} miembros en sala que votan."
+        )
     antes = instantanea(votacion, ["a_favor", "en_contra", "abstenciones", "resultado"])
     votacion.a_favor, votacion.en_contra, votacion.abstenciones = a_favor, en_contra, abstenciones
     _recalcular(votacion).save(update_fields=["a_favor", "en_contra", "abstenciones", "calculo", "resultado"])
-    _auditar(por, "concejo.votacion.conteo", votacion, antes,
-             instantanea(votacion, ["a_favor", "en_contra", "abstenciones", "resultado"]))
+    _auditar(
+        por,
+        "concejo.votacion.conteo",
+        votacion,
+        antes,
+        instantanea(votacion, ["a_favor", "en_contra", "abstenciones", "resultado"]),
+    )
     return votacion
 
 
@@ -278,8 +384,13 @@ def faltan_votar(votacion: Votacion) -> list[Miembro]:
     votaron = set(votacion.votos.values_list("miembro_id", flat=True))
     en_sala = _en_sala(sesion)
     reglas = _reglas(sesion)
-    return [m for m in Miembro.objects.filter(pk__in=en_sala - votaron).select_related("persona")
-            .order_by("orden", "id") if not _solo_dirime(m, sesion, reglas)]
+    return [
+        m
+        for m in Miembro.objects.filter(pk__in=en_sala - votaron)
+        .select_related("persona")
+        .order_by("orden", "id")
+        if not _solo_dirime(m, sesion, reglas)
+    ]
 
 
 @transaction.atomic
@@ -295,10 +406,13 @@ def cerrar_votacion(*, votacion: Votacion, por) -> Votacion:
             raise ValidationError(f"Faltan votar: {', '.join(str(m) for m in faltas)}.")
         en_sala = _en_sala(sesion)
         ya = set(votacion.votos.values_list("miembro_id", flat=True))
-        Voto.objects.bulk_create([
-            Voto(votacion=votacion, miembro=m, sentido=Voto.Sentido.AUSENTE)
-            for m in en_vivo.miembros_convocados(sesion) if m.pk not in en_sala and m.pk not in ya
-        ])
+        Voto.objects.bulk_create(
+            [
+                Voto(votacion=votacion, miembro=m, sentido=Voto.Sentido.AUSENTE)
+                for m in en_vivo.miembros_convocados(sesion)
+                if m.pk not in en_sala and m.pk not in ya
+            ]
+        )
     antes = instantanea(votacion, _CAMPOS)
     votacion.estado = Votacion.Estado.CERRADA
     votacion.cerrada_en = timezone.now()
@@ -337,10 +451,18 @@ def registrar_dirimente(*, votacion: Votacion, sentido: str, por) -> Votacion:
     propio = Voto.objects.filter(votacion=votacion, miembro=miembro).first()
     if propio is not None and not _solo_dirime(miembro, sesion) and votacion.forma in FORMAS_NOMINALES:
         if propio.sentido not in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA):
-            raise ValidationError(f"{miembro} votó «{propio.get_sentido_display().lower()}»: su voto no dirime.")
+            raise ValidationError(
+                f"{miembro} votó «{propio.get_sentido_display().lower()}»: su voto no dirime."
+            )
         if propio.sentido != sentido:
-            raise ValidationError({"sentido": [f"El voto de calidad de {miembro} es el que emitió: "
-                                               f"{propio.get_sentido_display().lower()}."]})
+            raise ValidationError(
+                {
+                    "sentido": [
+                        f"El voto de calidad de {miembro} es el que emitió: "
+                        f"{propio.get_sentido_display().lower()}."
+                    ]
+                }
+            )
     elif propio is None:
         Voto.objects.create(votacion=votacion, miembro=miembro, sentido=sentido)
     else:
@@ -382,8 +504,10 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
     punto sigue en debate para la nueva votación."""
     votacion = _bloquear(votacion)
     if votacion.estado != Votacion.Estado.CERRADA:
-        raise ValidationError(f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: se "
-                              "confirma una votación cerrada.")
+        raise ValidationError(
+            f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: se "
+            "confirma una votación cerrada."
+        )
     _recalcular(votacion)
     if (votacion.calculo or {}).get("necesita_dirimente"):
         raise ValidationError("Hay empate: falta el voto dirimente de quien preside.")
@@ -400,8 +524,13 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
         # La aprobación de un acta queda en el acta misma (`al_confirmar_votacion`), no es materia del
         # registro de actos: no crea `Decision`.
         if aprobado and punto.seccion != PuntoAgenda.Seccion.ACTA and _debate_final(punto, votacion.sesion):
-            decision = Decision.objects.create(sesion=votacion.sesion, punto=punto, votacion=votacion,
-                                               instrumento=punto.instrumento, resumen=votacion.mocion)
+            decision = Decision.objects.create(
+                sesion=votacion.sesion,
+                punto=punto,
+                votacion=votacion,
+                instrumento=punto.instrumento,
+                resumen=votacion.mocion,
+            )
     sin_efecto = _dejar_sin_efecto(votacion, por) if votacion.reconsideracion_de_id else None
     despues = instantanea(votacion, _CAMPOS)
     despues["punto_estado"] = punto.estado
@@ -409,8 +538,13 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
     despues["decision_sin_efecto"] = sin_efecto.pk if sin_efecto else None
     _auditar(por, "concejo.votacion.confirmar", votacion, antes, despues)
     if decision is not None:
-        _auditar(por, "concejo.decision.crear", decision, None,
-                 instantanea(decision, ["sesion", "punto", "votacion", "instrumento", "resumen", "estado"]))
+        _auditar(
+            por,
+            "concejo.decision.crear",
+            decision,
+            None,
+            instantanea(decision, ["sesion", "punto", "votacion", "instrumento", "resumen", "estado"]),
+        )
     _avisar_al_acta(votacion, por)
     return votacion
 
@@ -419,16 +553,25 @@ def _dejar_sin_efecto(reconsideracion: Votacion, por) -> Decision | None:
     """Al confirmar una reconsideración, la decisión de la votación reconsiderada queda sin efecto (la que
     rige, si aprueba, es la de la reconsideración). La que ya pasó al registro de actos no llega aquí:
     `_validar_reconsideracion` no deja abrirla y `en_reconsideracion` no deja registrarla mientras tanto."""
-    decision = Decision.objects.select_for_update().filter(votacion_id=reconsideracion.reconsideracion_de_id).first()
+    decision = (
+        Decision.objects.select_for_update().filter(votacion_id=reconsideracion.reconsideracion_de_id).first()
+    )
     if decision is None or decision.estado == Decision.Estado.SIN_EFECTO:
         return None
     if decision.estado != Decision.Estado.PENDIENTE:
-        raise ValidationError("La decisión reconsiderada ya está en el registro de actos: anule esta votación; el "
-                              "acto se deja sin efecto con otro acto que lo derogue.")
+        raise ValidationError(
+            "La decisión reconsiderada ya está en el registro de actos: anule esta votación; el "
+            "acto se deja sin efecto con otro acto que lo derogue."
+        )
     decision.estado = Decision.Estado.SIN_EFECTO
     decision.save(update_fields=["estado"])
-    _auditar(por, "concejo.decision.dejar_sin_efecto", decision, {"estado": Decision.Estado.PENDIENTE},
-             {"estado": decision.estado, "reconsideracion": reconsideracion.pk})
+    _auditar(
+        por,
+        "concejo.decision.dejar_sin_efecto",
+        decision,
+        {"estado": Decision.Estado.PENDIENTE},
+        {"estado": decision.estado, "reconsideracion": reconsideracion.pk},
+    )
     return decision
 
 
@@ -441,8 +584,10 @@ def anular_votacion(*, votacion: Votacion, motivo: str, por) -> Votacion:
     if not motivo:
         raise ValidationError({"motivo": ["Escriba el motivo de la anulación."]})
     if votacion.estado not in (Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA):
-        raise ValidationError(f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: no se "
-                              "anula (una confirmada se reconsidera).")
+        raise ValidationError(
+            f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: no se "
+            "anula (una confirmada se reconsidera)."
+        )
     antes = instantanea(votacion, _CAMPOS)
     votacion.estado = Votacion.Estado.ANULADA
     votacion.save(update_fields=["estado"])
@@ -455,10 +600,14 @@ def anular_votacion(*, votacion: Votacion, motivo: str, por) -> Votacion:
 def votaciones_reconsiderables(sesion: Sesion) -> list[Votacion]:
     """Las votaciones confirmadas del órgano cuyo plazo de reconsideración sigue abierto el día de
     `sesion` y que no tienen ya una reconsideración."""
-    candidatas = (Votacion.objects.filter(sesion__organo=sesion.organo, estado=Votacion.Estado.CONFIRMADA,
-                                          sesion__fecha__lte=sesion.fecha)
-                  .exclude(resultado=Votacion.Resultado.EMPATE)
-                  .select_related("sesion", "punto").order_by("-sesion__fecha", "-numero")[:50])
+    candidatas = (
+        Votacion.objects.filter(
+            sesion__organo=sesion.organo, estado=Votacion.Estado.CONFIRMADA, sesion__fecha__lte=sesion.fecha
+        )
+        .exclude(resultado=Votacion.Resultado.EMPATE)
+        .select_related("sesion", "punto")
+        .order_by("-sesion__fecha", "-numero")[:50]
+    )
     utiles = []
     for v in candidatas:
         try:

@@ -32,10 +32,17 @@ def _futura(dias=30):
 
 def test_lectura_publica_y_reservada(pleno, secretario, regidor, client):
     convocada = SesionFactory(organo=pleno, fecha=_futura())
-    servicio_agenda.agregar_punto(sesion=convocada, seccion="orden_del_dia", titulo="Ordenanza de ornato", por=secretario)
+    servicio_agenda.agregar_punto(
+        sesion=convocada, seccion="orden_del_dia", titulo="Ordenanza de ornato", por=secretario
+    )
     convocar(sesion=convocada, por=secretario)
-    servicio_agenda.agregar_punto(sesion=convocada, seccion="pedidos", titulo="Pedido aún sin enviar",
-                                  motivo="Pedido tardío", por=secretario)
+    servicio_agenda.agregar_punto(
+        sesion=convocada,
+        seccion="pedidos",
+        titulo="Pedido aún sin enviar",
+        motivo="Pedido tardío",
+        por=secretario,
+    )
     borrador = SesionFactory(organo=pleno, fecha=_futura(40))
     r = client.get(SESIONES)
     assert r.status_code == 200
@@ -53,13 +60,22 @@ def test_lectura_publica_y_reservada(pleno, secretario, regidor, client):
 
 def test_programar_y_convocar(pleno, secretario, regidor, ajeno, client):
     client.force_login(secretario)
-    r = client.post(SESIONES, {"organo": pleno.pk, "tipo": "ordinaria", "fecha": _futura().isoformat(),
-                               "lugar": "Salón"}, content_type="application/json")
+    r = client.post(
+        SESIONES,
+        {"organo": pleno.pk, "tipo": "ordinaria", "fecha": _futura().isoformat(), "lugar": "Salón"},
+        content_type="application/json",
+    )
     assert r.status_code == 201, r.content
     sesion = Sesion.objects.get(pk=r.json()["id"])
-    assert sesion.numero == 1 and Evento.objects.filter(accion="concejo.sesion.crear", objeto_id=sesion.pk).exists()
-    r = client.post(SESIONES, {"organo": pleno.pk, "tipo": "cabildo", "fecha": _futura().isoformat()},
-                    content_type="application/json")
+    assert (
+        sesion.numero == 1
+        and Evento.objects.filter(accion="concejo.sesion.crear", objeto_id=sesion.pk).exists()
+    )
+    r = client.post(
+        SESIONES,
+        {"organo": pleno.pk, "tipo": "cabildo", "fecha": _futura().isoformat()},
+        content_type="application/json",
+    )
     assert r.status_code == 400 and "tipo" in r.json()["campos"]
     assert Sesion.objects.count() == 1
     url = f"{SESIONES}{sesion.pk}/convocar/"

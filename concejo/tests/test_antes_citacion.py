@@ -36,22 +36,30 @@ def _futura(dias=30, hora=10):
 
 
 def _con_agenda(sesion, por):
-    servicio_agenda.agregar_punto(sesion=sesion, seccion="orden_del_dia", titulo="Ordenanza de ornato",
-                                  instrumento="ordenanza", por=por)
+    servicio_agenda.agregar_punto(
+        sesion=sesion, seccion="orden_del_dia", titulo="Ordenanza de ornato", instrumento="ordenanza", por=por
+    )
     return sesion
 
 
 # --- Plazo de aviso (perfil PE: extraordinaria con 5 días hábiles) --------------------------------
 
 
-@pytest.mark.parametrize("dia_sesion, cumplido", [
-    (date(2027, 3, 5), False),  # lunes 1 → viernes 5: solo 3 días hábiles completos
-    (date(2027, 3, 8), False),  # el quinto día hábil es el lunes 8: la sesión ese día no los deja completos
-    (date(2027, 3, 9), True),   # martes 9: del 2 al 8 hay cinco días hábiles
-])
+@pytest.mark.parametrize(
+    "dia_sesion, cumplido",
+    [
+        (date(2027, 3, 5), False),  # lunes 1 → viernes 5: solo 3 días hábiles completos
+        (
+            date(2027, 3, 8),
+            False,
+        ),  # el quinto día hábil es el lunes 8: la sesión ese día no los deja completos
+        (date(2027, 3, 9), True),  # martes 9: del 2 al 8 hay cinco días hábiles
+    ],
+)
 def test_aviso_en_dias_habiles(pleno, dia_sesion, cumplido):
-    sesion = SesionFactory(organo=pleno, tipo="extraordinaria",
-                           fecha=datetime(*dia_sesion.timetuple()[:3], 10, tzinfo=LIMA))
+    sesion = SesionFactory(
+        organo=pleno, tipo="extraordinaria", fecha=datetime(*dia_sesion.timetuple()[:3], 10, tzinfo=LIMA)
+    )
     aviso = comprobar_aviso(sesion, ahora=datetime(2027, 3, 1, 9, tzinfo=LIMA))
     assert aviso.cumplido is cumplido and aviso.requerido == "5 días hábiles"
     assert bool(aviso.advertencia) is (not cumplido)
@@ -63,14 +71,18 @@ def test_aviso_en_horas_y_sin_regla(pleno, municipio):
     assert comprobar_aviso(ordinaria, ahora=datetime(2027, 3, 2, 10, tzinfo=LIMA)).cumplido is None
     municipio.perfil = "EC"
     municipio.save()
-    assert comprobar_aviso(ordinaria, ahora=datetime(2027, 3, 1, 10, tzinfo=LIMA)).cumplido is True  # 48 h justas
+    assert (
+        comprobar_aviso(ordinaria, ahora=datetime(2027, 3, 1, 10, tzinfo=LIMA)).cumplido is True
+    )  # 48 h justas
     corto = comprobar_aviso(ordinaria, ahora=datetime(2027, 3, 1, 11, tzinfo=LIMA))
     assert corto.cumplido is False and "48 horas" in corto.advertencia
 
 
 def test_convocar_con_aviso_corto_exige_confirmacion_y_lo_registra(pleno, secretario):
-    sesion = _con_agenda(SesionFactory(organo=pleno, tipo="extraordinaria", fecha=datetime(2027, 3, 5, 10, tzinfo=LIMA)),
-                         secretario)
+    sesion = _con_agenda(
+        SesionFactory(organo=pleno, tipo="extraordinaria", fecha=datetime(2027, 3, 5, 10, tzinfo=LIMA)),
+        secretario,
+    )
     ahora = datetime(2027, 3, 1, 9, tzinfo=LIMA)
     with pytest.raises(ValidationError, match="Plazo de aviso no cumplido"):
         convocar(sesion=sesion, por=secretario, ahora=ahora)
@@ -78,13 +90,19 @@ def test_convocar_con_aviso_corto_exige_confirmacion_y_lo_registra(pleno, secret
     assert sesion.estado == "programada" and not Citacion.objects.exists() and not sesion.versiones.exists()
     convocar(sesion=sesion, por=secretario, ahora=ahora, aceptar_aviso_corto=True)
     sesion.refresh_from_db()
-    assert sesion.estado == "convocada" and sesion.aviso_cumplido is False and "5 días hábiles" in sesion.aviso_advertencia
+    assert (
+        sesion.estado == "convocada"
+        and sesion.aviso_cumplido is False
+        and "5 días hábiles" in sesion.aviso_advertencia
+    )
     evento = Evento.objects.get(accion="concejo.sesion.convocar")
     assert evento.despues["aviso_corto_aceptado"] is True and evento.despues["aviso_cumplido"] is False
     assert sesion.versiones.count() == 1  # convocar congeló la agenda
     # Extraordinaria convocada: no admite puntos nuevos.
     with pytest.raises(ValidationError, match="solo se tratan los puntos anunciados"):
-        servicio_agenda.agregar_punto(sesion=sesion, seccion="orden_del_dia", titulo="Otro", motivo="x", por=secretario)
+        servicio_agenda.agregar_punto(
+            sesion=sesion, seccion="orden_del_dia", titulo="Otro", motivo="x", por=secretario
+        )
 
 
 def test_convocar_mala_entrada(pleno, secretario):
@@ -97,8 +115,9 @@ def test_convocar_mala_entrada(pleno, secretario):
     assert not Citacion.objects.exists()
 
 
-def test_convocar_envia_citaciones_y_el_enlace_registra_el_acuse(pleno, secretario, regidor, ajeno, client, cliente_de,
-                                                                 django_capture_on_commit_callbacks):
+def test_convocar_envia_citaciones_y_el_enlace_registra_el_acuse(
+    pleno, secretario, regidor, ajeno, client, cliente_de, django_capture_on_commit_callbacks
+):
     sesion = _con_agenda(SesionFactory(organo=pleno, fecha=_futura()), secretario)
     c = cliente_de(secretario)
     r = c.get(reverse("concejo:sesion-convocar", args=[sesion.pk]))
@@ -110,8 +129,12 @@ def test_convocar_envia_citaciones_y_el_enlace_registra_el_acuse(pleno, secretar
     assert r.status_code == 302
     sesion.refresh_from_db()
     assert sesion.estado == "convocada" and sesion.aviso_cumplido is None
-    citaciones = list(Citacion.objects.filter(sesion=sesion).select_related("archivo").order_by("miembro__orden"))
-    assert len(citaciones) == 3 and all(ci.archivo and ci.archivo.tipo_mime == "application/pdf" for ci in citaciones)
+    citaciones = list(
+        Citacion.objects.filter(sesion=sesion).select_related("archivo").order_by("miembro__orden")
+    )
+    assert len(citaciones) == 3 and all(
+        ci.archivo and ci.archivo.tipo_mime == "application/pdf" for ci in citaciones
+    )
     assert len(citaciones[0].archivo.sha256) == 64
     # Dos correos (el tercero no tiene dirección), con el PDF y el enlace de acuse.
     assert sorted(m.to[0] for m in mail.outbox) == ["alcalde@ejemplo.pe", "regidora@ejemplo.pe"]
@@ -155,30 +178,49 @@ def test_documentos_del_expediente_por_el_enlace(pleno, secretario, client):
     from core.rendering import render_pdf
 
     sesion = SesionFactory(organo=pleno, fecha=_futura())
-    punto = servicio_agenda.agregar_punto(sesion=sesion, seccion="orden_del_dia", titulo="Plan de seguridad", por=secretario)
+    punto = servicio_agenda.agregar_punto(
+        sesion=sesion, seccion="orden_del_dia", titulo="Plan de seguridad", por=secretario
+    )
     pdf = render_pdf("documentos/generico.html", {"titulo": "Informe", "parrafos": ["Texto"]})
-    anexo = servicio_agenda.adjuntar_anexo(punto=punto, archivo=SimpleUploadedFile("informe.pdf", pdf), por=secretario)
+    anexo = servicio_agenda.adjuntar_anexo(
+        punto=punto, archivo=SimpleUploadedFile("informe.pdf", pdf), por=secretario
+    )
     otro = SesionFactory(organo=pleno, fecha=_futura(40))
-    ajeno_punto = servicio_agenda.agregar_punto(sesion=otro, seccion="orden_del_dia", titulo="Otro", por=secretario)
-    ajeno_anexo = servicio_agenda.adjuntar_anexo(punto=ajeno_punto, archivo=SimpleUploadedFile("otro.pdf", pdf), por=secretario)
+    ajeno_punto = servicio_agenda.agregar_punto(
+        sesion=otro, seccion="orden_del_dia", titulo="Otro", por=secretario
+    )
+    ajeno_anexo = servicio_agenda.adjuntar_anexo(
+        punto=ajeno_punto, archivo=SimpleUploadedFile("otro.pdf", pdf), por=secretario
+    )
     citacion = convocar(sesion=sesion, por=secretario)[0]
     r = client.get(reverse("concejo:citacion", args=[citacion.token]))
     assert reverse("concejo:citacion-documento", args=[citacion.token, anexo.pk]) in r.content.decode()
     r = client.get(reverse("concejo:citacion-documento", args=[citacion.token, anexo.pk]))
     assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"%PDF")
-    assert client.get(reverse("concejo:citacion-documento", args=[citacion.token, ajeno_anexo.pk])).status_code == 404
+    assert (
+        client.get(reverse("concejo:citacion-documento", args=[citacion.token, ajeno_anexo.pk])).status_code
+        == 404
+    )
 
 
 def test_cambio_tras_convocar_se_reenvia(pleno, secretario, django_capture_on_commit_callbacks):
     sesion = _con_agenda(SesionFactory(organo=pleno, fecha=_futura()), secretario)
     convocar(sesion=sesion, por=secretario)
-    servicio_agenda.agregar_punto(sesion=sesion, seccion="pedidos", titulo="Pedido de agua potable",
-                                  motivo="Pedido presentado a tiempo", por=secretario)
+    servicio_agenda.agregar_punto(
+        sesion=sesion,
+        seccion="pedidos",
+        titulo="Pedido de agua potable",
+        motivo="Pedido presentado a tiempo",
+        por=secretario,
+    )
     with django_capture_on_commit_callbacks(execute=True):
         nuevas = convocar(sesion=sesion, por=secretario)
     assert {c.version.numero for c in nuevas} == {2} and len(nuevas) == 3
     assert Citacion.objects.filter(sesion=sesion).count() == 6
-    assert Evento.objects.filter(accion="concejo.sesion.convocar").order_by("pk").last().despues["reenvio"] is True
+    assert (
+        Evento.objects.filter(accion="concejo.sesion.convocar").order_by("pk").last().despues["reenvio"]
+        is True
+    )
 
 
 # --- iCalendar y portal ---------------------------------------------------------------------------
@@ -190,7 +232,9 @@ def _eventos(contenido: bytes) -> dict[str, object]:
 
 
 def test_calendario_publico(pleno, secretario, client, django_capture_on_commit_callbacks):
-    convocada = _con_agenda(SesionFactory(organo=pleno, fecha=_futura(), lugar="Salón consistorial"), secretario)
+    convocada = _con_agenda(
+        SesionFactory(organo=pleno, fecha=_futura(), lugar="Salón consistorial"), secretario
+    )
     convocar(sesion=convocada, por=secretario)
     cancelada = _con_agenda(SesionFactory(organo=pleno, fecha=_futura(40)), secretario)
     convocar(sesion=cancelada, por=secretario)
@@ -211,7 +255,9 @@ def test_calendario_publico(pleno, secretario, client, django_capture_on_commit_
     assert ev.decoded("DTSTART") == convocada.fecha
     cancel = next(e for u, e in eventos.items() if u.startswith(f"sesion-{cancelada.pk}@"))
     assert str(cancel["STATUS"]) == "CANCELLED" and "Paro de transportistas" in str(cancel["DESCRIPTION"])
-    assert not any(u.startswith(f"sesion-{borrador.pk}@") or u.startswith(f"sesion-{privada.pk}@") for u in eventos)
+    assert not any(
+        u.startswith(f"sesion-{borrador.pk}@") or u.startswith(f"sesion-{privada.pk}@") for u in eventos
+    )
     # El UID es estable entre lecturas.
     assert set(_eventos(client.get(reverse("concejo:sesiones-ics")).content)) == set(eventos)
 
@@ -219,7 +265,9 @@ def test_calendario_publico(pleno, secretario, client, django_capture_on_commit_
 def test_calendario_del_miembro(pleno, secretario, client):
     privada = _con_agenda(SesionFactory(organo=pleno, fecha=_futura(), publica=False), secretario)
     citacion = convocar(sesion=privada, por=secretario)[0]
-    client.get(reverse("concejo:citacion", args=[citacion.token]))  # el enlace de la citación ofrece su calendario
+    client.get(
+        reverse("concejo:citacion", args=[citacion.token])
+    )  # el enlace de la citación ofrece su calendario
     token = citacion.miembro.calendario.token
     assert token != citacion.token
     r = client.get(reverse("concejo:miembro-ics", args=[token]))

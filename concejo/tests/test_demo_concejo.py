@@ -17,19 +17,26 @@ pytestmark = pytest.mark.django_db
 
 
 def _conteos() -> dict[str, int]:
-    return {m._meta.label: m.objects.count() for m in apps.get_models()
-            if m._meta.app_label in ("core", "concejo", "actos", "registro", "certificaciones")}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in ("core", "concejo", "actos", "registro", "certificaciones")
+    }
 
 
 def test_la_demo_tiene_dos_sesiones_celebradas_un_acta_publicada_y_una_proxima(client, claves_rapidas):
     cargar_demo()
     hoy = timezone.localdate()
-    pleno = Organo.objects.get(tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy, periodo__fin__gte=hoy)
+    pleno = Organo.objects.get(
+        tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy, periodo__fin__gte=hoy
+    )
     primera, segunda, proxima = Sesion.objects.filter(organo=pleno).order_by("fecha")
     ahora = timezone.now()
     assert primera.fecha < segunda.fecha < ahora < proxima.fecha
-    assert all(pleno.periodo.inicio <= timezone.localdate(s.fecha) <= pleno.periodo.fin
-               for s in (primera, segunda, proxima))
+    assert all(
+        pleno.periodo.inicio <= timezone.localdate(s.fecha) <= pleno.periodo.fin
+        for s in (primera, segunda, proxima)
+    )
     assert primera.estado == segunda.estado == Sesion.Estado.LEVANTADA
 
     # La primera, con sus votaciones confirmadas y decisiones.
@@ -48,16 +55,21 @@ def test_la_demo_tiene_dos_sesiones_celebradas_un_acta_publicada_y_una_proxima(c
     assert len(acta.sha256) == 64 and acta.archivo_id is not None
     # Por los servicios y en orden: el borrador existía antes de confirmar la votación que lo aprobó.
     eventos_acta = list(Evento.objects.de_objeto(acta).order_by("id").values_list("accion", "id"))
-    assert [a for a, _ in eventos_acta] == ["concejo.acta.generar", "concejo.acta.aprobar", "concejo.acta.firmar",
-                                           "concejo.acta.publicar"]
+    assert [a for a, _ in eventos_acta] == [
+        "concejo.acta.generar",
+        "concejo.acta.aprobar",
+        "concejo.acta.firmar",
+        "concejo.acta.publicar",
+    ]
     confirmacion = Evento.objects.de_objeto(acta.votacion_aprobacion).get(accion="concejo.votacion.confirmar")
     assert eventos_acta[0][1] < confirmacion.pk < eventos_acta[1][1]
     assert Acta.objects.get(sesion=segunda).estado == Acta.Estado.BORRADOR
 
     # La próxima: convocada, con la aprobación del acta de la segunda en su agenda.
     assert proxima.estado == Sesion.Estado.CONVOCADA and proxima.convocada_en is not None
-    assert proxima.puntos.filter(seccion=PuntoAgenda.Seccion.ACTA, acta_de=segunda,
-                                 estado=PuntoAgenda.Estado.PENDIENTE).exists()
+    assert proxima.puntos.filter(
+        seccion=PuntoAgenda.Seccion.ACTA, acta_de=segunda, estado=PuntoAgenda.Estado.PENDIENTE
+    ).exists()
     assert not Acta.objects.filter(sesion=proxima).exists()
 
     # Las páginas públicas (sin ingreso) muestran el acta publicada de la primera, no la de la segunda.
@@ -72,7 +84,10 @@ def test_la_demo_tiene_dos_sesiones_celebradas_un_acta_publicada_y_una_proxima(c
     r = client.get(reverse("concejo:realizada-acta", args=[primera.pk]))
     assert r.status_code == 200 and acta.sha256 in r.content.decode()
     assert client.get(reverse("concejo:realizada-acta-pdf", args=[primera.pk])).status_code == 200
-    assert "data-acta-publicada" not in client.get(reverse("concejo:realizada", args=[segunda.pk])).content.decode()
+    assert (
+        "data-acta-publicada"
+        not in client.get(reverse("concejo:realizada", args=[segunda.pk])).content.decode()
+    )
     assert client.get(reverse("concejo:realizada-acta", args=[segunda.pk])).status_code == 404
 
     # `secretaria demo` otra vez: nada nuevo (ni filas ni eventos de auditoría).

@@ -17,7 +17,6 @@ from concejo.services import actas
 from concejo.tests.datos_despues import sesion_realizada, votacion_de_aprobacion
 from concejo.tests.factories import SesionFactory
 from core.models import Encargo, Evento
-from core.tests.factories import UsuarioFactory
 from core.tests.pdf import texto_pdf
 
 
@@ -74,8 +73,10 @@ def test_el_acta_cuenta_todo_el_registro(acta, sesion, secretario):
     assert "<strong>Acuerdo:</strong> Aprobar la Ordenanza de ornato del distrito." in texto
     assert f"Siendo las {timezone.localtime(sesion.levantada_en):%H:%M} horas" in texto
     evento = Evento.objects.get(accion="concejo.acta.generar")
-    assert evento.actor == secretario and evento.despues["texto_sha256"] == hashlib.sha256(
-        texto.encode()).hexdigest()
+    assert (
+        evento.actor == secretario
+        and evento.despues["texto_sha256"] == hashlib.sha256(texto.encode()).hexdigest()
+    )
 
 
 def test_suspensiones_salen_de_la_auditoria(sesion, secretario):
@@ -113,15 +114,21 @@ def test_regenerar_sube_la_version_y_pierde_ediciones(acta, secretario):
 
 
 def test_editar_limpia_el_html_y_audita(acta, secretario):
-    sucio = ('<h2 onclick="x()">Título</h2><script>alert(1)</script><p style="color:red">Hola '
-             '<a href="http://malo">enlace</a> <img src=x onerror=alert(1)></p>'
-             '<table><tr><td colspan="2" class="x">c</td></tr></table>')
+    sucio = (
+        '<h2 onclick="x()">Título</h2><script>alert(1)</script><p style="color:red">Hola '
+        '<a href="http://malo">enlace</a> <img src=x onerror=alert(1)></p>'
+        '<table><tr><td colspan="2" class="x">c</td></tr></table>'
+    )
     acta = actas.editar_acta(acta=acta, texto=sucio, por=secretario)
-    assert acta.texto == ('<h2>Título</h2>\n<p>Hola enlace</p>\n<table>\n<tbody>\n<tr>\n<td colspan="2">c</td>'
-                          '</tr>\n</tbody>\n</table>')
+    assert acta.texto == (
+        '<h2>Título</h2>\n<p>Hola enlace</p>\n<table>\n<tbody>\n<tr>\n<td colspan="2">c</td>'
+        "</tr>\n</tbody>\n</table>"
+    )
     assert acta.version == 2
     evento = Evento.objects.get(accion="concejo.acta.editar")
-    assert evento.antes["version"] == 1 and evento.despues["version"] == 2 and evento.despues["origen"] == "web"
+    assert (
+        evento.antes["version"] == 1 and evento.despues["version"] == 2 and evento.despues["origen"] == "web"
+    )
 
 
 def test_editar_vacio_no_cambia_nada(acta, secretario):
@@ -148,7 +155,11 @@ def test_docx_ida_y_vuelta_conserva_titulos_parrafos_listas_y_tablas(acta, secre
     # Nada se pierde: el texto vuelve idéntico (y por eso no hay versión nueva).
     assert acta.texto == original and _canonico(acta.texto) == _canonico(original)
     evento = Evento.objects.get(accion="concejo.acta.importar_docx")
-    assert evento.despues == {"docx_sha256": hashlib.sha256(contenido).hexdigest(), "cambio": False, "version": 1}
+    assert evento.despues == {
+        "docx_sha256": hashlib.sha256(contenido).hexdigest(),
+        "cambio": False,
+        "version": 1,
+    }
 
 
 def test_docx_editado_en_word_entra_al_borrador(acta, secretario):
@@ -163,10 +174,16 @@ def test_docx_editado_en_word_entra_al_borrador(acta, secretario):
     documento.add_paragraph("Segundo", style="List Number")
     salida = io.BytesIO()
     documento.save(salida)
-    acta = actas.importar_docx(acta=acta, archivo=SimpleUploadedFile("a.docx", salida.getvalue()), por=secretario)
-    assert acta.version == 2 and Evento.objects.get(accion="concejo.acta.editar").despues["origen"].startswith("docx:")
-    assert acta.texto.endswith("<h2>Anexo</h2>\n<p>Se deja constancia de la <strong>corrección</strong> pedida.</p>\n"
-                               "<ol>\n<li>Primero</li>\n<li>Segundo</li>\n</ol>")
+    acta = actas.importar_docx(
+        acta=acta, archivo=SimpleUploadedFile("a.docx", salida.getvalue()), por=secretario
+    )
+    assert acta.version == 2 and Evento.objects.get(accion="concejo.acta.editar").despues[
+        "origen"
+    ].startswith("docx:")
+    assert acta.texto.endswith(
+        "<h2>Anexo</h2>\n<p>Se deja constancia de la <strong>corrección</strong> pedida.</p>\n"
+        "<ol>\n<li>Primero</li>\n<li>Segundo</li>\n</ol>"
+    )
 
 
 def test_importar_algo_que_no_es_word_no_cambia_nada(acta, secretario):
@@ -187,7 +204,9 @@ def test_la_votacion_confirmada_aprueba_el_acta_y_deja_de_editarse(acta, sesion,
     assert acta.aprobada_en == votacion.sesion and acta.votacion_aprobacion == votacion
     evento = Evento.objects.get(accion="concejo.acta.aprobar")
     assert evento.antes["estado"] == "borrador" and evento.despues["aprobada_en"] == votacion.sesion_id
-    with pytest.raises(ValidationError, match="ya no se edita. Las correcciones se hacen con una fe de erratas"):
+    with pytest.raises(
+        ValidationError, match="ya no se edita. Las correcciones se hacen con una fe de erratas"
+    ):
         actas.editar_acta(acta=acta, texto="<p>Otro</p>", por=secretario)
     with pytest.raises(ValidationError, match="ya no se edita"):
         actas.generar_acta(sesion=sesion, por=secretario)
@@ -220,8 +239,9 @@ def test_fe_de_erratas_solo_sobre_acta_aprobada(acta, sesion, secretario):
         actas.agregar_fe_de_erratas(acta=acta, texto="x", por=secretario)
     actas.al_confirmar_votacion(votacion_de_aprobacion(sesion), por=secretario)
     texto_antes = Acta.objects.get(pk=acta.pk).texto
-    e1 = actas.agregar_fe_de_erratas(acta=acta, texto="Donde dice «ornato» debe decir «ornato público».",
-                                     por=secretario)
+    e1 = actas.agregar_fe_de_erratas(
+        acta=acta, texto="Donde dice «ornato» debe decir «ornato público».", por=secretario
+    )
     e2 = actas.agregar_fe_de_erratas(acta=acta, texto="Segunda corrección.", por=secretario)
     assert (e1.numero, e2.numero) == (1, 2)
     assert Acta.objects.get(pk=acta.pk).texto == texto_antes
@@ -258,8 +278,13 @@ def test_firmar_genera_el_pdf_con_firmas_y_hash(acta, sesion, secretario):
 
 def test_firma_por_encargo(acta, sesion, secretario, prosecretario):
     hoy = timezone.localdate()
-    Encargo.objects.create(titular=secretario, encargado=prosecretario, desde=hoy, hasta=hoy + timedelta(days=3),
-                           motivo="Vacaciones")
+    Encargo.objects.create(
+        titular=secretario,
+        encargado=prosecretario,
+        desde=hoy,
+        hasta=hoy + timedelta(days=3),
+        motivo="Vacaciones",
+    )
     acta = actas.firmar_acta(acta=_aprobada(acta, sesion, secretario), por=prosecretario)
     assert acta.firmantes[1]["por_encargo"]["titular"] == secretario.get_full_name()
     texto = texto_pdf(acta.archivo.archivo.open("rb"))
@@ -280,15 +305,20 @@ def test_comision_sigue_el_mismo_camino(secretario, db):
     from concejo.tests.factories import concejo_completo
 
     pleno = concejo_completo(regidores=5)
-    comision = Organo.objects.create(periodo=pleno.periodo, tipo=Organo.Tipo.COMISION_ORDINARIA,
-                                     nombre="Comisión de Obras")
+    comision = Organo.objects.create(
+        periodo=pleno.periodo, tipo=Organo.Tipo.COMISION_ORDINARIA, nombre="Comisión de Obras"
+    )
     presidente = pleno.periodo.miembros.order_by("orden")[1]
-    IntegranteComision.objects.create(organo=comision, miembro=presidente, funcion="presidente",
-                                      desde=pleno.periodo.inicio)
+    IntegranteComision.objects.create(
+        organo=comision, miembro=presidente, funcion="presidente", desde=pleno.periodo.inicio
+    )
     sesion = sesion_realizada(organo=comision)
     Sesion.objects.filter(pk=sesion.pk).update(preside=None)
     acta = actas.generar_acta(sesion=Sesion.objects.get(pk=sesion.pk), por=secretario)
     assert "del Comisión de Obras" in acta.texto or "Comisión de Obras" in acta.texto
     acta = actas.firmar_acta(acta=_aprobada(acta, sesion, secretario), por=secretario)
-    assert acta.firmantes[0] == {"nombre": presidente.persona.nombre_completo,
-                                 "cargo": "Presidente de la Comisión de Obras", "por_encargo": None}
+    assert acta.firmantes[0] == {
+        "nombre": presidente.persona.nombre_completo,
+        "cargo": "Presidente de la Comisión de Obras",
+        "por_encargo": None,
+    }

@@ -22,9 +22,21 @@ def test_generar_leer_editar(cliente_de, secretario, sesion):
     c = cliente_de(secretario)
     assert c.get(_u("acta", sesion)).status_code == 404
     r = c.post(_u("acta-generar", sesion))
-    assert r.status_code == 200 and r.json()["estado"] == "borrador" and "Ordenanza de ornato" in r.json()["texto"]
-    r = c.put(_u("acta", sesion), {"texto": "<h2>Acta</h2><p onclick='x'>Texto</p>"}, content_type="application/json")
-    assert r.status_code == 200 and r.json()["texto"] == "<h2>Acta</h2>\n<p>Texto</p>" and r.json()["version"] == 2
+    assert (
+        r.status_code == 200
+        and r.json()["estado"] == "borrador"
+        and "Ordenanza de ornato" in r.json()["texto"]
+    )
+    r = c.put(
+        _u("acta", sesion),
+        {"texto": "<h2>Acta</h2><p onclick='x'>Texto</p>"},
+        content_type="application/json",
+    )
+    assert (
+        r.status_code == 200
+        and r.json()["texto"] == "<h2>Acta</h2>\n<p>Texto</p>"
+        and r.json()["version"] == 2
+    )
     assert Evento.objects.get(accion="concejo.acta.editar").despues["origen"] == "api"
     assert c.get(_u("acta", sesion)).json()["version"] == 2
 
@@ -42,8 +54,12 @@ def test_entrada_mala_en_espanol_y_nada_cambia(cliente_de, secretario, sesion):
 def test_permisos(cliente_de, secretario, regidor, ajeno, client, sesion):
     actas.generar_acta(sesion=sesion, por=secretario)
     assert cliente_de(regidor).get(_u("acta", sesion)).status_code == 200
-    assert cliente_de(regidor).put(_u("acta", sesion), {"texto": "<p>x</p>"},
-                                   content_type="application/json").status_code == 403
+    assert (
+        cliente_de(regidor)
+        .put(_u("acta", sesion), {"texto": "<p>x</p>"}, content_type="application/json")
+        .status_code
+        == 403
+    )
     assert cliente_de(regidor).post(_u("acta-generar", sesion)).status_code == 403
     assert cliente_de(ajeno).get(_u("acta", sesion)).status_code == 404
     assert cliente_de(ajeno).post(_u("acta-publicar", sesion)).status_code == 404

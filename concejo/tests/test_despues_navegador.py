@@ -56,7 +56,8 @@ def _celebrar(pagina, sesion, presentes: int):
         fila = pagina.locator("[data-asistencia] [data-miembro]").nth(i)
         fila.locator("[data-marcar=presente]").click()
         pagina.locator("[data-asistencia] [data-miembro]").nth(i).and_(
-            pagina.locator("[data-asistencia-estado=presente]")).wait_for()
+            pagina.locator("[data-asistencia-estado=presente]")
+        ).wait_for()
     pagina.locator("[data-quorum=si]").wait_for()
     pagina.locator("[data-accion=instalar]").click()
     pagina.locator("[data-tablero][data-estado=instalada]").wait_for()
@@ -82,8 +83,13 @@ def pleno(transactional_db, claves_rapidas):
     """Municipio, Secretaria General y un concejo de alcalde y 5 regidores (confirmados para el servidor).
     No usa la demostración entera: esta prueba arma sus propias sesiones de principio a fin."""
     MunicipioFactory()
-    UsuarioFactory(username="secretario", first_name="Rosa", last_name="Quispe", roles=[roles.SECRETARIO],
-                   unidad=UnidadFactory(sigla="SG", nombre="Secretaría General"))
+    UsuarioFactory(
+        username="secretario",
+        first_name="Rosa",
+        last_name="Quispe",
+        roles=[roles.SECRETARIO],
+        unidad=UnidadFactory(sigla="SG", nombre="Secretaría General"),
+    )
     return concejo_completo(regidores=5)
 
 
@@ -121,7 +127,9 @@ def test_de_la_agenda_al_acta_publicada(pagina, pleno):
     sesion_b = _programar(pagina, pleno, ahora + timedelta(hours=3))
     pagina.goto(f"/concejo/sesiones/{sesion_b.pk}/")
     with pagina.expect_navigation():
-        pagina.get_by_role("button", name=f"Agregar aprobación del acta de la sesión Nº {sesion_a.numero}-").click()
+        pagina.get_by_role(
+            "button", name=f"Agregar aprobación del acta de la sesión Nº {sesion_a.numero}-"
+        ).click()
     _congelar_y_convocar(pagina, sesion_b)
     _celebrar(pagina, sesion_b, presentes)
     acta.refresh_from_db()

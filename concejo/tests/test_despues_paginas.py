@@ -108,8 +108,11 @@ def test_editar_acta_aprobada_se_rechaza_con_mensaje(cliente_de, secretario, act
 
 
 def test_vista_previa_htmx_limpia(cliente_de, secretario, regidor, acta, sesion):
-    r = cliente_de(secretario).post(_url("acta-vista-previa", sesion),
-                                    {"texto": '<h2>Hola</h2><img src=x onerror="alert(1)">'}, HTTP_HX_REQUEST="true")
+    r = cliente_de(secretario).post(
+        _url("acta-vista-previa", sesion),
+        {"texto": '<h2>Hola</h2><img src=x onerror="alert(1)">'},
+        HTTP_HX_REQUEST="true",
+    )
     html = r.content.decode()
     assert r.status_code == 200 and 'id="vista-previa"' in html and "<h2>Hola</h2>" in html
     assert "onerror" not in html and "<html" not in html
@@ -140,13 +143,17 @@ def test_exportar_e_importar_docx_por_la_pagina(cliente_de, secretario, acta, se
 
 def test_importar_archivo_malo(cliente_de, secretario, regidor, acta, sesion):
     c = cliente_de(secretario)
-    r = c.post(_url("acta-importar", sesion), {"archivo": SimpleUploadedFile("acta.docx", b"texto plano, no Word")})
+    r = c.post(
+        _url("acta-importar", sesion), {"archivo": SimpleUploadedFile("acta.docx", b"texto plano, no Word")}
+    )
     assert r.status_code == 400 and "no se admite aquí" in r.content.decode()
     r = c.post(_url("acta-importar", sesion), {})
     assert r.status_code == 400
     acta.refresh_from_db()
     assert acta.version == 1
-    r = cliente_de(regidor).post(_url("acta-importar", sesion), {"archivo": SimpleUploadedFile("a.docx", b"x")})
+    r = cliente_de(regidor).post(
+        _url("acta-importar", sesion), {"archivo": SimpleUploadedFile("a.docx", b"x")}
+    )
     assert r.status_code == 403
 
 
@@ -193,7 +200,11 @@ def test_fe_de_erratas_por_la_pagina(cliente_de, secretario, regidor, acta, sesi
 
 def test_lista_de_actas(cliente_de, secretario, ajeno, acta, sesion):
     r = cliente_de(secretario).get(reverse("concejo:actas"))
-    assert r.status_code == 200 and _url("acta", sesion) in r.content.decode() and "Borrador" in r.content.decode()
+    assert (
+        r.status_code == 200
+        and _url("acta", sesion) in r.content.decode()
+        and "Borrador" in r.content.decode()
+    )
     assert cliente_de(ajeno).get(reverse("concejo:actas")).status_code == 403
 
 

@@ -16,8 +16,6 @@ def sesion(db):
     return sesion_realizada()
 
 
-
-
 def test_lista_de_sesiones_realizadas(client, sesion):
     oculta = sesion_realizada(organo=sesion.organo, numero=99)
     Sesion.objects.filter(pk=oculta.pk).update(publica=False)
@@ -28,13 +26,19 @@ def test_lista_de_sesiones_realizadas(client, sesion):
     assert client.get(reverse("concejo:realizada", args=[oculta.pk])).status_code == 404
 
 
-def test_sesion_realizada_muestra_asistencia_votos_por_miembro_y_acuerdos(client, sesion, django_assert_num_queries):
+def test_sesion_realizada_muestra_asistencia_votos_por_miembro_y_acuerdos(
+    client, sesion, django_assert_num_queries
+):
     with django_assert_num_queries(7):
         r = client.get(reverse("concejo:realizada", args=[sesion.pk]))
     html = r.content.decode()
     assert r.status_code == 200
-    for voto in Voto.objects.filter(votacion__numero=1, votacion__sesion=sesion).select_related("miembro__persona"):
-        fila = f"<tr><td>{voto.miembro.persona.nombre_completo}</td><td>{voto.get_sentido_display()}</td></tr>"
+    for voto in Voto.objects.filter(votacion__numero=1, votacion__sesion=sesion).select_related(
+        "miembro__persona"
+    ):
+        fila = (
+            f"<tr><td>{voto.miembro.persona.nombre_completo}</td><td>{voto.get_sentido_display()}</td></tr>"
+        )
         assert fila in html
     assert "A favor: 1 · En contra: 4" in html  # la ordinaria, sin nombres
     assert "Aprobar la Ordenanza de ornato del distrito." in html
@@ -58,7 +62,9 @@ def test_acta_publicada_html_y_pdf(client, sesion, secretario):
     actas.generar_acta(sesion=sesion, por=secretario)
     assert client.get(url).status_code == 404  # un borrador no se publica
     acta = _publicar_desde_borrador(sesion, secretario)
-    actas.agregar_fe_de_erratas(acta=acta, texto="Donde dice «ornato» debe decir «ornato público».", por=secretario)
+    actas.agregar_fe_de_erratas(
+        acta=acta, texto="Donde dice «ornato» debe decir «ornato público».", por=secretario
+    )
     r = client.get(url)
     html = r.content.decode()
     assert r.status_code == 200 and "Ordenanza de ornato" in html and acta.sha256 in html
@@ -85,6 +91,8 @@ def test_votos_de_un_miembro(client, sesion):
     assert "Aprobar la ordenanza de ornato" in html and "<td>En contra</td>" in html
     assert "Aprobar el pedido de informe" not in html  # ordinaria: sin voto nominal
     Sesion.objects.filter(pk=sesion.pk).update(publica=False)
-    assert "Aprobar la ordenanza de ornato" not in client.get(
-        reverse("concejo:realizada-miembro", args=[miembro.pk])).content.decode()
+    assert (
+        "Aprobar la ordenanza de ornato"
+        not in client.get(reverse("concejo:realizada-miembro", args=[miembro.pk])).content.decode()
+    )
     assert client.get(reverse("concejo:realizada-miembro", args=[999999])).status_code == 404

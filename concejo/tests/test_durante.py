@@ -32,8 +32,11 @@ def miembros(sesion) -> list[Miembro]:
 
 
 def marcar(client, sesion, miembro, estado="presente", **extra):
-    return htmx(client, reverse("concejo:sesion-asistencia", args=[sesion.pk]),
-                {"miembro": miembro.pk, "estado": estado, **extra})
+    return htmx(
+        client,
+        reverse("concejo:sesion-asistencia", args=[sesion.pk]),
+        {"miembro": miembro.pk, "estado": estado, **extra},
+    )
 
 
 def presentes(client, sesion, n):
@@ -101,7 +104,9 @@ def test_marcar_asistencia_actualiza_quorum_y_audita(cliente_de, secretario, ses
 
 def test_miembro_con_licencia_viene_marcado_y_no_se_marca_presente(cliente_de, secretario, sesion):
     con_licencia = miembros(sesion)[3]
-    EstadoMiembro.objects.create(miembro=con_licencia, estado="licencia", desde=date(2020, 1, 1), motivo="Salud")
+    EstadoMiembro.objects.create(
+        miembro=con_licencia, estado="licencia", desde=date(2020, 1, 1), motivo="Salud"
+    )
     cliente = cliente_de(secretario)
     html = cliente.get(reverse("concejo:sesion-en-vivo", args=[sesion.pk])).content.decode()
     assert f'data-miembro="{con_licencia.pk}" data-asistencia-estado="licencia"' in html
@@ -121,7 +126,11 @@ def test_asistencia_mala_entrada(cliente_de, secretario, sesion):
     cliente = cliente_de(secretario)
     r = marcar(cliente, sesion, miembros(sesion)[0], estado="volando")
     assert r.status_code == 400 and "Estado de asistencia desconocido" in r.content.decode()
-    r = htmx(cliente, reverse("concejo:sesion-asistencia", args=[sesion.pk]), {"miembro": "x", "estado": "presente"})
+    r = htmx(
+        cliente,
+        reverse("concejo:sesion-asistencia", args=[sesion.pk]),
+        {"miembro": "x", "estado": "presente"},
+    )
     assert r.status_code == 400 and "Elija un miembro del concejo" in r.content.decode()
     assert not Asistencia.objects.exists()
 
@@ -240,7 +249,9 @@ def test_puntos_debate_e_intervenciones(cliente_de, secretario, sesion, agenda):
     r = htmx(cliente, url, {"orador": "Gerente de Desarrollo Urbano", "resumen": "Explica el proyecto."})
     assert r.status_code == 200 and "Explica el proyecto." in r.content.decode()
     assert [(i.orden, i.miembro, i.orador) for i in Intervencion.objects.order_by("orden")] == [
-        (1, regidor, ""), (2, None, "Gerente de Desarrollo Urbano")]
+        (1, regidor, ""),
+        (2, None, "Gerente de Desarrollo Urbano"),
+    ]
     assert Evento.objects.filter(accion="concejo.intervencion.agregar").count() == 2
     assert Evento.objects.filter(accion="concejo.punto.notas").count() == 1
 
@@ -250,7 +261,10 @@ def test_intervencion_mala_entrada(cliente_de, secretario, sesion, agenda):
     instalada(cliente, sesion)
     url = reverse("concejo:punto-intervencion", args=[agenda[0].pk])
     r = htmx(cliente, url, {"resumen": "Sin orador"})
-    assert r.status_code == 400 and "Indique un miembro del concejo o el nombre de otro orador" in r.content.decode()
+    assert (
+        r.status_code == 400
+        and "Indique un miembro del concejo o el nombre de otro orador" in r.content.decode()
+    )
     r = htmx(cliente, url, {"orador": "Vecino", "resumen": "  "})
     assert r.status_code == 400 and "Escriba un resumen" in r.content.decode()
     assert not Intervencion.objects.exists()
@@ -269,8 +283,14 @@ def test_resolver_sin_voto(cliente_de, secretario, sesion, agenda):
     assert uno.estado == "retirado" and "Retirado: Lo pide el proponente" in uno.notas
     assert Evento.objects.get(accion="concejo.punto.resolver").despues["motivo"] == "Lo pide el proponente"
     htmx(cliente, reverse("concejo:punto-tomar", args=[dos.pk]))
-    assert htmx(cliente, reverse("concejo:punto-resolver", args=[dos.pk]), {"estado": "tratado"}).status_code == 200
-    assert htmx(cliente, reverse("concejo:punto-resolver", args=[tres.pk]), {"estado": "a_comision"}).status_code == 200
+    assert (
+        htmx(cliente, reverse("concejo:punto-resolver", args=[dos.pk]), {"estado": "tratado"}).status_code
+        == 200
+    )
+    assert (
+        htmx(cliente, reverse("concejo:punto-resolver", args=[tres.pk]), {"estado": "a_comision"}).status_code
+        == 200
+    )
     r = htmx(cliente, reverse("concejo:punto-resolver", args=[tres.pk]), {"estado": "aprobado"})
     assert r.status_code == 400 and "Elija tratado, retirado, postergado o a comisión" in r.content.decode()
     assert [p.estado for p in PuntoAgenda.objects.order_by("orden")] == ["retirado", "tratado", "a_comision"]
@@ -296,7 +316,9 @@ def test_cuarto_intermedio_y_levantar(cliente_de, secretario, sesion, agenda):
     assert sesion.estado == Sesion.Estado.SUSPENDIDA
     assert Evento.objects.get(accion="concejo.sesion.suspender").despues["motivo"] == "Receso"
     # En cuarto intermedio no se debate otro punto ni se vota.
-    r = htmx(cliente, reverse("concejo:punto-votar", args=[agenda[0].pk]), {"mocion": "x", "forma": "nominal"})
+    r = htmx(
+        cliente, reverse("concejo:punto-votar", args=[agenda[0].pk]), {"mocion": "x", "forma": "nominal"}
+    )
     assert r.status_code == 400 and "cuarto intermedio" in r.content.decode()
     assert htmx(cliente, reverse("concejo:sesion-reanudar", args=[sesion.pk])).status_code == 200
     r = htmx(cliente, reverse("concejo:sesion-levantar", args=[sesion.pk]))
@@ -305,13 +327,21 @@ def test_cuarto_intermedio_y_levantar(cliente_de, secretario, sesion, agenda):
     assert sesion.estado == Sesion.Estado.LEVANTADA and sesion.levantada_en is not None
     agenda[0].refresh_from_db()
     assert agenda[0].estado == "pendiente"  # quedó sin concluir
-    assert Evento.objects.get(accion="concejo.sesion.levantar").despues["puntos_sin_concluir"] == [agenda[0].pk]
+    assert Evento.objects.get(accion="concejo.sesion.levantar").despues["puntos_sin_concluir"] == [
+        agenda[0].pk
+    ]
     r = htmx(cliente, reverse("concejo:sesion-levantar", args=[sesion.pk]))
     assert r.status_code == 400 and "no está en curso" in r.content.decode()
 
 
 def test_conduccion_permisos(cliente_de, sesion, regidor, ajeno):
-    for nombre in ("sesion-instalar", "sesion-sin-quorum", "sesion-suspender", "sesion-reanudar", "sesion-levantar"):
+    for nombre in (
+        "sesion-instalar",
+        "sesion-sin-quorum",
+        "sesion-suspender",
+        "sesion-reanudar",
+        "sesion-levantar",
+    ):
         url = reverse(f"concejo:{nombre}", args=[sesion.pk])
         assert htmx(cliente_de(regidor), url).status_code == 403, nombre
         assert htmx(cliente_de(ajeno), url).status_code == 404, nombre

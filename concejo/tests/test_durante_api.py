@@ -33,8 +33,12 @@ def test_camino_del_voto_por_api(client, secretario, sesion, punto):
     assert r.status_code == 200
     assert r.json()["quorum"]["hay_quorum"] is False and len(r.json()["asistencia"]) == 11
     for miembro in m[:8]:
-        r = post(client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario,
-                 {"miembro": miembro.pk, "estado": "presente"})
+        r = post(
+            client,
+            f"{API}/sesiones/{sesion.pk}/asistencia/",
+            secretario,
+            {"miembro": miembro.pk, "estado": "presente"},
+        )
         assert r.status_code == 200, r.json()
     assert r.json()["quorum"] == {**r.json()["quorum"], "hay_quorum": True, "presentes": 8, "requerido": 6}
     r = post(client, f"{API}/sesiones/{sesion.pk}/instalar/", secretario, {"preside": m[0].pk})
@@ -42,17 +46,29 @@ def test_camino_del_voto_por_api(client, secretario, sesion, punto):
     assert r.json()["quorum_al_instalar"]["presentes"] == 8
     r = post(client, f"{API}/puntos/{punto.pk}/tomar/", secretario)
     assert r.status_code == 200 and r.json()["puntos"][0]["estado"] == "en_debate"
-    r = post(client, f"{API}/puntos/{punto.pk}/intervenciones/", secretario,
-             {"miembro": m[1].pk, "resumen": "A favor del hermanamiento."})
+    r = post(
+        client,
+        f"{API}/puntos/{punto.pk}/intervenciones/",
+        secretario,
+        {"miembro": m[1].pk, "resumen": "A favor del hermanamiento."},
+    )
     assert r.status_code == 200
-    r = post(client, f"{API}/puntos/{punto.pk}/votaciones/", secretario,
-             {"mocion": "Aprobar el hermanamiento", "forma": "nominal"})
+    r = post(
+        client,
+        f"{API}/puntos/{punto.pk}/votaciones/",
+        secretario,
+        {"mocion": "Aprobar el hermanamiento", "forma": "nominal"},
+    )
     assert r.status_code == 201, r.json()
     votacion = r.json()
     assert votacion["estado"] == "abierta" and votacion["mayoria"] == "simple_presentes"
     for miembro in m[1:8]:
-        r = post(client, f"{API}/votaciones/{votacion['id']}/votos/", secretario,
-                 {"miembro": miembro.pk, "sentido": "a_favor" if miembro.pk != m[7].pk else "en_contra"})
+        r = post(
+            client,
+            f"{API}/votaciones/{votacion['id']}/votos/",
+            secretario,
+            {"miembro": miembro.pk, "sentido": "a_favor" if miembro.pk != m[7].pk else "en_contra"},
+        )
         assert r.status_code == 200
     assert r.json()["resultado"] == "aprobado"
     assert r.json()["calculo"]["a_favor"] == 6 and r.json()["calculo"]["en_contra"] == 1
@@ -75,20 +91,38 @@ def test_api_entrada_mala_en_espanol(client, secretario, sesion, punto):
     m = miembros(sesion)
     r = post(client, f"{API}/sesiones/{sesion.pk}/instalar/", secretario)
     assert r.status_code == 400 and r.json()["error"].startswith("No hay quórum: 0 presentes")
-    r = post(client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": m[0].pk, "estado": "x"})
+    r = post(
+        client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": m[0].pk, "estado": "x"}
+    )
     assert r.status_code == 400 and "estado" in r.json()["campos"]
-    r = post(client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": 0, "estado": "presente"})
+    r = post(
+        client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": 0, "estado": "presente"}
+    )
     assert r.status_code == 400 and r.json()["campos"]["miembro"] == ["Elija un miembro del concejo."]
     for miembro in m[:8]:
-        post(client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": miembro.pk,
-                                                                             "estado": "presente"})
+        post(
+            client,
+            f"{API}/sesiones/{sesion.pk}/asistencia/",
+            secretario,
+            {"miembro": miembro.pk, "estado": "presente"},
+        )
     post(client, f"{API}/sesiones/{sesion.pk}/instalar/", secretario)
-    r = post(client, f"{API}/puntos/{punto.pk}/votaciones/", secretario, {"mocion": "x", "forma": "nominal_razonada"})
+    r = post(
+        client,
+        f"{API}/puntos/{punto.pk}/votaciones/",
+        secretario,
+        {"mocion": "x", "forma": "nominal_razonada"},
+    )
     assert r.status_code == 400 and "no admite esa forma" in str(r.json()["campos"]["forma"])
-    r = post(client, f"{API}/puntos/{punto.pk}/votaciones/", secretario, {"mocion": "x", "forma": "ordinaria"})
+    r = post(
+        client, f"{API}/puntos/{punto.pk}/votaciones/", secretario, {"mocion": "x", "forma": "ordinaria"}
+    )
     v = r.json()["id"]
     r = post(client, f"{API}/votaciones/{v}/conteo/", secretario, {"a_favor": 9, "en_contra": 0})
-    assert r.status_code == 400 and r.json()["error"] == "Los votos suman 9 y solo hay 7 miembros en sala que votan."
+    assert (
+        r.status_code == 400
+        and r.json()["error"] == "Los votos suman 9 y solo hay 7 miembros en sala que votan."
+    )
     r = post(client, f"{API}/votaciones/{v}/conteo/", secretario, {"a_favor": -1, "en_contra": 0})
     assert r.status_code == 400 and "a_favor" in r.json()["campos"]
     r = post(client, f"{API}/votaciones/{v}/votos/", secretario, {"miembro": m[1].pk, "sentido": "a_favor"})
@@ -116,8 +150,12 @@ def test_esquema_openapi_valido_con_la_sesion_en_vivo(client, db):
     esquema = yaml.safe_load(client.get(reverse("api-schema")).content)
     validate_schema(esquema)
     rutas = esquema["paths"]
-    for ruta in ("/api/v1/concejo/sesiones/{id}/en-vivo/", "/api/v1/concejo/votaciones/{id}/votos/",
-                 "/api/v1/concejo/puntos/{id}/votaciones/", "/api/v1/concejo/votaciones/{id}/confirmar/"):
+    for ruta in (
+        "/api/v1/concejo/sesiones/{id}/en-vivo/",
+        "/api/v1/concejo/votaciones/{id}/votos/",
+        "/api/v1/concejo/puntos/{id}/votaciones/",
+        "/api/v1/concejo/votaciones/{id}/confirmar/",
+    ):
         assert ruta in rutas, ruta
 
 
@@ -128,7 +166,13 @@ def test_esquema_cada_accion_con_su_operacion_entrada_y_salida(client, db):
     rutas, componentes = esquema["paths"], esquema["components"]["schemas"]
 
     def entrada(op):
-        return op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+        return (
+            op.get("requestBody", {})
+            .get("content", {})
+            .get("application/json", {})
+            .get("schema", {})
+            .get("$ref")
+        )
 
     def salida(op):
         return op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
@@ -147,8 +191,13 @@ def test_esquema_cada_accion_con_su_operacion_entrada_y_salida(client, db):
         assert op["operationId"] == operacion, ruta
         assert entrada(op) == (f"#/components/schemas/{ent}" if ent else None), ruta
         assert salida(op) == f"#/components/schemas/{sal}", ruta
-    ids = [op["operationId"] for ruta, ops in rutas.items() if ruta.startswith("/api/v1/concejo/")
-           for op in ops.values() if isinstance(op, dict) and "operationId" in op]
+    ids = [
+        op["operationId"]
+        for ruta, ops in rutas.items()
+        if ruta.startswith("/api/v1/concejo/")
+        for op in ops.values()
+        if isinstance(op, dict) and "operationId" in op
+    ]
     assert len(ids) == len(set(ids))
     # El punto del orden del día (concejo.api.antes) y el de la sesión en vivo son componentes distintos.
     assert "estado" in componentes["PuntoEnVivoSalida"]["properties"]
@@ -161,17 +210,33 @@ def test_votacion_datos_a_mano_igual_al_serializador(client, secretario, sesion,
 
     m = miembros(sesion)
     for miembro in m[:8]:
-        post(client, f"{API}/sesiones/{sesion.pk}/asistencia/", secretario, {"miembro": miembro.pk, "estado": "presente"})
+        post(
+            client,
+            f"{API}/sesiones/{sesion.pk}/asistencia/",
+            secretario,
+            {"miembro": miembro.pk, "estado": "presente"},
+        )
     post(client, f"{API}/sesiones/{sesion.pk}/instalar/", secretario, {"preside": m[0].pk})
-    id_ = post(client, f"{API}/puntos/{punto.pk}/votaciones/", secretario,
-               {"mocion": "Aprobar", "forma": "nominal"}).json()["id"]
+    id_ = post(
+        client, f"{API}/puntos/{punto.pk}/votaciones/", secretario, {"mocion": "Aprobar", "forma": "nominal"}
+    ).json()["id"]
     for i, miembro in enumerate(m[1:8]):
-        post(client, f"{API}/votaciones/{id_}/votos/", secretario,
-             {"miembro": miembro.pk, "sentido": ["a_favor", "a_favor", "abstencion"][i % 3], "fundamento": f"F{i}"})
+        post(
+            client,
+            f"{API}/votaciones/{id_}/votos/",
+            secretario,
+            {
+                "miembro": miembro.pk,
+                "sentido": ["a_favor", "a_favor", "abstencion"][i % 3],
+                "fundamento": f"F{i}",
+            },
+        )
 
     def del_serializador():
         v = Votacion.objects.get(pk=id_)
-        v.votos_ordenados = list(v.votos.select_related("miembro__persona").order_by("miembro__orden", "miembro_id"))
+        v.votos_ordenados = list(
+            v.votos.select_related("miembro__persona").order_by("miembro__orden", "miembro_id")
+        )
         v.decision_id = v.decision.pk if v.estado == "confirmada" and hasattr(v, "decision") else None
         return VotacionSalida(v).data
 

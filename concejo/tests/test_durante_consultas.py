@@ -16,7 +16,9 @@ def test_voto_desde_la_pantalla_con_40_miembros_acota_las_consultas(django_asser
     cliente = Client()
     cliente.force_login(secretario)
     url = f"/concejo/votaciones/{votacion.pk}/voto/"
-    cliente.post(url, {"miembro": regidores[0].pk, "sentido": "a_favor"}, HTTP_HX_REQUEST="true")  # calentamiento
+    cliente.post(
+        url, {"miembro": regidores[0].pk, "sentido": "a_favor"}, HTTP_HX_REQUEST="true"
+    )  # calentamiento
     eventos = Evento.objects.filter(accion="concejo.voto.registrar").count()
     with django_assert_max_num_queries(35):
         r = cliente.post(url, {"miembro": regidores[1].pk, "sentido": "en_contra"}, HTTP_HX_REQUEST="true")
@@ -30,7 +32,11 @@ def test_voto_desde_la_pantalla_con_40_miembros_acota_las_consultas(django_asser
 
 
 def _consultas_a(tabla: str, consultas) -> int:
-    return sum(1 for c in consultas.captured_queries if f'"{tabla}"' in c["sql"] and c["sql"].lstrip().startswith("SELECT"))
+    return sum(
+        1
+        for c in consultas.captured_queries
+        if f'"{tabla}"' in c["sql"] and c["sql"].lstrip().startswith("SELECT")
+    )
 
 
 def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el_cuerpo(secretario):
@@ -61,7 +67,9 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
     assert _consultas_a("concejo_estadomiembro", primera) == 1  # la primera vez la calcula
     _, segunda = votar(regidores[1])
     assert _consultas_a("concejo_estadomiembro", segunda) == 0  # luego, la guardada
-    r = api.post(url_api, {"miembro": regidores[2].pk, "sentido": "en_contra"}, content_type="application/json")
+    r = api.post(
+        url_api, {"miembro": regidores[2].pk, "sentido": "en_contra"}, content_type="application/json"
+    )
     assert r.status_code == 200 and r.json()["calculo"]["en_contra"] == 1
 
     # Otro nombre de la persona: el voto siguiente la muestra.
@@ -74,21 +82,33 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
 
     # Una vacancia declarada: el asiento deja de estar entre quienes votan (la fila sale del panel).
     assert f'data-votante="{regidores[5].pk}"' in html
-    cuerpo.registrar_estado(miembro=regidores[5], estado="vacado", desde=votacion.sesion.fecha.date(),
-                            documento="Acuerdo de vacancia 1-2026", por=secretario)
+    cuerpo.registrar_estado(
+        miembro=regidores[5],
+        estado="vacado",
+        desde=votacion.sesion.fecha.date(),
+        documento="Acuerdo de vacancia 1-2026",
+        por=secretario,
+    )
     html, _ = votar(regidores[4])
     assert f'data-votante="{regidores[5].pk}"' not in html
 
     # La API toma la misma situación guardada mientras el cuerpo no cambia, y la rehace cuando cambia.
     def votar_api(miembro):
         with CaptureQueriesContext(connection) as consultas:
-            r = api.post(url_api, {"miembro": miembro.pk, "sentido": "abstencion"}, content_type="application/json")
+            r = api.post(
+                url_api, {"miembro": miembro.pk, "sentido": "abstencion"}, content_type="application/json"
+            )
         assert r.status_code == 200
         return _consultas_a("concejo_estadomiembro", consultas)
 
     assert votar_api(regidores[6]) == 0
-    cuerpo.registrar_estado(miembro=regidores[7], estado="licencia", desde=votacion.sesion.fecha.date(),
-                            documento="Resolución 2-2026", por=secretario)
+    cuerpo.registrar_estado(
+        miembro=regidores[7],
+        estado="licencia",
+        desde=votacion.sesion.fecha.date(),
+        documento="Resolución 2-2026",
+        por=secretario,
+    )
     assert votar_api(regidores[6]) == 1
     assert votar_api(regidores[6]) == 0
 
@@ -102,8 +122,13 @@ def test_guardar_un_periodo_leido_antes_no_devuelve_la_version_del_cuerpo(secret
     _, votacion, regidores = preparar(miembros=5)
     periodo = Periodo.objects.get(pk=votacion.sesion.organo.periodo_id)
     leida = periodo.version_cuerpo
-    cuerpo.registrar_estado(miembro=regidores[0], estado="licencia", desde=votacion.sesion.fecha.date(),
-                            documento="Resolución 3-2026", por=secretario)
+    cuerpo.registrar_estado(
+        miembro=regidores[0],
+        estado="licencia",
+        desde=votacion.sesion.fecha.date(),
+        documento="Resolución 3-2026",
+        por=secretario,
+    )
     periodo.nombre = "Periodo renombrado"
     periodo.save()  # la instancia leída antes de la licencia
     periodo.refresh_from_db()

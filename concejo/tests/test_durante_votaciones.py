@@ -20,13 +20,19 @@ def punto(sesion):
 
 
 def abrir(cliente, punto, forma="nominal", **extra):
-    return htmx(cliente, reverse("concejo:punto-votar", args=[punto.pk]),
-                {"mocion": "Aprobar la ordenanza de ornato", "forma": forma, **extra})
+    return htmx(
+        cliente,
+        reverse("concejo:punto-votar", args=[punto.pk]),
+        {"mocion": "Aprobar la ordenanza de ornato", "forma": forma, **extra},
+    )
 
 
 def votar(cliente, votacion, miembro, sentido, **extra):
-    return htmx(cliente, reverse("concejo:votacion-voto", args=[votacion.pk]),
-                {"miembro": miembro.pk, "sentido": sentido, **extra})
+    return htmx(
+        cliente,
+        reverse("concejo:votacion-voto", args=[votacion.pk]),
+        {"miembro": miembro.pk, "sentido": sentido, **extra},
+    )
 
 
 def accion(cliente, nombre, votacion, datos=None):
@@ -134,7 +140,10 @@ def test_votacion_ordinaria_por_conteos(cliente_de, secretario, sesion, punto):
     abrir(cliente, punto, forma="ordinaria", mayoria="dos_tercios_presentes")
     v = Votacion.objects.get()
     r = accion(cliente, "conteo", v, {"a_favor": 5, "en_contra": 3, "abstenciones": 0})
-    assert r.status_code == 400 and "Los votos suman 8 y solo hay 7 miembros en sala que votan" in r.content.decode()
+    assert (
+        r.status_code == 400
+        and "Los votos suman 8 y solo hay 7 miembros en sala que votan" in r.content.decode()
+    )
     r = accion(cliente, "conteo", v, {"a_favor": "muchos"})
     assert r.status_code == 400 and "número entero" in r.content.decode()
     v.refresh_from_db()
@@ -239,15 +248,20 @@ def test_dos_debates_en_dias_distintos(en_ecuador, cliente_de, secretario, pleno
     # EC exige dos debates: aprobar el primero no crea la decisión.
     assert v1.resultado == "aprobado" and not Decision.objects.exists()
     # El segundo debate en otra sesión del mismo día de la aprobación: rechazado.
-    misma = SesionFactory(organo=pleno, fecha=hoy - timedelta(days=1) + timedelta(minutes=1),
-                          estado=Sesion.Estado.CONVOCADA)
-    segundo_mismo_dia = PuntoFactory(sesion=misma, orden=1, debate=2, primer_debate=primero, instrumento="ordenanza")
+    misma = SesionFactory(
+        organo=pleno, fecha=hoy - timedelta(days=1) + timedelta(minutes=1), estado=Sesion.Estado.CONVOCADA
+    )
+    segundo_mismo_dia = PuntoFactory(
+        sesion=misma, orden=1, debate=2, primer_debate=primero, instrumento="ordenanza"
+    )
     instalada(cliente, misma, 8)
     r = abrir(cliente, segundo_mismo_dia, forma="ordinaria")
     assert r.status_code == 400 and "el segundo debate se vota otro día" in r.content.decode()
     # Otro día sí, y ahí nace la decisión.
     hoy_sesion = SesionFactory(organo=pleno, fecha=hoy, estado=Sesion.Estado.CONVOCADA)
-    segundo = PuntoFactory(sesion=hoy_sesion, orden=1, debate=2, primer_debate=primero, instrumento="ordenanza")
+    segundo = PuntoFactory(
+        sesion=hoy_sesion, orden=1, debate=2, primer_debate=primero, instrumento="ordenanza"
+    )
     instalada(cliente, hoy_sesion, 8)
     v2 = _aprobar(cliente, hoy_sesion, segundo)
     assert Decision.objects.get().votacion == v2
@@ -255,7 +269,9 @@ def test_dos_debates_en_dias_distintos(en_ecuador, cliente_de, secretario, pleno
 
 def test_segundo_debate_sin_primero_aprobado(en_ecuador, cliente_de, secretario, pleno):
     cliente = cliente_de(secretario)
-    antes = SesionFactory(organo=pleno, fecha=timezone.now() - timedelta(days=3), estado=Sesion.Estado.LEVANTADA)
+    antes = SesionFactory(
+        organo=pleno, fecha=timezone.now() - timedelta(days=3), estado=Sesion.Estado.LEVANTADA
+    )
     primero = PuntoFactory(sesion=antes, orden=1, instrumento="ordenanza")
     hoy = SesionFactory(organo=pleno, fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA)
     segundo = PuntoFactory(sesion=hoy, orden=1, debate=2, primer_debate=primero, instrumento="ordenanza")
@@ -282,14 +298,22 @@ def test_reconsideracion_dentro_del_plazo(cliente_de, secretario, pleno):
     instalada(cliente, hoy, 8)
     htmx(cliente, reverse("concejo:punto-tomar", args=[punto.pk]))
     html = cliente.get(reverse("concejo:sesion-en-vivo", args=[hoy.pk])).content.decode()
-    assert f'data-reconsiderable="{v_reciente.pk}"' in html and f'data-reconsiderable="{v_antigua.pk}"' not in html
+    assert (
+        f'data-reconsiderable="{v_reciente.pk}"' in html
+        and f'data-reconsiderable="{v_antigua.pk}"' not in html
+    )
     r = abrir(cliente, punto, forma="ordinaria", reconsideracion_de=v_antigua.pk)
     assert r.status_code == 400 and "El plazo de reconsideración (15 días hábiles" in r.content.decode()
     r = abrir(cliente, punto, forma="ordinaria", reconsideracion_de=v_reciente.pk)
     assert r.status_code == 200
     nueva = Votacion.objects.get(sesion=hoy)
     assert nueva.reconsideracion_de == v_reciente
-    assert Evento.objects.get(accion="concejo.votacion.abrir", objeto_id=str(nueva.pk)).despues["reconsideracion_de"] == v_reciente.pk
+    assert (
+        Evento.objects.get(accion="concejo.votacion.abrir", objeto_id=str(nueva.pk)).despues[
+            "reconsideracion_de"
+        ]
+        == v_reciente.pk
+    )
 
 
 def _reconsiderar(cliente, pleno, original, *, a_favor, en_contra):
@@ -306,7 +330,9 @@ def _reconsiderar(cliente, pleno, original, *, a_favor, en_contra):
 
 
 def _aprobada_hace_dos_dias(cliente, pleno):
-    ayer = SesionFactory(organo=pleno, fecha=timezone.now() - timedelta(days=2), estado=Sesion.Estado.CONVOCADA)
+    ayer = SesionFactory(
+        organo=pleno, fecha=timezone.now() - timedelta(days=2), estado=Sesion.Estado.CONVOCADA
+    )
     instalada(cliente, ayer, 8)
     original = _aprobar(cliente, ayer, PuntoFactory(sesion=ayer, orden=1, instrumento="acuerdo"))
     htmx(cliente, reverse("concejo:sesion-levantar", args=[ayer.pk]))
@@ -376,7 +402,10 @@ def test_anular_votacion(cliente_de, secretario, sesion, punto):
     assert r.status_code == 200
     v.refresh_from_db()
     assert v.estado == "anulada"
-    assert Evento.objects.get(accion="concejo.votacion.anular").despues["motivo"] == "Se abrió sobre el punto equivocado"
+    assert (
+        Evento.objects.get(accion="concejo.votacion.anular").despues["motivo"]
+        == "Se abrió sobre el punto equivocado"
+    )
     # Su número no se reutiliza.
     abrir(cliente, punto)
     assert Votacion.objects.get(estado="abierta").numero == 2

@@ -30,7 +30,9 @@ def _validadores() -> dict[str, Draft3Validator]:
     validadores = {}
     for nombre in ("person", "organization", "membership", "motion", "vote_event", "vote", "count"):
         esquema = json.loads((ESQUEMAS / f"{nombre}.json").read_text())
-        validadores[nombre] = Draft3Validator(esquema, registry=registro, format_checker=Draft3Validator.FORMAT_CHECKER)
+        validadores[nombre] = Draft3Validator(
+            esquema, registry=registro, format_checker=Draft3Validator.FORMAT_CHECKER
+        )
     return validadores
 
 
@@ -46,32 +48,62 @@ def _sesion_con_votaciones(secretario):
     pleno = concejo_completo(regidores=8)  # número legal 9
     alcalde, *regs = list(pleno.periodo.miembros.order_by("orden", "id"))
     suplente = MiembroFactory(periodo=pleno.periodo, suplente_de=regs[0], partido="Otro Partido")
-    comision = Organo.objects.create(periodo=pleno.periodo, tipo="comision_ordinaria", nombre="Comisión de Obras")
-    IntegranteComision.objects.create(organo=comision, miembro=regs[1], funcion="presidente",
-                                      desde=pleno.periodo.inicio)
-    sesion = SesionFactory(organo=pleno, estado="levantada",
-                           fecha=datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("America/Lima")))
+    comision = Organo.objects.create(
+        periodo=pleno.periodo, tipo="comision_ordinaria", nombre="Comisión de Obras"
+    )
+    IntegranteComision.objects.create(
+        organo=comision, miembro=regs[1], funcion="presidente", desde=pleno.periodo.inicio
+    )
+    sesion = SesionFactory(
+        organo=pleno, estado="levantada", fecha=datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("America/Lima"))
+    )
     for m in [alcalde, *regs]:
         Asistencia.objects.create(sesion=sesion, miembro=m, estado="presente")
     punto = PuntoFactory(sesion=sesion, clase="dictamen", titulo="Dictamen de la Comisión de Obras")
     nominal = Votacion.objects.create(
-        sesion=sesion, punto=punto, numero=1, mocion="Aprobar el dictamen de la Comisión de Obras",
-        forma="nominal", mayoria="simple_presentes", estado="confirmada", resultado="aprobado",
-        voto_dirimente=alcalde, sentido_dirimente="a_favor")
+        sesion=sesion,
+        punto=punto,
+        numero=1,
+        mocion="Aprobar el dictamen de la Comisión de Obras",
+        forma="nominal",
+        mayoria="simple_presentes",
+        estado="confirmada",
+        resultado="aprobado",
+        voto_dirimente=alcalde,
+        sentido_dirimente="a_favor",
+    )
     sentidos = ["a_favor", "a_favor", "a_favor", "en_contra", "en_contra", "en_contra", "inhibido", "ausente"]
     for m, s in zip(regs, sentidos, strict=True):
         Voto.objects.create(votacion=nominal, miembro=m, sentido=s)
     Voto.objects.create(votacion=nominal, miembro=alcalde, sentido="a_favor")
     ordinaria = Votacion.objects.create(
-        sesion=sesion, punto=punto, numero=2, mocion="Dispensar del trámite de lectura del acta",
-        forma="ordinaria", mayoria="dos_tercios_legal", estado="confirmada", resultado="rechazado",
-        a_favor=5, en_contra=3, abstenciones=0)
+        sesion=sesion,
+        punto=punto,
+        numero=2,
+        mocion="Dispensar del trámite de lectura del acta",
+        forma="ordinaria",
+        mayoria="dos_tercios_legal",
+        estado="confirmada",
+        resultado="rechazado",
+        a_favor=5,
+        en_contra=3,
+        abstenciones=0,
+    )
     # Ni una votación abierta ni una de sesión no pública salen en la exportación.
-    Votacion.objects.create(sesion=sesion, punto=punto, numero=3, mocion="Abierta", forma="nominal",
-                            mayoria="simple_presentes")
+    Votacion.objects.create(
+        sesion=sesion, punto=punto, numero=3, mocion="Abierta", forma="nominal", mayoria="simple_presentes"
+    )
     privada = SesionFactory(organo=pleno, estado="levantada", publica=False)
-    Votacion.objects.create(sesion=privada, punto=PuntoFactory(sesion=privada), numero=1, mocion="Reservada",
-                            forma="ordinaria", mayoria="simple_presentes", estado="confirmada", resultado="aprobado")
+    Votacion.objects.create(
+        sesion=privada,
+        punto=PuntoFactory(sesion=privada),
+        numero=1,
+        mocion="Reservada",
+        forma="ordinaria",
+        mayoria="simple_presentes",
+        estado="confirmada",
+        resultado="aprobado",
+    )
     return pleno, alcalde, regs, suplente, comision, sesion, nominal, ordinaria
 
 
@@ -82,8 +114,13 @@ def test_popolo_valida_contra_los_esquemas(client, secretario, validadores):
     assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
     doc = r.json()
     assert set(doc) == {"persons", "organizations", "memberships", "motions", "vote_events"}
-    tipos = {"persons": "person", "organizations": "organization", "memberships": "membership",
-             "motions": "motion", "vote_events": "vote_event"}
+    tipos = {
+        "persons": "person",
+        "organizations": "organization",
+        "memberships": "membership",
+        "motions": "motion",
+        "vote_events": "vote_event",
+    }
     for clave, esquema in tipos.items():
         assert doc[clave], clave
         for objeto in doc[clave]:
@@ -102,13 +139,17 @@ def test_popolo_valida_contra_los_esquemas(client, secretario, validadores):
     orgs = {o["id"]: o for o in doc["organizations"]}
     assert orgs[f"organo-{pleno.pk}"]["classification"] == "council"
     assert orgs[f"organo-{comision.pk}"]["parent_id"] == f"organo-{pleno.pk}"
-    assert {o["name"] for o in doc["organizations"] if o["classification"] == "party"} == {"Alianza Vecinal",
-                                                                                           "Otro Partido"}
+    assert {o["name"] for o in doc["organizations"] if o["classification"] == "party"} == {
+        "Alianza Vecinal",
+        "Otro Partido",
+    }
     miembros = {m["id"]: m for m in doc["memberships"]}
     assert miembros[f"miembro-{suplente.pk}"]["label"] == f"Suplente de {regs[0].persona}"
     assert miembros[f"miembro-{alcalde.pk}"]["role"] == "Alcalde / presidente"
-    assert any(m["organization_id"] == f"organo-{comision.pk}" and m["role"] == "Presidente"
-               for m in doc["memberships"])
+    assert any(
+        m["organization_id"] == f"organo-{comision.pk}" and m["role"] == "Presidente"
+        for m in doc["memberships"]
+    )
 
     # Mociones y votaciones: solo las confirmadas de sesiones públicas.
     assert [m["id"] for m in doc["motions"]] == [f"mocion-{nominal.pk}", f"mocion-{ordinaria.pk}"]
@@ -119,9 +160,12 @@ def test_popolo_valida_contra_los_esquemas(client, secretario, validadores):
     cuentas = {c["option"]: c["value"] for c in ev["counts"]}
     assert cuentas == {"yes": 4, "no": 3, "abstain": 0, "absent": 1, "not voting": 1}
     votos = {v["voter_id"]: v for v in ev["votes"]}
-    assert votos[f"persona-{regs[6].persona_id}"] == {"vote_event_id": ev["id"], "voter_id":
-                                                      f"persona-{regs[6].persona_id}", "option": "not voting",
-                                                      "role": "inhibido"}
+    assert votos[f"persona-{regs[6].persona_id}"] == {
+        "vote_event_id": ev["id"],
+        "voter_id": f"persona-{regs[6].persona_id}",
+        "option": "not voting",
+        "role": "inhibido",
+    }
     assert votos[f"persona-{alcalde.persona_id}"]["role"] == "voto dirimente"
     assert votos[f"persona-{regs[7].persona_id}"]["option"] == "absent"
     # Cada votante es una persona del documento.
@@ -135,7 +179,13 @@ def test_popolo_valida_contra_los_esquemas(client, secretario, validadores):
 def test_popolo_vacio_es_valido(client, db, validadores):
     r = client.get(URL)
     assert r.status_code == 200
-    assert r.json() == {"persons": [], "organizations": [], "memberships": [], "motions": [], "vote_events": []}
+    assert r.json() == {
+        "persons": [],
+        "organizations": [],
+        "memberships": [],
+        "motions": [],
+        "vote_events": [],
+    }
 
 
 def test_popolo_para_descargar(client, db):
@@ -146,5 +196,7 @@ def test_popolo_para_descargar(client, db):
 def test_un_objeto_malo_no_valida(validadores):
     # La prueba puede fallar: un conteo sin valor o una persona con correo inválido no pasan.
     assert list(validadores["count"].iter_errors({"option": "yes"}))
-    assert list(validadores["vote_event"].iter_errors({"id": "x", "counts": [{"option": "yes", "value": "tres"}]}))
+    assert list(
+        validadores["vote_event"].iter_errors({"id": "x", "counts": [{"option": "yes", "value": "tres"}]})
+    )
     assert list(validadores["membership"].iter_errors({"id": 5}))

@@ -25,11 +25,21 @@ def regla_de(perfil: str, clave: str):
 @pytest.mark.parametrize(
     "fraccion,n,esperado",
     [
-        ("dos_tercios", 11, 8), ("dos_tercios", 12, 8), ("dos_tercios", 13, 9), ("dos_tercios", 9, 6),
-        ("dos_tercios", 10, 7), ("dos_tercios", 3, 2),
-        ("mitad_mas_uno", 11, 6), ("mitad_mas_uno", 12, 7), ("mitad_mas_uno", 9, 5), ("mitad_mas_uno", 10, 6),
-        ("cuarta_parte", 13, 4), ("cuarta_parte", 12, 3), ("cuarta_parte", 17, 5),
-        ("tres_quintos", 11, 7), ("tres_quintos", 10, 6),
+        ("dos_tercios", 11, 8),
+        ("dos_tercios", 12, 8),
+        ("dos_tercios", 13, 9),
+        ("dos_tercios", 9, 6),
+        ("dos_tercios", 10, 7),
+        ("dos_tercios", 3, 2),
+        ("mitad_mas_uno", 11, 6),
+        ("mitad_mas_uno", 12, 7),
+        ("mitad_mas_uno", 9, 5),
+        ("mitad_mas_uno", 10, 6),
+        ("cuarta_parte", 13, 4),
+        ("cuarta_parte", 12, 3),
+        ("cuarta_parte", 17, 5),
+        ("tres_quintos", 11, 7),
+        ("tres_quintos", 10, 6),
     ],
 )
 def test_fracciones_redondean_hacia_arriba(fraccion, n, esperado):
@@ -69,8 +79,13 @@ def test_fraccion_desconocida():
     ],
 )
 def test_quorum_por_perfil(perfil, numero_legal, habiles, presentes, para, hay, requerido, base):
-    q = reglas.quorum(regla=regla_de(perfil, "concejo.quorum"), numero_legal=numero_legal, habiles=habiles,
-                      presentes=presentes, para=para)
+    q = reglas.quorum(
+        regla=regla_de(perfil, "concejo.quorum"),
+        numero_legal=numero_legal,
+        habiles=habiles,
+        presentes=presentes,
+        para=para,
+    )
     assert (q.hay_quorum, q.requerido, q.base, q.presentes) == (hay, requerido, base, presentes)
     assert q.base_numero == (numero_legal if base == "legal" else habiles)
     assert ("Hay quórum" if hay else "No hay quórum") in q.explicacion
@@ -79,16 +94,19 @@ def test_quorum_por_perfil(perfil, numero_legal, habiles, presentes, para, hay, 
 
 
 def test_quorum_sin_nadie_no_hay_y_regla_mala_se_rechaza():
-    assert not reglas.quorum(regla={"base": "legal", "fraccion": "cuarta_parte"}, numero_legal=0, habiles=0,
-                             presentes=0).hay_quorum
+    assert not reglas.quorum(
+        regla={"base": "legal", "fraccion": "cuarta_parte"}, numero_legal=0, habiles=0, presentes=0
+    ).hay_quorum
     with pytest.raises(ValueError, match="mal formada"):
-        reglas.quorum(regla={"base": "presentes", "fraccion": "mitad_mas_uno"}, numero_legal=9, habiles=9,
-                      presentes=5)
+        reglas.quorum(
+            regla={"base": "presentes", "fraccion": "mitad_mas_uno"}, numero_legal=9, habiles=9, presentes=5
+        )
     with pytest.raises(ValueError, match="desconocida"):
         reglas.quorum(regla="inventada", numero_legal=9, habiles=9, presentes=5)
     # Los códigos de la versión anterior del perfil siguen valiendo.
-    assert reglas.quorum(regla="mitad_mas_uno_miembros_habiles", numero_legal=12, habiles=10,
-                         presentes=6).hay_quorum
+    assert reglas.quorum(
+        regla="mitad_mas_uno_miembros_habiles", numero_legal=12, habiles=10, presentes=6
+    ).hay_quorum
 
 
 # --- Mayorías, abstención, inhibición y desempate -------------------------------------------------
@@ -97,9 +115,17 @@ def test_quorum_sin_nadie_no_hay_y_regla_mala_se_rechaza():
 def votar(perfil, mayoria=None, *, af, ec, ab=0, inh=0, pres, legal=12, hab=12, dirimente=None, repeticion=0):
     return reglas.resultado(
         mayoria=mayoria or regla_de(perfil, "concejo.mayoria")["general"],
-        a_favor=af, en_contra=ec, abstenciones=ab, inhibidos=inh, presentes=pres, numero_legal=legal,
-        habiles=hab, desempate=regla_de(perfil, "concejo.desempate"), voto_dirimente=dirimente,
-        repeticion=repeticion, abstencion=regla_de(perfil, "concejo.abstencion"),
+        a_favor=af,
+        en_contra=ec,
+        abstenciones=ab,
+        inhibidos=inh,
+        presentes=pres,
+        numero_legal=legal,
+        habiles=hab,
+        desempate=regla_de(perfil, "concejo.desempate"),
+        voto_dirimente=dirimente,
+        repeticion=repeticion,
+        abstencion=regla_de(perfil, "concejo.abstencion"),
         inhibicion=regla_de(perfil, "concejo.inhibicion"),
     )
 
@@ -109,8 +135,24 @@ def votar(perfil, mayoria=None, *, af, ec, ab=0, inh=0, pres, legal=12, hab=12, 
     [
         # Mayoría simple de los presentes (la general de los cuatro perfiles).
         ("PE", None, dict(af=6, ec=3, pres=9), "aprobado", 5, 9, ""),
-        ("PE", None, dict(af=4, ec=3, ab=2, pres=9), "rechazado", 5, 9, ""),  # la abstención cuenta en la base
-        ("PE", None, dict(af=4, ec=3, inh=2, pres=9), "aprobado", 4, 7, ""),  # quien se inhibe sale de la base
+        (
+            "PE",
+            None,
+            dict(af=4, ec=3, ab=2, pres=9),
+            "rechazado",
+            5,
+            9,
+            "",
+        ),  # la abstención cuenta en la base
+        (
+            "PE",
+            None,
+            dict(af=4, ec=3, inh=2, pres=9),
+            "aprobado",
+            4,
+            7,
+            "",
+        ),  # quien se inhibe sale de la base
         ("CO", None, dict(af=5, ec=4, pres=9), "aprobado", 5, 9, ""),
         ("MX", None, dict(af=3, ec=3, ab=1, pres=7), "empate", 4, 7, "voto_dirimente"),
         # Mayoría de los votos emitidos: la abstención en la base la hace pesar.
@@ -142,17 +184,32 @@ def votar(perfil, mayoria=None, *, af, ec, ab=0, inh=0, pres, legal=12, hab=12, 
 )
 def test_resultado_por_perfil(perfil, mayoria, kw, resultado, requerido, base_numero, desempate):
     r = votar(perfil, mayoria, **kw)
-    assert (r.resultado, r.requerido, r.base_numero, r.desempate) == (resultado, requerido, base_numero, desempate)
+    assert (r.resultado, r.requerido, r.base_numero, r.desempate) == (
+        resultado,
+        requerido,
+        base_numero,
+        desempate,
+    )
     assert r.necesita_dirimente == (resultado == "empate" and desempate == "voto_dirimente")
-    assert r.explicacion.lower().startswith({"aprobado": "aprobado", "rechazado": "rechazado",
-                                             "empate": "empate"}[resultado])
+    assert r.explicacion.lower().startswith(
+        {"aprobado": "aprobado", "rechazado": "rechazado", "empate": "empate"}[resultado]
+    )
     d = r.como_dict()
     assert d["regla"] == (mayoria or "simple_presentes") and d["a_favor"] == kw["af"]
 
 
 def test_abstencion_fuera_de_la_base_cambia_el_resultado():
-    comun = dict(mayoria="simple_presentes", a_favor=4, en_contra=3, abstenciones=2, inhibidos=0, presentes=9,
-                 numero_legal=12, habiles=12, desempate="voto_dirimente_alcalde")
+    comun = dict(
+        mayoria="simple_presentes",
+        a_favor=4,
+        en_contra=3,
+        abstenciones=2,
+        inhibidos=0,
+        presentes=9,
+        numero_legal=12,
+        habiles=12,
+        desempate="voto_dirimente_alcalde",
+    )
     assert reglas.resultado(**comun, abstencion="en_la_base").resultado == "rechazado"
     fuera = reglas.resultado(**comun, abstencion="fuera_de_la_base")
     assert (fuera.resultado, fuera.base_numero, fuera.requerido) == ("aprobado", 7, 4)
@@ -171,15 +228,31 @@ def test_abstencion_fuera_de_la_base_cambia_el_resultado():
     ],
 )
 def test_resultado_rechaza_datos_malos(kw, mensaje):
-    base = dict(mayoria="simple_presentes", a_favor=1, en_contra=0, abstenciones=0, inhibidos=0, presentes=1,
-                numero_legal=5, habiles=5, desempate="rechazado")
+    base = dict(
+        mayoria="simple_presentes",
+        a_favor=1,
+        en_contra=0,
+        abstenciones=0,
+        inhibidos=0,
+        presentes=1,
+        numero_legal=5,
+        habiles=5,
+        desempate="rechazado",
+    )
     with pytest.raises(ValueError, match=mensaje):
         reglas.resultado(**{**base, **kw})
 
 
 def test_mayorias_tienen_etiqueta_en_espanol():
-    for codigo in ["simple_presentes", "simple_votos", "absoluta_legal", "absoluta_habiles", "dos_tercios_legal",
-                   "dos_tercios_habiles", "dos_tercios_presentes"]:
+    for codigo in [
+        "simple_presentes",
+        "simple_votos",
+        "absoluta_legal",
+        "absoluta_habiles",
+        "dos_tercios_legal",
+        "dos_tercios_habiles",
+        "dos_tercios_presentes",
+    ]:
         assert reglas.MAYORIAS[codigo][0].isupper() or reglas.MAYORIAS[codigo].startswith("Dos")
 
 
@@ -191,20 +264,48 @@ def test_mayorias_tienen_etiqueta_en_espanol():
     "perfil,quorum_base,desempate,alcalde_vota,debates,reconsideracion,tipos",
     [
         ("PE", "habiles", "voto_dirimente_alcalde", False, 1, 15, ["ordinaria", "extraordinaria", "solemne"]),
-        ("EC", "legal", "voto_dirimente_alcalde", True, 2, None,
-         ["inaugural", "ordinaria", "extraordinaria", "conmemorativa"]),
+        (
+            "EC",
+            "legal",
+            "voto_dirimente_alcalde",
+            True,
+            2,
+            None,
+            ["inaugural", "ordinaria", "extraordinaria", "conmemorativa"],
+        ),
         ("CO", "legal", "nueva_votacion_luego_negado", False, 2, None, ["ordinaria", "extraordinaria"]),
-        ("MX", "legal", "voto_de_calidad_presidente", True, 1, None,
-         ["ordinaria", "extraordinaria", "solemne", "abierta", "secreta"]),
-        ("MX-MEX", "legal", "voto_de_calidad_presidente", True, 1, None,
-         ["ordinaria", "extraordinaria", "solemne", "abierta"]),
+        (
+            "MX",
+            "legal",
+            "voto_de_calidad_presidente",
+            True,
+            1,
+            None,
+            ["ordinaria", "extraordinaria", "solemne", "abierta", "secreta"],
+        ),
+        (
+            "MX-MEX",
+            "legal",
+            "voto_de_calidad_presidente",
+            True,
+            1,
+            None,
+            ["ordinaria", "extraordinaria", "solemne", "abierta"],
+        ),
     ],
 )
-def test_reglas_del_concejo_por_perfil(perfil, quorum_base, desempate, alcalde_vota, debates, reconsideracion, tipos):
+def test_reglas_del_concejo_por_perfil(
+    perfil, quorum_base, desempate, alcalde_vota, debates, reconsideracion, tipos
+):
     MunicipioFactory(perfil=perfil)
     r = cuerpo.reglas_del_concejo(HOY)
     assert (r.quorum["base"], r.desempate, r.alcalde_vota, r.debates_ordenanza, r.reconsideracion_dias) == (
-        quorum_base, desempate, alcalde_vota, debates, reconsideracion)
+        quorum_base,
+        desempate,
+        alcalde_vota,
+        debates,
+        reconsideracion,
+    )
     assert r.tipos_sesion == tipos and r.mayoria == "simple_presentes"
     assert set(r.votaciones) <= set(Votacion.Forma.values)
     assert set(r.aviso) == set(tipos)
@@ -217,7 +318,10 @@ def test_reglas_del_concejo_detalles():
     MunicipioFactory(perfil="PE")
     r = cuerpo.reglas_del_concejo(datetime(2026, 3, 10, 18, tzinfo=ZoneInfo("America/Lima")))
     assert r.fecha == HOY
-    assert r.aviso["extraordinaria"] == {"cantidad": 5, "unidad": "dias_habiles"} and r.aviso["ordinaria"] is None
+    assert (
+        r.aviso["extraordinaria"] == {"cantidad": 5, "unidad": "dias_habiles"}
+        and r.aviso["ordinaria"] is None
+    )
     assert r.mayorias_especiales == [{"materia": "Vacancia de un miembro", "codigo": "dos_tercios_legal"}]
     assert r.vocabulario["miembro"] == "regidor" and "dos_tercios_legal" in r.mayorias_disponibles()
     assert r.fuentes["concejo.reconsideracion_dias"]["confianza"] == "S"
@@ -225,9 +329,14 @@ def test_reglas_del_concejo_detalles():
 
 @pytest.mark.django_db
 def test_regla_local_cambia_el_quorum(municipio, secretario):
-    perfiles.fijar_regla_local(municipio=municipio, clave="concejo.quorum",
-                               valor={"base": "legal", "fraccion": "dos_tercios"}, vigente_desde=date(2026, 1, 1),
-                               fuente="Reglamento Interno del Concejo, art. 30", por=secretario)
+    perfiles.fijar_regla_local(
+        municipio=municipio,
+        clave="concejo.quorum",
+        valor={"base": "legal", "fraccion": "dos_tercios"},
+        vigente_desde=date(2026, 1, 1),
+        fuente="Reglamento Interno del Concejo, art. 30",
+        por=secretario,
+    )
     r = cuerpo.reglas_del_concejo(HOY)
     assert r.quorum == {"base": "legal", "fraccion": "dos_tercios"} and r.fuentes["concejo.quorum"]["local"]
     assert cuerpo.reglas_del_concejo(date(2025, 12, 31)).quorum["base"] == "habiles"
@@ -237,8 +346,9 @@ def test_regla_local_cambia_el_quorum(municipio, secretario):
 
 
 def _estado(miembro, estado, desde, hasta=None):
-    return EstadoMiembro.objects.create(miembro=miembro, estado=estado, desde=desde, hasta=hasta,
-                                        documento="Acuerdo de Concejo Nº 001-2026")
+    return EstadoMiembro.objects.create(
+        miembro=miembro, estado=estado, desde=desde, hasta=hasta, documento="Acuerdo de Concejo Nº 001-2026"
+    )
 
 
 @pytest.mark.django_db
@@ -285,18 +395,29 @@ def test_quorum_de_la_sesion_con_asistencia_y_licencias(municipio):
     sesion = SesionFactory(organo=pleno, fecha=datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("America/Lima")))
     presentes = [miembros[0], *miembros[3:8]]  # 6 en sala
     for m in miembros:
-        Asistencia.objects.create(sesion=sesion, miembro=m, estado="presente" if m in presentes else "ausente")
+        Asistencia.objects.create(
+            sesion=sesion, miembro=m, estado="presente" if m in presentes else "ausente"
+        )
     q = cuerpo.quorum_de(sesion)
     assert (q.hay_quorum, q.presentes, q.requerido, q.base_numero) == (True, 6, 6, 10)
     # Uno se retira: ya no está en sala.
-    Asistencia.objects.filter(sesion=sesion, miembro=miembros[7]).update(retiro=sesion.fecha + timedelta(hours=1))
+    Asistencia.objects.filter(sesion=sesion, miembro=miembros[7]).update(
+        retiro=sesion.fecha + timedelta(hours=1)
+    )
     q = cuerpo.quorum_de(sesion)
     assert (q.hay_quorum, q.presentes) == (False, 5)
 
 
 def _votacion_nominal(sesion, sentidos: dict, *, mayoria="", numero=1, punto=None, dirimente=None):
-    v = Votacion.objects.create(sesion=sesion, punto=punto or PuntoFactory(sesion=sesion), numero=numero,
-                                mocion="Aprobar", forma="nominal", mayoria=mayoria, voto_dirimente=dirimente)
+    v = Votacion.objects.create(
+        sesion=sesion,
+        punto=punto or PuntoFactory(sesion=sesion),
+        numero=numero,
+        mocion="Aprobar",
+        forma="nominal",
+        mayoria=mayoria,
+        voto_dirimente=dirimente,
+    )
     for miembro, sentido in sentidos.items():
         Voto.objects.create(votacion=v, miembro=miembro, sentido=sentido)
     return v
@@ -331,13 +452,29 @@ def test_resultado_de_inhibido_ausente_y_formas_sin_nombres(municipio):
     sesion = SesionFactory(organo=pleno, fecha=datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("America/Lima")))
     for m in regs:
         Asistencia.objects.create(sesion=sesion, miembro=m, estado="presente")
-    sentidos = {regs[0]: "a_favor", regs[1]: "a_favor", regs[2]: "a_favor", regs[3]: "en_contra",
-                regs[4]: "inhibido", regs[5]: "inhibido", regs[6]: "ausente", regs[7]: "abstencion"}
+    sentidos = {
+        regs[0]: "a_favor",
+        regs[1]: "a_favor",
+        regs[2]: "a_favor",
+        regs[3]: "en_contra",
+        regs[4]: "inhibido",
+        regs[5]: "inhibido",
+        regs[6]: "ausente",
+        regs[7]: "abstencion",
+    }
     r = cuerpo.resultado_de(_votacion_nominal(sesion, sentidos))
     # 7 en sala (uno figura ausente), 2 inhibidos fuera de la base: 3 de 5.
     assert (r.presentes, r.inhibidos, r.base_numero, r.requerido, r.resultado) == (7, 2, 5, 3, "aprobado")
-    ordinaria = Votacion.objects.create(sesion=sesion, punto=PuntoFactory(sesion=sesion), numero=2, mocion="X",
-                                        forma="ordinaria", mayoria="dos_tercios_legal", a_favor=6, en_contra=2)
+    ordinaria = Votacion.objects.create(
+        sesion=sesion,
+        punto=PuntoFactory(sesion=sesion),
+        numero=2,
+        mocion="X",
+        forma="ordinaria",
+        mayoria="dos_tercios_legal",
+        a_favor=6,
+        en_contra=2,
+    )
     r = cuerpo.resultado_de(ordinaria)
     assert (r.resultado, r.requerido, r.base_numero, r.a_favor, r.presentes) == ("aprobado", 6, 9, 6, 8)
     ordinaria.a_favor = 5
@@ -360,5 +497,7 @@ def test_resultado_de_colombia_repite_y_luego_niega():
     assert (r.resultado, r.desempate) == ("empate", "repetir")
     segunda = _votacion_nominal(sesion, sentidos, punto=punto, numero=2)
     segunda.repite = primera
-    assert (cuerpo.resultado_de(segunda).resultado, cuerpo.resultado_de(segunda).desempate) == ("rechazado",
-                                                                                                 "rechazado")
+    assert (cuerpo.resultado_de(segunda).resultado, cuerpo.resultado_de(segunda).desempate) == (
+        "rechazado",
+        "rechazado",
+    )

@@ -20,9 +20,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.forms._base import FormularioBootstrap, aplicar_error
-from core.models import UnidadOrganica
-from core.views.archivos import respuesta_archivo
 from concejo import ical
 from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from concejo.models import Miembro, Organo, PuntoAgenda, Sesion, VersionAgenda
@@ -30,6 +27,9 @@ from concejo.permissions import obtener_sesion, sesiones_publicas
 from concejo.services import agenda as servicio_agenda
 from concejo.services import citacion as servicio_citacion
 from concejo.services import sesiones as servicio_sesiones
+from core.forms._base import FormularioBootstrap, aplicar_error
+from core.models import UnidadOrganica
+from core.views.archivos import respuesta_archivo
 
 ve = permission_required(VER_CONCEJO, raise_exception=True)
 prepara = permission_required(PREPARAR_SESION, raise_exception=True)
@@ -60,20 +60,29 @@ class FiltroSesiones(forms.Form):
     organo = forms.ModelChoiceField(Organo.objects.all(), required=False, label="Órgano", empty_label="Todos")
     tipo = forms.CharField(required=False, label="Tipo")
     anio = forms.IntegerField(required=False, label="Año", min_value=1990, max_value=2200)
-    estado = forms.ChoiceField(choices=[("", "Todos"), *Sesion.Estado.choices], required=False, label="Estado")
+    estado = forms.ChoiceField(
+        choices=[("", "Todos"), *Sesion.Estado.choices], required=False, label="Estado"
+    )
 
 
 class SesionForm(FormularioBootstrap, forms.Form):
-    organo = forms.ModelChoiceField(Organo.objects.filter(activo=True).select_related("periodo"), label="Órgano")
+    organo = forms.ModelChoiceField(
+        Organo.objects.filter(activo=True).select_related("periodo"), label="Órgano"
+    )
     tipo = forms.ChoiceField(label="Tipo de sesión")
-    fecha = forms.DateTimeField(label="Fecha y hora", input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-                                widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    fecha = forms.DateTimeField(
+        label="Fecha y hora",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
     lugar = forms.CharField(label="Lugar", max_length=200, required=False)
     publica = forms.BooleanField(label="Publicar en el portal al convocar", required=False, initial=True)
 
     def __init__(self, *args, editar: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].choices = [(t, servicio_sesiones.nombre_tipo(t)) for t in servicio_sesiones.tipos_de_sesion()]
+        self.fields["tipo"].choices = [
+            (t, servicio_sesiones.nombre_tipo(t)) for t in servicio_sesiones.tipos_de_sesion()
+        ]
         if editar:
             del self.fields["organo"]
             del self.fields["tipo"]
@@ -84,38 +93,74 @@ class CancelarForm(FormularioBootstrap, forms.Form):
 
 
 class PuntoForm(FormularioBootstrap, forms.Form):
-    seccion = forms.ChoiceField(label="Sección", choices=[c for c in PuntoAgenda.Seccion.choices if c[0] != "acta"])
-    clase = forms.ChoiceField(label="Clase", choices=[("", "La habitual de la sección"),
-                                                      *[c for c in PuntoAgenda.Clase.choices if c[0] != "acta"]],
-                              required=False)
+    seccion = forms.ChoiceField(
+        label="Sección", choices=[c for c in PuntoAgenda.Seccion.choices if c[0] != "acta"]
+    )
+    clase = forms.ChoiceField(
+        label="Clase",
+        choices=[
+            ("", "La habitual de la sección"),
+            *[c for c in PuntoAgenda.Clase.choices if c[0] != "acta"],
+        ],
+        required=False,
+    )
     titulo = forms.CharField(label="Título", max_length=500)
-    descripcion = forms.CharField(label="Descripción", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    mayoria = forms.ChoiceField(label="Mayoría requerida", required=False,
-                                help_text="Vacío: la mayoría general del perfil en los puntos que se votan.")
+    descripcion = forms.CharField(
+        label="Descripción", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    mayoria = forms.ChoiceField(
+        label="Mayoría requerida",
+        required=False,
+        help_text="Vacío: la mayoría general del perfil en los puntos que se votan.",
+    )
     instrumento = forms.ChoiceField(label="Instrumento que resultaría", required=False)
-    documento = forms.IntegerField(label="Documento del registro (despacho)", required=False,
-                                   widget=forms.HiddenInput)
-    proponente = forms.ModelChoiceField(Miembro.objects.none(), label="Miembro proponente (mociones)", required=False)
-    unidad_proponente = forms.ModelChoiceField(UnidadOrganica.objects.filter(activa=True), required=False,
-                                               label="Unidad proponente (propuestas de la administración)")
-    primer_debate = forms.ModelChoiceField(PuntoAgenda.objects.none(), label="Segundo debate de", required=False,
-                                           help_text="Solo donde el perfil exige dos debates (ordenanzas y acuerdos).")
-    motivo = forms.CharField(label="Motivo del cambio", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="Obligatorio si la agenda ya está congelada.")
+    documento = forms.IntegerField(
+        label="Documento del registro (despacho)", required=False, widget=forms.HiddenInput
+    )
+    proponente = forms.ModelChoiceField(
+        Miembro.objects.none(), label="Miembro proponente (mociones)", required=False
+    )
+    unidad_proponente = forms.ModelChoiceField(
+        UnidadOrganica.objects.filter(activa=True),
+        required=False,
+        label="Unidad proponente (propuestas de la administración)",
+    )
+    primer_debate = forms.ModelChoiceField(
+        PuntoAgenda.objects.none(),
+        label="Segundo debate de",
+        required=False,
+        help_text="Solo donde el perfil exige dos debates (ordenanzas y acuerdos).",
+    )
+    motivo = forms.CharField(
+        label="Motivo del cambio",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Obligatorio si la agenda ya está congelada.",
+    )
 
     def __init__(self, *args, sesion: Sesion, editar: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mayoria"].choices = [("", "La general del perfil"), *servicio_agenda.mayorias().items()]
-        self.fields["instrumento"].choices = [("", "Ninguno"), *servicio_agenda.instrumentos(sesion.fecha).items()]
-        self.fields["proponente"].queryset = Miembro.objects.filter(periodo=sesion.organo.periodo).select_related("persona")
+        self.fields["instrumento"].choices = [
+            ("", "Ninguno"),
+            *servicio_agenda.instrumentos(sesion.fecha).items(),
+        ]
+        self.fields["proponente"].queryset = Miembro.objects.filter(
+            periodo=sesion.organo.periodo
+        ).select_related("persona")
         if editar or servicio_agenda.debates_requeridos(sesion.fecha) < 2:
             del self.fields["primer_debate"]
         else:
             self.fields["primer_debate"].queryset = (
-                PuntoAgenda.objects.filter(debate=1, instrumento__in=servicio_agenda.INSTRUMENTOS_DOS_DEBATES,
-                                           sesion__organo__periodo=sesion.organo.periodo,
-                                           sesion__fecha__lt=sesion.fecha, segundos_debates__isnull=True)
-                .exclude(sesion__estado=Sesion.Estado.CANCELADA).select_related("sesion")
+                PuntoAgenda.objects.filter(
+                    debate=1,
+                    instrumento__in=servicio_agenda.INSTRUMENTOS_DOS_DEBATES,
+                    sesion__organo__periodo=sesion.organo.periodo,
+                    sesion__fecha__lt=sesion.fecha,
+                    segundos_debates__isnull=True,
+                )
+                .exclude(sesion__estado=Sesion.Estado.CANCELADA)
+                .select_related("sesion")
             )
         if editar:
             del self.fields["seccion"]
@@ -158,8 +203,12 @@ def sesiones(request):
         if d["estado"]:
             qs = qs.filter(estado=d["estado"])
     pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    contexto = {"pagina": pagina, "filtro": filtro, "tipos": servicio_sesiones.tipos_de_sesion(),
-                "nombres_tipo": servicio_sesiones.NOMBRES_TIPO}
+    contexto = {
+        "pagina": pagina,
+        "filtro": filtro,
+        "tipos": servicio_sesiones.tipos_de_sesion(),
+        "nombres_tipo": servicio_sesiones.NOMBRES_TIPO,
+    }
     return render(request, "concejo/antes/sesiones.html", contexto)
 
 
@@ -174,8 +223,11 @@ def sesion_crear(request):
         except ValidationError as e:
             aplicar_error(form, e)
         else:
-            messages.success(request, f"Se programó la sesión {servicio_sesiones.nombre_tipo(sesion.tipo).lower()} "
-                                      f"Nº {sesion.numero}-{sesion.anio}.")
+            messages.success(
+                request,
+                f"Se programó la sesión {servicio_sesiones.nombre_tipo(sesion.tipo).lower()} "
+                f"Nº {sesion.numero}-{sesion.anio}.",
+            )
             return redirect("concejo:sesion", pk=sesion.pk)
     return render(request, "concejo/antes/sesion_form.html", {"form": form, "titulo": "Programar sesión"})
 
@@ -194,8 +246,11 @@ def sesion_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios de la sesión.")
             return redirect("concejo:sesion", pk=sesion.pk)
-    return render(request, "concejo/antes/sesion_form.html",
-                  {"form": form, "sesion": sesion, "titulo": f"Editar la sesión Nº {sesion.numero}-{sesion.anio}"})
+    return render(
+        request,
+        "concejo/antes/sesion_form.html",
+        {"form": form, "sesion": sesion, "titulo": f"Editar la sesión Nº {sesion.numero}-{sesion.anio}"},
+    )
 
 
 @login_required
@@ -205,7 +260,9 @@ def sesion_cancelar(request, pk: int):
     form = CancelarForm(request.POST)
     try:
         form.is_valid()
-        servicio_sesiones.cancelar_sesion(sesion=sesion, motivo=form.cleaned_data.get("motivo", ""), por=request.user)
+        servicio_sesiones.cancelar_sesion(
+            sesion=sesion, motivo=form.cleaned_data.get("motivo", ""), por=request.user
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -217,9 +274,14 @@ def sesion_cancelar(request, pk: int):
 @require_GET
 def sesion(request, pk: int):
     sesion = _sesion(request, pk)
-    puntos = list(PuntoAgenda.objects.filter(sesion=sesion).select_related("documento", "acta_de", "proponente__persona",
-                                                                         "unidad_proponente", "primer_debate__sesion")
-                  .prefetch_related("anexos").order_by("orden"))
+    puntos = list(
+        PuntoAgenda.objects.filter(sesion=sesion)
+        .select_related(
+            "documento", "acta_de", "proponente__persona", "unidad_proponente", "primer_debate__sesion"
+        )
+        .prefetch_related("anexos")
+        .order_by("orden")
+    )
     version = servicio_agenda.ultima_version(sesion)
     contexto = {
         "sesion": sesion,
@@ -231,9 +293,12 @@ def sesion(request, pk: int):
         "congelada": version is not None,
         "editable": sesion.estado in servicio_sesiones.ESTADOS_PREPARACION,
         "puede_preparar": request.user.has_perm(PREPARAR_SESION),
-        "acta_pendiente": servicio_agenda.acta_pendiente(sesion) if sesion.estado == Sesion.Estado.PROGRAMADA else None,
+        "acta_pendiente": servicio_agenda.acta_pendiente(sesion)
+        if sesion.estado == Sesion.Estado.PROGRAMADA
+        else None,
         "pendiente_envio": servicio_citacion.version_pendiente_de_envio(sesion),
-        "extraordinaria_cerrada": sesion.tipo == "extraordinaria" and sesion.estado == Sesion.Estado.CONVOCADA,
+        "extraordinaria_cerrada": sesion.tipo == "extraordinaria"
+        and sesion.estado == Sesion.Estado.CONVOCADA,
     }
     return render(request, "concejo/antes/sesion.html", contexto)
 
@@ -254,8 +319,11 @@ def punto_agregar(request, pk: int):
         else:
             messages.success(request, "Se agregó el punto a la agenda.")
             return redirect("concejo:sesion", pk=sesion.pk)
-    return render(request, "concejo/antes/punto_form.html",
-                  {"form": form, "sesion": sesion, "titulo": "Agregar punto a la agenda"})
+    return render(
+        request,
+        "concejo/antes/punto_form.html",
+        {"form": form, "sesion": sesion, "titulo": "Agregar punto a la agenda"},
+    )
 
 
 @login_required
@@ -263,7 +331,9 @@ def punto_agregar(request, pk: int):
 def punto_acta(request, pk: int):
     sesion = _sesion(request, pk, preparar=True)
     try:
-        servicio_agenda.agregar_aprobacion_acta(sesion=sesion, por=request.user, motivo=request.POST.get("motivo", ""))
+        servicio_agenda.agregar_aprobacion_acta(
+            sesion=sesion, por=request.user, motivo=request.POST.get("motivo", "")
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -276,9 +346,16 @@ def punto_acta(request, pk: int):
 def punto_editar(request, pk: int):
     punto = _punto(request, pk)
     sesion = punto.sesion
-    inicial = {"clase": punto.clase, "titulo": punto.titulo, "descripcion": punto.descripcion, "mayoria": punto.mayoria,
-               "instrumento": punto.instrumento, "documento": punto.documento_id, "proponente": punto.proponente_id,
-               "unidad_proponente": punto.unidad_proponente_id}
+    inicial = {
+        "clase": punto.clase,
+        "titulo": punto.titulo,
+        "descripcion": punto.descripcion,
+        "mayoria": punto.mayoria,
+        "instrumento": punto.instrumento,
+        "documento": punto.documento_id,
+        "proponente": punto.proponente_id,
+        "unidad_proponente": punto.unidad_proponente_id,
+    }
     form = PuntoForm(request.POST or None, sesion=sesion, editar=True, initial=inicial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -288,8 +365,11 @@ def punto_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios del punto.")
             return redirect("concejo:sesion", pk=sesion.pk)
-    return render(request, "concejo/antes/punto_form.html",
-                  {"form": form, "sesion": sesion, "punto": punto, "titulo": f"Editar el punto {punto.orden}"})
+    return render(
+        request,
+        "concejo/antes/punto_form.html",
+        {"form": form, "sesion": sesion, "punto": punto, "titulo": f"Editar el punto {punto.orden}"},
+    )
 
 
 @login_required
@@ -310,8 +390,12 @@ def punto_quitar(request, pk: int):
 def punto_mover(request, pk: int):
     punto = _punto(request, pk)
     try:
-        servicio_agenda.mover_punto(punto=punto, direccion=request.POST.get("direccion", ""), por=request.user,
-                                    motivo=request.POST.get("motivo", ""))
+        servicio_agenda.mover_punto(
+            punto=punto,
+            direccion=request.POST.get("direccion", ""),
+            por=request.user,
+            motivo=request.POST.get("motivo", ""),
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     return redirect("concejo:sesion", pk=punto.sesion_id)
@@ -325,8 +409,12 @@ def punto_anexo(request, pk: int):
     try:
         if not form.is_valid():
             raise ValidationError(form.errors.get("archivo") or ["Elija el archivo."])
-        servicio_agenda.adjuntar_anexo(punto=punto, archivo=form.cleaned_data["archivo"], por=request.user,
-                                       motivo=form.cleaned_data.get("motivo", ""))
+        servicio_agenda.adjuntar_anexo(
+            punto=punto,
+            archivo=form.cleaned_data["archivo"],
+            por=request.user,
+            motivo=form.cleaned_data.get("motivo", ""),
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -340,7 +428,9 @@ def punto_anexo_quitar(request, pk: int, archivo: int):
     punto = _punto(request, pk)
     anexo = get_object_or_404(punto.anexos, pk=archivo)
     try:
-        servicio_agenda.quitar_anexo(punto=punto, archivo=anexo, por=request.user, motivo=request.POST.get("motivo", ""))
+        servicio_agenda.quitar_anexo(
+            punto=punto, archivo=anexo, por=request.user, motivo=request.POST.get("motivo", "")
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -354,8 +444,11 @@ def despacho_buscar(request, pk: int):
     sesion = _sesion(request, pk, preparar=True)
     texto = request.GET.get("q", "")[:200]
     documentos = servicio_agenda.buscar_documentos_para_despacho(usuario=request.user, texto=texto)
-    return render(request, "concejo/antes/punto_form.html#resultados",
-                  {"documentos": documentos, "texto": texto, "sesion": sesion})
+    return render(
+        request,
+        "concejo/antes/punto_form.html#resultados",
+        {"documentos": documentos, "texto": texto, "sesion": sesion},
+    )
 
 
 @login_required
@@ -376,8 +469,10 @@ def agenda_congelar(request, pk: int):
 def agenda_versiones(request, pk: int):
     sesion = _sesion(request, pk)
     versiones = list(VersionAgenda.objects.filter(sesion=sesion).select_related("por").order_by("numero"))
-    filas = [{"version": v, "cambios": servicio_agenda.diferencias(versiones[i - 1] if i else None, v)}
-             for i, v in enumerate(versiones)]
+    filas = [
+        {"version": v, "cambios": servicio_agenda.diferencias(versiones[i - 1] if i else None, v)}
+        for i, v in enumerate(versiones)
+    ]
     return render(request, "concejo/antes/versiones.html", {"sesion": sesion, "filas": list(reversed(filas))})
 
 
@@ -393,16 +488,25 @@ def sesion_convocar(request, pk: int):
     error = ""
     if request.method == "POST":
         try:
-            citaciones = servicio_citacion.convocar(sesion=sesion, por=request.user,
-                                                    aceptar_aviso_corto=request.POST.get("aceptar_aviso_corto") == "1")
+            citaciones = servicio_citacion.convocar(
+                sesion=sesion,
+                por=request.user,
+                aceptar_aviso_corto=request.POST.get("aceptar_aviso_corto") == "1",
+            )
         except ValidationError as e:
             error = " ".join(e.messages)
         else:
             messages.success(request, f"Sesión convocada: {len(citaciones)} citaciones en envío.")
             return redirect("concejo:sesion-citaciones", pk=sesion.pk)
-    contexto = {"sesion": sesion, "aviso": aviso, "miembros": miembros, "error": error,
-                "sin_correo": [m for m in miembros if not servicio_citacion.correo_de(m)],
-                "reenvio": sesion.estado == Sesion.Estado.CONVOCADA, "tipo": servicio_sesiones.nombre_tipo(sesion.tipo)}
+    contexto = {
+        "sesion": sesion,
+        "aviso": aviso,
+        "miembros": miembros,
+        "error": error,
+        "sin_correo": [m for m in miembros if not servicio_citacion.correo_de(m)],
+        "reenvio": sesion.estado == Sesion.Estado.CONVOCADA,
+        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+    }
     return render(request, "concejo/antes/convocar.html", contexto, status=400 if error else 200)
 
 
@@ -411,8 +515,12 @@ def sesion_convocar(request, pk: int):
 def sesion_citaciones(request, pk: int):
     sesion = _sesion(request, pk)
     citaciones = servicio_citacion.estado_citaciones(sesion)
-    contexto = {"sesion": sesion, "citaciones": citaciones,
-                "recibidas": sum(1 for c in citaciones if c.recibida_en), "tipo": servicio_sesiones.nombre_tipo(sesion.tipo)}
+    contexto = {
+        "sesion": sesion,
+        "citaciones": citaciones,
+        "recibidas": sum(1 for c in citaciones if c.recibida_en),
+        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+    }
     return render(request, "concejo/antes/citaciones.html", contexto)
 
 
@@ -432,8 +540,11 @@ def citacion(request, token: str):
     citacion.recibida_en = servicio_citacion.registrar_recepcion(citacion=citacion).recibida_en
     calendario = ical.calendario_de(citacion.miembro)
     vigente = servicio_agenda.ultima_version(citacion.sesion)
-    contexto = {**servicio_citacion.contexto_citacion(citacion), "url_calendario": ical.url_calendario(calendario),
-                "hay_version_nueva": vigente is not None and vigente.numero > citacion.version.numero}
+    contexto = {
+        **servicio_citacion.contexto_citacion(citacion),
+        "url_calendario": ical.url_calendario(calendario),
+        "hay_version_nueva": vigente is not None and vigente.numero > citacion.version.numero,
+    }
     respuesta = render(request, "concejo/antes/citacion.html", contexto)
     respuesta["Cache-Control"] = "private, no-store"
     respuesta["Referrer-Policy"] = "no-referrer"
@@ -504,8 +615,11 @@ def _publicas_anunciadas():
 def proximas(request):
     desde = timezone.now() - timedelta(hours=12)
     sesiones = list(_publicas_anunciadas().filter(fecha__gte=desde).order_by("fecha", "pk")[:100])
-    return render(request, "concejo/antes/proximas.html",
-                  {"sesiones": sesiones, "nombres_tipo": servicio_sesiones.NOMBRES_TIPO})
+    return render(
+        request,
+        "concejo/antes/proximas.html",
+        {"sesiones": sesiones, "nombres_tipo": servicio_sesiones.NOMBRES_TIPO},
+    )
 
 
 @require_GET
@@ -515,6 +629,10 @@ def proxima(request, pk: int):
         raise Http404
     # La agenda pública es la última versión congelada (la que se envió), nunca el borrador.
     version = servicio_agenda.ultima_version(sesion)
-    contexto = {"sesion": sesion, "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
-                "puntos": version.contenido if version else [], "version": version}
+    contexto = {
+        "sesion": sesion,
+        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+        "puntos": version.contenido if version else [],
+        "version": version,
+    }
     return render(request, "concejo/antes/proxima.html", contexto)

@@ -32,29 +32,44 @@ class PeriodoForm(FormularioBootstrap, forms.Form):
     inicio = forms.DateField(label="Inicio", widget=FECHA)
     fin = forms.DateField(label="Fin", widget=FECHA)
     numero_legal = forms.IntegerField(
-        label="Número legal", min_value=1, max_value=200,
-        help_text="Miembros que manda la ley, el alcalde incluido si la ley lo cuenta (en Colombia no).")
+        label="Número legal",
+        min_value=1,
+        max_value=200,
+        help_text="Miembros que manda la ley, el alcalde incluido si la ley lo cuenta (en Colombia no).",
+    )
 
 
 class MiembroForm(FormularioBootstrap, forms.Form):
     rol = forms.ChoiceField(label="Rol", choices=Miembro.Rol.choices, initial=Miembro.Rol.MIEMBRO)
     partido = forms.CharField(label="Partido u organización política", max_length=200, required=False)
-    suplente_de = forms.ModelChoiceField(label="Suplente de", queryset=Miembro.objects.none(), required=False,
-                                         help_text="Solo si es suplente (accesitario / alterno) de un titular.",
-                                         error_messages={"invalid_choice": "Ese titular no existe."})
-    desde = forms.DateField(label="Desde", widget=FECHA, required=False,
-                            help_text="Vacío: desde el inicio del periodo.")
+    suplente_de = forms.ModelChoiceField(
+        label="Suplente de",
+        queryset=Miembro.objects.none(),
+        required=False,
+        help_text="Solo si es suplente (accesitario / alterno) de un titular.",
+        error_messages={"invalid_choice": "Ese titular no existe."},
+    )
+    desde = forms.DateField(
+        label="Desde", widget=FECHA, required=False, help_text="Vacío: desde el inicio del periodo."
+    )
     hasta = forms.DateField(label="Hasta", widget=FECHA, required=False)
-    orden = forms.IntegerField(label="Orden de precedencia", min_value=0, max_value=999, required=False, initial=0)
+    orden = forms.IntegerField(
+        label="Orden de precedencia", min_value=0, max_value=999, required=False, initial=0
+    )
     correo = forms.EmailField(label="Correo para citaciones", required=False)
-    usuario = forms.ModelChoiceField(label="Usuario vinculado", queryset=Usuario.objects.filter(is_active=True),
-                                     required=False, help_text="Para que vea sus citaciones y su calendario.",
-                                     error_messages={"invalid_choice": "Ese usuario no existe."})
+    usuario = forms.ModelChoiceField(
+        label="Usuario vinculado",
+        queryset=Usuario.objects.filter(is_active=True),
+        required=False,
+        help_text="Para que vea sus citaciones y su calendario.",
+        error_messages={"invalid_choice": "Ese usuario no existe."},
+    )
 
     def __init__(self, *args, periodo: Periodo, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["suplente_de"].queryset = periodo.miembros.filter(suplente_de__isnull=True).select_related(
-            "persona")
+        self.fields["suplente_de"].queryset = periodo.miembros.filter(
+            suplente_de__isnull=True
+        ).select_related("persona")
 
     def datos(self) -> dict:
         d = dict(self.cleaned_data)
@@ -67,8 +82,11 @@ class MiembroForm(FormularioBootstrap, forms.Form):
 
 class NuevoMiembroForm(MiembroForm):
     tipo_documento = forms.ChoiceField(label="Tipo de documento", choices=Persona.TipoDocumento.choices)
-    numero_documento = forms.CharField(label="Número de documento", max_length=30,
-                                       help_text="Si la persona ya está registrada se usa la existente.")
+    numero_documento = forms.CharField(
+        label="Número de documento",
+        max_length=30,
+        help_text="Si la persona ya está registrada se usa la existente.",
+    )
     nombres = forms.CharField(label="Nombres", max_length=150, required=False)
     apellidos = forms.CharField(label="Apellidos", max_length=150, required=False)
     field_order = ["tipo_documento", "numero_documento", "nombres", "apellidos"]
@@ -77,23 +95,35 @@ class NuevoMiembroForm(MiembroForm):
 class EstadoForm(FormularioBootstrap, forms.Form):
     estado = forms.ChoiceField(label="Nuevo estado", choices=EstadoMiembro.Estado.choices)
     desde = forms.DateField(label="Desde", widget=FECHA)
-    hasta = forms.DateField(label="Hasta", widget=FECHA, required=False, help_text="Vacío: hasta nuevo aviso.")
+    hasta = forms.DateField(
+        label="Hasta", widget=FECHA, required=False, help_text="Vacío: hasta nuevo aviso."
+    )
     documento = forms.CharField(label="Documento que lo dispone", max_length=200, required=False)
     motivo = forms.CharField(label="Motivo", max_length=300, required=False)
 
 
 class ComisionForm(FormularioBootstrap, forms.Form):
-    tipo = forms.ChoiceField(label="Tipo", choices=[c for c in Organo.Tipo.choices if c[0] != Organo.Tipo.PLENO])
+    tipo = forms.ChoiceField(
+        label="Tipo", choices=[c for c in Organo.Tipo.choices if c[0] != Organo.Tipo.PLENO]
+    )
     nombre = forms.CharField(label="Nombre", max_length=200)
     sigla = forms.CharField(label="Sigla", max_length=20, required=False)
 
 
 class IntegranteForm(FormularioBootstrap, forms.Form):
-    miembro = forms.ModelChoiceField(label="Miembro", queryset=Miembro.objects.none(),
-                                     error_messages={"invalid_choice": "Elija un miembro del periodo."})
-    funcion = forms.ChoiceField(label="Función", choices=IntegranteComision.Funcion.choices,
-                                initial=IntegranteComision.Funcion.MIEMBRO)
-    desde = forms.DateField(label="Desde", widget=FECHA, required=False, help_text="Vacío: inicio del periodo.")
+    miembro = forms.ModelChoiceField(
+        label="Miembro",
+        queryset=Miembro.objects.none(),
+        error_messages={"invalid_choice": "Elija un miembro del periodo."},
+    )
+    funcion = forms.ChoiceField(
+        label="Función",
+        choices=IntegranteComision.Funcion.choices,
+        initial=IntegranteComision.Funcion.MIEMBRO,
+    )
+    desde = forms.DateField(
+        label="Desde", widget=FECHA, required=False, help_text="Vacío: inicio del periodo."
+    )
     hasta = forms.DateField(label="Hasta", widget=FECHA, required=False)
 
     def __init__(self, *args, periodo: Periodo, **kwargs):
@@ -117,8 +147,9 @@ def _periodo(pk) -> Periodo:
 
 
 def _miembro(pk) -> Miembro:
-    return get_object_or_404(Miembro.objects.select_related("periodo", "persona", "suplente_de__persona",
-                                                            "usuario"), pk=pk)
+    return get_object_or_404(
+        Miembro.objects.select_related("periodo", "persona", "suplente_de__persona", "usuario"), pk=pk
+    )
 
 
 def _comision(pk) -> Organo:
@@ -130,7 +161,9 @@ def _comision(pk) -> Organo:
 @require_GET
 def periodos(request):
     lista = Periodo.objects.all()
-    return render(request, "concejo/cuerpo/periodos.html", {"periodos": lista, "vigente": cuerpo.periodo_en()})
+    return render(
+        request, "concejo/cuerpo/periodos.html", {"periodos": lista, "vigente": cuerpo.periodo_en()}
+    )
 
 
 @login_required
@@ -146,8 +179,11 @@ def periodo_crear(request):
         else:
             messages.success(request, f"Se creó el periodo {p}.")
             return redirect("concejo:periodo", pk=p.pk)
-    return render(request, "concejo/cuerpo/formulario.html", {"form": form, "titulo": "Nuevo periodo",
-                                                              "volver": "concejo:periodos"})
+    return render(
+        request,
+        "concejo/cuerpo/formulario.html",
+        {"form": form, "titulo": "Nuevo periodo", "volver": "concejo:periodos"},
+    )
 
 
 @login_required
@@ -164,8 +200,11 @@ def periodo_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios del periodo.")
             return redirect("concejo:periodo", pk=p.pk)
-    return render(request, "concejo/cuerpo/formulario.html", {"form": form, "titulo": f"Editar periodo {p}",
-                                                              "volver": "concejo:periodos"})
+    return render(
+        request,
+        "concejo/cuerpo/formulario.html",
+        {"form": form, "titulo": f"Editar periodo {p}", "volver": "concejo:periodos"},
+    )
 
 
 @login_required
@@ -179,10 +218,18 @@ def periodo(request, pk: int):
     miembros = cuerpo.miembros_del_periodo(p)
     filas = [{"miembro": m, "estado": cuerpo.estado_en(m, fecha)} for m in miembros]
     comisiones = p.organos.exclude(tipo=Organo.Tipo.PLENO).order_by("tipo", "nombre")
-    return render(request, "concejo/cuerpo/periodo.html", {
-        "periodo": p, "fecha": fecha, "situacion": situacion, "filas": filas, "comisiones": comisiones,
-        "estados": dict(EstadoMiembro.Estado.choices),
-    })
+    return render(
+        request,
+        "concejo/cuerpo/periodo.html",
+        {
+            "periodo": p,
+            "fecha": fecha,
+            "situacion": situacion,
+            "filas": filas,
+            "comisiones": comisiones,
+            "estados": dict(EstadoMiembro.Estado.choices),
+        },
+    )
 
 
 # --- Miembros -------------------------------------------------------------------------------------
@@ -202,8 +249,16 @@ def miembro_crear(request, pk: int):
         else:
             messages.success(request, f"Se añadió a {m.persona} al concejo.")
             return redirect("concejo:periodo", pk=p.pk)
-    return render(request, "concejo/cuerpo/formulario.html", {
-        "form": form, "titulo": f"Nuevo miembro del periodo {p}", "volver": "concejo:periodo", "volver_pk": p.pk})
+    return render(
+        request,
+        "concejo/cuerpo/formulario.html",
+        {
+            "form": form,
+            "titulo": f"Nuevo miembro del periodo {p}",
+            "volver": "concejo:periodo",
+            "volver_pk": p.pk,
+        },
+    )
 
 
 @login_required
@@ -212,11 +267,19 @@ def miembro_crear(request, pk: int):
 def miembro(request, pk: int):
     m = _miembro(pk)
     hoy = timezone.localdate()
-    return render(request, "concejo/cuerpo/miembro.html", {
-        "miembro": m, "estado_hoy": cuerpo.estado_en(m, hoy), "estados": m.estados.all(),
-        "suplentes": m.suplentes.select_related("persona"), "comisiones": m.comisiones.select_related("organo"),
-        "form": EstadoForm(initial={"desde": hoy}), "etiquetas": dict(EstadoMiembro.Estado.choices),
-    })
+    return render(
+        request,
+        "concejo/cuerpo/miembro.html",
+        {
+            "miembro": m,
+            "estado_hoy": cuerpo.estado_en(m, hoy),
+            "estados": m.estados.all(),
+            "suplentes": m.suplentes.select_related("persona"),
+            "comisiones": m.comisiones.select_related("organo"),
+            "form": EstadoForm(initial={"desde": hoy}),
+            "etiquetas": dict(EstadoMiembro.Estado.choices),
+        },
+    )
 
 
 @login_required
@@ -224,8 +287,9 @@ def miembro(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def miembro_editar(request, pk: int):
     m = _miembro(pk)
-    form = MiembroForm(request.POST or None, periodo=m.periodo,
-                       initial={c: getattr(m, c) for c in cuerpo.CAMPOS_MIEMBRO})
+    form = MiembroForm(
+        request.POST or None, periodo=m.periodo, initial={c: getattr(m, c) for c in cuerpo.CAMPOS_MIEMBRO}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             cuerpo.actualizar_miembro(miembro=m, por=request.user, **form.datos())
@@ -234,8 +298,11 @@ def miembro_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios del miembro.")
             return redirect("concejo:miembro", pk=m.pk)
-    return render(request, "concejo/cuerpo/formulario.html", {
-        "form": form, "titulo": f"Editar a {m.persona}", "volver": "concejo:miembro", "volver_pk": m.pk})
+    return render(
+        request,
+        "concejo/cuerpo/formulario.html",
+        {"form": form, "titulo": f"Editar a {m.persona}", "volver": "concejo:miembro", "volver_pk": m.pk},
+    )
 
 
 @login_required
@@ -252,11 +319,20 @@ def miembro_estado(request, pk: int):
         else:
             messages.success(request, "Se registró el cambio de estado.")
             return redirect("concejo:miembro", pk=m.pk)
-    return render(request, "concejo/cuerpo/miembro.html", {
-        "miembro": m, "estado_hoy": cuerpo.estado_en(m, timezone.localdate()), "estados": m.estados.all(),
-        "suplentes": m.suplentes.select_related("persona"), "comisiones": m.comisiones.select_related("organo"),
-        "form": form, "etiquetas": dict(EstadoMiembro.Estado.choices),
-    }, status=400)
+    return render(
+        request,
+        "concejo/cuerpo/miembro.html",
+        {
+            "miembro": m,
+            "estado_hoy": cuerpo.estado_en(m, timezone.localdate()),
+            "estados": m.estados.all(),
+            "suplentes": m.suplentes.select_related("persona"),
+            "comisiones": m.comisiones.select_related("organo"),
+            "form": form,
+            "etiquetas": dict(EstadoMiembro.Estado.choices),
+        },
+        status=400,
+    )
 
 
 # --- Comisiones -----------------------------------------------------------------------------------
@@ -276,15 +352,29 @@ def comision_crear(request, pk: int):
         else:
             messages.success(request, f"Se creó la comisión {c}.")
             return redirect("concejo:comision", pk=c.pk)
-    return render(request, "concejo/cuerpo/formulario.html", {
-        "form": form, "titulo": f"Nueva comisión del periodo {p}", "volver": "concejo:periodo", "volver_pk": p.pk})
+    return render(
+        request,
+        "concejo/cuerpo/formulario.html",
+        {
+            "form": form,
+            "titulo": f"Nueva comisión del periodo {p}",
+            "volver": "concejo:periodo",
+            "volver_pk": p.pk,
+        },
+    )
 
 
 def _pagina_comision(request, c: Organo, form: IntegranteForm, status: int = 200):
-    integrantes = c.integrantes.select_related("miembro__persona").order_by("-hasta", "funcion", "miembro__orden")
+    integrantes = c.integrantes.select_related("miembro__persona").order_by(
+        "-hasta", "funcion", "miembro__orden"
+    )
     vigentes = {i.pk for i in cuerpo.integrantes_de(c, timezone.localdate())}
-    return render(request, "concejo/cuerpo/comision.html", {
-        "comision": c, "integrantes": integrantes, "vigentes": vigentes, "form": form}, status=status)
+    return render(
+        request,
+        "concejo/cuerpo/comision.html",
+        {"comision": c, "integrantes": integrantes, "vigentes": vigentes, "form": form},
+        status=status,
+    )
 
 
 @login_required
@@ -344,12 +434,19 @@ def concejo_hoy(request):
         situacion = cuerpo.situacion_en(p, fecha)
         regla = cuerpo.reglas_del_concejo(fecha)
         contexto.update(
-            situacion=situacion, reglas=regla,
-            quorum=reglas.quorum(regla=regla.quorum, numero_legal=situacion.numero_legal,
-                                 habiles=situacion.numero_habiles, presentes=situacion.numero_habiles),
+            situacion=situacion,
+            reglas=regla,
+            quorum=reglas.quorum(
+                regla=regla.quorum,
+                numero_legal=situacion.numero_legal,
+                habiles=situacion.numero_habiles,
+                presentes=situacion.numero_habiles,
+            ),
             mayoria=reglas.MAYORIAS.get(regla.mayoria, regla.mayoria),
-            especiales=[{**e, "nombre": reglas.MAYORIAS.get(e["codigo"], e["codigo"])}
-                        for e in regla.mayorias_especiales],
+            especiales=[
+                {**e, "nombre": reglas.MAYORIAS.get(e["codigo"], e["codigo"])}
+                for e in regla.mayorias_especiales
+            ],
         )
     return render(request, "concejo/cuerpo/hoy.html", contexto)
 
@@ -369,10 +466,16 @@ def publico_miembros(request):
             for c in p.organos.filter(activo=True).exclude(tipo=Organo.Tipo.PLENO).order_by("tipo", "nombre")
         ]
         try:
-            vocabulario = {"concejo": perfiles.valor("vocabulario.concejo", fecha=hoy),
-                           "miembros": perfiles.valor("vocabulario.miembros", fecha=hoy)}
+            vocabulario = {
+                "concejo": perfiles.valor("vocabulario.concejo", fecha=hoy),
+                "miembros": perfiles.valor("vocabulario.miembros", fecha=hoy),
+            }
         except perfiles.ErrorPerfil:
             vocabulario = {"concejo": "Concejo Municipal", "miembros": "miembros"}
-        contexto.update(situacion=situacion, comisiones=comisiones, vocabulario=vocabulario,
-                        etiquetas=dict(EstadoMiembro.Estado.choices))
+        contexto.update(
+            situacion=situacion,
+            comisiones=comisiones,
+            vocabulario=vocabulario,
+            etiquetas=dict(EstadoMiembro.Estado.choices),
+        )
     return render(request, "concejo/cuerpo/publico.html", contexto)

@@ -26,20 +26,24 @@ from core.forms._base import aplicar_error
 
 class TextoActaForm(forms.Form):
     texto = forms.CharField(
-        label="Texto del acta (HTML simple)", widget=forms.Textarea(attrs={"rows": 24, "class": "form-control font-monospace"}),
+        label="Texto del acta (HTML simple)",
+        widget=forms.Textarea(attrs={"rows": 24, "class": "form-control font-monospace"}),
         help_text="Párrafos &lt;p&gt;, títulos &lt;h2&gt;/&lt;h3&gt;, listas &lt;ul&gt;/&lt;ol&gt; y tablas. "
-                  "Lo demás se quita al guardar.",
+        "Lo demás se quita al guardar.",
     )
 
 
 class ImportarDocxForm(forms.Form):
-    archivo = forms.FileField(label="Documento de Word (.docx)",
-                              widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".docx"}))
+    archivo = forms.FileField(
+        label="Documento de Word (.docx)",
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".docx"}),
+    )
 
 
 class ErrataForm(forms.Form):
-    texto = forms.CharField(label="Corrección", max_length=5000,
-                            widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
+    texto = forms.CharField(
+        label="Corrección", max_length=5000, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
+    )
 
 
 # --- Acceso -------------------------------------------------------------------------------------
@@ -90,10 +94,17 @@ def _volver(sesion):
 def actas(request):
     if not request.user.has_perm(VER_CONCEJO):
         raise PermissionDenied
-    sesiones = (sesiones_visibles(request.user).filter(estado__in=servicio.ESTADOS_CON_ACTA)
-                .select_related("organo", "acta").order_by("-fecha"))
-    return render(request, "concejo/despues/actas.html", {"pagina": Paginator(sesiones, 50).get_page(
-        request.GET.get("pagina"))})
+    sesiones = (
+        sesiones_visibles(request.user)
+        .filter(estado__in=servicio.ESTADOS_CON_ACTA)
+        .select_related("organo", "acta")
+        .order_by("-fecha")
+    )
+    return render(
+        request,
+        "concejo/despues/actas.html",
+        {"pagina": Paginator(sesiones, 50).get_page(request.GET.get("pagina"))},
+    )
 
 
 @login_required
@@ -115,8 +126,12 @@ def acta(request, pk: int):
             else:
                 messages.success(request, "Se guardó el borrador del acta.")
                 return _volver(sesion)
-    return render(request, "concejo/despues/acta.html", _contexto(request, sesion, acta, form=form),
-                  status=400 if form is not None else 200)
+    return render(
+        request,
+        "concejo/despues/acta.html",
+        _contexto(request, sesion, acta, form=form),
+        status=400 if form is not None else 200,
+    )
 
 
 @login_required
@@ -138,7 +153,9 @@ def acta_generar(request, pk: int):
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
-        messages.success(request, f"Se generó el borrador del acta (versión {acta.version}) a partir del registro.")
+        messages.success(
+            request, f"Se generó el borrador del acta (versión {acta.version}) a partir del registro."
+        )
     return _volver(sesion)
 
 
@@ -168,8 +185,12 @@ def acta_importar(request, pk: int):
         else:
             messages.success(request, "Se cargó el texto del documento de Word en el borrador.")
             return _volver(sesion)
-    return render(request, "concejo/despues/acta.html", _contexto(request, sesion, acta, docx_form=docx_form),
-                  status=400)
+    return render(
+        request,
+        "concejo/despues/acta.html",
+        _contexto(request, sesion, acta, docx_form=docx_form),
+        status=400,
+    )
 
 
 def _accion(request, pk, funcion, mensaje: str):
@@ -187,7 +208,9 @@ def _accion(request, pk, funcion, mensaje: str):
 @login_required
 @require_POST
 def acta_firmar(request, pk: int):
-    return _accion(request, pk, servicio.firmar_acta, "Se firmó el acta: el PDF quedó guardado con su huella SHA-256.")
+    return _accion(
+        request, pk, servicio.firmar_acta, "Se firmó el acta: el PDF quedó guardado con su huella SHA-256."
+    )
 
 
 @login_required
@@ -205,22 +228,30 @@ def acta_errata(request, pk: int):
     errata_form = ErrataForm(request.POST)
     if errata_form.is_valid():
         try:
-            errata = servicio.agregar_fe_de_erratas(acta=acta, texto=errata_form.cleaned_data["texto"],
-                                                    por=request.user)
+            errata = servicio.agregar_fe_de_erratas(
+                acta=acta, texto=errata_form.cleaned_data["texto"], por=request.user
+            )
         except ValidationError as e:
             aplicar_error(errata_form, e)
         else:
             messages.success(request, f"Se registró la fe de erratas Nº {errata.numero}.")
             return _volver(sesion)
-    return render(request, "concejo/despues/acta.html", _contexto(request, sesion, acta, errata_form=errata_form),
-                  status=400)
+    return render(
+        request,
+        "concejo/despues/acta.html",
+        _contexto(request, sesion, acta, errata_form=errata_form),
+        status=400,
+    )
 
 
 def _pdf(acta: Acta):
     if acta.archivo_id is None:
         raise Http404
-    return FileResponse(acta.archivo.archivo.open("rb"), content_type="application/pdf",
-                        filename=f"acta-{acta.sesion.numero}-{acta.sesion.anio}.pdf")
+    return FileResponse(
+        acta.archivo.archivo.open("rb"),
+        content_type="application/pdf",
+        filename=f"acta-{acta.sesion.numero}-{acta.sesion.anio}.pdf",
+    )
 
 
 @login_required
@@ -237,9 +268,14 @@ def _realizadas():
 
 
 def _votaciones_publicas():
-    return Votacion.objects.filter(estado=Votacion.Estado.CONFIRMADA).select_related("punto").prefetch_related(
-        Prefetch("votos", Voto.objects.select_related("miembro__persona").order_by("miembro__orden")),
-    ).order_by("numero")
+    return (
+        Votacion.objects.filter(estado=Votacion.Estado.CONFIRMADA)
+        .select_related("punto")
+        .prefetch_related(
+            Prefetch("votos", Voto.objects.select_related("miembro__persona").order_by("miembro__orden")),
+        )
+        .order_by("numero")
+    )
 
 
 @require_GET
@@ -253,8 +289,11 @@ def realizadas(request):
 @require_GET
 def realizada(request, pk: int):
     sesion = get_object_or_404(_realizadas().select_related("organo", "preside__persona"), pk=pk)
-    asistencias = Asistencia.objects.filter(sesion=sesion).select_related("miembro__persona").order_by(
-        "miembro__orden", "id")
+    asistencias = (
+        Asistencia.objects.filter(sesion=sesion)
+        .select_related("miembro__persona")
+        .order_by("miembro__orden", "id")
+    )
     votaciones = list(_votaciones_publicas().filter(sesion=sesion))
     for v in votaciones:
         v.nominal = v.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
@@ -269,15 +308,21 @@ def realizada(request, pk: int):
 
 
 def _acta_publica(pk) -> Acta:
-    return get_object_or_404(actas_publicas().select_related("sesion__organo", "aprobada_en", "archivo"),
-                             sesion_id=pk, sesion__in=_realizadas())
+    return get_object_or_404(
+        actas_publicas().select_related("sesion__organo", "aprobada_en", "archivo"),
+        sesion_id=pk,
+        sesion__in=_realizadas(),
+    )
 
 
 @require_GET
 def realizada_acta(request, pk: int):
     acta = _acta_publica(pk)
-    return render(request, "concejo/despues/realizada_acta.html",
-                  {"acta": acta, "sesion": acta.sesion, "erratas": acta.erratas.all()})
+    return render(
+        request,
+        "concejo/despues/realizada_acta.html",
+        {"acta": acta, "sesion": acta.sesion, "erratas": acta.erratas.all()},
+    )
 
 
 @require_GET
@@ -288,10 +333,15 @@ def realizada_acta_pdf(request, pk: int):
 @require_GET
 def realizada_miembro(request, pk: int):
     miembro = get_object_or_404(Miembro.objects.select_related("persona", "periodo"), pk=pk)
-    votos = (Voto.objects.filter(miembro=miembro, votacion__estado=Votacion.Estado.CONFIRMADA,
-                                 votacion__forma__in=[Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA],
-                                 votacion__sesion__in=_realizadas())
-             .select_related("votacion__sesion__organo", "votacion__punto")
-             .order_by("-votacion__sesion__fecha", "votacion__numero"))
+    votos = (
+        Voto.objects.filter(
+            miembro=miembro,
+            votacion__estado=Votacion.Estado.CONFIRMADA,
+            votacion__forma__in=[Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA],
+            votacion__sesion__in=_realizadas(),
+        )
+        .select_related("votacion__sesion__organo", "votacion__punto")
+        .order_by("-votacion__sesion__fecha", "votacion__numero")
+    )
     pagina = Paginator(votos, 50).get_page(request.GET.get("pagina"))
     return render(request, "concejo/despues/realizada_miembro.html", {"miembro": miembro, "pagina": pagina})

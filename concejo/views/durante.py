@@ -45,7 +45,11 @@ def obtener_sesion_en_vivo(usuario, pk) -> Sesion:
 
 def obtener_punto(usuario, pk) -> PuntoAgenda:
     """El punto `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
-    punto = PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario)).select_related("sesion").first()
+    punto = (
+        PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
+        .select_related("sesion")
+        .first()
+    )
     if punto is None:
         raise Http404
     obtener_sesion_en_vivo(usuario, punto.sesion_id)
@@ -59,8 +63,11 @@ def obtener_votacion(usuario, pk) -> Votacion:
     except (TypeError, ValueError):
         raise Http404 from None
     # Una consulta: la votación con su sesión, órgano y periodo (los que el voto y el resultado releen).
-    votacion = (Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
-                .select_related("sesion__organo__periodo", "punto").first())
+    votacion = (
+        Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
+        .select_related("sesion__organo__periodo", "punto")
+        .first()
+    )
     if votacion is None:
         raise Http404
     if not usuario.has_perm(CONDUCIR_SESION):
@@ -71,8 +78,11 @@ def obtener_votacion(usuario, pk) -> Votacion:
 def miembro_de(sesion: Sesion, valor) -> Miembro:
     """El miembro `valor` (id) del periodo de la sesión, o ValidationError."""
     try:
-        miembro = Miembro.objects.select_related("persona").filter(periodo=sesion.organo.periodo_id,
-                                                                   pk=int(valor)).first()
+        miembro = (
+            Miembro.objects.select_related("persona")
+            .filter(periodo=sesion.organo.periodo_id, pk=int(valor))
+            .first()
+        )
     except (TypeError, ValueError):
         miembro = None
     if miembro is None:
@@ -91,8 +101,11 @@ def contexto(sesion: Sesion) -> dict:
     """Todo lo que muestra el tablero de la sesión en vivo."""
     sesion = Sesion.objects.select_related("organo", "organo__periodo", "preside__persona").get(pk=sesion.pk)
     puntos = list(sesion.puntos.prefetch_related("intervenciones__miembro__persona").order_by("orden"))
-    votacion = (sesion.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
-                .select_related("punto").first())
+    votacion = (
+        sesion.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
+        .select_related("punto")
+        .first()
+    )
     asistencia = en_vivo.lista_de_asistencia(sesion)
     en_curso = sesion.estado in en_vivo.ESTADOS_EN_CURSO
     return {
@@ -106,14 +119,21 @@ def contexto(sesion: Sesion) -> dict:
         "por_instalar": sesion.estado in en_vivo.ESTADOS_POR_INSTALAR,
         "en_curso": en_curso,
         "instalada": sesion.estado == Sesion.Estado.INSTALADA,
-        "estados_asistencia": [("presente", "Presente"), ("ausente", "Ausente"), ("justificado", "Justificado"),
-                               ("licencia", "Licencia")],
+        "estados_asistencia": [
+            ("presente", "Presente"),
+            ("ausente", "Ausente"),
+            ("justificado", "Justificado"),
+            ("licencia", "Licencia"),
+        ],
         "resoluciones": [(e.value, e.label) for e in en_vivo.RESOLUCIONES_SIN_VOTO],
         "formas": votaciones.formas_permitidas(sesion) if en_curso else [],
         "mayorias": votaciones.mayorias(),
         "reconsiderables": votaciones.votaciones_reconsiderables(sesion) if en_curso else [],
-        "confirmadas": list(sesion.votaciones.exclude(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
-                            .select_related("punto").order_by("numero")),
+        "confirmadas": list(
+            sesion.votaciones.exclude(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
+            .select_related("punto")
+            .order_by("numero")
+        ),
         **contexto_votacion(votacion),
     }
 
@@ -136,8 +156,14 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     for miembro in convocados:
         if miembro.pk not in en_sala and miembro.pk not in votos:
             continue
-        filas.append({"miembro": miembro, "voto": votos.get(miembro.pk),
-                      "solo_dirime": votaciones._solo_dirime(miembro, sesion, reglas), "en_sala": miembro.pk in en_sala})
+        filas.append(
+            {
+                "miembro": miembro,
+                "voto": votos.get(miembro.pk),
+                "solo_dirime": votaciones._solo_dirime(miembro, sesion, reglas),
+                "en_sala": miembro.pk in en_sala,
+            }
+        )
     nominal = votacion.forma in votaciones.FORMAS_NOMINALES
     if nominal and votacion.estado == Votacion.Estado.ABIERTA:
         url_voto = escape(reverse("concejo:votacion-voto", args=[votacion.pk]))
@@ -151,8 +177,10 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
         # en sala no está entre los convocados (caso raro), se pregunta a la base como allí.
         pendientes = en_sala - set(votos)
         if pendientes <= por_pk.keys():
-            faltan = sorted((por_pk[pk] for pk in pendientes if not votaciones._solo_dirime(por_pk[pk], sesion, reglas)),
-                            key=lambda m: (m.orden, m.pk))
+            faltan = sorted(
+                (por_pk[pk] for pk in pendientes if not votaciones._solo_dirime(por_pk[pk], sesion, reglas)),
+                key=lambda m: (m.orden, m.pk),
+            )
         else:
             faltan = votaciones.faltan_votar(votacion)
     return {
@@ -168,7 +196,12 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     }
 
 
-SENTIDOS = [("a_favor", "A favor"), ("en_contra", "En contra"), ("abstencion", "Abstención"), ("inhibido", "Se inhibe")]
+SENTIDOS = [
+    ("a_favor", "A favor"),
+    ("en_contra", "En contra"),
+    ("abstencion", "Abstención"),
+    ("inhibido", "Se inhibe"),
+]
 # Los botones de voto de cada fila, con sus textos ya escapados (constantes).
 _BOTONES = [(valor, escape(etiqueta)) for valor, etiqueta in SENTIDOS]
 
@@ -180,9 +213,11 @@ def _fila_de_voto(fila: dict, *, url_voto: str, razonada: bool, etiquetas: dict[
     miembro, voto = fila["miembro"], fila["voto"]
     pk, nombre = int(miembro.pk), escape(str(miembro))
     actual = voto.sentido if voto is not None else ""
-    partes = [f'<li class="fila-miembro" data-votante="{pk}" data-sentido="{escape(actual)}">\n'
-              '<div class="d-flex flex-wrap justify-content-between align-items-center gap-2">\n'
-              f'<span>{nombre}']
+    partes = [
+        f'<li class="fila-miembro" data-votante="{pk}" data-sentido="{escape(actual)}">\n'
+        '<div class="d-flex flex-wrap justify-content-between align-items-center gap-2">\n'
+        f"<span>{nombre}"
+    ]
     if voto is not None:
         partes.append(f" — <strong>{etiquetas.get(actual, escape(actual))}</strong>")
     partes.append("</span>\n")
@@ -198,7 +233,8 @@ def _fila_de_voto(fila: dict, *, url_voto: str, razonada: bool, etiquetas: dict[
                 f'hx-post="{url_voto}" hx-vals=\'{{"miembro": "{pk}", "sentido": "{valor}"}}\' '
                 f'hx-include="#fundamento-{pk}" hx-target="#votacion" hx-swap="outerHTML" '
                 f'aria-pressed="{"true" if pulsado else "false"}" aria-label="{etiqueta}: {nombre}" '
-                f'data-votar="{valor}">{etiqueta}</button>\n')
+                f'data-votar="{valor}">{etiqueta}</button>\n'
+            )
         partes.append("</div>\n")
     partes.append("</div>\n")
     if razonada and votante:
@@ -206,7 +242,8 @@ def _fila_de_voto(fila: dict, *, url_voto: str, razonada: bool, etiquetas: dict[
         partes.append(
             f'<label class="visually-hidden" for="fundamento-{pk}">Fundamento del voto de {nombre}</label>\n'
             f'<input type="text" name="fundamento" id="fundamento-{pk}" class="form-control form-control-sm mt-1" '
-            f'placeholder="Fundamento del voto" value="{fundamento}" maxlength="5000">\n')
+            f'placeholder="Fundamento del voto" value="{fundamento}" maxlength="5000">\n'
+        )
     partes.append("</li>\n")
     return mark_safe("".join(partes))  # noqa: S308 - cada dato va escapado arriba
 
@@ -215,8 +252,16 @@ def _pagina(request, sesion):
     return redirect("concejo:sesion-en-vivo", pk=sesion.pk)
 
 
-def _responder(request, sesion, *, exito: str = "", error: ValidationError | None = None, parcial="tablero",
-               votacion=None, releer=True):
+def _responder(
+    request,
+    sesion,
+    *,
+    exito: str = "",
+    error: ValidationError | None = None,
+    parcial="tablero",
+    votacion=None,
+    releer=True,
+):
     """Con HTMX, el fragmento actualizado (400 si hubo error, con el mensaje); sin él, vuelve a la página."""
     mensaje_error = " ".join(error.messages) if error is not None else ""
     if not request.htmx:
@@ -229,8 +274,13 @@ def _responder(request, sesion, *, exito: str = "", error: ValidationError | Non
         # Relee lo que el servicio cambió sin soltar la sesión, el órgano y el periodo ya cargados (salvo que
         # quien llama ya traiga lo cambiado: `releer=False`).
         if releer:
-            votacion.refresh_from_db(fields=[f.attname for f in votacion._meta.concrete_fields
-                                             if f.attname not in ("id", "sesion_id", "punto_id")])
+            votacion.refresh_from_db(
+                fields=[
+                    f.attname
+                    for f in votacion._meta.concrete_fields
+                    if f.attname not in ("id", "sesion_id", "punto_id")
+                ]
+            )
         datos = {"sesion": votacion.sesion, **contexto_votacion(votacion)}
     else:
         datos = contexto(sesion)
@@ -254,8 +304,12 @@ def sesiones_en_vivo(request):
     if not request.user.has_perm(CONDUCIR_SESION):
         raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
     estados = [*en_vivo.ESTADOS_POR_INSTALAR, *en_vivo.ESTADOS_EN_CURSO]
-    sesiones = (sesiones_visibles(request.user).filter(estado__in=estados).select_related("organo")
-                .order_by("fecha")[:50])
+    sesiones = (
+        sesiones_visibles(request.user)
+        .filter(estado__in=estados)
+        .select_related("organo")
+        .order_by("fecha")[:50]
+    )
     return render(request, "concejo/durante/sesiones.html", {"sesiones": sesiones})
 
 
@@ -276,8 +330,13 @@ def asistencia_marcar(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
     try:
         miembro = miembro_de(sesion, request.POST.get("miembro"))
-        fila = en_vivo.marcar_asistencia(sesion=sesion, miembro=miembro, estado=request.POST.get("estado", ""),
-                                         nota=request.POST.get("nota", ""), por=request.user)
+        fila = en_vivo.marcar_asistencia(
+            sesion=sesion,
+            miembro=miembro,
+            estado=request.POST.get("estado", ""),
+            nota=request.POST.get("nota", ""),
+            por=request.user,
+        )
     except ValidationError as e:
         return _responder(request, sesion, error=e)
     return _responder(request, sesion, exito=f"{miembro}: {fila.get_estado_display().lower()}.")
@@ -314,8 +373,13 @@ def sesion_instalar(request, pk: int):
 @require_POST
 def sesion_sin_quorum(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
-    return _accion(request, sesion, en_vivo.declarar_sin_quorum, "Queda constancia: la sesión no se instaló por "
-                   "falta de quórum.", sesion=sesion)
+    return _accion(
+        request,
+        sesion,
+        en_vivo.declarar_sin_quorum,
+        "Queda constancia: la sesión no se instaló por falta de quórum.",
+        sesion=sesion,
+    )
 
 
 @login_required
@@ -323,8 +387,14 @@ def sesion_sin_quorum(request, pk: int):
 @require_POST
 def sesion_suspender(request, pk: int):
     sesion = obtener_sesion_en_vivo(request.user, pk)
-    return _accion(request, sesion, en_vivo.suspender_sesion, "Sesión en cuarto intermedio.", sesion=sesion,
-                   motivo=request.POST.get("motivo", ""))
+    return _accion(
+        request,
+        sesion,
+        en_vivo.suspender_sesion,
+        "Sesión en cuarto intermedio.",
+        sesion=sesion,
+        motivo=request.POST.get("motivo", ""),
+    )
 
 
 @login_required
@@ -356,8 +426,14 @@ def punto_tomar(request, pk: int):
 @require_POST
 def punto_notas(request, pk: int):
     punto = obtener_punto(request.user, pk)
-    return _accion(request, punto.sesion, en_vivo.anotar_debate, "Notas guardadas.", punto=punto,
-                   notas=request.POST.get("notas", ""))
+    return _accion(
+        request,
+        punto.sesion,
+        en_vivo.anotar_debate,
+        "Notas guardadas.",
+        punto=punto,
+        notas=request.POST.get("notas", ""),
+    )
 
 
 @login_required
@@ -367,8 +443,13 @@ def punto_intervencion(request, pk: int):
     punto = obtener_punto(request.user, pk)
     try:
         miembro = miembro_de(punto.sesion, request.POST["miembro"]) if request.POST.get("miembro") else None
-        en_vivo.agregar_intervencion(punto=punto, miembro=miembro, orador=request.POST.get("orador", ""),
-                                     resumen=request.POST.get("resumen", ""), por=request.user)
+        en_vivo.agregar_intervencion(
+            punto=punto,
+            miembro=miembro,
+            orador=request.POST.get("orador", ""),
+            resumen=request.POST.get("resumen", ""),
+            por=request.user,
+        )
     except ValidationError as e:
         return _responder(request, punto.sesion, error=e)
     return _responder(request, punto.sesion, exito="Intervención anotada.")
@@ -381,8 +462,15 @@ def punto_resolver(request, pk: int):
     punto = obtener_punto(request.user, pk)
     estado = request.POST.get("estado", "")
     etiqueta = en_vivo.RESOLUCIONES_SIN_VOTO.get(estado, "")
-    return _accion(request, punto.sesion, en_vivo.resolver_sin_voto, f"Punto {punto.orden} {etiqueta}.",
-                   punto=punto, estado=estado, motivo=request.POST.get("motivo", ""))
+    return _accion(
+        request,
+        punto.sesion,
+        en_vivo.resolver_sin_voto,
+        f"Punto {punto.orden} {etiqueta}.",
+        punto=punto,
+        estado=estado,
+        motivo=request.POST.get("motivo", ""),
+    )
 
 
 @login_required
@@ -394,10 +482,18 @@ def punto_votar(request, pk: int):
         original = None
         if request.POST.get("reconsideracion_de"):
             original = obtener_votacion(request.user, request.POST["reconsideracion_de"])
-        repite = obtener_votacion(request.user, request.POST["repite"]) if request.POST.get("repite") else None
-        v = votaciones.abrir_votacion(punto=punto, mocion=request.POST.get("mocion", ""),
-                                      forma=request.POST.get("forma", ""), mayoria=request.POST.get("mayoria", ""),
-                                      reconsideracion_de=original, repite=repite, por=request.user)
+        repite = (
+            obtener_votacion(request.user, request.POST["repite"]) if request.POST.get("repite") else None
+        )
+        v = votaciones.abrir_votacion(
+            punto=punto,
+            mocion=request.POST.get("mocion", ""),
+            forma=request.POST.get("forma", ""),
+            mayoria=request.POST.get("mayoria", ""),
+            reconsideracion_de=original,
+            repite=repite,
+            por=request.user,
+        )
     except (ValidationError, Http404) as e:
         if isinstance(e, Http404):
             e = ValidationError("La votación a reconsiderar o repetir no existe.")
@@ -417,13 +513,21 @@ def votacion_voto(request, pk: int):
     with cuerpo.situacion_en_cache(entre_solicitudes=True):
         try:
             miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
-            anotada = votaciones.registrar_voto(votacion=votacion, miembro=miembro,
-                                                sentido=request.POST.get("sentido", ""),
-                                                fundamento=request.POST.get("fundamento", ""), por=request.user)
+            anotada = votaciones.registrar_voto(
+                votacion=votacion,
+                miembro=miembro,
+                sentido=request.POST.get("sentido", ""),
+                fundamento=request.POST.get("fundamento", ""),
+                por=request.user,
+            )
         except ValidationError as e:
             return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
         # Anotar un voto solo cambia el resultado calculado: se toma de la votación que devuelve el servicio.
-        votacion.estado, votacion.calculo, votacion.resultado = anotada.estado, anotada.calculo, anotada.resultado
+        votacion.estado, votacion.calculo, votacion.resultado = (
+            anotada.estado,
+            anotada.calculo,
+            anotada.resultado,
+        )
         votacion.lectura_del_resultado = anotada.lectura_del_resultado
         return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion, releer=False)
 
@@ -438,7 +542,9 @@ def votacion_conteo(request, pk: int):
         votaciones.registrar_conteo(votacion=votacion, por=request.user, **conteos)
     except ValidationError as e:
         return _responder(request, votacion.sesion, error=e, parcial="votacion", votacion=votacion)
-    return _responder(request, votacion.sesion, parcial="votacion", votacion=votacion, exito="Conteo anotado.")
+    return _responder(
+        request, votacion.sesion, parcial="votacion", votacion=votacion, exito="Conteo anotado."
+    )
 
 
 @login_required
@@ -446,8 +552,13 @@ def votacion_conteo(request, pk: int):
 @require_POST
 def votacion_cerrar(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
-    return _accion(request, votacion.sesion, votaciones.cerrar_votacion, f"Votación {votacion.numero} cerrada: "
-                   "revise el resultado calculado y confírmelo.", votacion=votacion)
+    return _accion(
+        request,
+        votacion.sesion,
+        votaciones.cerrar_votacion,
+        f"Votación {votacion.numero} cerrada: revise el resultado calculado y confírmelo.",
+        votacion=votacion,
+    )
 
 
 @login_required
@@ -455,8 +566,14 @@ def votacion_cerrar(request, pk: int):
 @require_POST
 def votacion_dirimente(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
-    return _accion(request, votacion.sesion, votaciones.registrar_dirimente, "Voto dirimente anotado.",
-                   votacion=votacion, sentido=request.POST.get("sentido", ""))
+    return _accion(
+        request,
+        votacion.sesion,
+        votaciones.registrar_dirimente,
+        "Voto dirimente anotado.",
+        votacion=votacion,
+        sentido=request.POST.get("sentido", ""),
+    )
 
 
 @login_required
@@ -464,8 +581,13 @@ def votacion_dirimente(request, pk: int):
 @require_POST
 def votacion_confirmar(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
-    return _accion(request, votacion.sesion, votaciones.confirmar_votacion, f"Votación {votacion.numero} "
-                   "confirmada.", votacion=votacion)
+    return _accion(
+        request,
+        votacion.sesion,
+        votaciones.confirmar_votacion,
+        f"Votación {votacion.numero} confirmada.",
+        votacion=votacion,
+    )
 
 
 @login_required
@@ -473,5 +595,11 @@ def votacion_confirmar(request, pk: int):
 @require_POST
 def votacion_anular(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
-    return _accion(request, votacion.sesion, votaciones.anular_votacion, f"Votación {votacion.numero} anulada.",
-                   votacion=votacion, motivo=request.POST.get("motivo", ""))
+    return _accion(
+        request,
+        votacion.sesion,
+        votaciones.anular_votacion,
+        f"Votación {votacion.numero} anulada.",
+        votacion=votacion,
+        motivo=request.POST.get("motivo", ""),
+    )

@@ -3,7 +3,8 @@
 `{"error": "<mensaje>", "campos": {"campo": ["mensaje", ...]}}`; `campos` solo en errores de validación.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -22,7 +23,9 @@ _MENSAJES = {
 def _django_a_drf(exc):
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
-            return exceptions.ValidationError({k: [str(m) for e in v for m in e.messages] for k, v in exc.error_dict.items()})
+            return exceptions.ValidationError(
+                {k: [str(m) for e in v for m in e.messages] for k, v in exc.error_dict.items()}
+            )
         return exceptions.ValidationError({"non_field_errors": exc.messages})
     if isinstance(exc, Http404):
         return exceptions.NotFound()

@@ -35,7 +35,9 @@ class Unidades(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("inactivas", bool, description="Incluir las unidades desactivadas (por defecto no).")
+            OpenApiParameter(
+                "inactivas", bool, description="Incluir las unidades desactivadas (por defecto no)."
+            )
         ],
         responses={200: UnidadSalida(many=True), 401: ERROR_401, 403: ERROR_403},
     )

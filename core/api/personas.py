@@ -52,7 +52,9 @@ class Personas(APIView):
     pagination_class = Paginacion
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", str, description="Número de documento (inicio) o palabras del nombre.")],
+        parameters=[
+            OpenApiParameter("q", str, description="Número de documento (inicio) o palabras del nombre.")
+        ],
         responses={200: PersonaSalida(many=True), 401: ERROR_401, 403: ERROR_403},
     )
     def get(self, request):

@@ -36,7 +36,7 @@ def _fragmento_python(texto: str, raices: set[str]) -> SafeString:
     cursor = fichas[desde].start()
     for i in range(desde, hasta):
         f = fichas[i]
-        partes.append(escape(texto[cursor:f.start()]))
+        partes.append(escape(texto[cursor : f.start()]))
         partes.append(f"<mark>{escape(f.group())}</mark>" if coincide[i] else escape(f.group()))
         cursor = f.end()
     partes.append("…" if hasta < len(fichas) else escape(texto[cursor:]))

@@ -47,11 +47,13 @@ class FormularioBootstrap:
 
 def _atributos(attrs: dict) -> str:
     """Lo que escribe django/forms/widgets/attrs.html: `True` como atributo suelto, `False` se omite."""
-    return mark_safe("".join(
-        format_html(" {}", nombre) if valor is True else format_html(' {}="{}"', nombre, valor)
-        for nombre, valor in attrs.items()
-        if valor is not False
-    ))
+    return mark_safe(
+        "".join(
+            format_html(" {}", nombre) if valor is True else format_html(' {}="{}"', nombre, valor)
+            for nombre, valor in attrs.items()
+            if valor is not False
+        )
+    )
 
 
 class SelectRapido(forms.Select):
@@ -67,8 +69,14 @@ class SelectRapido(forms.Select):
                 partes.append(format_html('\n  <optgroup label="{}">', grupo))
             for opcion in opciones:
                 # El salto final es el de select_option.html, que Django deja en la salida.
-                partes.append(format_html('\n  <option value="{}"{}>{}</option>\n', str(opcion["value"]),
-                                          _atributos(opcion["attrs"]), opcion["label"]))
+                partes.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        str(opcion["value"]),
+                        _atributos(opcion["attrs"]),
+                        opcion["label"],
+                    )
+                )
             if grupo:
                 partes.append("\n  </optgroup>")
         partes.append("\n</select>")

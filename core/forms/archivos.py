@@ -17,8 +17,9 @@ class CampoArchivo(forms.FileField):
     `guardar_archivo(archivo=form.cleaned_data["adjunto"], por=request.user, ...)` con los mismos límites.
     """
 
-    def __init__(self, *args, tipos_permitidos: list[str] | None = None, tamano_maximo: int | None = None,
-                 **kwargs):
+    def __init__(
+        self, *args, tipos_permitidos: list[str] | None = None, tamano_maximo: int | None = None, **kwargs
+    ):
         self.tipos_permitidos = tipos_permitidos
         self.tamano_maximo = tamano_maximo
         kwargs.setdefault("error_messages", {}).setdefault("required", "Seleccione un archivo.")
@@ -26,8 +27,10 @@ class CampoArchivo(forms.FileField):
         if not self.help_text:
             tipos = self.tipos_permitidos or settings.ARCHIVO_TIPOS_PERMITIDOS
             maximo = self.tamano_maximo or settings.ARCHIVO_TAMANO_MAXIMO
-            self.help_text = (f"Tipos admitidos: {', '.join(nombre_tipo(t) for t in tipos)}. "
-                              f"Tamaño máximo: {filesizeformat(maximo)}.")
+            self.help_text = (
+                f"Tipos admitidos: {', '.join(nombre_tipo(t) for t in tipos)}. "
+                f"Tamaño máximo: {filesizeformat(maximo)}."
+            )
 
     def clean(self, data, initial=None):
         archivo = super().clean(data, initial)

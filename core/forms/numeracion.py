@@ -11,36 +11,44 @@ from core.models import UnidadOrganica, Usuario
 
 class SerieForm(FormularioBootstrap, forms.Form):
     codigo = forms.CharField(
-        label="Código", max_length=60,
+        label="Código",
+        max_length=60,
         help_text="Identifica la serie para las áreas, p. ej. registro-entrada u ordenanza "
-                  "(sin espacios ni tildes).",
+        "(sin espacios ni tildes).",
         error_messages={"required": "Escriba el código de la serie."},
     )
-    nombre = forms.CharField(label="Nombre", max_length=200,
-                             error_messages={"required": "Escriba el nombre de la serie."})
+    nombre = forms.CharField(
+        label="Nombre", max_length=200, error_messages={"required": "Escriba el nombre de la serie."}
+    )
     formato = forms.CharField(
-        label="Formato del número", max_length=200,
+        label="Formato del número",
+        max_length=200,
         help_text="Marcadores: {numero} (obligatorio; {numero:03d} lo rellena con ceros), {anio}, "
-                  "{sigla} del municipio y {unidad}. "
-                  "P. ej. «ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}».",
+        "{sigla} del municipio y {unidad}. "
+        "P. ej. «ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}».",
         error_messages={"required": "Escriba el formato del número, p. ej. «Reg. {anio}-{numero:06d}»."},
     )
     unidad = forms.ModelChoiceField(
-        label="Unidad", required=False, queryset=UnidadOrganica.objects.filter(activa=True),
+        label="Unidad",
+        required=False,
+        queryset=UnidadOrganica.objects.filter(activa=True),
         help_text="Solo si la serie es de una unidad (da el valor de {unidad}).",
     )
 
 
 class AnularNumeroForm(FormularioBootstrap, forms.Form):
     motivo = forms.CharField(
-        label="Motivo de la anulación", widget=forms.Textarea(attrs={"rows": 2}),
+        label="Motivo de la anulación",
+        widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Escriba el motivo de la anulación."},
     )
 
 
 class CerrarAnioForm(FormularioBootstrap, forms.Form):
     anio = forms.IntegerField(
-        label="Año", min_value=1900, max_value=9999,
+        label="Año",
+        min_value=1900,
+        max_value=9999,
         error_messages={"required": "Indique el año que se cierra.", "invalid": "El año debe ser un número."},
     )
     confirmar = forms.BooleanField(
@@ -50,20 +58,36 @@ class CerrarAnioForm(FormularioBootstrap, forms.Form):
 
 
 class FiltroEventosForm(FormularioBootstrap, forms.Form):
-    texto = forms.CharField(label="Texto", required=False, max_length=200,
-                            help_text="En el objeto, la acción o el nombre de quien actuó.")
+    texto = forms.CharField(
+        label="Texto",
+        required=False,
+        max_length=200,
+        help_text="En el objeto, la acción o el nombre de quien actuó.",
+    )
     actor = forms.ModelChoiceField(
         label="Quién", required=False, queryset=Usuario.objects.order_by("username")
     )
-    accion = forms.CharField(label="Acción", required=False, max_length=100,
-                             help_text="La acción o su comienzo, p. ej. core.numero.")
+    accion = forms.CharField(
+        label="Acción",
+        required=False,
+        max_length=100,
+        help_text="La acción o su comienzo, p. ej. core.numero.",
+    )
     objeto_tipo = forms.ModelChoiceField(
         label="Tipo de objeto", required=False, queryset=ContentType.objects.order_by("app_label", "model")
     )
-    desde = forms.DateField(label="Desde", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                            error_messages={"invalid": "Escriba una fecha válida (AAAA-MM-DD)."})
-    hasta = forms.DateField(label="Hasta", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                            error_messages={"invalid": "Escriba una fecha válida (AAAA-MM-DD)."})
+    desde = forms.DateField(
+        label="Desde",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Escriba una fecha válida (AAAA-MM-DD)."},
+    )
+    hasta = forms.DateField(
+        label="Hasta",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Escriba una fecha válida (AAAA-MM-DD)."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,7 +24,9 @@ class ReglaLocalForm(FormularioBootstrap, forms.Form):
         help_text="Opcional: el último día en que rige. Vacío: hasta que se fije otra o se quite.",
     )
     fuente = forms.CharField(
-        label="Norma local que lo dispone", max_length=300, help_text="P. ej. «Reglamento Interno del Concejo, art. 12»."
+        label="Norma local que lo dispone",
+        max_length=300,
+        help_text="P. ej. «Reglamento Interno del Concejo, art. 12».",
     )
 
     def __init__(self, *args, claves: dict, **kwargs):

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class Notificacion(models.Model):
     """Aviso en la aplicación para un usuario (y, si corresponde, por correo)."""
 
-    usuario = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notificaciones")
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notificaciones"
+    )
     titulo = models.CharField(_("título"), max_length=200)
     mensaje = models.TextField(_("mensaje"), blank=True)
     url = models.CharField(_("enlace"), max_length=500, blank=True)

@@ -54,7 +54,9 @@ class NumeroRegistro(models.Model):
     numero = models.PositiveIntegerField(_("número"))
     texto = models.CharField(_("número formateado"), max_length=250)
     asignado = models.DateTimeField(_("asignado"), auto_now_add=True)
-    asignado_por = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    asignado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
     objeto_tipo = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     objeto_id = models.CharField(max_length=64, blank=True)
     anulado = models.BooleanField(_("anulado"), default=False)

@@ -11,7 +11,12 @@ class UnidadOrganica(models.Model):
     nombre = models.CharField(_("nombre"), max_length=200)
     sigla = models.CharField(_("sigla"), max_length=30, unique=True)
     padre = models.ForeignKey(
-        "self", verbose_name=_("depende de"), null=True, blank=True, on_delete=models.PROTECT, related_name="hijas"
+        "self",
+        verbose_name=_("depende de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hijas",
     )
     jefe = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,7 +42,9 @@ class Cargo(models.Model):
     """Puesto dentro de una unidad (Secretario General, Jefe de Archivo...)."""
 
     nombre = models.CharField(_("nombre"), max_length=200)
-    unidad = models.ForeignKey(UnidadOrganica, verbose_name=_("unidad"), on_delete=models.PROTECT, related_name="cargos")
+    unidad = models.ForeignKey(
+        UnidadOrganica, verbose_name=_("unidad"), on_delete=models.PROTECT, related_name="cargos"
+    )
     es_jefatura = models.BooleanField(_("es jefatura de la unidad"), default=False)
     activo = models.BooleanField(_("activo"), default=True)
 
@@ -84,7 +91,9 @@ class Persona(models.Model):
         verbose_name_plural = _("personas")
         ordering = ["apellidos", "nombres", "razon_social"]
         constraints = [
-            models.UniqueConstraint(fields=["tipo_documento", "numero_documento"], name="persona_documento_unico")
+            models.UniqueConstraint(
+                fields=["tipo_documento", "numero_documento"], name="persona_documento_unico"
+            )
         ]
 
     def __str__(self) -> str:
@@ -101,13 +110,28 @@ class Usuario(AbstractUser):
     """Usuario del sistema: funcionario (con unidad y cargo) o ciudadano (con persona)."""
 
     unidad = models.ForeignKey(
-        UnidadOrganica, verbose_name=_("unidad"), null=True, blank=True, on_delete=models.PROTECT, related_name="usuarios"
+        UnidadOrganica,
+        verbose_name=_("unidad"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="usuarios",
     )
     cargo = models.ForeignKey(
-        Cargo, verbose_name=_("cargo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="ocupantes"
+        Cargo,
+        verbose_name=_("cargo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ocupantes",
     )
     persona = models.ForeignKey(
-        Persona, verbose_name=_("persona"), null=True, blank=True, on_delete=models.SET_NULL, related_name="usuarios"
+        Persona,
+        verbose_name=_("persona"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="usuarios",
     )
 
     class Meta:
@@ -128,12 +152,20 @@ class Encargo(models.Model):
     """Encargo / subrogación: `encargado` actúa por `titular` entre dos fechas (p. ej. el Pro-secretario)."""
 
     titular = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("titular"), on_delete=models.PROTECT, related_name="encargos_dados"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("titular"),
+        on_delete=models.PROTECT,
+        related_name="encargos_dados",
     )
     encargado = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("encargado"), on_delete=models.PROTECT, related_name="encargos_recibidos"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("encargado"),
+        on_delete=models.PROTECT,
+        related_name="encargos_recibidos",
     )
-    cargo = models.ForeignKey(Cargo, verbose_name=_("cargo encargado"), null=True, blank=True, on_delete=models.PROTECT)
+    cargo = models.ForeignKey(
+        Cargo, verbose_name=_("cargo encargado"), null=True, blank=True, on_delete=models.PROTECT
+    )
     desde = models.DateField(_("desde"))
     hasta = models.DateField(_("hasta"))
     documento = models.CharField(_("documento que lo dispone"), max_length=200, blank=True)
@@ -148,7 +180,9 @@ class Encargo(models.Model):
         verbose_name_plural = _("encargos")
         ordering = ["-desde"]
         constraints = [
-            models.CheckConstraint(condition=Q(hasta__gte=models.F("desde")), name="encargo_fechas_ordenadas"),
+            models.CheckConstraint(
+                condition=Q(hasta__gte=models.F("desde")), name="encargo_fechas_ordenadas"
+            ),
             models.CheckConstraint(condition=~Q(titular=models.F("encargado")), name="encargo_no_a_si_mismo"),
         ]
 

@@ -17,5 +17,7 @@ def series_con_contadores() -> QuerySet[Serie]:
 def numeros_de(serie: Serie, anio: int) -> QuerySet[NumeroRegistro]:
     """Los números de la serie en ese año, en orden, con quién los asignó."""
     return (
-        NumeroRegistro.objects.filter(serie=serie, anio=anio).select_related("asignado_por").order_by("numero")
+        NumeroRegistro.objects.filter(serie=serie, anio=anio)
+        .select_related("asignado_por")
+        .order_by("numero")
     )

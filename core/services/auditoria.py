@@ -111,7 +111,9 @@ def titular_por_encargo(usuario, fecha: date | None = None) -> int | None:
     if usuario is None or not getattr(usuario, "pk", None):
         return None
     fecha = fecha or timezone.localdate()
-    return Encargo.objects.vigentes(fecha).filter(encargado=usuario).values_list("titular_id", flat=True).first()
+    return (
+        Encargo.objects.vigentes(fecha).filter(encargado=usuario).values_list("titular_id", flat=True).first()
+    )
 
 
 def bloquear_cadena() -> CadenaAuditoria:
@@ -223,8 +225,12 @@ def escribir_cadena(cursor, eventos: list[Evento], anterior: str) -> None:
     for evento in eventos:
         for sql, params in sql_insertar([evento], using=connection.alias):
             cursor.execute(sql, params, prepare=True)
-    cursor.execute(f"UPDATE {connection.ops.quote_name(CadenaAuditoria._meta.db_table)} "
-                   "SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1", [anterior, eventos[-1].id], prepare=True)
+    cursor.execute(
+        f"UPDATE {connection.ops.quote_name(CadenaAuditoria._meta.db_table)} "
+        "SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1",
+        [anterior, eventos[-1].id],
+        prepare=True,
+    )
 
 
 def marcar_guardados(objetos) -> None:

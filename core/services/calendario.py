@@ -112,9 +112,15 @@ def agregar_dia(
     if not (descripcion or "").strip():
         raise ValidationError({"descripcion": "Describa el día (p. ej. «Aniversario del distrito»)."})
     if municipio.calendario.filter(fecha=fecha).exists():
-        raise ValidationError({"fecha": f"El {fecha:%d/%m/%Y} ya está en el calendario local; quítelo antes."})
+        raise ValidationError(
+            {"fecha": f"El {fecha:%d/%m/%Y} ya está en el calendario local; quítelo antes."}
+        )
     dia = DiaCalendario.objects.create(
-        municipio=municipio, fecha=fecha, tipo=tipo, descripcion=descripcion.strip(), norma=(norma or "").strip()
+        municipio=municipio,
+        fecha=fecha,
+        tipo=tipo,
+        descripcion=descripcion.strip(),
+        norma=(norma or "").strip(),
     )
     registrar_evento(por=por, accion="core.calendario.agregar", objeto=dia, despues=instantanea(dia))
     return dia

@@ -59,7 +59,9 @@ ESTADOS_MX = {
 # una consulta por solicitud. Guardar el municipio la pone al día en el proceso que guarda; los demás
 # procesos (otros trabajadores de gunicorn, la cola de tareas) la releen a los ZONA_HORARIA_SEGUNDOS.
 ZONA_HORARIA_SEGUNDOS = 300
-_zona_recordada: tuple[str | None, float] | None = None  # (zona o None = la del servidor, vence en monotonic())
+_zona_recordada: tuple[str | None, float] | None = (
+    None  # (zona o None = la del servidor, vence en monotonic())
+)
 _SIGLA = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
 _PERFIL = re.compile(r"^(PE|EC|CO|MX-[A-Z]{3})$")
 
@@ -197,7 +199,12 @@ def zona_horaria_actual() -> str:
     if _zona_recordada is not None and time.monotonic() < _zona_recordada[1]:
         return _zona_recordada[0] or settings.TIME_ZONE
     try:
-        zona = Municipio.objects.filter(activo=True).order_by("pk").values_list("zona_horaria", flat=True).first()
+        zona = (
+            Municipio.objects.filter(activo=True)
+            .order_by("pk")
+            .values_list("zona_horaria", flat=True)
+            .first()
+        )
     except DatabaseError:  # base sin migrar: la orden que corre es probablemente `migrate`
         return settings.TIME_ZONE
     return recordar_zona_horaria(zona)

@@ -8,7 +8,9 @@ from core.models import Notificacion
 
 
 @transaction.atomic
-def notificar(*, usuario, titulo: str, mensaje: str = "", url: str = "", correo: bool = False) -> Notificacion:
+def notificar(
+    *, usuario, titulo: str, mensaje: str = "", url: str = "", correo: bool = False
+) -> Notificacion:
     """Crea el aviso en la aplicación; con `correo=True` encola el envío para después del commit."""
     notificacion = Notificacion.objects.create(usuario=usuario, titulo=titulo, mensaje=mensaje, url=url)
     if correo and usuario.email:

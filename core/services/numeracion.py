@@ -300,20 +300,33 @@ def numerar_y_auditar(
     la transacción de otro (p. ej. la que además registra al remitente) no cambia nada.
     """
     if not connection.in_atomic_block:
-        raise transaction.TransactionManagementError("numerar_y_auditar va dentro de la transacción del cambio.")
+        raise transaction.TransactionManagementError(
+            "numerar_y_auditar va dentro de la transacción del cambio."
+        )
     serie, anio, texto_de, actor, encargo, objeto_tipo = _preparar_numeracion(
         serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio
     )
     if connection.vendor == "postgresql":
         numero = _rafaga_postgresql(
-            serie, anio, texto_de=texto_de, actor=actor, encargo=encargo, objeto=objeto, objeto_tipo=objeto_tipo,
-            por=por, anotar=anotar, evento_del_objeto=evento_del_objeto, confirmar=confirmar,
+            serie,
+            anio,
+            texto_de=texto_de,
+            actor=actor,
+            encargo=encargo,
+            objeto=objeto,
+            objeto_tipo=objeto_tipo,
+            por=por,
+            anotar=anotar,
+            evento_del_objeto=evento_del_objeto,
+            confirmar=confirmar,
         )
         if numero is not None:
             return numero
     if objeto.pk is None:
         objeto.save(force_insert=True)
-    numero, evento_numero = tomar_numero(serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio)
+    numero, evento_numero = tomar_numero(
+        serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio
+    )
     sql, params = anotar(numero)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -334,7 +347,18 @@ def _transaccion_propia() -> bool:
 
 
 def _rafaga_postgresql(
-    serie, anio, *, texto_de, actor, encargo, objeto, objeto_tipo, por, anotar, evento_del_objeto, confirmar=False
+    serie,
+    anio,
+    *,
+    texto_de,
+    actor,
+    encargo,
+    objeto,
+    objeto_tipo,
+    por,
+    anotar,
+    evento_del_objeto,
+    confirmar=False,
 ) -> NumeroRegistro | None:
     contador_t = connection.ops.quote_name(Contador._meta.db_table)
     connection.ensure_connection()
@@ -348,7 +372,8 @@ def _rafaga_postgresql(
         c_contador.execute(
             f"UPDATE {contador_t} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
             "RETURNING ultimo",
-            [serie.pk, anio], prepare=True,
+            [serie.pk, anio],
+            prepare=True,
         )
         # El id del objeto nuevo (si llega sin guardar) sale en el mismo viaje; no necesita orden.
         nuevo = objeto.pk is None
@@ -365,8 +390,14 @@ def _rafaga_postgresql(
     if nuevo:
         objeto.pk = ids[3]
     numero = NumeroRegistro(
-        id=ids[0], serie=serie, anio=anio, numero=ultimo, texto=texto_de(ultimo), asignado_por=actor,
-        objeto_tipo=objeto_tipo, objeto_id=str(objeto.pk),
+        id=ids[0],
+        serie=serie,
+        anio=anio,
+        numero=ultimo,
+        texto=texto_de(ultimo),
+        asignado_por=actor,
+        objeto_tipo=objeto_tipo,
+        objeto_id=str(objeto.pk),
     )
     inserciones = _sql_insertar([numero])  # fija `asignado` (auto_now_add) antes de la instantánea
     evento_numero = preparar_evento(
@@ -416,8 +447,9 @@ def anular_numero(*, numero: NumeroRegistro, motivo: str, por) -> NumeroRegistro
     numero.motivo_anulacion = motivo
     numero.anulado_en = timezone.now()
     numero.save(update_fields=campos)
-    registrar_evento(por=por, accion="core.numero.anular", objeto=numero, antes=antes,
-                     despues=instantanea(numero, campos))
+    registrar_evento(
+        por=por, accion="core.numero.anular", objeto=numero, antes=antes, despues=instantanea(numero, campos)
+    )
     return numero
 
 
@@ -439,8 +471,13 @@ def cerrar_anio(*, serie: Serie, anio: int, por) -> Contador:
     contador.cerrado = True
     contador.cerrado_en = timezone.now()
     contador.save(update_fields=campos)
-    registrar_evento(por=por, accion="core.serie.cerrar_anio", objeto=serie, antes=antes,
-                     despues={"anio": anio, "ultimo": contador.ultimo, **instantanea(contador, campos)})
+    registrar_evento(
+        por=por,
+        accion="core.serie.cerrar_anio",
+        objeto=serie,
+        antes=antes,
+        despues={"anio": anio, "ultimo": contador.ultimo, **instantanea(contador, campos)},
+    )
     return contador
 
 

@@ -231,8 +231,10 @@ def _regla_local(municipio: Municipio, clave: str, fecha: date) -> Regla | None:
     if filas is None:
         filas = cache[municipio.pk] = list(municipio.reglas_locales.order_by("-vigente_desde", "-pk"))
     for fila in filas:  # el mismo orden y filtro que la consulta de arriba
-        if fila.clave == clave and fila.vigente_desde <= fecha and (
-            fila.vigente_hasta is None or fila.vigente_hasta >= fecha
+        if (
+            fila.clave == clave
+            and fila.vigente_desde <= fecha
+            and (fila.vigente_hasta is None or fila.vigente_hasta >= fecha)
         ):
             return _regla_de_fila(fila)
     return None
@@ -272,7 +274,9 @@ def regla_vigente(
         raise ClaveDesconocida(f"La clave «{clave}» no existe en el perfil {p.codigo}.")
     regla = p.regla(clave, fecha)
     if regla is None:
-        raise ClaveDesconocida(f"La clave «{clave}» del perfil {p.codigo} no tiene valor vigente el {fecha:%d/%m/%Y}.")
+        raise ClaveDesconocida(
+            f"La clave «{clave}» del perfil {p.codigo} no tiene valor vigente el {fecha:%d/%m/%Y}."
+        )
     return regla
 
 
@@ -420,7 +424,9 @@ def fijar_regla_local(
         .exists()
     ):
         raise ValidationError(
-            {"vigente_desde": "Ya hay una regla local para esa clave desde esa fecha; use otra fecha de inicio."}
+            {
+                "vigente_desde": "Ya hay una regla local para esa clave desde esa fecha; use otra fecha de inicio."
+            }
         )
     regla = ReglaLocal.objects.create(
         municipio=municipio,

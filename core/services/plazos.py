@@ -68,7 +68,9 @@ def _recepcion_efectiva(cal: Calendario, fecha: date, explicacion: list[str] | N
         if habil:
             if explicacion is not None:
                 if d == fecha:
-                    explicacion.append(f"{_fecha_txt(d)}: recepción (día hábil); se cuenta desde el día siguiente")
+                    explicacion.append(
+                        f"{_fecha_txt(d)}: recepción (día hábil); se cuenta desde el día siguiente"
+                    )
                 else:
                     explicacion.append(f"{_fecha_txt(d)}: se tiene por recibido este día hábil")
             return d

@@ -108,8 +108,7 @@ def actualizar_usuario(
     roles: list[str],
     por: Usuario | None,
 ) -> Usuario:
-    """Cambia datos, unidad, cargo y roles de un usuario; quien gestiona usuarios no puede quitarse ese rol.
-    """
+    """Cambia datos, unidad, cargo y roles de un usuario; quien gestiona usuarios no puede quitarse ese rol."""
     usuario = Usuario.objects.select_for_update().get(pk=usuario.pk)
     antes = _foto(usuario)
     roles = list(roles)

@@ -69,8 +69,9 @@ def pagina(navegador, live_server):
     """
     propio = urlsplit(live_server.url).netloc
     externos: list[str] = []
-    contexto = navegador.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800},
-                                     locale="es-PE")
+    contexto = navegador.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 800}, locale="es-PE"
+    )
 
     def filtrar(ruta):
         url = ruta.request.url

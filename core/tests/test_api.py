@@ -174,8 +174,14 @@ def test_persona_inexistente_404(client, mesa_de_partes):
 
 
 def test_registrar_persona(client, mesa_de_partes):
-    datos = {"tipo": "natural", "tipo_documento": "DNI", "numero_documento": "4587-1236",
-             "nombres": "Juan Carlos", "apellidos": "Ramírez Poma", "correo": "juan@ejemplo.pe"}
+    datos = {
+        "tipo": "natural",
+        "tipo_documento": "DNI",
+        "numero_documento": "4587-1236",
+        "nombres": "Juan Carlos",
+        "apellidos": "Ramírez Poma",
+        "correo": "juan@ejemplo.pe",
+    }
     r = client.post(PERSONAS, datos, content_type="application/json", **_token(mesa_de_partes))
     assert r.status_code == 201, r.content
     persona = Persona.objects.get()
@@ -188,15 +194,21 @@ def test_registrar_persona(client, mesa_de_partes):
 
 
 def test_registrar_persona_juridica(client, secretario):
-    datos = {"tipo": "juridica", "tipo_documento": "RUC", "numero_documento": "20100070970",
-             "razon_social": "Constructora Los Andes S.A.C."}
+    datos = {
+        "tipo": "juridica",
+        "tipo_documento": "RUC",
+        "numero_documento": "20100070970",
+        "razon_social": "Constructora Los Andes S.A.C.",
+    }
     r = client.post(PERSONAS, datos, content_type="application/json", **_token(secretario))
     assert r.status_code == 201, r.content
     assert r.json()["nombre_completo"] == "Constructora Los Andes S.A.C."
 
 
 def test_registrar_persona_campos_faltantes_400(client, mesa_de_partes):
-    r = client.post(PERSONAS, {"tipo_documento": "XYZ"}, content_type="application/json", **_token(mesa_de_partes))
+    r = client.post(
+        PERSONAS, {"tipo_documento": "XYZ"}, content_type="application/json", **_token(mesa_de_partes)
+    )
     assert r.status_code == 400
     cuerpo = r.json()
     assert cuerpo["error"] == "Los datos enviados no son válidos."
@@ -206,8 +218,13 @@ def test_registrar_persona_campos_faltantes_400(client, mesa_de_partes):
 
 
 def test_registrar_persona_documento_invalido_400(client, mesa_de_partes):
-    datos = {"tipo": "natural", "tipo_documento": "DNI", "numero_documento": "123",
-             "nombres": "Juan", "apellidos": "Pérez"}
+    datos = {
+        "tipo": "natural",
+        "tipo_documento": "DNI",
+        "numero_documento": "123",
+        "nombres": "Juan",
+        "apellidos": "Pérez",
+    }
     r = client.post(PERSONAS, datos, content_type="application/json", **_token(mesa_de_partes))
     assert r.status_code == 400
     assert r.json()["campos"] == {"numero_documento": ["El DNI debe tener exactamente 8 dígitos."]}
@@ -216,8 +233,13 @@ def test_registrar_persona_documento_invalido_400(client, mesa_de_partes):
 
 def test_registrar_persona_duplicada_400(client, mesa_de_partes):
     PersonaFactory(tipo_documento="DNI", numero_documento="45871236")
-    datos = {"tipo": "natural", "tipo_documento": "DNI", "numero_documento": "45871236",
-             "nombres": "Otro", "apellidos": "Nombre"}
+    datos = {
+        "tipo": "natural",
+        "tipo_documento": "DNI",
+        "numero_documento": "45871236",
+        "nombres": "Otro",
+        "apellidos": "Nombre",
+    }
     r = client.post(PERSONAS, datos, content_type="application/json", **_token(mesa_de_partes))
     assert r.status_code == 400
     assert "Ya hay una persona registrada" in r.json()["campos"]["numero_documento"][0]
@@ -227,9 +249,14 @@ def test_registrar_persona_duplicada_400(client, mesa_de_partes):
 @pytest.mark.parametrize("metodo", ["get", "post"])
 def test_personas_403_sin_permiso(client, regidor, metodo):
     p = PersonaFactory()
-    r = getattr(client, metodo)(PERSONAS, {"tipo_documento": "DNI", "numero_documento": "45871236",
-                                           "nombres": "A", "apellidos": "B"} if metodo == "post" else None,
-                                content_type="application/json", **_token(regidor))
+    r = getattr(client, metodo)(
+        PERSONAS,
+        {"tipo_documento": "DNI", "numero_documento": "45871236", "nombres": "A", "apellidos": "B"}
+        if metodo == "post"
+        else None,
+        content_type="application/json",
+        **_token(regidor),
+    )
     assert r.status_code == 403
     assert r.json() == {"error": "No tiene permiso para gestionar personas."}
     assert list(Persona.objects.all()) == [p] and not Evento.objects.exists()

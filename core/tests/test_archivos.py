@@ -124,7 +124,9 @@ def test_si_falla_la_auditoria_se_borra_el_archivo_guardado(media, mesa_de_parte
 # --- Acceso -----------------------------------------------------------------------------------
 
 
-def test_acceso_quien_subio_auditor_y_regla_registrada(media, mesa_de_partes, secretario, ajeno, regla_limpia):
+def test_acceso_quien_subio_auditor_y_regla_registrada(
+    media, mesa_de_partes, secretario, ajeno, regla_limpia
+):
     archivo = guardar_archivo(archivo=SimpleUploadedFile("oficio.pdf", pdf_real()), por=mesa_de_partes)
     assert obtener_archivo(mesa_de_partes, archivo.pk) == archivo
     assert obtener_archivo(secretario, archivo.pk) == archivo  # tiene core.ver_auditoria
@@ -169,7 +171,9 @@ def test_descargar_es_adjunto(cliente_de, mesa_de_partes, pdf_guardado):
 
 
 def test_ver_texto_no_va_en_linea(cliente_de, media, mesa_de_partes):
-    archivo = guardar_archivo(archivo=SimpleUploadedFile("nota.txt", b"hola mundo\n" * 10), por=mesa_de_partes)
+    archivo = guardar_archivo(
+        archivo=SimpleUploadedFile("nota.txt", b"hola mundo\n" * 10), por=mesa_de_partes
+    )
     r = cliente_de(mesa_de_partes).get(reverse("core:archivo-ver", args=[archivo.pk]))
     assert r.status_code == 200
     assert r["Content-Disposition"].startswith("attachment")
@@ -202,7 +206,9 @@ def test_subir_por_la_pagina(cliente_de, media, mesa_de_partes):
 
 def test_subir_archivo_falso_muestra_mensaje_y_no_guarda(cliente_de, media, mesa_de_partes):
     cliente = cliente_de(mesa_de_partes)
-    r = cliente.post(reverse("core:archivo-subir"), {"archivo": SimpleUploadedFile("falso.pdf", b"texto " * 50)})
+    r = cliente.post(
+        reverse("core:archivo-subir"), {"archivo": SimpleUploadedFile("falso.pdf", b"texto " * 50)}
+    )
     assert r.status_code == 200
     assert "no corresponde a su contenido" in r.content.decode()
     assert not Archivo.objects.exists()
@@ -217,7 +223,9 @@ def test_subir_sin_archivo_muestra_mensaje(cliente_de, media, mesa_de_partes):
 
 
 def test_subir_sin_unidad_es_403(cliente_de, media, ciudadano):
-    r = cliente_de(ciudadano).post(reverse("core:archivo-subir"), {"archivo": SimpleUploadedFile("f.png", png_real())})
+    r = cliente_de(ciudadano).post(
+        reverse("core:archivo-subir"), {"archivo": SimpleUploadedFile("f.png", png_real())}
+    )
     assert r.status_code == 403
     assert not Archivo.objects.exists()
 

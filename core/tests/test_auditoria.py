@@ -84,7 +84,9 @@ def test_encadenar_sin_cabeza_la_crea_y_luego_va_en_dos_viajes(secretario):
     """Sin cabeza (base nueva) el primer evento la crea por el camino de siempre; los siguientes (en
     PostgreSQL, en sentencias preparadas) siguen la cadena con ids crecientes y mueven la cabeza."""
     CadenaAuditoria.objects.all().delete()
-    eventos = [registrar_evento(por=secretario, accion="prueba.encadenar", despues={"n": n}) for n in range(4)]
+    eventos = [
+        registrar_evento(por=secretario, accion="prueba.encadenar", despues={"n": n}) for n in range(4)
+    ]
     assert [e.hash_anterior for e in eventos[1:]] == [e.hash for e in eventos[:-1]]
     assert [e.pk for e in eventos] == sorted(e.pk for e in eventos)
     guardados = list(Evento.objects.filter(pk__in=[e.pk for e in eventos]).order_by("pk"))
@@ -94,8 +96,10 @@ def test_encadenar_sin_cabeza_la_crea_y_luego_va_en_dos_viajes(secretario):
     assert verificar_cadena().intacta
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
-                           ['INSERT INTO "core_evento"%'])
+            cursor.execute(
+                "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+                ['INSERT INTO "core_evento"%'],
+            )
             assert cursor.fetchall()
 
 
@@ -171,11 +175,16 @@ def test_fila_anadida_por_fuera_se_detecta(secretario):
 
 # --- Páginas de consulta ---------------------------------------------------------------------
 
+
 @pytest.fixture
 def eventos_variados(secretario, prosecretario, unidad_gdu):
-    a = registrar_evento(por=secretario, accion="core.unidad.editar", objeto=unidad_gdu,
-                         antes={"nombre": "Gerencia de Obras", "activa": True},
-                         despues={"nombre": "Gerencia de Desarrollo Urbano", "activa": True})
+    a = registrar_evento(
+        por=secretario,
+        accion="core.unidad.editar",
+        objeto=unidad_gdu,
+        antes={"nombre": "Gerencia de Obras", "activa": True},
+        despues={"nombre": "Gerencia de Desarrollo Urbano", "activa": True},
+    )
     b = registrar_evento(por=prosecretario, accion="core.persona.crear", despues={"nombres": "Ana Quispe"})
     c = registrar_evento(por=None, accion="core.numero.asignar", despues={"numero": 1})
     return a, b, c
@@ -214,10 +223,16 @@ def test_filtro_con_fechas_malas_muestra_mensaje(cliente_de, secretario, eventos
     assert "Escriba una fecha válida (AAAA-MM-DD)." in r.content.decode()
 
 
-def test_pagina_paginada_con_consultas_fijas(cliente_de, secretario, prosecretario, django_assert_num_queries):
+def test_pagina_paginada_con_consultas_fijas(
+    cliente_de, secretario, prosecretario, django_assert_num_queries
+):
     for i in range(60):
-        registrar_evento(por=secretario if i % 2 else prosecretario, accion="prueba.carga",
-                         objeto=UnidadFactory(), despues={"i": i})
+        registrar_evento(
+            por=secretario if i % 2 else prosecretario,
+            accion="prueba.carga",
+            objeto=UnidadFactory(),
+            despues={"i": i},
+        )
     cliente = cliente_de(secretario)
     cliente.get(reverse("core:auditoria"))
     # sesión, usuario, permisos (2), conteo, página de eventos, opciones de usuarios y de tipos,
@@ -241,8 +256,9 @@ def test_detalle_del_evento_con_diferencias(cliente_de, secretario, eventos_vari
 
 
 def test_diferencias_con_anidados_y_campos_nuevos(secretario):
-    e = registrar_evento(por=secretario, accion="prueba", antes={"a": {"x": 1}, "b": 1},
-                         despues={"a": {"x": 2}, "c": "nuevo"})
+    e = registrar_evento(
+        por=secretario, accion="prueba", antes={"a": {"x": 1}, "b": 1}, despues={"a": {"x": 2}, "c": "nuevo"}
+    )
     filas = {f["campo"]: f for f in diferencias(Evento.objects.get(pk=e.pk))}
     assert filas["a"]["cambio"] and '"x": 2' in filas["a"]["despues"]
     assert filas["b"]["cambio"] and filas["b"]["despues"] == ""
@@ -276,7 +292,12 @@ def test_historial_de_un_objeto(secretario, unidad_gdu, eventos_variados):
 
 @pytest.mark.parametrize(
     "ip,guardada",
-    [("::FFFF:192.0.2.1", "::ffff:192.0.2.1"), ("2001:0DB8::0001", "2001:db8::1"), ("no-es-ip", None), ("", None)],
+    [
+        ("::FFFF:192.0.2.1", "::ffff:192.0.2.1"),
+        ("2001:0DB8::0001", "2001:db8::1"),
+        ("no-es-ip", None),
+        ("", None),
+    ],
 )
 def test_ip_se_normaliza_antes_del_hash(secretario, ip, guardada):
     evento = registrar_evento(por=secretario, accion="prueba.ip", ip=ip)

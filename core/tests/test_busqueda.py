@@ -17,7 +17,9 @@ def tipos():
     registrar_tipo(
         "prueba.documento",
         etiqueta="Documento",
-        ambitos=lambda u: None if u.has_perm("core.ver_auditoria") else {"publico", getattr(u.unidad, "sigla", "")},
+        ambitos=lambda u: (
+            None if u.has_perm("core.ver_auditoria") else {"publico", getattr(u.unidad, "sigla", "")}
+        ),
     )
     # Notas: regla fina por entrada (solo quien la escribió).
     registrar_tipo("prueba.nota", etiqueta="Nota", visible=lambda u, e: e.url == f"/notas/{u.username}/")
@@ -29,8 +31,9 @@ def tipos():
 def documento(titulo, texto="", *, ambito="publico", tipo="prueba.documento", url="", fecha=None):
     # Cualquier modelo sirve de objeto indexado; se usan unidades orgánicas de la fábrica.
     obj = UnidadFactory()
-    return indexar(obj, tipo=tipo, titulo=titulo, texto=texto, url=url or f"/doc/{obj.pk}/", fecha=fecha,
-                   ambito=ambito)
+    return indexar(
+        obj, tipo=tipo, titulo=titulo, texto=texto, url=url or f"/doc/{obj.pk}/", fecha=fecha, ambito=ambito
+    )
 
 
 def titulos(pagina):
@@ -40,7 +43,9 @@ def titulos(pagina):
 def test_tildes_y_mayusculas_dan_igual(tipos, secretario):
     documento("Licencia de CONSTRUCCIÓN para vivienda", "Expediente de obra en el jirón Unión.")
     for consulta in ("construccion", "CONSTRUCCIÓN", "Construcción", "union", "UNIÓN"):
-        assert titulos(buscar(consulta, usuario=secretario)) == ["Licencia de CONSTRUCCIÓN para vivienda"], consulta
+        assert titulos(buscar(consulta, usuario=secretario)) == ["Licencia de CONSTRUCCIÓN para vivienda"], (
+            consulta
+        )
     # El fragmento resalta la palabra tal como está escrita, con su tilde.
     assert "<mark>Unión</mark>" in buscar("union", usuario=secretario)[0].fragmento
 
@@ -60,7 +65,9 @@ def test_palabras_vacias_no_estorban(tipos, secretario):
 
 
 def test_titulo_pesa_mas_que_el_texto(tipos, secretario):
-    documento("Informe mensual de gestión", "Se menciona de paso el mercado de abastos y otras cosas del distrito.")
+    documento(
+        "Informe mensual de gestión", "Se menciona de paso el mercado de abastos y otras cosas del distrito."
+    )
     documento("Mercado de abastos: reordenamiento", "Propuesta de la gerencia para el comercio ambulatorio.")
     resultado = buscar("mercado", usuario=secretario)
     assert titulos(resultado) == ["Mercado de abastos: reordenamiento", "Informe mensual de gestión"]
@@ -90,10 +97,18 @@ def test_visibilidad_por_ambito_y_por_entrada(tipos, secretario, jefe_unidad, aj
     documento("Presupuesto público", ambito="publico")
     documento("Presupuesto en nota del jefe", tipo="prueba.nota", url="/notas/jefe/")
     assert sorted(titulos(buscar("presupuesto", usuario=jefe_unidad))) == [
-        "Presupuesto de la GDU", "Presupuesto en nota del jefe", "Presupuesto público"]
-    assert sorted(titulos(buscar("presupuesto", usuario=ajeno))) == ["Presupuesto de otra unidad", "Presupuesto público"]
+        "Presupuesto de la GDU",
+        "Presupuesto en nota del jefe",
+        "Presupuesto público",
+    ]
+    assert sorted(titulos(buscar("presupuesto", usuario=ajeno))) == [
+        "Presupuesto de otra unidad",
+        "Presupuesto público",
+    ]
     assert len(buscar("presupuesto", usuario=secretario, tipos=["prueba.documento"])) == 3
-    assert titulos(buscar("presupuesto", usuario=jefe_unidad, tipos=["prueba.nota"])) == ["Presupuesto en nota del jefe"]
+    assert titulos(buscar("presupuesto", usuario=jefe_unidad, tipos=["prueba.nota"])) == [
+        "Presupuesto en nota del jefe"
+    ]
 
 
 def test_tipo_no_registrado_no_aparece(tipos, secretario):
@@ -103,8 +118,20 @@ def test_tipo_no_registrado_no_aparece(tipos, secretario):
 
 def test_reindexar_y_desindexar(tipos, secretario):
     obj = PersonaFactory()
-    indexar(obj, tipo="prueba.documento", titulo="Solicitud de acceso", texto="información pública", ambito="publico")
-    indexar(obj, tipo="prueba.documento", titulo="Solicitud de acceso", texto="copia certificada", ambito="publico")
+    indexar(
+        obj,
+        tipo="prueba.documento",
+        titulo="Solicitud de acceso",
+        texto="información pública",
+        ambito="publico",
+    )
+    indexar(
+        obj,
+        tipo="prueba.documento",
+        titulo="Solicitud de acceso",
+        texto="copia certificada",
+        ambito="publico",
+    )
     assert EntradaBusqueda.objects.count() == 1
     assert titulos(buscar("información", usuario=secretario)) == []
     assert titulos(buscar("certificadas", usuario=secretario)) == ["Solicitud de acceso"]
@@ -113,7 +140,9 @@ def test_reindexar_y_desindexar(tipos, secretario):
 
 
 def test_fragmento_resaltado_y_escapado(tipos, secretario):
-    documento("Oficio", "Texto previo <script>alert(1)</script> y luego la licencia de funcionamiento del local.")
+    documento(
+        "Oficio", "Texto previo <script>alert(1)</script> y luego la licencia de funcionamiento del local."
+    )
     r = buscar("licencias", usuario=secretario)[0]
     assert "<mark>licencia</mark>" in r.fragmento
     assert "<script>" not in r.fragmento
@@ -129,7 +158,12 @@ def test_consulta_vacia_o_de_simbolos(tipos, secretario):
 
 
 def test_pagina_buscar_muestra_resultados_visibles(tipos, cliente_de, jefe_unidad):
-    documento("Licencia de edificación", "Expediente de la GDU.", ambito="GDU", fecha=datetime(2026, 3, 1, tzinfo=UTC))
+    documento(
+        "Licencia de edificación",
+        "Expediente de la GDU.",
+        ambito="GDU",
+        fecha=datetime(2026, 3, 1, tzinfo=UTC),
+    )
     documento("Licencia de otra unidad", ambito="OTRA")
     html = cliente_de(jefe_unidad).get(reverse("core:buscar"), {"q": "LICENCIAS"}).content.decode()
     assert "Licencia de edificación" in html
@@ -148,7 +182,10 @@ def test_pagina_buscar_sin_resultados_y_paginada(tipos, cliente_de, secretario):
     for i in range(22):
         documento(f"Acuerdo de concejo {i:02d}", "acuerdo")
     cliente = cliente_de(secretario)
-    assert "No se encontraron resultados para «zzz»." in cliente.get(reverse("core:buscar"), {"q": "zzz"}).content.decode()
+    assert (
+        "No se encontraron resultados para «zzz»."
+        in cliente.get(reverse("core:buscar"), {"q": "zzz"}).content.decode()
+    )
     html = cliente.get(reverse("core:buscar"), {"q": "acuerdos", "pagina": 2}).content.decode()
     assert "Página 2 de 2" in html
     assert html.count("data-resultado") == 2

@@ -46,9 +46,14 @@ def test_es_habil_con_el_calendario_local(municipio):
         ("2026-11-28", DiaCalendario.Tipo.LABORABLE),
         ("2026-12-08", DiaCalendario.Tipo.LABORABLE),
     ]:
-        DiaCalendario.objects.create(municipio=municipio, fecha=D(fecha), tipo=tipo, descripcion=f"Día {fecha}")
+        DiaCalendario.objects.create(
+            municipio=municipio, fecha=D(fecha), tipo=tipo, descripcion=f"Día {fecha}"
+        )
     assert es_habil(D("2026-11-26"), municipio=municipio) == (False, "feriado local: Día 2026-11-26")
-    assert es_habil(D("2026-11-27"), municipio=municipio) == (False, "día no laborable decretado: Día 2026-11-27")
+    assert es_habil(D("2026-11-27"), municipio=municipio) == (
+        False,
+        "día no laborable decretado: Día 2026-11-27",
+    )
     assert es_habil(D("2026-11-28"), municipio=municipio)[0] is True
     assert es_habil(D("2026-12-08"), municipio=municipio)[0] is True  # feriado recuperado
     assert es_habil(D("2026-11-26"), perfil="PE") == (True, "día hábil")  # sin municipio: solo nacionales
@@ -60,8 +65,11 @@ def test_es_habil_con_el_calendario_local(municipio):
 @pytest.mark.django_db
 def test_vista_anual(cliente_de, secretario, municipio, django_assert_max_num_queries):
     DiaCalendario.objects.create(
-        municipio=municipio, fecha=D("2026-10-15"), tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
-        descripcion="Fundación de la villa", norma="Ordenanza 010-1990",
+        municipio=municipio,
+        fecha=D("2026-10-15"),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Fundación de la villa",
+        norma="Ordenanza 010-1990",
     )
     cliente = cliente_de(secretario)
     with django_assert_max_num_queries(12):
@@ -69,7 +77,9 @@ def test_vista_anual(cliente_de, secretario, municipio, django_assert_max_num_qu
     assert respuesta.status_code == 200
     html = respuesta.content.decode()
     assert 'data-fecha="2026-12-08"' in html and "Inmaculada Concepción" in html
-    assert 'data-fecha="2026-10-15"' in html and "Fundación de la villa" in html and "Ordenanza 010-1990" in html
+    assert (
+        'data-fecha="2026-10-15"' in html and "Fundación de la villa" in html and "Ordenanza 010-1990" in html
+    )
     assert reverse("core:calendario-dia-agregar") in html
     dia = DiaCalendario.objects.get()
     assert reverse("core:calendario-dia-quitar", args=[dia.pk]) in html
@@ -86,7 +96,10 @@ def test_anio_invalido_muestra_el_actual(cliente_de, secretario):
 @pytest.mark.django_db
 def test_quien_no_gestiona_lee_sin_formularios(cliente_de, regidor, municipio):
     dia = DiaCalendario.objects.create(
-        municipio=municipio, fecha=D("2026-10-15"), tipo=DiaCalendario.Tipo.FERIADO_LOCAL, descripcion="Aniversario"
+        municipio=municipio,
+        fecha=D("2026-10-15"),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Aniversario",
     )
     html = cliente_de(regidor).get(reverse("core:calendario"), {"anio": 2026}).content.decode()
     assert "Aniversario" in html
@@ -96,7 +109,9 @@ def test_quien_no_gestiona_lee_sin_formularios(cliente_de, regidor, municipio):
 
 def _dia(**cambios):
     return {
-        "fecha": "2026-11-26", "tipo": "feriado_local", "descripcion": "Aniversario del distrito",
+        "fecha": "2026-11-26",
+        "tipo": "feriado_local",
+        "descripcion": "Aniversario del distrito",
         "norma": "Ordenanza 010-1990",
     } | cambios
 
@@ -110,7 +125,10 @@ def test_agregar_dia(cliente_de, request, municipio, persona):
     assert "Se añadió al calendario el 26/11/2026." in respuesta.content.decode()
     dia = DiaCalendario.objects.get()
     assert (dia.municipio, dia.fecha, dia.tipo, dia.norma) == (
-        municipio, D("2026-11-26"), "feriado_local", "Ordenanza 010-1990"
+        municipio,
+        D("2026-11-26"),
+        "feriado_local",
+        "Ordenanza 010-1990",
     )
     evento = Evento.objects.get(accion="core.calendario.agregar")
     assert evento.actor == usuario and evento.objeto_id == str(dia.pk)
@@ -154,7 +172,10 @@ def test_agregar_con_datos_malos_no_cambia_nada(cliente_de, secretario, cambios,
 @pytest.mark.django_db
 def test_agregar_fecha_repetida_se_rechaza(cliente_de, secretario, municipio):
     DiaCalendario.objects.create(
-        municipio=municipio, fecha=D("2026-11-26"), tipo=DiaCalendario.Tipo.NO_LABORABLE, descripcion="Decretado"
+        municipio=municipio,
+        fecha=D("2026-11-26"),
+        tipo=DiaCalendario.Tipo.NO_LABORABLE,
+        descripcion="Decretado",
     )
     respuesta = cliente_de(secretario).post(reverse("core:calendario-dia-agregar"), _dia())
     assert respuesta.status_code == 400
@@ -166,7 +187,10 @@ def test_agregar_fecha_repetida_se_rechaza(cliente_de, secretario, municipio):
 @pytest.fixture
 def dia(municipio):
     return DiaCalendario.objects.create(
-        municipio=municipio, fecha=D("2026-11-26"), tipo=DiaCalendario.Tipo.FERIADO_LOCAL, descripcion="Aniversario"
+        municipio=municipio,
+        fecha=D("2026-11-26"),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Aniversario",
     )
 
 

@@ -29,7 +29,9 @@ def test_todas_las_entradas_del_menu_resuelven(db):
         reverse(e.url_name)
 
 
-@pytest.mark.parametrize("usuario,ve_config", [("secretario", True), ("mesa_de_partes", False), ("regidor", False)])
+@pytest.mark.parametrize(
+    "usuario,ve_config", [("secretario", True), ("mesa_de_partes", False), ("regidor", False)]
+)
 def test_menu_segun_rol(request, client, usuario, ve_config):
     u = request.getfixturevalue(usuario)
     client.force_login(u)

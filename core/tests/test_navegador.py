@@ -38,8 +38,17 @@ MENU_POR_ROL = {
         "ve": ["Configuración", "Personas", "Registro", "Concejo", "Actos", "Certificaciones", "Control"],
         "no_ve": [],
         "enlaces": {
-            "Configuración": (["Municipio", "Usuarios y roles", "Encargos (subrogación)", "Perfil de jurisdicción",
-                               "Calendario", "Series de registro"], []),
+            "Configuración": (
+                [
+                    "Municipio",
+                    "Usuarios y roles",
+                    "Encargos (subrogación)",
+                    "Perfil de jurisdicción",
+                    "Calendario",
+                    "Series de registro",
+                ],
+                [],
+            ),
             "Concejo": (["Periodo, miembros y comisiones", "Programar sesión", "Sesión en vivo"], []),
             "Certificaciones": (["Fedatarios", "Tarifas"], []),
             "Control": (["Auditoría", "Buscar"], []),
@@ -47,15 +56,33 @@ MENU_POR_ROL = {
     },
     "prosecretario": {
         # Actúa por el Secretario (encargo): conduce el concejo y ve la auditoría, pero no configura.
-        "ve": ["Trámite documentario", "Configuración", "Personas", "Concejo", "Actos", "Certificaciones",
-               "Informes", "Control"],
+        "ve": [
+            "Trámite documentario",
+            "Configuración",
+            "Personas",
+            "Concejo",
+            "Actos",
+            "Certificaciones",
+            "Informes",
+            "Control",
+        ],
         "no_ve": ["Registro"],
         "enlaces": {
-            "Configuración": (["Calendario"], ["Municipio", "Organigrama", "Usuarios y roles",
-                                               "Encargos (subrogación)", "Perfil de jurisdicción",
-                                               "Series de registro"]),
-            "Concejo": (["Sesiones", "Programar sesión", "Sesión en vivo", "Actas"],
-                        ["Periodo, miembros y comisiones"]),
+            "Configuración": (
+                ["Calendario"],
+                [
+                    "Municipio",
+                    "Organigrama",
+                    "Usuarios y roles",
+                    "Encargos (subrogación)",
+                    "Perfil de jurisdicción",
+                    "Series de registro",
+                ],
+            ),
+            "Concejo": (
+                ["Sesiones", "Programar sesión", "Sesión en vivo", "Actas"],
+                ["Periodo, miembros y comisiones"],
+            ),
             "Certificaciones": (["Solicitudes", "Nueva solicitud"], ["Fedatarios", "Tarifas"]),
             "Control": (["Auditoría", "Buscar"], []),
         },
@@ -83,17 +110,28 @@ MENU_POR_ROL = {
         "no_ve": ["Configuración", "Personas", "Registro", "Concejo", "Certificaciones"],
         "enlaces": {
             "Informes": (["Recibidos y despachados"], []),
-            "Actos": (["Registro de actos", "Nuevo proyecto"],
-                      ["Decisiones del concejo por registrar", "Protocolo anual"]),
+            "Actos": (
+                ["Registro de actos", "Nuevo proyecto"],
+                ["Decisiones del concejo por registrar", "Protocolo anual"],
+            ),
             "Control": (["Buscar"], ["Auditoría"]),
         },
     },
     "regidor": {
         "ve": ["Concejo", "Actos", "Control"],
-        "no_ve": ["Trámite documentario", "Configuración", "Personas", "Registro", "Informes", "Certificaciones"],
+        "no_ve": [
+            "Trámite documentario",
+            "Configuración",
+            "Personas",
+            "Registro",
+            "Informes",
+            "Certificaciones",
+        ],
         "enlaces": {
-            "Concejo": (["Sesiones", "Actas"], ["Programar sesión", "Sesión en vivo",
-                                                "Periodo, miembros y comisiones"]),
+            "Concejo": (
+                ["Sesiones", "Actas"],
+                ["Programar sesión", "Sesión en vivo", "Periodo, miembros y comisiones"],
+            ),
             "Control": (["Buscar"], ["Auditoría"]),
         },
     },

@@ -9,8 +9,12 @@ from core.services.notificaciones import notificar
 
 
 def test_notificacion_en_la_aplicacion_y_la_campana(cliente_de, jefe_unidad):
-    notificar(usuario=jefe_unidad, titulo="Documento derivado a su unidad", mensaje="Reg. 2026-000123",
-              url="/registro/123/")
+    notificar(
+        usuario=jefe_unidad,
+        titulo="Documento derivado a su unidad",
+        mensaje="Reg. 2026-000123",
+        url="/registro/123/",
+    )
     notificar(usuario=jefe_unidad, titulo="Plazo por vencer")
     cliente = cliente_de(jefe_unidad)
     html = cliente.get(reverse("core:inicio")).content.decode()
@@ -28,11 +32,18 @@ def test_cada_usuario_ve_solo_las_suyas(cliente_de, jefe_unidad, ajeno):
     assert "No tiene notificaciones." in html
 
 
-def test_correo_sale_solo_tras_el_commit(jefe_unidad, settings, django_capture_on_commit_callbacks, mailoutbox):
+def test_correo_sale_solo_tras_el_commit(
+    jefe_unidad, settings, django_capture_on_commit_callbacks, mailoutbox
+):
     settings.SITE_URL = "https://secretaria.ejemplo.gob.pe"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        n = notificar(usuario=jefe_unidad, titulo="Nuevo documento", mensaje="Revise su bandeja.",
-                      url="/registro/9/", correo=True)
+        n = notificar(
+            usuario=jefe_unidad,
+            titulo="Nuevo documento",
+            mensaje="Revise su bandeja.",
+            url="/registro/9/",
+            correo=True,
+        )
         assert mailoutbox == []  # dentro de la transacción no sale nada
     assert len(callbacks) == 1
     assert mailoutbox == []
@@ -54,7 +65,9 @@ def test_correo_con_commit_ejecutado(jefe_unidad, django_capture_on_commit_callb
     assert Notificacion.objects.get().enviada_por_correo
 
 
-def test_sin_correo_si_no_se_pide_o_no_hay_direccion(jefe_unidad, django_capture_on_commit_callbacks, mailoutbox):
+def test_sin_correo_si_no_se_pide_o_no_hay_direccion(
+    jefe_unidad, django_capture_on_commit_callbacks, mailoutbox
+):
     with django_capture_on_commit_callbacks(execute=True):
         notificar(usuario=jefe_unidad, titulo="Solo en la aplicación")
         jefe_unidad.email = ""

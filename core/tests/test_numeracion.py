@@ -16,20 +16,27 @@ from core.services.numeracion import (
     siguiente_numero,
     validar_formato,
 )
-from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
+from core.tests.factories import MunicipioFactory, UsuarioFactory
 
 
 @pytest.fixture
 def serie(secretario):
     return crear_serie(
-        codigo="ordenanza", nombre="Ordenanzas municipales",
-        formato="ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}", por=secretario,
+        codigo="ordenanza",
+        nombre="Ordenanzas municipales",
+        formato="ORDENANZA MUNICIPAL Nº {numero:03d}-{anio}-{sigla}",
+        por=secretario,
     )
 
 
 def test_crear_serie_audita(secretario, unidad_sg):
-    serie = crear_serie(codigo="memo-sg", nombre="Memorandos", formato="MEMO {numero:04d}-{anio}-{unidad}",
-                        unidad=unidad_sg, por=secretario)
+    serie = crear_serie(
+        codigo="memo-sg",
+        nombre="Memorandos",
+        formato="MEMO {numero:04d}-{anio}-{unidad}",
+        unidad=unidad_sg,
+        por=secretario,
+    )
     evento = Evento.objects.get(accion="core.serie.crear")
     assert (evento.actor, evento.objeto_id) == (secretario, str(serie.pk))
     assert evento.despues["formato"] == "MEMO {numero:04d}-{anio}-{unidad}"
@@ -123,7 +130,12 @@ def test_anio_cerrado_no_da_numeros_ni_anula(secretario, serie):
     assert siguiente_numero(serie, 2026, por=secretario).numero == 1
     evento = Evento.objects.get(accion="core.serie.cerrar_anio")
     assert evento.objeto_id == str(serie.pk)
-    assert evento.despues == {"anio": 2025, "ultimo": 1, "cerrado": True, "cerrado_en": evento.despues["cerrado_en"]}
+    assert evento.despues == {
+        "anio": 2025,
+        "ultimo": 1,
+        "cerrado": True,
+        "cerrado_en": evento.despues["cerrado_en"],
+    }
 
 
 def test_cerrar_un_anio_sin_numeros(secretario, serie):
@@ -204,8 +216,12 @@ def test_cincuenta_transacciones_concurrentes_dan_1_a_50():
         )
     MunicipioFactory()
     usuario = UsuarioFactory(username="concurrente")
-    serie = crear_serie(codigo="registro-entrada", nombre="Registro de entrada", formato="Reg. {anio}-{numero:06d}",
-                        por=usuario)
+    serie = crear_serie(
+        codigo="registro-entrada",
+        nombre="Registro de entrada",
+        formato="Reg. {anio}-{numero:06d}",
+        por=usuario,
+    )
     hilos_n = 50
     barrera = threading.Barrier(hilos_n)
     numeros: list[int] = []
@@ -233,7 +249,9 @@ def test_cincuenta_transacciones_concurrentes_dan_1_a_50():
     assert not errores, errores[:3]
     assert sorted(numeros) == list(range(1, hilos_n + 1))
     assert list(
-        NumeroRegistro.objects.filter(serie=serie, anio=2026).order_by("numero").values_list("numero", flat=True)
+        NumeroRegistro.objects.filter(serie=serie, anio=2026)
+        .order_by("numero")
+        .values_list("numero", flat=True)
     ) == list(range(1, hilos_n + 1))
     assert Contador.objects.get(serie=serie, anio=2026).ultimo == hilos_n
     assert Evento.objects.filter(accion="core.numero.asignar").count() == hilos_n

@@ -244,7 +244,9 @@ def test_cargos_sin_permiso_403(request, cliente_de, persona, arbol):
 
 def test_editar_cargo_con_datos_malos_no_cambia_nada(cliente_de, secretario, arbol):
     c = CargoFactory(unidad=arbol[0], nombre="Asesor")
-    r = cliente_de(secretario).post(reverse("core:cargo-editar", args=[c.pk]), {"nombre": "", "unidad": arbol[1].pk})
+    r = cliente_de(secretario).post(
+        reverse("core:cargo-editar", args=[c.pk]), {"nombre": "", "unidad": arbol[1].pk}
+    )
     assert r.status_code == 200
     assert "Este campo es requerido." in r.content.decode()
     c.refresh_from_db()

@@ -11,8 +11,17 @@ from core.services import perfiles
 from core.services.numeracion import validar_formato
 
 SERIES = [
-    "registro_entrada", "registro_salida", "ordenanza", "acuerdo", "resolucion_concejo", "decreto",
-    "resolucion_alcaldia", "certificacion", "memorando", "oficio", "informe",
+    "registro_entrada",
+    "registro_salida",
+    "ordenanza",
+    "acuerdo",
+    "resolucion_concejo",
+    "decreto",
+    "resolucion_alcaldia",
+    "certificacion",
+    "memorando",
+    "oficio",
+    "informe",
 ]
 HOY = date(2026, 11, 23)
 
@@ -25,10 +34,21 @@ def test_cada_perfil_tiene_las_claves_que_otras_areas_leen(codigo):
         if serie in {"memorando", "oficio", "informe"}:
             assert "{unidad}" in formato
     for clave in [
-        "vocabulario.concejo", "vocabulario.miembro", "vocabulario.alcalde", "instrumentos",
-        "plazos.subsanacion_dias", "plazos.respuesta_peticion", "plazos.tipo_computo", "plazos.sabado_laborable",
-        "concejo.tipos_sesion", "concejo.quorum", "concejo.mayoria", "concejo.desempate",
-        "concejo.aviso_extraordinaria", "transparencia.plazo_dias", "transparencia.prorroga",
+        "vocabulario.concejo",
+        "vocabulario.miembro",
+        "vocabulario.alcalde",
+        "instrumentos",
+        "plazos.subsanacion_dias",
+        "plazos.respuesta_peticion",
+        "plazos.tipo_computo",
+        "plazos.sabado_laborable",
+        "concejo.tipos_sesion",
+        "concejo.quorum",
+        "concejo.mayoria",
+        "concejo.desempate",
+        "concejo.aviso_extraordinaria",
+        "transparencia.plazo_dias",
+        "transparencia.prorroga",
     ]:
         regla = perfiles.regla_vigente(clave, perfil=codigo, fecha=HOY)
         assert regla.fuente and regla.confianza in {"L", "S", "?"}
@@ -37,9 +57,9 @@ def test_cada_perfil_tiene_las_claves_que_otras_areas_leen(codigo):
 def test_formatos_de_numero_del_peru():
     formato = perfiles.valor("numeracion.formato.ordenanza", perfil="PE", fecha=HOY)
     assert formato.format(numero=12, anio=2026, sigla="MDVE") == "ORDENANZA MUNICIPAL Nº 012-2026-MDVE"
-    assert perfiles.valor("numeracion.formato.registro_entrada", perfil="PE").format(numero=123, anio=2026) == (
-        "Reg. 2026-000123"
-    )
+    assert perfiles.valor("numeracion.formato.registro_entrada", perfil="PE").format(
+        numero=123, anio=2026
+    ) == ("Reg. 2026-000123")
 
 
 @pytest.mark.parametrize(
@@ -68,7 +88,10 @@ def test_las_reglas_tienen_vigencia_porque_las_leyes_cambian():
     assert perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(2017, 1, 7)) == 7
     assert perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(2017, 1, 8)) == 10
     # MX: LGTAIP 2015 leída (L); la de 2025 sin verificar (?).
-    assert perfiles.regla_vigente("transparencia.plazo_dias", perfil="MX", fecha=date(2024, 1, 1)).confianza == "L"
+    assert (
+        perfiles.regla_vigente("transparencia.plazo_dias", perfil="MX", fecha=date(2024, 1, 1)).confianza
+        == "L"
+    )
     assert perfiles.regla_vigente("transparencia.plazo_dias", perfil="MX", fecha=HOY).confianza == "?"
     with pytest.raises(perfiles.ClaveDesconocida, match="no tiene valor vigente"):
         perfiles.valor("transparencia.plazo_dias", perfil="PE", fecha=date(1990, 1, 1))
@@ -85,12 +108,16 @@ def test_estados_de_mexico_sustituyen_solo_lo_suyo():
 
 @pytest.mark.parametrize("codigo", ["XX", "", "MX-", "PE-LIM", "../PE"])
 def test_perfil_desconocido_en_espanol(codigo):
-    with pytest.raises(perfiles.PerfilDesconocido, match="no existe. Use uno de: CO, EC, MX, MX-AGU, MX-MEX, PE"):
+    with pytest.raises(
+        perfiles.PerfilDesconocido, match="no existe. Use uno de: CO, EC, MX, MX-AGU, MX-MEX, PE"
+    ):
         perfiles.obtener_perfil(codigo)
 
 
 def test_clave_desconocida_en_espanol():
-    with pytest.raises(perfiles.ClaveDesconocida, match="La clave «plazos.inventada» no existe en el perfil PE"):
+    with pytest.raises(
+        perfiles.ClaveDesconocida, match="La clave «plazos.inventada» no existe en el perfil PE"
+    ):
         perfiles.valor("plazos.inventada", perfil="PE")
 
 
@@ -108,8 +135,12 @@ def test_reglas_lista_todo_con_fuente_y_confianza():
 @pytest.mark.django_db
 def test_regla_local_gana_mientras_esta_vigente(municipio, secretario):
     regla = perfiles.fijar_regla_local(
-        municipio=municipio, clave="plazos.respuesta_peticion", valor=20, vigente_desde=date(2026, 6, 1),
-        fuente="Ordenanza 005-2026-MDVE", por=secretario,
+        municipio=municipio,
+        clave="plazos.respuesta_peticion",
+        valor=20,
+        vigente_desde=date(2026, 6, 1),
+        fuente="Ordenanza 005-2026-MDVE",
+        por=secretario,
     )
     assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 5, 31)) == 30
     assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 6, 1)) == 20
@@ -117,8 +148,12 @@ def test_regla_local_gana_mientras_esta_vigente(municipio, secretario):
     assert perfiles.valor("plazos.respuesta_peticion", fecha=date(2026, 7, 1)) == 20
     # Una regla local posterior gana sin editar la anterior.
     perfiles.fijar_regla_local(
-        municipio=municipio, clave="plazos.respuesta_peticion", valor=25, vigente_desde=date(2026, 9, 1),
-        fuente="Ordenanza 009-2026-MDVE", por=secretario,
+        municipio=municipio,
+        clave="plazos.respuesta_peticion",
+        valor=25,
+        vigente_desde=date(2026, 9, 1),
+        fuente="Ordenanza 009-2026-MDVE",
+        por=secretario,
     )
     assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 8, 31)) == 20
     assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2026, 9, 1)) == 25
@@ -137,8 +172,12 @@ def test_regla_local_gana_mientras_esta_vigente(municipio, secretario):
 @pytest.mark.django_db
 def test_regla_local_vencida_deja_de_valer(municipio):
     ReglaLocal.objects.create(
-        municipio=municipio, clave="plazos.subsanacion_dias", valor=5, vigente_desde=date(2026, 1, 1),
-        vigente_hasta=date(2026, 3, 31), fuente="Ordenanza temporal",
+        municipio=municipio,
+        clave="plazos.subsanacion_dias",
+        valor=5,
+        vigente_desde=date(2026, 1, 1),
+        vigente_hasta=date(2026, 3, 31),
+        fuente="Ordenanza temporal",
     )
     assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio, fecha=date(2026, 3, 31)) == 5
     assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio, fecha=date(2026, 4, 1)) == 2
@@ -161,7 +200,12 @@ def test_regla_local_vencida_deja_de_valer(municipio):
 def test_fijar_regla_local_rechaza_lo_invalido(municipio, secretario, clave, valor, campo, mensaje):
     with pytest.raises(ValidationError) as error:
         perfiles.fijar_regla_local(
-            municipio=municipio, clave=clave, valor=valor, vigente_desde=HOY, fuente="Ordenanza", por=secretario
+            municipio=municipio,
+            clave=clave,
+            valor=valor,
+            vigente_desde=HOY,
+            fuente="Ordenanza",
+            por=secretario,
         )
     assert any(mensaje in m for m in error.value.message_dict[campo])
     assert not ReglaLocal.objects.exists()
@@ -174,8 +218,11 @@ def test_fijar_regla_local_rechaza_lo_invalido(municipio, secretario, clave, val
 @pytest.mark.django_db
 def test_pagina_muestra_reglas_con_fuente_y_confianza(cliente_de, secretario, municipio):
     ReglaLocal.objects.create(
-        municipio=municipio, clave="vocabulario.miembro", valor="regidora o regidor",
-        vigente_desde=date(2020, 1, 1), fuente="RIC, art. 3",
+        municipio=municipio,
+        clave="vocabulario.miembro",
+        valor="regidora o regidor",
+        vigente_desde=date(2020, 1, 1),
+        fuente="RIC, art. 3",
     )
     respuesta = cliente_de(secretario).get(reverse("core:perfil"))
     assert respuesta.status_code == 200
@@ -203,7 +250,9 @@ def test_anonimo_va_al_login(client, municipio):
 
 def _datos(**cambios):
     datos = {
-        "clave": "plazos.respuesta_peticion", "valor": "20", "vigente_desde": "2026-06-01",
+        "clave": "plazos.respuesta_peticion",
+        "valor": "20",
+        "vigente_desde": "2026-06-01",
         "fuente": "Ordenanza 005-2026-MDVE",
     }
     return datos | cambios
@@ -231,7 +280,9 @@ def test_fijar_regla_desde_la_pagina(cliente_de, secretario, municipio):
     ],
 )
 def test_fijar_regla_de_otros_tipos(cliente_de, secretario, municipio, clave, texto, esperado):
-    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto))
+    respuesta = cliente_de(secretario).post(
+        reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto)
+    )
     assert respuesta.status_code == 302
     assert perfiles.valor(clave, municipio=municipio, fecha=HOY) == esperado
 
@@ -298,8 +349,12 @@ def hoy_23_11(monkeypatch):
 @pytest.fixture
 def regla_20(municipio, secretario):
     return perfiles.fijar_regla_local(
-        municipio=municipio, clave="plazos.respuesta_peticion", valor=20, vigente_desde=date(2026, 6, 1),
-        fuente="Ordenanza 005-2026-MDVE", por=secretario,
+        municipio=municipio,
+        clave="plazos.respuesta_peticion",
+        valor=20,
+        vigente_desde=date(2026, 6, 1),
+        fuente="Ordenanza 005-2026-MDVE",
+        por=secretario,
     )
 
 
@@ -308,10 +363,14 @@ def _quitar(cliente, regla, **kwargs):
 
 
 @pytest.mark.django_db
-def test_quitar_regla_local_vuelve_al_perfil_y_guarda_la_historia(cliente_de, secretario, municipio, regla_20,
-                                                                   hoy_23_11):
+def test_quitar_regla_local_vuelve_al_perfil_y_guarda_la_historia(
+    cliente_de, secretario, municipio, regla_20, hoy_23_11
+):
     cliente = cliente_de(secretario)
-    assert reverse("core:perfil-regla-quitar", args=[regla_20.pk]) in cliente.get(reverse("core:perfil")).content.decode()
+    assert (
+        reverse("core:perfil-regla-quitar", args=[regla_20.pk])
+        in cliente.get(reverse("core:perfil")).content.decode()
+    )
     respuesta = _quitar(cliente, regla_20, follow=True)
     assert respuesta.redirect_chain[-1][0] == reverse("core:perfil")
     html = respuesta.content.decode()
@@ -331,8 +390,12 @@ def test_quitar_regla_local_vuelve_al_perfil_y_guarda_la_historia(cliente_de, se
 def test_quitar_una_regla_programada_la_deja_sin_efecto(cliente_de, secretario, municipio, hoy_23_11):
     cliente = cliente_de(secretario)
     futura = perfiles.fijar_regla_local(
-        municipio=municipio, clave="plazos.respuesta_peticion", valor=25, vigente_desde=date(2027, 1, 1),
-        fuente="Ordenanza 011-2026-MDVE", por=secretario,
+        municipio=municipio,
+        clave="plazos.respuesta_peticion",
+        valor=25,
+        vigente_desde=date(2027, 1, 1),
+        fuente="Ordenanza 011-2026-MDVE",
+        por=secretario,
     )
     assert _quitar(cliente, futura).status_code == 302
     futura.refresh_from_db()
@@ -340,7 +403,12 @@ def test_quitar_una_regla_programada_la_deja_sin_efecto(cliente_de, secretario, 
     assert perfiles.valor("plazos.respuesta_peticion", municipio=municipio, fecha=date(2027, 2, 1)) == 30
     assert "Sin efecto" in cliente.get(reverse("core:perfil")).content.decode()
     # La fecha que ocupaba queda libre para otra regla.
-    assert cliente.post(reverse("core:perfil-regla-fijar"), _datos(vigente_desde="2027-01-01", valor="22")).status_code == 302
+    assert (
+        cliente.post(
+            reverse("core:perfil-regla-fijar"), _datos(vigente_desde="2027-01-01", valor="22")
+        ).status_code
+        == 302
+    )
 
 
 @pytest.mark.django_db
@@ -348,7 +416,10 @@ def test_quitar_una_regla_ya_terminada_no_cambia_nada(cliente_de, secretario, mu
     cliente = cliente_de(secretario)
     _quitar(cliente, regla_20)
     respuesta = _quitar(cliente, regla_20, follow=True)
-    assert "La regla local «plazos.respuesta_peticion» ya no rige desde el 23/11/2026." in respuesta.content.decode()
+    assert (
+        "La regla local «plazos.respuesta_peticion» ya no rige desde el 23/11/2026."
+        in respuesta.content.decode()
+    )
     regla_20.refresh_from_db()
     assert regla_20.vigente_hasta == date(2026, 11, 22)
     assert Evento.objects.filter(accion="core.regla_local.terminar").count() == 1
@@ -356,7 +427,9 @@ def test_quitar_una_regla_ya_terminada_no_cambia_nada(cliente_de, secretario, mu
 
 @pytest.mark.django_db
 def test_quitar_solo_por_post(cliente_de, secretario, regla_20):
-    assert cliente_de(secretario).get(reverse("core:perfil-regla-quitar", args=[regla_20.pk])).status_code == 405
+    assert (
+        cliente_de(secretario).get(reverse("core:perfil-regla-quitar", args=[regla_20.pk])).status_code == 405
+    )
     regla_20.refresh_from_db()
     assert regla_20.vigente_hasta is None
 
@@ -379,8 +452,13 @@ def test_quitar_regla_de_otro_municipio_o_inexistente_es_404(cliente_de, secreta
     from core.tests.factories import MunicipioFactory
 
     otro = MunicipioFactory(sigla="OTRO", nombre="Otro municipio")
-    ajena = ReglaLocal.objects.create(municipio=otro, clave="plazos.respuesta_peticion", valor=5,
-                                      vigente_desde=date(2026, 1, 1), fuente="Ordenanza ajena")
+    ajena = ReglaLocal.objects.create(
+        municipio=otro,
+        clave="plazos.respuesta_peticion",
+        valor=5,
+        vigente_desde=date(2026, 1, 1),
+        fuente="Ordenanza ajena",
+    )
     cliente = cliente_de(secretario)
     assert _quitar(cliente, ajena).status_code == 404
     assert cliente.post(reverse("core:perfil-regla-quitar", args=[ajena.pk + 1000])).status_code == 404
@@ -401,7 +479,9 @@ def test_fijar_regla_con_fecha_final(cliente_de, secretario, municipio):
 
 @pytest.mark.django_db
 def test_fijar_regla_con_fecha_final_anterior_no_cambia_nada(cliente_de, secretario):
-    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(vigente_hasta="2026-05-01"))
+    respuesta = cliente_de(secretario).post(
+        reverse("core:perfil-regla-fijar"), _datos(vigente_hasta="2026-05-01")
+    )
     assert respuesta.status_code == 400
     html = respuesta.content.decode()
     assert "La fecha final no puede ser anterior a la de inicio." in html
@@ -427,12 +507,17 @@ def test_fijar_claves_que_el_concejo_lee_aunque_el_perfil_no_las_traiga(cliente_
 
     cliente = cliente_de(secretario)
     formulario = cliente.get(reverse("core:perfil")).content.decode()
-    assert 'value="concejo.aviso_ordinaria"' in formulario and 'value="concejo.reconsideracion_dias"' in formulario
+    assert (
+        'value="concejo.aviso_ordinaria"' in formulario
+        and 'value="concejo.reconsideracion_dias"' in formulario
+    )
     for clave, texto in [
         ("concejo.aviso_ordinaria", '{"cantidad": 3, "unidad": "dias_habiles"}'),
         ("concejo.reconsideracion_dias", "8"),
     ]:
-        r = cliente.post(reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto, vigente_desde="2026-01-01"))
+        r = cliente.post(
+            reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto, vigente_desde="2026-01-01")
+        )
         assert r.status_code == 302, r.content.decode()
     reglas = reglas_del_concejo(HOY, municipio=municipio_co)
     assert reglas.aviso["ordinaria"] == {"cantidad": 3, "unidad": "dias_habiles"}
@@ -450,11 +535,19 @@ def test_fijar_claves_que_el_concejo_lee_aunque_el_perfil_no_las_traiga(cliente_
         ("concejo.aviso_ordinaria", '{"cantidad": 3, "unidad": "semanas"}', "la unidad es dias_habiles"),
         ("concejo.aviso_ordinaria", "3", "El valor debe ser del mismo tipo que el de la referencia."),
         ("concejo.reconsideracion_dias", "ocho", "Escriba un número entero."),
-        ("concejo.aviso_secreta", '{"cantidad": 3, "unidad": "horas"}', "Escoja una opción válida"),  # no es un tipo
+        (
+            "concejo.aviso_secreta",
+            '{"cantidad": 3, "unidad": "horas"}',
+            "Escoja una opción válida",
+        ),  # no es un tipo
     ],
 )
-def test_claves_del_concejo_con_datos_malos_no_cambia_nada(cliente_de, secretario, municipio_co, clave, texto, mensaje):
-    respuesta = cliente_de(secretario).post(reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto))
+def test_claves_del_concejo_con_datos_malos_no_cambia_nada(
+    cliente_de, secretario, municipio_co, clave, texto, mensaje
+):
+    respuesta = cliente_de(secretario).post(
+        reverse("core:perfil-regla-fijar"), _datos(clave=clave, valor=texto)
+    )
     assert respuesta.status_code == 400
     assert mensaje in respuesta.content.decode()
     assert not ReglaLocal.objects.exists()
@@ -464,7 +557,13 @@ def test_claves_del_concejo_con_datos_malos_no_cambia_nada(cliente_de, secretari
 @pytest.mark.django_db
 def test_el_servicio_rechaza_una_clave_que_nadie_lee(municipio_co, secretario):
     with pytest.raises(ValidationError) as error:
-        perfiles.fijar_regla_local(municipio=municipio_co, clave="concejo.aviso_secreta", valor={"cantidad": 1,
-                                   "unidad": "horas"}, vigente_desde=HOY, fuente="RIC", por=secretario)
+        perfiles.fijar_regla_local(
+            municipio=municipio_co,
+            clave="concejo.aviso_secreta",
+            valor={"cantidad": 1, "unidad": "horas"},
+            vigente_desde=HOY,
+            fuente="RIC",
+            por=secretario,
+        )
     assert "ni la lee el sistema" in error.value.message_dict["clave"][0]
     assert not ReglaLocal.objects.exists()

@@ -33,7 +33,14 @@ CASOS_NACIONALES = [
     ("PE", "2026-07-27", 1, "habiles", "2026-07-30", "Fiestas Patrias 28 y 29 de julio"),
     ("PE", "2026-04-01", 2, "habiles", "2026-04-07", "Semana Santa: 2 y 3 de abril"),
     ("PE", "2026-06-26", 1, "habiles", "2026-06-30", "San Pedro y San Pablo, lunes 29"),
-    ("PE", "2026-11-22", 10, "habiles", "2026-12-07", "recibido en domingo: se tiene por recibido el lunes 23"),
+    (
+        "PE",
+        "2026-11-22",
+        10,
+        "habiles",
+        "2026-12-07",
+        "recibido en domingo: se tiene por recibido el lunes 23",
+    ),
     ("PE", "2026-11-21", 10, "habiles", "2026-12-07", "recibido en sábado: igual que el domingo"),
     ("PE", "2026-12-08", 1, "habiles", "2026-12-11", "recibido en feriado: recepción el 10, vence el 11"),
     ("PE", "2026-11-22", 0, "habiles", "2026-11-23", "cero días: el mismo día de la recepción efectiva"),
@@ -85,7 +92,10 @@ def test_plazo_con_el_calendario_local(municipio, dia_local, tipo, dias, vence):
 def test_el_calendario_de_otro_municipio_no_cuenta(municipio):
     otro = MunicipioFactory(sigla="OTRO", nombre="Otra municipalidad")
     DiaCalendario.objects.create(
-        municipio=otro, fecha=D("2026-11-26"), tipo=DiaCalendario.Tipo.FERIADO_LOCAL, descripcion="Aniversario"
+        municipio=otro,
+        fecha=D("2026-11-26"),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Aniversario",
     )
     assert calcular_plazo(desde=D("2026-11-23"), dias=10, municipio=municipio).vence == D("2026-12-07")
     assert calcular_plazo(desde=D("2026-11-23"), dias=10, municipio=otro).vence == D("2026-12-10")
@@ -104,13 +114,20 @@ def test_municipio_que_atiende_sabados(municipio):
 def test_pausa_detiene_el_reloj():
     # Día 1 el 24/11; 25-27 en pausa; luego 30, 1, 2, 3, 4, 7 (días 2-7); 8 y 9 feriados; 10, 11, 14.
     plazo = calcular_plazo(
-        desde=D("2026-11-23"), dias=10, perfil="PE", pausas=[(D("2026-11-25"), D("2026-11-27"))], explicar=True
+        desde=D("2026-11-23"),
+        dias=10,
+        perfil="PE",
+        pausas=[(D("2026-11-25"), D("2026-11-27"))],
+        explicar=True,
     )
     assert plazo.vence == D("2026-12-14")
     assert "2026-11-25 (miércoles): no se cuenta — plazo suspendido (pausa)" in plazo.explicacion
-    assert dias_habiles_entre(
-        D("2026-11-23"), D("2026-12-14"), perfil="PE", pausas=[(D("2026-11-25"), D("2026-11-27"))]
-    ) == 10
+    assert (
+        dias_habiles_entre(
+            D("2026-11-23"), D("2026-12-14"), perfil="PE", pausas=[(D("2026-11-25"), D("2026-11-27"))]
+        )
+        == 10
+    )
 
 
 def test_prorroga_anade_dias():
@@ -179,7 +196,9 @@ def _plazo(*args):
 
 def test_comando_imprime_el_vencimiento_en_la_ultima_linea():
     assert _plazo("--perfil", "PE", "--desde", "2026-11-23", "--dias", "10") == ["2026-12-07"]
-    assert _plazo("--perfil", "pe", "--desde", "2026-11-23", "--dias", "6", "--calendario")[-1] == "2026-11-30"
+    assert (
+        _plazo("--perfil", "pe", "--desde", "2026-11-23", "--dias", "6", "--calendario")[-1] == "2026-11-30"
+    )
 
 
 def test_comando_explicar():
@@ -193,13 +212,19 @@ def test_comando_pausa_y_prorroga():
         "--perfil", "PE", "--desde", "2026-11-23", "--dias", "10", "--pausa", "2026-11-25:2026-11-27"
     )
     assert lineas[-1] == "2026-12-14"
-    assert _plazo("--perfil", "PE", "--desde", "2026-11-23", "--dias", "10", "--prorroga", "5")[-1] == "2026-12-16"
+    assert (
+        _plazo("--perfil", "PE", "--desde", "2026-11-23", "--dias", "10", "--prorroga", "5")[-1]
+        == "2026-12-16"
+    )
 
 
 @pytest.mark.django_db
 def test_comando_con_municipio_usa_su_calendario(municipio):
     DiaCalendario.objects.create(
-        municipio=municipio, fecha=D("2026-11-26"), tipo=DiaCalendario.Tipo.FERIADO_LOCAL, descripcion="Aniversario"
+        municipio=municipio,
+        fecha=D("2026-11-26"),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Aniversario",
     )
     lineas = _plazo("--municipio", "mdve", "--desde", "2026-11-23", "--dias", "10", "--explicar")
     assert lineas[-1] == "2026-12-10"
@@ -212,7 +237,10 @@ def test_comando_con_municipio_usa_su_calendario(municipio):
 @pytest.mark.parametrize(
     "args,mensaje",
     [
-        (["--perfil", "XX", "--desde", "2026-11-23", "--dias", "10"], "perfil de jurisdicción «XX» no existe"),
+        (
+            ["--perfil", "XX", "--desde", "2026-11-23", "--dias", "10"],
+            "perfil de jurisdicción «XX» no existe",
+        ),
         (["--perfil", "PE", "--desde", "23/11/2026", "--dias", "10"], "no es una fecha válida"),
         (["--perfil", "PE", "--desde", "2026-11-23", "--dias", "-3"], "no puede ser negativo"),
         (["--perfil", "PE", "--desde", "2026-11-23", "--dias", "diez"], "no es un número entero"),
@@ -231,7 +259,9 @@ def test_consola_real_secretaria_plazo():
     secretaria = Path(sys.executable).parent / "secretaria"
     bien = subprocess.run(
         [secretaria, "plazo", "--perfil", "PE", "--desde", "2026-11-23", "--dias", "10", "--explicar"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert bien.returncode == 0, bien.stderr
     lineas = bien.stdout.strip().splitlines()
@@ -239,7 +269,9 @@ def test_consola_real_secretaria_plazo():
     assert "2026-11-28 (sábado): no se cuenta — sábado (la oficina no atiende)" in lineas
     mal = subprocess.run(
         [secretaria, "plazo", "--perfil", "PE", "--desde", "2026-02-30", "--dias", "10"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert mal.returncode != 0
     assert "no es una fecha válida" in mal.stderr

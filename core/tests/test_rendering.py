@@ -17,7 +17,9 @@ def texto_pdf(datos: bytes) -> tuple[int, str]:
 def test_pdf_con_membrete_y_una_pagina(municipio):
     municipio.direccion = "Av. Los Próceres 123, Villa Esperanza"
     municipio.save()
-    datos = render_pdf("documentos/generico.html", {"titulo": "Constancia de recepción", "parrafos": ["Se deja constancia."]})
+    datos = render_pdf(
+        "documentos/generico.html", {"titulo": "Constancia de recepción", "parrafos": ["Se deja constancia."]}
+    )
     assert datos.startswith(b"%PDF-")
     paginas, texto = texto_pdf(datos)
     assert paginas == 1
@@ -29,8 +31,12 @@ def test_pdf_con_membrete_y_una_pagina(municipio):
 
 
 def test_pdf_de_dos_paginas_numera_x_de_y(municipio):
-    parrafos = [f"Párrafo número {i} del acta, con texto suficiente para ocupar una línea entera." for i in range(45)]
-    paginas, texto = texto_pdf(render_pdf("documentos/generico.html", {"titulo": "Acta", "parrafos": parrafos}))
+    parrafos = [
+        f"Párrafo número {i} del acta, con texto suficiente para ocupar una línea entera." for i in range(45)
+    ]
+    paginas, texto = texto_pdf(
+        render_pdf("documentos/generico.html", {"titulo": "Acta", "parrafos": parrafos})
+    )
     assert paginas == 2
     assert "Página 1 de 2" in texto
     assert "Página 2 de 2" in texto
@@ -38,7 +44,9 @@ def test_pdf_de_dos_paginas_numera_x_de_y(municipio):
 
 
 def test_pdf_escapa_el_contexto(municipio):
-    _, texto = texto_pdf(render_pdf("documentos/generico.html", {"titulo": "<b>Asunto & Cía</b>", "parrafos": []}))
+    _, texto = texto_pdf(
+        render_pdf("documentos/generico.html", {"titulo": "<b>Asunto & Cía</b>", "parrafos": []})
+    )
     assert "<b>Asunto & Cía</b>" in texto
 
 
@@ -47,7 +55,9 @@ def test_pdf_con_municipio_explicito_y_logo_local(settings, tmp_path, municipio)
     salida = io.BytesIO()
     Image.new("RGB", (40, 40), (20, 60, 120)).save(salida, format="PNG")
     municipio.logo.save("logo.png", SimpleUploadedFile("logo.png", salida.getvalue()))
-    datos = render_pdf("documentos/generico.html", {"titulo": "Con logo", "parrafos": []}, municipio=municipio)
+    datos = render_pdf(
+        "documentos/generico.html", {"titulo": "Con logo", "parrafos": []}, municipio=municipio
+    )
     lector = PdfReader(io.BytesIO(datos))
     imagenes = lector.pages[0].images
     assert len(imagenes) == 1
@@ -55,8 +65,13 @@ def test_pdf_con_municipio_explicito_y_logo_local(settings, tmp_path, municipio)
 
 def test_fetcher_no_usa_la_red():
     fetcher = _fetcher()
-    for url in ("https://ejemplo.com/logo.png", "http://127.0.0.1/x.css", "file:///etc/passwd",
-                f"{BASE_URL}otra/ruta", f"{BASE_URL}static/../../etc/passwd"):
+    for url in (
+        "https://ejemplo.com/logo.png",
+        "http://127.0.0.1/x.css",
+        "file:///etc/passwd",
+        f"{BASE_URL}otra/ruta",
+        f"{BASE_URL}static/../../etc/passwd",
+    ):
         with pytest.raises(ValueError):
             fetcher(url)
     respuesta = fetcher(f"{BASE_URL}static/core/secretaria.css")

@@ -10,8 +10,12 @@ from core.tests.consultas import con_sesion
 
 @pytest.fixture
 def serie(secretario):
-    return crear_serie(codigo="registro-entrada", nombre="Registro de entrada",
-                       formato="Reg. {anio}-{numero:06d}", por=secretario)
+    return crear_serie(
+        codigo="registro-entrada",
+        nombre="Registro de entrada",
+        formato="Reg. {anio}-{numero:06d}",
+        por=secretario,
+    )
 
 
 def _html(respuesta):
@@ -41,10 +45,16 @@ def test_lista_consultas_fijas(cliente_de, secretario, serie, django_assert_num_
 
 
 def test_crear_serie_desde_la_pagina(cliente_de, secretario, unidad_sg):
-    r = cliente_de(secretario).post(reverse("core:serie-crear"), {
-        "codigo": "memo-sg", "nombre": "Memorandos de la Secretaría",
-        "formato": "MEMO Nº {numero:03d}-{anio}-{unidad}/{sigla}", "unidad": unidad_sg.pk,
-    }, follow=True)
+    r = cliente_de(secretario).post(
+        reverse("core:serie-crear"),
+        {
+            "codigo": "memo-sg",
+            "nombre": "Memorandos de la Secretaría",
+            "formato": "MEMO Nº {numero:03d}-{anio}-{unidad}/{sigla}",
+            "unidad": unidad_sg.pk,
+        },
+        follow=True,
+    )
     serie = Serie.objects.get(codigo="memo-sg")
     assert r.redirect_chain[-1][0] == reverse("core:serie", args=[serie.pk])
     assert "Se creó la serie «Memorandos de la Secretaría»." in _html(r)
@@ -58,9 +68,15 @@ def test_crear_serie_desde_la_pagina(cliente_de, secretario, unidad_sg):
     "datos,mensaje",
     [
         ({"codigo": "", "nombre": "X", "formato": "{numero}"}, "Escriba el código de la serie."),
-        ({"codigo": "x", "nombre": "X", "formato": "Reg. {anio}"}, "El formato debe incluir el marcador {numero}."),
+        (
+            {"codigo": "x", "nombre": "X", "formato": "Reg. {anio}"},
+            "El formato debe incluir el marcador {numero}.",
+        ),
         ({"codigo": "x", "nombre": "X", "formato": "{numero}-{mes}"}, "Marcador desconocido «{mes}»"),
-        ({"codigo": "registro-entrada", "nombre": "X", "formato": "{numero}"}, "Ya existe una serie con el código"),
+        (
+            {"codigo": "registro-entrada", "nombre": "X", "formato": "{numero}"},
+            "Ya existe una serie con el código",
+        ),
     ],
 )
 def test_crear_serie_con_datos_malos_muestra_mensaje_y_no_crea(cliente_de, secretario, serie, datos, mensaje):
@@ -91,11 +107,19 @@ def test_sin_permiso_403_y_nada_cambia(request, cliente_de, secretario, serie, p
     cliente = cliente_de(request.getfixturevalue(persona))
     assert cliente.get(reverse("core:series")).status_code == 403
     assert cliente.get(reverse("core:serie", args=[serie.pk])).status_code == 403
-    assert cliente.post(reverse("core:serie-crear"),
-                        {"codigo": "x", "nombre": "X", "formato": "{numero}"}).status_code == 403
+    assert (
+        cliente.post(
+            reverse("core:serie-crear"), {"codigo": "x", "nombre": "X", "formato": "{numero}"}
+        ).status_code
+        == 403
+    )
     assert cliente.post(reverse("core:numero-anular", args=[numero.pk]), {"motivo": "x"}).status_code == 403
-    assert cliente.post(reverse("core:serie-cerrar-anio", args=[serie.pk]),
-                        {"anio": 2026, "confirmar": "on"}).status_code == 403
+    assert (
+        cliente.post(
+            reverse("core:serie-cerrar-anio", args=[serie.pk]), {"anio": 2026, "confirmar": "on"}
+        ).status_code
+        == 403
+    )
     numero.refresh_from_db()
     assert not numero.anulado
     assert Serie.objects.count() == 1 and not Contador.objects.filter(cerrado=True).exists()
@@ -110,8 +134,12 @@ def test_inexistente_404(cliente_de, secretario):
     cliente = cliente_de(secretario)
     assert cliente.get(reverse("core:serie", args=[999999])).status_code == 404
     assert cliente.post(reverse("core:numero-anular", args=[999999]), {"motivo": "x"}).status_code == 404
-    assert cliente.post(reverse("core:serie-cerrar-anio", args=[999999]),
-                        {"anio": 2026, "confirmar": "on"}).status_code == 404
+    assert (
+        cliente.post(
+            reverse("core:serie-cerrar-anio", args=[999999]), {"anio": 2026, "confirmar": "on"}
+        ).status_code
+        == 404
+    )
 
 
 def test_detalle_lista_numeros_del_anio_con_anulados(cliente_de, secretario, serie):
@@ -119,8 +147,11 @@ def test_detalle_lista_numeros_del_anio_con_anulados(cliente_de, secretario, ser
     uno = siguiente_numero(serie, 2026, por=secretario)
     siguiente_numero(serie, 2026, por=secretario)
     cliente = cliente_de(secretario)
-    r = cliente.post(reverse("core:numero-anular", args=[uno.pk]), {"motivo": "Documento registrado dos veces"},
-                     follow=True)
+    r = cliente.post(
+        reverse("core:numero-anular", args=[uno.pk]),
+        {"motivo": "Documento registrado dos veces"},
+        follow=True,
+    )
     html = _html(r)
     assert "Se anuló el número Reg. 2026-000001." in html
     assert "Anulado" in html and "Documento registrado dos veces" in html
@@ -135,7 +166,9 @@ def test_detalle_lista_numeros_del_anio_con_anulados(cliente_de, secretario, ser
 
 def test_anular_sin_motivo_muestra_mensaje_y_no_cambia(cliente_de, secretario, serie):
     numero = siguiente_numero(serie, 2026, por=secretario)
-    r = cliente_de(secretario).post(reverse("core:numero-anular", args=[numero.pk]), {"motivo": "  "}, follow=True)
+    r = cliente_de(secretario).post(
+        reverse("core:numero-anular", args=[numero.pk]), {"motivo": "  "}, follow=True
+    )
     assert "Escriba el motivo de la anulación." in _html(r)
     numero.refresh_from_db()
     assert not numero.anulado
@@ -144,8 +177,9 @@ def test_anular_sin_motivo_muestra_mensaje_y_no_cambia(cliente_de, secretario, s
 
 def test_cerrar_anio_con_confirmacion(cliente_de, secretario, serie):
     siguiente_numero(serie, 2025, por=secretario)
-    r = cliente_de(secretario).post(reverse("core:serie-cerrar-anio", args=[serie.pk]),
-                                    {"anio": 2025, "confirmar": "on"}, follow=True)
+    r = cliente_de(secretario).post(
+        reverse("core:serie-cerrar-anio", args=[serie.pk]), {"anio": 2025, "confirmar": "on"}, follow=True
+    )
     assert "Se cerró el año 2025 de la serie «Registro de entrada»." in _html(r)
     assert Contador.objects.get(serie=serie, anio=2025).cerrado
     evento = Evento.objects.get(accion="core.serie.cerrar_anio")
@@ -172,8 +206,9 @@ def test_cerrar_anio_sin_confirmar_o_sin_anio_no_cierra(cliente_de, secretario, 
 def test_cerrar_anio_ya_cerrado_muestra_mensaje(cliente_de, secretario, serie):
     cliente = cliente_de(secretario)
     cliente.post(reverse("core:serie-cerrar-anio", args=[serie.pk]), {"anio": 2025, "confirmar": "on"})
-    r = cliente.post(reverse("core:serie-cerrar-anio", args=[serie.pk]), {"anio": 2025, "confirmar": "on"},
-                     follow=True)
+    r = cliente.post(
+        reverse("core:serie-cerrar-anio", args=[serie.pk]), {"anio": 2025, "confirmar": "on"}, follow=True
+    )
     assert "ya está cerrado" in _html(r)
     assert Evento.objects.filter(accion="core.serie.cerrar_anio").count() == 1
     assert NumeroRegistro.objects.count() == 0

@@ -53,9 +53,11 @@ def test_consulta_guardada_da_lo_mismo_que_el_orm(db):
     persona = PersonaFactory(tipo_documento="DNI", numero_documento="45871236")
     PersonaFactory(tipo_documento="DNI", numero_documento="11111111")
     consulta = ConsultaCompilada(
-        lambda tipo, numero, pk: Persona.objects.filter(tipo_documento=tipo, numero_documento=numero)
-        .exclude(pk=pk)
-        .order_by("pk")[:1],
+        lambda tipo, numero, pk: (
+            Persona.objects.filter(tipo_documento=tipo, numero_documento=numero)
+            .exclude(pk=pk)
+            .order_by("pk")[:1]
+        ),
         str,
         str,
         int,
@@ -85,10 +87,18 @@ def test_fecha_como_argumento(db):
     ("construir", "tipo", "valores"),
     [
         pytest.param(lambda n: Serie.objects.order_by("pk")[:n], int, (3, 5), id="corte-en-el-texto"),
-        pytest.param(lambda texto: Serie.objects.filter(nombre__contains=texto), str, ("Orde", "Memo"),
-                     id="valor-transformado"),
-        pytest.param(lambda texto: Serie.objects.filter(nombre__iexact=texto.strip()), str, (" Orde ", "Memo"),
-                     id="valor-recortado"),
+        pytest.param(
+            lambda texto: Serie.objects.filter(nombre__contains=texto),
+            str,
+            ("Orde", "Memo"),
+            id="valor-transformado",
+        ),
+        pytest.param(
+            lambda texto: Serie.objects.filter(nombre__iexact=texto.strip()),
+            str,
+            (" Orde ", "Memo"),
+            id="valor-recortado",
+        ),
     ],
 )
 def test_lo_ambiguo_no_se_guarda_y_compila_siempre(db, construir, tipo, valores):
@@ -101,7 +111,9 @@ def test_lo_ambiguo_no_se_guarda_y_compila_siempre(db, construir, tipo, valores)
 def test_consulta_vacia_con_los_centinelas_no_se_guarda(db):
     # Con los centinelas el ORM no llega a armar SQL (EmptyResultSet): nada que guardar, y con los valores
     # reales se compila y falla o no como siempre.
-    consulta = ConsultaCompilada(lambda pk: Serie.objects.filter(pk=pk) if pk < 100 else Serie.objects.none(), int)
+    consulta = ConsultaCompilada(
+        lambda pk: Serie.objects.filter(pk=pk) if pk < 100 else Serie.objects.none(), int
+    )
     _igual_a_compilar_de_nuevo(consulta, 3)
     assert _guardada(consulta) is None
     with pytest.raises(EmptyResultSet):
@@ -148,7 +160,9 @@ def comparar_con_el_orm(objetos):
 
 
 def test_insert_de_numero_y_eventos_igual_al_orm(secretario):
-    serie = crear_serie(codigo="ordenanza", nombre="Ordenanzas", formato="ORD {numero:03d}-{anio}", por=secretario)
+    serie = crear_serie(
+        codigo="ordenanza", nombre="Ordenanzas", formato="ORD {numero:03d}-{anio}", por=secretario
+    )
     numeros = [siguiente_numero(serie, 2026, por=secretario) for _ in range(2)]
     numero = NumeroRegistro.objects.get(pk=numeros[0].pk)
     comparar_con_el_orm([numero])
@@ -173,9 +187,16 @@ def test_insert_de_un_documento_con_valores_que_el_orm_convierte(mesa_de_partes)
     assert sql_compilado._tal_cual(campo("remitente"), connection) == (int, True)
     assert sql_compilado._tal_cual(campo("recibido_en"), connection) is None
     # En PostgreSQL el ORM envuelve los enteros que no son ids (Int4): esos van siempre por el ORM.
-    assert (sql_compilado._tal_cual(campo("folios"), connection) is None) == (connection.vendor == "postgresql")
+    assert (sql_compilado._tal_cual(campo("folios"), connection) is None) == (
+        connection.vendor == "postgresql"
+    )
     comparar_con_el_orm([doc])
-    doc.folios, doc.asunto, doc.estado, doc.anio = "7", gettext_lazy("Asunto diferido"), Documento.Estado.OBSERVADO, True
+    doc.folios, doc.asunto, doc.estado, doc.anio = (
+        "7",
+        gettext_lazy("Asunto diferido"),
+        Documento.Estado.OBSERVADO,
+        True,
+    )
     doc.observaciones, doc.expediente_id = "", None
     comparar_con_el_orm([doc])
     ((_, params),) = sql_insertar([doc])
@@ -185,17 +206,25 @@ def test_insert_de_un_documento_con_valores_que_el_orm_convierte(mesa_de_partes)
 def test_insert_con_expresion_va_por_el_orm(secretario):
     from django.db.models.functions import Now
 
-    serie = crear_serie(codigo="ordenanza", nombre="Ordenanzas", formato="ORD {numero:03d}-{anio}", por=secretario)
+    serie = crear_serie(
+        codigo="ordenanza", nombre="Ordenanzas", formato="ORD {numero:03d}-{anio}", por=secretario
+    )
     numero = NumeroRegistro.objects.get(pk=siguiente_numero(serie, 2026, por=secretario).pk)
     sql_insertar([numero])
     numero.anulado_en = Now()
     ((sql, params),) = sql_insertar([numero])
     ((sql_orm, params_orm),) = _insercion_orm([numero])
-    assert sql == sql_orm and "%s" in sql and len(params) == len(params_orm) == len(numero._meta.concrete_fields) - 1
+    assert (
+        sql == sql_orm
+        and "%s" in sql
+        and len(params) == len(params_orm) == len(numero._meta.concrete_fields) - 1
+    )
 
 
 def test_insert_con_campos_elegidos(secretario):
-    serie = crear_serie(codigo="ordenanza", nombre="Ordenanzas", formato="ORD {numero:03d}-{anio}", por=secretario)
+    serie = crear_serie(
+        codigo="ordenanza", nombre="Ordenanzas", formato="ORD {numero:03d}-{anio}", por=secretario
+    )
     numero = NumeroRegistro.objects.get(pk=siguiente_numero(serie, 2026, por=secretario).pk)
     campos = [NumeroRegistro._meta.get_field(n) for n in ("serie", "anio", "numero", "texto", "asignado")]
     with mock.patch("django.utils.timezone.now", return_value=AHORA):

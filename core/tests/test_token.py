@@ -70,4 +70,3 @@ def test_consola_sale_con_error(db, monkeypatch, capsys):
     assert salida.value.code != 0
     assert "No existe el usuario «nadie»" in capsys.readouterr().err
     # run_from_argv cierra las conexiones al terminar; nada más se consulta después.
-

@@ -56,28 +56,41 @@ def test_la_auditoria_muestra_la_hora_del_municipio(cliente_de, secretario, unid
 
 def test_hoy_cerca_de_medianoche_es_el_del_municipio(cliente_de, secretario, prosecretario, municipio, reloj):
     reloj(CASI_MEDIANOCHE)
-    Encargo.objects.create(titular=secretario, encargado=prosecretario, desde=date(2026, 3, 11), hasta=date(2026, 3, 20))
+    Encargo.objects.create(
+        titular=secretario, encargado=prosecretario, desde=date(2026, 3, 11), hasta=date(2026, 3, 20)
+    )
     cliente = cliente_de(secretario)
     assert "reglas vigentes al 10/03/2026" in cliente.get(reverse("core:perfil")).content.decode()
     encargos = cliente.get(reverse("core:encargos")).content.decode()
     assert "Programado" in encargos and "<strong>Vigente</strong>" not in encargos
 
 
-def test_la_zona_cambiada_en_la_configuracion_rige_la_siguiente_pagina(cliente_de, secretario, municipio, reloj):
+def test_la_zona_cambiada_en_la_configuracion_rige_la_siguiente_pagina(
+    cliente_de, secretario, municipio, reloj
+):
     reloj(CASI_MEDIANOCHE)
     cliente = cliente_de(secretario)
     assert "vigentes al 10/03/2026" in cliente.get(reverse("core:perfil")).content.decode()
     r = cliente.post(
         reverse("core:municipio"),
-        {"nombre": municipio.nombre, "sigla": municipio.sigla, "perfil": "PE", "zona_horaria": "America/Lima"},
+        {
+            "nombre": municipio.nombre,
+            "sigla": municipio.sigla,
+            "perfil": "PE",
+            "zona_horaria": "America/Lima",
+        },
     )
     assert r.status_code == 302
     assert "vigentes al 11/03/2026" in cliente.get(reverse("core:perfil")).content.decode()
 
 
-def test_la_consola_corre_en_la_zona_del_municipio(municipio, prosecretario, secretario, reloj, monkeypatch, capsys):
+def test_la_consola_corre_en_la_zona_del_municipio(
+    municipio, prosecretario, secretario, reloj, monkeypatch, capsys
+):
     reloj(CASI_MEDIANOCHE)
-    Encargo.objects.create(titular=secretario, encargado=prosecretario, desde=date(2026, 3, 11), hasta=date(2026, 3, 20))
+    Encargo.objects.create(
+        titular=secretario, encargado=prosecretario, desde=date(2026, 3, 11), hasta=date(2026, 3, 20)
+    )
     codigo = (
         "from django.utils import timezone; from core.models import Usuario; "
         "from core.services.auditoria import encargo_vigente; "
@@ -102,8 +115,12 @@ def test_regla_vigente_usa_el_hoy_del_municipio_sin_zona_activa(municipio, reloj
 
     reloj(CASI_MEDIANOCHE)
     perfiles.fijar_regla_local(
-        municipio=municipio, clave="plazos.subsanacion_dias", valor=7, vigente_desde=date(2026, 3, 11),
-        fuente="Ordenanza 1-2026", por=None,
+        municipio=municipio,
+        clave="plazos.subsanacion_dias",
+        valor=7,
+        vigente_desde=date(2026, 3, 11),
+        fuente="Ordenanza 1-2026",
+        por=None,
     )
     assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio) != 7  # aún es 10/03 en el municipio
 

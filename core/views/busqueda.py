@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from core.busqueda import MAXIMO_CONSULTA, buscar as buscar_entradas, tipos_registrados
+from core.busqueda import MAXIMO_CONSULTA, tipos_registrados
+from core.busqueda import buscar as buscar_entradas
 
 
 @login_required
@@ -12,8 +13,9 @@ def buscar(request):
     tipos_validos = tipos_registrados()
     tipo = request.GET.get("tipo", "")
     tipo = tipo if tipo in tipos_validos else ""
-    pagina = buscar_entradas(consulta, usuario=request.user, tipos=[tipo] if tipo else None,
-                             pagina=request.GET.get("pagina", 1))
+    pagina = buscar_entradas(
+        consulta, usuario=request.user, tipos=[tipo] if tipo else None, pagina=request.GET.get("pagina", 1)
+    )
     contexto = {
         "consulta": consulta,
         "tipo": tipo,

@@ -51,7 +51,9 @@ def calendario(request):
     anio = _anio(request)
     form = None
     if request.user.has_perm(roles.GESTIONAR_CALENDARIO):
-        form = DiaCalendarioForm(initial={"fecha": date(anio, 1, 1) if anio != timezone.localdate().year else None})
+        form = DiaCalendarioForm(
+            initial={"fecha": date(anio, 1, 1) if anio != timezone.localdate().year else None}
+        )
     return _pagina(request, Municipio.objects.actual(), anio, form)
 
 

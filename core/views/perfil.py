@@ -88,5 +88,7 @@ def perfil_regla_quitar(request, pk: int):
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
-        messages.success(request, f"Se quitó la regla local «{regla.clave}»: desde hoy rige el valor del perfil.")
+        messages.success(
+            request, f"Se quitó la regla local «{regla.clave}»: desde hoy rige el valor del perfil."
+        )
     return redirect("core:perfil")

@@ -58,11 +58,18 @@ def serie(request, pk: int):
     except ValueError:
         anio = por_omision
     pagina = Paginator(numeros_de(serie, anio), 100).get_page(request.GET.get("pagina"))
-    return render(request, "core/serie.html", {
-        "serie": serie, "contadores": contadores, "anio": anio, "pagina": pagina,
-        "form_cerrar": CerrarAnioForm(initial={"anio": anio}),
-        "historial": historial_de(serie)[:50],
-    })
+    return render(
+        request,
+        "core/serie.html",
+        {
+            "serie": serie,
+            "contadores": contadores,
+            "anio": anio,
+            "pagina": pagina,
+            "form_cerrar": CerrarAnioForm(initial={"anio": anio}),
+            "historial": historial_de(serie)[:50],
+        },
+    )
 
 
 def _volver(serie_pk: int, anio: int):

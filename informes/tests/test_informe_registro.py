@@ -29,8 +29,9 @@ def _lima(*args) -> datetime:
 
 
 def _cerrar(doc, *, en: datetime, vence: date | None, estado=Documento.Estado.ATENDIDO, unidad=None):
-    Documento.objects.filter(pk=doc.pk).update(estado=estado, cerrado_en=en, vence=vence,
-                                               unidad_actual=unidad or doc.unidad_actual)
+    Documento.objects.filter(pk=doc.pk).update(
+        estado=estado, cerrado_en=en, vence=vence, unidad_actual=unidad or doc.unidad_actual
+    )
     doc.refresh_from_db()
     return doc
 
@@ -40,9 +41,11 @@ def datos(mesa_de_partes, jefe_unidad, unidad_gdu, ajeno):
     """Enero y febrero de 2025 en Villa Esperanza (Perú; el 1 de enero es feriado)."""
     utda = mesa_de_partes.unidad
     otra = ajeno.unidad
-    registrar = lambda en, **kw: DocumentoFactory(por=mesa_de_partes, recibido_en=en, unidad_destino=unidad_gdu, **kw)  # noqa: E731
+    registrar = lambda en, **kw: DocumentoFactory(
+        por=mesa_de_partes, recibido_en=en, unidad_destino=unidad_gdu, **kw
+    )  # noqa: E731
     # Registrados: 4 en enero (uno a las 23:30 del 31, que en UTC ya es febrero) y 1 en febrero.
-    d1 = registrar(_lima(2025, 1, 6, 9, 0))   # lunes
+    d1 = registrar(_lima(2025, 1, 6, 9, 0))  # lunes
     d2 = registrar(_lima(2025, 1, 6, 10, 0))  # lunes
     d3 = registrar(_lima(2025, 1, 11, 10, 0))  # sábado: se computa desde el lunes 13
     d4 = registrar(_lima(2025, 1, 31, 23, 30))
@@ -63,23 +66,36 @@ def datos(mesa_de_partes, jefe_unidad, unidad_gdu, ajeno):
     # El registro ya abre la primera línea de la hoja de ruta hacia GDU; aquí las líneas se arman a mano.
     Derivacion.objects.all().delete()
     # Derivaciones: 2 para acción a GDU en enero, 1 copia (no cuenta) y 1 para acción a OTRA en febrero.
-    for i, (doc, a, tipo, en) in enumerate([
-        (d1, unidad_gdu, "accion", _lima(2025, 1, 6, 11, 0)),
-        (d2, unidad_gdu, "accion", _lima(2025, 1, 6, 12, 0)),
-        (d2, otra, "copia", _lima(2025, 1, 6, 12, 0)),
-        (d5, otra, "accion", _lima(2025, 2, 3, 9, 0)),
-    ]):
-        Derivacion.objects.create(documento=doc, secuencia=10 + i, de_unidad=utda, a_unidad=a, tipo=tipo, enviado_en=en)
+    for i, (doc, a, tipo, en) in enumerate(
+        [
+            (d1, unidad_gdu, "accion", _lima(2025, 1, 6, 11, 0)),
+            (d2, unidad_gdu, "accion", _lima(2025, 1, 6, 12, 0)),
+            (d2, otra, "copia", _lima(2025, 1, 6, 12, 0)),
+            (d5, otra, "accion", _lima(2025, 2, 3, 9, 0)),
+        ]
+    ):
+        Derivacion.objects.create(
+            documento=doc, secuencia=10 + i, de_unidad=utda, a_unidad=a, tipo=tipo, enviado_en=en
+        )
 
     # Salida: GDU despacha uno firmado en febrero; un borrador no cuenta.
-    Documento.objects.create(clase="salida", asunto="Respuesta", estado="enviado", unidad_origen=unidad_gdu,
-                             firmado_en=_lima(2025, 2, 10, 10, 0), recibido_en=_lima(2025, 2, 10, 10, 0))
+    Documento.objects.create(
+        clase="salida",
+        asunto="Respuesta",
+        estado="enviado",
+        unidad_origen=unidad_gdu,
+        firmado_en=_lima(2025, 2, 10, 10, 0),
+        recibido_en=_lima(2025, 2, 10, 10, 0),
+    )
     Documento.objects.create(clase="salida", asunto="Borrador", estado="borrador", unidad_origen=unidad_gdu)
     return {"utda": utda, "gdu": unidad_gdu, "otra": otra, "cerrados": [d1, d2, d3]}
 
 
 def _celdas(informe):
-    return {(f.periodo, f.unidad_id): (f.registrados, f.derivados, f.atendidos, f.despachados) for f in informe.filas}
+    return {
+        (f.periodo, f.unidad_id): (f.registrados, f.derivados, f.atendidos, f.despachados)
+        for f in informe.filas
+    }
 
 
 def test_recibidos_y_despachados_por_mes_y_unidad(datos):
@@ -100,7 +116,9 @@ def test_por_dia_y_por_semana_y_unidad(datos):
     gdu = datos["gdu"]
     por_dia = recibidos_y_despachados(desde=date(2025, 1, 1), hasta=date(2025, 1, 31), periodo="dia")
     assert _celdas(por_dia)[(date(2025, 1, 31), datos["utda"].pk)] == (1, 0, 0, 0)
-    por_semana = recibidos_y_despachados(desde=date(2025, 1, 1), hasta=date(2025, 1, 31), periodo="semana", unidad=gdu)
+    por_semana = recibidos_y_despachados(
+        desde=date(2025, 1, 1), hasta=date(2025, 1, 31), periodo="semana", unidad=gdu
+    )
     # Semanas que empiezan el lunes 6 (derivaciones y dos cierres) y el lunes 6 también para el sábado 11.
     assert {f.unidad_id for f in por_semana.filas} == {gdu.pk}
     assert _celdas(por_semana) == {(date(2025, 1, 6), gdu.pk): (0, 2, 3, 0)}
@@ -110,7 +128,13 @@ def test_cumplimiento_de_plazos(datos):
     filas = {f.unidad_id: f for f in cumplimiento_plazos(desde=date(2025, 1, 1), hasta=date(2025, 2, 28))}
     gdu = filas[datos["gdu"].pk]
     # Vencidos abiertos: d4 (vence el 14 de febrero) y el de 2024, cuyo plazo venció en enero de 2025.
-    assert (gdu.cerrados, gdu.a_tiempo, gdu.con_retraso, gdu.sin_plazo, gdu.vencidos_abiertos) == (3, 1, 1, 1, 2)
+    assert (gdu.cerrados, gdu.a_tiempo, gdu.con_retraso, gdu.sin_plazo, gdu.vencidos_abiertos) == (
+        3,
+        1,
+        1,
+        1,
+        2,
+    )
     # El promedio es el de la función de plazos, documento por documento: (4 + 2 + 0) / 3.
     dias = [dias_habiles_entre(d.recibido_en, d.cerrado_en) for d in datos["cerrados"]]
     assert dias == [4, 2, 0]
@@ -130,36 +154,60 @@ def test_periodos_en_la_hora_local_con_cambio_de_horario(mesa_de_partes, unidad_
     Municipio.objects.filter(activo=True).update(zona_horaria="America/Mexico_City")
     en = lambda *a: datetime(*a, tzinfo=mexico)  # noqa: E731
     # El 3 de abril de 2022 a las 2:00 los relojes pasaron a las 3:00 (ese día tuvo 23 horas).
-    for momento in [en(2022, 4, 2, 23, 59), en(2022, 4, 3, 0, 30), en(2022, 4, 3, 23, 30), en(2022, 4, 4, 0, 0),
-                    en(2021, 12, 31, 18, 0), en(2022, 1, 2, 9, 0), en(2022, 1, 3, 9, 0)]:
+    for momento in [
+        en(2022, 4, 2, 23, 59),
+        en(2022, 4, 3, 0, 30),
+        en(2022, 4, 3, 23, 30),
+        en(2022, 4, 4, 0, 0),
+        en(2021, 12, 31, 18, 0),
+        en(2022, 1, 2, 9, 0),
+        en(2022, 1, 3, 9, 0),
+    ]:
         DocumentoFactory(por=mesa_de_partes, recibido_en=momento, unidad_destino=unidad_gdu)
     utda = mesa_de_partes.unidad.pk
 
     por_dia = recibidos_y_despachados(desde=date(2022, 4, 1), hasta=date(2022, 4, 5), periodo="dia")
     assert {f.periodo: f.registrados for f in por_dia.filas if f.unidad_id == utda} == {
-        date(2022, 4, 2): 1, date(2022, 4, 3): 2, date(2022, 4, 4): 1}
+        date(2022, 4, 2): 1,
+        date(2022, 4, 3): 2,
+        date(2022, 4, 4): 1,
+    }
     # Semanas de lunes a domingo: el 31 de diciembre de 2021 (viernes) y el domingo 2 de enero son de la
     # semana del lunes 27 de diciembre; el lunes 3 empieza otra.
     por_semana = recibidos_y_despachados(desde=date(2021, 12, 30), hasta=date(2022, 1, 9), periodo="semana")
-    assert {f.periodo: f.registrados for f in por_semana.filas} == {date(2021, 12, 27): 2, date(2022, 1, 3): 1}
+    assert {f.periodo: f.registrados for f in por_semana.filas} == {
+        date(2021, 12, 27): 2,
+        date(2022, 1, 3): 1,
+    }
     por_mes = recibidos_y_despachados(desde=date(2021, 12, 15), hasta=date(2022, 4, 30))
     assert [(p["periodo"], p["registrados"]) for p in por_mes.por_periodo] == [
-        (date(2021, 12, 1), 1), (date(2022, 1, 1), 2), (date(2022, 4, 1), 4)]
+        (date(2021, 12, 1), 1),
+        (date(2022, 1, 1), 2),
+        (date(2022, 4, 1), 4),
+    ]
 
 
 def test_cumplimiento_con_computo_muy_anterior_o_posterior_al_cierre(mesa_de_partes, unidad_gdu):
     """Un documento presentado años antes del periodo (fuera de las tablas que van a PostgreSQL) y uno
     cuya fecha de cómputo es posterior a su cierre: los días hábiles son los de `dias_habiles_entre`."""
-    viejo = DocumentoFactory(por=mesa_de_partes, recibido_en=_lima(2020, 3, 2, 9, 0), unidad_destino=unidad_gdu)
+    viejo = DocumentoFactory(
+        por=mesa_de_partes, recibido_en=_lima(2020, 3, 2, 9, 0), unidad_destino=unidad_gdu
+    )
     _cerrar(viejo, en=_lima(2025, 1, 15, 10, 0), vence=date(2020, 4, 1), unidad=unidad_gdu)
     # Presentado y cerrado el sábado 28 de diciembre de 2024: se computa desde el lunes 30, después del cierre.
-    adelantado = DocumentoFactory(por=mesa_de_partes, recibido_en=_lima(2024, 12, 28, 9, 0), unidad_destino=unidad_gdu)
+    adelantado = DocumentoFactory(
+        por=mesa_de_partes, recibido_en=_lima(2024, 12, 28, 9, 0), unidad_destino=unidad_gdu
+    )
     _cerrar(adelantado, en=_lima(2024, 12, 28, 11, 0), vence=date(2025, 1, 10), unidad=unidad_gdu)
     Documento.objects.filter(pk=adelantado.pk).update(fecha_computo=date(2024, 12, 30))
-    normal = DocumentoFactory(por=mesa_de_partes, recibido_en=_lima(2024, 12, 20, 9, 0), unidad_destino=unidad_gdu)
+    normal = DocumentoFactory(
+        por=mesa_de_partes, recibido_en=_lima(2024, 12, 20, 9, 0), unidad_destino=unidad_gdu
+    )
     _cerrar(normal, en=_lima(2024, 12, 27, 9, 0), vence=date(2025, 1, 3), unidad=unidad_gdu)
     # Presentado el sábado 11 de enero (sin fecha de cómputo) y cerrado el domingo: cero días, no -1.
-    fin_de_semana = DocumentoFactory(por=mesa_de_partes, recibido_en=_lima(2025, 1, 11, 9, 0), unidad_destino=unidad_gdu)
+    fin_de_semana = DocumentoFactory(
+        por=mesa_de_partes, recibido_en=_lima(2025, 1, 11, 9, 0), unidad_destino=unidad_gdu
+    )
     _cerrar(fin_de_semana, en=_lima(2025, 1, 12, 9, 0), vence=date(2025, 1, 20), unidad=unidad_gdu)
     Documento.objects.filter(pk=fin_de_semana.pk).update(fecha_computo=None)
 
@@ -170,14 +218,18 @@ def test_cumplimiento_con_computo_muy_anterior_o_posterior_al_cierre(mesa_de_par
     assert (gdu.unidad_id, gdu.cerrados, gdu.a_tiempo, gdu.con_retraso) == (unidad_gdu.pk, 4, 3, 1)
     assert gdu._dias == sum(esperados)
     # Uno cerrado sin fecha de registro ni de cómputo (importado a medias): cuenta como cerrado, sin días.
-    sin_fechas = DocumentoFactory(por=mesa_de_partes, recibido_en=_lima(2025, 1, 6, 9, 0), unidad_destino=unidad_gdu)
+    sin_fechas = DocumentoFactory(
+        por=mesa_de_partes, recibido_en=_lima(2025, 1, 6, 9, 0), unidad_destino=unidad_gdu
+    )
     _cerrar(sin_fechas, en=_lima(2025, 1, 20, 9, 0), vence=None, unidad=unidad_gdu)
     Documento.objects.filter(pk=sin_fechas.pk).update(recibido_en=None, fecha_computo=None)
     (gdu,) = cumplimiento_plazos(desde=date(2024, 12, 1), hasta=date(2025, 1, 31), hoy=date(2025, 2, 1))
     assert (gdu.cerrados, gdu.sin_plazo, gdu._dias) == (5, 1, sum(esperados))
 
 
-def test_pagina_secretario_ve_todo_con_consultas_fijas(cliente_de, secretario, datos, django_assert_num_queries):
+def test_pagina_secretario_ve_todo_con_consultas_fijas(
+    cliente_de, secretario, datos, django_assert_num_queries
+):
     cliente = cliente_de(secretario)
     cliente.get(URL, ENERO)  # calienta caches de sesión y permisos fuera de la cuenta
     with django_assert_num_queries(con_sesion(20)):

@@ -11,7 +11,10 @@ def documento(municipio, unidad_gdu):
     remitente = PersonaFactory(nombres="Juan Carlos", apellidos="Ramírez Poma", numero_documento="45871236")
     doc = DocumentoFactory(asunto="Licencia de funcionamiento", remitente=remitente)
     Derivacion.objects.create(
-        documento=doc, secuencia=1, a_unidad=unidad_gdu, instrucciones="Nota interna reservada",
+        documento=doc,
+        secuencia=1,
+        a_unidad=unidad_gdu,
+        instrucciones="Nota interna reservada",
         enviado_en=timezone.now(),
     )
     Documento.objects.filter(pk=doc.pk).update(estado=Documento.Estado.EN_TRAMITE, unidad_actual=unidad_gdu)

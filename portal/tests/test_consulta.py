@@ -21,12 +21,21 @@ def derivado(documento, unidad_gdu):
     funcionaria = UsuarioFactory(username="funcionaria", first_name="Eulalia", last_name="Zapata")
     ahora = timezone.now()
     Derivacion.objects.create(
-        documento=documento, secuencia=1, a_unidad=unidad_gdu, de_usuario=funcionaria, a_usuario=funcionaria,
-        instrucciones="Revisar con cuidado el expediente reservado", enviado_en=ahora, aceptado_en=ahora,
-        aceptado_por=funcionaria, estado=Derivacion.Estado.ACEPTADA,
+        documento=documento,
+        secuencia=1,
+        a_unidad=unidad_gdu,
+        de_usuario=funcionaria,
+        a_usuario=funcionaria,
+        instrucciones="Revisar con cuidado el expediente reservado",
+        enviado_en=ahora,
+        aceptado_en=ahora,
+        aceptado_por=funcionaria,
+        estado=Derivacion.Estado.ACEPTADA,
     )
     Derivacion.objects.create(
-        documento=documento, secuencia=2, tipo=Derivacion.Tipo.COPIA,
+        documento=documento,
+        secuencia=2,
+        tipo=Derivacion.Tipo.COPIA,
         a_unidad=UnidadFactory(nombre="Oficina de Copias"),
         enviado_en=ahora,
     )

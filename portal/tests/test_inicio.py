@@ -6,10 +6,16 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("ruta,marca", [
-    ("portal:consulta", ""), ("portal:mesa-virtual", ""), ("normativa:normativa", " data-enlace-normativa"),
-    ("concejo:proximas", " data-enlace-sesiones"), ("verificar:inicio", " data-enlace-verificar"),
-])
+@pytest.mark.parametrize(
+    "ruta,marca",
+    [
+        ("portal:consulta", ""),
+        ("portal:mesa-virtual", ""),
+        ("normativa:normativa", " data-enlace-normativa"),
+        ("concejo:proximas", " data-enlace-sesiones"),
+        ("verificar:inicio", " data-enlace-verificar"),
+    ],
+)
 def test_el_inicio_enlaza_cada_servicio_y_el_enlace_abre_sin_ingresar(client, municipio, ruta, marca):
     pagina = client.get("/")
     assert pagina.status_code == 200

@@ -124,8 +124,12 @@ def test_con_procedimiento_va_a_su_unidad(client, utda, unidad_gdu):
 def test_dia_inhabil_cuenta_desde_el_siguiente_habil(client, utda, municipio):
     hoy = datetime.now(ZoneInfo(municipio.zona_horaria)).date()
     if Calendario(municipio=municipio).es_habil(hoy)[0]:
-        DiaCalendario.objects.create(municipio=municipio, fecha=hoy, tipo=DiaCalendario.Tipo.NO_LABORABLE,
-                                     descripcion="Día no laborable de prueba")
+        DiaCalendario.objects.create(
+            municipio=municipio,
+            fecha=hoy,
+            tipo=DiaCalendario.Tipo.NO_LABORABLE,
+            descripcion="Día no laborable de prueba",
+        )
     r = client.post(URL, datos())
     doc = Documento.objects.get()
     assert doc.fecha_computo > hoy

@@ -32,7 +32,10 @@ def _pdf(ruta) -> str:
 
 
 def test_ciudadano_presenta_en_linea_y_consulta_su_tramite(
-    pagina, municipio_vivo, tmp_path, mailoutbox  # noqa: F811
+    pagina,
+    municipio_vivo,
+    tmp_path,
+    mailoutbox,  # noqa: F811
 ):
     pagina.goto("/")
     pagina.get_by_role("link", name="Presentar un documento").click()

@@ -39,7 +39,10 @@ RegistraDocumentos = requiere_permiso(
 
 class RemitenteEntrada(serializers.Serializer):
     nombre = serializers.CharField(
-        max_length=300, required=False, allow_blank=True, default="",
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
         help_text="Nombres y apellidos, o razón social. Solo hace falta si la persona aún no está registrada.",
     )
     tipo_documento = serializers.ChoiceField(choices=Persona.TipoDocumento.choices)
@@ -54,18 +57,28 @@ class DocumentoEntrada(serializers.Serializer):
         choices=[c for c in Documento.Canal.choices if c[0] != Documento.Canal.INTERNO],
         default=Documento.Canal.VENTANILLA,
     )
-    prioridad = serializers.ChoiceField(choices=Documento.Prioridad.choices, default=Documento.Prioridad.NORMAL)
+    prioridad = serializers.ChoiceField(
+        choices=Documento.Prioridad.choices, default=Documento.Prioridad.NORMAL
+    )
     tipo_documental = serializers.PrimaryKeyRelatedField(
         queryset=TipoDocumental.objects.filter(activo=True), required=False, allow_null=True, default=None
     )
     procedimiento = serializers.SlugRelatedField(
-        slug_field="codigo", queryset=Procedimiento.objects.filter(activo=True), required=False, allow_null=True,
-        default=None, help_text="Código del procedimiento del TUPA, p. ej. «GDU-01».",
+        slug_field="codigo",
+        queryset=Procedimiento.objects.filter(activo=True),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Código del procedimiento del TUPA, p. ej. «GDU-01».",
     )
-    numero_documento_origen = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    numero_documento_origen = serializers.CharField(
+        max_length=120, required=False, allow_blank=True, default=""
+    )
     observaciones = serializers.CharField(required=False, allow_blank=True, default="")
     defectos = serializers.CharField(
-        required=False, allow_blank=True, default="",
+        required=False,
+        allow_blank=True,
+        default="",
         help_text="Observaciones de recepción: el documento queda observado con plazo para subsanar.",
     )
 
@@ -135,7 +148,9 @@ def salida(doc: Documento) -> dict:
         "codigo_seguimiento": doc.codigo_seguimiento,
         "asunto": doc.asunto,
         "folios": doc.folios,
-        "remitente": None if remitente is None else {
+        "remitente": None
+        if remitente is None
+        else {
             "id": remitente.id,
             "nombre": remitente.nombre_completo,
             "tipo_documento": remitente.tipo_documento,
@@ -186,8 +201,13 @@ def _registro_anticipado(request) -> Precarga | None:
     clave = clave_de_token(request)
     if clave is None:
         return None
-    precarga = precargar(clave_serie=CLAVE_SERIE, usuario=None, hoy=timezone.localdate(),
-                         remitente=_remitente_del_cuerpo(request), token=clave)
+    precarga = precargar(
+        clave_serie=CLAVE_SERIE,
+        usuario=None,
+        hoy=timezone.localdate(),
+        remitente=_remitente_del_cuerpo(request),
+        token=clave,
+    )
     if precarga is None or not credenciales_anticipadas(request, precarga.fila_token):
         return None
     return precarga
@@ -215,15 +235,23 @@ class Documentos(APIView):
         examples=[
             OpenApiExample(
                 "Mínimo",
-                value={"asunto": "Solicito licencia de funcionamiento", "folios": 3,
-                       "remitente": {"nombre": "Juan Carlos Ramírez Poma", "tipo_documento": "DNI",
-                                     "numero_documento": "45871236"}},
+                value={
+                    "asunto": "Solicito licencia de funcionamiento",
+                    "folios": 3,
+                    "remitente": {
+                        "nombre": "Juan Carlos Ramírez Poma",
+                        "tipo_documento": "DNI",
+                        "numero_documento": "45871236",
+                    },
+                },
                 request_only=True,
             )
         ],
     )
     def post(self, request):
-        datos = validar(DocumentoEntrada, request.data)  # los campos del serializador, armados una vez por hilo
+        datos = validar(
+            DocumentoEntrada, request.data
+        )  # los campos del serializador, armados una vez por hilo
         remitente = datos.pop("remitente")
         persona, precarga = None, self.precarga
         if remitente:
@@ -231,8 +259,10 @@ class Documentos(APIView):
                 # La persona y lo que el registro lee de la configuración, en un viaje (PostgreSQL), si no
                 # vinieron ya con el token.
                 persona, precarga = remitente_y_precarga(
-                    tipo_documento=remitente["tipo_documento"], numero_documento=remitente["numero_documento"],
-                    por=request.user, precarga=precarga,
+                    tipo_documento=remitente["tipo_documento"],
+                    numero_documento=remitente["numero_documento"],
+                    por=request.user,
+                    precarga=precarga,
                 )
             except ErrorDjango as e:
                 raise ValidationError(_errores_de(e, "remitente")) from None
@@ -244,7 +274,9 @@ class Documentos(APIView):
                     persona = remitente_por_documento(por=request.user, **remitente)
                 except ErrorDjango as e:
                     raise ValidationError(_errores_de(e, "remitente")) from None
-                documento = registrar_documento(remitente=persona, por=request.user, precarga=precarga, **datos)
+                documento = registrar_documento(
+                    remitente=persona, por=request.user, precarga=precarga, **datos
+                )
         else:
             # Remitente ya registrado (o ninguno): una sola transacción, la del servicio, sin puntos de
             # guardado anidados.

@@ -50,11 +50,16 @@ class EmitidoEntrada(serializers.Serializer):
     destinatarios_usuarios = serializers.PrimaryKeyRelatedField(
         queryset=Usuario.objects.filter(is_active=True), many=True, required=False, default=list
     )
-    destinatario = serializers.PrimaryKeyRelatedField(queryset=Persona.objects.all(), required=False,
-                                                      allow_null=True, default=None)
+    destinatario = serializers.PrimaryKeyRelatedField(
+        queryset=Persona.objects.all(), required=False, allow_null=True, default=None
+    )
     destinatario_texto = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    respuesta_a = serializers.IntegerField(required=False, allow_null=True, default=None,
-                                           help_text="Id del documento de entrada que se responde.")
+    respuesta_a = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Id del documento de entrada que se responde.",
+    )
 
 
 class Emitidos(APIView):
@@ -70,8 +75,10 @@ class Emitidos(APIView):
         pagina = paginador.paginate_queryset(documentos, request, view=self)
         return paginador.get_paginated_response(EmitidoSalida(pagina, many=True).data)
 
-    @extend_schema(request=EmitidoEntrada,
-                   responses={201: EmitidoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=EmitidoEntrada,
+        responses={201: EmitidoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request):
         if not request.user.unidad_id:
             raise PermissionDenied
@@ -81,8 +88,9 @@ class Emitidos(APIView):
         respuesta_a = datos.pop("respuesta_a")
         if respuesta_a is not None:
             respuesta_a = obtener_documento(request.user, respuesta_a, editar=True)
-        documento = crear_borrador(**datos, respuesta_a=respuesta_a, unidad_origen=request.user.unidad,
-                                   por=request.user)
+        documento = crear_borrador(
+            **datos, respuesta_a=respuesta_a, unidad_origen=request.user.unidad, por=request.user
+        )
         return Response(EmitidoSalida(documento).data, status=status.HTTP_201_CREATED)
 
 
@@ -92,8 +100,10 @@ class EmitidoFirmar(APIView):
 
     permission_classes = [IsAuthenticated, EsFuncionario]
 
-    @extend_schema(request=None,
-                   responses={200: EmitidoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=None,
+        responses={200: EmitidoSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         documento = obtener_documento(request.user, pk)
         if documento.clase not in (Documento.Clase.INTERNO, Documento.Clase.SALIDA):

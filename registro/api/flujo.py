@@ -33,15 +33,35 @@ _UNIDADES = UnidadOrganica.objects.filter(activa=True)
 
 
 class DerivarEntrada(serializers.Serializer):
-    a_unidad = serializers.SlugRelatedField(slug_field="sigla", queryset=_UNIDADES,
-                                            help_text="Sigla de la unidad que recibe para acción, p. ej. «GDU».")
-    copias = serializers.SlugRelatedField(slug_field="sigla", queryset=_UNIDADES, many=True, required=False,
-                                          default=list, help_text="Siglas de las unidades que reciben copia.")
-    a_usuario = serializers.SlugRelatedField(slug_field="username", queryset=Usuario.objects.filter(is_active=True),
-                                             required=False, allow_null=True, default=None)
+    a_unidad = serializers.SlugRelatedField(
+        slug_field="sigla",
+        queryset=_UNIDADES,
+        help_text="Sigla de la unidad que recibe para acción, p. ej. «GDU».",
+    )
+    copias = serializers.SlugRelatedField(
+        slug_field="sigla",
+        queryset=_UNIDADES,
+        many=True,
+        required=False,
+        default=list,
+        help_text="Siglas de las unidades que reciben copia.",
+    )
+    a_usuario = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=Usuario.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
     instrucciones = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    plazo_dias = serializers.IntegerField(min_value=1, max_value=MAXIMO_PLAZO_DIAS, required=False, allow_null=True,
-                                          default=None, help_text="Días hábiles; sin él, vence con el documento.")
+    plazo_dias = serializers.IntegerField(
+        min_value=1,
+        max_value=MAXIMO_PLAZO_DIAS,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Días hábiles; sin él, vence con el documento.",
+    )
 
 
 class AtenderEntrada(serializers.Serializer):
@@ -82,8 +102,10 @@ class DocumentoDerivar(APIView):
 
     permission_classes = [IsAuthenticated, ConUnidad]
 
-    @extend_schema(request=DerivarEntrada,
-                   responses={201: DerivacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=DerivarEntrada,
+        responses={201: DerivacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         documento = obtener_documento(request.user, pk, editar=True)
         entrada = DerivarEntrada(data=request.data)
@@ -106,7 +128,9 @@ class _AccionDerivacion(APIView):
             entrada.is_valid(raise_exception=True)
             datos = entrada.validated_data
         resultado = type(self).servicio(derivacion=linea, por=request.user, **datos)
-        resultado = Derivacion.objects.select_related("documento", "documento__remitente").get(pk=resultado.pk)
+        resultado = Derivacion.objects.select_related("documento", "documento__remitente").get(
+            pk=resultado.pk
+        )
         return Response(DerivacionSalida(resultado).data)
 
 
@@ -115,8 +139,10 @@ class DerivacionAceptar(_AccionDerivacion):
 
     servicio = flujo.aceptar
 
-    @extend_schema(request=None, responses={200: DerivacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403,
-                                            404: ERROR_404})
+    @extend_schema(
+        request=None,
+        responses={200: DerivacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         return super().post(request, pk)
 
@@ -127,8 +153,10 @@ class DerivacionAtender(_AccionDerivacion):
     servicio = flujo.atender
     entrada = AtenderEntrada
 
-    @extend_schema(request=AtenderEntrada, responses={200: DerivacionSalida, 400: ERROR_400, 401: ERROR_401,
-                                                      403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=AtenderEntrada,
+        responses={200: DerivacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         return super().post(request, pk)
 
@@ -139,8 +167,10 @@ class DerivacionDevolver(_AccionDerivacion):
     servicio = flujo.devolver
     entrada = MotivoEntrada
 
-    @extend_schema(request=MotivoEntrada, responses={200: DerivacionSalida, 400: ERROR_400, 401: ERROR_401,
-                                                     403: ERROR_403, 404: ERROR_404})
+    @extend_schema(
+        request=MotivoEntrada,
+        responses={200: DerivacionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
     def post(self, request, pk: int):
         return super().post(request, pk)
 
@@ -164,7 +194,8 @@ class Bandeja(APIView):
             OpenApiParameter("prioridad", str, enum=[c[0] for c in Documento.Prioridad.choices]),
             OpenApiParameter("q", str, description="Texto en asunto, número o remitente."),
             OpenApiParameter("vence_hasta", str, description="Fecha AAAA-MM-DD."),
-            OpenApiParameter("limit", int), OpenApiParameter("offset", int),
+            OpenApiParameter("limit", int),
+            OpenApiParameter("offset", int),
         ],
         responses={200: DerivacionSalida(many=True), 400: ERROR_400, 401: ERROR_401, 403: ERROR_403},
     )
@@ -186,8 +217,12 @@ class Bandeja(APIView):
                 errores["vence_hasta"] = ["Fecha inválida: use AAAA-MM-DD."]
         if errores:
             raise ValidationError(errores)
-        filtros = Filtros(estado=p.get("estado", ""), prioridad=p.get("prioridad", ""), texto=p.get("q", "").strip(),
-                          vence_hasta=vence_hasta)
+        filtros = Filtros(
+            estado=p.get("estado", ""),
+            prioridad=p.get("prioridad", ""),
+            texto=p.get("q", "").strip(),
+            vence_hasta=vence_hasta,
+        )
         qs = lineas_de_unidad(request.user.unidad_id, pestana, filtros)
         paginador = BandejaPaginacion()
         pagina = paginador.paginate_queryset(qs, request, view=self)
@@ -196,4 +231,3 @@ class Bandeja(APIView):
         else:
             datos = DerivacionSalida(pagina, many=True).data
         return paginador.get_paginated_response(datos)
-

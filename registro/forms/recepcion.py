@@ -45,43 +45,62 @@ class RegistrarForm(FormularioBootstrap, forms.Form):
     nuevo_razon_social = forms.CharField(label="Razón social", max_length=250, required=False)
 
     tipo_documental = forms.ModelChoiceField(
-        label="Tipo de documento", queryset=TipoDocumental.objects.filter(activo=True, interno=False),
-        required=False, empty_label="— Elija —",
+        label="Tipo de documento",
+        queryset=TipoDocumental.objects.filter(activo=True, interno=False),
+        required=False,
+        empty_label="— Elija —",
     )
     numero_documento_origen = forms.CharField(
-        label="Número del documento", max_length=120, required=False,
+        label="Número del documento",
+        max_length=120,
+        required=False,
         help_text="El que trae el papel, p. ej. «Carta Nº 012-2026-XYZ» o «S/N».",
     )
     asunto = forms.CharField(label="Asunto", max_length=500)
     folios = forms.IntegerField(label="Folios", min_value=1, max_value=100_000, initial=1)
     procedimiento = forms.ModelChoiceField(
-        label="Procedimiento (TUPA)", queryset=Procedimiento.objects.filter(activo=True),
-        required=False, empty_label="— Ninguno (plazo general de respuesta) —",
+        label="Procedimiento (TUPA)",
+        queryset=Procedimiento.objects.filter(activo=True),
+        required=False,
+        empty_label="— Ninguno (plazo general de respuesta) —",
     )
     canal = forms.ChoiceField(
-        label="Canal", choices=[c for c in Documento.Canal.choices if c[0] != Documento.Canal.INTERNO],
+        label="Canal",
+        choices=[c for c in Documento.Canal.choices if c[0] != Documento.Canal.INTERNO],
         initial=Documento.Canal.VENTANILLA,
     )
     prioridad = forms.ChoiceField(label="Prioridad", choices=Documento.Prioridad.choices, initial="normal")
     adjuntos = CampoVariosArchivos(
-        label="Archivos escaneados o digitales", required=False,
+        label="Archivos escaneados o digitales",
+        required=False,
         help_text="Puede elegir varios: PDF, imágenes, Word, Excel o texto.",
     )
     defectos = forms.CharField(
-        label="Observaciones de recepción (defectos)", required=False,
+        label="Observaciones de recepción (defectos)",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Si falta un requisito, anótelo aquí: el documento queda observado y el administrado tiene "
         "el plazo legal para subsanar.",
     )
-    observaciones = forms.CharField(label="Otras notas", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    observaciones = forms.CharField(
+        label="Otras notas", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
-    CAMPOS_NUEVO = ("nuevo_tipo", "nuevo_tipo_documento", "nuevo_numero_documento", "nuevo_nombres",
-                    "nuevo_apellidos", "nuevo_razon_social")
+    CAMPOS_NUEVO = (
+        "nuevo_tipo",
+        "nuevo_tipo_documento",
+        "nuevo_numero_documento",
+        "nuevo_nombres",
+        "nuevo_apellidos",
+        "nuevo_razon_social",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["buscar"].widget.attrs.update({"autofocus": True, "autocomplete": "off"})
-        self.fields["procedimiento"].queryset = Procedimiento.objects.filter(activo=True).only("codigo", "nombre")
+        self.fields["procedimiento"].queryset = Procedimiento.objects.filter(activo=True).only(
+            "codigo", "nombre"
+        )
 
     def clean(self):
         datos = super().clean()
@@ -103,8 +122,18 @@ class RegistrarForm(FormularioBootstrap, forms.Form):
 
     def datos_documento(self) -> dict:
         d = self.cleaned_data
-        campos = ("tipo_documental", "numero_documento_origen", "asunto", "folios", "procedimiento", "canal",
-                  "prioridad", "adjuntos", "defectos", "observaciones")
+        campos = (
+            "tipo_documental",
+            "numero_documento_origen",
+            "asunto",
+            "folios",
+            "procedimiento",
+            "canal",
+            "prioridad",
+            "adjuntos",
+            "defectos",
+            "observaciones",
+        )
         datos = {c: d.get(c) for c in campos}
         datos["adjuntos"] = datos["adjuntos"] or []
         return datos

@@ -21,13 +21,15 @@ def hoja_de_ruta(documento: Documento) -> QuerySet[Derivacion]:
 
 def documento_para_pagina(documento: Documento) -> Documento:
     """El documento ya obtenido por la función de acceso, con quien lo recibió cargado (para el cargo)."""
-    return (
-        Documento.objects.select_related(
-            "remitente", "tipo_documental", "procedimiento", "procedimiento__unidad_responsable",
-            "unidad_actual", "recibido_por", "numero",
-        )
-        .get(pk=documento.pk)
-    )
+    return Documento.objects.select_related(
+        "remitente",
+        "tipo_documental",
+        "procedimiento",
+        "procedimiento__unidad_responsable",
+        "unidad_actual",
+        "recibido_por",
+        "numero",
+    ).get(pk=documento.pk)
 
 
 def procedimientos(*, texto: str = "", incluir_inactivos: bool = True) -> QuerySet[Procedimiento]:

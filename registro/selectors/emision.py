@@ -29,8 +29,11 @@ def emitidos_de_unidad(usuario) -> QuerySet[Documento]:
     return (
         Documento.objects.filter(unidad_origen=usuario.unidad_id, clase__in=("interno", "salida"))
         .select_related("tipo_documental", "firmado_por", "creado_por")
-        .annotate(es_borrador=Case(When(estado="borrador", then=Value(0)), default=Value(1),
-                                   output_field=IntegerField()))
+        .annotate(
+            es_borrador=Case(
+                When(estado="borrador", then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
         .order_by("es_borrador", "-firmado_en", "-id")
     )
 
@@ -44,8 +47,11 @@ def recibidos_internos(usuario) -> QuerySet[DestinatarioInterno]:
         DestinatarioInterno.objects.filter(condicion)
         .exclude(documento__estado=Documento.Estado.BORRADOR)
         .select_related("documento", "documento__unidad_origen", "documento__tipo_documental", "leido_por")
-        .annotate(no_leido=Case(When(leido_en__isnull=True, then=Value(0)), default=Value(1),
-                                output_field=IntegerField()))
+        .annotate(
+            no_leido=Case(
+                When(leido_en__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
         .order_by("no_leido", "-documento__firmado_en", "-id")
     )
 

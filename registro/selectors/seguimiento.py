@@ -93,11 +93,7 @@ def documento_por_numero(numero: str, numero_documento: str) -> Documento | None
     identidad = normalizar_numero(numero_documento)
     if not numero or not identidad:
         return None
-    return (
-        _publicos()
-        .filter(numero_texto__iexact=numero, remitente__numero_documento=identidad)
-        .first()
-    )
+    return _publicos().filter(numero_texto__iexact=numero, remitente__numero_documento=identidad).first()
 
 
 def iniciales(documento: Documento) -> str:
@@ -120,7 +116,8 @@ def linea_de_tiempo(documento: Documento) -> list[Hito]:
             estado=str(_CANALES.get(documento.canal, documento.canal)),
             detalle=(
                 f"El plazo se cuenta desde el {documento.fecha_computo:%d/%m/%Y}."
-                if documento.fecha_computo and documento.recibido_en
+                if documento.fecha_computo
+                and documento.recibido_en
                 and documento.fecha_computo != timezone.localdate(documento.recibido_en)
                 else ""
             ),
@@ -142,7 +139,12 @@ def linea_de_tiempo(documento: Documento) -> list[Hito]:
         Derivacion.objects.filter(documento_id=documento.pk, tipo=Derivacion.Tipo.ACCION)
         .select_related("a_unidad")
         .only(
-            "secuencia", "enviado_en", "aceptado_en", "cerrado_en", "estado", "a_unidad__nombre",
+            "secuencia",
+            "enviado_en",
+            "aceptado_en",
+            "cerrado_en",
+            "estado",
+            "a_unidad__nombre",
             "documento_id",
         )
         .order_by("secuencia")
@@ -163,8 +165,11 @@ def linea_de_tiempo(documento: Documento) -> list[Hito]:
         )
     if documento.estado in Documento.ESTADOS_CERRADOS:
         hitos.append(
-            Hito(titulo=str(_ESTADOS_DOCUMENTO.get(documento.estado, documento.estado)), fecha=documento.cerrado_en,
-                 tipo="cierre")
+            Hito(
+                titulo=str(_ESTADOS_DOCUMENTO.get(documento.estado, documento.estado)),
+                fecha=documento.cerrado_en,
+                tipo="cierre",
+            )
         )
     return hitos
 

@@ -91,8 +91,15 @@ def _resumenes(fecha: date) -> dict:
         )
         .select_related("unidad_actual__jefe")
         .only(
-            "id", "numero_texto", "codigo_seguimiento", "asunto", "vence", "estado",
-            "unidad_actual__sigla", "unidad_actual__nombre", "unidad_actual__jefe",
+            "id",
+            "numero_texto",
+            "codigo_seguimiento",
+            "asunto",
+            "vence",
+            "estado",
+            "unidad_actual__sigla",
+            "unidad_actual__nombre",
+            "unidad_actual__jefe",
         )
         .order_by("vence", "id")
     )

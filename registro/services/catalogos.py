@@ -13,8 +13,15 @@ from core.services.auditoria import instantanea, registrar_evento
 from registro.models import Procedimiento, TipoDocumental, TipoPlazo
 
 CAMPOS_PROCEDIMIENTO = (
-    "codigo", "nombre", "unidad_responsable", "plazo_dias", "tipo_plazo", "requisitos", "derecho_tramite",
-    "silencio", "activo",
+    "codigo",
+    "nombre",
+    "unidad_responsable",
+    "plazo_dias",
+    "tipo_plazo",
+    "requisitos",
+    "derecho_tramite",
+    "silencio",
+    "activo",
 )
 CAMPOS_TIPO = ("nombre", "interno", "codigo_serie", "activo")
 _CODIGO = re.compile(r"^[-A-Za-z0-9_.]+$")
@@ -34,9 +41,10 @@ def _validar_procedimiento(p: Procedimiento) -> None:
         errores["codigo"] = [f"Ya existe un procedimiento con el código «{p.codigo}»."]
     if not p.nombre:
         errores["nombre"] = ["Escriba el nombre del procedimiento."]
-    if not isinstance(p.unidad_responsable_id, int) or not UnidadOrganica.objects.filter(
-        pk=p.unidad_responsable_id
-    ).exists():
+    if (
+        not isinstance(p.unidad_responsable_id, int)
+        or not UnidadOrganica.objects.filter(pk=p.unidad_responsable_id).exists()
+    ):
         errores["unidad_responsable"] = ["Elija la unidad responsable."]
     try:
         plazo = int(p.plazo_dias)
@@ -78,9 +86,15 @@ def crear_procedimiento(
     uno por línea, derecho de trámite y silencio administrativo) y deja el evento de auditoría.
     """
     p = Procedimiento(
-        codigo=codigo, nombre=nombre, unidad_responsable_id=getattr(unidad_responsable, "pk", None),
-        plazo_dias=plazo_dias, tipo_plazo=tipo_plazo, requisitos=requisitos, derecho_tramite=derecho_tramite,
-        silencio=silencio, activo=activo,
+        codigo=codigo,
+        nombre=nombre,
+        unidad_responsable_id=getattr(unidad_responsable, "pk", None),
+        plazo_dias=plazo_dias,
+        tipo_plazo=tipo_plazo,
+        requisitos=requisitos,
+        derecho_tramite=derecho_tramite,
+        silencio=silencio,
+        activo=activo,
     )
     _validar_procedimiento(p)
     p.save()
@@ -107,7 +121,9 @@ def actualizar_procedimiento(*, procedimiento: Procedimiento, por, **campos) -> 
     p.save()
     despues = instantanea(p)
     if despues != antes:
-        registrar_evento(por=por, accion="registro.procedimiento.editar", objeto=p, antes=antes, despues=despues)
+        registrar_evento(
+            por=por, accion="registro.procedimiento.editar", objeto=p, antes=antes, despues=despues
+        )
     return p
 
 
@@ -153,5 +169,7 @@ def actualizar_tipo_documental(*, tipo: TipoDocumental, por, **campos) -> TipoDo
     t.save()
     despues = instantanea(t)
     if despues != antes:
-        registrar_evento(por=por, accion="registro.tipo_documental.editar", objeto=t, antes=antes, despues=despues)
+        registrar_evento(
+            por=por, accion="registro.tipo_documental.editar", objeto=t, antes=antes, despues=despues
+        )
     return t

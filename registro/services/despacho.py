@@ -18,8 +18,16 @@ from core.services.auditoria import instantanea, registrar_evento
 from registro.models import Documento, Envio
 
 TIPOS_CARGO = ["application/pdf", "image/jpeg", "image/png", "image/tiff"]
-CAMPOS_ENVIO = ["estado", "metodo", "direccion", "enviado_en", "entregado_en", "recibido_por_nombre",
-                "cargo_entrega", "motivo_devolucion"]
+CAMPOS_ENVIO = [
+    "estado",
+    "metodo",
+    "direccion",
+    "enviado_en",
+    "entregado_en",
+    "recibido_por_nombre",
+    "cargo_entrega",
+    "motivo_devolucion",
+]
 
 
 def _validar_destino(metodo: str, direccion: str) -> dict[str, list[str]]:
@@ -28,8 +36,10 @@ def _validar_destino(metodo: str, direccion: str) -> dict[str, list[str]]:
         errores["metodo"] = ["Elija el método de envío."]
     if len(direccion) > 300:
         errores["direccion"] = ["La dirección no puede pasar de 300 caracteres."]
-    elif metodo in (Envio.Metodo.NOTIFICADOR, Envio.Metodo.COURIER, Envio.Metodo.CORREO,
-                    Envio.Metodo.CASILLA) and not direccion:
+    elif (
+        metodo in (Envio.Metodo.NOTIFICADOR, Envio.Metodo.COURIER, Envio.Metodo.CORREO, Envio.Metodo.CASILLA)
+        and not direccion
+    ):
         errores["direccion"] = ["Escriba la dirección, el correo o la casilla de destino."]
     elif metodo == Envio.Metodo.CORREO and "@" not in direccion:
         errores["direccion"] = ["Escriba un correo electrónico válido."]
@@ -38,15 +48,25 @@ def _validar_destino(metodo: str, direccion: str) -> dict[str, list[str]]:
 
 def _nuevo_envio(documento: Documento, *, intento: int, metodo: str, direccion: str, por) -> Envio:
     envio = Envio.objects.create(
-        documento=documento, intento=intento, metodo=metodo, direccion=direccion,
-        estado=Envio.Estado.ENVIADO, enviado_en=timezone.now(), creado_por=por,
+        documento=documento,
+        intento=intento,
+        metodo=metodo,
+        direccion=direccion,
+        estado=Envio.Estado.ENVIADO,
+        enviado_en=timezone.now(),
+        creado_por=por,
     )
     if documento.estado != Documento.Estado.ENVIADO:
         antes = instantanea(documento, ["estado"])
         documento.estado = Documento.Estado.ENVIADO
         documento.save(update_fields=["estado"])
-        registrar_evento(por=por, accion="registro.documento.despachar", objeto=documento, antes=antes,
-                         despues=instantanea(documento, ["estado"]))
+        registrar_evento(
+            por=por,
+            accion="registro.documento.despachar",
+            objeto=documento,
+            antes=antes,
+            despues=instantanea(documento, ["estado"]),
+        )
     return envio
 
 
@@ -69,8 +89,9 @@ def registrar_envio(*, documento: Documento, metodo: str, direccion: str = "", p
     if errores:
         raise ValidationError(errores)
     envio = _nuevo_envio(documento, intento=1, metodo=metodo, direccion=direccion, por=por)
-    registrar_evento(por=por, accion="registro.envio.registrar", objeto=envio,
-                     despues=instantanea(envio, CAMPOS_ENVIO))
+    registrar_evento(
+        por=por, accion="registro.envio.registrar", objeto=envio, despues=instantanea(envio, CAMPOS_ENVIO)
+    )
     return envio
 
 
@@ -87,7 +108,9 @@ def _momento(fecha) -> datetime:
 
 
 @transaction.atomic
-def marcar_entregado(*, envio: Envio, recibido_por_nombre: str, fecha, cargo_entrega: UploadedFile, por) -> Envio:
+def marcar_entregado(
+    *, envio: Envio, recibido_por_nombre: str, fecha, cargo_entrega: UploadedFile, por
+) -> Envio:
     """Deja constancia de la entrega: quién recibió, cuándo y el cargo de entrega escaneado (PDF o
     imagen, validado y guardado con su SHA-256). Solo un envío en curso; la fecha no puede ser futura
     ni anterior al envío.
@@ -96,7 +119,9 @@ def marcar_entregado(*, envio: Envio, recibido_por_nombre: str, fecha, cargo_ent
     nombre = (recibido_por_nombre or "").strip()
     errores: dict[str, list[str]] = {}
     if envio.estado != Envio.Estado.ENVIADO:
-        raise ValidationError(f"El envío está «{envio.get_estado_display().lower()}»: no se puede marcar entregado.")
+        raise ValidationError(
+            f"El envío está «{envio.get_estado_display().lower()}»: no se puede marcar entregado."
+        )
     if not nombre:
         errores["recibido_por_nombre"] = ["Escriba el nombre de quien recibió."]
     elif len(nombre) > 200:
@@ -109,7 +134,10 @@ def marcar_entregado(*, envio: Envio, recibido_por_nombre: str, fecha, cargo_ent
     if momento is not None:
         if timezone.localtime(momento).date() > timezone.localdate():
             errores["fecha"] = ["La fecha de entrega no puede ser futura."]
-        elif envio.enviado_en and timezone.localtime(momento).date() < timezone.localtime(envio.enviado_en).date():
+        elif (
+            envio.enviado_en
+            and timezone.localtime(momento).date() < timezone.localtime(envio.enviado_en).date()
+        ):
             errores["fecha"] = ["La fecha de entrega no puede ser anterior al envío."]
     if cargo_entrega is None:
         errores["cargo_entrega"] = ["Suba el cargo de entrega (PDF o imagen)."]
@@ -125,8 +153,13 @@ def marcar_entregado(*, envio: Envio, recibido_por_nombre: str, fecha, cargo_ent
     envio.recibido_por_nombre = nombre
     envio.cargo_entrega = archivo
     envio.save(update_fields=CAMPOS_ENVIO)
-    registrar_evento(por=por, accion="registro.envio.entregar", objeto=envio, antes=antes,
-                     despues={**instantanea(envio, CAMPOS_ENVIO), "cargo_sha256": archivo.sha256})
+    registrar_evento(
+        por=por,
+        accion="registro.envio.entregar",
+        objeto=envio,
+        antes=antes,
+        despues={**instantanea(envio, CAMPOS_ENVIO), "cargo_sha256": archivo.sha256},
+    )
     return envio
 
 
@@ -138,15 +171,22 @@ def marcar_devuelto(*, envio: Envio, motivo: str, por) -> Envio:
     envio = _bloquear(envio)
     motivo = (motivo or "").strip()
     if envio.estado != Envio.Estado.ENVIADO:
-        raise ValidationError(f"El envío está «{envio.get_estado_display().lower()}»: no se puede marcar devuelto.")
+        raise ValidationError(
+            f"El envío está «{envio.get_estado_display().lower()}»: no se puede marcar devuelto."
+        )
     if not motivo:
         raise ValidationError({"motivo": ["Escriba el motivo de la devolución."]})
     antes = instantanea(envio, CAMPOS_ENVIO)
     envio.estado = Envio.Estado.DEVUELTO
     envio.motivo_devolucion = motivo
     envio.save(update_fields=CAMPOS_ENVIO)
-    registrar_evento(por=por, accion="registro.envio.devolver", objeto=envio, antes=antes,
-                     despues=instantanea(envio, CAMPOS_ENVIO))
+    registrar_evento(
+        por=por,
+        accion="registro.envio.devolver",
+        objeto=envio,
+        antes=antes,
+        despues=instantanea(envio, CAMPOS_ENVIO),
+    )
     return envio
 
 
@@ -165,6 +205,10 @@ def reenviar(*, envio: Envio, metodo: str, direccion: str = "", por) -> Envio:
         raise ValidationError(errores)
     documento = Documento.objects.select_for_update().get(pk=envio.documento_id)
     nuevo = _nuevo_envio(documento, intento=envio.intento + 1, metodo=metodo, direccion=direccion, por=por)
-    registrar_evento(por=por, accion="registro.envio.reenviar", objeto=nuevo,
-                     despues={**instantanea(nuevo, CAMPOS_ENVIO), "intento": nuevo.intento, "anterior": envio.pk})
+    registrar_evento(
+        por=por,
+        accion="registro.envio.reenviar",
+        objeto=nuevo,
+        despues={**instantanea(nuevo, CAMPOS_ENVIO), "intento": nuevo.intento, "anterior": envio.pk},
+    )
     return nuevo

@@ -24,15 +24,23 @@ from core.services.auditoria import encargo_vigente, instantanea, registrar_even
 from core.services.notificaciones import notificar
 from core.services.numeracion import crear_serie, serie_por_perfil, siguiente_numero
 from core.services.perfiles import ClaveDesconocida
-from registro.models import DestinatarioInterno, Derivacion, Documento, TipoDocumental
+from registro.models import Derivacion, DestinatarioInterno, Documento, TipoDocumental
 
 CLASES_EMITIDAS = (Documento.Clase.INTERNO, Documento.Clase.SALIDA)
 PLANTILLAS = ("memorando", "oficio", "informe", "circular", "respuesta")
 SERIE_SALIDA = "registro_salida"
 CAMPOS_BORRADOR = ["asunto", "cuerpo", "destinatario", "destinatario_texto", "tipo_documental"]
 CAMPOS_FIRMA = [
-    "estado", "numero", "numero_texto", "anio", "correlativo", "firmado_por", "firmado_en", "pdf",
-    "recibido_en", "recibido_por",
+    "estado",
+    "numero",
+    "numero_texto",
+    "anio",
+    "correlativo",
+    "firmado_por",
+    "firmado_en",
+    "pdf",
+    "recibido_en",
+    "recibido_por",
 ]
 
 
@@ -91,7 +99,9 @@ def texto_de_plantilla(
     if respuesta_a is not None:
         fecha = timezone.localtime(respuesta_a.recibido_en) if respuesta_a.recibido_en else None
         propio = f" ({respuesta_a.numero_documento_origen})" if respuesta_a.numero_documento_origen else ""
-        referencia = f"su documento{propio} registrado con el {respuesta_a.numero_texto or 'número en trámite'}"
+        referencia = (
+            f"su documento{propio} registrado con el {respuesta_a.numero_texto or 'número en trámite'}"
+        )
         if fecha:
             referencia += f" el {fecha:%d/%m/%Y}"
     contexto = {
@@ -110,7 +120,15 @@ def _texto_destinatarios(unidades, usuarios) -> str:
 
 
 def _validar_borrador(
-    *, clase, tipo_documental, unidad_origen, asunto, por, unidades, usuarios, destinatario,
+    *,
+    clase,
+    tipo_documental,
+    unidad_origen,
+    asunto,
+    por,
+    unidades,
+    usuarios,
+    destinatario,
     destinatario_texto,
 ) -> None:
     errores: dict[str, list[str]] = {}
@@ -147,11 +165,18 @@ def _validar_respuesta(respuesta_a: Documento | None, unidad_origen: UnidadOrgan
         raise ValidationError({"respuesta_a": ["Solo se responde a un documento de entrada."]})
     if respuesta_a.cerrado:
         raise ValidationError(
-            {"respuesta_a": [f"El documento {respuesta_a.numero_texto} ya está cerrado "
-                             f"({respuesta_a.get_estado_display().lower()})."]}
+            {
+                "respuesta_a": [
+                    f"El documento {respuesta_a.numero_texto} ya está cerrado "
+                    f"({respuesta_a.get_estado_display().lower()})."
+                ]
+            }
         )
-    if (unidad_origen is not None and respuesta_a.unidad_actual_id != unidad_origen.pk
-            and not por.has_perm(roles.VER_TODO_REGISTRO)):
+    if (
+        unidad_origen is not None
+        and respuesta_a.unidad_actual_id != unidad_origen.pk
+        and not por.has_perm(roles.VER_TODO_REGISTRO)
+    ):
         raise ValidationError({"respuesta_a": ["Responde la unidad que tiene el documento en su bandeja."]})
 
 
@@ -204,20 +229,32 @@ def crear_borrador(
     if respuesta_a is not None and destinatario is None and not (destinatario_texto or "").strip():
         destinatario = respuesta_a.remitente
     _validar_borrador(
-        clase=clase, tipo_documental=tipo_documental, unidad_origen=unidad_origen, asunto=asunto, por=por,
-        unidades=unidades, usuarios=usuarios, destinatario=destinatario, destinatario_texto=destinatario_texto,
+        clase=clase,
+        tipo_documental=tipo_documental,
+        unidad_origen=unidad_origen,
+        asunto=asunto,
+        por=por,
+        unidades=unidades,
+        usuarios=usuarios,
+        destinatario=destinatario,
+        destinatario_texto=destinatario_texto,
     )
     _validar_respuesta(respuesta_a, unidad_origen, por)
     asunto = asunto.strip()
     destinatario_texto = (destinatario_texto or "").strip()
     if not destinatario_texto:
         destinatario_texto = (
-            destinatario.nombre_completo if destinatario is not None else _texto_destinatarios(unidades, usuarios)
+            destinatario.nombre_completo
+            if destinatario is not None
+            else _texto_destinatarios(unidades, usuarios)
         )[:300]
     if not (cuerpo or "").strip():
         cuerpo = texto_de_plantilla(
-            clave=plantilla or clave_plantilla(tipo_documental, respuesta_a), asunto=asunto,
-            unidad_origen=unidad_origen, destinatario_texto=destinatario_texto, respuesta_a=respuesta_a,
+            clave=plantilla or clave_plantilla(tipo_documental, respuesta_a),
+            asunto=asunto,
+            unidad_origen=unidad_origen,
+            destinatario_texto=destinatario_texto,
+            respuesta_a=respuesta_a,
         )
     documento = Documento.objects.create(
         clase=clase,
@@ -237,9 +274,14 @@ def crear_borrador(
     )
     _guardar_destinatarios(documento, unidades, usuarios)
     registrar_evento(
-        por=por, accion="registro.documento.crear_borrador", objeto=documento,
-        despues={**_instantanea_borrador(documento), "clase": clase,
-                 "respuesta_a": respuesta_a.pk if respuesta_a else None},
+        por=por,
+        accion="registro.documento.crear_borrador",
+        objeto=documento,
+        despues={
+            **_instantanea_borrador(documento),
+            "clase": clase,
+            "respuesta_a": respuesta_a.pk if respuesta_a else None,
+        },
     )
     return documento
 
@@ -270,11 +312,19 @@ def actualizar_borrador(
     """
     documento = _bloquear(documento)
     if documento.estado != Documento.Estado.BORRADOR:
-        raise ValidationError("El documento ya está firmado: no se edita. Las correcciones van en un documento nuevo.")
+        raise ValidationError(
+            "El documento ya está firmado: no se edita. Las correcciones van en un documento nuevo."
+        )
     unidades, usuarios = list(destinatarios_unidades), list(destinatarios_usuarios)
     _validar_borrador(
-        clase=documento.clase, tipo_documental=documento.tipo_documental, unidad_origen=documento.unidad_origen,
-        asunto=asunto, por=por, unidades=unidades, usuarios=usuarios, destinatario=destinatario,
+        clase=documento.clase,
+        tipo_documental=documento.tipo_documental,
+        unidad_origen=documento.unidad_origen,
+        asunto=asunto,
+        por=por,
+        unidades=unidades,
+        usuarios=usuarios,
+        destinatario=destinatario,
         destinatario_texto=destinatario_texto,
     )
     if not (cuerpo or "").strip():
@@ -283,13 +333,21 @@ def actualizar_borrador(
     documento.asunto = asunto.strip()
     documento.cuerpo = cuerpo
     documento.destinatario = destinatario
-    documento.destinatario_texto = ((destinatario_texto or "").strip() or (
-        destinatario.nombre_completo if destinatario is not None else _texto_destinatarios(unidades, usuarios)
-    ))[:300]
+    documento.destinatario_texto = (
+        (destinatario_texto or "").strip()
+        or (
+            destinatario.nombre_completo
+            if destinatario is not None
+            else _texto_destinatarios(unidades, usuarios)
+        )
+    )[:300]
     documento.save(update_fields=CAMPOS_BORRADOR)
     _guardar_destinatarios(documento, unidades, usuarios)
     registrar_evento(
-        por=por, accion="registro.documento.actualizar_borrador", objeto=documento, antes=antes,
+        por=por,
+        accion="registro.documento.actualizar_borrador",
+        objeto=documento,
+        antes=antes,
         despues=_instantanea_borrador(documento),
     )
     return documento
@@ -311,8 +369,13 @@ def serie_del_tipo(tipo: TipoDocumental, unidad: UnidadOrganica, *, por) -> Seri
     formato = tipo.nombre.upper() + " Nº {numero:03d}-{anio}-{unidad}/{sigla}"
     try:
         with transaction.atomic():
-            return crear_serie(codigo=codigo_serie, nombre=f"{tipo.nombre} — {unidad.sigla}", formato=formato,
-                               unidad=unidad, por=por)
+            return crear_serie(
+                codigo=codigo_serie,
+                nombre=f"{tipo.nombre} — {unidad.sigla}",
+                formato=formato,
+                unidad=unidad,
+                por=por,
+            )
     except (ValidationError, IntegrityError):
         return Serie.objects.get(codigo=codigo_serie)
 
@@ -347,8 +410,9 @@ def _pdf(documento: Documento, *, por: Usuario, numero_salida: NumeroRegistro | 
     )
     nombre = slugify(documento.numero_texto)[:120] or f"documento-{documento.pk}"
     archivo = SimpleUploadedFile(f"{nombre}.pdf", contenido, content_type="application/pdf")
-    return guardar_archivo(archivo=archivo, por=por, tipos_permitidos=["application/pdf"],
-                           tamano_maximo=max(len(contenido), 1))
+    return guardar_archivo(
+        archivo=archivo, por=por, tipos_permitidos=["application/pdf"], tamano_maximo=max(len(contenido), 1)
+    )
 
 
 def _atender_entrada(entrada: Documento, respuesta: Documento, *, por: Usuario, ahora) -> None:
@@ -371,11 +435,23 @@ def _atender_entrada(entrada: Documento, respuesta: Documento, *, por: Usuario, 
         derivacion.cerrado_por = por
         derivacion.motivo = f"Atendido con {respuesta.numero_texto}."
         derivacion.save(update_fields=d_campos)
-        registrar_evento(por=por, accion="registro.derivacion.atender", objeto=derivacion, antes=d_antes,
-                         despues=instantanea(derivacion, d_campos))
+        registrar_evento(
+            por=por,
+            accion="registro.derivacion.atender",
+            objeto=derivacion,
+            antes=d_antes,
+            despues=instantanea(derivacion, d_campos),
+        )
     registrar_evento(
-        por=por, accion="registro.documento.atender", objeto=entrada, antes=antes,
-        despues={**instantanea(entrada, campos), "respuesta": respuesta.pk, "respuesta_numero": respuesta.numero_texto},
+        por=por,
+        accion="registro.documento.atender",
+        objeto=entrada,
+        antes=antes,
+        despues={
+            **instantanea(entrada, campos),
+            "respuesta": respuesta.pk,
+            "respuesta_numero": respuesta.numero_texto,
+        },
     )
 
 
@@ -391,8 +467,9 @@ def _notificar_destinatarios(documento: Documento) -> None:
         for persona in personas:
             if persona.pk not in avisados:
                 avisados.add(persona.pk)
-                notificar(usuario=persona, titulo=titulo,
-                          mensaje=f"De {documento.unidad_origen.nombre}.", url=url)
+                notificar(
+                    usuario=persona, titulo=titulo, mensaje=f"De {documento.unidad_origen.nombre}.", url=url
+                )
 
 
 @transaction.atomic
@@ -406,7 +483,9 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     """
     documento = _bloquear(documento)
     if documento.estado != Documento.Estado.BORRADOR:
-        raise ValidationError(f"El documento {documento.numero_texto} ya está firmado: no se vuelve a firmar.")
+        raise ValidationError(
+            f"El documento {documento.numero_texto} ya está firmado: no se vuelve a firmar."
+        )
     if documento.clase not in CLASES_EMITIDAS:
         raise ValidationError("Solo se firman documentos internos o de salida.")
     if not puede_firmar(por, documento):
@@ -424,7 +503,9 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     numero = siguiente_numero(serie, anio, por=por, objeto=documento)
     numero_salida = None
     if documento.clase == Documento.Clase.SALIDA:
-        numero_salida = siguiente_numero(serie_por_perfil(SERIE_SALIDA, por=por), anio, por=por, objeto=documento)
+        numero_salida = siguiente_numero(
+            serie_por_perfil(SERIE_SALIDA, por=por), anio, por=por, objeto=documento
+        )
     documento.numero = numero
     documento.numero_texto = numero.texto
     documento.anio = anio
@@ -434,7 +515,9 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     documento.recibido_en = ahora
     documento.recibido_por = por
     documento.estado = (
-        Documento.Estado.ENVIADO if documento.clase == Documento.Clase.INTERNO else Documento.Estado.REGISTRADO
+        Documento.Estado.ENVIADO
+        if documento.clase == Documento.Clase.INTERNO
+        else Documento.Estado.REGISTRADO
     )
     documento.pdf = _pdf(documento, por=por, numero_salida=numero_salida)
     documento.save(update_fields=CAMPOS_FIRMA)
@@ -442,7 +525,9 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     despues["pdf_sha256"] = documento.pdf.sha256
     if numero_salida is not None:
         despues["numero_salida"] = numero_salida.texto
-    registrar_evento(por=por, accion="registro.documento.firmar", objeto=documento, antes=antes, despues=despues)
+    registrar_evento(
+        por=por, accion="registro.documento.firmar", objeto=documento, antes=antes, despues=despues
+    )
     if documento.respuesta_a_id:
         _atender_entrada(documento.respuesta_a, documento, por=por, ahora=ahora)
     if documento.clase == Documento.Clase.INTERNO:
@@ -461,7 +546,9 @@ def marcar_leido(*, destinatario: DestinatarioInterno, por: Usuario) -> Destinat
     """Acuse de lectura: la primera vez que el destinatario (la persona o alguien de la unidad
     destinataria) abre el documento firmado queda quién y cuándo; las siguientes no cambian nada.
     """
-    destino = DestinatarioInterno.objects.select_for_update().select_related("documento").get(pk=destinatario.pk)
+    destino = (
+        DestinatarioInterno.objects.select_for_update().select_related("documento").get(pk=destinatario.pk)
+    )
     if not es_destinatario(por, destino):
         raise ValidationError("Solo el destinatario acusa la lectura.")
     if destino.documento.estado == Documento.Estado.BORRADOR:
@@ -473,8 +560,13 @@ def marcar_leido(*, destinatario: DestinatarioInterno, por: Usuario) -> Destinat
     destino.leido_en = timezone.now()
     destino.leido_por = por
     destino.save(update_fields=campos)
-    registrar_evento(por=por, accion="registro.documento.leer", objeto=destino, antes=antes,
-                     despues={**instantanea(destino, campos), "documento": destino.documento_id})
+    registrar_evento(
+        por=por,
+        accion="registro.documento.leer",
+        objeto=destino,
+        antes=antes,
+        despues={**instantanea(destino, campos), "documento": destino.documento_id},
+    )
     return destino
 
 

@@ -29,7 +29,9 @@ def _serie(por) -> Serie:
         return serie
     try:
         with transaction.atomic():
-            return crear_serie(codigo=SERIE_EXPEDIENTE, nombre="Expedientes", formato=FORMATO_EXPEDIENTE, por=por)
+            return crear_serie(
+                codigo=SERIE_EXPEDIENTE, nombre="Expedientes", formato=FORMATO_EXPEDIENTE, por=por
+            )
     except (ValidationError, IntegrityError):
         return Serie.objects.get(codigo=SERIE_EXPEDIENTE)
 
@@ -62,7 +64,9 @@ def crear_expediente(*, asunto: str, documentos: Iterable[Documento], por) -> Ex
         errores["asunto"] = ["Escriba el asunto del expediente."]
     if not documentos:
         errores["documentos"] = ["Elija al menos un documento para el expediente."]
-    bloqueados = list(Documento.objects.select_for_update().filter(pk__in=[d.pk for d in documentos]).order_by("id"))
+    bloqueados = list(
+        Documento.objects.select_for_update().filter(pk__in=[d.pk for d in documentos]).order_by("id")
+    )
     problemas = [p for p in (_validar_documento(d, por) for d in bloqueados) if p]
     if problemas:
         errores["documentos"] = problemas
@@ -71,8 +75,12 @@ def crear_expediente(*, asunto: str, documentos: Iterable[Documento], por) -> Ex
     numero = siguiente_numero(_serie(por), timezone.localdate().year, por=por)
     expediente = Expediente.objects.create(codigo=numero.texto, asunto=asunto, creado_por=por)
     Documento.objects.filter(pk__in=[d.pk for d in bloqueados]).update(expediente=expediente)
-    registrar_evento(por=por, accion="registro.expediente.crear", objeto=expediente,
-                     despues={**instantanea(expediente), "documentos": [d.pk for d in bloqueados]})
+    registrar_evento(
+        por=por,
+        accion="registro.expediente.crear",
+        objeto=expediente,
+        despues={**instantanea(expediente), "documentos": [d.pk for d in bloqueados]},
+    )
     return expediente
 
 
@@ -85,6 +93,10 @@ def agregar_a_expediente(*, expediente: Expediente, documento: Documento, por) -
         raise ValidationError({"documento": [problema]})
     documento.expediente = expediente
     documento.save(update_fields=["expediente"])
-    registrar_evento(por=por, accion="registro.expediente.agregar", objeto=expediente,
-                     despues={"documento": documento.pk, "numero": documento.numero_texto})
+    registrar_evento(
+        por=por,
+        accion="registro.expediente.agregar",
+        objeto=expediente,
+        despues={"documento": documento.pk, "numero": documento.numero_texto},
+    )
     return documento

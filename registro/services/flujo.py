@@ -43,7 +43,9 @@ def _ve_todo(usuario) -> bool:
 def linea_abierta(documento: Documento) -> Derivacion | None:
     """La línea para acción abierta (pendiente o recibida) del documento, si la hay."""
     return (
-        Derivacion.objects.filter(documento=documento, tipo=Derivacion.Tipo.ACCION, estado__in=ESTADOS_ABIERTOS)
+        Derivacion.objects.filter(
+            documento=documento, tipo=Derivacion.Tipo.ACCION, estado__in=ESTADOS_ABIERTOS
+        )
         .order_by("-secuencia")
         .first()
     )
@@ -75,9 +77,13 @@ def _plazo(plazo_dias, desde: datetime):
     try:
         plazo_dias = int(plazo_dias)
     except (TypeError, ValueError):
-        raise ValidationError({"plazo_dias": ["El plazo debe ser un número entero de días hábiles."]}) from None
+        raise ValidationError(
+            {"plazo_dias": ["El plazo debe ser un número entero de días hábiles."]}
+        ) from None
     if not 1 <= plazo_dias <= MAXIMO_PLAZO_DIAS:
-        raise ValidationError({"plazo_dias": [f"El plazo debe estar entre 1 y {MAXIMO_PLAZO_DIAS} días hábiles."]})
+        raise ValidationError(
+            {"plazo_dias": [f"El plazo debe estar entre 1 y {MAXIMO_PLAZO_DIAS} días hábiles."]}
+        )
     return plazo_dias, calcular_plazo(desde=desde, dias=plazo_dias, tipo="habiles").vence
 
 
@@ -86,11 +92,25 @@ def _siguiente_secuencia(documento: Documento) -> int:
 
 
 def _bloquear(documento: Documento) -> Documento:
-    return Documento.objects.select_for_update(of=("self",)).select_related("unidad_actual").get(pk=documento.pk)
+    return (
+        Documento.objects.select_for_update(of=("self",)).select_related("unidad_actual").get(pk=documento.pk)
+    )
 
 
-def _nueva_linea(documento, *, tipo, de_unidad, por, a_unidad, a_usuario=None, instrucciones="",
-                 plazo_dias=None, vence=None, anterior=None, ahora) -> Derivacion:
+def _nueva_linea(
+    documento,
+    *,
+    tipo,
+    de_unidad,
+    por,
+    a_unidad,
+    a_usuario=None,
+    instrucciones="",
+    plazo_dias=None,
+    vence=None,
+    anterior=None,
+    ahora,
+) -> Derivacion:
     linea = Derivacion.objects.create(
         documento=documento,
         secuencia=_siguiente_secuencia(documento),
@@ -118,8 +138,13 @@ def derivacion_inicial(*, documento: Documento, a_unidad: UnidadOrganica, por) -
     """
     actor = por if getattr(por, "pk", None) else None
     return _nueva_linea(
-        documento, tipo=Derivacion.Tipo.ACCION, de_unidad=getattr(actor, "unidad", None), por=actor,
-        a_unidad=a_unidad, vence=documento.vence, ahora=documento.recibido_en or timezone.now(),
+        documento,
+        tipo=Derivacion.Tipo.ACCION,
+        de_unidad=getattr(actor, "unidad", None),
+        por=actor,
+        a_unidad=a_unidad,
+        vence=documento.vence,
+        ahora=documento.recibido_en or timezone.now(),
     )
 
 
@@ -143,16 +168,22 @@ def _validar_destinos(a_unidad, copias: Iterable, a_usuario) -> list[UnidadOrgan
 def _derivar_uno(documento, *, a_unidad, por, instrucciones, plazo_dias, vence, copias, a_usuario, ahora):
     documento = _bloquear(documento)
     if documento.cerrado:
-        raise ValidationError(f"{documento.numero_texto or documento.codigo_seguimiento} ya está cerrado "
-                              f"({documento.get_estado_display().lower()}): no se deriva.")
+        raise ValidationError(
+            f"{documento.numero_texto or documento.codigo_seguimiento} ya está cerrado "
+            f"({documento.get_estado_display().lower()}): no se deriva."
+        )
     if not puede_derivar(documento, por):
-        raise ValidationError(f"{documento.numero_texto or documento.codigo_seguimiento} no está en la bandeja "
-                              "de su unidad: solo quien lo tiene puede derivarlo.")
+        raise ValidationError(
+            f"{documento.numero_texto or documento.codigo_seguimiento} no está en la bandeja "
+            "de su unidad: solo quien lo tiene puede derivarlo."
+        )
     antes = instantanea(documento, _CAMPOS_DOC)
     anterior = linea_abierta(documento)
     if anterior is not None:
         if anterior.a_unidad_id == a_unidad.pk and a_usuario is None:
-            raise ValidationError(f"{documento.numero_texto or documento.codigo_seguimiento} ya está en {a_unidad.sigla}.")
+            raise ValidationError(
+                f"{documento.numero_texto or documento.codigo_seguimiento} ya está en {a_unidad.sigla}."
+            )
         anterior.estado = Derivacion.Estado.DERIVADA
         anterior.aceptado_en = anterior.aceptado_en or ahora
         anterior.aceptado_por = anterior.aceptado_por or por
@@ -160,28 +191,61 @@ def _derivar_uno(documento, *, a_unidad, por, instrucciones, plazo_dias, vence, 
         anterior.save(update_fields=_CAMPOS_LINEA)
     de_unidad = anterior.a_unidad if anterior is not None else (documento.unidad_actual or por.unidad)
     linea = _nueva_linea(
-        documento, tipo=Derivacion.Tipo.ACCION, de_unidad=de_unidad, por=por, a_unidad=a_unidad,
-        a_usuario=a_usuario, instrucciones=instrucciones, plazo_dias=plazo_dias,
+        documento,
+        tipo=Derivacion.Tipo.ACCION,
+        de_unidad=de_unidad,
+        por=por,
+        a_unidad=a_unidad,
+        a_usuario=a_usuario,
+        instrucciones=instrucciones,
+        plazo_dias=plazo_dias,
         # Sin plazo propio, la línea vence cuando vence el documento: así la bandeja ordena por `vence`.
-        vence=vence or documento.vence, anterior=anterior, ahora=ahora,
+        vence=vence or documento.vence,
+        anterior=anterior,
+        ahora=ahora,
     )
     for unidad in copias:
-        _nueva_linea(documento, tipo=Derivacion.Tipo.COPIA, de_unidad=de_unidad, por=por, a_unidad=unidad,
-                     instrucciones=instrucciones, anterior=linea, ahora=ahora)
+        _nueva_linea(
+            documento,
+            tipo=Derivacion.Tipo.COPIA,
+            de_unidad=de_unidad,
+            por=por,
+            a_unidad=unidad,
+            instrucciones=instrucciones,
+            anterior=linea,
+            ahora=ahora,
+        )
     documento.unidad_actual = a_unidad
     documento.responsable_actual = a_usuario
     documento.save(update_fields=["unidad_actual", "responsable_actual"])
     registrar_evento(
-        por=por, accion="registro.documento.derivar", objeto=documento, antes=antes,
-        despues={**instantanea(documento, _CAMPOS_DOC), "derivacion": linea.pk, "secuencia": linea.secuencia,
-                 "copias": [u.sigla for u in copias], "instrucciones": instrucciones, "plazo_dias": plazo_dias},
+        por=por,
+        accion="registro.documento.derivar",
+        objeto=documento,
+        antes=antes,
+        despues={
+            **instantanea(documento, _CAMPOS_DOC),
+            "derivacion": linea.pk,
+            "secuencia": linea.secuencia,
+            "copias": [u.sigla for u in copias],
+            "instrucciones": instrucciones,
+            "plazo_dias": plazo_dias,
+        },
     )
     return linea
 
 
 @transaction.atomic
-def derivar(*, documento: Documento, a_unidad: UnidadOrganica, por, instrucciones: str = "",
-            plazo_dias: int | None = None, copias: Iterable[UnidadOrganica] = (), a_usuario=None) -> Derivacion:
+def derivar(
+    *,
+    documento: Documento,
+    a_unidad: UnidadOrganica,
+    por,
+    instrucciones: str = "",
+    plazo_dias: int | None = None,
+    copias: Iterable[UnidadOrganica] = (),
+    a_usuario=None,
+) -> Derivacion:
     """Deriva `documento` a `a_unidad` para acción (y a `copias` para conocimiento) con instrucciones y
     un plazo opcional en días hábiles (`calcular_plazo`). Cierra como DERIVADA la línea abierta de quien
     lo tenía y abre una PENDIENTE en la unidad destino. Si el documento pertenece a un expediente,
@@ -193,22 +257,45 @@ def derivar(*, documento: Documento, a_unidad: UnidadOrganica, por, instruccione
     ahora = timezone.now()
     plazo_dias, vence = _plazo(plazo_dias, ahora)
     documentos = [documento]
-    actual = Documento.objects.filter(pk=documento.pk).values("expediente_id", "unidad_actual_id").first() or {}
+    actual = (
+        Documento.objects.filter(pk=documento.pk).values("expediente_id", "unidad_actual_id").first() or {}
+    )
     if actual.get("expediente_id"):
-        hermanos = (Documento.objects.filter(expediente_id=actual["expediente_id"], unidad_actual_id=actual["unidad_actual_id"])
-                    .abiertos().exclude(pk=documento.pk).order_by("id"))
+        hermanos = (
+            Documento.objects.filter(
+                expediente_id=actual["expediente_id"], unidad_actual_id=actual["unidad_actual_id"]
+            )
+            .abiertos()
+            .exclude(pk=documento.pk)
+            .order_by("id")
+        )
         documentos += list(hermanos)
     principal = None
     for doc in documentos:
-        linea = _derivar_uno(doc, a_unidad=a_unidad, por=por, instrucciones=instrucciones, plazo_dias=plazo_dias,
-                             vence=vence, copias=copias, a_usuario=a_usuario, ahora=ahora)
+        linea = _derivar_uno(
+            doc,
+            a_unidad=a_unidad,
+            por=por,
+            instrucciones=instrucciones,
+            plazo_dias=plazo_dias,
+            vence=vence,
+            copias=copias,
+            a_usuario=a_usuario,
+            ahora=ahora,
+        )
         principal = principal or linea
     return principal
 
 
 @transaction.atomic
-def derivar_en_lote(*, documentos: Iterable[Documento], a_unidad: UnidadOrganica, por, instrucciones: str = "",
-                    plazo_dias: int | None = None) -> list[Derivacion]:
+def derivar_en_lote(
+    *,
+    documentos: Iterable[Documento],
+    a_unidad: UnidadOrganica,
+    por,
+    instrucciones: str = "",
+    plazo_dias: int | None = None,
+) -> list[Derivacion]:
     """Deriva varios documentos a la vez, todos o ninguno: si alguno no se puede derivar, nada cambia y
     el ValidationError nombra cada documento que falló y por qué.
     """
@@ -225,8 +312,15 @@ def derivar_en_lote(*, documentos: Iterable[Documento], a_unidad: UnidadOrganica
             expedientes.add(doc.expediente_id)
         try:
             with transaction.atomic():
-                lineas.append(derivar(documento=doc, a_unidad=a_unidad, por=por, instrucciones=instrucciones,
-                                      plazo_dias=plazo_dias))
+                lineas.append(
+                    derivar(
+                        documento=doc,
+                        a_unidad=a_unidad,
+                        por=por,
+                        instrucciones=instrucciones,
+                        plazo_dias=plazo_dias,
+                    )
+                )
         except ValidationError as e:
             errores.append(" ".join(e.messages))
     if errores:
@@ -237,7 +331,11 @@ def derivar_en_lote(*, documentos: Iterable[Documento], a_unidad: UnidadOrganica
 
 
 def _linea_de_mi_unidad(derivacion: Derivacion, por, *, tipo=Derivacion.Tipo.ACCION) -> Derivacion:
-    linea = Derivacion.objects.select_for_update(of=("self",)).select_related("documento", "a_unidad", "de_unidad").get(pk=derivacion.pk)
+    linea = (
+        Derivacion.objects.select_for_update(of=("self",))
+        .select_related("documento", "a_unidad", "de_unidad")
+        .get(pk=derivacion.pk)
+    )
     if not (_ve_todo(por) or (por.unidad_id and linea.a_unidad_id == por.unidad_id)):
         raise ValidationError("Esta derivación no es de su unidad.")
     if linea.tipo != tipo:
@@ -253,9 +351,13 @@ def _evento_linea(por, accion, linea, antes_linea, antes_doc=None):
     despues = instantanea(linea, _CAMPOS_LINEA)
     if antes_doc is not None:
         despues["documento"] = instantanea(linea.documento, _CAMPOS_DOC)
-    registrar_evento(por=por, accion=accion, objeto=linea,
-                     antes={**antes_linea, **({"documento": antes_doc} if antes_doc is not None else {})},
-                     despues=despues)
+    registrar_evento(
+        por=por,
+        accion=accion,
+        objeto=linea,
+        antes={**antes_linea, **({"documento": antes_doc} if antes_doc is not None else {})},
+        despues=despues,
+    )
 
 
 @transaction.atomic
@@ -298,10 +400,20 @@ def devolver(*, derivacion: Derivacion, motivo: str, por) -> Derivacion:
     linea.estado = Derivacion.Estado.DEVUELTA
     linea.cerrado_en, linea.cerrado_por, linea.motivo = ahora, por, motivo
     linea.save(update_fields=_CAMPOS_LINEA)
-    nueva = _nueva_linea(documento, tipo=Derivacion.Tipo.ACCION, de_unidad=linea.a_unidad, por=por,
-                         a_unidad=linea.de_unidad, a_usuario=linea.de_usuario if linea.de_usuario and
-                         linea.de_usuario.unidad_id == linea.de_unidad_id else None,
-                         instrucciones=f"Devuelto: {motivo}", vence=documento.vence, anterior=linea, ahora=ahora)
+    nueva = _nueva_linea(
+        documento,
+        tipo=Derivacion.Tipo.ACCION,
+        de_unidad=linea.a_unidad,
+        por=por,
+        a_unidad=linea.de_unidad,
+        a_usuario=linea.de_usuario
+        if linea.de_usuario and linea.de_usuario.unidad_id == linea.de_unidad_id
+        else None,
+        instrucciones=f"Devuelto: {motivo}",
+        vence=documento.vence,
+        anterior=linea,
+        ahora=ahora,
+    )
     documento.unidad_actual = linea.de_unidad
     documento.responsable_actual = nueva.a_usuario
     documento.save(update_fields=["unidad_actual", "responsable_actual"])
@@ -357,8 +469,13 @@ def concluir(*, documento: Documento, por, motivo: str) -> Documento:
     documento.estado = Documento.Estado.CONCLUIDO
     documento.cerrado_en = ahora
     documento.save(update_fields=["estado", "cerrado_en"])
-    registrar_evento(por=por, accion="registro.documento.concluir", objeto=documento, antes=antes,
-                     despues={**instantanea(documento, _CAMPOS_DOC), "motivo": motivo})
+    registrar_evento(
+        por=por,
+        accion="registro.documento.concluir",
+        objeto=documento,
+        antes=antes,
+        despues={**instantanea(documento, _CAMPOS_DOC), "motivo": motivo},
+    )
     return documento
 
 

@@ -166,12 +166,22 @@ def _configuracion(leido: dict[str, list[tuple]], version: int | None) -> _Confi
         qs._result_cache, qs._prefetch_done = dias, True
         cache = DiaCalendario._meta.get_field("municipio").remote_field.cache_name
         municipio._prefetched_objects_cache = {cache: qs}
-    return _Configuracion(version=version, municipio=municipio, reglas=_modelos(ReglaLocal, leido["reglas"]),
-                          dias=dias, serie=next(iter(_modelos(Serie, leido["serie"])), None))
+    return _Configuracion(
+        version=version,
+        municipio=municipio,
+        reglas=_modelos(ReglaLocal, leido["reglas"]),
+        dias=dias,
+        serie=next(iter(_modelos(Serie, leido["serie"])), None),
+    )
 
 
 def precargar(
-    *, clave_serie: str, usuario, hoy: date, remitente: tuple[str, str] | None = None, token: str | None = None
+    *,
+    clave_serie: str,
+    usuario,
+    hoy: date,
+    remitente: tuple[str, str] | None = None,
+    token: str | None = None,
 ) -> Precarga | None:
     """Las lecturas en un viaje (PostgreSQL); None en otro motor. `hoy` es la fecha local con que
     `titular_por_encargo` busca el encargo vigente. Con `remitente` (tipo y número de documento ya

@@ -21,7 +21,13 @@ from django.utils import timezone
 
 from core.models import Municipio, Persona, UnidadOrganica
 from core.services.archivos import guardar_archivo, validar_archivo
-from core.services.auditoria import encadenar, instantanea, preparar_evento, registrar_evento, titular_por_encargo
+from core.services.auditoria import (
+    encadenar,
+    instantanea,
+    preparar_evento,
+    registrar_evento,
+    titular_por_encargo,
+)
 from core.services.numeracion import numerar_y_auditar, serie_por_perfil, tomar_numero
 from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
@@ -118,13 +124,22 @@ def registrar_documento(
     `registro.documento.registrar`. Entrada mala: ValidationError en español y nada se registra.
     """
     asunto, folios = _validar_entrada(
-        asunto=asunto, folios=folios, canal=canal, prioridad=prioridad, procedimiento=procedimiento,
-        tipo_documental=tipo_documental, remitente=remitente,
+        asunto=asunto,
+        folios=folios,
+        canal=canal,
+        prioridad=prioridad,
+        procedimiento=procedimiento,
+        tipo_documental=tipo_documental,
+        remitente=remitente,
     )
     numero_documento_origen = (numero_documento_origen or "").strip()
     if len(numero_documento_origen) > _LARGO_ORIGEN:
         raise ValidationError(
-            {"numero_documento_origen": [f"El número del documento no puede pasar de {_LARGO_ORIGEN} caracteres."]}
+            {
+                "numero_documento_origen": [
+                    f"El número del documento no puede pasar de {_LARGO_ORIGEN} caracteres."
+                ]
+            }
         )
     adjuntos = list(adjuntos or ())
     errores_adjuntos = []
@@ -198,10 +213,18 @@ def registrar_documento(
         # El documento llega sin guardar: la ráfaga lo inserta ya numerado (en PostgreSQL, un INSERT con
         # los cerrojos en vez de INSERT antes y UPDATE del número después).
         numerar_y_auditar(
-            serie=serie, anio=dia.year, por=por, objeto=documento, encargo=encargo, municipio=municipio,
+            serie=serie,
+            anio=dia.year,
+            por=por,
+            objeto=documento,
+            encargo=encargo,
+            municipio=municipio,
             anotar=lambda numero: _anotar_numero(documento, numero),
             evento_del_objeto=lambda: preparar_evento(
-                por=por, accion="registro.documento.registrar", objeto=documento, despues=instantanea(documento),
+                por=por,
+                accion="registro.documento.registrar",
+                objeto=documento,
+                despues=instantanea(documento),
                 encargo=encargo,
             ),
             # Nada más se escribe después: el COMMIT va con la ráfaga si esta es la transacción de afuera.
@@ -220,7 +243,10 @@ def registrar_documento(
     for i, archivo in enumerate(adjuntos):
         guardado = guardar_archivo(archivo=archivo, por=por)
         Adjunto.objects.create(
-            documento=documento, archivo=guardado, descripcion=guardado.nombre_original[:200], es_principal=i == 0
+            documento=documento,
+            archivo=guardado,
+            descripcion=guardado.nombre_original[:200],
+            es_principal=i == 0,
         )
     despues = instantanea(documento)
     if enviar and unidad is not None:
@@ -270,7 +296,9 @@ def subsanar(*, documento: Documento, por, observacion: str = "", fecha: date | 
     # TUO Ley 27444, art. 136: mientras se subsana el plazo está suspendido; se reanuda al día siguiente.
     inicio_pausa = documento.fecha_computo + timedelta(days=1)
     pausas = [(inicio_pausa, fecha)] if fecha >= inicio_pausa else []
-    plazo = calcular_plazo(desde=documento.recibido_en, dias=dias, tipo=tipo, municipio=municipio, pausas=pausas)
+    plazo = calcular_plazo(
+        desde=documento.recibido_en, dias=dias, tipo=tipo, municipio=municipio, pausas=pausas
+    )
     documento.estado = Documento.Estado.REGISTRADO
     documento.vence = plazo.vence
     observacion = (observacion or "").strip()
@@ -279,7 +307,10 @@ def subsanar(*, documento: Documento, por, observacion: str = "", fecha: date | 
         documento.observaciones = f"{documento.observaciones}\n{nota}".strip()
     documento.save(update_fields=_CAMPOS_SUBSANACION)
     registrar_evento(
-        por=por, accion="registro.documento.subsanar", objeto=documento, antes=antes,
+        por=por,
+        accion="registro.documento.subsanar",
+        objeto=documento,
+        antes=antes,
         despues={**instantanea(documento, _CAMPOS_SUBSANACION), "subsanado_el": fecha},
     )
     return documento
@@ -303,7 +334,10 @@ def tener_por_no_presentado(*, documento: Documento, por, hoy: date | None = Non
     documento.cerrado_en = timezone.now()
     documento.save(update_fields=_CAMPOS_SUBSANACION)
     registrar_evento(
-        por=por, accion="registro.documento.no_presentado", objeto=documento, antes=antes,
+        por=por,
+        accion="registro.documento.no_presentado",
+        objeto=documento,
+        antes=antes,
         despues=instantanea(documento, _CAMPOS_SUBSANACION),
     )
     return documento
@@ -352,7 +386,9 @@ def documento_de_remitente(tipo_documento: str, numero_documento: str) -> str:
     try:
         return validar_documento(tipo_documento, numero_documento)
     except ValidationError as e:
-        raise ValidationError({"numero_documento": e.message_dict.get("numero_documento", e.messages)}) from None
+        raise ValidationError(
+            {"numero_documento": e.message_dict.get("numero_documento", e.messages)}
+        ) from None
 
 
 def remitente_existente(*, tipo_documento: str, numero_documento: str) -> Persona | None:
@@ -374,8 +410,9 @@ def remitente_y_precarga(
     numero = documento_de_remitente(tipo_documento, numero_documento)
     if precarga is not None and precarga.remitente_buscado == (tipo_documento, numero):
         return precarga.remitente, precarga
-    precarga = precargar(clave_serie=CLAVE_SERIE, usuario=por, hoy=timezone.localdate(),
-                         remitente=(tipo_documento, numero))
+    precarga = precargar(
+        clave_serie=CLAVE_SERIE, usuario=por, hoy=timezone.localdate(), remitente=(tipo_documento, numero)
+    )
     if precarga is None:
         return Persona.objects.filter(tipo_documento=tipo_documento, numero_documento=numero).first(), None
     return precarga.remitente, precarga
@@ -401,18 +438,28 @@ def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombr
     )
     if juridica:
         return registrar_persona(
-            tipo=Persona.Tipo.JURIDICA, tipo_documento=tipo_documento, numero_documento=numero,
-            razon_social=nombre[:250], por=por,
+            tipo=Persona.Tipo.JURIDICA,
+            tipo_documento=tipo_documento,
+            numero_documento=numero,
+            razon_social=nombre[:250],
+            por=por,
         )
     nombres, apellidos = _partir_nombre(nombre)
     if apellidos:
         return registrar_persona(
-            tipo=Persona.Tipo.NATURAL, tipo_documento=tipo_documento, numero_documento=numero,
-            nombres=nombres[:150], apellidos=apellidos[:150], por=por,
+            tipo=Persona.Tipo.NATURAL,
+            tipo_documento=tipo_documento,
+            numero_documento=numero,
+            nombres=nombres[:150],
+            apellidos=apellidos[:150],
+            por=por,
         )
     # Un solo nombre (p. ej. lo que dicta quien llama): se registra tal cual, con su evento.
     persona = Persona.objects.create(
-        tipo=Persona.Tipo.NATURAL, tipo_documento=tipo_documento, numero_documento=numero, nombres=nombres[:150]
+        tipo=Persona.Tipo.NATURAL,
+        tipo_documento=tipo_documento,
+        numero_documento=numero,
+        nombres=nombres[:150],
     )
     registrar_evento(por=por, accion="core.persona.registrar", objeto=persona, despues=instantanea(persona))
     return persona

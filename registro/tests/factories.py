@@ -41,7 +41,9 @@ class DocumentoFactory(factory.Factory):
     folios = 3
     remitente = factory.SubFactory(PersonaFactory)
     por = factory.LazyFunction(
-        lambda: UsuarioFactory(unidad=UnidadFactory(sigla="UTDA", nombre="Trámite Documentario"), roles=["Mesa de partes"])
+        lambda: UsuarioFactory(
+            unidad=UnidadFactory(sigla="UTDA", nombre="Trámite Documentario"), roles=["Mesa de partes"]
+        )
     )
 
     @classmethod

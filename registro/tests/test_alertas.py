@@ -67,7 +67,9 @@ def test_sin_nada_que_decir_no_avisa(jefe_unidad, unidad_gdu, mailoutbox):
     sin_jefe = UnidadFactory(sigla="SINJ", nombre="Unidad sin jefe")
     _doc(sin_jefe, LUNES - timedelta(days=5))
     assert enviar_resumen_diario(fecha=LUNES) == 0
-    assert not Notificacion.objects.filter(titulo__startswith="Resumen de plazos").exists() and mailoutbox == []
+    assert (
+        not Notificacion.objects.filter(titulo__startswith="Resumen de plazos").exists() and mailoutbox == []
+    )
     assert not Evento.objects.filter(accion="registro.alertas.resumen_diario").exists()
 
 
@@ -108,9 +110,15 @@ def test_tarea_resumen_diario(documentos, jefe_unidad):
 
 def _derivacion(documento, a_unidad, *, de_usuario=None, a_usuario=None, tipo=Derivacion.Tipo.ACCION):
     return Derivacion.objects.create(
-        documento=documento, secuencia=documento.derivaciones.count() + 1, tipo=tipo, a_unidad=a_unidad,
-        a_usuario=a_usuario, de_usuario=de_usuario, instrucciones="Atender en el día",
-        vence=LUNES, enviado_en=timezone.now(),
+        documento=documento,
+        secuencia=documento.derivaciones.count() + 1,
+        tipo=tipo,
+        a_unidad=a_unidad,
+        a_usuario=a_usuario,
+        de_usuario=de_usuario,
+        instrucciones="Atender en el día",
+        vence=LUNES,
+        enviado_en=timezone.now(),
     )
 
 
@@ -146,8 +154,14 @@ def test_derivar_avisa_al_jefe_y_al_destinatario(jefe_unidad, unidad_gdu, mesa_d
 
     doc = DocumentoFactory(por=mesa_de_partes)
     tecnico = UsuarioFactory(username="tecnico2", unidad=unidad_gdu)
-    derivar(documento=doc, a_unidad=unidad_gdu, a_usuario=tecnico, por=mesa_de_partes,
-            instrucciones="Informe técnico", plazo_dias=3)
+    derivar(
+        documento=doc,
+        a_unidad=unidad_gdu,
+        a_usuario=tecnico,
+        por=mesa_de_partes,
+        instrucciones="Informe técnico",
+        plazo_dias=3,
+    )
     for usuario in (jefe_unidad, tecnico):
         aviso = Notificacion.objects.get(usuario=usuario)
         assert aviso.titulo.startswith("Documento derivado: ") and "Informe técnico" in aviso.mensaje

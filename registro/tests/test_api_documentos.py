@@ -11,7 +11,11 @@ URL = "/api/v1/registro/documentos/"
 MINIMO = {
     "asunto": "Solicito copia certificada de la Ordenanza 005-2026",
     "folios": 3,
-    "remitente": {"nombre": "Juan Carlos Ramírez Poma", "tipo_documento": "DNI", "numero_documento": "45871236"},
+    "remitente": {
+        "nombre": "Juan Carlos Ramírez Poma",
+        "tipo_documento": "DNI",
+        "numero_documento": "45871236",
+    },
 }
 
 
@@ -69,10 +73,16 @@ def test_con_procedimiento_va_a_su_unidad_por_recibir(mesa_de_partes, unidad_gdu
         ({"asunto": None}, ("asunto",), "requerido"),
         ({"asunto": ""}, ("asunto",), "en blanco"),
         ({"folios": -2}, ("folios",), "mayor o igual a 1"),
-        ({"remitente": {"nombre": "Ana Soto", "tipo_documento": "DNI", "numero_documento": "12AB"}},
-         ("remitente", "numero_documento"), "El DNI debe tener exactamente 8 dígitos."),
-        ({"remitente": {"nombre": "Ana Soto", "tipo_documento": "XYZ", "numero_documento": "45871236"}},
-         ("remitente", "tipo_documento"), "no es una elección válida"),
+        (
+            {"remitente": {"nombre": "Ana Soto", "tipo_documento": "DNI", "numero_documento": "12AB"}},
+            ("remitente", "numero_documento"),
+            "El DNI debe tener exactamente 8 dígitos.",
+        ),
+        (
+            {"remitente": {"nombre": "Ana Soto", "tipo_documento": "XYZ", "numero_documento": "45871236"}},
+            ("remitente", "tipo_documento"),
+            "no es una elección válida",
+        ),
         ({"procedimiento": "NO-EXISTE"}, ("procedimiento",), "no existe"),
     ],
 )
@@ -89,7 +99,11 @@ def test_entrada_mala_da_400_en_espanol_y_no_registra_nada(mesa_de_partes, cambi
     for parte in ruta:
         campo = campo[parte]
     assert mensaje in " ".join(campo)
-    assert not Documento.objects.exists() and not NumeroRegistro.objects.exists() and not Persona.objects.exists()
+    assert (
+        not Documento.objects.exists()
+        and not NumeroRegistro.objects.exists()
+        and not Persona.objects.exists()
+    )
     # El siguiente bueno toma el número siguiente exacto: el primero.
     bueno = cliente.post(URL, MINIMO, format="json").json()
     assert bueno["numero"].endswith("-000001")
@@ -129,12 +143,19 @@ def test_la_salida_escrita_a_mano_es_la_del_serializador(mesa_de_partes, unidad_
 
     ProcedimientoFactory(codigo="GDU-01", unidad_responsable=unidad_gdu)
     cliente = _api(mesa_de_partes)
-    ids = [cliente.post(URL, MINIMO, format="json").json()["id"],
-           cliente.post(URL, {**MINIMO, "procedimiento": "GDU-01", "defectos": "Falta el plano"}, format="json").json()["id"],
-           DocumentoFactory(remitente=None, por=mesa_de_partes).pk]
+    ids = [
+        cliente.post(URL, MINIMO, format="json").json()["id"],
+        cliente.post(
+            URL, {**MINIMO, "procedimiento": "GDU-01", "defectos": "Falta el plano"}, format="json"
+        ).json()["id"],
+        DocumentoFactory(remitente=None, por=mesa_de_partes).pk,
+    ]
     for doc in Documento.objects.filter(pk__in=ids):
         esperado = DocumentoSalida(doc).data
-        assert salida(doc) == {**esperado, "remitente": dict(esperado["remitente"]) if esperado["remitente"] else None}
+        assert salida(doc) == {
+            **esperado,
+            "remitente": dict(esperado["remitente"]) if esperado["remitente"] else None,
+        }
 
 
 # El token va en el mismo viaje que la precarga (PostgreSQL): mismas respuestas que la autenticación de siempre.
@@ -167,8 +188,9 @@ def test_en_postgresql_el_token_va_con_la_precarga_y_el_remitente(mesa_de_partes
     cuerpo = {**MINIMO, "remitente": {"tipo_documento": "DNI", "numero_documento": "4587-1236"}}
     respuesta = cliente.post(URL, cuerpo, format="json")
     assert respuesta.status_code == 201, respuesta.json()
-    assert [(p["token"], p["remitente"]) for p in precargas] == [(cliente._credentials["HTTP_AUTHORIZATION"][6:],
-                                                                  ("DNI", "45871236"))]
+    assert [(p["token"], p["remitente"]) for p in precargas] == [
+        (cliente._credentials["HTTP_AUTHORIZATION"][6:], ("DNI", "45871236"))
+    ]
     doc = Documento.objects.get()
     assert doc.remitente == persona and doc.recibido_por == mesa_de_partes and Persona.objects.count() == 1
     assert Evento.objects.de_objeto(doc).get().actor == mesa_de_partes
@@ -182,8 +204,12 @@ def test_token_con_encargo_registra_por_encargo(mesa_de_partes, secretario):
     from core.models import Encargo
 
     hoy = timezone.localdate()
-    Encargo.objects.create(titular=secretario, encargado=mesa_de_partes, desde=hoy - timedelta(days=1),
-                           hasta=hoy + timedelta(days=1))
+    Encargo.objects.create(
+        titular=secretario,
+        encargado=mesa_de_partes,
+        desde=hoy - timedelta(days=1),
+        hasta=hoy + timedelta(days=1),
+    )
     assert _api(mesa_de_partes).post(URL, MINIMO, format="json").status_code == 201
     assert Evento.objects.de_objeto(Documento.objects.get()).get().por_encargo_de == secretario
 

@@ -22,9 +22,17 @@ def memorando(db):
 
 
 def test_crear_firmar_y_listar(client, jefe_unidad, unidad_sg, memorando):
-    r = client.post(URL, {"clase": "interno", "tipo_documental": memorando.pk, "asunto": "Por API",
-                          "destinatarios_unidades": [unidad_sg.pk]}, content_type="application/json",
-                    **_token(jefe_unidad))
+    r = client.post(
+        URL,
+        {
+            "clase": "interno",
+            "tipo_documental": memorando.pk,
+            "asunto": "Por API",
+            "destinatarios_unidades": [unidad_sg.pk],
+        },
+        content_type="application/json",
+        **_token(jefe_unidad),
+    )
     assert r.status_code == 201, r.content
     datos = r.json()
     assert datos["estado"] == "borrador" and datos["numero"] == "" and "«Por API»" in datos["cuerpo"]
@@ -37,18 +45,34 @@ def test_crear_firmar_y_listar(client, jefe_unidad, unidad_sg, memorando):
 
 
 def test_entrada_mala_400_en_espanol(client, jefe_unidad, memorando):
-    r = client.post(URL, {"clase": "interno", "tipo_documental": memorando.pk, "asunto": "Sin destino"},
-                    content_type="application/json", **_token(jefe_unidad))
+    r = client.post(
+        URL,
+        {"clase": "interno", "tipo_documental": memorando.pk, "asunto": "Sin destino"},
+        content_type="application/json",
+        **_token(jefe_unidad),
+    )
     assert r.status_code == 400
-    assert r.json()["campos"]["destinatarios_unidades"] == ["Elija al menos una unidad o una persona destinataria."]
+    assert r.json()["campos"]["destinatarios_unidades"] == [
+        "Elija al menos una unidad o una persona destinataria."
+    ]
     assert not Documento.objects.exists()
 
 
-def test_firmar_403_para_no_jefe_y_404_para_ajeno(client, jefe_unidad, unidad_gdu, unidad_sg, memorando, ajeno):
+def test_firmar_403_para_no_jefe_y_404_para_ajeno(
+    client, jefe_unidad, unidad_gdu, unidad_sg, memorando, ajeno
+):
     analista = UsuarioFactory(username="analista", unidad=unidad_gdu, roles=[roles.FUNCIONARIO])
-    r = client.post(URL, {"clase": "interno", "tipo_documental": memorando.pk, "asunto": "x",
-                          "destinatarios_unidades": [unidad_sg.pk]}, content_type="application/json",
-                    **_token(analista))
+    r = client.post(
+        URL,
+        {
+            "clase": "interno",
+            "tipo_documental": memorando.pk,
+            "asunto": "x",
+            "destinatarios_unidades": [unidad_sg.pk],
+        },
+        content_type="application/json",
+        **_token(analista),
+    )
     pk = r.json()["id"]
     assert client.post(f"{URL}{pk}/firmar/", **_token(analista)).status_code == 403
     assert client.post(f"{URL}{pk}/firmar/", **_token(ajeno)).status_code == 404

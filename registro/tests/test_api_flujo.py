@@ -23,8 +23,12 @@ def _post(client, url, usuario, datos=None):
 
 
 def test_recorrido_por_api(client, documento, mesa_de_partes, jefe_unidad, unidad_sg):
-    r = _post(client, f"/api/v1/registro/documentos/{documento.pk}/derivar/", mesa_de_partes,
-              {"a_unidad": "GDU", "copias": ["SG"], "instrucciones": "Atender", "plazo_dias": 4})
+    r = _post(
+        client,
+        f"/api/v1/registro/documentos/{documento.pk}/derivar/",
+        mesa_de_partes,
+        {"a_unidad": "GDU", "copias": ["SG"], "instrucciones": "Atender", "plazo_dias": 4},
+    )
     assert r.status_code == 201, r.json()
     linea = r.json()
     assert linea["a_unidad"] == "GDU" and linea["estado"] == "pendiente" and linea["plazo_dias"] == 4
@@ -32,14 +36,24 @@ def test_recorrido_por_api(client, documento, mesa_de_partes, jefe_unidad, unida
     assert r.status_code == 200 and [f["id"] for f in r.json()["results"]] == [linea["id"]]
     r = _post(client, f"/api/v1/registro/derivaciones/{linea['id']}/aceptar/", jefe_unidad)
     assert r.status_code == 200 and r.json()["estado"] == "aceptada"
-    r = _post(client, f"/api/v1/registro/derivaciones/{linea['id']}/atender/", jefe_unidad, {"respuesta": "Emitido"})
-    assert r.status_code == 200 and r.json()["estado"] == "atendida" and r.json()["documento"]["estado"] == "atendido"
+    r = _post(
+        client, f"/api/v1/registro/derivaciones/{linea['id']}/atender/", jefe_unidad, {"respuesta": "Emitido"}
+    )
+    assert (
+        r.status_code == 200
+        and r.json()["estado"] == "atendida"
+        and r.json()["documento"]["estado"] == "atendido"
+    )
     assert Evento.objects.filter(accion="registro.derivacion.atender").exists()
 
 
 def test_derivar_mala_entrada_400_en_espanol(client, documento, mesa_de_partes):
-    r = _post(client, f"/api/v1/registro/documentos/{documento.pk}/derivar/", mesa_de_partes,
-              {"a_unidad": "NOEXISTE", "plazo_dias": 0})
+    r = _post(
+        client,
+        f"/api/v1/registro/documentos/{documento.pk}/derivar/",
+        mesa_de_partes,
+        {"a_unidad": "NOEXISTE", "plazo_dias": 0},
+    )
     assert r.status_code == 400
     assert not Derivacion.objects.exists()
     texto = str(r.json())
@@ -85,7 +99,11 @@ def test_bandeja_filtros_y_errores(client, documento, mesa_de_partes, ajeno):
 def test_esquema_openapi_incluye_la_hoja_de_ruta(client, secretario):
     client.force_login(secretario)
     esquema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").content.decode()
-    for ruta in ("/api/v1/registro/documentos/{id}/derivar/", "/api/v1/registro/derivaciones/{id}/aceptar/",
-                 "/api/v1/registro/derivaciones/{id}/atender/", "/api/v1/registro/derivaciones/{id}/devolver/",
-                 "/api/v1/registro/bandeja/"):
+    for ruta in (
+        "/api/v1/registro/documentos/{id}/derivar/",
+        "/api/v1/registro/derivaciones/{id}/aceptar/",
+        "/api/v1/registro/derivaciones/{id}/atender/",
+        "/api/v1/registro/derivaciones/{id}/devolver/",
+        "/api/v1/registro/bandeja/",
+    ):
         assert ruta in esquema

@@ -117,7 +117,9 @@ def test_paginacion(mesa_de_partes, unidad_gdu, jefe_unidad, cliente_de, setting
     assert sorted(vistos) == sorted(d.pk for d in docs)
 
 
-def test_numero_de_consultas_fijo(mesa_de_partes, unidad_gdu, jefe_unidad, cliente_de, django_assert_num_queries):
+def test_numero_de_consultas_fijo(
+    mesa_de_partes, unidad_gdu, jefe_unidad, cliente_de, django_assert_num_queries
+):
     cliente = cliente_de(jefe_unidad)
 
     def cargar(n):
@@ -141,8 +143,11 @@ def test_numero_de_consultas_fijo(mesa_de_partes, unidad_gdu, jefe_unidad, clien
 def test_derivar_seleccionados(mesa_de_partes, unidad_gdu, cliente_de):
     docs = [DocumentoFactory(por=mesa_de_partes) for _ in range(3)]
     cliente = cliente_de(mesa_de_partes)
-    r = cliente.post(reverse("registro:bandeja-derivar"),
-                     {"documentos": [d.pk for d in docs[:2]], "a_unidad": unidad_gdu.pk, "plazo_dias": "2"}, follow=True)
+    r = cliente.post(
+        reverse("registro:bandeja-derivar"),
+        {"documentos": [d.pk for d in docs[:2]], "a_unidad": unidad_gdu.pk, "plazo_dias": "2"},
+        follow=True,
+    )
     assert "Se derivaron 2 documentos a GDU." in r.content.decode()
     assert Derivacion.objects.filter(a_unidad=unidad_gdu).count() == 2
     assert Documento.objects.get(pk=docs[2].pk).unidad_actual == mesa_de_partes.unidad
@@ -153,8 +158,11 @@ def test_derivar_seleccionados_todo_o_nada(mesa_de_partes, unidad_gdu, ajeno, cl
     ya = DocumentoFactory(por=mesa_de_partes)
     derivar(documento=ya, a_unidad=unidad_gdu, por=mesa_de_partes)
     cliente = cliente_de(mesa_de_partes)
-    r = cliente.post(reverse("registro:bandeja-derivar"),
-                     {"documentos": [propio.pk, ya.pk], "a_unidad": unidad_gdu.pk}, follow=True)
+    r = cliente.post(
+        reverse("registro:bandeja-derivar"),
+        {"documentos": [propio.pk, ya.pk], "a_unidad": unidad_gdu.pk},
+        follow=True,
+    )
     html = r.content.decode()
     assert "No se derivó ningún documento" in html and ya.numero_texto in html
     assert not Derivacion.objects.filter(documento=propio).exists()
@@ -162,6 +170,8 @@ def test_derivar_seleccionados_todo_o_nada(mesa_de_partes, unidad_gdu, ajeno, cl
     r = cliente.post(reverse("registro:bandeja-derivar"), {"a_unidad": unidad_gdu.pk}, follow=True)
     assert "Seleccione al menos un documento" in r.content.decode()
     otro = DocumentoFactory(por=ajeno)
-    r = cliente.post(reverse("registro:bandeja-derivar"), {"documentos": [otro.pk], "a_unidad": unidad_gdu.pk}, follow=True)
+    r = cliente.post(
+        reverse("registro:bandeja-derivar"), {"documentos": [otro.pk], "a_unidad": unidad_gdu.pk}, follow=True
+    )
     assert "no existe o no es de su unidad" in r.content.decode()
     assert cliente.get(reverse("registro:bandeja-derivar")).status_code == 405

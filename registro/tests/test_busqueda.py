@@ -14,8 +14,9 @@ from registro.tests.factories import DocumentoFactory
 def documentos(mesa_de_partes):
     remitente = PersonaFactory(nombres="José", apellidos="Ñahui Quispe")
     return {
-        "licencia": DocumentoFactory(por=mesa_de_partes, asunto="Solicitud de licencia de edificación",
-                                     remitente=remitente),
+        "licencia": DocumentoFactory(
+            por=mesa_de_partes, asunto="Solicitud de licencia de edificación", remitente=remitente
+        ),
         "poda": DocumentoFactory(por=mesa_de_partes, asunto="Queja por poda de árboles en el parque"),
         "reclamo": DocumentoFactory(por=mesa_de_partes, asunto="Reclamo por cobro de arbitrios"),
     }
@@ -66,9 +67,19 @@ def test_el_asunto_corregido_se_encuentra(documentos, mesa_de_partes):
 
 def test_el_nombre_nuevo_del_remitente_se_encuentra(documentos, mesa_de_partes, secretario):
     persona = documentos["licencia"].remitente
-    actualizar_persona(persona=persona, por=secretario, tipo=persona.tipo, tipo_documento=persona.tipo_documento,
-                       numero_documento=persona.numero_documento, nombres="Josefina", apellidos="Mamani",
-                       razon_social="", correo="", telefono="", direccion="")
+    actualizar_persona(
+        persona=persona,
+        por=secretario,
+        tipo=persona.tipo,
+        tipo_documento=persona.tipo_documento,
+        numero_documento=persona.numero_documento,
+        nombres="Josefina",
+        apellidos="Mamani",
+        razon_social="",
+        correo="",
+        telefono="",
+        direccion="",
+    )
     assert _ids("mamani", mesa_de_partes) == {documentos["licencia"].pk}
     assert _ids("Quispe", mesa_de_partes) == set()
 

@@ -9,9 +9,14 @@ from registro.models import Procedimiento, TipoDocumental
 from registro.tests.factories import ProcedimientoFactory, TipoDocumentalFactory
 
 DATOS = {
-    "codigo": "gdu-02", "nombre": "Certificado de parámetros urbanísticos y edificatorios", "plazo_dias": "5",
-    "tipo_plazo": "habiles", "requisitos": "Solicitud\n\n  Plano de ubicación  ", "derecho_tramite": "78.00",
-    "silencio": "positivo", "activo": "on",
+    "codigo": "gdu-02",
+    "nombre": "Certificado de parámetros urbanísticos y edificatorios",
+    "plazo_dias": "5",
+    "tipo_plazo": "habiles",
+    "requisitos": "Solicitud\n\n  Plano de ubicación  ",
+    "derecho_tramite": "78.00",
+    "silencio": "positivo",
+    "activo": "on",
 }
 
 
@@ -26,7 +31,9 @@ def test_lista_de_procedimientos_con_consultas_fijas(cliente_de, secretario, dja
 
 
 def test_crear_procedimiento(cliente_de, secretario, unidad_gdu):
-    respuesta = cliente_de(secretario).post("/registro/procedimientos/nuevo/", {**DATOS, "unidad_responsable": unidad_gdu.pk})
+    respuesta = cliente_de(secretario).post(
+        "/registro/procedimientos/nuevo/", {**DATOS, "unidad_responsable": unidad_gdu.pk}
+    )
     assert respuesta.status_code == 302
     p = Procedimiento.objects.get()
     assert p.codigo == "GDU-02" and p.requisitos == "Solicitud\nPlano de ubicación"
@@ -37,10 +44,13 @@ def test_crear_procedimiento(cliente_de, secretario, unidad_gdu):
 def test_codigo_repetido_y_datos_malos(cliente_de, secretario, unidad_gdu):
     ProcedimientoFactory(codigo="GDU-02")
     cliente = cliente_de(secretario)
-    respuesta = cliente.post("/registro/procedimientos/nuevo/", {**DATOS, "unidad_responsable": unidad_gdu.pk})
+    respuesta = cliente.post(
+        "/registro/procedimientos/nuevo/", {**DATOS, "unidad_responsable": unidad_gdu.pk}
+    )
     assert "Ya existe un procedimiento con el código «GDU-02»." in respuesta.content.decode()
     respuesta = cliente.post(
-        "/registro/procedimientos/nuevo/", {**DATOS, "codigo": "X-1", "plazo_dias": "-1", "unidad_responsable": ""}
+        "/registro/procedimientos/nuevo/",
+        {**DATOS, "codigo": "X-1", "plazo_dias": "-1", "unidad_responsable": ""},
     )
     html = respuesta.content.decode()
     assert respuesta.status_code == 200 and "mayor o igual a 0" in html and "Este campo es requerido." in html
@@ -62,10 +72,20 @@ def test_editar_procedimiento(cliente_de, secretario, unidad_gdu, unidad_sg):
 def test_catalogos_sin_permiso_403(cliente_de, mesa_de_partes, unidad_gdu):
     cliente = cliente_de(mesa_de_partes)
     p = ProcedimientoFactory()
-    for url in ("/registro/procedimientos/", "/registro/procedimientos/nuevo/", f"/registro/procedimientos/{p.pk}/",
-                "/registro/tipos-documentales/", "/registro/tipos-documentales/nuevo/"):
+    for url in (
+        "/registro/procedimientos/",
+        "/registro/procedimientos/nuevo/",
+        f"/registro/procedimientos/{p.pk}/",
+        "/registro/tipos-documentales/",
+        "/registro/tipos-documentales/nuevo/",
+    ):
         assert cliente.get(url).status_code == 403, url
-    assert cliente.post("/registro/procedimientos/nuevo/", {**DATOS, "unidad_responsable": unidad_gdu.pk}).status_code == 403
+    assert (
+        cliente.post(
+            "/registro/procedimientos/nuevo/", {**DATOS, "unidad_responsable": unidad_gdu.pk}
+        ).status_code
+        == 403
+    )
     assert Procedimiento.objects.count() == 1
 
 
@@ -75,18 +95,24 @@ def test_procedimiento_inexistente_404(cliente_de, secretario):
 
 def test_tipos_documentales(cliente_de, secretario):
     cliente = cliente_de(secretario)
-    respuesta = cliente.post("/registro/tipos-documentales/nuevo/", {"nombre": " Carta  notarial ", "activo": "on"})
+    respuesta = cliente.post(
+        "/registro/tipos-documentales/nuevo/", {"nombre": " Carta  notarial ", "activo": "on"}
+    )
     assert respuesta.status_code == 302
     t = TipoDocumental.objects.get()
     assert t.nombre == "Carta notarial" and t.activo
     assert Evento.objects.de_objeto(t).get().accion == "registro.tipo_documental.crear"
     repetido = cliente.post("/registro/tipos-documentales/nuevo/", {"nombre": "carta notarial"})
     assert "Ya existe el tipo de documento «carta notarial»." in repetido.content.decode()
-    cliente.post(f"/registro/tipos-documentales/{t.pk}/", {"nombre": "Carta notarial"})  # sin «activo»: se desactiva
+    cliente.post(
+        f"/registro/tipos-documentales/{t.pk}/", {"nombre": "Carta notarial"}
+    )  # sin «activo»: se desactiva
     t.refresh_from_db()
     assert not t.activo
     assert "Carta notarial" in cliente.get("/registro/tipos-documentales/").content.decode()
-    malo = cliente.post(f"/registro/tipos-documentales/{t.pk}/", {"nombre": "Memo", "interno": "on", "codigo_serie": "Memo ñ"})
+    malo = cliente.post(
+        f"/registro/tipos-documentales/{t.pk}/", {"nombre": "Memo", "interno": "on", "codigo_serie": "Memo ñ"}
+    )
     assert "La clave de numeración admite" in malo.content.decode()
     t.refresh_from_db()
     assert t.nombre == "Carta notarial"
@@ -117,4 +143,6 @@ def test_demo_carga_el_tupa_y_documentos_y_es_idempotente():
     assert UnidadOrganica.objects.get(sigla="GDU").documentos_en_bandeja.exists()
     cargar_demo()
     assert Procedimiento.objects.count() == len(PROCEDIMIENTOS)
-    assert Documento.objects.filter(recibido_por__username="mesa", clase="entrada").count() == documentos.count()
+    assert (
+        Documento.objects.filter(recibido_por__username="mesa", clase="entrada").count() == documentos.count()
+    )

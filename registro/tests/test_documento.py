@@ -58,7 +58,10 @@ def test_cargo_pdf(cliente_de, mesa_de_partes, settings):
     assert "12 folios" in texto and "15/04/2026" in texto and "02/03/2026 10:30" in texto
     assert "CARGO DE RECEPCIÓN" in texto
     contexto = contexto_cargo(doc)
-    assert contexto["url_consulta"] == f"https://tramite.villaesperanza.gob.pe/consulta/{doc.codigo_seguimiento}/"
+    assert (
+        contexto["url_consulta"]
+        == f"https://tramite.villaesperanza.gob.pe/consulta/{doc.codigo_seguimiento}/"
+    )
     assert contexto["qr"].startswith("data:image/svg+xml")
 
 
@@ -95,7 +98,9 @@ def test_no_presentado_antes_de_tiempo_se_rechaza(cliente_de, mesa_de_partes):
 
 def test_no_presentado_vencido_desde_la_pagina(cliente_de, mesa_de_partes):
     doc = DocumentoFactory(
-        por=mesa_de_partes, defectos="Falta", recibido_en=datetime(2025, 3, 3, 9, tzinfo=ZoneInfo("America/Lima"))
+        por=mesa_de_partes,
+        defectos="Falta",
+        recibido_en=datetime(2025, 3, 3, 9, tzinfo=ZoneInfo("America/Lima")),
     )
     assert doc.subsanar_hasta < date.today()
     cliente_de(mesa_de_partes).post(f"/registro/documentos/{doc.pk}/no-presentado/")
@@ -104,7 +109,9 @@ def test_no_presentado_vencido_desde_la_pagina(cliente_de, mesa_de_partes):
 
 
 def test_subsanar_sin_permiso_y_ajeno(cliente_de, mesa_de_partes, jefe_unidad, ajeno, unidad_gdu):
-    doc = _doc(mesa_de_partes, defectos="Falta", procedimiento=ProcedimientoFactory(unidad_responsable=unidad_gdu))
+    doc = _doc(
+        mesa_de_partes, defectos="Falta", procedimiento=ProcedimientoFactory(unidad_responsable=unidad_gdu)
+    )
     assert cliente_de(jefe_unidad).post(f"/registro/documentos/{doc.pk}/subsanar/").status_code == 403
     assert cliente_de(ajeno).post(f"/registro/documentos/{doc.pk}/subsanar/").status_code == 403
     doc.refresh_from_db()
@@ -121,15 +128,21 @@ def test_subsanar_documento_ajeno_da_404(cliente_de, mesa_de_partes, secretario,
 
 
 def test_cargo_de_lo_presentado_en_domingo_dice_desde_cuando_se_computa(cliente_de, mesa_de_partes):
-    doc = DocumentoFactory(por=mesa_de_partes, recibido_en=datetime(2026, 3, 1, 20, 0, tzinfo=ZoneInfo("America/Lima")))
+    doc = DocumentoFactory(
+        por=mesa_de_partes, recibido_en=datetime(2026, 3, 1, 20, 0, tzinfo=ZoneInfo("America/Lima"))
+    )
     texto = "".join(
         p.extract_text()
-        for p in PdfReader(BytesIO(cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/cargo/").content)).pages
+        for p in PdfReader(
+            BytesIO(cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/cargo/").content)
+        ).pages
     )
     assert "Se computa desde" in texto and "02/03/2026" in texto
     normal = _doc(mesa_de_partes)
     texto = "".join(
         p.extract_text()
-        for p in PdfReader(BytesIO(cliente_de(mesa_de_partes).get(f"/registro/documentos/{normal.pk}/cargo/").content)).pages
+        for p in PdfReader(
+            BytesIO(cliente_de(mesa_de_partes).get(f"/registro/documentos/{normal.pk}/cargo/").content)
+        ).pages
     )
     assert "Se computa desde" not in texto

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import roles
-from core.models import Encargo, Evento, NumeroRegistro, Notificacion
+from core.models import Encargo, Evento, Notificacion, NumeroRegistro
 from core.tests.consultas import con_sesion
 from core.tests.factories import CargoFactory, PersonaFactory, UnidadFactory, UsuarioFactory
 from registro.models import Derivacion, DestinatarioInterno, Documento
@@ -34,8 +34,14 @@ def funcionario_gdu(jefe_unidad, unidad_gdu):
 
 
 def _memo(jefe, destinos, tipos, **extra):
-    datos = {"clase": "interno", "tipo_documental": tipos["memorando"], "unidad_origen": jefe.unidad,
-             "asunto": "Coordinación de inspecciones", "por": jefe, "destinatarios_unidades": destinos}
+    datos = {
+        "clase": "interno",
+        "tipo_documental": tipos["memorando"],
+        "unidad_origen": jefe.unidad,
+        "asunto": "Coordinación de inspecciones",
+        "por": jefe,
+        "destinatarios_unidades": destinos,
+    }
     datos.update(extra)
     return crear_borrador(**datos)
 
@@ -46,10 +52,15 @@ def _memo(jefe, destinos, tipos, **extra):
 def test_pagina_emitir_crea_borrador_con_plantilla(cliente_de, funcionario_gdu, unidad_sg, tipos):
     c = cliente_de(funcionario_gdu)
     assert c.get(reverse("registro:emitir")).status_code == 200
-    r = c.post(reverse("registro:emitir"), {
-        "clase": "interno", "tipo_documental": tipos["memorando"].pk, "asunto": "Informe de obras",
-        "destinatarios_unidades": [unidad_sg.pk],
-    })
+    r = c.post(
+        reverse("registro:emitir"),
+        {
+            "clase": "interno",
+            "tipo_documental": tipos["memorando"].pk,
+            "asunto": "Informe de obras",
+            "destinatarios_unidades": [unidad_sg.pk],
+        },
+    )
     documento = Documento.objects.get(asunto="Informe de obras")
     assert r.status_code == 302 and r.url == reverse("registro:borrador-editar", args=[documento.pk])
     assert documento.estado == Documento.Estado.BORRADOR
@@ -63,12 +74,21 @@ def test_pagina_emitir_crea_borrador_con_plantilla(cliente_de, funcionario_gdu, 
 
 def test_emitir_entrada_mala_no_crea_nada(cliente_de, funcionario_gdu, tipos):
     c = cliente_de(funcionario_gdu)
-    r = c.post(reverse("registro:emitir"), {"clase": "interno", "tipo_documental": tipos["memorando"].pk,
-                                            "asunto": "Sin destinatarios"})
+    r = c.post(
+        reverse("registro:emitir"),
+        {"clase": "interno", "tipo_documental": tipos["memorando"].pk, "asunto": "Sin destinatarios"},
+    )
     assert r.status_code == 200
     assert "Elija al menos una unidad o una persona destinataria." in r.content.decode()
-    r = c.post(reverse("registro:emitir"), {"clase": "salida", "tipo_documental": tipos["oficio"].pk,
-                                            "asunto": "Oficio", "destinatario_documento": "99999999"})
+    r = c.post(
+        reverse("registro:emitir"),
+        {
+            "clase": "salida",
+            "tipo_documental": tipos["oficio"].pk,
+            "asunto": "Oficio",
+            "destinatario_documento": "99999999",
+        },
+    )
     assert "No hay una persona registrada con ese número de documento" in r.content.decode()
     assert not Documento.objects.exists()
     assert not Evento.objects.filter(accion__startswith="registro.documento").exists()
@@ -81,16 +101,28 @@ def test_emitir_sin_unidad_es_403(cliente_de, regidor, tipos):
 
 def test_salida_a_persona_usa_su_nombre(funcionario_gdu, tipos):
     persona = PersonaFactory(nombres="Lucía", apellidos="Vargas")
-    d = crear_borrador(clase="salida", tipo_documental=tipos["oficio"], unidad_origen=funcionario_gdu.unidad,
-                       asunto="Notificación", por=funcionario_gdu, destinatario=persona)
+    d = crear_borrador(
+        clase="salida",
+        tipo_documental=tipos["oficio"],
+        unidad_origen=funcionario_gdu.unidad,
+        asunto="Notificación",
+        por=funcionario_gdu,
+        destinatario=persona,
+    )
     assert d.destinatario_texto == "Lucía Vargas"
     assert d.cuerpo.startswith("Señor(a) Lucía Vargas:")
 
 
 def test_no_redacta_para_otra_unidad(funcionario_gdu, unidad_sg, tipos):
     with pytest.raises(ValidationError) as e:
-        crear_borrador(clase="interno", tipo_documental=tipos["memorando"], unidad_origen=unidad_sg,
-                       asunto="x", por=funcionario_gdu, destinatarios_unidades=[funcionario_gdu.unidad])
+        crear_borrador(
+            clase="interno",
+            tipo_documental=tipos["memorando"],
+            unidad_origen=unidad_sg,
+            asunto="x",
+            por=funcionario_gdu,
+            destinatarios_unidades=[funcionario_gdu.unidad],
+        )
     assert "Solo el personal de la unidad de origen" in str(e.value)
     assert not Documento.objects.exists()
 
@@ -103,9 +135,14 @@ def test_editar_borrador_cambia_texto_y_destinatarios(cliente_de, funcionario_gd
     otra = UnidadFactory(sigla="GAF", nombre="Gerencia de Administración")
     c = cliente_de(funcionario_gdu)
     assert c.get(reverse("registro:borrador-editar", args=[d.pk])).status_code == 200
-    r = c.post(reverse("registro:borrador-editar", args=[d.pk]), {
-        "asunto": "Coordinación (corregido)", "cuerpo": "Texto final.", "destinatarios_unidades": [otra.pk],
-    })
+    r = c.post(
+        reverse("registro:borrador-editar", args=[d.pk]),
+        {
+            "asunto": "Coordinación (corregido)",
+            "cuerpo": "Texto final.",
+            "destinatarios_unidades": [otra.pk],
+        },
+    )
     assert r.status_code == 302
     d.refresh_from_db()
     assert d.asunto == "Coordinación (corregido)" and d.cuerpo == "Texto final."
@@ -117,8 +154,10 @@ def test_editar_borrador_cambia_texto_y_destinatarios(cliente_de, funcionario_gd
 
 def test_editar_borrador_texto_vacio_no_cambia(cliente_de, funcionario_gdu, unidad_sg, tipos):
     d = _memo(funcionario_gdu, [unidad_sg], tipos)
-    r = cliente_de(funcionario_gdu).post(reverse("registro:borrador-editar", args=[d.pk]), {
-        "asunto": "", "cuerpo": "", "destinatarios_unidades": [unidad_sg.pk]})
+    r = cliente_de(funcionario_gdu).post(
+        reverse("registro:borrador-editar", args=[d.pk]),
+        {"asunto": "", "cuerpo": "", "destinatarios_unidades": [unidad_sg.pk]},
+    )
     assert r.status_code == 200 and "Este campo es requerido." in r.content.decode()
     d.refresh_from_db()
     assert d.asunto == "Coordinación de inspecciones"
@@ -127,8 +166,12 @@ def test_editar_borrador_texto_vacio_no_cambia(cliente_de, funcionario_gdu, unid
 def test_editar_borrador_ajeno_404(cliente_de, funcionario_gdu, unidad_sg, tipos, ajeno):
     d = _memo(funcionario_gdu, [unidad_sg], tipos)
     assert cliente_de(ajeno).get(reverse("registro:borrador-editar", args=[d.pk])).status_code == 404
-    assert cliente_de(ajeno).post(reverse("registro:borrador-editar", args=[d.pk]),
-                                  {"asunto": "x", "cuerpo": "y"}).status_code == 404
+    assert (
+        cliente_de(ajeno)
+        .post(reverse("registro:borrador-editar", args=[d.pk]), {"asunto": "x", "cuerpo": "y"})
+        .status_code
+        == 404
+    )
 
 
 def test_destinatario_no_ve_el_borrador(cliente_de, funcionario_gdu, unidad_sg, secretario, tipos):
@@ -155,7 +198,9 @@ def test_jefe_firma_numera_y_genera_pdf(cliente_de, jefe_unidad, unidad_sg, secr
     evento = Evento.objects.get(accion="registro.documento.firmar")
     assert evento.antes["estado"] == "borrador" and evento.despues["pdf_sha256"] == d.pdf.sha256
     # El destinatario (la unidad SG) recibe el aviso.
-    assert Notificacion.objects.filter(usuario=secretario, url=reverse("registro:documento-emitido", args=[d.pk]))
+    assert Notificacion.objects.filter(
+        usuario=secretario, url=reverse("registro:documento-emitido", args=[d.pk])
+    )
     # El segundo memorando de la unidad lleva el número siguiente.
     d2 = firmar(documento=_memo(jefe_unidad, [unidad_sg], tipos), por=jefe_unidad)
     assert d2.numero_texto == f"MEMORANDO Nº 002-{anio}-GDU/MDVE"
@@ -169,8 +214,13 @@ def test_pdf_lleva_numero_asunto_y_firmante(jefe_unidad, unidad_sg, tipos):
     jefe_unidad.save()
     d = firmar(documento=_memo(jefe_unidad, [unidad_sg], tipos), por=jefe_unidad)
     texto = " ".join(p.extract_text() for p in PdfReader(d.pdf.archivo.open("rb")).pages)
-    for fragmento in (d.numero_texto, "Coordinación de inspecciones", "Miguel Torres",
-                      "Gerente de Desarrollo Urbano", "Secretaría General"):
+    for fragmento in (
+        d.numero_texto,
+        "Coordinación de inspecciones",
+        "Miguel Torres",
+        "Gerente de Desarrollo Urbano",
+        "Secretaría General",
+    ):
         assert fragmento in texto, fragmento
 
 
@@ -178,7 +228,9 @@ def test_funcionario_no_jefe_no_firma_403(cliente_de, funcionario_gdu, unidad_sg
     d = _memo(funcionario_gdu, [unidad_sg], tipos)
     assert cliente_de(funcionario_gdu).post(reverse("registro:firmar", args=[d.pk])).status_code == 403
     d.refresh_from_db()
-    assert d.estado == Documento.Estado.BORRADOR and not Evento.objects.filter(accion="registro.documento.firmar")
+    assert d.estado == Documento.Estado.BORRADOR and not Evento.objects.filter(
+        accion="registro.documento.firmar"
+    )
 
 
 def test_firmar_get_405_y_ajeno_404(cliente_de, jefe_unidad, unidad_sg, tipos, ajeno):
@@ -193,8 +245,12 @@ def test_encargado_firma_por_encargo(jefe_unidad, funcionario_gdu, unidad_sg, ti
     from pypdf import PdfReader
 
     hoy = timezone.localdate()
-    Encargo.objects.create(titular=jefe_unidad, encargado=funcionario_gdu, desde=hoy - timedelta(days=1),
-                           hasta=hoy + timedelta(days=5))
+    Encargo.objects.create(
+        titular=jefe_unidad,
+        encargado=funcionario_gdu,
+        desde=hoy - timedelta(days=1),
+        hasta=hoy + timedelta(days=5),
+    )
     d = firmar(documento=_memo(funcionario_gdu, [unidad_sg], tipos), por=funcionario_gdu)
     assert d.firmado_por == funcionario_gdu
     texto = " ".join(p.extract_text() for p in PdfReader(d.pdf.archivo.open("rb")).pages)
@@ -208,23 +264,32 @@ def test_secretario_general_firma_y_lo_firmado_no_se_edita(secretario, funcionar
     with pytest.raises(ValidationError, match="ya está firmado"):
         firmar(documento=d, por=secretario)
     with pytest.raises(ValidationError, match="no se edita"):
-        actualizar_borrador(documento=d, por=funcionario_gdu, asunto="otro", cuerpo="otro",
-                            destinatarios_unidades=[unidad_sg])
+        actualizar_borrador(
+            documento=d, por=funcionario_gdu, asunto="otro", cuerpo="otro", destinatarios_unidades=[unidad_sg]
+        )
     d.refresh_from_db()
     assert d.asunto == "Coordinación de inspecciones"
 
 
 def test_circular_a_muchas_unidades_con_formato_propio(jefe_unidad, tipos):
     unidades = [UnidadFactory(sigla=s, nombre=f"Unidad {s}") for s in ("GAF", "GSC", "GDS")]
-    d = firmar(documento=_memo(jefe_unidad, unidades, tipos, tipo_documental=tipos["circular"]), por=jefe_unidad)
+    d = firmar(
+        documento=_memo(jefe_unidad, unidades, tipos, tipo_documental=tipos["circular"]), por=jefe_unidad
+    )
     assert d.numero_texto.startswith("CIRCULAR Nº 001-")
     assert DestinatarioInterno.objects.filter(documento=d).count() == 3
 
 
 def test_salida_lleva_numero_del_tipo_y_del_registro_de_salida(jefe_unidad, tipos):
     persona = PersonaFactory()
-    d = crear_borrador(clase="salida", tipo_documental=tipos["oficio"], unidad_origen=jefe_unidad.unidad,
-                       asunto="Oficio", por=jefe_unidad, destinatario=persona)
+    d = crear_borrador(
+        clase="salida",
+        tipo_documental=tipos["oficio"],
+        unidad_origen=jefe_unidad.unidad,
+        asunto="Oficio",
+        por=jefe_unidad,
+        destinatario=persona,
+    )
     d = firmar(documento=d, por=jefe_unidad)
     anio = timezone.localdate().year
     assert d.numero_texto == f"OFICIO Nº 001-{anio}-GDU/MDVE"
@@ -242,10 +307,15 @@ def test_responder_y_firmar_cierra_la_entrada(cliente_de, jefe_unidad, mesa_de_p
     c = cliente_de(jefe_unidad)
     r = c.get(reverse("registro:responder", args=[entrada.pk]))
     assert r.status_code == 200 and entrada.numero_texto in r.content.decode()
-    r = c.post(reverse("registro:responder", args=[entrada.pk]), {
-        "clase": "salida", "tipo_documental": tipos["oficio"].pk, "asunto": "Respuesta a su carta",
-        "destinatario_documento": entrada.remitente.numero_documento,
-    })
+    r = c.post(
+        reverse("registro:responder", args=[entrada.pk]),
+        {
+            "clase": "salida",
+            "tipo_documental": tipos["oficio"].pk,
+            "asunto": "Respuesta a su carta",
+            "destinatario_documento": entrada.remitente.numero_documento,
+        },
+    )
     respuesta = Documento.objects.get(respuesta_a=entrada)
     assert r.status_code == 302
     assert respuesta.destinatario == entrada.remitente
@@ -266,21 +336,34 @@ def test_responder_documento_ajeno_404(cliente_de, ajeno, mesa_de_partes, tipos)
 def test_no_se_responde_lo_cerrado_ni_desde_otra_unidad(jefe_unidad, mesa_de_partes, unidad_gdu, tipos):
     entrada = DocumentoFactory(por=mesa_de_partes)
     with pytest.raises(ValidationError, match="Responde la unidad que tiene el documento"):
-        crear_borrador(clase="salida", tipo_documental=tipos["oficio"], unidad_origen=unidad_gdu,
-                       asunto="x", por=jefe_unidad, respuesta_a=entrada)
+        crear_borrador(
+            clase="salida",
+            tipo_documental=tipos["oficio"],
+            unidad_origen=unidad_gdu,
+            asunto="x",
+            por=jefe_unidad,
+            respuesta_a=entrada,
+        )
     Documento.objects.filter(pk=entrada.pk).update(estado=Documento.Estado.CONCLUIDO)
     entrada.refresh_from_db()
     with pytest.raises(ValidationError, match="ya está cerrado"):
-        crear_borrador(clase="salida", tipo_documental=tipos["oficio"], unidad_origen=unidad_gdu,
-                       asunto="x", por=jefe_unidad, respuesta_a=entrada)
+        crear_borrador(
+            clase="salida",
+            tipo_documental=tipos["oficio"],
+            unidad_origen=unidad_gdu,
+            asunto="x",
+            por=jefe_unidad,
+            respuesta_a=entrada,
+        )
     assert not Documento.objects.filter(respuesta_a=entrada).exists()
 
 
 # --- Lista de emitidos ----------------------------------------------------------------------------
 
 
-def test_emitidos_borradores_primero_y_consultas_fijas(cliente_de, jefe_unidad, unidad_sg, tipos,
-                                                      django_assert_num_queries):
+def test_emitidos_borradores_primero_y_consultas_fijas(
+    cliente_de, jefe_unidad, unidad_sg, tipos, django_assert_num_queries
+):
     firmado = firmar(documento=_memo(jefe_unidad, [unidad_sg], tipos, asunto="Firmado"), por=jefe_unidad)
     borrador = _memo(jefe_unidad, [unidad_sg], tipos, asunto="Pendiente")
     for i in range(3):

@@ -19,7 +19,9 @@ def test_crear_y_agregar(mesa_de_partes):
     assert set(exp.documentos.values_list("pk", flat=True)) == {a.pk, b.pk}
     assert Evento.objects.filter(accion="registro.expediente.crear").count() == 1
     assert Evento.objects.filter(accion="registro.expediente.agregar").count() == 1
-    otro = crear_expediente(asunto="Otro", documentos=[DocumentoFactory(por=mesa_de_partes)], por=mesa_de_partes)
+    otro = crear_expediente(
+        asunto="Otro", documentos=[DocumentoFactory(por=mesa_de_partes)], por=mesa_de_partes
+    )
     assert otro.codigo.endswith("000002")
 
 
@@ -51,11 +53,16 @@ def test_paginas_de_expediente(mesa_de_partes, ajeno, cliente_de):
     r = cliente.post(reverse("registro:expediente-crear", args=[a.pk]), {"asunto": "Obra nueva"})
     exp = Expediente.objects.get()
     assert r.status_code == 302 and r.url == reverse("registro:expediente", args=[exp.pk])
-    r = cliente.post(reverse("registro:expediente-agregar", args=[b.pk]), {"codigo": "NO-EXISTE"}, follow=True)
+    r = cliente.post(
+        reverse("registro:expediente-agregar", args=[b.pk]), {"codigo": "NO-EXISTE"}, follow=True
+    )
     assert "No se encontró el expediente" in r.content.decode()
     cliente.post(reverse("registro:expediente-agregar", args=[b.pk]), {"codigo": exp.codigo.lower()})
     assert Documento.objects.get(pk=b.pk).expediente == exp
     r = cliente.get(reverse("registro:expediente", args=[exp.pk]))
     assert r.status_code == 200 and a.numero_texto in r.content.decode()
     assert cliente_de(ajeno).get(reverse("registro:expediente", args=[exp.pk])).status_code == 404
-    assert cliente_de(ajeno).post(reverse("registro:expediente-crear", args=[a.pk]), {"asunto": "x"}).status_code == 404
+    assert (
+        cliente_de(ajeno).post(reverse("registro:expediente-crear", args=[a.pk]), {"asunto": "x"}).status_code
+        == 404
+    )

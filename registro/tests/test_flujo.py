@@ -34,8 +34,14 @@ def eventos(accion):
 
 
 def test_derivar_abre_linea_pendiente_y_copias(documento, mesa_de_partes, jefe_unidad, unidad_sg):
-    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes,
-                    instrucciones="Evaluar y responder", plazo_dias=5, copias=[unidad_sg])
+    linea = derivar(
+        documento=documento,
+        a_unidad=jefe_unidad.unidad,
+        por=mesa_de_partes,
+        instrucciones="Evaluar y responder",
+        plazo_dias=5,
+        copias=[unidad_sg],
+    )
     documento.refresh_from_db()
     assert linea.estado == E.PENDIENTE and linea.tipo == "accion" and linea.secuencia == 1
     assert linea.de_unidad == mesa_de_partes.unidad and linea.a_unidad == jefe_unidad.unidad
@@ -71,7 +77,9 @@ def test_recorrido_completo(documento, mesa_de_partes, jefe_unidad):
 def test_derivar_onward_cierra_la_linea_anterior(documento, mesa_de_partes, jefe_unidad, unidad_sg):
     primera = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes)
     aceptar(derivacion=primera, por=jefe_unidad)
-    segunda = derivar(documento=documento, a_unidad=unidad_sg, por=jefe_unidad, instrucciones="Para opinión legal")
+    segunda = derivar(
+        documento=documento, a_unidad=unidad_sg, por=jefe_unidad, instrucciones="Para opinión legal"
+    )
     primera.refresh_from_db()
     assert primera.estado == E.DERIVADA and primera.cerrado_por == jefe_unidad
     assert segunda.anterior == primera and segunda.secuencia == 2 and segunda.de_unidad == jefe_unidad.unidad
@@ -160,8 +168,12 @@ def _post(cliente, nombre, pk, datos=None, **extra):
 
 def test_pagina_derivar(documento, mesa_de_partes, unidad_gdu, unidad_sg, cliente_de):
     cliente = cliente_de(mesa_de_partes)
-    r = _post(cliente, "registro:documento-derivar", documento.pk,
-              {"a_unidad": unidad_gdu.pk, "copias": [unidad_sg.pk], "instrucciones": "Atender", "plazo_dias": "3"})
+    r = _post(
+        cliente,
+        "registro:documento-derivar",
+        documento.pk,
+        {"a_unidad": unidad_gdu.pk, "copias": [unidad_sg.pk], "instrucciones": "Atender", "plazo_dias": "3"},
+    )
     assert r.status_code == 302 and r.url == reverse("registro:documento", args=[documento.pk])
     linea = Derivacion.objects.get(documento=documento, tipo="accion")
     assert linea.a_unidad == unidad_gdu and linea.plazo_dias == 3
@@ -170,7 +182,9 @@ def test_pagina_derivar(documento, mesa_de_partes, unidad_gdu, unidad_sg, client
 
 def test_pagina_derivar_mala_entrada(documento, mesa_de_partes, cliente_de):
     cliente = cliente_de(mesa_de_partes)
-    r = _post(cliente, "registro:documento-derivar", documento.pk, {"a_unidad": "", "plazo_dias": "-2"}, follow=True)
+    r = _post(
+        cliente, "registro:documento-derivar", documento.pk, {"a_unidad": "", "plazo_dias": "-2"}, follow=True
+    )
     assert "Elija la unidad a la que deriva el documento." in r.content.decode()
     assert not Derivacion.objects.exists()
 
@@ -243,8 +257,9 @@ def test_hoja_de_ruta_pdf(documento, mesa_de_partes, jefe_unidad, ajeno, cliente
     url = reverse("registro:documento-hoja-ruta", args=[documento.pk])
     r = cliente_de(jefe_unidad).get(url)
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content.startswith(b"%PDF")
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     texto = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
     assert "HOJA DE RUTA" in texto and "Atendida" in texto and "Hecho" in texto

@@ -16,8 +16,14 @@ from registro.tests.factories import TipoDocumentalFactory
 @pytest.fixture
 def memo(jefe_unidad, unidad_sg):
     tipo = TipoDocumentalFactory(nombre="Memorando", interno=True, codigo_serie="memorando")
-    d = crear_borrador(clase="interno", tipo_documental=tipo, unidad_origen=jefe_unidad.unidad,
-                       asunto="Coordinación", por=jefe_unidad, destinatarios_unidades=[unidad_sg])
+    d = crear_borrador(
+        clase="interno",
+        tipo_documental=tipo,
+        unidad_origen=jefe_unidad.unidad,
+        asunto="Coordinación",
+        por=jefe_unidad,
+        destinatarios_unidades=[unidad_sg],
+    )
     return firmar(documento=d, por=jefe_unidad)
 
 
@@ -38,7 +44,9 @@ def test_remitente_ve_quien_leyo(cliente_de, memo, secretario, jefe_unidad):
     assert "No leído" in c.get(reverse("registro:documento-emitido", args=[memo.pk])).content.decode()
     assert not DestinatarioInterno.objects.get(documento=memo).leido_en  # abrirlo el remitente no cuenta
     marcar_leido(destinatario=DestinatarioInterno.objects.get(documento=memo), por=secretario)
-    assert f"por {secretario}" in c.get(reverse("registro:documento-emitido", args=[memo.pk])).content.decode()
+    assert (
+        f"por {secretario}" in c.get(reverse("registro:documento-emitido", args=[memo.pk])).content.decode()
+    )
 
 
 def test_solo_el_destinatario_acusa_lectura(memo, jefe_unidad):
@@ -47,15 +55,30 @@ def test_solo_el_destinatario_acusa_lectura(memo, jefe_unidad):
     assert not Evento.objects.filter(accion="registro.documento.leer").exists()
 
 
-def test_recibidos_internos_no_leidos_primero(cliente_de, memo, jefe_unidad, unidad_sg, secretario,
-                                             django_assert_num_queries):
+def test_recibidos_internos_no_leidos_primero(
+    cliente_de, memo, jefe_unidad, unidad_sg, secretario, django_assert_num_queries
+):
     tipo = memo.tipo_documental
-    segundo = firmar(documento=crear_borrador(
-        clase="interno", tipo_documental=tipo, unidad_origen=jefe_unidad.unidad, asunto="Segundo aviso",
-        por=jefe_unidad, destinatarios_usuarios=[secretario]), por=jefe_unidad)
+    segundo = firmar(
+        documento=crear_borrador(
+            clase="interno",
+            tipo_documental=tipo,
+            unidad_origen=jefe_unidad.unidad,
+            asunto="Segundo aviso",
+            por=jefe_unidad,
+            destinatarios_usuarios=[secretario],
+        ),
+        por=jefe_unidad,
+    )
     marcar_leido(destinatario=DestinatarioInterno.objects.get(documento=segundo), por=secretario)
-    crear_borrador(clase="interno", tipo_documental=tipo, unidad_origen=jefe_unidad.unidad, asunto="Borrador oculto",
-                   por=jefe_unidad, destinatarios_unidades=[unidad_sg])
+    crear_borrador(
+        clase="interno",
+        tipo_documental=tipo,
+        unidad_origen=jefe_unidad.unidad,
+        asunto="Borrador oculto",
+        por=jefe_unidad,
+        destinatarios_unidades=[unidad_sg],
+    )
     c = cliente_de(secretario)
     c.get(reverse("registro:recibidos-internos"))
     with django_assert_num_queries(con_sesion(8)):
@@ -66,16 +89,26 @@ def test_recibidos_internos_no_leidos_primero(cliente_de, memo, jefe_unidad, uni
 
 def test_ajeno_no_ve_el_memorando(cliente_de, memo, ajeno):
     assert cliente_de(ajeno).get(reverse("registro:documento-emitido", args=[memo.pk])).status_code == 404
-    assert "Coordinación" not in cliente_de(ajeno).get(reverse("registro:recibidos-internos")).content.decode()
+    assert (
+        "Coordinación" not in cliente_de(ajeno).get(reverse("registro:recibidos-internos")).content.decode()
+    )
 
 
 def test_circular_cada_unidad_acusa_por_separado(jefe_unidad):
     tipo = TipoDocumentalFactory(nombre="Circular", interno=True, codigo_serie="circular")
     unidades = [UnidadFactory(sigla=s, nombre=f"Unidad {s}") for s in ("GAF", "GSC")]
     lector = UsuarioFactory(username="gaf1", unidad=unidades[0], roles=[roles.FUNCIONARIO])
-    c = firmar(documento=crear_borrador(clase="interno", tipo_documental=tipo, unidad_origen=jefe_unidad.unidad,
-                                        asunto="Circular", por=jefe_unidad, destinatarios_unidades=unidades),
-               por=jefe_unidad)
+    c = firmar(
+        documento=crear_borrador(
+            clase="interno",
+            tipo_documental=tipo,
+            unidad_origen=jefe_unidad.unidad,
+            asunto="Circular",
+            por=jefe_unidad,
+            destinatarios_unidades=unidades,
+        ),
+        por=jefe_unidad,
+    )
     for destino in DestinatarioInterno.objects.filter(documento=c, unidad=unidades[0]):
         marcar_leido(destinatario=destino, por=lector)
     leidos = dict(DestinatarioInterno.objects.filter(documento=c).values_list("unidad__sigla", "leido_por"))

@@ -20,15 +20,30 @@ VIERNES = datetime(2026, 3, 6, 10, 30, tzinfo=ZoneInfo("America/Lima"))
 
 
 def _configurar(municipio, mesa, titular):
-    ReglaLocal.objects.create(municipio=municipio, clave="plazos.respuesta_peticion", valor=5,
-                              vigente_desde=date(2020, 1, 1), fuente="Ordenanza de prueba")
-    ReglaLocal.objects.create(municipio=municipio, clave="plazos.respuesta_peticion", valor=99,
-                              vigente_desde=date(2030, 1, 1), fuente="Aún no vigente")
-    DiaCalendario.objects.create(municipio=municipio, fecha=date(2026, 3, 9), tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
-                                 descripcion="Aniversario del distrito")
+    ReglaLocal.objects.create(
+        municipio=municipio,
+        clave="plazos.respuesta_peticion",
+        valor=5,
+        vigente_desde=date(2020, 1, 1),
+        fuente="Ordenanza de prueba",
+    )
+    ReglaLocal.objects.create(
+        municipio=municipio,
+        clave="plazos.respuesta_peticion",
+        valor=99,
+        vigente_desde=date(2030, 1, 1),
+        fuente="Aún no vigente",
+    )
+    DiaCalendario.objects.create(
+        municipio=municipio,
+        fecha=date(2026, 3, 9),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Aniversario del distrito",
+    )
     hoy = timezone.localdate()
-    Encargo.objects.create(titular=titular, encargado=mesa, desde=hoy - timedelta(days=1),
-                           hasta=hoy + timedelta(days=1))
+    Encargo.objects.create(
+        titular=titular, encargado=mesa, desde=hoy - timedelta(days=1), hasta=hoy + timedelta(days=1)
+    )
     serie_por_perfil(CLAVE_SERIE, por=mesa)
 
 
@@ -50,15 +65,18 @@ def test_precarga_lee_lo_mismo_que_el_orm(municipio, mesa_de_partes, secretario)
     assert len(consultas) == 1  # la de `actual.calendario`: la precargada no consulta
 
 
-def test_registro_con_reglas_calendario_y_encargo_igual_con_y_sin_precarga(municipio, mesa_de_partes, secretario,
-                                                                           monkeypatch):
+def test_registro_con_reglas_calendario_y_encargo_igual_con_y_sin_precarga(
+    municipio, mesa_de_partes, secretario, monkeypatch
+):
     _configurar(municipio, mesa_de_partes, secretario)
     persona = PersonaFactory()
-    con = registrar_documento(asunto="Con precarga", folios=1, remitente=persona, por=mesa_de_partes,
-                              recibido_en=VIERNES)
+    con = registrar_documento(
+        asunto="Con precarga", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES
+    )
     monkeypatch.setattr("registro.services.recepcion.precargar", lambda **_: None)
-    sin = registrar_documento(asunto="Sin precarga", folios=1, remitente=persona, por=mesa_de_partes,
-                              recibido_en=VIERNES)
+    sin = registrar_documento(
+        asunto="Sin precarga", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES
+    )
     # 5 días hábiles (regla local) desde el viernes 6, sin el lunes 9 (feriado local): vence el lunes 16.
     assert con.vence == sin.vence == date(2026, 3, 16)
     assert (con.correlativo, sin.correlativo) == (1, 2)
@@ -82,10 +100,14 @@ def test_remitente_y_precarga(municipio, mesa_de_partes):
     from registro.services.recepcion import remitente_y_precarga
 
     persona = PersonaFactory(numero_documento="45871236")
-    encontrada, precarga = remitente_y_precarga(tipo_documento="DNI", numero_documento="4587-1236", por=mesa_de_partes)
+    encontrada, precarga = remitente_y_precarga(
+        tipo_documento="DNI", numero_documento="4587-1236", por=mesa_de_partes
+    )
     assert encontrada == persona
     assert (precarga is not None) == (connection.vendor == "postgresql")
-    assert remitente_y_precarga(tipo_documento="DNI", numero_documento="11111111", por=mesa_de_partes)[0] is None
+    assert (
+        remitente_y_precarga(tipo_documento="DNI", numero_documento="11111111", por=mesa_de_partes)[0] is None
+    )
     with pytest.raises(ValidationError):
         remitente_y_precarga(tipo_documento="DNI", numero_documento="12", por=mesa_de_partes)
 
@@ -99,14 +121,19 @@ def test_fuera_de_otra_transaccion_el_commit_va_con_la_rafaga(transactional_db, 
 
     persona = PersonaFactory()
     confirmados = []
-    primero = registrar_documento(asunto="Uno", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES)
+    primero = registrar_documento(
+        asunto="Uno", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES
+    )
     with transaction.atomic():
         transaction.on_commit(lambda: confirmados.append("otro"))
-        segundo = registrar_documento(asunto="Dos", folios=1, remitente=persona, por=mesa_de_partes,
-                                      recibido_en=VIERNES)
+        segundo = registrar_documento(
+            asunto="Dos", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES
+        )
         # Dentro de la transacción de otro no se confirma nada todavía.
         assert not confirmados and connection.in_atomic_block
-    tercero = registrar_documento(asunto="Tres", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES)
+    tercero = registrar_documento(
+        asunto="Tres", folios=1, remitente=persona, por=mesa_de_partes, recibido_en=VIERNES
+    )
     assert confirmados == ["otro"] and not connection.in_atomic_block
     assert [primero.correlativo, segundo.correlativo, tercero.correlativo] == [1, 2, 3]
     assert Documento.objects.count() == 3 and verificar_cadena().intacta
@@ -155,12 +182,25 @@ def test_los_disparadores_suben_la_version_con_cualquier_escritura(municipio, me
     if connection.vendor != "postgresql":
         pytest.skip("los disparadores de versión son de PostgreSQL")
     antes = _version()
-    dia = DiaCalendario.objects.create(municipio=municipio, fecha=date(2026, 7, 1), tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
-                                       descripcion="Prueba")
+    dia = DiaCalendario.objects.create(
+        municipio=municipio,
+        fecha=date(2026, 7, 1),
+        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+        descripcion="Prueba",
+    )
     assert _version() == antes + 1
     Municipio.objects.filter(pk=municipio.pk).update(telefono="01-555")  # sin señales ni save()
-    ReglaLocal.objects.bulk_create([ReglaLocal(municipio=municipio, clave="plazos.respuesta_peticion", valor=7,
-                                               vigente_desde=date(2020, 1, 1), fuente="x")])
+    ReglaLocal.objects.bulk_create(
+        [
+            ReglaLocal(
+                municipio=municipio,
+                clave="plazos.respuesta_peticion",
+                valor=7,
+                vigente_desde=date(2020, 1, 1),
+                fuente="x",
+            )
+        ]
+    )
     with connection.cursor() as cursor:
         cursor.execute("UPDATE core_serie SET nombre = nombre")
     dia.delete()
@@ -169,8 +209,9 @@ def test_los_disparadores_suben_la_version_con_cualquier_escritura(municipio, me
     assert _version() == antes + 5
 
 
-def test_la_configuracion_se_guarda_fuera_de_transacciones_y_se_relee_al_cambiar(transactional_db, municipio,
-                                                                                  mesa_de_partes):
+def test_la_configuracion_se_guarda_fuera_de_transacciones_y_se_relee_al_cambiar(
+    transactional_db, municipio, mesa_de_partes
+):
     import pytest
     from django.db import transaction
 
@@ -190,8 +231,16 @@ def test_la_configuracion_se_guarda_fuera_de_transacciones_y_se_relee_al_cambiar
         segunda = precargar()
     assert segunda.municipio is primera.municipio and segunda.dias is primera.dias and len(consultas) == 0
     # Un día nuevo del calendario (de cualquier forma) sube la versión: la siguiente lo ve.
-    DiaCalendario.objects.bulk_create([DiaCalendario(municipio=municipio, fecha=date(2026, 7, 2),
-                                                     tipo=DiaCalendario.Tipo.FERIADO_LOCAL, descripcion="Nuevo")])
+    DiaCalendario.objects.bulk_create(
+        [
+            DiaCalendario(
+                municipio=municipio,
+                fecha=date(2026, 7, 2),
+                tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+                descripcion="Nuevo",
+            )
+        ]
+    )
     tercera = precargar()
     assert tercera.municipio is not primera.municipio
     assert [d.fecha for d in tercera.dias] == [date(2026, 7, 2)]

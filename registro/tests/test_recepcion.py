@@ -18,7 +18,12 @@ DOMINGO = datetime(2026, 3, 1, 11, 0, tzinfo=LIMA)
 
 
 def _registrar(por, **extra):
-    datos = {"asunto": "Solicito licencia de funcionamiento", "folios": 4, "remitente": PersonaFactory(), "por": por}
+    datos = {
+        "asunto": "Solicito licencia de funcionamiento",
+        "folios": 4,
+        "remitente": PersonaFactory(),
+        "por": por,
+    }
     datos.update(extra)
     return registrar_documento(**datos)
 
@@ -143,19 +148,35 @@ def test_la_fabrica_pasa_por_el_servicio(mesa_de_partes):
 
 def test_remitente_por_documento_busca_o_crea(mesa_de_partes):
     nueva = remitente_por_documento(
-        tipo_documento="DNI", numero_documento="4587-1236", nombre="Juan Carlos Ramírez Poma", por=mesa_de_partes
+        tipo_documento="DNI",
+        numero_documento="4587-1236",
+        nombre="Juan Carlos Ramírez Poma",
+        por=mesa_de_partes,
     )
-    assert (nueva.nombres, nueva.apellidos, nueva.numero_documento) == ("Juan Carlos", "Ramírez Poma", "45871236")
-    misma = remitente_por_documento(tipo_documento="DNI", numero_documento="45871236", nombre="", por=mesa_de_partes)
+    assert (nueva.nombres, nueva.apellidos, nueva.numero_documento) == (
+        "Juan Carlos",
+        "Ramírez Poma",
+        "45871236",
+    )
+    misma = remitente_por_documento(
+        tipo_documento="DNI", numero_documento="45871236", nombre="", por=mesa_de_partes
+    )
     assert misma == nueva
     empresa = remitente_por_documento(
-        tipo_documento="RUC", numero_documento="20100070970", nombre="Constructora Los Andes S.A.C.", por=mesa_de_partes
+        tipo_documento="RUC",
+        numero_documento="20100070970",
+        nombre="Constructora Los Andes S.A.C.",
+        por=mesa_de_partes,
     )
     assert empresa.tipo == "juridica" and empresa.razon_social == "Constructora Los Andes S.A.C."
-    solo = remitente_por_documento(tipo_documento="DNI", numero_documento="10293847", nombre="Rosa", por=mesa_de_partes)
+    solo = remitente_por_documento(
+        tipo_documento="DNI", numero_documento="10293847", nombre="Rosa", por=mesa_de_partes
+    )
     assert solo.nombres == "Rosa"
     with pytest.raises(ValidationError) as error:
-        remitente_por_documento(tipo_documento="DNI", numero_documento="123", nombre="X Y", por=mesa_de_partes)
+        remitente_por_documento(
+            tipo_documento="DNI", numero_documento="123", nombre="X Y", por=mesa_de_partes
+        )
     assert "8 dígitos" in error.value.message_dict["numero_documento"][0]
 
 
@@ -165,7 +186,12 @@ URL = "/registro/registrar/"
 
 
 def _post(persona=None, **extra):
-    datos = {"asunto": "Solicito constancia de posesión", "folios": "2", "canal": "ventanilla", "prioridad": "normal"}
+    datos = {
+        "asunto": "Solicito constancia de posesión",
+        "folios": "2",
+        "canal": "ventanilla",
+        "prioridad": "normal",
+    }
     if persona is not None:
         datos["remitente"] = str(persona.pk)
     datos.update(extra)
@@ -202,8 +228,12 @@ def test_enter_con_el_documento_completo_elige_al_remitente(cliente_de, mesa_de_
 
 def test_persona_nueva_se_registra_con_el_documento(cliente_de, mesa_de_partes):
     datos = _post(
-        buscar="45871236", nuevo_tipo="natural", nuevo_tipo_documento="DNI", nuevo_numero_documento="45871236",
-        nuevo_nombres="Juan Carlos", nuevo_apellidos="Ramírez Poma",
+        buscar="45871236",
+        nuevo_tipo="natural",
+        nuevo_tipo_documento="DNI",
+        nuevo_numero_documento="45871236",
+        nuevo_nombres="Juan Carlos",
+        nuevo_apellidos="Ramírez Poma",
     )
     respuesta = cliente_de(mesa_de_partes).post(URL, datos)
     assert respuesta.status_code == 302
@@ -225,8 +255,13 @@ def test_entrada_mala_en_la_pagina_no_registra_nada(cliente_de, mesa_de_partes):
 def test_persona_nueva_mala_no_deja_ni_persona_ni_documento(cliente_de, mesa_de_partes):
     from core.models import Persona
 
-    datos = _post(nuevo_tipo="natural", nuevo_tipo_documento="DNI", nuevo_numero_documento="123",
-                  nuevo_nombres="Ana", nuevo_apellidos="Soto")
+    datos = _post(
+        nuevo_tipo="natural",
+        nuevo_tipo_documento="DNI",
+        nuevo_numero_documento="123",
+        nuevo_nombres="Ana",
+        nuevo_apellidos="Soto",
+    )
     respuesta = cliente_de(mesa_de_partes).post(URL, datos)
     assert "El DNI debe tener exactamente 8 dígitos." in respuesta.content.decode()
     assert not Persona.objects.exists() and not Documento.objects.exists()
@@ -242,8 +277,14 @@ def test_documento_de_un_servicio_fallido_no_deja_persona(cliente_de, mesa_de_pa
     from core.models import Persona
 
     proc = ProcedimientoFactory(activo=True)
-    datos = _post(nuevo_tipo="natural", nuevo_tipo_documento="DNI", nuevo_numero_documento="45871236",
-                  nuevo_nombres="Ana", nuevo_apellidos="Soto", procedimiento=str(proc.pk))
+    datos = _post(
+        nuevo_tipo="natural",
+        nuevo_tipo_documento="DNI",
+        nuevo_numero_documento="45871236",
+        nuevo_nombres="Ana",
+        nuevo_apellidos="Soto",
+        procedimiento=str(proc.pk),
+    )
     proc.activo = False
     proc.save()
     respuesta = cliente_de(mesa_de_partes).post(URL, datos)

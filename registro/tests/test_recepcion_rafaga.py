@@ -27,11 +27,18 @@ def test_varios_registros_quedan_numerados_y_encadenados(mesa_de_partes):
     assert [d.correlativo for d in docs] == [1, 2, 3, 4]
     for doc in docs:
         guardado = Documento.objects.select_related("numero").get(pk=doc.pk)
-        assert (guardado.numero_texto, guardado.anio, guardado.correlativo) == (doc.numero_texto, 2026, doc.correlativo)
+        assert (guardado.numero_texto, guardado.anio, guardado.correlativo) == (
+            doc.numero_texto,
+            2026,
+            doc.correlativo,
+        )
         assert guardado.numero.objeto_id == str(doc.pk) and guardado.numero.texto == doc.numero_texto
         evento_numero = Evento.objects.de_objeto(guardado.numero).get()
         evento_doc = Evento.objects.de_objeto(guardado).get()
-        assert evento_numero.accion == "core.numero.asignar" and evento_doc.accion == "registro.documento.registrar"
+        assert (
+            evento_numero.accion == "core.numero.asignar"
+            and evento_doc.accion == "registro.documento.registrar"
+        )
         # El número se encadena justo antes del documento, y el evento guarda lo que quedó en la base.
         assert evento_doc.hash_anterior == evento_numero.hash and evento_doc.pk > evento_numero.pk
         assert evento_doc.despues["numero_texto"] == doc.numero_texto

@@ -19,12 +19,16 @@ LUNES = datetime(2026, 3, 2, 10, 30, tzinfo=ZoneInfo("America/Lima"))
 @pytest.fixture
 def observado(mesa_de_partes):
     proc = ProcedimientoFactory(plazo_dias=15)
-    return DocumentoFactory(por=mesa_de_partes, procedimiento=proc, recibido_en=LUNES, defectos="Falta el plano")
+    return DocumentoFactory(
+        por=mesa_de_partes, procedimiento=proc, recibido_en=LUNES, defectos="Falta el plano"
+    )
 
 
 def test_subsanar_devuelve_a_registrado_y_suma_los_dias_suspendidos(observado, mesa_de_partes):
     assert observado.subsanar_hasta == date(2026, 3, 4)
-    doc = subsanar(documento=observado, por=mesa_de_partes, observacion="Trajo el plano", fecha=date(2026, 3, 4))
+    doc = subsanar(
+        documento=observado, por=mesa_de_partes, observacion="Trajo el plano", fecha=date(2026, 3, 4)
+    )
     assert doc.estado == Documento.Estado.REGISTRADO
     # Sin observación vencía el 23 de marzo; suspendido el 3 y el 4, se corre dos días hábiles: 25 de marzo.
     assert doc.vence == date(2026, 3, 25)
@@ -57,7 +61,9 @@ def test_tener_por_no_presentado_despues_del_plazo(observado, mesa_de_partes):
 
 def test_comando_cierra_solo_los_vencidos_como_el_sistema(observado, mesa_de_partes):
     vigente = DocumentoFactory(
-        por=mesa_de_partes, recibido_en=datetime(2026, 3, 4, 9, tzinfo=ZoneInfo("America/Lima")), defectos="Sin firma"
+        por=mesa_de_partes,
+        recibido_en=datetime(2026, 3, 4, 9, tzinfo=ZoneInfo("America/Lima")),
+        defectos="Sin firma",
     )
     registrado = DocumentoFactory(por=mesa_de_partes, recibido_en=LUNES)
     salida = StringIO()
@@ -83,7 +89,9 @@ def test_comando_con_fecha_mala():
 
 def test_la_tarea_cierra_los_vencidos(mesa_de_partes):
     doc = DocumentoFactory(
-        por=mesa_de_partes, recibido_en=datetime(2025, 3, 3, 10, tzinfo=ZoneInfo("America/Lima")), defectos="X"
+        por=mesa_de_partes,
+        recibido_en=datetime(2025, 3, 3, 10, tzinfo=ZoneInfo("America/Lima")),
+        defectos="X",
     )
     resultado = tarea_vencer.enqueue()
     assert resultado.return_value == 1

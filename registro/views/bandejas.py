@@ -10,8 +10,15 @@ from django.views.decorators.http import require_GET, require_POST
 from core import roles
 from registro.forms.flujo import DerivarLoteForm, FiltroBandejaForm
 from registro.permissions import documentos_visibles
-from registro.selectors.bandejas import (PESTANAS, RELACIONES_PAGINA, Filtros, contadores, filas,
-                                        lineas_de_unidad, lineas_de_usuario)
+from registro.selectors.bandejas import (
+    PESTANAS,
+    RELACIONES_PAGINA,
+    Filtros,
+    contadores,
+    filas,
+    lineas_de_unidad,
+    lineas_de_usuario,
+)
 from registro.services.flujo import derivar_en_lote
 
 POR_PAGINA = 50
@@ -54,8 +61,14 @@ def bandeja(request):
     lineas = lineas_de_unidad(unidad_id, pestana, filtros, relaciones=RELACIONES_PAGINA)
     pagina = _pagina(lineas, request, total=total)
     contexto = {
-        "filtro": filtro, "pestana": pestana, "pestanas": PESTANAS, "pagina": pagina, "filas": filas(pagina),
-        "contadores": cuentas, "lote": DerivarLoteForm(), "personal": False,
+        "filtro": filtro,
+        "pestana": pestana,
+        "pestanas": PESTANAS,
+        "pagina": pagina,
+        "filas": filas(pagina),
+        "contadores": cuentas,
+        "lote": DerivarLoteForm(),
+        "personal": False,
         "consulta": request.GET.urlencode(),
     }
     plantilla = "registro/bandeja.html#tabla" if request.htmx else "registro/bandeja.html"
@@ -67,9 +80,18 @@ def bandeja(request):
 @require_GET
 def bandeja_personal(request):
     filtro = FiltroBandejaForm(request.GET or None)
-    pagina = _pagina(lineas_de_usuario(request.user.pk, filtro.filtros(), relaciones=RELACIONES_PAGINA), request)
-    contexto = {"filtro": filtro, "pestana": "", "pestanas": {}, "pagina": pagina, "filas": filas(pagina),
-                "personal": True, "consulta": request.GET.urlencode()}
+    pagina = _pagina(
+        lineas_de_usuario(request.user.pk, filtro.filtros(), relaciones=RELACIONES_PAGINA), request
+    )
+    contexto = {
+        "filtro": filtro,
+        "pestana": "",
+        "pestanas": {},
+        "pagina": pagina,
+        "filas": filas(pagina),
+        "personal": True,
+        "consulta": request.GET.urlencode(),
+    }
     plantilla = "registro/bandeja.html#tabla" if request.htmx else "registro/bandeja.html"
     return render(request, plantilla, contexto)
 
@@ -86,13 +108,23 @@ def bandeja_derivar(request):
     d = form.cleaned_data
     documentos = list(documentos_visibles(request.user).filter(pk__in=d["documentos"]).order_by("id"))
     if len(documentos) != len(set(d["documentos"])):
-        messages.error(request, "No se derivó nada: uno de los documentos seleccionados no existe o no es de su unidad.")
+        messages.error(
+            request, "No se derivó nada: uno de los documentos seleccionados no existe o no es de su unidad."
+        )
         return redirect("registro:bandeja")
     try:
-        lineas = derivar_en_lote(documentos=documentos, a_unidad=d["a_unidad"], por=request.user,
-                                 instrucciones=d["instrucciones"], plazo_dias=d["plazo_dias"])
+        lineas = derivar_en_lote(
+            documentos=documentos,
+            a_unidad=d["a_unidad"],
+            por=request.user,
+            instrucciones=d["instrucciones"],
+            plazo_dias=d["plazo_dias"],
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
-        messages.success(request, f"Se derivaron {len(lineas)} documento{'s' if len(lineas) != 1 else ''} a {d['a_unidad'].sigla}.")
+        messages.success(
+            request,
+            f"Se derivaron {len(lineas)} documento{'s' if len(lineas) != 1 else ''} a {d['a_unidad'].sigla}.",
+        )
     return redirect("registro:bandeja")

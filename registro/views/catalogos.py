@@ -44,7 +44,9 @@ def procedimiento_crear(request):
         else:
             messages.success(request, f"Se añadió el procedimiento {p.codigo}.")
             return redirect("registro:procedimientos")
-    return render(request, "registro/procedimiento_form.html", {"form": form, "titulo": "Nuevo procedimiento"})
+    return render(
+        request, "registro/procedimiento_form.html", {"form": form, "titulo": "Nuevo procedimiento"}
+    )
 
 
 @login_required
@@ -85,7 +87,9 @@ def tipo_documental_crear(request):
         else:
             messages.success(request, f"Se añadió el tipo «{t.nombre}».")
             return redirect("registro:tipos-documentales")
-    return render(request, "registro/tipo_documental_form.html", {"form": form, "titulo": "Nuevo tipo de documento"})
+    return render(
+        request, "registro/tipo_documental_form.html", {"form": form, "titulo": "Nuevo tipo de documento"}
+    )
 
 
 @login_required
@@ -102,4 +106,6 @@ def tipo_documental_editar(request, pk: int):
         else:
             messages.success(request, "Se guardaron los cambios.")
             return redirect("registro:tipos-documentales")
-    return render(request, "registro/tipo_documental_form.html", {"form": form, "tipo": t, "titulo": f"Editar {t}"})
+    return render(
+        request, "registro/tipo_documental_form.html", {"form": form, "tipo": t, "titulo": f"Editar {t}"}
+    )

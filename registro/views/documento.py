@@ -25,7 +25,8 @@ def documento(request, pk: int):
         "adjuntos": adjuntos_de(doc),
         "hoja_de_ruta": hoja_de_ruta(doc),
         "historial": historial_de(doc)[:100],
-        "puede_subsanar": doc.estado == doc.Estado.OBSERVADO and request.user.has_perm(roles.REGISTRAR_DOCUMENTO),
+        "puede_subsanar": doc.estado == doc.Estado.OBSERVADO
+        and request.user.has_perm(roles.REGISTRAR_DOCUMENTO),
         "form_subsanar": SubsanarForm(),
     }
     return render(request, "registro/documento.html", contexto)
@@ -36,7 +37,11 @@ def documento(request, pk: int):
 def documento_cargo(request, pk: int):
     doc = documento_para_pagina(obtener_documento(request.user, pk))
     respuesta = HttpResponse(cargo_pdf(doc), content_type="application/pdf")
-    nombre = f"cargo-{doc.numero_texto or doc.codigo_seguimiento}".replace(" ", "-").replace(".", "").replace("/", "-")
+    nombre = (
+        f"cargo-{doc.numero_texto or doc.codigo_seguimiento}".replace(" ", "-")
+        .replace(".", "")
+        .replace("/", "-")
+    )
     respuesta["Content-Disposition"] = f'inline; filename="{nombre}.pdf"'
     return respuesta
 

@@ -13,17 +13,21 @@ from registro.selectors.emision import (
     destinatarios_de,
     emitidos_de_unidad,
     numeros_de_salida,
-    recibidos_internos as selector_recibidos,
     registro_de_salida,
+)
+from registro.selectors.emision import (
+    recibidos_internos as selector_recibidos,
 )
 from registro.services import despacho
 from registro.services.emision import (
     actualizar_borrador,
     crear_borrador,
     es_del_personal,
-    firmar as firmar_documento,
     marcar_leido_al_abrir,
     puede_firmar,
+)
+from registro.services.emision import (
+    firmar as firmar_documento,
 )
 
 
@@ -51,14 +55,23 @@ def _nuevo(request, *, respuesta_a=None):
     inicial = {}
     if respuesta_a is not None:
         oficio = TipoDocumental.objects.filter(activo=True, interno=True, codigo_serie="oficio").first()
-        inicial = {"clase": Documento.Clase.SALIDA, "tipo_documental": oficio,
-                   "asunto": f"Respuesta: {respuesta_a.asunto}"[:500],
-                   "destinatario_documento": respuesta_a.remitente.numero_documento if respuesta_a.remitente_id else ""}
+        inicial = {
+            "clase": Documento.Clase.SALIDA,
+            "tipo_documental": oficio,
+            "asunto": f"Respuesta: {respuesta_a.asunto}"[:500],
+            "destinatario_documento": respuesta_a.remitente.numero_documento
+            if respuesta_a.remitente_id
+            else "",
+        }
     form = BorradorNuevoForm(request.POST or None, initial=inicial)
     if request.method == "POST" and form.is_valid():
         try:
-            documento = crear_borrador(**form.datos_servicio(), unidad_origen=request.user.unidad,
-                                       respuesta_a=respuesta_a, por=request.user)
+            documento = crear_borrador(
+                **form.datos_servicio(),
+                unidad_origen=request.user.unidad,
+                respuesta_a=respuesta_a,
+                por=request.user,
+            )
         except ValidationError as e:
             aplicar_error(form, e)
         else:
@@ -109,7 +122,9 @@ def borrador_editar(request, pk: int):
 def firmar(request, pk: int):
     documento = _emitido(request.user, pk)
     if not puede_firmar(request.user, documento):
-        raise PermissionDenied("Firma el jefe de la unidad de origen, quien tiene su encargo o la Secretaría General.")
+        raise PermissionDenied(
+            "Firma el jefe de la unidad de origen, quien tiene su encargo o la Secretaría General."
+        )
     try:
         documento = firmar_documento(documento=documento, por=request.user)
     except ValidationError as e:
@@ -138,8 +153,8 @@ def _contexto_documento(request, documento, **formularios):
         "envios": envios,
         "ultimo_envio": envios[-1] if envios else None,
         "numero_salida": numeros_de_salida([documento.pk]).get(documento.pk),
-        "puede_despachar": documento.clase == Documento.Clase.SALIDA and es_del_personal(request.user,
-                                                                                          documento.unidad_origen),
+        "puede_despachar": documento.clase == Documento.Clase.SALIDA
+        and es_del_personal(request.user, documento.unidad_origen),
         "envio_form": formularios.get("envio_form") or EnvioForm(),
         "entrega_form": formularios.get("entrega_form") or EntregaForm(),
         "devolucion_form": formularios.get("devolucion_form") or DevolucionForm(),
@@ -158,7 +173,9 @@ def recibidos_internos(request):
 def salida(request):
     pagina = Paginator(registro_de_salida(request.user), 50).get_page(request.GET.get("pagina"))
     numeros = numeros_de_salida([d.pk for d in pagina])
-    filas = [{"documento": d, "numero_salida": numeros.get(d.pk), "envios": list(d.envios.all())} for d in pagina]
+    filas = [
+        {"documento": d, "numero_salida": numeros.get(d.pk), "envios": list(d.envios.all())} for d in pagina
+    ]
     return render(request, "registro/salida.html", {"pagina": pagina, "filas": filas})
 
 
@@ -183,7 +200,9 @@ def _responder_envios(request, documento, error: str | None = None, **formulario
     if request.htmx:
         contexto = _contexto_documento(request, documento, **formularios)
         contexto["error"] = error
-        return render(request, "registro/documento_emitido.html#envios", contexto, status=400 if error else 200)
+        return render(
+            request, "registro/documento_emitido.html#envios", contexto, status=400 if error else 200
+        )
     return redirect("registro:documento-emitido", pk=documento.pk)
 
 

@@ -33,7 +33,9 @@ def _volver(request, documento_id):
 
 def _acciones_contexto(request, documento, **formularios):
     usuario = request.user
-    abiertas = list(documento.derivaciones.filter(estado__in=Derivacion.ESTADOS_ABIERTOS).select_related("a_unidad"))
+    abiertas = list(
+        documento.derivaciones.filter(estado__in=Derivacion.ESTADOS_ABIERTOS).select_related("a_unidad")
+    )
     mias = [d for d in abiertas if flujo._ve_todo(usuario) or d.a_unidad_id == usuario.unidad_id]
     return {
         "documento": documento,
@@ -85,7 +87,9 @@ def _accion_linea(request, pk, servicio, exito, **argumentos):
         messages.success(request, exito)
         if request.htmx:
             linea.refresh_from_db()
-            return render(request, "registro/bandeja.html#fila", {"fila": filas([linea])[0], "personal": False})
+            return render(
+                request, "registro/bandeja.html#fila", {"fila": filas([linea])[0], "personal": False}
+            )
     return _volver(request, linea.documento_id)
 
 
@@ -121,8 +125,13 @@ def derivacion_devolver(request, pk: int):
     if not form.is_valid():
         messages.error(request, "No se devolvió: escriba el motivo de la devolución.")
         return _volver(request, linea.documento_id)
-    return _accion_linea(request, pk, flujo.devolver, "Documento devuelto a la unidad de origen.",
-                         motivo=form.cleaned_data["motivo"])
+    return _accion_linea(
+        request,
+        pk,
+        flujo.devolver,
+        "Documento devuelto a la unidad de origen.",
+        motivo=form.cleaned_data["motivo"],
+    )
 
 
 @login_required
@@ -166,8 +175,9 @@ def expediente_crear(request, pk: int):
         messages.error(request, "No se creó el expediente: escriba su asunto.")
         return _volver(request, documento.pk)
     try:
-        expediente = servicio_expedientes.crear_expediente(asunto=form.cleaned_data["asunto"], documentos=[documento],
-                                                           por=request.user)
+        expediente = servicio_expedientes.crear_expediente(
+            asunto=form.cleaned_data["asunto"], documentos=[documento], por=request.user
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return _volver(request, documento.pk)
@@ -197,7 +207,9 @@ def expediente_agregar(request, pk: int):
         messages.error(request, f"No se encontró el expediente «{codigo}» entre los de su unidad.")
         return _volver(request, documento.pk)
     try:
-        servicio_expedientes.agregar_a_expediente(expediente=expediente, documento=documento, por=request.user)
+        servicio_expedientes.agregar_a_expediente(
+            expediente=expediente, documento=documento, por=request.user
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -209,6 +221,10 @@ def expediente_agregar(request, pk: int):
 @require_GET
 def expediente(request, pk: int):
     exp = _expediente_visible(request.user, pk=pk)
-    documentos = (documentos_visibles(request.user).filter(expediente=exp)
-                  .select_related("remitente", "unidad_actual").order_by("recibido_en", "id"))
+    documentos = (
+        documentos_visibles(request.user)
+        .filter(expediente=exp)
+        .select_related("remitente", "unidad_actual")
+        .order_by("recibido_en", "id")
+    )
     return render(request, "registro/expediente.html", {"expediente": exp, "documentos": documentos})

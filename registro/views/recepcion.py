@@ -20,7 +20,9 @@ def _candidatos(texto: str) -> list:
     texto = (texto or "").strip()
     if len(texto) < 2:
         return []
-    return list(buscar_personas(texto).order_by("apellidos", "nombres", "razon_social", "pk")[:MAX_CANDIDATOS])
+    return list(
+        buscar_personas(texto).order_by("apellidos", "nombres", "razon_social", "pk")[:MAX_CANDIDATOS]
+    )
 
 
 def _contexto_remitente(form: RegistrarForm, texto: str) -> dict:

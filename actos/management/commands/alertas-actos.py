@@ -19,8 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--fecha", help="Día del aviso (AAAA-MM-DD); por omisión, hoy.")
-        parser.add_argument("--dias", type=int, default=None,
-                            help=f"Días hábiles de anticipación (por omisión {DIAS_ANTES}).")
+        parser.add_argument(
+            "--dias", type=int, default=None, help=f"Días hábiles de anticipación (por omisión {DIAS_ANTES})."
+        )
 
     def handle(self, *args, **opciones):
         fecha = None
@@ -28,7 +29,9 @@ class Command(BaseCommand):
             try:
                 fecha = date.fromisoformat(opciones["fecha"])
             except ValueError:
-                raise CommandError(f"Fecha no válida: «{opciones['fecha']}». Use AAAA-MM-DD, p. ej. 2026-03-16.") from None
+                raise CommandError(
+                    f"Fecha no válida: «{opciones['fecha']}». Use AAAA-MM-DD, p. ej. 2026-03-16."
+                ) from None
         dias = opciones.get("dias")
         if dias is not None and not 0 <= dias <= 60:
             raise CommandError("--dias va de 0 a 60 días hábiles.")

@@ -21,20 +21,32 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--actos", type=int, default=1000)
-        parser.add_argument("--postgres", action="store_true", help="en un PostgreSQL desechable en vez de SQLite")
-        parser.add_argument("--salida",
-                            default=str(Path(settings.BASE_DIR) / "bench" / "resultados" / "actos_protocolo.json"))
+        parser.add_argument(
+            "--postgres", action="store_true", help="en un PostgreSQL desechable en vez de SQLite"
+        )
+        parser.add_argument(
+            "--salida", default=str(Path(settings.BASE_DIR) / "bench" / "resultados" / "actos_protocolo.json")
+        )
 
     def handle(self, *args, **o):
         if o["actos"] < 1:
             raise CommandError("--actos debe ser al menos 1.")
         if not os.environ.get("SECRETARIA_BENCH_PROTOCOLO_HIJO"):
             with tempfile.TemporaryDirectory(prefix="bench-protocolo-") as directorio:
-                entorno = dict(os.environ, SECRETARIA_BENCH_PROTOCOLO_HIJO="1", SECRETARIA_VAR_DIR=directorio,
-                               MEDIA_ROOT=str(Path(directorio) / "media"))
+                entorno = dict(
+                    os.environ,
+                    SECRETARIA_BENCH_PROTOCOLO_HIJO="1",
+                    SECRETARIA_VAR_DIR=directorio,
+                    MEDIA_ROOT=str(Path(directorio) / "media"),
+                )
                 orden = [sys.executable, "-m", "secretaria.cli", "bench-protocolo", *sys.argv[2:]]
                 if o["postgres"]:
-                    orden = [sys.executable, str(Path(settings.BASE_DIR) / "scripts" / "con_postgres.py"), "--", *orden]
+                    orden = [
+                        sys.executable,
+                        str(Path(settings.BASE_DIR) / "scripts" / "con_postgres.py"),
+                        "--",
+                        *orden,
+                    ]
                 else:
                     entorno["DATABASE_URL"] = f"sqlite:///{Path(directorio) / 'bench.sqlite3'}"
                 sys.exit(subprocess.call(orden, env=entorno))

@@ -25,19 +25,31 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--paginas", type=int, default=100)
         parser.add_argument("--repeticiones", type=int, default=5)
-        parser.add_argument("--postgres", action="store_true", help="en un PostgreSQL desechable en vez de SQLite")
-        parser.add_argument("--salida",
-                            default=str(Path(settings.BASE_DIR) / "bench" / "resultados" / "certificaciones.json"))
+        parser.add_argument(
+            "--postgres", action="store_true", help="en un PostgreSQL desechable en vez de SQLite"
+        )
+        parser.add_argument(
+            "--salida", default=str(Path(settings.BASE_DIR) / "bench" / "resultados" / "certificaciones.json")
+        )
 
     def handle(self, *args, **o):
         if not os.environ.get("SECRETARIA_BENCH_CERT_HIJO"):
             with tempfile.TemporaryDirectory(prefix="bench-cert-") as directorio:
-                entorno = dict(os.environ, SECRETARIA_BENCH_CERT_HIJO="1", SECRETARIA_VAR_DIR=directorio,
-                               SECRETARIA_CERT_PKCS12=str(Path(directorio) / "certificados" / "municipio.p12"))
+                entorno = dict(
+                    os.environ,
+                    SECRETARIA_BENCH_CERT_HIJO="1",
+                    SECRETARIA_VAR_DIR=directorio,
+                    SECRETARIA_CERT_PKCS12=str(Path(directorio) / "certificados" / "municipio.p12"),
+                )
                 entorno.pop("SECRETARIA_CERT_RAICES", None)
                 orden = [sys.executable, "-m", "secretaria.cli", "bench-certificaciones", *sys.argv[2:]]
                 if o["postgres"]:
-                    orden = [sys.executable, str(Path(settings.BASE_DIR) / "scripts" / "con_postgres.py"), "--", *orden]
+                    orden = [
+                        sys.executable,
+                        str(Path(settings.BASE_DIR) / "scripts" / "con_postgres.py"),
+                        "--",
+                        *orden,
+                    ]
                 else:
                     entorno["DATABASE_URL"] = f"sqlite:///{Path(directorio) / 'bench.sqlite3'}"
                 sys.exit(subprocess.call(orden, env=entorno))

@@ -25,8 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--miembros", type=int, default=40)
         parser.add_argument("--rondas", type=int, default=5, help="veces que vota cada miembro")
         parser.add_argument("--postgres", action="store_true", help="medir en un PostgreSQL desechable")
-        parser.add_argument("--salida", default=str(Path(settings.BASE_DIR) / "bench" / "resultados" /
-                                                    "concejo_votos.json"))
+        parser.add_argument(
+            "--salida", default=str(Path(settings.BASE_DIR) / "bench" / "resultados" / "concejo_votos.json")
+        )
 
     def handle(self, *args, **o):
         if o["miembros"] < 3 or o["rondas"] < 1:
@@ -36,8 +37,16 @@ class Command(BaseCommand):
                 raise CommandError("No se pudo arrancar PostgreSQL para el benchmark.")
             script = Path(settings.BASE_DIR) / "scripts" / "con_postgres.py"
             entorno = dict(os.environ, SECRETARIA_BENCH_HIJO="1")
-            orden = [sys.executable, str(script), "--", sys.executable, "-m", "secretaria.cli", "bench-concejo-votos",
-                     *sys.argv[2:]]
+            orden = [
+                sys.executable,
+                str(script),
+                "--",
+                sys.executable,
+                "-m",
+                "secretaria.cli",
+                "bench-concejo-votos",
+                *sys.argv[2:],
+            ]
             sys.exit(subprocess.call(orden, env=entorno))
         raiz = str(settings.BASE_DIR)
         if raiz not in sys.path:
@@ -51,7 +60,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Creando y migrando una base desechable ({connection.vendor})…")
         connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         try:
-            resultados = concejo_votos.medir(miembros=o["miembros"], rondas=o["rondas"], salida=self.stdout.write)
+            resultados = concejo_votos.medir(
+                miembros=o["miembros"], rondas=o["rondas"], salida=self.stdout.write
+            )
         finally:
             connection.creation.destroy_test_db(nombre_original, verbosity=0)
         resultados["base"] = connection.vendor

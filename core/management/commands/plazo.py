@@ -30,12 +30,19 @@ class Command(BaseCommand):
         parser.add_argument("--perfil", help="Perfil de jurisdicción: PE, EC, CO, MX o MX-<estado>.")
         parser.add_argument("--desde", help="Fecha de recepción, AAAA-MM-DD.")
         parser.add_argument("--dias", help="Número de días del plazo.")
-        parser.add_argument("--calendario", action="store_true", help="Días calendario (por defecto, hábiles).")
-        parser.add_argument("--explicar", action="store_true", help="Lista cada día contado o saltado y por qué.")
+        parser.add_argument(
+            "--calendario", action="store_true", help="Días calendario (por defecto, hábiles)."
+        )
+        parser.add_argument(
+            "--explicar", action="store_true", help="Lista cada día contado o saltado y por qué."
+        )
         parser.add_argument("--municipio", help="Sigla del municipio cuyo calendario local se aplica.")
         parser.add_argument("--prorroga", default="0", help="Días de prórroga.")
         parser.add_argument(
-            "--pausa", action="append", default=[], help="Pausa INICIO:FIN (AAAA-MM-DD:AAAA-MM-DD); repetible."
+            "--pausa",
+            action="append",
+            default=[],
+            help="Pausa INICIO:FIN (AAAA-MM-DD:AAAA-MM-DD); repetible.",
         )
 
     def handle(self, *args, **opciones):

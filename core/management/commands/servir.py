@@ -21,8 +21,10 @@ class Command(BaseCommand):
         web = subprocess.Popen([*base, "runserver", "--noreload", f"{host}:{port}"])
         trabajador = subprocess.Popen([*base, "db_worker", "--interval", "1"])
         self.stdout.write(self.style.SUCCESS(f"\nSecretaría en http://{host}:{port}/  (Ctrl-C para detener)"))
-        self.stdout.write("Trabajador de tareas en marcha.\nIngresos de demostración (contraseña para todos: "
-                          f"{CLAVE_DEMO}):")
+        self.stdout.write(
+            "Trabajador de tareas en marcha.\nIngresos de demostración (contraseña para todos: "
+            f"{CLAVE_DEMO}):"
+        )
         for usuario, descripcion in USUARIOS_DEMO:
             self.stdout.write(f"  {usuario:<14} {descripcion}")
         procesos = [web, trabajador]

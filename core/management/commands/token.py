@@ -20,5 +20,7 @@ class Command(BaseCommand):
             raise CommandError(f"El usuario «{usuario}» está desactivado; no se le da token.")
         token, creado = obtener_o_crear_token(usuario=u, por=None)
         if creado:
-            self.stderr.write(f"Token creado para {u.username}. Úselo en la cabecera: Authorization: Token <token>")
+            self.stderr.write(
+                f"Token creado para {u.username}. Úselo en la cabecera: Authorization: Token <token>"
+            )
         self.stdout.write(token.key)

@@ -17,9 +17,7 @@ class Command(BaseCommand):
         resultado = verificar_cadena()
         if resultado.intacta:
             self.stdout.write(
-                self.style.SUCCESS(
-                    f"Cadena de auditoría íntegra: {resultado.total} eventos verificados."
-                )
+                self.style.SUCCESS(f"Cadena de auditoría íntegra: {resultado.total} eventos verificados.")
             )
             return
         evento = Evento.objects.filter(pk=resultado.primer_roto).first()

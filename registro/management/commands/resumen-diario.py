@@ -27,8 +27,7 @@ class Command(BaseCommand):
                 fecha = date.fromisoformat(opciones["fecha"])
             except ValueError:
                 raise CommandError(
-                    f"Fecha no válida: «{opciones['fecha']}». "
-                    "Use el formato AAAA-MM-DD, p. ej. 2026-03-16."
+                    f"Fecha no válida: «{opciones['fecha']}». Use el formato AAAA-MM-DD, p. ej. 2026-03-16."
                 ) from None
         avisados = enviar_resumen_diario(fecha=fecha)
         if avisados:
