@@ -89,8 +89,8 @@ def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
 
     from pypdf import PdfReader
 
-    from certificaciones.demo import asegurar_certificado_demo
     from certificaciones.models import Certificado
+    from core.firma import asegurar_certificado_demo
 
     municipio, secretario, persona = preparar()
     asegurar_certificado_demo(municipio)  # el PKCS#12 de prueba del directorio desechable

@@ -1,11 +1,6 @@
 """Ajustes del área certificaciones, leídos de `secretaria/settings.py` (que los toma del entorno al
 arrancar con sus lectores tipados: un valor mal escrito detiene el arranque con un mensaje claro).
 
-- `SECRETARIA_CERT_PKCS12`: ruta del PKCS#12 (.p12/.pfx) del municipio con la clave privada que firma
-  y su cadena (por omisión `var/certificados/municipio.p12`, que `secretaria demo` genera si falta).
-- `SECRETARIA_CERT_CLAVE`: su contraseña (por omisión la de demostración).
-- `SECRETARIA_CERT_RAICES`: PEM con las autoridades de confianza para verificar firmas; si falta, las
-  autoridades que trae el propio PKCS#12 (la cadena del certificado del municipio).
 - `SECRETARIA_VERIFICAR_CONSULTAS_POR_MINUTO`, `SECRETARIA_VERIFICAR_FALLOS_POR_HORA`,
   `SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO`: límites por IP de la verificación pública.
 - `CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO`: bytes del mayor PDF que se acepta para comprobar (por
@@ -18,22 +13,7 @@ los cambian con el fixture `settings`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
-
-
-def ruta_pkcs12() -> Path:
-    return Path(settings.SECRETARIA_CERT_PKCS12)
-
-
-def clave_pkcs12() -> bytes:
-    return settings.SECRETARIA_CERT_CLAVE.encode("utf-8")
-
-
-def ruta_raices() -> Path | None:
-    ruta = settings.SECRETARIA_CERT_RAICES
-    return Path(ruta) if ruta else None
 
 
 def consultas_por_minuto() -> int:

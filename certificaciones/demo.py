@@ -8,18 +8,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from certificaciones import conf
-from certificaciones.firma import generar_pkcs12_demo
-
-
-def asegurar_certificado_demo(municipio) -> None:
-    """Crea el PKCS#12 de demostración si falta (no toca uno existente: puede ser el real)."""
-    ruta = conf.ruta_pkcs12()
-    if not ruta.exists():
-        generar_pkcs12_demo(
-            ruta, conf.clave_pkcs12(), organizacion=municipio.nombre if municipio else "Municipio"
-        )
-
+from core.firma import asegurar_certificado_demo
 
 # Un derecho por tipo certificable (TUPA de demostración). Antes un solo derecho «de acuerdo u
 # ordenanza» con tipo=ordenanza dejaba gratis (y sin pago) las de acta, acuerdo y extracto.

@@ -12,8 +12,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import limites
 from core.api.esquemas import ERROR_404, ErrorSerializer
-from portal import limites
 from registro.selectors.seguimiento import documento_por_codigo, iniciales, linea_de_tiempo
 
 

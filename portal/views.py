@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import limites
 from core.forms._base import aplicar_error
-from portal import limites
 from portal.forms import ConsultaForm, MesaVirtualForm
 from portal.services import presentar_documento_virtual
 from registro.selectors.seguimiento import (

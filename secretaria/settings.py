@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "actos",
     "informes",
     "portal",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificaciones import fuentes
-from certificaciones.firma import firmar_pdf
 from certificaciones.models import (
     Certificado,
     Fedatario,
@@ -30,6 +29,7 @@ from certificaciones.models import (
 )
 from certificaciones.permissions import CERTIFICAR_POR_ENCARGO, CERTIFICAR_TITULAR
 from certificaciones.services.solicitudes import SIN_ORIGINAL_ADJUNTO
+from core.firma import firmar_pdf
 from core.models import Encargo, Municipio
 from core.rendering import render_pdf
 from core.services.archivos import guardar_archivo

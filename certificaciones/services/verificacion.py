@@ -7,8 +7,8 @@ import io
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from certificaciones.firma import ResultadoFirma, validar_firma
 from certificaciones.models import Certificado, normalizar_codigo
+from core.firma import ResultadoFirma, validar_firma
 
 
 def por_codigo(codigo: str) -> Certificado | None:

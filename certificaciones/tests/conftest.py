@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from certificaciones.firma import generar_pkcs12_demo
 from certificaciones.services.solicitudes import crear_solicitud, registrar_pago
+from core.firma import generar_pkcs12_demo
 from core.tests.factories import PersonaFactory
 
 CLAVE_P12 = b"clave-de-la-ca-de-prueba"

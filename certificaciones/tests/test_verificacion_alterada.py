@@ -7,8 +7,8 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from certificaciones.firma import validar_firma
 from certificaciones.services.emision import emitir_certificado
+from core.firma import validar_firma
 
 POSICIONES = 150
 
@@ -74,7 +74,7 @@ def test_firma_ilegible_es_firma_no_valida_y_la_huella_responde(client, firmado)
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko_certvalidator import ValidationContext
 
-    from certificaciones.firma import _estado_de_la_firma, raices_de_confianza
+    from core.firma import _estado_de_la_firma, raices_de_confianza
 
     contexto = ValidationContext(trust_roots=raices_de_confianza(), allow_fetching=False)
     antes_se_escapaban, ilegibles = set(), []

@@ -10,7 +10,7 @@ from certificaciones.forms import VerificarArchivoForm, VerificarCodigoForm
 from certificaciones.models import normalizar_codigo
 from certificaciones.services.verificacion import comprobar_pdf, por_codigo
 from certificaciones.views import respuesta_pdf
-from portal import limites
+from core import limites
 
 _HORA = 3600
 

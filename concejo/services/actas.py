@@ -633,7 +633,7 @@ def _firmar_pades(contenido: bytes, acta: Acta) -> tuple[bytes, bool]:
     """Firma PAdES si el área de certificaciones ya la ofrece y hay certificado configurado; si no, el
     PDF tal cual (quedan los firmantes y el SHA-256). Devuelve el PDF y si lleva firma PAdES."""
     try:
-        from certificaciones.firma import firmar_pdf
+        from core.firma import firmar_pdf
     except ImportError:
         return contenido, False
     try:

@@ -6,10 +6,11 @@ import hashlib
 import ipaddress
 import json
 import math
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -279,6 +280,47 @@ def registrar_evento(
     """
     evento = preparar_evento(por=por, accion=accion, objeto=objeto, antes=antes, despues=despues, ip=ip)
     return encadenar([evento])[0]
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def actualizar_con_auditoria(
+    objeto: M,
+    *,
+    por,
+    accion: str,
+    cambios: Mapping[str, Any],
+    editables: Collection[str],
+    validar: Callable[[M], None] | None = None,
+    consulta: models.QuerySet | None = None,
+) -> M:
+    """La forma de toda edición auditada: bloquea la fila, toma la instantánea, aplica `cambios`, valida,
+    guarda y, solo si algo cambió, registra `accion` con el antes y el después. Va dentro del
+    `transaction.atomic` del servicio que la usa; devuelve el objeto releído y guardado.
+
+    `editables`: los campos que el servicio deja cambiar (otro es un error de programación: ValueError).
+    `validar(objeto)`: la validación del servicio, que lanza `ValidationError` en español (por omisión,
+    `full_clean()`); si falla, nada se guarda. `consulta`: de dónde se relee la fila con su cerrojo (p. ej.
+    con `select_related`); por omisión, el gestor del modelo.
+    """
+    desconocidos = set(cambios) - set(editables)
+    if desconocidos:
+        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
+    consulta = consulta if consulta is not None else type(objeto)._default_manager.all()
+    objeto = consulta.select_for_update().get(pk=objeto.pk)
+    antes = instantanea(objeto)
+    for campo, valor in cambios.items():
+        setattr(objeto, campo, valor)
+    if validar is None:
+        objeto.full_clean()
+    else:
+        validar(objeto)
+    objeto.save()
+    despues = instantanea(objeto)
+    if despues != antes:
+        registrar_evento(por=por, accion=accion, objeto=objeto, antes=antes, despues=despues)
+    return objeto
 
 
 def instantanea(obj: models.Model, campos: list[str] | None = None) -> dict:

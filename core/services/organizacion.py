@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.models import Cargo, UnidadOrganica, Usuario
-from core.services.auditoria import instantanea, registrar_evento
+from core.services.auditoria import actualizar_con_auditoria, instantanea, registrar_evento
 
 CAMPOS_UNIDAD = ("nombre", "sigla", "padre", "jefe", "orden")
 CAMPOS_CARGO = ("nombre", "unidad", "es_jefatura")
@@ -73,18 +73,16 @@ def crear_unidad(
 def actualizar_unidad(*, unidad: UnidadOrganica, por: Usuario | None, **campos) -> UnidadOrganica:
     """Cambia nombre, sigla, dependencia, jefe u orden de una unidad; rechaza ciclos en el árbol."""
     campos = _normalizar_unidad(campos)
-    unidad = UnidadOrganica.objects.select_for_update().get(pk=unidad.pk)
-    if "padre" in campos and campos["padre"] != unidad.padre:
-        _validar_padre(unidad, campos["padre"])
-    antes = instantanea(unidad)
-    for campo, valor in campos.items():
-        setattr(unidad, campo, valor)
-    unidad.full_clean()
-    unidad.save()
-    registrar_evento(
-        por=por, accion="core.unidad.editar", objeto=unidad, antes=antes, despues=instantanea(unidad)
+    padre_anterior = unidad.padre_id
+
+    def validar(editada: UnidadOrganica) -> None:
+        if "padre" in campos and editada.padre_id != padre_anterior:
+            _validar_padre(editada, campos["padre"])
+        editada.full_clean()
+
+    return actualizar_con_auditoria(
+        unidad, por=por, accion="core.unidad.editar", cambios=campos, editables=CAMPOS_UNIDAD, validar=validar
     )
-    return unidad
 
 
 @transaction.atomic
@@ -140,22 +138,16 @@ def crear_cargo(
 def actualizar_cargo(*, cargo: Cargo, por: Usuario | None, **campos) -> Cargo:
     """Cambia nombre, unidad o marca de jefatura de un cargo, con antes y después en la auditoría."""
     campos = _validar_cargo(campos)
-    cargo = Cargo.objects.select_for_update().get(pk=cargo.pk)
-    antes = instantanea(cargo)
-    for campo, valor in campos.items():
-        setattr(cargo, campo, valor)
-    if (
-        Cargo.objects.filter(unidad=cargo.unidad, nombre__iexact=cargo.nombre, activo=True)
-        .exclude(pk=cargo.pk)
-        .exists()
-    ):
-        raise ValidationError({"nombre": "Ya existe un cargo activo con ese nombre en la unidad."})
-    cargo.full_clean()
-    cargo.save()
-    registrar_evento(
-        por=por, accion="core.cargo.editar", objeto=cargo, antes=antes, despues=instantanea(cargo)
+
+    def validar(editado: Cargo) -> None:
+        repetido = Cargo.objects.filter(unidad=editado.unidad, nombre__iexact=editado.nombre, activo=True)
+        if repetido.exclude(pk=editado.pk).exists():
+            raise ValidationError({"nombre": "Ya existe un cargo activo con ese nombre en la unidad."})
+        editado.full_clean()
+
+    return actualizar_con_auditoria(
+        cargo, por=por, accion="core.cargo.editar", cambios=campos, editables=CAMPOS_CARGO, validar=validar
     )
-    return cargo
 
 
 @transaction.atomic

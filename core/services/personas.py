@@ -15,7 +15,7 @@ from stdnum.mx import rfc as mx_rfc
 from stdnum.pe import ruc as pe_ruc
 
 from core.models import Persona, Usuario
-from core.services.auditoria import instantanea, registrar_evento
+from core.services.auditoria import actualizar_con_auditoria, instantanea, registrar_evento
 
 TD = Persona.TipoDocumento
 
@@ -198,16 +198,6 @@ def registrar_persona(
 @transaction.atomic
 def actualizar_persona(*, persona: Persona, por: Usuario | None, **campos) -> Persona:
     """Cambia los datos de una persona con la misma validación del registro; guarda antes y después."""
-    desconocidos = set(campos) - set(CAMPOS)
-    if desconocidos:
-        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
-    persona = Persona.objects.select_for_update().get(pk=persona.pk)
-    antes = instantanea(persona)
-    for campo, valor in campos.items():
-        setattr(persona, campo, valor)
-    _validar(persona)
-    persona.save()
-    despues = instantanea(persona)
-    if despues != antes:
-        registrar_evento(por=por, accion="core.persona.editar", objeto=persona, antes=antes, despues=despues)
-    return persona
+    return actualizar_con_auditoria(
+        persona, por=por, accion="core.persona.editar", cambios=campos, editables=CAMPOS, validar=_validar
+    )

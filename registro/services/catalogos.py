@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.models import UnidadOrganica
-from core.services.auditoria import instantanea, registrar_evento
+from core.services.auditoria import actualizar_con_auditoria, instantanea, registrar_evento
 from registro.models import Procedimiento, TipoDocumental, TipoPlazo
 
 CAMPOS_PROCEDIMIENTO = (
@@ -107,24 +107,17 @@ def actualizar_procedimiento(*, procedimiento: Procedimiento, por, **campos) -> 
     """Cambia un procedimiento con la misma validación. Los documentos ya registrados conservan el
     vencimiento que se les calculó: un cambio de plazo rige para lo que entre después.
     """
-    desconocidos = set(campos) - set(CAMPOS_PROCEDIMIENTO)
-    if desconocidos:
-        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
-    p = Procedimiento.objects.select_for_update().get(pk=procedimiento.pk)
-    antes = instantanea(p)
-    for campo, valor in campos.items():
-        if campo == "unidad_responsable":
-            p.unidad_responsable_id = getattr(valor, "pk", None)
-        else:
-            setattr(p, campo, valor)
-    _validar_procedimiento(p)
-    p.save()
-    despues = instantanea(p)
-    if despues != antes:
-        registrar_evento(
-            por=por, accion="registro.procedimiento.editar", objeto=p, antes=antes, despues=despues
-        )
-    return p
+    if "unidad_responsable" in campos:
+        # Por su id: un valor que no es una unidad lo rechaza la validación en español, no el ORM.
+        campos["unidad_responsable_id"] = getattr(campos.pop("unidad_responsable"), "pk", None)
+    return actualizar_con_auditoria(
+        procedimiento,
+        por=por,
+        accion="registro.procedimiento.editar",
+        cambios=campos,
+        editables=[*CAMPOS_PROCEDIMIENTO, "unidad_responsable_id"],
+        validar=_validar_procedimiento,
+    )
 
 
 def _validar_tipo(t: TipoDocumental) -> None:
@@ -158,18 +151,11 @@ def crear_tipo_documental(
 @transaction.atomic
 def actualizar_tipo_documental(*, tipo: TipoDocumental, por, **campos) -> TipoDocumental:
     """Cambia un tipo documental con la misma validación; guarda antes y después."""
-    desconocidos = set(campos) - set(CAMPOS_TIPO)
-    if desconocidos:
-        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
-    t = TipoDocumental.objects.select_for_update().get(pk=tipo.pk)
-    antes = instantanea(t)
-    for campo, valor in campos.items():
-        setattr(t, campo, valor)
-    _validar_tipo(t)
-    t.save()
-    despues = instantanea(t)
-    if despues != antes:
-        registrar_evento(
-            por=por, accion="registro.tipo_documental.editar", objeto=t, antes=antes, despues=despues
-        )
-    return t
+    return actualizar_con_auditoria(
+        tipo,
+        por=por,
+        accion="registro.tipo_documental.editar",
+        cambios=campos,
+        editables=CAMPOS_TIPO,
+        validar=_validar_tipo,
+    )

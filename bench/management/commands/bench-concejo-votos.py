@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from bench import concejo_votos
+
 
 class Command(BaseCommand):
     help = "Mide el voto en vivo con 40 miembros: registrar el voto y recalcular el resultado (p95 < 50 ms)."
@@ -48,10 +50,6 @@ class Command(BaseCommand):
                 *sys.argv[2:],
             ]
             sys.exit(subprocess.call(orden, env=entorno))
-        raiz = str(settings.BASE_DIR)
-        if raiz not in sys.path:
-            sys.path.insert(0, raiz)
-        from bench import concejo_votos
 
         if connection.vendor == "sqlite":
             archivo = Path(settings.BASE_DIR) / "var" / f"bench-concejo-votos-{os.getpid()}.sqlite3"

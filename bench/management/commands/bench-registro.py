@@ -15,6 +15,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from bench import generar, registro
+
 
 class Command(BaseCommand):
     help = "Genera 1.000.000 de documentos y 3.000.000 de derivaciones en PostgreSQL y mide el registro."
@@ -64,11 +66,6 @@ class Command(BaseCommand):
                 *sys.argv[2:],
             ]
             sys.exit(subprocess.call(orden, env=entorno))
-
-        raiz = str(settings.BASE_DIR)
-        if raiz not in sys.path:
-            sys.path.insert(0, raiz)
-        from bench import generar, registro
 
         call_command("migrate", verbosity=0)
         generado = None

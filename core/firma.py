@@ -1,4 +1,12 @@
-"""Firma PAdES con pyHanko y su validación, con el certificado del municipio (PKCS#12 de `conf`).
+"""Firma PAdES con pyHanko y su validación, con el certificado del municipio (un PKCS#12).
+
+Vive en el núcleo porque firman varias áreas (actas del concejo, certificados). Ajustes, leídos de
+`settings` en cada llamada (las pruebas los cambian con el fixture `settings`):
+- `SECRETARIA_CERT_PKCS12`: ruta del PKCS#12 (.p12/.pfx) con la clave privada que firma y su cadena (por
+  omisión `var/certificados/municipio.p12`, que `secretaria demo` genera si falta);
+- `SECRETARIA_CERT_CLAVE`: su contraseña;
+- `SECRETARIA_CERT_RAICES`: PEM con las autoridades de confianza para verificar firmas; si falta, las que
+  trae el propio PKCS#12.
 
 También genera la autoridad y el certificado de demostración (`generar_pkcs12_demo`), para que
 `make run` firme sin que nadie compre un certificado; en producción el municipio pone el suyo.
@@ -15,11 +23,23 @@ from pathlib import Path
 from typing import BinaryIO
 
 from asn1crypto import x509 as asn1_x509
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from certificaciones import conf
-
 logger = logging.getLogger(__name__)
+
+
+def ruta_pkcs12() -> Path:
+    return Path(settings.SECRETARIA_CERT_PKCS12)
+
+
+def clave_pkcs12() -> bytes:
+    return settings.SECRETARIA_CERT_CLAVE.encode("utf-8")
+
+
+def ruta_raices() -> Path | None:
+    ruta = settings.SECRETARIA_CERT_RAICES
+    return Path(ruta) if ruta else None
 
 _cache: dict[tuple, object] = {}
 _cerrojo = threading.Lock()
@@ -130,6 +150,13 @@ def generar_pkcs12_demo(ruta: Path, clave: bytes, *, organizacion: str, dias: in
     temporal.replace(ruta)
 
 
+def asegurar_certificado_demo(municipio) -> None:
+    """Crea el PKCS#12 de demostración si falta (no toca uno existente: puede ser el real)."""
+    ruta = ruta_pkcs12()
+    if not ruta.exists():
+        generar_pkcs12_demo(ruta, clave_pkcs12(), organizacion=municipio.nombre if municipio else "Municipio")
+
+
 def _clave_cache(ruta: Path, *extra) -> tuple:
     try:
         return (str(ruta), ruta.stat().st_mtime_ns, *extra)
@@ -145,7 +172,7 @@ def firmante():
     fecha del archivo: cambiar el archivo lo recarga)."""
     from pyhanko.sign import signers
 
-    ruta, clave = conf.ruta_pkcs12(), conf.clave_pkcs12()
+    ruta, clave = ruta_pkcs12(), clave_pkcs12()
     llave = ("firmante", *_clave_cache(ruta, clave))
     with _cerrojo:
         if llave not in _cache:
@@ -163,7 +190,7 @@ def raices_de_confianza() -> list[asn1_x509.Certificate]:
     configuró, las autoridades autofirmadas que trae el PKCS#12 del municipio."""
     from pyhanko.keys import load_certs_from_pemder
 
-    ruta = conf.ruta_raices()
+    ruta = ruta_raices()
     if ruta is not None:
         llave = ("raices", *_clave_cache(ruta))
         with _cerrojo:

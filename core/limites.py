@@ -1,4 +1,4 @@
-"""Límites por IP del portal público (caché de Django, sin captchas de terceros).
+"""Límites por IP de las páginas públicas (portal, verificación): caché de Django, sin captchas de terceros.
 
 Ventanas fijas: la clave lleva el número de ventana, así que caduca sola. Con varios nodos web la caché
 debe ser compartida (CACHE_URL → Redis) para que el límite valga para todos.

@@ -6,12 +6,13 @@ intacta), como `bench-concejo-votos`.
 """
 
 import os
-import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
+
+from bench import concejo_acta
 
 
 class Command(BaseCommand):
@@ -21,10 +22,6 @@ class Command(BaseCommand):
         parser.add_argument("--repeticiones", type=int, default=3)
 
     def handle(self, *args, **o):
-        raiz = str(settings.BASE_DIR)
-        if raiz not in sys.path:
-            sys.path.insert(0, raiz)
-        from bench import concejo_acta
 
         if connection.vendor == "sqlite":
             archivo = Path(settings.BASE_DIR) / "var" / f"bench-concejo-acta-{os.getpid()}.sqlite3"

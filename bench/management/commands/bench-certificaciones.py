@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from bench.certificaciones import medir
+
 
 class Command(BaseCommand):
     help = "Mide la emisión firmada de una copia certificada de 100 páginas y su verificación por subida."
@@ -53,7 +55,6 @@ class Command(BaseCommand):
                 else:
                     entorno["DATABASE_URL"] = f"sqlite:///{Path(directorio) / 'bench.sqlite3'}"
                 sys.exit(subprocess.call(orden, env=entorno))
-        from bench.certificaciones import medir
 
         call_command("migrate", verbosity=0, interactive=False)
         self.stdout.write(f"Base: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from bench.actos_protocolo import medir
+
 
 class Command(BaseCommand):
     help = "Genera N actos firmados (unas 5 páginas cada uno) y mide la construcción del protocolo anual."
@@ -50,10 +52,6 @@ class Command(BaseCommand):
                 else:
                     entorno["DATABASE_URL"] = f"sqlite:///{Path(directorio) / 'bench.sqlite3'}"
                 sys.exit(subprocess.call(orden, env=entorno))
-        raiz = str(settings.BASE_DIR)
-        if raiz not in sys.path:
-            sys.path.insert(0, raiz)
-        from bench.actos_protocolo import medir
 
         call_command("migrate", verbosity=0, interactive=False)
         self.stdout.write(f"Base: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
