@@ -18,10 +18,13 @@ from django.utils import timezone
 from lxml import etree
 
 from actos.models import Acto, Parte, Relacion
+from actos.selectors.instrumentos import nombre_de_tipo
 from actos.services.relaciones import vigencia_calculada
+from core.models import Municipio
+from core.services.perfiles import valor
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-E = "{%s}" % NS
+E = f"{{{NS}}}"
 DISPOSICIONES = {
     Parte.Tipo.TRANSITORIA: "disposicionTransitoria",
     Parte.Tipo.COMPLEMENTARIA: "disposicionComplementaria",
@@ -44,7 +47,7 @@ def _el(padre, nombre: str, texto: str | None = None, **atributos) -> etree._Ele
 
 
 def _parrafos(padre, texto: str) -> None:
-    lineas = [l.strip() for l in (texto or "").splitlines() if l.strip()] or [""]
+    lineas = [x.strip() for x in (texto or "").splitlines() if x.strip()] or [""]
     for linea in lineas:
         _el(padre, "p", linea)
 
@@ -54,8 +57,6 @@ def _slug(texto: str) -> str:
 
 
 def uri_obra(acto: Acto, municipio=None) -> str:
-    from core.models import Municipio
-
     municipio = municipio or Municipio.objects.actual()
     pais = (municipio.perfil if municipio else "pe").split("-")[0].lower()
     sigla = _slug(municipio.sigla) if municipio else "municipio"
@@ -67,10 +68,6 @@ def uri_obra(acto: Acto, municipio=None) -> str:
 
 def akn_de_acto(acto: Acto) -> bytes:
     """El XML Akoma Ntoso 3.0 del acto (bytes UTF-8 con declaración XML)."""
-    from actos.services.ciclo import nombre_de_tipo
-    from core.models import Municipio
-    from core.services.perfiles import valor
-
     municipio = Municipio.objects.actual()
     pais = (municipio.perfil if municipio else "PE").split("-")[0].lower()
     partes = list(acto.partes.order_by("orden"))

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from core import navegacion, roles
+from core.navegacion import Entrada
+
 
 class ActosConfig(AppConfig):
     name = "actos"
@@ -7,5 +10,46 @@ class ActosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Permisos de los roles y, por partes, menú, acceso a archivos y demostración.
-        from actos import integracion  # noqa: F401
+        # El área se inscribe en los registros del núcleo: permisos de los roles, menú, tipo de búsqueda,
+        # acceso a archivos y demostración. Estos módulos traen modelos: se importan aquí.
+        from actos import demo, permissions  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.busqueda import registrar_tipo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.permissions import registrar_acceso_archivo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+
+        redactar, revisar = permissions.REDACTAR_ACTO, permissions.REVISAR_ACTO
+        gestionar, generar = permissions.GESTIONAR_SEGUIMIENTO, permissions.GENERAR_PROTOCOLO
+        roles.registrar_permisos(roles.SECRETARIO, redactar, revisar, gestionar, generar)
+        roles.registrar_permisos(roles.PROSECRETARIO, redactar, revisar, gestionar)
+        roles.registrar_permisos(roles.JEFE, redactar)
+
+        for entrada in [
+            # Redacción, ciclo de vida y publicación.
+            Entrada("Actos", "Registro de actos", "actos:lista", redactar, 60),
+            Entrada("Actos", "Nuevo proyecto", "actos:nuevo", redactar, 61),
+            Entrada("Actos", "Decisiones del concejo por registrar", "actos:decisiones", revisar, 62),
+            Entrada("Actos", "Normativa publicada", "normativa:normativa", None, 69),
+            # Seguimiento de la ejecución y protocolo anual.
+            Entrada(
+                "Actos", "Seguimiento de actos", "actos:seguimiento", orden=70, visible=permissions.ve_tablero
+            ),
+            Entrada(
+                "Actos",
+                "Protocolo anual",
+                "actos:protocolos",
+                orden=75,
+                visible=permissions.ve_protocolos_en_menu,
+            ),
+        ]:
+            navegacion.registrar(entrada)
+
+        # Solo los actos publicados están en el índice (se indexan al publicar): todo usuario con sesión los ve.
+        registrar_tipo("acto", etiqueta="Acto publicado")
+
+        registrar_acceso_archivo(permissions.pdf_de_acto_visible)
+        registrar_acceso_archivo(permissions.evidencia_visible)
+        registrar_acceso_archivo(permissions.pdf_de_protocolo_visible)
+
+        # El seguimiento usa los actos publicados que carga la normativa.
+        registrar_cargador(60, demo.cargar_normativa)
+        registrar_cargador(61, demo.cargar_seguimiento)

@@ -381,6 +381,9 @@ class Avance(models.Model):
         ordering = ["tarea", "creado"]
         constraints = [models.CheckConstraint(condition=Q(porcentaje__lte=100), name="avance_hasta_100")]
 
+    def __str__(self) -> str:
+        return f"{self.porcentaje} %: {self.texto[:80]}"
+
 
 # --- Protocolo anual ----------------------------------------------------------------------------
 

@@ -1,21 +1,24 @@
-"""Tareas en segundo plano de actos (API de Tasks de Django): el protocolo anual y las alertas diarias."""
+"""Tareas en segundo plano de actos (API de Tasks de Django): el protocolo anual y las alertas diarias.
+
+Cada tarea recibe ids o fechas, no filas, y llama a un servicio. `solicitar_protocolo`
+(`actos.services.protocolo`) encola `generar_protocolo` al confirmar su transacción.
+"""
+
+from datetime import date
 
 from django_tasks import task
+
+from actos.services.protocolo_libro import construir_protocolo
+from actos.services.seguimiento import enviar_alertas
 
 
 @task()
 def generar_protocolo(protocolo_id: int) -> str:
-    """Construye, folia y sella el protocolo pedido (`actos.services.protocolo.construir_protocolo`)."""
-    from actos.services.protocolo import construir_protocolo
-
+    """Construye, folia y sella el protocolo pedido (`actos.services.protocolo_libro.construir_protocolo`)."""
     return construir_protocolo(protocolo_id=protocolo_id).estado
 
 
 @task()
 def enviar_alertas_de_seguimiento(fecha: str | None = None) -> int:
     """Los avisos diarios de tareas de actos por vencer y vencidas (`fecha` en ISO; hoy si no se da)."""
-    from datetime import date
-
-    from actos.services.seguimiento import enviar_alertas
-
     return enviar_alertas(fecha=date.fromisoformat(fecha) if fecha else None)

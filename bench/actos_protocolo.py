@@ -14,6 +14,16 @@ import resource
 import time
 from datetime import date
 
+from django.db import transaction
+
+from actos.models import Acto, Parte, Protocolo
+from actos.services import protocolo as servicio
+from core import roles
+from core.models import Municipio, Usuario
+from core.services.municipio import actualizar_municipio
+from core.services.numeracion import serie_por_perfil, siguiente_numero
+from core.services.usuarios import crear_usuario
+
 OBJETIVO_SEGUNDOS = 180
 OBJETIVO_MEMORIA_MB = 1536
 # Un artículo de ~6 líneas; 20 por acto dan unas 5 páginas A4 con membrete.
@@ -26,10 +36,6 @@ ARTICULOS = 20
 
 
 def preparar():
-    from core import roles
-    from core.models import Municipio, Usuario
-    from core.services.municipio import actualizar_municipio
-    from core.services.usuarios import crear_usuario
 
     municipio = Municipio.objects.actual() or actualizar_municipio(
         municipio=None,
@@ -53,10 +59,6 @@ def preparar():
 
 def generar_actos(*, cantidad: int, anio: int, por, tipo: str = "ordenanza", escribir=print) -> None:
     """`cantidad` actos firmados de `tipo` en `anio`, numerados por el registro (sin saltos)."""
-    from django.db import transaction
-
-    from actos.models import Acto, Parte
-    from core.services.numeracion import serie_por_perfil, siguiente_numero
 
     serie = serie_por_perfil(tipo, por=por)
     hechos = 0
@@ -120,10 +122,6 @@ def _cpu() -> float:
 
 
 def medir(*, actos: int = 1000, anio: int | None = None, escribir=print) -> dict:
-    from django.db import transaction
-
-    from actos.models import Protocolo
-    from actos.services import protocolo as servicio
 
     anio = anio or date.today().year - 1
     _, secretario = preparar()

@@ -10,12 +10,24 @@ firma PAdES, guarda con SHA-256, numera y audita) y la verificación es `POST /v
 
 from __future__ import annotations
 
+import io
 import statistics
 import time
 
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
+
+from certificaciones.models import Certificado
+from certificaciones.services.solicitudes import crear_solicitud
+from core import roles
+from core.firma import asegurar_certificado_demo
+from core.models import Municipio, Persona, Usuario
+from core.rendering import render_pdf
+from core.services.municipio import actualizar_municipio
+from core.services.personas import registrar_persona
+from core.services.usuarios import crear_usuario
 
 OBJETIVO_EMISION = 3.0
 OBJETIVO_VERIFICACION = 1.0
@@ -23,11 +35,6 @@ OBJETIVO_VERIFICACION = 1.0
 
 def preparar():
     """Municipio, una Secretaria General y un solicitante, por los servicios del núcleo."""
-    from core import roles
-    from core.models import Municipio, Persona, Usuario
-    from core.services.municipio import actualizar_municipio
-    from core.services.personas import registrar_persona
-    from core.services.usuarios import crear_usuario
 
     municipio = Municipio.objects.actual() or actualizar_municipio(
         municipio=None,
@@ -59,7 +66,6 @@ def preparar():
 
 def pdf_de(paginas: int) -> bytes:
     """Un documento de `paginas` páginas con texto real (WeasyPrint), como un expediente digitalizado."""
-    from core.rendering import render_pdf
 
     parrafo = (
         "Visto el expediente administrativo, y considerando que la Ley Orgánica de Municipalidades "
@@ -72,7 +78,6 @@ def pdf_de(paginas: int) -> bytes:
 
 
 def _solicitud(secretario, persona, original: bytes):
-    from certificaciones.services.solicitudes import crear_solicitud
 
     return crear_solicitud(
         tipo="copia",
@@ -85,12 +90,6 @@ def _solicitud(secretario, persona, original: bytes):
 
 
 def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
-    import io
-
-    from pypdf import PdfReader
-
-    from certificaciones.models import Certificado
-    from core.firma import asegurar_certificado_demo
 
     municipio, secretario, persona = preparar()
     asegurar_certificado_demo(municipio)  # el PKCS#12 de prueba del directorio desechable

@@ -14,6 +14,23 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from pypdf import PdfReader
+
+from concejo.models import (
+    Acta,
+    Asistencia,
+    Decision,
+    Intervencion,
+    Miembro,
+    Organo,
+    Periodo,
+    PuntoAgenda,
+    Sesion,
+    Votacion,
+    Voto,
+)
+from concejo.services import actas
+from core.models import Persona
 
 NOMBRES = ["Ana", "Luis", "Carmen", "Jorge", "Rosa", "Miguel", "Elena", "Raúl", "Sofía", "Pedro"]
 APELLIDOS = [
@@ -40,19 +57,6 @@ class _Deshacer(Exception):
 
 def generar_sesion(*, miembros: int = 40, puntos: int = 40, nominales: int = 30, intervenciones: int = 4):
     """Crea periodo, pleno, `miembros` miembros y la sesión levantada con todo su registro (bulk_create)."""
-    from concejo.models import (
-        Asistencia,
-        Decision,
-        Intervencion,
-        Miembro,
-        Organo,
-        Periodo,
-        PuntoAgenda,
-        Sesion,
-        Votacion,
-        Voto,
-    )
-    from core.models import Persona
 
     periodo = Periodo.objects.create(
         nombre="Bench 2099", inicio=date(2099, 1, 1), fin=date(2099, 12, 31), numero_legal=miembros
@@ -193,10 +197,6 @@ def _medir(funcion, repeticiones: int):
 
 
 def correr(*, repeticiones: int = 3, salida=print) -> dict:
-    from pypdf import PdfReader
-
-    from concejo.models import Acta
-    from concejo.services import actas
 
     resultados: dict = {}
     try:

@@ -19,8 +19,15 @@ import statistics
 import time
 from datetime import date
 
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from concejo.models import Asistencia, Miembro, Organo, Periodo, PuntoAgenda, Sesion
+from concejo.services import en_vivo, votaciones
+from core import roles
+from core.models import Municipio, Persona, Usuario
 
 OBJETIVO_MS = 50.0
 
@@ -43,12 +50,6 @@ def _resumen(tiempos: list[float]) -> dict:
 def preparar(*, miembros: int = 40):
     """Municipio PE, la Secretaria, un pleno de `miembros` regidores + alcalde, todos presentes, la sesión
     instalada y una votación nominal abierta. Devuelve (secretario, votacion, regidores)."""
-    from django.contrib.auth.models import Group
-
-    from concejo.models import Asistencia, Miembro, Organo, Periodo, PuntoAgenda, Sesion
-    from concejo.services import en_vivo, votaciones
-    from core import roles
-    from core.models import Municipio, Persona, Usuario
 
     municipio = Municipio.objects.filter(sigla="BENCH").first() or Municipio.objects.create(
         nombre="Municipalidad de prueba de rendimiento",
@@ -117,7 +118,6 @@ def preparar(*, miembros: int = 40):
 
 def medir(*, miembros: int = 40, rondas: int = 5, salida=print) -> dict:
     """Corre los dos escenarios y devuelve sus cifras (en ms)."""
-    from rest_framework.authtoken.models import Token
 
     secretario, votacion, regidores = preparar(miembros=miembros)
     token = Token.objects.get_or_create(user=secretario)[0].key

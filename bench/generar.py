@@ -195,7 +195,7 @@ def _copiar(cursor, modelo, filas, fijas: dict | None = None, *, campos: list[st
     with cursor.copy(f"COPY {tabla} ({', '.join(columnas)}) FROM STDIN") as copia:
         for fila in filas:
             registro = list(base)
-            for p, v in zip(posiciones, fila):
+            for p, v in zip(posiciones, fila, strict=True):
                 registro[p] = v
             copia.write_row(registro)
             n += 1
@@ -288,7 +288,7 @@ def generar(
         acumulados.append(a)
 
     def unidad_al_azar(r: float) -> int:
-        for uid, limite in zip(ids_unidades, acumulados):
+        for uid, limite in zip(ids_unidades, acumulados, strict=True):
             if r < limite:
                 return uid
         return ids_unidades[-1]
@@ -505,7 +505,7 @@ def generar(
         )
         tiempos["numeros"] = time.perf_counter() - t
         n_numeros = len(numeros)
-        del numeros
+        numeros.clear()  # la memoria de un millón de filas, ya copiadas
 
         # Derivaciones: la hoja de ruta de cada documento de entrada.
         t = time.perf_counter()
@@ -547,7 +547,7 @@ def generar(
             ],
         )
         tiempos["derivaciones"] = time.perf_counter() - t
-        del resumen_docs
+        resumen_docs.clear()
 
         for anio, ultimo in contadores.items():
             Contador.objects.update_or_create(serie=serie, anio=anio, defaults={"ultimo": ultimo})

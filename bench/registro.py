@@ -1,7 +1,6 @@
 """Escenarios del benchmark del registro (issue 3), sobre la base que dejó bench/generar.py.
 
-Cada escenario imprime su cifra y devuelve un dict; el que no encuentra su punto de entrada (porque esa
-parte aún no existe) lo dice y se salta. Objetivos:
+Cada escenario imprime su cifra y devuelve un dict. Objetivos:
 (a) registro por la API HTTP: >= 200 documentos/s con 16 clientes, números consecutivos sin saltos;
 (b) bandeja de una unidad con 10.000 abiertos: p95 < 100 ms; (c) consulta pública: p95 < 20 ms;
 (d) búsqueda de texto completo: p95 < 150 ms; (e) informe de un año: < 1 s; (f) el generador: < 10 min.
@@ -9,15 +8,18 @@ parte aún no existe) lo dice y se salta. Objetivos:
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import json
 import os
 import random
+import resource
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from datetime import date
@@ -26,7 +28,14 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, reset_queries
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+
+from core.models import Contador, NumeroRegistro, Usuario
+from core.services.numeracion import serie_por_perfil
+from core.services.tokens import obtener_o_crear_token
+from informes.selectors import cumplimiento_plazos, recibidos_y_despachados
+from registro.models import Derivacion, Documento
+from registro.selectors.busqueda import buscar_documentos
 
 OBJETIVOS = {
     "api_registro": (">=", 200, "doc/s"),
@@ -63,7 +72,6 @@ def _medir(funcion, veces: int) -> dict:
 
 
 def _usuario(nombre):
-    from core.models import Usuario
 
     return Usuario.objects.get(username=nombre)
 
@@ -72,7 +80,6 @@ def _usuario(nombre):
 
 
 def informe_anual(*, salida=print, veces: int = 5) -> dict:
-    from informes.selectors import cumplimiento_plazos, recibidos_y_despachados
 
     anio = date.today().year - 1
     desde, hasta = date(anio, 1, 1), date(anio, 12, 31)
@@ -96,34 +103,16 @@ def informe_anual(*, salida=print, veces: int = 5) -> dict:
 
 
 def bandeja(*, unidad_id: int, salida=print, veces: int = 200) -> dict:
-    try:
-        from registro.selectors import bandejas
-    except ImportError:
-        salida("(b) Bandeja: se salta, no existe registro.selectors.bandejas.")
-        return {"saltado": "no existe registro.selectors.bandejas"}
     jefe = _usuario("jefe")
-    try:
-        url = reverse("registro:bandeja")
-    except NoReverseMatch:
-        url = None
-    if url:
-        cliente = Client()
-        cliente.force_login(jefe)
-        pestana = "en_tramite" if "en_tramite" in bandejas.PESTANAS else bandejas.PESTANA_INICIAL
+    url = reverse("registro:bandeja")
+    cliente = Client()
+    cliente.force_login(jefe)
 
-        def pedir():
-            r = cliente.get(url, {"pestana": pestana})
-            assert r.status_code == 200, r.status_code
+    def pedir():
+        r = cliente.get(url, {"pestana": "en_tramite"})
+        assert r.status_code == 200, r.status_code
 
-        modo = f"página {url} (Django test Client, tiempo de servidor sin red)"
-    else:
-
-        def pedir():
-            lista = bandejas.filas(list(bandejas.lineas_de_unidad(unidad_id, "en_tramite")[:50]))
-            bandejas.contadores(unidad_id)
-            return lista
-
-        modo = "selector lineas_de_unidad + contadores (la página aún no existe)"
+    modo = f"página {url} (Django test Client, tiempo de servidor sin red)"
     r = _medir(pedir, veces)
     abiertos = _contar_abiertos(unidad_id)
     salida(f"(b) Bandeja con {abiertos:,} abiertos: p95 {r['p95_ms']} ms (p50 {r['p50_ms']} ms) — {modo}")
@@ -131,7 +120,6 @@ def bandeja(*, unidad_id: int, salida=print, veces: int = 200) -> dict:
 
 
 def _contar_abiertos(unidad_id: int) -> int:
-    from registro.models import Derivacion
 
     return Derivacion.objects.filter(a_unidad_id=unidad_id, estado__in=Derivacion.ESTADOS_ABIERTOS).count()
 
@@ -140,13 +128,7 @@ def _contar_abiertos(unidad_id: int) -> int:
 
 
 def consulta_publica(*, salida=print, veces: int = 200) -> dict:
-    from registro.models import Documento
 
-    try:
-        reverse("portal:consulta-codigo", args=["X"])
-    except NoReverseMatch:
-        salida("(c) Consulta pública: se salta, no existe portal:consulta-codigo.")
-        return {"saltado": "no existe portal:consulta-codigo"}
     maximo = Documento.objects.order_by("-id").values_list("id", flat=True).first() or 0
     ids = random.Random(7).sample(range(1, maximo + 1), min(veces + 1, maximo))
     codigos = dict(
@@ -188,11 +170,6 @@ CONSULTAS = [
 
 
 def busqueda(*, salida=print, veces: int = 100) -> dict:
-    try:
-        from registro.selectors.busqueda import buscar_documentos
-    except ImportError:
-        salida("(d) Búsqueda: se salta, no existe registro.selectors.busqueda.buscar_documentos.")
-        return {"saltado": "no existe buscar_documentos"}
     secretario = _usuario("secretario")
     ciclo = iter(CONSULTAS * (veces // len(CONSULTAS) + 2))
 
@@ -349,7 +326,6 @@ end
 
 
 def _carga_wrk(puerto: int, ruta: str, clave: str, *, metodo: str, clientes: int, segundos: float) -> dict:
-    import tempfile
 
     hilos = 2 if clientes % 2 == 0 else 1
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
@@ -393,7 +369,6 @@ FIN_CABECERAS = b"\r\n\r\n"
 def _carga_asyncio(
     puerto: int, ruta: str, clave: str, *, metodo: str, clientes: int, segundos: float
 ) -> dict:
-    import asyncio
 
     async def principal():
         fin = time.monotonic() + segundos
@@ -478,7 +453,6 @@ def _techo_get(puerto: int, numero: str | None, clave: str, *, clientes: int, se
     """Peticiones/s de un GET trivial con token (el detalle de un documento recién registrado) con los
     mismos clientes y trabajadores: el techo de la pila (gunicorn, Django, DRF, autenticación) sin la
     numeración; si el registro se acerca a este número, lo que frena ya no es el registro."""
-    from registro.models import Documento
 
     pk = (
         Documento.objects.filter(numero_texto=numero).values_list("pk", flat=True).first() if numero else None
@@ -500,15 +474,8 @@ def _techo_get(puerto: int, numero: str | None, clave: str, *, clientes: int, se
 def api_registro(
     *, salida=print, clientes: int = 16, segundos: float = 20, trabajadores: int = 2, hilos: int = 4
 ) -> dict:
-    from core.models import Contador
-    from core.services.numeracion import serie_por_perfil
-    from core.services.tokens import obtener_o_crear_token
 
-    try:
-        ruta = reverse("api-registro-documentos")
-    except NoReverseMatch:
-        salida("(a) Registro por la API: se salta, no existe POST /api/v1/registro/documentos/.")
-        return {"saltado": "no existe la API de registro"}
+    ruta = reverse("api-registro-documentos")
     if not shutil.which("wrk"):
         salida(
             "(a) wrk no está instalado (Debian: apt-get install wrk): los clientes son un proceso asyncio, "
@@ -555,7 +522,6 @@ def api_registro(
         # CPU gastada durante la carga por gunicorn (maestro y trabajadores), por PostgreSQL (todo el
         # clúster) y por el cliente: lo que cuesta cada registro, con independencia de la carga de la máquina.
         postmaster = _postmaster()
-        import resource
 
         cpu_antes = (
             _cpu_arbol(proceso.pid),
@@ -583,9 +549,6 @@ def api_registro(
             proceso.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proceso.kill()
-
-    from core.models import NumeroRegistro
-    from registro.models import Documento
 
     nuevos = list(
         NumeroRegistro.objects.filter(serie=serie, anio=anio, numero__gt=antes)
@@ -643,7 +606,6 @@ def api_registro(
 
 
 def _ultimo_texto(serie, anio) -> str | None:
-    from core.models import NumeroRegistro
 
     texto = (
         NumeroRegistro.objects.filter(serie=serie, anio=anio)

@@ -8,7 +8,18 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from actos.models import Acto
+from certificaciones import fuentes
+from certificaciones.models import Fedatario, Solicitud, Tarifa
+from certificaciones.services.configuracion import actualizar_tarifa, crear_tarifa, designar_fedatario
+from certificaciones.services.emision import emitir_certificado
+from certificaciones.services.solicitudes import crear_solicitud, exonerar, registrar_pago
+from concejo.models import Acta
 from core.firma import asegurar_certificado_demo
+from core.models import Persona, Usuario
+from core.rendering import render_pdf
+from core.services.archivos import guardar_archivo
+from registro.models import Documento
 
 # Un derecho por tipo certificable (TUPA de demostración). Antes un solo derecho «de acuerdo u
 # ordenanza» con tipo=ordenanza dejaba gratis (y sin pago) las de acta, acuerdo y extracto.
@@ -26,9 +37,6 @@ _CONCEPTO_ANTERIOR = "Certificación de acuerdo u ordenanza"
 def _tarifas(municipio, secretario) -> dict:
     """Las tarifas de la demo, una por tipo; en una demo cargada antes, el derecho «de acuerdo u
     ordenanza» pasa a ser el de la ordenanza (por el servicio, con su evento)."""
-    from certificaciones.models import Tarifa
-    from certificaciones.services.configuracion import actualizar_tarifa, crear_tarifa
-
     tarifas = {}
     for tipo, concepto, monto, base in TARIFAS_DEMO:
         tarifa = Tarifa.objects.filter(municipio=municipio, tipo=tipo).order_by("pk").first()
@@ -50,10 +58,6 @@ def _tarifas(municipio, secretario) -> dict:
 
 def _emitir(*, tipo, asunto, tarifas, recibo, por, emite=None, **kwargs):
     """Pide, paga y emite un certificado de la demo, salvo que ya exista su solicitud (idempotente)."""
-    from certificaciones.models import Solicitud
-    from certificaciones.services.emision import emitir_certificado
-    from certificaciones.services.solicitudes import crear_solicitud, registrar_pago
-
     if Solicitud.objects.filter(tipo=tipo, asunto=asunto).exists():
         return None
     tarifa = tarifas[tipo]
@@ -69,14 +73,6 @@ def _emitir(*, tipo, asunto, tarifas, recibo, por, emite=None, **kwargs):
 
 
 def cargar(municipio) -> None:
-    from certificaciones.models import Fedatario, Solicitud
-    from certificaciones.services.configuracion import designar_fedatario
-    from certificaciones.services.emision import emitir_certificado
-    from certificaciones.services.solicitudes import crear_solicitud, exonerar
-    from core.models import Persona, Usuario
-    from core.rendering import render_pdf
-    from core.services.archivos import guardar_archivo
-
     asegurar_certificado_demo(municipio)
     secretario = Usuario.objects.get(username="secretario")
     hoy = timezone.localdate()
@@ -139,8 +135,6 @@ def cargar(municipio) -> None:
         emitir_certificado(solicitud=s2, por=secretario)
     # Un documento del registro con su PDF, certificado por el Pro-secretario por encargo (la demo del
     # núcleo le da un encargo vigente de la Secretaria General).
-    from registro.models import Documento
-
     emitido = Documento.objects.filter(pdf__isnull=False).exclude(estado="borrador").order_by("pk").first()
     prosecretario = Usuario.objects.filter(username="prosecretario").first()
     if emitido is not None and prosecretario is not None:
@@ -160,44 +154,34 @@ def cargar(municipio) -> None:
 def _certificar_concejo_y_actos(*, persona, tarifas, secretario) -> None:
     """Certificados de los originales reales de la demo: el acta publicada del concejo y un acuerdo y una
     ordenanza publicados de actos (cargados antes: este cargador va después de los de concejo y actos)."""
-    from django.apps import apps
-
-    from certificaciones import fuentes
-
-    if apps.is_installed("concejo"):
-        from concejo.models import Acta
-
-        acta = Acta.objects.filter(estado=Acta.Estado.PUBLICADA, archivo__isnull=False).order_by("pk").first()
-        if acta is not None:
-            f = fuentes.fuente("concejo.acta")
+    acta = Acta.objects.filter(estado=Acta.Estado.PUBLICADA, archivo__isnull=False).order_by("pk").first()
+    if acta is not None:
+        f = fuentes.fuente("concejo.acta")
+        _emitir(
+            tipo="acta",
+            asunto=f.descripcion(acta),
+            solicitante=persona,
+            fuente=fuentes.referencia(f.clave, acta),
+            publico=True,
+            tarifas=tarifas,
+            recibo="B001-004514",
+            por=secretario,
+        )
+    f = fuentes.fuente("actos.acto")
+    for tipo, recibo in (("acuerdo", "B001-004515"), ("ordenanza", "B001-004516")):
+        acto = (
+            Acto.objects.filter(tipo=tipo, estado=Acto.Estado.PUBLICADO, archivo__isnull=False)
+            .order_by("pk")
+            .first()
+        )
+        if acto is not None:
             _emitir(
-                tipo="acta",
-                asunto=f.descripcion(acta),
+                tipo=tipo,
+                asunto=f.descripcion(acto)[:300],
                 solicitante=persona,
-                fuente=fuentes.referencia(f.clave, acta),
+                fuente=fuentes.referencia(f.clave, acto),
                 publico=True,
                 tarifas=tarifas,
-                recibo="B001-004514",
+                recibo=recibo,
                 por=secretario,
             )
-    if apps.is_installed("actos"):
-        from actos.models import Acto
-
-        f = fuentes.fuente("actos.acto")
-        for tipo, recibo in (("acuerdo", "B001-004515"), ("ordenanza", "B001-004516")):
-            acto = (
-                Acto.objects.filter(tipo=tipo, estado=Acto.Estado.PUBLICADO, archivo__isnull=False)
-                .order_by("pk")
-                .first()
-            )
-            if acto is not None:
-                _emitir(
-                    tipo=tipo,
-                    asunto=f.descripcion(acto)[:300],
-                    solicitante=persona,
-                    fuente=fuentes.referencia(f.clave, acto),
-                    publico=True,
-                    tarifas=tarifas,
-                    recibo=recibo,
-                    por=secretario,
-                )

@@ -1,10 +1,11 @@
 """Fuentes certificables: qué se puede certificar y cómo se obtiene su PDF.
 
-Se registran con `registrar_fuente(Fuente(...))`, como `core.permissions.registrar_acceso_archivo`.
-Las del registro, las actas del concejo y los actos (con sus artículos) las registra
-`certificaciones/integracion.py`, con importaciones perezosas dentro de las funciones (ahí está escrito
-por qué); el concejo y actos no importan certificaciones. Una fuente se identifica por su clave y apunta
-a una fila (tipo de contenido + id); el certificado guarda esa referencia y el SHA-256 del PDF original.
+Se registran con `registrar_fuente(Fuente(...))`, como `core.permissions.registrar_acceso_archivo`,
+desde el `AppConfig.ready()` de un área. Las de las áreas de abajo (PDF de ventanilla, registro, actas
+del concejo, actos con sus artículos) están en `certificaciones/fuentes_de_areas.py` y las registra
+`CertificacionesConfig.ready()`; el concejo y actos no importan certificaciones. Una fuente se identifica
+por su clave y apunta a una fila (tipo de contenido + id); el certificado guarda esa referencia y el
+SHA-256 del PDF original.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+
+from certificaciones.models import TipoCertificacion
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,6 @@ def resolver(usuario, texto: str, *, tipo: str | None = None) -> tuple[Fuente, m
     """La fuente y su fila a partir de «clave:id», si existe, admite `tipo` y `usuario` puede verla.
     ValidationError en español si no (sin decir si la fila existe cuando no la puede ver). Sin `tipo`
     (al abrir una solicitud desde la página del original) no se mira el tipo."""
-    from certificaciones.models import TipoCertificacion
-
     clave, _, pk = (texto or "").strip().partition(":")
     f = fuente(clave)
     if tipo is not None and tipo not in f.tipos:

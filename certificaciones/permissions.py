@@ -97,6 +97,14 @@ def obtener_certificado(usuario, pk=None, *, codigo: str | None = None) -> Certi
     return certificado
 
 
+def archivo_de_certificacion_visible(usuario, archivo) -> bool:
+    """Regla de acceso a archivos del núcleo (`core.permissions.registrar_acceso_archivo`): quien ve un
+    certificado ve su PDF, y quien ve una solicitud ve el original que se subió para ella."""
+    if certificados_visibles(usuario).filter(pdf=archivo.pk).exists():
+        return True
+    return solicitudes_visibles(usuario).filter(fuente_clave="archivo", fuente_id=str(archivo.pk)).exists()
+
+
 def obtener_fedatario(usuario, pk) -> Fedatario:
     """La designación `pk` para quien configura certificaciones (la vista exige el permiso)."""
     fedatario = Fedatario.objects.select_related("usuario").filter(pk=_pk(pk)).first()

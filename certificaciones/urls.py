@@ -1,6 +1,6 @@
 from django.urls import path
 
-from certificaciones.views import certificados, configuracion, solicitudes
+from certificaciones.views import certificados, configuracion, solicitudes, verificar
 
 app_name = "certificaciones"
 
@@ -20,3 +20,14 @@ urlpatterns = [
     path("tarifas/", configuracion.tarifas, name="tarifas"),
     path("tarifas/<int:pk>/", configuracion.tarifa_editar, name="tarifa-editar"),
 ]
+
+# Páginas públicas de verificación, sin ingreso: secretaria/urls.py las monta en /verificar/ con
+# `include(publicas)`, en el espacio de nombres «verificar».
+publicas = (
+    [
+        path("", verificar.inicio, name="inicio"),
+        path("<str:codigo>/", verificar.codigo, name="codigo"),
+        path("<str:codigo>/pdf/", verificar.descargar, name="descargar"),
+    ],
+    "verificar",
+)

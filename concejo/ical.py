@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from concejo.models import CalendarioMiembro, Miembro, PuntoAgenda, Sesion
+from concejo.models import CalendarioMiembro, Miembro, PuntoAgenda, Sesion, nuevo_token
 from concejo.permissions import sesiones_publicas
-from concejo.services.sesiones import nombre_tipo
+from concejo.selectors.sesiones import nombre_tipo
 from core.models import Municipio
 from core.services.auditoria import registrar_evento
 
@@ -111,8 +111,6 @@ def miembro_por_token(token: str) -> Miembro | None:
 def calendario_de(miembro: Miembro, *, por=None, renovar: bool = False) -> CalendarioMiembro:
     """El enlace de calendario del miembro; lo crea la primera vez y, con `renovar`, cambia su token (el
     enlace anterior deja de funcionar). Eventos `concejo.calendario.crear` y `concejo.calendario.renovar`."""
-    from concejo.models import nuevo_token
-
     fila = CalendarioMiembro.objects.select_for_update().filter(miembro=miembro).first()
     if fila is None:
         fila = CalendarioMiembro.objects.create(miembro=miembro)

@@ -1,17 +1,23 @@
-"""Acceso a las sesiones del concejo.
+"""Permisos y acceso del concejo.
 
 - Quien tiene `concejo.ver_concejo` (Secretaría, miembros del concejo) ve todas las sesiones.
 - El público (y cualquier otro usuario) ve solo las sesiones publicadas que ya fueron convocadas.
-- Lo que no se ve responde 404: los ids no revelan nada.
+- Lo que no se ve responde 404: los ids no revelan nada. Quien ve pero no puede hacer, 403.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
-from concejo.integracion import VER_CONCEJO
-from concejo.models import Acta, Sesion
+from concejo.models import Acta, Citacion, Miembro, PuntoAgenda, Sesion, Votacion
+
+GESTIONAR_CONCEJO = "concejo.gestionar_concejo"
+PREPARAR_SESION = "concejo.preparar_sesion"
+CONDUCIR_SESION = "concejo.conducir_sesion"
+GESTIONAR_ACTAS = "concejo.gestionar_actas"
+VER_CONCEJO = "concejo.ver_concejo"
 
 ESTADOS_PUBLICOS = [
     Sesion.Estado.CONVOCADA,
@@ -50,3 +56,98 @@ def obtener_sesion(usuario, pk) -> Sesion:
 def actas_publicas() -> QuerySet[Acta]:
     """Actas que el público puede leer: las publicadas de sesiones públicas."""
     return Acta.objects.filter(estado=Acta.Estado.PUBLICADA, sesion__publica=True)
+
+
+def archivo_visible(usuario, archivo) -> bool:
+    """Regla de acceso a archivos del núcleo (`core.permissions.registrar_acceso_archivo`): los documentos
+    del expediente de un punto y los PDF de las citaciones los ve quien ve las sesiones."""
+    if not usuario.has_perm(VER_CONCEJO):
+        return False
+    return (
+        PuntoAgenda.objects.filter(anexos=archivo).exists()
+        or Citacion.objects.filter(archivo=archivo).exists()
+    )
+
+
+# --- La sesión en vivo ------------------------------------------------------------------------------
+
+
+def obtener_sesion_en_vivo(usuario, pk) -> Sesion:
+    """La sesión `pk` para conducirla: 404 si no la ve, 403 si la ve pero no conduce sesiones."""
+    sesion = obtener_sesion(usuario, pk)
+    if not usuario.has_perm(CONDUCIR_SESION):
+        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
+    return sesion
+
+
+def obtener_punto(usuario, pk) -> PuntoAgenda:
+    """El punto `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
+    punto = (
+        PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
+        .select_related("sesion")
+        .first()
+    )
+    if punto is None:
+        raise Http404
+    obtener_sesion_en_vivo(usuario, punto.sesion_id)
+    return punto
+
+
+def obtener_votacion(usuario, pk) -> Votacion:
+    """La votación `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    # Una consulta: la votación con su sesión, órgano y periodo (los que el voto y el resultado releen).
+    votacion = (
+        Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
+        .select_related("sesion__organo__periodo", "punto")
+        .first()
+    )
+    if votacion is None:
+        raise Http404
+    if not usuario.has_perm(CONDUCIR_SESION):
+        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
+    return votacion
+
+
+def miembro_de(sesion: Sesion, valor) -> Miembro:
+    """El miembro `valor` (id, tal como llega en la solicitud) del periodo de la sesión; ValidationError si
+    no es un id o es de otro periodo (para la pantalla y la API, un error del campo «miembro»)."""
+    try:
+        miembro = (
+            Miembro.objects.select_related("persona")
+            .filter(periodo=sesion.organo.periodo_id, pk=int(valor))
+            .first()
+        )
+    except (TypeError, ValueError):
+        miembro = None
+    if miembro is None:
+        raise ValidationError({"miembro": ["Elija un miembro del concejo."]})
+    return miembro
+
+
+# --- El acta ----------------------------------------------------------------------------------------
+
+
+def obtener_sesion_del_acta(usuario, pk) -> Sesion:
+    """La sesión para las páginas internas del acta y su API: quien no ve el concejo recibe 404 (un
+    borrador no se asoma al público); quien lo ve pero no gestiona actas, solo lee."""
+    if not usuario.has_perm(VER_CONCEJO):
+        raise Http404
+    return obtener_sesion(usuario, pk)
+
+
+def exigir_gestion_de_actas(usuario) -> None:
+    """403 si `usuario` no redacta, firma ni publica actas."""
+    if not usuario.has_perm(GESTIONAR_ACTAS):
+        raise PermissionDenied("Solo la Secretaría General redacta, firma y publica las actas.")
+
+
+def obtener_acta(sesion: Sesion) -> Acta:
+    """El acta de `sesion` (ya obtenida con su acceso), o 404 si aún no se generó."""
+    acta = Acta.objects.filter(sesion=sesion).first()
+    if acta is None:
+        raise Http404
+    return acta

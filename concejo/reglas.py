@@ -1,7 +1,7 @@
 """Quórum, mayorías y desempate del concejo: funciones puras (sin ORM) sobre las reglas del perfil.
 
 Nada aquí es una constante de un país: la regla llega como dato del perfil de jurisdicción
-(`core/perfiles/*.toml`, claves `concejo.*`, leídas por `concejo.services.cuerpo.reglas_del_concejo`).
+(`core/perfiles/*.toml`, claves `concejo.*`, leídas por `concejo.selectors.cuerpo.reglas_del_concejo`).
 Este módulo solo sabe contar. Las piezas de una regla:
 
 - **base**: sobre qué número se calcula. `legal` (el número legal del periodo), `habiles` (el número
@@ -33,6 +33,7 @@ municipio las corrige con una regla local.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 from math import ceil
 
@@ -333,3 +334,37 @@ def resultado(
         explicacion=f"Rechazado: {motivo} ({conteo}).",
         **comun,
     )
+
+
+@dataclass(frozen=True)
+class Conteo:
+    """Lo que entra en el resultado de una votación: los votos que cuentan y los presentes que votan."""
+
+    a_favor: int
+    en_contra: int
+    abstenciones: int
+    inhibidos: int
+    presentes: int
+
+
+def contar(
+    *,
+    votos: list[tuple[int, str, str]],
+    en_sala: dict[int, str],
+    nominal: bool,
+    no_vota: str | None = None,
+    conteos: tuple[int, int, int] = (0, 0, 0),
+) -> Conteo:
+    """Cuenta una votación sobre sus filas: `votos` (miembro, sentido, rol del miembro) y `en_sala`
+    (miembro → rol). Quien tiene el rol `no_vota` (el alcalde donde solo dirime) no cuenta ni como voto ni
+    como presente. Nominal: a favor, en contra y abstenciones son los votos con nombre, y quien figura
+    «ausente» no es presente. Ordinaria y secreta: son los `conteos` anotados (a favor, en contra,
+    abstenciones). Los inhibidos son siempre los votos con nombre «inhibido»."""
+    cuenta = Counter(sentido for _miembro, sentido, rol in votos if rol != no_vota)
+    ausentes = {miembro for miembro, sentido, _rol in votos if sentido == "ausente"} if nominal else set()
+    presentes = sum(1 for miembro, rol in en_sala.items() if rol != no_vota and miembro not in ausentes)
+    if nominal:
+        a_favor, en_contra, abstenciones = cuenta["a_favor"], cuenta["en_contra"], cuenta["abstencion"]
+    else:
+        a_favor, en_contra, abstenciones = conteos
+    return Conteo(a_favor, en_contra, abstenciones, cuenta["inhibido"], presentes)

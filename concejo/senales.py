@@ -1,6 +1,6 @@
 """Señales del concejo: cada cambio de un miembro, de su estado o de su persona sube `Periodo.version_cuerpo`,
 con la que el voto en vivo reconoce como vigente la situación del pleno que guardó en memoria
-(`cuerpo.situacion_en_cache(entre_solicitudes=True)`). Van en señales (no en los servicios) para que también
+(`concejo.selectors.cuerpo.situacion_en_cache(entre_solicitudes=True)`). Van en señales (no en los servicios) para que también
 las suban el admin de Django, las fábricas de las pruebas y la demostración."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from concejo.models import EstadoMiembro, Miembro, Periodo
+from core.models import Persona
 
 
 def _subir(**filtro) -> None:
@@ -30,8 +31,6 @@ def _persona_cambia(sender, instance, created: bool = False, **kwargs) -> None:
 
 
 def conectar() -> None:
-    from core.models import Persona
-
     for modelo, receptor in ((Miembro, _miembro_cambia), (EstadoMiembro, _estado_cambia)):
         post_save.connect(receptor, sender=modelo, dispatch_uid=f"concejo_version_{modelo.__name__}_guarda")
         post_delete.connect(receptor, sender=modelo, dispatch_uid=f"concejo_version_{modelo.__name__}_borra")

@@ -7,11 +7,18 @@ es idempotente (se busca antes de crear), así que `secretaria demo` se puede co
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from core import roles
-from core.models import Cargo, Municipio, Persona, UnidadOrganica, Usuario
+from core.models import Cargo, Encargo, Municipio, Persona, UnidadOrganica, Usuario
+from core.services.encargos import crear_encargo
+from core.services.municipio import actualizar_municipio
+from core.services.organizacion import actualizar_unidad, crear_cargo, crear_unidad
+from core.services.personas import registrar_persona
+from core.services.usuarios import crear_usuario
 
 CLAVE_DEMO = "demo-secretaria-2026"
 
@@ -71,16 +78,6 @@ PERSONAS = [
 def _cargar_nucleo() -> Municipio:
     # Todo pasa por los servicios del núcleo (con su validación y su auditoría, actor «sistema»);
     # cada paso busca antes de crear para que `secretaria demo` se pueda correr dos veces.
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from core.models import Encargo
-    from core.services.encargos import crear_encargo
-    from core.services.municipio import actualizar_municipio
-    from core.services.organizacion import actualizar_unidad, crear_cargo, crear_unidad
-    from core.services.personas import registrar_persona
-    from core.services.usuarios import crear_usuario
 
     municipio = Municipio.objects.filter(sigla="MDVE").first()
     if municipio is None:

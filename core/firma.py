@@ -14,9 +14,11 @@ También genera la autoridad y el certificado de demostración (`generar_pkcs12_
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,6 +43,7 @@ def ruta_raices() -> Path | None:
     ruta = settings.SECRETARIA_CERT_RAICES
     return Path(ruta) if ruta else None
 
+
 _cache: dict[tuple, object] = {}
 _cerrojo = threading.Lock()
 
@@ -57,11 +60,11 @@ def generar_pkcs12_demo(ruta: Path, clave: bytes, *, organizacion: str, dias: in
     `organizacion` emitido por ella (RSA 2048, SHA-256). La raíz va dentro como cadena: es la autoridad
     en la que confía la verificación pública cuando no se configura otra (`SECRETARIA_CERT_RAICES`).
     """
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from cryptography import x509  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from cryptography.hazmat.primitives import hashes, serialization  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from cryptography.hazmat.primitives.serialization import pkcs12  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     ahora = datetime.now(UTC)
     clave_ca = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -170,7 +173,7 @@ def _clave_cache(ruta: Path, *extra) -> tuple:
 def firmante():
     """El `SimpleSigner` de pyHanko con la clave y la cadena del PKCS#12 configurado (en caché por ruta y
     fecha del archivo: cambiar el archivo lo recarga)."""
-    from pyhanko.sign import signers
+    from pyhanko.sign import signers  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     ruta, clave = ruta_pkcs12(), clave_pkcs12()
     llave = ("firmante", *_clave_cache(ruta, clave))
@@ -188,7 +191,7 @@ def firmante():
 def raices_de_confianza() -> list[asn1_x509.Certificate]:
     """Las autoridades en que confía la verificación: las de `SECRETARIA_CERT_RAICES` o, si no se
     configuró, las autoridades autofirmadas que trae el PKCS#12 del municipio."""
-    from pyhanko.keys import load_certs_from_pemder
+    from pyhanko.keys import load_certs_from_pemder  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     ruta = ruta_raices()
     if ruta is not None:
@@ -205,9 +208,6 @@ def raices_de_confianza() -> list[asn1_x509.Certificate]:
 def _fuera_del_bucle(funcion, *args, **kwargs):
     """pyHanko ofrece su API síncrona con `asyncio.run`, que no se puede llamar si este hilo ya tiene un
     bucle de eventos corriendo (servidor ASGI, Playwright en las pruebas): entonces se corre en otro hilo."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -222,8 +222,8 @@ def firmar_pdf(pdf: bytes, *, razon: str, lugar: str = "") -> bytes:
 
 
 def _firmar_pdf(pdf: bytes, *, razon: str, lugar: str) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from pyhanko.sign import fields, signers  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     escritor = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     metadatos = signers.PdfSignatureMetadata(
@@ -255,8 +255,8 @@ def validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
 
 
 def _validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
+    from pyhanko.sign.validation.status import SignatureCoverageLevel  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     # Las raíces son configuración, no el archivo subido: si faltan, que se sepa (no es «firma no válida»).
     contexto = ValidationContext(trust_roots=raices_de_confianza(), allow_fetching=False)
@@ -298,8 +298,8 @@ def _estado_de_la_firma(pdf: bytes | BinaryIO, contexto):
     ValueError, KeyError…). Quien llama trata cualquiera de ellas como «firma no válida»: nunca un 500.
     Por eso aquí también se leen los datos del estado que se calculan al pedirlos (resumen, cobertura).
     """
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
+    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     flujo = io.BytesIO(pdf) if isinstance(pdf, (bytes, bytearray)) else pdf
     flujo.seek(0)

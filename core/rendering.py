@@ -16,6 +16,8 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
+from core.models import Municipio
+
 PLANTILLAS_DOCX = Path(__file__).resolve().parent / "plantillas_docx"
 
 # Base ficticia de las URLs relativas de las plantillas: nunca se resuelve por red, solo la
@@ -28,7 +30,7 @@ class UrlNoPermitida(ValueError):
 
 
 def _fetcher():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     class FetcherLocal(URLFetcher):
         """Sirve solo estáticos y medios locales; todo lo demás se rechaza (sin red)."""
@@ -66,8 +68,6 @@ def _fetcher():
 def _municipio(municipio):
     if municipio is not None:
         return municipio
-    from core.models import Municipio
-
     return Municipio.objects.actual()
 
 
@@ -75,7 +75,7 @@ def render_pdf(plantilla: str, contexto: dict, *, municipio=None) -> bytes:
     """Renderiza la plantilla HTML `plantilla` (que extiende `documentos/base_documento.html`) a PDF A4
     con el membrete del municipio y «Página X de Y» al pie. Sin red: recursos solo locales.
     """
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     contexto = {**contexto, "municipio": _municipio(municipio)}
     html = render_to_string(plantilla, contexto)
@@ -86,7 +86,7 @@ def render_docx(plantilla: str, contexto: dict, *, municipio=None) -> bytes:
     """Rellena la plantilla Word `core/plantillas_docx/<plantilla>` con `contexto` (docxtpl, Jinja2 con
     escape XML) y devuelve el .docx como bytes, listo para editarse como borrador.
     """
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
     ruta = (PLANTILLAS_DOCX / plantilla).resolve()
     if PLANTILLAS_DOCX.resolve() not in ruta.parents or not ruta.is_file():

@@ -59,8 +59,8 @@ PERMISOS_POR_ROL: dict[str, list[str]] = {
 def registrar_permisos(rol: str, *permisos: str) -> None:
     """Da a `rol` permisos de otra área ("app_label.codename").
 
-    Cada área lo llama desde su `integracion.py` (al arrancar, antes de cualquier post_migrate), así
-    el núcleo no necesita conocer los permisos de las áreas que vinieron después del registro.
+    Cada área lo llama desde el `ready()` de su `apps.py` (al arrancar, antes de cualquier post_migrate),
+    así el núcleo no necesita conocer los permisos de las áreas que están por encima.
     """
     if rol not in PERMISOS_POR_ROL:
         raise KeyError(f"Rol desconocido: {rol}")

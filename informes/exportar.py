@@ -62,8 +62,8 @@ def a_csv(
 
 
 def a_xlsx(informe: InformeRecibidos, cumplimiento: list[FilaCumplimiento]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl tarda en importarse y solo lo usa la exportación a XLSX
+    from openpyxl.styles import Font  # noqa: PLC0415 - openpyxl tarda en importarse y solo lo usa la exportación a XLSX
 
     libro = Workbook()
     hoja = libro.active
@@ -80,7 +80,7 @@ def a_xlsx(informe: InformeRecibidos, cumplimiento: list[FilaCumplimiento]) -> b
         for fila in filas:
             hoja.append(fila)
         hoja.freeze_panes = "A2"
-        for columna, ancho in zip("ABCDEFGH", (28, 40, 14, 14, 14, 14, 12, 14)):
+        for columna, ancho in zip("ABCDEFGH", (28, 40, 14, 14, 14, 14, 12, 14), strict=True):
             hoja.column_dimensions[columna].width = ancho
     salida = io.BytesIO()
     libro.save(salida)

@@ -11,6 +11,7 @@ from django.db import transaction
 from core import roles
 from core.models import Persona, UnidadOrganica
 from core.services.personas import registrar_persona, validar_documento
+from portal.tasks import enviar_cargo_virtual
 from registro.models import Documento, Procedimiento
 from registro.services.recepcion import registrar_documento
 
@@ -78,7 +79,5 @@ def presentar_documento_virtual(
         adjuntos=adjuntos,
         unidad_destino=unidad_receptora(),
     )
-    from portal.tasks import enviar_cargo_virtual
-
     transaction.on_commit(lambda: enviar_cargo_virtual.enqueue(documento.pk, correo))
     return documento

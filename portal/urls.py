@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from portal import api, views
+from portal import views
 
 app_name = "portal"
 
@@ -11,5 +11,5 @@ urlpatterns = [
     path("consulta/<str:codigo>/cargo.pdf", views.cargo, name="cargo"),
     path("mesa-de-partes-virtual/", views.mesa_virtual, name="mesa-virtual"),
     path("mesa-de-partes-virtual/recibido/", views.mesa_virtual_recibido, name="mesa-virtual-recibido"),
-    path("api/v1/seguimiento/<str:codigo>/", api.Seguimiento.as_view(), name="api-seguimiento"),
+    path("api/v1/", include("portal.api.urls")),
 ]

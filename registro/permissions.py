@@ -59,3 +59,8 @@ def obtener_documento(usuario, pk, *, editar: bool = False) -> Documento:
         if documento.unidad_actual_id != usuario.unidad_id and documento.creado_por_id != usuario.pk:
             raise Http404
     return documento
+
+
+def adjunto_visible(usuario, archivo) -> bool:
+    """Quien ve un documento ve sus adjuntos (`core.permissions.registrar_acceso_archivo`)."""
+    return documentos_visibles(usuario).filter(adjuntos__archivo=archivo).exists()

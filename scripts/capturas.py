@@ -19,10 +19,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-RAIZ = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(RAIZ))
+import django
+from PIL import Image
+from playwright.sync_api import sync_playwright
 
-from core.tests.navegador import ARGUMENTOS, CHROMIUM  # noqa: E402
+from core.tests.navegador import ARGUMENTOS, CHROMIUM
+
+RAIZ = Path(__file__).resolve().parent.parent
 
 CAPTURAS = [
     # (usuario, ruta, archivo)
@@ -62,8 +65,6 @@ def _esperar(url: str, segundos: float = 30) -> None:
 
 def _reducir(png: Path) -> None:
     """Paleta de 256 colores: la captura pesa varias veces menos y se ve igual."""
-    from PIL import Image
-
     with Image.open(png) as img:
         img.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(png, optimize=True)
 
@@ -71,15 +72,11 @@ def _reducir(png: Path) -> None:
 def main() -> int:
     if not os.path.exists(CHROMIUM):
         raise SystemExit(f"Falta {CHROMIUM}: instálelo con `apt-get install chromium`.")
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory(prefix="secretaria-capturas-") as tmp:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaria.settings")
         os.environ["SECRETARIA_VAR_DIR"] = tmp
-        import django
-
-        django.setup()
-        from core.demo import CLAVE_DEMO
+        django.setup()  # con SECRETARIA_VAR_DIR ya fijado: settings lo lee al cargarse
+        from core.demo import CLAVE_DEMO  # noqa: PLC0415 - necesita django.setup()
 
         entorno = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         entorno.update(SECRETARIA_VAR_DIR=tmp, TESTING="1", TASKS_BACKEND="immediate")

@@ -3,14 +3,14 @@
 import os
 import sys
 
+import django
+from django.core.management import execute_from_command_line
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaria.settings")
-    import django
-    from django.core.management import execute_from_command_line
-
     django.setup()
-    from core.services.municipio import en_zona_del_municipio
+    from core.services.municipio import en_zona_del_municipio  # noqa: PLC0415 - necesita django.setup()
 
     # Cada orden corre en la zona horaria del municipio: su «hoy» (encargos vigentes, reglas del perfil,
     # alertas) y las horas que imprime son las del municipio, no las del servidor.

@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from actos import urls as actos_urls
+from certificaciones import urls as certificaciones_urls
 from core.views.archivos import servir_media
 
 urlpatterns = [
@@ -14,17 +16,17 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/v1/registro/", include("registro.api_urls")),
-    path("api/v1/concejo/", include("concejo.api_urls")),
-    path("api/v1/certificaciones/", include("certificaciones.api_urls")),
-    path("api/v1/actos/", include("actos.api_urls")),
+    path("api/v1/registro/", include("registro.api.urls")),
+    path("api/v1/concejo/", include("concejo.api.urls")),
+    path("api/v1/certificaciones/", include("certificaciones.api.urls")),
+    path("api/v1/actos/", include("actos.api.urls")),
     path("api/v1/", include("core.api.urls")),
     path("registro/", include("registro.urls")),
     path("concejo/", include("concejo.urls")),
     path("certificaciones/", include("certificaciones.urls")),
-    path("verificar/", include("certificaciones.urls_publicas")),
+    path("verificar/", include(certificaciones_urls.publicas)),
     path("actos/", include("actos.urls")),
-    path("normativa/", include("actos.urls_publicas")),
+    path("normativa/", include(actos_urls.publicas)),
     path("informes/", include("informes.urls")),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:ruta>", servir_media, name="media"),
     path("", include("portal.urls")),

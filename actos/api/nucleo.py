@@ -15,10 +15,13 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from actos.busqueda import buscar_publicos
 from actos.models import Acto, Parte, Relacion
 from actos.permissions import actos_visibles, obtener_acto, puede_revisar
+from actos.selectors.instrumentos import nombre_de_tipo
+from actos.selectors.normativa import buscar_publicos
 from actos.services import ciclo, relaciones, texto
+from actos.services.erratas import erratas_de
+from concejo.models import Decision
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.paginacion import Paginacion
 
@@ -62,7 +65,7 @@ class ActosActoSalida(serializers.Serializer):
     enlaces = serializers.SerializerMethodField()
 
     def get_tipo_nombre(self, obj) -> str:
-        return ciclo.nombre_de_tipo(obj.tipo)
+        return nombre_de_tipo(obj.tipo)
 
     def _vigencia(self, obj) -> relaciones.EstadoVigencia:
         # En las listas la vista las calcula juntas (`anotar_vigencias`); si no, una consulta por acto.
@@ -122,8 +125,6 @@ class ActosActoDetalle(ActosActoSalida):
 
     @extend_schema_field(ActosErrataSalida(many=True))
     def get_erratas(self, obj):
-        from actos.services.erratas import erratas_de
-
         return ActosErrataSalida(erratas_de(obj), many=True).data
 
     def get_consolidado(self, obj) -> list[str]:
@@ -280,7 +281,8 @@ class ActoAkn(APIView):
         }
     )
     def get(self, request, pk: int):
-        from actos.akn import akn_de_acto
+        # akn.py trae lxml (unos 7 MB por proceso): solo se carga si alguien pide el Akoma Ntoso.
+        from actos.akn import akn_de_acto  # noqa: PLC0415 - lxml, pesado, solo para la exportación Akoma Ntoso
 
         acto = obtener_acto(request.user, pk)
         return HttpResponse(akn_de_acto(acto), content_type="application/akn+xml; charset=utf-8")
@@ -296,8 +298,6 @@ class DesdeDecision(APIView):
         responses={201: ActosActoDetalle, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
     )
     def post(self, request):
-        from concejo.models import Decision
-
         entrada = ActosDecisionEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         if not puede_revisar(request.user):
@@ -351,8 +351,6 @@ def _transicion(nombre: str, servicio, entrada_cls=None, doc: str = ""):
 
 
 def _aprobar(*, acto, por, decision=None, aprobacion_externa=""):
-    from concejo.models import Decision
-
     elegida = get_object_or_404(Decision, pk=decision) if decision else None
     return ciclo.aprobar(acto=acto, por=por, decision=elegida, aprobacion_externa=aprobacion_externa)
 

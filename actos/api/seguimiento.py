@@ -1,5 +1,6 @@
 """API del seguimiento de actos (tareas y avances) y del protocolo anual; los mismos servicios que las páginas."""
 
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
@@ -9,9 +10,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actos.models import Parte, Protocolo
+from actos.permissions import (
+    REVISAR_ACTO,
+    gestiona,
+    obtener_acto_con_tareas,
+    obtener_protocolo,
+    obtener_tarea,
+    puede_generar,
+    tareas_visibles,
+)
 from actos.services import protocolo as servicio_protocolo
 from actos.services import seguimiento
-from actos.views.seguimiento import obtener_protocolo
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404, MotivoEntrada
 from core.api.paginacion import Paginacion
 from core.models import UnidadOrganica
@@ -78,7 +87,7 @@ class AvanceEntrada(serializers.Serializer):
 
 
 def _exigir_gestion(usuario):
-    if not seguimiento.gestiona(usuario):
+    if not gestiona(usuario):
         raise PermissionDenied("Solo la Secretaría gestiona el seguimiento de los actos.")
 
 
@@ -98,9 +107,7 @@ class Tareas(APIView):
         responses={200: TareaSalida(many=True), 401: ERROR_401},
     )
     def get(self, request):
-        from django.utils import timezone
-
-        qs = seguimiento.tareas_visibles(request.user)
+        qs = tareas_visibles(request.user)
         if request.query_params.get("unidad"):
             qs = qs.filter(unidad__sigla=request.query_params["unidad"])
         qs = seguimiento.filtrar(qs, request.query_params.get("pestana", "todas"), timezone.localdate())
@@ -117,7 +124,7 @@ class Tareas(APIView):
         entrada = TareaEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         datos = dict(entrada.validated_data)
-        acto = seguimiento.obtener_acto_con_tareas(request.user, datos.pop("acto"))
+        acto = obtener_acto_con_tareas(request.user, datos.pop("acto"))
         eid = datos.pop("parte")
         parte = None
         if eid:
@@ -135,7 +142,7 @@ class TareaVer(APIView):
 
     @extend_schema(responses={200: TareaDetalle, 401: ERROR_401, 404: ERROR_404})
     def get(self, request, pk: int):
-        return Response(TareaDetalle(seguimiento.obtener_tarea(request.user, pk)).data)
+        return Response(TareaDetalle(obtener_tarea(request.user, pk)).data)
 
 
 class TareaAvances(APIView):
@@ -149,13 +156,11 @@ class TareaAvances(APIView):
         responses={201: TareaDetalle, 400: ERROR_400, 401: ERROR_401, 404: ERROR_404},
     )
     def post(self, request, pk: int):
-        tarea = seguimiento.obtener_tarea(request.user, pk)
+        tarea = obtener_tarea(request.user, pk)
         entrada = AvanceEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         seguimiento.informar_avance(tarea=tarea, por=request.user, **entrada.validated_data)
-        return Response(
-            TareaDetalle(seguimiento.obtener_tarea(request.user, pk)).data, status=status.HTTP_201_CREATED
-        )
+        return Response(TareaDetalle(obtener_tarea(request.user, pk)).data, status=status.HTTP_201_CREATED)
 
 
 class TareaCancelar(APIView):
@@ -168,7 +173,7 @@ class TareaCancelar(APIView):
         responses={200: TareaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
     )
     def post(self, request, pk: int):
-        tarea = seguimiento.obtener_tarea(request.user, pk)
+        tarea = obtener_tarea(request.user, pk)
         _exigir_gestion(request.user)
         entrada = MotivoEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
@@ -202,9 +207,7 @@ class Protocolos(APIView):
 
     @extend_schema(responses={200: ProtocoloSalida(many=True), 401: ERROR_401, 403: ERROR_403})
     def get(self, request):
-        if not (
-            request.user.has_perm("actos.revisar_acto") or servicio_protocolo.puede_generar(request.user)
-        ):
+        if not (request.user.has_perm(REVISAR_ACTO) or puede_generar(request.user)):
             raise PermissionDenied("El protocolo anual es de la Secretaría General.")
         return Response(ProtocoloSalida(Protocolo.objects.order_by("-creado")[:100], many=True).data)
 
@@ -213,7 +216,7 @@ class Protocolos(APIView):
         responses={202: ProtocoloSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403},
     )
     def post(self, request):
-        if not servicio_protocolo.puede_generar(request.user):
+        if not puede_generar(request.user):
             raise PermissionDenied(
                 "Solo el Secretario General (o quien lo subroga) genera el protocolo anual."
             )

@@ -22,7 +22,12 @@ from django.utils import timezone
 
 from actos.models import Acto, Parte
 from actos.permissions import puede_redactar, puede_revisar
+from actos.selectors.instrumentos import instrumento, nombre_de_tipo, opciones_de_tipo
+from actos.services.documento import pdf_de_acto
+from actos.services.relaciones import indexar_acto
+from concejo.models import Decision, Miembro
 from core.models import UnidadOrganica
+from core.services.archivos import guardar_archivo
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
 from core.services.numeracion import serie_por_perfil, siguiente_numero
 from core.services.perfiles import ClaveDesconocida, regla_vigente, valor
@@ -52,27 +57,6 @@ CAMPOS = [
 MENSAJE_FIRMADO = (
     "El acto ya está firmado y no se edita: corríjalo con una fe de erratas o con otro acto que lo modifique."
 )
-
-
-# --- Instrumentos del perfil ---------------------------------------------------------------------
-
-
-def instrumentos(*, fecha: date | None = None) -> list[dict]:
-    """Los tipos de acto del perfil del municipio (`instrumentos`): codigo, nombre y órgano emisor."""
-    return list(valor("instrumentos", fecha=fecha))
-
-
-def instrumento(codigo: str, *, fecha: date | None = None) -> dict | None:
-    return next((i for i in instrumentos(fecha=fecha) if i["codigo"] == codigo), None)
-
-
-def nombre_de_tipo(codigo: str) -> str:
-    datos = instrumento(codigo)
-    return datos["nombre"] if datos else codigo.replace("_", " ").capitalize()
-
-
-def opciones_de_tipo(*, organo: str | None = None) -> list[tuple[str, str]]:
-    return [(i["codigo"], i["nombre"]) for i in instrumentos() if organo is None or i["organo"] == organo]
 
 
 # --- Auxiliares ----------------------------------------------------------------------------------
@@ -153,8 +137,6 @@ def crear_proyecto(
 
 def decisiones_pendientes():
     """Las decisiones del concejo que aún no son acto, de la sesión más reciente a la más antigua."""
-    from concejo.models import Decision
-
     return (
         Decision.objects.filter(estado=Decision.Estado.PENDIENTE)
         .select_related("sesion", "sesion__organo", "punto", "votacion")
@@ -174,8 +156,6 @@ def tipo_para_decision(decision) -> str:
 def _tomar_decision(decision, *, error: str, campo: str | None = None):
     """Bloquea la decisión que pasa a ser acto y comprueba que puede: pendiente, sin otro acto y sin una
     reconsideración abierta de su votación (la que se confirma la deja sin efecto)."""
-    from concejo.models import Decision
-
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.estado == Decision.Estado.SIN_EFECTO:
         error = "Esa decisión quedó sin efecto por reconsideración."
@@ -193,8 +173,6 @@ def crear_desde_decision(*, decision, por, tipo: str | None = None, titulo: str 
     nace aprobado —lo aprobó la votación— y con el texto por redactar; la decisión pasa a «registrada».
     Solo la Secretaría General (`actos.revisar_acto`).
     """
-    from concejo.models import Decision
-
     _exigir_revisor(por)
     decision = _tomar_decision(decision, error="Esa decisión ya está registrada como acto.")
     tipo = tipo or tipo_para_decision(decision)
@@ -295,8 +273,6 @@ def aprobar(*, acto: Acto, por, decision=None, aprobacion_externa: str = "") -> 
     aprueba solo por votación: hay que vincular la decisión pendiente de la sesión que lo aprobó, o —si la
     sesión no está en el sistema (p. ej. anterior a su instalación)— escribir cuál fue (`aprobacion_externa`).
     """
-    from concejo.models import Decision
-
     _exigir_revisor(por)
     acto = _bloquear(acto)
     _exigir_estado(acto, Acto.Estado.EN_REVISION, accion="aprobar")
@@ -360,8 +336,6 @@ def archivar(*, acto: Acto, por, motivo: str) -> Acto:
 
 def alcalde_vigente(fecha: date | None = None) -> str:
     """«Nombre, Alcalde» de quien figura hoy como alcalde en el concejo, para proponer el firmante."""
-    from concejo.models import Miembro
-
     fecha = fecha or timezone.localdate()
     miembro = (
         Miembro.objects.filter(rol=Miembro.Rol.ALCALDE, desde__lte=fecha)
@@ -458,9 +432,6 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
 @transaction.atomic
 def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
     """Genera el PDF del acto firmado y lo guarda con su SHA-256 (una sola vez: el firmado no cambia)."""
-    from actos.services.documento import pdf_de_acto
-    from core.services.archivos import guardar_archivo
-
     acto = _bloquear(acto)
     if acto.estado not in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO):
         raise ValidationError("Solo un acto firmado tiene PDF firmado.")
@@ -506,8 +477,6 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     indexa para la búsqueda pública. Su vigencia (y la de los actos que modifica o deroga) no se guarda: se
     deduce al leer (`relaciones.vigencia_de`), porque depende del día.
     """
-    from actos.services.relaciones import indexar_acto
-
     _exigir_revisor(por)
     acto = _bloquear(acto)
     _exigir_estado(acto, Acto.Estado.FIRMADO, accion="publicar")

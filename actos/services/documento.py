@@ -10,6 +10,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actos.models import Acto
+from actos.selectors.instrumentos import nombre_de_tipo
+from core.models import Municipio
+from core.rendering import render_pdf
 
 GRUPOS = {
     "considerando": "CONSIDERANDO:",
@@ -21,8 +24,6 @@ GRUPOS = {
 
 
 def _contexto(acto: Acto) -> dict:
-    from actos.services.ciclo import nombre_de_tipo
-
     partes = list(acto.partes.all())
     vistos = set()
     for p in partes:
@@ -50,8 +51,6 @@ def html_de_acto(acto: Acto) -> str:
 
 def pdf_de_acto(acto: Acto) -> bytes:
     """El PDF A4 del acto con el membrete del municipio y «Página X de Y» (WeasyPrint, sin red)."""
-    from core.rendering import render_pdf
-
     return render_pdf(
         "actos/nucleo/acto_pdf.html", {"cuerpo_html": html_de_acto(acto), "acto": acto, "titulo": str(acto)}
     )
@@ -59,10 +58,9 @@ def pdf_de_acto(acto: Acto) -> bytes:
 
 def docx_de_acto(acto: Acto) -> bytes:
     """El acto como documento Word (.docx) editable, con el mismo orden y rótulos que el PDF."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    from core.models import Municipio
+    # python-docx tarda en importarse (~0,7 s) y solo lo usa la descarga en Word: no se carga al arrancar.
+    from docx import Document  # noqa: PLC0415 - biblioteca pesada, solo para exportar a Word
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - biblioteca pesada, solo para exportar a Word
 
     datos = _contexto(acto)
     municipio = Municipio.objects.actual()
@@ -84,7 +82,7 @@ def docx_de_acto(acto: Acto) -> bytes:
         if parte.tipo == "titulo":
             doc.add_heading(f"{rotulo}. {parte.texto}" if rotulo else parte.texto, level=2)
             continue
-        for i, linea in enumerate(l for l in parte.texto.splitlines() if l.strip()):
+        for i, linea in enumerate(x for x in parte.texto.splitlines() if x.strip()):
             p = doc.add_paragraph()
             if i == 0 and rotulo:
                 p.add_run(rotulo + " ").bold = True

@@ -3,13 +3,20 @@
 Este módulo no importa Django a propósito: los procesos hijos que renderizan lotes en paralelo
 (`multiprocessing` con `spawn`, que no hereda la conexión a la base de datos del padre) lo importan
 solos. Todo lo que necesita datos (HTML de cada acto, membrete) lo arma el padre y llega como texto.
+
+WeasyPrint (~0,7 s al importarse) se importa dentro de las funciones que lo usan: este módulo llega con las
+rutas de actos a todo proceso web, y solo el protocolo anual (una tarea rara) renderiza.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from dataclasses import dataclass
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
 # Prefijo del id HTML de cada acto dentro de un lote; la página donde aparece primero es donde empieza.
 PREFIJO_ANCLA = "acto-"
@@ -26,7 +33,7 @@ class Lote:
 
 
 def _fetcher_sin_red():
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415 - WeasyPrint es pesado y solo lo usa el protocolo anual
 
     class SoloData(URLFetcher):
         # Sin red y sin disco: el padre incrusta lo que haga falta (logo) como URI data:.
@@ -43,7 +50,7 @@ def renderizar_lote(html: str, ids: list[int], directorio: str) -> Lote:
     y escribe el PDF en `directorio`. Las páginas de inicio salen de las anclas de WeasyPrint: la primera
     página donde aparece `acto-<id>` es la de su encabezado.
     """
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - WeasyPrint es pesado y solo lo usa el protocolo anual
 
     documento = HTML(string=html, base_url="data:,", url_fetcher=_fetcher_sin_red()).render()
     inicio: dict[int, int] = {}
@@ -68,22 +75,16 @@ def renderizar_lote(html: str, ids: list[int], directorio: str) -> Lote:
 
 def renderizar_pdf(html: str) -> bytes:
     """Un documento corto (portada e índice, certificado de cierre) a PDF."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - WeasyPrint es pesado y solo lo usa el protocolo anual
 
     return HTML(string=html, base_url="data:,", url_fetcher=_fetcher_sin_red()).write_pdf()
 
 
 def contar_paginas(pdf: bytes) -> int:
-    import io
-
-    from pypdf import PdfReader
-
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def _fuente_folio(escritor):
-    from pypdf.generic import DictionaryObject, NameObject
-
     fuente = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Font"),
@@ -100,8 +101,6 @@ def _foliar(escritor, pagina, texto: str, fuente) -> None:
     (guardar y restaurar el estado gráfico alrededor del original, y el texto), que no obligan a leer
     ni reescribir el flujo original (mucho más rápido que superponer otra página).
     """
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
-
     recursos = pagina.get("/Resources")
     recursos = recursos.get_object() if recursos is not None else DictionaryObject()
     recursos = DictionaryObject(recursos)  # copia: otros PDF pueden compartir el mismo diccionario
@@ -133,10 +132,6 @@ def unir_y_foliar(partes: list, destino: str, *, folio: str = "Folio {n}", avanc
     """Une en orden los PDF de `partes` (rutas o bytes) en `destino`, foliando cada página con el número
     de página del libro. Devuelve el total de páginas. `avance(hechas, total_partes)` informa el progreso.
     """
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-
     escritor = PdfWriter()
     fuente = _fuente_folio(escritor)
     n = 0

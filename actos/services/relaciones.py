@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from actos.models import Acto, Relacion
 from actos.permissions import puede_redactar, puede_revisar
+from core.busqueda import indexar
 from core.services.auditoria import instantanea, registrar_evento
 
 CAMPOS = ["origen", "destino", "tipo", "partes", "nota"]
@@ -224,8 +225,6 @@ def afectaciones_por_parte(consolidado: list[dict]) -> dict[str, list[str]]:
 def indexar_acto(acto: Acto) -> None:
     """Pone el acto publicado en el índice de búsqueda (tipo «acto»): número y título como título;
     temas y el texto de sus partes como texto."""
-    from core.busqueda import indexar
-
     texto = "\n".join([acto.temas, *(p.texto for p in acto.partes.all())])
     indexar(
         acto,

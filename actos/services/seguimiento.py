@@ -21,12 +21,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from actos.integracion import GESTIONAR_SEGUIMIENTO
 from actos.models import Acto, Avance, Parte, Tarea
+from actos.permissions import gestiona, tareas_visibles
 from core.models import Notificacion, UnidadOrganica
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
@@ -41,41 +40,7 @@ MAX_LISTADAS = 15
 CAMPOS = ["descripcion", "unidad", "vence", "estado", "avance", "cumplida_en", "parte"]
 
 
-# --- Acceso ----------------------------------------------------------------------------------------
-
-
-def gestiona(usuario) -> bool:
-    """La Secretaría: crea y cancela tareas y ve las de todas las unidades."""
-    return bool(usuario and usuario.is_authenticated and usuario.has_perm(GESTIONAR_SEGUIMIENTO))
-
-
-def tareas_visibles(usuario) -> QuerySet[Tarea]:
-    """Las tareas que `usuario` ve: todas para la Secretaría; las de su unidad para el personal de una
-    unidad; ninguna para los demás (ciudadanos, regidores sin unidad)."""
-    base = Tarea.objects.select_related("acto", "unidad", "parte")
-    if gestiona(usuario):
-        return base
-    if usuario and usuario.is_authenticated and usuario.unidad_id:
-        return base.filter(unidad_id=usuario.unidad_id)
-    return base.none()
-
-
-def obtener_tarea(usuario, pk) -> Tarea:
-    """La tarea `pk` si `usuario` la ve (y por tanto puede informar su avance); Http404 si no existe o es
-    de otra unidad, para que el id no revele nada."""
-    tarea = tareas_visibles(usuario).filter(pk=pk).first()
-    if tarea is None:
-        raise Http404
-    return tarea
-
-
-def obtener_acto_con_tareas(usuario, pk) -> Acto:
-    """El acto `pk` para asignarle tareas: Http404 si no existe o no es firmado ni publicado (la vista
-    exige antes `actos.gestionar_seguimiento`)."""
-    acto = Acto.objects.filter(pk=pk, estado__in=[Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO]).first()
-    if acto is None or not gestiona(usuario):
-        raise Http404
-    return acto
+# --- Auxiliares -----------------------------------------------------------------------------------
 
 
 def atrasada(tarea: Tarea, hoy: date | None = None) -> bool:

@@ -14,6 +14,7 @@ import factory
 from django.utils import timezone
 
 from actos.models import Acto, Parte
+from actos.services.ciclo import firmar, publicar
 from core.tests.factories import UsuarioFactory
 
 ORGANO_DE_TIPO = {"decreto": Acto.Organo.ALCALDE, "resolucion_alcaldia": Acto.Organo.ALCALDE}
@@ -90,8 +91,6 @@ def acto_firmado(
     **kwargs,
 ) -> Acto:
     """Un acto aprobado y firmado por los servicios (`por` necesita `actos.revisar_acto`: el secretario)."""
-    from actos.services.ciclo import firmar
-
     acto = ActoFactory(tipo=tipo, estado=Acto.Estado.APROBADO, creado_por=por, **kwargs)
     return firmar(acto=acto, por=por, firmante=firmante, cargo_firmante=cargo_firmante, fecha=fecha)
 
@@ -105,7 +104,5 @@ def acto_publicado(
     **kwargs,
 ) -> Acto:
     """Un acto firmado y publicado por los servicios; `fecha` es la de firma y publicación (hoy si falta)."""
-    from actos.services.ciclo import publicar
-
     acto = acto_firmado(por=por, tipo=tipo, fecha=fecha, **kwargs)
     return publicar(acto=acto, por=por, fecha=fecha or timezone.localdate(), medio=medio)

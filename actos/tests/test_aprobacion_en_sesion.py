@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from actos.services.ciclo import crear_desde_decision, firmar, publicar
 from actos.services.texto import agregar_parte
+from actos.tests.factories import acto_publicado
 from concejo.models import Acta, Decision, Votacion
 from concejo.tests.factories import PuntoFactory, SesionFactory
 
@@ -89,7 +90,5 @@ def test_una_sesion_no_publica_no_se_enlaza_pero_el_resultado_se_ve(client, acto
 
 
 def test_un_acto_del_alcalde_no_tiene_aprobacion_en_sesion(client, secretario):
-    from actos.tests.factories import acto_publicado
-
     acto = acto_publicado(por=secretario, tipo="decreto")
     assert "data-aprobacion" not in client.get(reverse("normativa:acto", args=[acto.pk])).content.decode()

@@ -3,13 +3,20 @@ decir, motivo), sale numerada sin saltos en su serie del año y firmada por el S
 subroga); el acto firmado no cambia; se ve en la página interna, en la pública y en su historia; auditada."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from actos.models import Acto, FeErratas
+from actos.services.ciclo import firmar
+from actos.services.erratas import registrar_fe_de_erratas
 from actos.tests.factories import ActoFactory, acto_firmado, acto_publicado
+from core import roles
 from core.models import Evento, NumeroRegistro
+from core.services.auditoria import verificar_cadena
 from core.services.encargos import crear_encargo
+from core.tests.concurrencia import a_la_vez
+from core.tests.factories import MunicipioFactory, UsuarioFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,15 +158,6 @@ def test_un_proyecto_no_lleva_fe_de_erratas(client, secretario):
 def test_fe_de_erratas_simultaneas_dan_numeros_seguidos_junto_a_firmas():
     """Hilos que registran fe de erratas mientras otros firman actos: números 1..n sin saltos en la serie
     de erratas y en la del tipo, sin interbloqueos, y la cadena de auditoría intacta."""
-    from django.db import connection
-
-    from actos.services.ciclo import firmar
-    from actos.services.erratas import registrar_fe_de_erratas
-    from core import roles
-    from core.services.auditoria import verificar_cadena
-    from core.tests.concurrencia import a_la_vez
-    from core.tests.factories import MunicipioFactory, UsuarioFactory
-
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip(
             "Use SECRETARIA_TEST_SQLITE=/ruta/archivo para correrla en SQLite; en PostgreSQL corre siempre."

@@ -1,10 +1,14 @@
 """El texto por partes: añadir, editar, reordenar y quitar mientras es editable (HTMX), eIds citables, y las
 relaciones que dan el estado consolidado (vigente, modificado, derogado)."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from actos.models import Acto, Relacion
+from actos.services.ciclo import firmar, publicar
 from actos.services.relaciones import relacionar, vigencia_calculada
 from actos.tests.factories import ActoFactory, acto_firmado, acto_publicado
 from core.models import Evento
@@ -84,12 +88,6 @@ def test_otro_no_edita_el_texto(client, jefe_unidad, ajeno, secretario):
 
 
 def test_relaciones_y_estado_consolidado(client, secretario):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from actos.services.ciclo import firmar, publicar
-
     hoy = timezone.localdate()
     manana = hoy + timedelta(days=1)  # PE: lo publicado hoy rige mañana
     original = acto_publicado(por=secretario, fecha=hoy - timedelta(days=30))

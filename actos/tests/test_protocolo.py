@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 from actos.models import Acto, Protocolo
 from actos.services import protocolo as servicio
+from actos.services import protocolo_libro
+from actos.services.ciclo import firmar
 from actos.tests.factories import ActoFactory, acto_firmado
 from core.models import Contador, Evento
 from core.services.encargos import crear_encargo
@@ -111,8 +113,6 @@ def test_el_secretario_genera_el_protocolo_y_el_indice_apunta_a_la_pagina_de_cad
 def test_el_anio_sellado_no_admite_nuevos_actos_de_ese_tipo(
     cliente_de, secretario, actos_firmados, django_capture_on_commit_callbacks
 ):
-    from actos.services.ciclo import firmar
-
     with django_capture_on_commit_callbacks(execute=True):
         _generar(cliente_de(secretario))
     assert Protocolo.objects.get().estado == Protocolo.Estado.LISTO
@@ -151,8 +151,8 @@ def _acto_sin_pdf(por, numero_de_partes):
 def test_actos_sin_pdf_se_renderizan_por_lotes_en_paralelo(
     secretario, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(servicio, "TAMANO_LOTE", 2)
-    monkeypatch.setattr(servicio, "PROCESOS", 2)
+    monkeypatch.setattr(protocolo_libro, "TAMANO_LOTE", 2)
+    monkeypatch.setattr(protocolo_libro, "PROCESOS", 2)
     actos = [_acto_sin_pdf(secretario, n) for n in (2, 40, 3, 25, 1)]
     with django_capture_on_commit_callbacks(execute=True):
         protocolo = servicio.solicitar_protocolo(tipo="ordenanza", anio=ANIO, por=secretario)

@@ -6,13 +6,16 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
 from actos.models import Acto, Avance, Tarea
 from actos.services.seguimiento import crear_tarea, enviar_alertas, titulo_alerta
 from actos.tests.factories import ActoFactory
+from core.demo import cargar_demo
 from core.models import Evento, Notificacion
+from core.rendering import render_pdf
 from core.services.plazos import calcular_plazo
 
 HOY = timezone.localdate()
@@ -38,8 +41,6 @@ def tarea(acto, secretario, jefe_unidad):
 
 
 def _evidencia(nombre="acta.pdf"):
-    from core.rendering import render_pdf
-
     return SimpleUploadedFile(
         nombre,
         render_pdf("documentos/base_documento.html", {"titulo": "Acta"}),
@@ -264,8 +265,6 @@ def test_alertas_diarias_antes_y_despues_del_vencimiento(
 
 
 def test_alertas_sin_nada_que_avisar_y_fecha_mala(secretario, jefe_unidad, acto):
-    from django.core.management.base import CommandError
-
     crear_tarea(acto=acto, por=secretario, unidad=jefe_unidad.unidad, descripcion="Lejana", plazo_dias=60)
     assert enviar_alertas() == 0 and not Evento.objects.filter(accion="actos.seguimiento.alertas").exists()
     with pytest.raises(CommandError, match="AAAA-MM-DD"):
@@ -339,8 +338,6 @@ def test_api_tareas_y_avances(client, secretario, jefe_unidad, ajeno, acto):
 
 
 def test_demo_tareas_atrasada_y_cumplida_con_evidencia(db, claves_rapidas):
-    from core.demo import cargar_demo
-
     cargar_demo()
     cargar_demo()  # idempotente
     tareas = Tarea.objects.filter(unidad__sigla="GDU")

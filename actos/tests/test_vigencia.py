@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from actos.models import Acto
 from actos.services.relaciones import relacionar, vigencia_calculada, vigencia_de
-from actos.tests.factories import acto_publicado
+from actos.tests.factories import acto_firmado, acto_publicado
 from core.models import Evento
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,5 @@ def test_la_derogacion_cuenta_desde_la_vigencia_del_acto_derogatorio(client, sec
 
 
 def test_un_acto_no_publicado_no_esta_vigente(secretario):
-    from actos.tests.factories import acto_firmado
-
     firmado = acto_firmado(por=secretario)
     assert vigencia_calculada(firmado, hoy=HOY + timedelta(days=365)) == "no_vigente"

@@ -14,10 +14,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actos.models import Acto, Parte, Relacion
-from actos.permissions import actos_visibles, obtener_acto, puede_redactar, puede_revisar
-from actos.selectors import aprobacion_en_sesion
-from actos.services import ciclo, erratas, relaciones, seguimiento, texto
+from actos.permissions import (
+    actos_visibles,
+    gestiona,
+    obtener_acto,
+    puede_redactar,
+    puede_revisar,
+    tareas_visibles,
+)
+from actos.selectors.aprobacion import aprobacion_en_sesion
+from actos.selectors.instrumentos import nombre_de_tipo, opciones_de_tipo
+from actos.services import ciclo, erratas, relaciones, texto
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
+from concejo.models import Decision
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.selectors.auditoria import historial_de
 
@@ -33,7 +42,7 @@ class ProyectoForm(FormularioBootstrap, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].choices = ciclo.opciones_de_tipo()
+        self.fields["tipo"].choices = opciones_de_tipo()
 
 
 class DatosForm(FormularioBootstrap, forms.Form):
@@ -164,7 +173,7 @@ def lista(request):
         actos = actos.filter(tipo=tipo)
     actos = actos.select_related("unidad_proponente").order_by("-creado", "-pk")
     pagina = Paginator(actos, 30).get_page(request.GET.get("pagina"))
-    nombres = dict(ciclo.opciones_de_tipo())
+    nombres = dict(opciones_de_tipo())
     for a in pagina:
         a.nombre_tipo = nombres.get(a.tipo, a.tipo)
     relaciones.anotar_vigencias(pagina)
@@ -174,7 +183,7 @@ def lista(request):
         {
             "pagina": pagina,
             "estados": Acto.Estado.choices,
-            "tipos": ciclo.opciones_de_tipo(),
+            "tipos": opciones_de_tipo(),
             "estado": estado,
             "tipo": tipo,
             "puede_redactar": puede_redactar(request.user),
@@ -206,7 +215,7 @@ def decisiones(request):
     if not puede_revisar(request.user):
         raise PermissionDenied("Solo la Secretaría General registra las decisiones del concejo como actos.")
     pendientes = list(ciclo.decisiones_pendientes()[:200])
-    nombres = dict(ciclo.opciones_de_tipo())
+    nombres = dict(opciones_de_tipo())
     for d in pendientes:
         d.tipo_propuesto = nombres.get(ciclo.tipo_para_decision(d), "")
     return render(request, "actos/nucleo/decisiones.html", {"decisiones": pendientes})
@@ -215,8 +224,6 @@ def decisiones(request):
 @login_required
 @require_POST
 def decision_registrar(request, pk: int):
-    from concejo.models import Decision
-
     if not puede_revisar(request.user):
         raise PermissionDenied("Solo la Secretaría General registra las decisiones del concejo como actos.")
     decision = get_object_or_404(Decision, pk=pk)
@@ -248,7 +255,7 @@ def _contexto(request, acto: Acto, **extra) -> dict:
     regla = ciclo.regla_de_publicacion(tipo=acto.tipo)
     contexto = {
         "acto": acto,
-        "nombre_tipo": ciclo.nombre_de_tipo(acto.tipo),
+        "nombre_tipo": nombre_de_tipo(acto.tipo),
         "partes": partes,
         "consolidado": consolidado,
         "vigencia": relaciones.vigencia_de(acto),
@@ -277,9 +284,8 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "erratas_form": FeErratasForm(partes=partes)
         if revisa and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO)
         else None,
-        "tareas": seguimiento.tareas_visibles(usuario).filter(acto=acto).order_by("vence", "pk"),
-        "crea_tareas": seguimiento.gestiona(usuario)
-        and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO),
+        "tareas": tareas_visibles(usuario).filter(acto=acto).order_by("vence", "pk"),
+        "crea_tareas": gestiona(usuario) and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO),
         "hoy": timezone.localdate(),
     }
     contexto.update(extra)
@@ -424,8 +430,6 @@ def devolver(request, pk: int):
 @login_required
 @require_POST
 def aprobar(request, pk: int):
-    from concejo.models import Decision
-
     def _aprobar(*, acto, por, decision="", aprobacion_externa=""):
         elegida = Decision.objects.filter(pk=decision).first() if decision else None
         return ciclo.aprobar(acto=acto, por=por, decision=elegida, aprobacion_externa=aprobacion_externa)
@@ -554,7 +558,8 @@ def exportar_docx(request, pk: int):
 @login_required
 @require_GET
 def exportar_akn(request, pk: int):
-    from actos.akn import akn_de_acto
+    # akn.py trae lxml (unos 7 MB por proceso): solo se carga si alguien pide el Akoma Ntoso.
+    from actos.akn import akn_de_acto  # noqa: PLC0415 - lxml, pesado, solo para la exportación Akoma Ntoso
 
     acto = obtener_acto(request.user, pk)
     return HttpResponse(akn_de_acto(acto), content_type="application/akn+xml; charset=utf-8")

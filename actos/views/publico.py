@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
-from actos.busqueda import buscar_publicos
 from actos.models import Acto, Relacion
 from actos.permissions import actos_publicos, obtener_acto_publico
-from actos.selectors import aprobacion_en_sesion
-from actos.services.ciclo import nombre_de_tipo, opciones_de_tipo
+from actos.selectors.aprobacion import aprobacion_en_sesion
+from actos.selectors.instrumentos import nombre_de_tipo, opciones_de_tipo
+from actos.selectors.normativa import buscar_publicos
 from actos.services.documento import docx_de_acto, html_de_acto
 from actos.services.erratas import erratas_de
 from actos.services.relaciones import anotar_vigencias, estado_consolidado, vigencia_de
@@ -144,7 +144,8 @@ def acto_docx(request, pk: int):
 
 @require_GET
 def acto_akn(request, pk: int):
-    from actos.akn import akn_de_acto
+    # akn.py trae lxml (unos 7 MB por proceso): solo se carga si alguien pide el Akoma Ntoso.
+    from actos.akn import akn_de_acto  # noqa: PLC0415 - lxml, pesado, solo para la exportación Akoma Ntoso
 
     acto = obtener_acto_publico(pk)
     return HttpResponse(akn_de_acto(acto), content_type="application/akn+xml; charset=utf-8")

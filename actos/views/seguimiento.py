@@ -5,18 +5,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from actos.integracion import GENERAR_PROTOCOLO, GESTIONAR_SEGUIMIENTO, REVISAR_ACTO
 from actos.models import Parte, Protocolo
+from actos.permissions import (
+    GESTIONAR_SEGUIMIENTO,
+    gestiona,
+    obtener_acto_con_tareas,
+    obtener_protocolo,
+    obtener_tarea,
+    puede_generar,
+    ve_protocolos,
+)
+from actos.selectors.instrumentos import nombres_por_tipo
 from actos.services import protocolo as servicio_protocolo
 from actos.services import seguimiento
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.models import UnidadOrganica
 
-gestiona = permission_required(GESTIONAR_SEGUIMIENTO, raise_exception=True)
+exige_gestion = permission_required(GESTIONAR_SEGUIMIENTO, raise_exception=True)
 
 
 # --- Formularios -----------------------------------------------------------------------------------
@@ -87,7 +96,7 @@ class FiltroTablero(FormularioBootstrap, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].choices = [("", "Todos"), *servicio_protocolo.instrumentos().items()]
+        self.fields["tipo"].choices = [("", "Todos"), *nombres_por_tipo().items()]
 
 
 class ProtocoloForm(FormularioBootstrap, forms.Form):
@@ -96,7 +105,7 @@ class ProtocoloForm(FormularioBootstrap, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].choices = list(servicio_protocolo.instrumentos().items())
+        self.fields["tipo"].choices = list(nombres_por_tipo().items())
 
 
 # --- Tablero y tareas ------------------------------------------------------------------------------
@@ -106,11 +115,11 @@ class ProtocoloForm(FormularioBootstrap, forms.Form):
 @require_GET
 def tablero(request):
     usuario = request.user
-    if not (seguimiento.gestiona(usuario) or usuario.unidad_id):
+    if not (gestiona(usuario) or usuario.unidad_id):
         raise PermissionDenied("El tablero de seguimiento es de la Secretaría y de las unidades.")
     filtro = FiltroTablero(request.GET or None)
     datos = filtro.cleaned_data if filtro.is_valid() else {}
-    unidad = datos.get("unidad") if seguimiento.gestiona(usuario) else None
+    unidad = datos.get("unidad") if gestiona(usuario) else None
     resultado = seguimiento.tablero(
         usuario,
         pestana=request.GET.get("pestana", "pendientes"),
@@ -128,7 +137,7 @@ def tablero(request):
             "t": resultado,
             "filtro": filtro,
             "pestanas": seguimiento.PESTANAS,
-            "ve_todas": seguimiento.gestiona(usuario),
+            "ve_todas": gestiona(usuario),
             "consulta": consulta.urlencode(),
             "unidad_propia": usuario.unidad,
         },
@@ -136,10 +145,10 @@ def tablero(request):
 
 
 @login_required
-@gestiona
+@exige_gestion
 @require_http_methods(["GET", "POST"])
 def tarea_crear(request, pk: int):
-    acto = seguimiento.obtener_acto_con_tareas(request.user, pk)
+    acto = obtener_acto_con_tareas(request.user, pk)
     form = TareaForm(request.POST or None, acto=acto)
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,7 +179,7 @@ def _detalle(request, tarea, *, form_avance=None, form_cancelar=None, status=200
             "avances": avances,
             "atrasada": seguimiento.atrasada(tarea),
             "abierta": tarea.estado in seguimiento.ABIERTAS,
-            "gestiona": seguimiento.gestiona(request.user),
+            "gestiona": gestiona(request.user),
             "form_avance": form_avance or AvanceForm(initial={"porcentaje": tarea.avance}),
             "form_cancelar": form_cancelar or CancelarForm(),
         },
@@ -181,13 +190,13 @@ def _detalle(request, tarea, *, form_avance=None, form_cancelar=None, status=200
 @login_required
 @require_GET
 def tarea(request, pk: int):
-    return _detalle(request, seguimiento.obtener_tarea(request.user, pk))
+    return _detalle(request, obtener_tarea(request.user, pk))
 
 
 @login_required
 @require_POST
 def tarea_avance(request, pk: int):
-    tarea = seguimiento.obtener_tarea(request.user, pk)
+    tarea = obtener_tarea(request.user, pk)
     form = AvanceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -201,10 +210,10 @@ def tarea_avance(request, pk: int):
 
 
 @login_required
-@gestiona
+@exige_gestion
 @require_POST
 def tarea_cancelar(request, pk: int):
-    tarea = seguimiento.obtener_tarea(request.user, pk)
+    tarea = obtener_tarea(request.user, pk)
     form = CancelarForm(request.POST)
     if form.is_valid():
         try:
@@ -220,32 +229,17 @@ def tarea_cancelar(request, pk: int):
 # --- Protocolo anual -------------------------------------------------------------------------------
 
 
-def _ve_protocolos(usuario) -> bool:
-    return (
-        usuario.has_perm(REVISAR_ACTO)
-        or usuario.has_perm(GENERAR_PROTOCOLO)
-        or servicio_protocolo.puede_generar(usuario)
-    )
-
-
-def obtener_protocolo(usuario, pk) -> Protocolo:
-    """El protocolo `pk` para la Secretaría (quien revisa actos o genera protocolos); Http404 para el resto."""
-    if not _ve_protocolos(usuario):
-        raise Http404
-    return get_object_or_404(Protocolo.objects.select_related("pedido_por", "archivo"), pk=pk)
-
-
 @login_required
 @require_GET
 def protocolos(request):
-    if not _ve_protocolos(request.user):
+    if not ve_protocolos(request.user):
         raise PermissionDenied("El protocolo anual es de la Secretaría General.")
     form = ProtocoloForm(initial={"anio": timezone.localdate().year - 1})
     return _lista(request, form)
 
 
 def _lista(request, form, status=200):
-    nombres = servicio_protocolo.instrumentos()
+    nombres = nombres_por_tipo()
     filas = list(Protocolo.objects.select_related("pedido_por").order_by("-creado")[:100])
     for p in filas:
         p.nombre_tipo = nombres.get(p.tipo, p.tipo)
@@ -255,7 +249,7 @@ def _lista(request, form, status=200):
         {
             "form": form,
             "protocolos": filas,
-            "puede_generar": servicio_protocolo.puede_generar(request.user),
+            "puede_generar": puede_generar(request.user),
         },
         status=status,
     )
@@ -264,7 +258,7 @@ def _lista(request, form, status=200):
 @login_required
 @require_POST
 def protocolo_generar(request):
-    if not servicio_protocolo.puede_generar(request.user):
+    if not puede_generar(request.user):
         raise PermissionDenied("Solo el Secretario General (o quien lo subroga) genera el protocolo anual.")
     form = ProtocoloForm(request.POST)
     if form.is_valid():
@@ -282,7 +276,7 @@ def protocolo_generar(request):
 @require_GET
 def protocolo(request, pk: int):
     p = obtener_protocolo(request.user, pk)
-    p.nombre_tipo = servicio_protocolo.instrumentos().get(p.tipo, p.tipo)
+    p.nombre_tipo = nombres_por_tipo().get(p.tipo, p.tipo)
     plantilla = "actos/seguimiento/protocolo.html"
     if request.htmx:
         plantilla += "#estado"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -61,8 +62,6 @@ def designar_fedatario(
 
 
 def _permiso_fedatario():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.get(content_type__app_label="certificaciones", codename="es_fedatario")
 
 

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+import segno
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -196,13 +197,11 @@ def url_verificacion(codigo: str) -> str:
 
 
 def _qr_svg(url: str) -> str:
-    import segno
-
     return segno.make(url, error="m").svg_data_uri(scale=3, border=2)
 
 
 def _paginas(pdf: bytes) -> int:
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # noqa: PLC0415 - pypdf tarda ~0,2 s en importarse y solo lo usa la emisión
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
@@ -213,7 +212,7 @@ def _sin_campos_de_firma(escritor) -> None:
     La firma del original no sobrevive a la copia (los bytes cambian) y su campo impediría firmar el
     certificado con el mismo nombre; lo que da fe del original es su SHA-256, guardado en el certificado.
     Si la firma era visible, su apariencia se estampa en la página para que la copia se vea igual."""
-    from pypdf.generic import ArrayObject, NameObject
+    from pypdf.generic import ArrayObject, NameObject  # noqa: PLC0415 - pypdf tarda ~0,2 s en importarse y solo lo usa la emisión
 
     def es_firma(anotacion) -> bool:
         campo = anotacion
@@ -249,7 +248,7 @@ def _sin_campos_de_firma(escritor) -> None:
 
 
 def _unir(original: bytes | None, hoja: bytes) -> bytes:
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415 - pypdf tarda ~0,2 s en importarse y solo lo usa la emisión
 
     if original is None:
         return hoja

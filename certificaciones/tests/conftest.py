@@ -57,6 +57,18 @@ def pdf_de_prueba(paginas: int = 2) -> bytes:
     return salida.getvalue()
 
 
+def firma_valida_segun_pyhanko(datos: bytes, raiz) -> bool:
+    """La firma del PDF, validada con el propio validador de pyHanko contra la autoridad `raiz`."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    firma = PdfFileReader(io.BytesIO(datos)).embedded_signatures[0]
+    estado = validate_pdf_signature(firma, ValidationContext(trust_roots=[raiz]))
+    return estado.bottom_line and estado.coverage == SignatureCoverageLevel.ENTIRE_FILE
+
+
 def subida(nombre: str = "original.pdf", datos: bytes | None = None) -> SimpleUploadedFile:
     return SimpleUploadedFile(
         nombre, datos if datos is not None else pdf_de_prueba(), content_type="application/pdf"

@@ -10,24 +10,13 @@ from pypdf import PdfReader
 from rest_framework.authtoken.models import Token
 
 from certificaciones.models import Certificado, Solicitud, TipoCertificacion
-from certificaciones.tests.conftest import pdf_de_prueba, subida
+from certificaciones.tests.conftest import firma_valida_segun_pyhanko, pdf_de_prueba, subida
 from core.models import Evento, NumeroRegistro
 from registro.tests.factories import DocumentoFactory
 
 
 def _token(usuario) -> dict:
     return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=usuario)[0].key}"}
-
-
-def _firma_valida_segun_pyhanko(datos: bytes, raiz) -> bool:
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
-
-    firma = PdfFileReader(io.BytesIO(datos)).embedded_signatures[0]
-    estado = validate_pdf_signature(firma, ValidationContext(trust_roots=[raiz]))
-    return estado.bottom_line and estado.coverage == SignatureCoverageLevel.ENTIRE_FILE
 
 
 def _leer(certificado) -> bytes:
@@ -46,7 +35,7 @@ def test_emitir_por_pagina_cada_tipo(tipo, cliente_de, secretario, lista, raiz_d
     assert c.calidad == "titular" and c.por_encargo_de is None and len(c.codigo) == 20
     datos = _leer(c)
     assert hashlib.sha256(datos).hexdigest() == c.sha256 == c.pdf.sha256
-    assert _firma_valida_segun_pyhanko(datos, raiz_de_prueba)
+    assert firma_valida_segun_pyhanko(datos, raiz_de_prueba)
     paginas = PdfReader(io.BytesIO(datos)).pages
     con_original = tipo not in ("constancia", "extracto")
     assert len(paginas) == (3 if con_original else 1)
@@ -120,7 +109,7 @@ def test_copia_de_adjunto_y_de_documento_emitido_del_registro(
     cliente.post(f"/certificaciones/solicitudes/{s.pk}/emitir/")
     c = Certificado.objects.get()
     assert c.fuente_clave == "registro.adjunto" and c.fuente_sha256 == adjunto.archivo.sha256
-    assert len(PdfReader(io.BytesIO(_leer(c))).pages) == 4 and _firma_valida_segun_pyhanko(
+    assert len(PdfReader(io.BytesIO(_leer(c))).pages) == 4 and firma_valida_segun_pyhanko(
         _leer(c), raiz_de_prueba
     )
 
@@ -180,7 +169,7 @@ def test_emitir_por_api_cada_tipo(tipo, client, secretario, persona, raiz_de_pru
     datos_pdf = b"".join(r.streaming_content)
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert hashlib.sha256(datos_pdf).hexdigest() == Certificado.objects.get(codigo=codigo).sha256
-    assert _firma_valida_segun_pyhanko(datos_pdf, raiz_de_prueba)
+    assert firma_valida_segun_pyhanko(datos_pdf, raiz_de_prueba)
     lista = client.get("/api/v1/certificaciones/", **cabecera).json()
     assert [c["codigo"] for c in lista["results"]] == [codigo]
     assert Evento.objects.filter(accion="certificaciones.certificado.emitir").count() == 1

@@ -19,7 +19,7 @@ from actos.models import Acto, Parte
 from actos.services.ciclo import publicar
 from actos.tests.factories import acto_firmado, acto_publicado
 from certificaciones.models import Certificado, Solicitud
-from certificaciones.tests.test_emision import _firma_valida_segun_pyhanko
+from certificaciones.tests.conftest import firma_valida_segun_pyhanko
 from concejo.models import Acta
 from concejo.services import actas
 from concejo.tests.datos_despues import sesion_realizada, votacion_de_aprobacion
@@ -115,7 +115,7 @@ def test_copia_certificada_de_un_acta_publicada_por_la_pagina(
     paginas = _comprobar_certificado(c, acta_publicada, acta_publicada.sha256)
     paginas_originales = PdfReader(io.BytesIO(original)).pages
     assert c.paginas_originales == len(paginas_originales) and len(paginas) == len(paginas_originales) + 1
-    for certificada, de_origen in zip(paginas, paginas_originales):
+    for certificada, de_origen in zip(paginas, paginas_originales, strict=False):
         assert _texto(certificada) == _texto(de_origen)
     assert "Ordenanza de ornato" in _texto(paginas[0])
     hoja = _texto(paginas[-1])
@@ -126,7 +126,7 @@ def test_copia_certificada_de_un_acta_publicada_por_la_pagina(
     assert len(PdfFileReader(io.BytesIO(original)).embedded_signatures) == 1
     datos = _leer(c.pdf)
     assert len(PdfFileReader(io.BytesIO(datos)).embedded_signatures) == 1
-    assert _firma_valida_segun_pyhanko(datos, raiz_de_prueba)
+    assert firma_valida_segun_pyhanko(datos, raiz_de_prueba)
 
 
 def test_el_acta_en_borrador_no_se_certifica_y_quien_no_ve_el_concejo_solo_la_publicada(
@@ -176,7 +176,7 @@ def test_certificacion_de_una_ordenanza_publicada_por_la_pagina(cliente_de, secr
     paginas = _comprobar_certificado(c, acto, acto.sha256)
     paginas_originales = PdfReader(io.BytesIO(original)).pages
     assert len(paginas) == len(paginas_originales) + 1
-    for certificada, de_origen in zip(paginas, paginas_originales):
+    for certificada, de_origen in zip(paginas, paginas_originales, strict=False):
         assert _texto(certificada) == _texto(de_origen)
     assert acto.numero_texto in _texto(paginas[0])
     assert "es copia fiel de la ordenanza" in _texto(paginas[-1])

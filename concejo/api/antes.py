@@ -16,12 +16,12 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from concejo.models import Organo, Sesion
-from concejo.permissions import obtener_sesion, sesiones_visibles
+from concejo.permissions import PREPARAR_SESION, VER_CONCEJO, obtener_sesion, sesiones_visibles
+from concejo.selectors.sesiones import nombre_tipo
 from concejo.services import agenda as servicio_agenda
 from concejo.services.citacion import convocar
-from concejo.services.sesiones import crear_sesion, nombre_tipo
+from concejo.services.sesiones import crear_sesion
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.permisos import requiere_permiso
 

@@ -10,8 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from concejo import popolo, reglas
-from concejo.integracion import VER_CONCEJO
-from concejo.services import cuerpo
+from concejo.permissions import VER_CONCEJO
+from concejo.selectors.cuerpo import periodo_en, reglas_del_concejo, situacion_en
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 
 
@@ -79,11 +79,11 @@ class ConcejoEnFecha(APIView):
             fecha = date.fromisoformat(texto) if texto else None
         except ValueError:
             raise ValidationError({"fecha": "Escriba la fecha como AAAA-MM-DD."}) from None
-        periodo = cuerpo.periodo_en(fecha)
+        periodo = periodo_en(fecha)
         if periodo is None:
             raise NotFound("No hay un periodo del concejo que rija en esa fecha.")
-        situacion = cuerpo.situacion_en(periodo, fecha)
-        regla = cuerpo.reglas_del_concejo(situacion.fecha)
+        situacion = situacion_en(periodo, fecha)
+        regla = reglas_del_concejo(situacion.fecha)
         q = reglas.quorum(
             regla=regla.quorum,
             numero_legal=situacion.numero_legal,

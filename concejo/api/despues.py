@@ -9,11 +9,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from concejo.permissions import actas_publicas
-from concejo.services import actas as servicio
-
 # Los mismos accesos que las páginas del acta: sin ver el concejo, 404; sin gestionar actas, 403.
-from concejo.views.despues import acta_de, exigir_gestion, sesion_interna
+from concejo.permissions import (
+    actas_publicas,
+    exigir_gestion_de_actas,
+    obtener_acta,
+    obtener_sesion_del_acta,
+)
+from concejo.services import actas as servicio
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.paginacion import Paginacion
 
@@ -51,15 +54,15 @@ class ActaDeSesion(APIView):
 
     @extend_schema(responses={200: ActaSalida, 401: ERROR_401, 404: ERROR_404})
     def get(self, request, pk: int):
-        return Response(ActaSalida(acta_de(sesion_interna(request, pk))).data)
+        return Response(ActaSalida(obtener_acta(obtener_sesion_del_acta(request.user, pk))).data)
 
     @extend_schema(
         request=ActaEntrada,
         responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
     )
     def put(self, request, pk: int):
-        acta = acta_de(sesion_interna(request, pk))
-        exigir_gestion(request)
+        acta = obtener_acta(obtener_sesion_del_acta(request.user, pk))
+        exigir_gestion_de_actas(request.user)
         entrada = ActaEntrada(data=request.data)
         entrada.is_valid(raise_exception=True)
         acta = servicio.editar_acta(
@@ -78,39 +81,37 @@ class ActaGenerar(APIView):
         responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
     )
     def post(self, request, pk: int):
-        sesion = sesion_interna(request, pk)
-        exigir_gestion(request)
+        sesion = obtener_sesion_del_acta(request.user, pk)
+        exigir_gestion_de_actas(request.user)
         return Response(ActaSalida(servicio.generar_acta(sesion=sesion, por=request.user)).data)
 
 
-class ActaFirmar(APIView):
+class _PasoDelActa(APIView):
+    """Firmar y publicar: el mismo camino (el acta de la sesión, solo quien gestiona actas) con otro servicio."""
+
+    permission_classes = [IsAuthenticated]
+    paso = None  # servicio(acta=, por=) -> Acta
+
+    @extend_schema(
+        request=None,
+        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
+    def post(self, request, pk: int):
+        acta = obtener_acta(obtener_sesion_del_acta(request.user, pk))
+        exigir_gestion_de_actas(request.user)
+        return Response(ActaSalida(self.paso(acta=acta, por=request.user)).data)
+
+
+class ActaFirmar(_PasoDelActa):
     """Firma el acta aprobada: PDF con membrete y firmas, guardado con su SHA-256."""
 
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(
-        request=None,
-        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
-    )
-    def post(self, request, pk: int):
-        acta = acta_de(sesion_interna(request, pk))
-        exigir_gestion(request)
-        return Response(ActaSalida(servicio.firmar_acta(acta=acta, por=request.user)).data)
+    paso = staticmethod(servicio.firmar_acta)
 
 
-class ActaPublicar(APIView):
+class ActaPublicar(_PasoDelActa):
     """Publica el acta firmada en el portal."""
 
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(
-        request=None,
-        responses={200: ActaSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
-    )
-    def post(self, request, pk: int):
-        acta = acta_de(sesion_interna(request, pk))
-        exigir_gestion(request)
-        return Response(ActaSalida(servicio.publicar_acta(acta=acta, por=request.user)).data)
+    paso = staticmethod(servicio.publicar_acta)
 
 
 class ActasPublicadas(APIView):

@@ -9,13 +9,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from concejo.models import Asistencia, PuntoAgenda, Sesion, Votacion, Voto
+from concejo.permissions import miembro_de, obtener_punto, obtener_sesion_en_vivo, obtener_votacion
+from concejo.selectors.cuerpo import quorum_de, situacion_en_cache
+from concejo.selectors.en_vivo import lista_de_asistencia
 from concejo.services import en_vivo, votaciones
-from concejo.views.durante import (
-    miembro_de,
-    obtener_punto,
-    obtener_sesion_en_vivo,
-    obtener_votacion,
-)
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.services.perfiles import reglas_locales_en_cache
 
@@ -182,9 +179,9 @@ def en_vivo_datos(sesion: Sesion) -> dict:
         "estado": sesion.estado,
         "instalada_en": sesion.instalada_en,
         "levantada_en": sesion.levantada_en,
-        "quorum": en_vivo.quorum(sesion).como_dict(),
+        "quorum": quorum_de(sesion).como_dict(),
         "sesion": sesion,
-        "asistencia": en_vivo.lista_de_asistencia(sesion),
+        "asistencia": lista_de_asistencia(sesion),
         "puntos": list(sesion.puntos.order_by("orden")),
         "votacion_activa": None,
     }
@@ -294,160 +291,161 @@ class SesionEnVivo(_Base):
         return Response(en_vivo_datos(obtener_sesion_en_vivo(request.user, pk)))
 
 
-class _Accion(_Base):
-    """POST común: obtiene el objeto (404/403 según permisos), valida la entrada, ejecuta y responde."""
-
-    entrada = None
-    obtener = None  # (usuario, pk) -> objeto
-    responder = None  # objeto -> datos de la respuesta
-
-    def ejecutar(self, request, objeto, datos):  # pragma: no cover - cada acción la define
-        raise NotImplementedError
-
-    def post(self, request, pk: int):
-        objeto = self.obtener(request.user, pk)
-        datos = _validar(self.entrada, request) if self.entrada else {}
-        hecho = self.ejecutar(request, objeto, datos)
-        if isinstance(objeto, Votacion) and isinstance(hecho, Votacion) and hecho.pk == objeto.pk:
-            # El servicio devuelve la votación que guardó (bloqueada y recalculada): no hace falta releerla.
-            return Response(votacion_datos(hecho, releer=False))
-        return Response(self.responder(objeto))
+# Cada acción es una clase con su propio `post` anotado (operation_id, entrada y salida): obtiene el objeto
+# (404/403 según permisos), valida la entrada, llama al servicio y responde el estado en vivo o la votación.
+EN_VIVO = {200: EnVivoSalida, **ERRORES}
+VOTACION = {200: VotacionSalida, **ERRORES}
 
 
-def _accion(nombre: str, documento: str, entrada, ejecutar, *, obtener, responder, salida):
-    clase = type(
-        nombre,
-        (_Accion,),
-        {
-            "entrada": entrada,
-            "ejecutar": ejecutar,
-            "__doc__": documento,
-            "obtener": staticmethod(obtener),
-            "responder": staticmethod(responder),
-        },
+class SesionAsistencia(_Base):
+    """Marca la asistencia de un miembro (presente con la sesión instalada: llegada tarde)."""
+
+    @extend_schema(
+        operation_id="concejo_sesionasistencia", tags=ETIQUETA, request=AsistenciaEntrada, responses=EN_VIVO
     )
-
-    # Un post propio por clase: extend_schema anota la función, y si todas compartieran _Accion.post
-    # la última anotación (operation_id, entrada, salida) valdría para todas.
     def post(self, request, pk: int):
-        return _Accion.post(self, request, pk)
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        d = _validar(AsistenciaEntrada, request)
+        en_vivo.marcar_asistencia(
+            sesion=sesion,
+            miembro=miembro_de(sesion, d["miembro"]),
+            estado=d["estado"],
+            nota=d["nota"],
+            por=request.user,
+        )
+        return Response(en_vivo_datos(sesion))
 
-    clase.post = extend_schema(
-        operation_id=f"concejo_{nombre.lower()}",
+
+class SesionRetiro(_Base):
+    """Anota el retiro de un miembro en sala: deja de contar para el quórum."""
+
+    @extend_schema(
+        operation_id="concejo_sesionretiro", tags=ETIQUETA, request=MiembroEntrada, responses=EN_VIVO
+    )
+    def post(self, request, pk: int):
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        d = _validar(MiembroEntrada, request)
+        en_vivo.registrar_retiro(sesion=sesion, miembro=miembro_de(sesion, d["miembro"]), por=request.user)
+        return Response(en_vivo_datos(sesion))
+
+
+class SesionInstalar(_Base):
+    """Instala la sesión si hay quórum; lo guarda. Sin quórum: 400 con la explicación."""
+
+    @extend_schema(
+        operation_id="concejo_sesioninstalar", tags=ETIQUETA, request=InstalarEntrada, responses=EN_VIVO
+    )
+    def post(self, request, pk: int):
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        d = _validar(InstalarEntrada, request)
+        preside = miembro_de(sesion, d["preside"]) if d["preside"] else None
+        en_vivo.instalar_sesion(sesion=sesion, preside=preside, por=request.user)
+        return Response(en_vivo_datos(sesion))
+
+
+class SesionSinQuorum(_Base):
+    """Deja constancia de que la sesión no se instaló por falta de quórum."""
+
+    @extend_schema(operation_id="concejo_sesionsinquorum", tags=ETIQUETA, request=None, responses=EN_VIVO)
+    def post(self, request, pk: int):
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        en_vivo.declarar_sin_quorum(sesion=sesion, por=request.user)
+        return Response(en_vivo_datos(sesion))
+
+
+class SesionSuspender(_Base):
+    """Cuarto intermedio."""
+
+    @extend_schema(
+        operation_id="concejo_sesionsuspender",
         tags=ETIQUETA,
-        request=entrada,
-        responses={200: salida, **ERRORES},
-    )(post)
-    return clase
-
-
-def _accion_sesion(nombre: str, documento: str, entrada, ejecutar):
-    return _accion(
-        nombre,
-        documento,
-        entrada,
-        ejecutar,
-        obtener=obtener_sesion_en_vivo,
-        responder=en_vivo_datos,
-        salida=EnVivoSalida,
+        request=MotivoOpcionalEntrada,
+        responses=EN_VIVO,
     )
+    def post(self, request, pk: int):
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        d = _validar(MotivoOpcionalEntrada, request)
+        en_vivo.suspender_sesion(sesion=sesion, motivo=d["motivo"], por=request.user)
+        return Response(en_vivo_datos(sesion))
 
 
-SesionAsistencia = _accion_sesion(
-    "SesionAsistencia",
-    "Marca la asistencia de un miembro (presente con la sesión instalada: llegada tarde).",
-    AsistenciaEntrada,
-    lambda self, r, s, d: en_vivo.marcar_asistencia(
-        sesion=s, miembro=miembro_de(s, d["miembro"]), estado=d["estado"], nota=d["nota"], por=r.user
-    ),
-)
-SesionRetiro = _accion_sesion(
-    "SesionRetiro",
-    "Anota el retiro de un miembro en sala: deja de contar para el quórum.",
-    MiembroEntrada,
-    lambda self, r, s, d: en_vivo.registrar_retiro(sesion=s, miembro=miembro_de(s, d["miembro"]), por=r.user),
-)
-SesionInstalar = _accion_sesion(
-    "SesionInstalar",
-    "Instala la sesión si hay quórum; lo guarda. Sin quórum: 400 con la explicación.",
-    InstalarEntrada,
-    lambda self, r, s, d: en_vivo.instalar_sesion(
-        sesion=s, preside=miembro_de(s, d["preside"]) if d["preside"] else None, por=r.user
-    ),
-)
-SesionSinQuorum = _accion_sesion(
-    "SesionSinQuorum",
-    "Deja constancia de que la sesión no se instaló por falta de quórum.",
-    None,
-    lambda self, r, s, d: en_vivo.declarar_sin_quorum(sesion=s, por=r.user),
-)
-SesionSuspender = _accion_sesion(
-    "SesionSuspender",
-    "Cuarto intermedio.",
-    MotivoOpcionalEntrada,
-    lambda self, r, s, d: en_vivo.suspender_sesion(sesion=s, motivo=d["motivo"], por=r.user),
-)
-SesionReanudar = _accion_sesion(
-    "SesionReanudar",
-    "Reanuda la sesión tras el cuarto intermedio.",
-    None,
-    lambda self, r, s, d: en_vivo.reanudar_sesion(sesion=s, por=r.user),
-)
-SesionLevantar = _accion_sesion(
-    "SesionLevantar",
-    "Levanta (concluye) la sesión.",
-    None,
-    lambda self, r, s, d: en_vivo.levantar_sesion(sesion=s, por=r.user),
-)
+class SesionReanudar(_Base):
+    """Reanuda la sesión tras el cuarto intermedio."""
+
+    @extend_schema(operation_id="concejo_sesionreanudar", tags=ETIQUETA, request=None, responses=EN_VIVO)
+    def post(self, request, pk: int):
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        en_vivo.reanudar_sesion(sesion=sesion, por=request.user)
+        return Response(en_vivo_datos(sesion))
+
+
+class SesionLevantar(_Base):
+    """Levanta (concluye) la sesión."""
+
+    @extend_schema(operation_id="concejo_sesionlevantar", tags=ETIQUETA, request=None, responses=EN_VIVO)
+    def post(self, request, pk: int):
+        sesion = obtener_sesion_en_vivo(request.user, pk)
+        en_vivo.levantar_sesion(sesion=sesion, por=request.user)
+        return Response(en_vivo_datos(sesion))
 
 
 # --- Puntos -----------------------------------------------------------------------------------------
 
 
-def _accion_punto(nombre: str, documento: str, entrada, ejecutar):
-    return _accion(
-        nombre,
-        documento,
-        entrada,
-        ejecutar,
-        obtener=obtener_punto,
-        responder=lambda punto: en_vivo_datos(punto.sesion),
-        salida=EnVivoSalida,
+class PuntoTomar(_Base):
+    """Pone el punto en debate."""
+
+    @extend_schema(operation_id="concejo_puntotomar", tags=ETIQUETA, request=None, responses=EN_VIVO)
+    def post(self, request, pk: int):
+        punto = obtener_punto(request.user, pk)
+        en_vivo.tomar_punto(punto=punto, por=request.user)
+        return Response(en_vivo_datos(punto.sesion))
+
+
+class PuntoNotas(_Base):
+    """Guarda las notas del debate del punto."""
+
+    @extend_schema(operation_id="concejo_puntonotas", tags=ETIQUETA, request=NotasEntrada, responses=EN_VIVO)
+    def post(self, request, pk: int):
+        punto = obtener_punto(request.user, pk)
+        d = _validar(NotasEntrada, request)
+        en_vivo.anotar_debate(punto=punto, notas=d["notas"], por=request.user)
+        return Response(en_vivo_datos(punto.sesion))
+
+
+class PuntoIntervencion(_Base):
+    """Anota una intervención (miembro u otro orador) con su resumen."""
+
+    @extend_schema(
+        operation_id="concejo_puntointervencion",
+        tags=ETIQUETA,
+        request=IntervencionEntrada,
+        responses=EN_VIVO,
     )
+    def post(self, request, pk: int):
+        punto = obtener_punto(request.user, pk)
+        d = _validar(IntervencionEntrada, request)
+        en_vivo.agregar_intervencion(
+            punto=punto,
+            miembro=miembro_de(punto.sesion, d["miembro"]) if d["miembro"] else None,
+            orador=d["orador"],
+            resumen=d["resumen"],
+            por=request.user,
+        )
+        return Response(en_vivo_datos(punto.sesion))
 
 
-PuntoTomar = _accion_punto(
-    "PuntoTomar",
-    "Pone el punto en debate.",
-    None,
-    lambda self, r, p, d: en_vivo.tomar_punto(punto=p, por=r.user),
-)
-PuntoNotas = _accion_punto(
-    "PuntoNotas",
-    "Guarda las notas del debate del punto.",
-    NotasEntrada,
-    lambda self, r, p, d: en_vivo.anotar_debate(punto=p, notas=d["notas"], por=r.user),
-)
-PuntoIntervencion = _accion_punto(
-    "PuntoIntervencion",
-    "Anota una intervención (miembro u otro orador) con su resumen.",
-    IntervencionEntrada,
-    lambda self, r, p, d: en_vivo.agregar_intervencion(
-        punto=p,
-        miembro=miembro_de(p.sesion, d["miembro"]) if d["miembro"] else None,
-        orador=d["orador"],
-        resumen=d["resumen"],
-        por=r.user,
-    ),
-)
-PuntoResolver = _accion_punto(
-    "PuntoResolver",
-    "Termina el punto sin votarlo: tratado, retirado, postergado o a comisión.",
-    ResolverEntrada,
-    lambda self, r, p, d: en_vivo.resolver_sin_voto(
-        punto=p, estado=d["estado"], motivo=d["motivo"], por=r.user
-    ),
-)
+class PuntoResolver(_Base):
+    """Termina el punto sin votarlo: tratado, retirado, postergado o a comisión."""
+
+    @extend_schema(
+        operation_id="concejo_puntoresolver", tags=ETIQUETA, request=ResolverEntrada, responses=EN_VIVO
+    )
+    def post(self, request, pk: int):
+        punto = obtener_punto(request.user, pk)
+        d = _validar(ResolverEntrada, request)
+        en_vivo.resolver_sin_voto(punto=punto, estado=d["estado"], motivo=d["motivo"], por=request.user)
+        return Response(en_vivo_datos(punto.sesion))
 
 
 class PuntoVotaciones(_Base):
@@ -479,6 +477,7 @@ class PuntoVotaciones(_Base):
 
 
 # --- Votaciones -------------------------------------------------------------------------------------
+# Los servicios devuelven la votación que guardaron (bloqueada y recalculada): se responde sin releerla.
 
 
 class VotacionDetalle(_Base):
@@ -489,65 +488,82 @@ class VotacionDetalle(_Base):
         return Response(votacion_datos(obtener_votacion(request.user, pk)))
 
 
-def _accion_votacion(nombre: str, documento: str, entrada, ejecutar):
-    return _accion(
-        nombre,
-        documento,
-        entrada,
-        ejecutar,
-        obtener=obtener_votacion,
-        responder=votacion_datos,
-        salida=VotacionSalida,
+class VotacionVoto(_Base):
+    """Anota (o corrige) el voto de un miembro en sala y devuelve el resultado recalculado."""
+
+    @extend_schema(
+        operation_id="concejo_votacionvoto", tags=ETIQUETA, request=VotoEntrada, responses=VOTACION
     )
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        d = _validar(VotoEntrada, request)
+        # La votación (con su periodo) se leyó en esta solicitud: vale la situación del pleno guardada de su
+        # versión.
+        with situacion_en_cache(entre_solicitudes=True):
+            anotada = votaciones.registrar_voto(
+                votacion=votacion,
+                miembro=miembro_de(votacion.sesion, d["miembro"]),
+                sentido=d["sentido"],
+                fundamento=d["fundamento"],
+                por=request.user,
+            )
+        return Response(votacion_datos(anotada, releer=False))
 
 
-def _registrar_voto(self, request, votacion: Votacion, datos: dict) -> Votacion:
-    from concejo.services import cuerpo  # como en `en_vivo._cuerpo`: la parte «cuerpo» se importa al usarla
+class VotacionConteo(_Base):
+    """Anota los conteos de una votación ordinaria o secreta."""
 
-    # La votación (con su periodo) se leyó en esta solicitud: vale la situación del pleno guardada de su versión.
-    with cuerpo.situacion_en_cache(entre_solicitudes=True):
-        return votaciones.registrar_voto(
-            votacion=votacion,
-            miembro=miembro_de(votacion.sesion, datos["miembro"]),
-            sentido=datos["sentido"],
-            fundamento=datos["fundamento"],
-            por=request.user,
-        )
+    @extend_schema(
+        operation_id="concejo_votacionconteo", tags=ETIQUETA, request=ConteoEntrada, responses=VOTACION
+    )
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        d = _validar(ConteoEntrada, request)
+        anotada = votaciones.registrar_conteo(votacion=votacion, por=request.user, **d)
+        return Response(votacion_datos(anotada, releer=False))
 
 
-VotacionVoto = _accion_votacion(
-    "VotacionVoto",
-    "Anota (o corrige) el voto de un miembro en sala y devuelve el resultado recalculado.",
-    VotoEntrada,
-    _registrar_voto,
-)
-VotacionConteo = _accion_votacion(
-    "VotacionConteo",
-    "Anota los conteos de una votación ordinaria o secreta.",
-    ConteoEntrada,
-    lambda self, r, v, d: votaciones.registrar_conteo(votacion=v, por=r.user, **d),
-)
-VotacionCerrar = _accion_votacion(
-    "VotacionCerrar",
-    "Cierra la votación: los ausentes quedan «ausente»; el resultado queda por confirmar.",
-    None,
-    lambda self, r, v, d: votaciones.cerrar_votacion(votacion=v, por=r.user),
-)
-VotacionDirimente = _accion_votacion(
-    "VotacionDirimente",
-    "Anota el voto dirimente de quien preside en un empate.",
-    DirimenteEntrada,
-    lambda self, r, v, d: votaciones.registrar_dirimente(votacion=v, sentido=d["sentido"], por=r.user),
-)
-VotacionConfirmar = _accion_votacion(
-    "VotacionConfirmar",
-    "Confirma el resultado calculado; si es aprobado, crea la decisión.",
-    None,
-    lambda self, r, v, d: votaciones.confirmar_votacion(votacion=v, por=r.user),
-)
-VotacionAnular = _accion_votacion(
-    "VotacionAnular",
-    "Anula una votación abierta o cerrada sin confirmar, con su motivo.",
-    MotivoObligatorio,
-    lambda self, r, v, d: votaciones.anular_votacion(votacion=v, motivo=d["motivo"], por=r.user),
-)
+class VotacionCerrar(_Base):
+    """Cierra la votación: los ausentes quedan «ausente»; el resultado queda por confirmar."""
+
+    @extend_schema(operation_id="concejo_votacioncerrar", tags=ETIQUETA, request=None, responses=VOTACION)
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        cerrada = votaciones.cerrar_votacion(votacion=votacion, por=request.user)
+        return Response(votacion_datos(cerrada, releer=False))
+
+
+class VotacionDirimente(_Base):
+    """Anota el voto dirimente de quien preside en un empate."""
+
+    @extend_schema(
+        operation_id="concejo_votaciondirimente", tags=ETIQUETA, request=DirimenteEntrada, responses=VOTACION
+    )
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        d = _validar(DirimenteEntrada, request)
+        dirimida = votaciones.registrar_dirimente(votacion=votacion, sentido=d["sentido"], por=request.user)
+        return Response(votacion_datos(dirimida, releer=False))
+
+
+class VotacionConfirmar(_Base):
+    """Confirma el resultado calculado; si es aprobado, crea la decisión."""
+
+    @extend_schema(operation_id="concejo_votacionconfirmar", tags=ETIQUETA, request=None, responses=VOTACION)
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        confirmada = votaciones.confirmar_votacion(votacion=votacion, por=request.user)
+        return Response(votacion_datos(confirmada, releer=False))
+
+
+class VotacionAnular(_Base):
+    """Anula una votación abierta o cerrada sin confirmar, con su motivo."""
+
+    @extend_schema(
+        operation_id="concejo_votacionanular", tags=ETIQUETA, request=MotivoObligatorio, responses=VOTACION
+    )
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        d = _validar(MotivoObligatorio, request)
+        anulada = votaciones.anular_votacion(votacion=votacion, motivo=d["motivo"], por=request.user)
+        return Response(votacion_datos(anulada, releer=False))

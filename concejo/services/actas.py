@@ -36,6 +36,7 @@ from concejo.models import (
     Votacion,
     Voto,
 )
+from core.firma import firmar_pdf
 from core.models import Evento, Municipio
 from core.rendering import render_pdf
 from core.services.archivos import guardar_archivo, validar_archivo
@@ -68,7 +69,7 @@ ETIQUETAS = {
 }
 ATRIBUTOS = {"th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 _BLOQUES = ("h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "blockquote")
-_FIN_DE_BLOQUE = re.compile(r"(</(?:%s)>|<(?:ul|ol|table|thead|tbody|tr)>)" % "|".join(_BLOQUES))
+_FIN_DE_BLOQUE = re.compile(r"(</(?:{})>|<(?:ul|ol|table|thead|tbody|tr)>)".format("|".join(_BLOQUES)))
 
 MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TAMANO_MAXIMO_DOCX = 10 * 1024 * 1024
@@ -306,7 +307,7 @@ def _celdas(fila):
 
 
 def _tabla_docx(documento, nodo) -> None:
-    filas = [f for f in nodo.iter("tr")]
+    filas = list(nodo.iter("tr"))
     if not filas:
         return
     columnas = max(len(_celdas(f)) for f in filas) or 1
@@ -321,8 +322,8 @@ def _tabla_docx(documento, nodo) -> None:
 def exportar_docx(acta: Acta) -> bytes:
     """El borrador como .docx: títulos con los estilos «Título N» de Word, párrafos con negrita/cursiva,
     listas con viñetas o numeradas y tablas. El membrete va en el encabezado de página."""
-    import docx
-    from lxml import html as lhtml
+    import docx  # noqa: PLC0415 - python-docx es pesado y solo lo usa la exportación a Word
+    from lxml import html as lhtml  # noqa: PLC0415 - solo con python-docx, en la exportación a Word
 
     documento = docx.Document()
     municipio = Municipio.objects.actual()
@@ -426,8 +427,8 @@ def _tabla_html(tabla) -> str:
 def docx_a_html(contenido: bytes) -> str:
     """Lee un .docx y devuelve el HTML del acta: títulos («Heading N»/«Título N» → hN, «Title» → h1),
     párrafos con negrita/cursiva/subrayado, listas (viñetas y numeradas) y tablas; lo demás se ignora."""
-    import docx
-    from docx.table import Table
+    import docx  # noqa: PLC0415 - python-docx es pesado y solo lo usa la importación de Word
+    from docx.table import Table  # noqa: PLC0415 - python-docx, solo en la importación de Word
 
     documento = docx.Document(io.BytesIO(contenido))
     salida: list[str] = []
@@ -630,12 +631,8 @@ def render_pdf_acta(acta: Acta, firmantes: list[dict]) -> bytes:
 
 
 def _firmar_pades(contenido: bytes, acta: Acta) -> tuple[bytes, bool]:
-    """Firma PAdES si el área de certificaciones ya la ofrece y hay certificado configurado; si no, el
-    PDF tal cual (quedan los firmantes y el SHA-256). Devuelve el PDF y si lleva firma PAdES."""
-    try:
-        from core.firma import firmar_pdf
-    except ImportError:
-        return contenido, False
+    """Firma PAdES (`core.firma`) si hay certificado del municipio configurado; si no, el PDF tal cual
+    (quedan los firmantes y el SHA-256). Devuelve el PDF y si lleva firma PAdES."""
     try:
         return firmar_pdf(contenido, razon=f"Firma del {acta}"[:200]), True
     except ImproperlyConfigured:  # sin certificado del municipio: sin PAdES, con hash y firmantes

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from concejo.models import Miembro, PuntoAgenda, Sesion, VersionAgenda
 from concejo.reglas import MAYORIAS
-from concejo.services.sesiones import (
+from concejo.selectors.sesiones import (
     ESTADOS_PREPARACION,
     agenda_congelada,
     exigir_preparacion,
@@ -36,6 +36,9 @@ from core.models import Archivo, UnidadOrganica
 from core.services import perfiles
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
+from registro.models import Documento
+from registro.permissions import documentos_visibles
+from registro.selectors.busqueda import buscar_documentos
 
 Seccion = PuntoAgenda.Seccion
 Clase = PuntoAgenda.Clase
@@ -258,9 +261,6 @@ def _validar(sesion: Sesion, d: DatosPunto, *, por) -> dict[str, list[str]]:
     if d.instrumento and d.instrumento not in instrumentos(sesion.fecha):
         errores["instrumento"] = [f"«{d.instrumento}» no es un instrumento del concejo en el perfil."]
     if d.documento is not None:
-        from registro.models import Documento
-        from registro.permissions import documentos_visibles
-
         if (
             not documentos_visibles(por)
             .filter(pk=d.documento.pk, clase=Documento.Clase.ENTRADA)
@@ -716,10 +716,6 @@ def diferencias(anterior: VersionAgenda | None, nueva: VersionAgenda) -> list[di
 def buscar_documentos_para_despacho(*, usuario, texto: str, limite: int = 20):
     """Documentos del registro de entrada que `usuario` puede ver, por número o asunto (búsqueda de
     texto del registro), para enlazarlos en el despacho. Los más recientes primero."""
-    from registro.models import Documento
-    from registro.permissions import documentos_visibles
-    from registro.selectors.busqueda import buscar_documentos
-
     texto = (texto or "").strip()
     if not texto:
         return Documento.objects.none()

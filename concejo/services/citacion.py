@@ -26,8 +26,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from concejo.models import Citacion, Miembro, Sesion, VersionAgenda
+from concejo.selectors.sesiones import miembros_citables, nombre_tipo, reglas_en
 from concejo.services.agenda import congelar_agenda, ultima_version
-from concejo.services.sesiones import miembros_citables, nombre_tipo, reglas_en
+from core.rendering import render_pdf
+from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
 from core.services.plazos import CALENDARIO, HABILES, calcular_plazo
 
@@ -153,9 +155,7 @@ def convocar(
                 code="aviso_corto",
             )
     version = ultima_version(sesion) or congelar_agenda(sesion=sesion, por=por)
-    citaciones = Citacion.objects.bulk_create(
-        [Citacion(sesion=sesion, miembro=m, version=version) for m in miembros]
-    )
+    Citacion.objects.bulk_create([Citacion(sesion=sesion, miembro=m, version=version) for m in miembros])
     antes = instantanea(sesion, ["estado", "convocada_en", "aviso_cumplido", "aviso_advertencia"])
     if not reenvio:
         sesion.estado = Sesion.Estado.CONVOCADA
@@ -196,16 +196,12 @@ def contexto_citacion(citacion: Citacion) -> dict:
 
 def pdf_de(citacion: Citacion) -> bytes:
     """El PDF de la citación (WeasyPrint, membrete del municipio)."""
-    from core.rendering import render_pdf
-
     return render_pdf("concejo/antes/citacion_pdf.html", contexto_citacion(citacion))
 
 
 @transaction.atomic
 def generar_pdf(*, citacion: Citacion, por=None) -> Citacion:
     """Arma y guarda el PDF de la citación si aún no lo tiene (SHA-256 en `core.Archivo`)."""
-    from core.services.archivos import guardar_archivo
-
     citacion = (
         Citacion.objects.select_for_update()
         .select_related("sesion__organo", "miembro__persona", "version")

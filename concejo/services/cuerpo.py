@@ -1,478 +1,23 @@
-"""El cuerpo del concejo: sus reglas (del perfil), quién lo integra en cada fecha, el quórum y el resultado.
+"""Cambios del cuerpo del concejo, cada uno con su evento de auditoría en la misma transacción: periodos,
+miembros, estados de los miembros, comisiones y sus integrantes.
 
-Lecturas (para las demás partes): `reglas_del_concejo`, `estado_en`, `miembros_de`, `miembros_habiles`,
-`situacion_en`, `quorum_de`, `resultado_de`. Cambios (con su evento de auditoría en la misma
-transacción): periodos, miembros, estados de los miembros, comisiones y sus integrantes.
-
-Asientos y suplentes: un miembro con `suplente_de` vacío ocupa un asiento titular. Su suplente (otro
-`Miembro` del periodo con `suplente_de` = el titular) se sienta en su lugar en las fechas en que el
-titular no está activo (licencia, suspensión o vacancia) y el suplente sí lo está. Los miembros hábiles
-son el número legal menos los asientos que en esa fecha quedan sin nadie activo.
+Lo que se lee del cuerpo (reglas del perfil, quién lo integra en una fecha, quórum, resultado) está en
+`concejo.selectors.cuerpo`.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from concejo import reglas
-from concejo.models import (
-    EstadoMiembro,
-    IntegranteComision,
-    Miembro,
-    Organo,
-    Periodo,
-    Sesion,
-    Votacion,
-    Voto,
-)
+from concejo.models import EstadoMiembro, IntegranteComision, Miembro, Organo, Periodo
+from concejo.selectors.cuerpo import estado_en
+from core.models import Persona
 from core.services import perfiles
-from core.services.auditoria import instantanea, registrar_evento
-
-ACTIVO = EstadoMiembro.Estado.ACTIVO
-
-
-# --- Las reglas del perfil ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReglasConcejo:
-    """Las reglas del concejo vigentes en una fecha, leídas del perfil (con la regla local si la hay)."""
-
-    fecha: date
-    quorum: dict
-    mayoria: str  # código de `reglas.MAYORIAS`: la mayoría general
-    mayorias_especiales: list[dict]  # [{"materia", "codigo"}]
-    desempate: str  # código del perfil (`reglas.DESEMPATES`)
-    abstencion: str  # "en_la_base" | "fuera_de_la_base"
-    inhibicion: str
-    alcalde_vota: bool  # False: el alcalde solo dirime empates (Perú)
-    tipos_sesion: list[str]
-    votaciones: list[str]  # formas de votación (Votacion.Forma)
-    aviso: dict  # tipo de sesión → {"cantidad", "unidad"} o None si el perfil no fija plazo
-    debates_ordenanza: int
-    reconsideracion_dias: int | None
-    vocabulario: dict = field(default_factory=dict)  # concejo, miembro, miembros, alcalde
-    fuentes: dict = field(default_factory=dict)  # clave → {"fuente", "confianza", "local"}
-
-    def mayorias_disponibles(self) -> dict[str, str]:
-        """Código → nombre de las mayorías que se pueden exigir (para los formularios)."""
-        return dict(reglas.MAYORIAS)
-
-
-_OPCIONALES = {
-    "concejo.votaciones": ["ordinaria", "nominal"],
-    "concejo.debates_ordenanza": 1,
-    "concejo.reconsideracion_dias": None,
-    "concejo.abstencion": "en_la_base",
-    "concejo.inhibicion": "fuera_de_la_base",
-    "concejo.alcalde_vota": True,
-}
-
-
-def _fecha(fecha) -> date:
-    if fecha is None:
-        return timezone.localdate()
-    if isinstance(fecha, datetime):
-        return timezone.localtime(fecha).date() if timezone.is_aware(fecha) else fecha.date()
-    return fecha
-
-
-def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
-    """Las reglas del concejo que rigen en `fecha` (hoy si no se da) para el municipio de la instalación.
-
-    Lee las claves `concejo.*` del perfil de jurisdicción (y las reglas locales del municipio): regla de
-    quórum, mayoría general y las especiales, desempate, efecto de abstención e inhibición, si el
-    alcalde vota, tipos de sesión, formas de votación, aviso por tipo de sesión, debates de las
-    ordenanzas y días para la reconsideración. Las claves que un perfil no define toman un valor
-    prudente (p. ej. sin plazo de reconsideración) y lo dicen en `fuentes`.
-    """
-    fecha = _fecha(fecha)
-    fuentes: dict = {}
-
-    def leer(clave: str, *, opcional=False, defecto=None):
-        try:
-            regla = perfiles.regla_vigente(clave, municipio=municipio, fecha=fecha)
-        except perfiles.ClaveDesconocida:
-            if not opcional:
-                raise
-            fuentes[clave] = {
-                "fuente": "El perfil no lo fija: valor por omisión del sistema",
-                "confianza": "?",
-                "local": False,
-            }
-            return defecto
-        fuentes[clave] = {"fuente": regla.fuente, "confianza": regla.confianza, "local": regla.local}
-        return regla.valor
-
-    quorum = reglas.regla_de_quorum(leer("concejo.quorum"))
-    mayoria = leer("concejo.mayoria")
-    if isinstance(mayoria, str):  # forma antigua: solo el código de la mayoría general
-        mayoria = {"general": mayoria, "especiales": []}
-    tipos = list(leer("concejo.tipos_sesion"))
-    aviso = {tipo: leer(f"concejo.aviso_{tipo}", opcional=True) for tipo in tipos}
-    for clave in list(fuentes):  # un tipo sin plazo de aviso no es una regla que falte
-        if clave.startswith("concejo.aviso_") and aviso[clave.removeprefix("concejo.aviso_")] is None:
-            del fuentes[clave]
-    vocabulario = {
-        c: leer(f"vocabulario.{c}", opcional=True, defecto=c)
-        for c in ("concejo", "miembro", "miembros", "alcalde")
-    }
-    return ReglasConcejo(
-        fecha=fecha,
-        quorum=quorum,
-        mayoria=mayoria["general"],
-        mayorias_especiales=list(mayoria.get("especiales", [])),
-        desempate=leer("concejo.desempate"),
-        abstencion=leer("concejo.abstencion", opcional=True, defecto=_OPCIONALES["concejo.abstencion"]),
-        inhibicion=leer("concejo.inhibicion", opcional=True, defecto=_OPCIONALES["concejo.inhibicion"]),
-        alcalde_vota=leer("concejo.alcalde_vota", opcional=True, defecto=True),
-        tipos_sesion=tipos,
-        votaciones=list(leer("concejo.votaciones", opcional=True, defecto=_OPCIONALES["concejo.votaciones"])),
-        aviso=aviso,
-        debates_ordenanza=leer("concejo.debates_ordenanza", opcional=True, defecto=1),
-        reconsideracion_dias=leer("concejo.reconsideracion_dias", opcional=True),
-        vocabulario=vocabulario,
-        fuentes=fuentes,
-    )
-
-
-# --- Quién integra el cuerpo en una fecha ---------------------------------------------------------
-
-
-def _estado_vigente(miembro: Miembro, fecha: date) -> EstadoMiembro | None:
-    # Recorre `miembro.estados.all()` (ya ordenados -desde, -id) para aprovechar un prefetch.
-    for registro in miembro.estados.all():
-        if registro.desde <= fecha and (registro.hasta is None or fecha <= registro.hasta):
-            return registro
-    return None
-
-
-def estado_en(miembro: Miembro, fecha) -> str:
-    """El estado de `miembro` en `fecha` (valor de `EstadoMiembro.Estado`): el registro vigente más
-    reciente, o «activo» si no hay ninguno. Fuera de las fechas de su asiento (desde/hasta) está «vacado».
-    """
-    fecha = _fecha(fecha)
-    if fecha < miembro.desde or (miembro.hasta is not None and fecha > miembro.hasta):
-        return EstadoMiembro.Estado.VACADO
-    registro = _estado_vigente(miembro, fecha)
-    return registro.estado if registro else ACTIVO
-
-
-@dataclass
-class Asiento:
-    """Un asiento titular en una fecha: quién lo tiene y quién lo ocupa (el titular o su suplente)."""
-
-    titular: Miembro
-    estado: str
-    registro: EstadoMiembro | None
-    ocupante: Miembro | None  # quien se sienta (None: asiento vacío ese día)
-
-    @property
-    def habil(self) -> bool:
-        return self.ocupante is not None
-
-    @property
-    def reemplazado(self) -> bool:
-        return self.ocupante is not None and self.ocupante.pk != self.titular.pk
-
-
-@dataclass
-class Situacion:
-    """El concejo en una fecha: número legal, hábiles, quién se sienta y quién está fuera y por qué."""
-
-    periodo: Periodo
-    fecha: date
-    numero_legal: int
-    asientos: list[Asiento]
-
-    @property
-    def habiles(self) -> list[Miembro]:
-        return [a.ocupante for a in self.asientos if a.ocupante is not None]
-
-    @property
-    def fuera(self) -> list[Asiento]:
-        return [a for a in self.asientos if a.estado != ACTIVO]
-
-    @property
-    def numero_habiles(self) -> int:
-        """El número legal menos los asientos sin nadie activo ese día."""
-        vacios = sum(1 for a in self.asientos if not a.habil)
-        return max(self.numero_legal - vacios, 0)
-
-
-def miembros_del_periodo(periodo: Periodo) -> list[Miembro]:
-    """Los asientos del periodo (titulares y suplentes) por precedencia, con persona y estados."""
-    return list(
-        periodo.miembros.select_related("persona", "suplente_de", "usuario")
-        .prefetch_related("estados")
-        .order_by("orden", "id")
-    )
-
-
-# Situaciones ya calculadas dentro de `situacion_en_cache` (una solicitud), por (periodo, fecha).
-_situaciones: ContextVar[dict | None] = ContextVar("secretaria_situaciones_del_pleno", default=None)
-_entre_solicitudes: ContextVar[bool] = ContextVar("secretaria_situacion_entre_solicitudes", default=False)
-
-# Situaciones guardadas en el proceso entre solicitudes (solo dentro de
-# `situacion_en_cache(entre_solicitudes=True)`), por (periodo, su versión del cuerpo, número legal, fecha); las
-# más viejas salen primero. Se comparten entre solicitudes e hilos: quien las usa no las modifica.
-_GUARDADAS_MAX = 32
-_guardadas: OrderedDict[tuple, Situacion] = OrderedDict()
-_guardadas_cerrojo = threading.Lock()
-
-
-@contextmanager
-def situacion_en_cache(*, entre_solicitudes: bool = False):
-    """Dentro del bloque, `situacion_en(periodo, fecha)` se calcula una vez (el resultado, el quórum y la
-    lista de miembros la releen); fuera, cada llamada consulta. Solo para bloques que no cambian miembros
-    ni sus estados (p. ej. anotar un voto y mostrar el panel de la votación).
-
-    Con `entre_solicitudes`, además, se toma la situación que el proceso guardó en otra solicitud para la
-    misma versión del cuerpo del periodo (`Periodo.version_cuerpo`, que suben las señales de miembros,
-    estados y personas): el periodo que se pasa debe haberse leído en esta solicitud. Es para el voto en
-    vivo, que la lee a cada voto sin que cambie."""
-    token = _situaciones.set({})
-    token_entre = _entre_solicitudes.set(entre_solicitudes)
-    try:
-        yield
-    finally:
-        _entre_solicitudes.reset(token_entre)
-        _situaciones.reset(token)
-
-
-def olvidar_situaciones_guardadas() -> None:
-    """Vacía las situaciones guardadas entre solicitudes (las pruebas, al empezar cada una: en SQLite un id
-    de periodo se repite tras deshacer la transacción de la prueba anterior)."""
-    with _guardadas_cerrojo:
-        _guardadas.clear()
-
-
-def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
-    """Quién integra el pleno de `periodo` en `fecha`, asiento por asiento (dos consultas; ninguna si ya
-    se calculó dentro de `situacion_en_cache`)."""
-    fecha = _fecha(fecha)
-    cache = _situaciones.get()
-    if cache is None:
-        return _situacion_en(periodo, fecha)
-    clave = (periodo.pk, fecha)
-    if clave not in cache:
-        calcular = _situacion_guardada if _entre_solicitudes.get() else _situacion_en
-        cache[clave] = calcular(periodo, fecha)
-    return cache[clave]
-
-
-def _situacion_guardada(periodo: Periodo, fecha: date) -> Situacion:
-    clave = (periodo.pk, periodo.version_cuerpo, periodo.numero_legal, fecha)
-    with _guardadas_cerrojo:
-        situacion = _guardadas.get(clave)
-        if situacion is not None:
-            _guardadas.move_to_end(clave)
-            return situacion
-    situacion = _situacion_en(periodo, fecha)
-    with _guardadas_cerrojo:
-        _guardadas[clave] = situacion
-        while len(_guardadas) > _GUARDADAS_MAX:
-            _guardadas.popitem(last=False)
-    return situacion
-
-
-def _situacion_en(periodo: Periodo, fecha: date) -> Situacion:
-    miembros = miembros_del_periodo(periodo)
-    suplentes: dict[int, list[Miembro]] = {}
-    for m in miembros:
-        if m.suplente_de_id:
-            suplentes.setdefault(m.suplente_de_id, []).append(m)
-    asientos = []
-    for titular in miembros:
-        if titular.suplente_de_id:
-            continue
-        if fecha < titular.desde or (titular.hasta is not None and fecha > titular.hasta):
-            # Un asiento que aún no empieza o ya terminó sin vacancia declarada: el suplente que lo
-            # tomó figura con sus propias fechas; si no hay, el asiento no es de esa fecha.
-            if not any(
-                s.desde <= fecha and (s.hasta is None or fecha <= s.hasta)
-                for s in suplentes.get(titular.pk, [])
-            ):
-                continue
-        estado = estado_en(titular, fecha)
-        ocupante = titular if estado == ACTIVO else None
-        if ocupante is None:
-            ocupante = next((s for s in suplentes.get(titular.pk, []) if estado_en(s, fecha) == ACTIVO), None)
-        asientos.append(Asiento(titular, estado, _estado_vigente(titular, fecha), ocupante))
-    return Situacion(periodo, fecha, periodo.numero_legal, asientos)
-
-
-def miembros_de(organo: Organo, fecha=None) -> list[Miembro]:
-    """Quienes integran `organo` en `fecha`: del pleno, los titulares del periodo (también los que están
-    con licencia, para pasarles lista) y los suplentes en funciones; de una comisión, sus integrantes en
-    esa fecha (el presidente primero).
-    """
-    fecha = _fecha(fecha)
-    if organo.es_pleno:
-        situacion = situacion_en(organo.periodo, fecha)
-        lista = []
-        for a in situacion.asientos:
-            if a.estado != EstadoMiembro.Estado.VACADO:
-                lista.append(a.titular)
-            if a.reemplazado:
-                lista.append(a.ocupante)
-        return lista
-    return [i.miembro for i in integrantes_de(organo, fecha)]
-
-
-def integrantes_de(organo: Organo, fecha=None) -> list[IntegranteComision]:
-    """Los integrantes de la comisión `organo` vigentes en `fecha`, por función (presidente primero)."""
-    fecha = _fecha(fecha)
-    orden = {f: i for i, f in enumerate(IntegranteComision.Funcion.values)}
-    filas = [
-        i
-        for i in organo.integrantes.select_related("miembro__persona").prefetch_related("miembro__estados")
-        if i.desde <= fecha and (i.hasta is None or fecha <= i.hasta)
-    ]
-    return sorted(filas, key=lambda i: (orden.get(i.funcion, 99), i.miembro.orden, i.pk))
-
-
-def miembros_habiles(periodo: Periodo, fecha=None) -> list[Miembro]:
-    """Los miembros activos que se sientan en el pleno en `fecha` (titulares activos y suplentes en
-    funciones). Su número, si el registro está completo, es el de miembros hábiles.
-    """
-    return situacion_en(periodo, fecha).habiles
-
-
-# --- Quórum y resultado ---------------------------------------------------------------------------
-
-
-def _base_del_organo(organo: Organo, fecha: date) -> tuple[int, int, list[Miembro]]:
-    """(número legal, hábiles, miembros que se sientan) del pleno o de la comisión en `fecha`."""
-    if organo.es_pleno:
-        situacion = situacion_en(organo.periodo, fecha)
-        return situacion.numero_legal, situacion.numero_habiles, situacion.habiles
-    integrantes = [i.miembro for i in integrantes_de(organo, fecha)]
-    habiles = [m for m in integrantes if estado_en(m, fecha) == ACTIVO]
-    return len(integrantes), len(habiles), integrantes
-
-
-def quorum_de(sesion: Sesion) -> reglas.Quorum:
-    """El quórum de `sesion` ahora: los miembros en sala (asistencia presente y no retirados) contra la
-    regla del perfil en la fecha de la sesión, con el número legal y los hábiles de ese día (en una
-    comisión: sus integrantes y los activos de ellos).
-    """
-    fecha = _fecha(sesion.fecha)
-    regla = reglas_del_concejo(fecha)
-    numero_legal, habiles, _ = _base_del_organo(sesion.organo, fecha)
-    presentes = sum(1 for a in sesion.asistencias.all() if a.en_sala)
-    return reglas.quorum(regla=regla.quorum, numero_legal=numero_legal, habiles=habiles, presentes=presentes)
-
-
-def _repeticiones(votacion: Votacion) -> int:
-    """Cuántas votaciones empatadas repite esta (la cadena de `repite`)."""
-    n, actual, vistas = 0, votacion, set()
-    while actual.repite_id and actual.repite_id not in vistas:
-        vistas.add(actual.repite_id)
-        n += 1
-        actual = actual.repite
-    return n
-
-
-@dataclass(frozen=True)
-class LecturaDeVotacion:
-    """Lo que `resultado_de` leyó de la sala y de los votos, para que quien muestra el panel de la votación
-    justo después no lo vuelva a leer: `en_sala` da el rol de cada miembro en sala; `votos`, filas
-    (miembro_id, sentido, rol del miembro, fundamento)."""
-
-    en_sala: dict[int, str]
-    votos: list[tuple[int, str, str, str]]
-
-    def votos_por_miembro(self, votacion: Votacion) -> dict[int, Voto]:
-        """Los votos como objetos `Voto` (sin guardar: para mostrarlos), por miembro."""
-        return {
-            m: Voto(votacion=votacion, miembro_id=m, sentido=s, fundamento=f) for m, s, _rol, f in self.votos
-        }
-
-
-def en_sala_con_rol(sesion: Sesion) -> dict[int, str]:
-    """Los miembros en sala (presentes y no retirados) con su rol, en filas planas."""
-    return dict(sesion.asistencias.en_sala().values_list("miembro_id", "miembro__rol"))
-
-
-def resultado_de(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -> reglas.Resultado:
-    """El resultado de `votacion` con la mayoría que exige (la general del perfil si no dice) y la regla
-    de desempate del perfil en la fecha de la sesión.
-
-    Nominal: cuenta los `Voto`. Ordinaria y secreta: los conteos de la votación. Presentes: los en sala
-    según la asistencia, menos los que en una nominal figuran ausentes. Donde el alcalde no vota (Perú),
-    ni su voto ni su presencia entran en el conteo. El empate lo dirime `votacion.sentido_dirimente`; si
-    está vacío y hay `voto_dirimente`, el sentido del `Voto` de ese miembro (voto de calidad: en México el
-    presidente vota y, si empata, gana su sentido). Las repeticiones se cuentan por la cadena `repite`.
-    `en_sala` (de `en_sala_con_rol`), si quien llama ya la leyó. Lo leído queda en
-    `votacion.lectura_del_resultado` (`LecturaDeVotacion`).
-    """
-    sesion = votacion.sesion
-    fecha = _fecha(sesion.fecha)
-    regla = reglas_del_concejo(fecha)
-    numero_legal, habiles, _ = _base_del_organo(sesion.organo, fecha)
-    # Filas planas (id y rol del miembro, sentido): en la sesión en vivo esto corre a cada voto, con 40
-    # miembros, y no hacen falta los objetos.
-    if en_sala is None:
-        en_sala = en_sala_con_rol(sesion)
-    solo_dirime = sesion.organo.es_pleno and not regla.alcalde_vota
-
-    def no_vota(rol: str) -> bool:
-        return solo_dirime and rol == Miembro.Rol.ALCALDE
-
-    votos = (
-        list(votacion.votos.values_list("miembro_id", "sentido", "miembro__rol", "fundamento"))
-        if votacion.pk
-        else []
-    )
-    votacion.lectura_del_resultado = LecturaDeVotacion(en_sala, votos)
-    sentido_de = {miembro_id: sentido for miembro_id, sentido, _rol, _f in votos}
-    dirimente = votacion.sentido_dirimente or None
-    if dirimente is None and votacion.voto_dirimente_id and votacion.voto_dirimente_id in sentido_de:
-        sentido = sentido_de[votacion.voto_dirimente_id]
-        dirimente = sentido if sentido in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA) else None
-
-    nominal = votacion.forma in (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
-    cuenta = dict.fromkeys(Voto.Sentido.values, 0)
-    for _miembro_id, sentido, rol, _f in votos:
-        if not no_vota(rol):
-            cuenta[sentido] += 1
-    presentes = [
-        pk
-        for pk, rol in en_sala.items()
-        if not no_vota(rol) and not (nominal and sentido_de.get(pk) == Voto.Sentido.AUSENTE)
-    ]
-    if nominal:
-        a_favor, en_contra, abstenciones = (cuenta["a_favor"], cuenta["en_contra"], cuenta["abstencion"])
-    else:
-        a_favor, en_contra, abstenciones = votacion.a_favor, votacion.en_contra, votacion.abstenciones
-    return reglas.resultado(
-        mayoria=votacion.mayoria or regla.mayoria,
-        a_favor=a_favor,
-        en_contra=en_contra,
-        abstenciones=abstenciones,
-        inhibidos=cuenta["inhibido"],
-        presentes=len(presentes),
-        numero_legal=numero_legal,
-        habiles=habiles,
-        desempate=regla.desempate,
-        voto_dirimente=dirimente,
-        repeticion=_repeticiones(votacion),
-        abstencion=regla.abstencion,
-        inhibicion=regla.inhibicion,
-    )
-
-
-# --- Cambios: periodos, miembros, estados, comisiones ---------------------------------------------
+from core.services.auditoria import actualizar_con_auditoria, instantanea, registrar_evento
+from core.services.personas import normalizar_numero, registrar_persona
 
 
 def _fecha_en_periodo(periodo: Periodo, fecha: date, campo: str) -> None:
@@ -539,24 +84,14 @@ def crear_periodo(
 @transaction.atomic
 def actualizar_periodo(*, periodo: Periodo, por, **campos) -> Periodo:
     """Cambia nombre, fechas o número legal del periodo (con la misma validación) y guarda antes y después."""
-    desconocidos = set(campos) - {"nombre", "inicio", "fin", "numero_legal"}
-    if desconocidos:
-        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
-    periodo = Periodo.objects.select_for_update().get(pk=periodo.pk)
-    antes = instantanea(periodo)
-    for campo, valor in campos.items():
-        setattr(periodo, campo, valor)
-    _validar_periodo(periodo)
-    periodo.save()
-    if instantanea(periodo) != antes:
-        registrar_evento(
-            por=por,
-            accion="concejo.periodo.editar",
-            objeto=periodo,
-            antes=antes,
-            despues=instantanea(periodo),
-        )
-    return periodo
+    return actualizar_con_auditoria(
+        periodo,
+        por=por,
+        accion="concejo.periodo.editar",
+        cambios=campos,
+        editables=("nombre", "inicio", "fin", "numero_legal"),
+        validar=_validar_periodo,
+    )
 
 
 CAMPOS_MIEMBRO = ("rol", "partido", "suplente_de", "desde", "hasta", "orden", "correo", "usuario")
@@ -646,24 +181,15 @@ def agregar_miembro(
 @transaction.atomic
 def actualizar_miembro(*, miembro: Miembro, por, **campos) -> Miembro:
     """Cambia los datos de un asiento (rol, partido, suplencia, fechas, orden, correo, usuario)."""
-    desconocidos = set(campos) - set(CAMPOS_MIEMBRO)
-    if desconocidos:
-        raise ValueError(f"Campos no editables: {sorted(desconocidos)}")
-    miembro = Miembro.objects.select_for_update().select_related("periodo").get(pk=miembro.pk)
-    antes = instantanea(miembro)
-    for campo, valor in campos.items():
-        setattr(miembro, campo, valor)
-    _validar_miembro(miembro)
-    miembro.save()
-    if instantanea(miembro) != antes:
-        registrar_evento(
-            por=por,
-            accion="concejo.miembro.editar",
-            objeto=miembro,
-            antes=antes,
-            despues=instantanea(miembro),
-        )
-    return miembro
+    return actualizar_con_auditoria(
+        miembro,
+        por=por,
+        accion="concejo.miembro.editar",
+        cambios=campos,
+        editables=CAMPOS_MIEMBRO,
+        validar=_validar_miembro,
+        consulta=Miembro.objects.select_related("periodo"),
+    )
 
 
 @transaction.atomic
@@ -838,12 +364,6 @@ def terminar_integrante(*, integrante: IntegranteComision, hasta: date, por) -> 
     return integrante
 
 
-def periodo_en(fecha=None) -> Periodo | None:
-    """El periodo que rige en `fecha` (hoy si no se da), o None."""
-    fecha = _fecha(fecha)
-    return Periodo.objects.filter(inicio__lte=fecha, fin__gte=fecha).order_by("-inicio").first()
-
-
 @transaction.atomic
 def agregar_miembro_por_documento(
     *,
@@ -858,8 +378,6 @@ def agregar_miembro_por_documento(
     """Como `agregar_miembro`, pero busca a la persona por su documento y, si no está registrada, la
     registra con el servicio de personas del núcleo (todo o nada: un error no deja la persona suelta).
     """
-    from core.models import Persona
-    from core.services.personas import normalizar_numero, registrar_persona
 
     persona = Persona.objects.filter(
         tipo_documento=tipo_documento, numero_documento=normalizar_numero(numero_documento)

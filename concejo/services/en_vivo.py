@@ -2,7 +2,7 @@
 intermedio y levantamiento. Las votaciones están en `concejo.services.votaciones`.
 
 Reglas:
-- El quórum nunca se teclea: lo calcula `concejo.services.cuerpo.quorum_de(sesion)` con la regla del
+- El quórum nunca se teclea: lo calcula `concejo.selectors.cuerpo.quorum_de(sesion)` con la regla del
   perfil, la asistencia (`Asistencia.en_sala`) y el estado de cada miembro el día de la sesión.
 - Sin quórum la sesión no se instala; la Secretaría puede dejar constancia de que no se instaló
   (estado SIN_QUORUM) con el quórum que hubo. El quórum al instalar queda en `Sesion.quorum`.
@@ -11,12 +11,14 @@ Reglas:
 - Lo que se anota en vivo (puntos, notas, intervenciones) se anota con la sesión instalada o en
   cuarto intermedio; levantada la sesión, las correcciones van al acta.
 - Cada paso es un evento de auditoría en la misma transacción.
+
+Lo que la pantalla lee (lista de asistencia, convocados, votación pendiente) está en
+`concejo.selectors.en_vivo`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +26,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from concejo.models import Asistencia, Intervencion, Miembro, PuntoAgenda, Sesion, Votacion
+from concejo.selectors.cuerpo import quorum_de
+from concejo.selectors.en_vivo import (
+    ESTADOS_MIEMBRO_NO_HABIL,
+    estado_del_miembro,
+    estado_inicial,
+    miembros_convocados,
+    votacion_pendiente,
+)
 from core.services.auditoria import instantanea, registrar_evento
 
 ESTADOS_EN_CURSO = (Sesion.Estado.INSTALADA, Sesion.Estado.SUSPENDIDA)
@@ -35,40 +45,14 @@ RESOLUCIONES_SIN_VOTO = {
     PuntoAgenda.Estado.POSTERGADO: "postergado",
     PuntoAgenda.Estado.A_COMISION: "enviado a comisión",
 }
-ESTADOS_MIEMBRO_NO_HABIL = {"licencia": "con licencia", "suspendido": "suspendido", "vacado": "vacado"}
-
-
-def fecha_de(sesion: Sesion) -> date:
-    """El día (hora local) en que se celebra la sesión: el que rige el estado de los miembros."""
-    return timezone.localtime(sesion.fecha).date()
-
-
-def _cuerpo():
-    # La parte «cuerpo» calcula quórum, miembros y resultados; se importa al usarla.
-    from concejo.services import cuerpo
-
-    return cuerpo
-
-
-def quorum(sesion: Sesion):
-    """El quórum de `sesion` en este momento (`concejo.reglas.Quorum`)."""
-    return _cuerpo().quorum_de(sesion)
-
-
-def miembros_convocados(sesion: Sesion) -> list[Miembro]:
-    """Los miembros del órgano de la sesión ese día: las filas de la lista de asistencia."""
-    return list(_cuerpo().miembros_de(sesion.organo, fecha_de(sesion)))
-
-
-def estado_del_miembro(miembro: Miembro, sesion: Sesion) -> str:
-    return _cuerpo().estado_en(miembro, fecha_de(sesion))
 
 
 def _auditar(por, accion: str, objeto, antes=None, despues=None) -> None:
     registrar_evento(por=por, accion=accion, objeto=objeto, antes=antes, despues=despues)
 
 
-def _bloquear_sesion(sesion: Sesion) -> Sesion:
+def bloquear_sesion(sesion: Sesion) -> Sesion:
+    """Relee la sesión con su cerrojo (y su órgano y periodo) dentro de la transacción de un cambio."""
     return (
         Sesion.objects.select_for_update(of=("self",))
         .select_related("organo", "organo__periodo")
@@ -76,7 +60,8 @@ def _bloquear_sesion(sesion: Sesion) -> Sesion:
     )
 
 
-def _exigir_en_curso(sesion: Sesion, que: str, *, suspendida: bool = True) -> None:
+def exigir_en_curso(sesion: Sesion, que: str, *, suspendida: bool = True) -> None:
+    """ValidationError si la sesión no está instalada (ni en cuarto intermedio, si `suspendida`)."""
     validos = ESTADOS_EN_CURSO if suspendida else (Sesion.Estado.INSTALADA,)
     if sesion.estado not in validos:
         if sesion.estado == Sesion.Estado.SUSPENDIDA:
@@ -89,12 +74,6 @@ def _exigir_en_curso(sesion: Sesion, que: str, *, suspendida: bool = True) -> No
 # --- Asistencia -----------------------------------------------------------------------------------
 
 
-def _estado_inicial(estado_miembro: str) -> tuple[str, str]:
-    if estado_miembro in ESTADOS_MIEMBRO_NO_HABIL:
-        return Asistencia.Estado.LICENCIA, ESTADOS_MIEMBRO_NO_HABIL[estado_miembro].capitalize() + " ese día."
-    return Asistencia.Estado.AUSENTE, ""
-
-
 def abrir_lista(*, sesion: Sesion) -> list[Asistencia]:
     """Crea las filas de asistencia que falten (una por miembro del órgano ese día): ausente, o con
     licencia si el miembro está con licencia o suspendido según su estado. No audita por sí sola: se
@@ -105,7 +84,7 @@ def abrir_lista(*, sesion: Sesion) -> list[Asistencia]:
     for miembro in miembros_convocados(sesion):
         if miembro.pk in existentes:
             continue
-        estado, nota = _estado_inicial(estado_del_miembro(miembro, sesion))
+        estado, nota = estado_inicial(estado_del_miembro(miembro, sesion))
         nuevas.append(Asistencia(sesion=sesion, miembro=miembro, estado=estado, nota=nota))
     Asistencia.objects.bulk_create(nuevas)
     return nuevas
@@ -119,7 +98,7 @@ def marcar_asistencia(
     anota la hora); marcar presente a quien se había retirado es su reingreso. A un miembro con
     licencia o suspendido ese día no se lo marca presente.
     """
-    sesion = _bloquear_sesion(sesion)
+    sesion = bloquear_sesion(sesion)
     if estado not in Asistencia.Estado.values:
         raise ValidationError(
             {"estado": ["Estado de asistencia desconocido: use presente, ausente, justificado o licencia."]}
@@ -171,8 +150,8 @@ def marcar_asistencia(
 @transaction.atomic
 def registrar_retiro(*, sesion: Sesion, miembro: Miembro, momento: datetime | None = None, por) -> Asistencia:
     """Anota que un miembro presente se retiró antes del final: deja de contar para el quórum y no vota."""
-    sesion = _bloquear_sesion(sesion)
-    _exigir_en_curso(sesion, "anotar un retiro")
+    sesion = bloquear_sesion(sesion)
+    exigir_en_curso(sesion, "anotar un retiro")
     fila = Asistencia.objects.select_for_update().filter(sesion=sesion, miembro=miembro).first()
     if fila is None or not fila.en_sala:
         raise ValidationError(f"{miembro} no está en la sala: no hay retiro que anotar.")
@@ -202,13 +181,13 @@ def instalar_sesion(
     Sin quórum no se instala: el mensaje dice cuántos faltan y con qué regla. `ahora` (por omisión, este
     momento) sirve para cargar sesiones ya celebradas (la demostración).
     """
-    sesion = _bloquear_sesion(sesion)
+    sesion = bloquear_sesion(sesion)
     if sesion.estado not in ESTADOS_POR_INSTALAR:
         raise ValidationError(f"La sesión está {sesion.get_estado_display().lower()}: no se instala.")
     abrir_lista(sesion=sesion)
     if preside is not None and not any(m.pk == preside.pk for m in miembros_convocados(sesion)):
         raise ValidationError({"preside": [f"{preside} no integra {sesion.organo} el día de la sesión."]})
-    q = quorum(sesion)
+    q = quorum_de(sesion)
     if not q.hay_quorum:
         raise ValidationError(f"{q.explicacion} No se puede instalar la sesión.")
     antes = instantanea(sesion, ["estado", "instalada_en", "quorum", "preside"])
@@ -231,13 +210,13 @@ def instalar_sesion(
 @transaction.atomic
 def declarar_sin_quorum(*, sesion: Sesion, por) -> Sesion:
     """Deja constancia de que la sesión no se instaló por falta de quórum (con el quórum que hubo)."""
-    sesion = _bloquear_sesion(sesion)
+    sesion = bloquear_sesion(sesion)
     if sesion.estado not in ESTADOS_POR_INSTALAR:
         raise ValidationError(
             f"La sesión está {sesion.get_estado_display().lower()}: no se declara sin quórum."
         )
     abrir_lista(sesion=sesion)
-    q = quorum(sesion)
+    q = quorum_de(sesion)
     if q.hay_quorum:
         raise ValidationError(f"{q.explicacion} Instale la sesión en lugar de declararla sin quórum.")
     antes = instantanea(sesion, ["estado", "quorum"])
@@ -248,20 +227,12 @@ def declarar_sin_quorum(*, sesion: Sesion, por) -> Sesion:
     return sesion
 
 
-def _votacion_pendiente(sesion: Sesion) -> Votacion | None:
-    return (
-        Votacion.objects.filter(sesion=sesion, estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
-        .order_by("numero")
-        .first()
-    )
-
-
 @transaction.atomic
 def suspender_sesion(*, sesion: Sesion, motivo: str = "", por) -> Sesion:
     """Cuarto intermedio: la sesión queda suspendida hasta que se reanude. No con una votación abierta."""
-    sesion = _bloquear_sesion(sesion)
-    _exigir_en_curso(sesion, "pasar a cuarto intermedio", suspendida=False)
-    if (v := _votacion_pendiente(sesion)) is not None:
+    sesion = bloquear_sesion(sesion)
+    exigir_en_curso(sesion, "pasar a cuarto intermedio", suspendida=False)
+    if (v := votacion_pendiente(sesion)) is not None:
         raise ValidationError(
             f"La votación {v.numero} no está confirmada: termínela antes del cuarto intermedio."
         )
@@ -281,12 +252,12 @@ def suspender_sesion(*, sesion: Sesion, motivo: str = "", por) -> Sesion:
 def reanudar_sesion(*, sesion: Sesion, por) -> Sesion:
     """Fin del cuarto intermedio. Se reanuda aunque falte quórum (se ve en pantalla y las votaciones se
     rechazan mientras falte)."""
-    sesion = _bloquear_sesion(sesion)
+    sesion = bloquear_sesion(sesion)
     if sesion.estado != Sesion.Estado.SUSPENDIDA:
         raise ValidationError("La sesión no está en cuarto intermedio.")
     sesion.estado = Sesion.Estado.INSTALADA
     sesion.save(update_fields=["estado"])
-    q = quorum(sesion)
+    q = quorum_de(sesion)
     _auditar(
         por,
         "concejo.sesion.reanudar",
@@ -301,9 +272,9 @@ def reanudar_sesion(*, sesion: Sesion, por) -> Sesion:
 def levantar_sesion(*, sesion: Sesion, ahora: datetime | None = None, por) -> Sesion:
     """Levanta (concluye) la sesión. Ninguna votación puede quedar abierta o sin confirmar; los puntos
     que quedaron en debate vuelven a pendientes (no se trataron hasta el final)."""
-    sesion = _bloquear_sesion(sesion)
-    _exigir_en_curso(sesion, "levantar")
-    if (v := _votacion_pendiente(sesion)) is not None:
+    sesion = bloquear_sesion(sesion)
+    exigir_en_curso(sesion, "levantar")
+    if (v := votacion_pendiente(sesion)) is not None:
         raise ValidationError(
             f"La votación {v.numero} no está confirmada: confírmela o anúlela antes de levantar la sesión."
         )
@@ -323,7 +294,7 @@ def levantar_sesion(*, sesion: Sesion, ahora: datetime | None = None, por) -> Se
 
 
 def _bloquear_punto(punto: PuntoAgenda) -> tuple[Sesion, PuntoAgenda]:
-    sesion = _bloquear_sesion(punto.sesion)
+    sesion = bloquear_sesion(punto.sesion)
     return sesion, PuntoAgenda.objects.select_for_update().get(pk=punto.pk)
 
 
@@ -332,7 +303,7 @@ def tomar_punto(*, punto: PuntoAgenda, por) -> PuntoAgenda:
     """Pone en debate un punto pendiente (o postergado dentro de la misma sesión). Uno a la vez: el
     anterior se termina antes (votado, tratado, retirado, postergado o a comisión)."""
     sesion, punto = _bloquear_punto(punto)
-    _exigir_en_curso(sesion, "poner un punto en debate", suspendida=False)
+    exigir_en_curso(sesion, "poner un punto en debate", suspendida=False)
     if punto.estado not in (PuntoAgenda.Estado.PENDIENTE, PuntoAgenda.Estado.POSTERGADO):
         raise ValidationError(
             f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no se pone en debate."
@@ -351,7 +322,7 @@ def tomar_punto(*, punto: PuntoAgenda, por) -> PuntoAgenda:
 def anotar_debate(*, punto: PuntoAgenda, notas: str, por) -> PuntoAgenda:
     """Guarda las notas del debate del punto (el texto completo, que reemplaza al anterior)."""
     sesion, punto = _bloquear_punto(punto)
-    _exigir_en_curso(sesion, "anotar el debate")
+    exigir_en_curso(sesion, "anotar el debate")
     notas = notas.strip()
     if len(notas) > 20000:
         raise ValidationError({"notas": ["Las notas del debate no pueden pasar de 20.000 caracteres."]})
@@ -369,7 +340,7 @@ def agregar_intervencion(
     """Anota quién habló (un miembro del órgano u otro orador, p. ej. un funcionario invitado) y el
     resumen de lo que dijo, en el orden en que habló."""
     sesion, punto = _bloquear_punto(punto)
-    _exigir_en_curso(sesion, "anotar intervenciones")
+    exigir_en_curso(sesion, "anotar intervenciones")
     errores: dict[str, list[str]] = {}
     orador = orador.strip()
     resumen = resumen.strip()
@@ -402,7 +373,7 @@ def resolver_sin_voto(*, punto: PuntoAgenda, estado: str, motivo: str = "", por)
     """Termina un punto sin votarlo: tratado (solo si estuvo en debate), retirado, postergado o enviado a
     comisión. El motivo queda en las notas del debate y en el evento."""
     sesion, punto = _bloquear_punto(punto)
-    _exigir_en_curso(sesion, "resolver un punto", suspendida=False)
+    exigir_en_curso(sesion, "resolver un punto", suspendida=False)
     if estado not in RESOLUCIONES_SIN_VOTO:
         raise ValidationError({"estado": ["Elija tratado, retirado, postergado o a comisión."]})
     permitidos = [PuntoAgenda.Estado.EN_DEBATE]
@@ -428,48 +399,3 @@ def resolver_sin_voto(*, punto: PuntoAgenda, estado: str, motivo: str = "", por)
     despues["motivo"] = motivo
     _auditar(por, "concejo.punto.resolver", punto, antes, despues)
     return punto
-
-
-# --- Lo que muestra la pantalla ---------------------------------------------------------------------
-
-
-@dataclass
-class FilaAsistencia:
-    miembro: Miembro
-    estado: str
-    etiqueta: str
-    llegada: datetime | None
-    retiro: datetime | None
-    nota: str
-    en_sala: bool
-    habil: bool
-
-
-def lista_de_asistencia(sesion: Sesion) -> list[FilaAsistencia]:
-    """Una fila por miembro del órgano ese día, con su asistencia (la guardada o la inicial que tendrá:
-    ausente, o con licencia si su estado lo dice)."""
-    guardadas = {a.miembro_id: a for a in Asistencia.objects.filter(sesion=sesion)}
-    etiquetas = dict(Asistencia.Estado.choices)
-    filas = []
-    for miembro in miembros_convocados(sesion):
-        estado_miembro = estado_del_miembro(miembro, sesion)
-        fila = guardadas.get(miembro.pk)
-        if fila is None:
-            estado, nota = _estado_inicial(estado_miembro)
-            llegada = retiro = None
-        else:
-            estado, nota, llegada, retiro = fila.estado, fila.nota, fila.llegada, fila.retiro
-        en_sala = estado == Asistencia.Estado.PRESENTE and retiro is None
-        filas.append(
-            FilaAsistencia(
-                miembro,
-                estado,
-                etiquetas[estado],
-                llegada,
-                retiro,
-                nota,
-                en_sala,
-                estado_miembro not in ESTADOS_MIEMBRO_NO_HABIL,
-            )
-        )
-    return filas

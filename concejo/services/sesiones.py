@@ -7,81 +7,24 @@ fila del órgano (`select_for_update`) antes de leer el último número; la rest
 `sesion_numero_unico` es la última red. No se usa la numeración del núcleo (`core.services.numeracion`)
 porque sus series son por código y año, y aquí haría falta una serie por órgano y tipo que nadie consulta.
 
-La agenda vive en `concejo.services.agenda` (se reexporta al final de este módulo).
+La agenda vive en `concejo.services.agenda`; la convocatoria, en `concejo.services.citacion`; lo que las tres
+leen (tipos de sesión, reglas del día, a quiénes se cita), en `concejo.selectors.sesiones`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from concejo.models import Miembro, Organo, PuntoAgenda, Sesion
-from concejo.services.cuerpo import miembros_de, reglas_del_concejo
-from core.services import perfiles
+from concejo.models import Organo, PuntoAgenda, Sesion
+from concejo.selectors.cuerpo import fecha_local
+from concejo.selectors.sesiones import exigir_preparacion, nombre_tipo, tipos_de_sesion
+from concejo.services.citacion import avisar_cancelacion
 from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
-
-# Estados en que la agenda todavía se puede cambiar desde «antes» (después manda la sesión en vivo).
-ESTADOS_PREPARACION = (Sesion.Estado.PROGRAMADA, Sesion.Estado.CONVOCADA)
-
-NOMBRES_TIPO = {
-    "ordinaria": "Ordinaria",
-    "extraordinaria": "Extraordinaria",
-    "solemne": "Solemne",
-    "inaugural": "Inaugural",
-    "conmemorativa": "Conmemorativa",
-    "abierta": "Abierta (cabildo abierto)",
-    "secreta": "Secreta",
-}
-
-
-def nombre_tipo(tipo: str) -> str:
-    """La etiqueta en español de un tipo de sesión del perfil."""
-    return NOMBRES_TIPO.get(tipo, tipo.replace("_", " ").capitalize())
-
-
-def _fecha_de(valor: date | datetime | None) -> date:
-    if valor is None:
-        return timezone.localdate()
-    if isinstance(valor, datetime):
-        return timezone.localtime(valor).date() if timezone.is_aware(valor) else valor.date()
-    return valor
-
-
-def reglas_en(fecha: date | datetime | None = None):
-    """Las reglas del concejo vigentes en `fecha` (`cuerpo.reglas_del_concejo`), leyendo las reglas
-    locales del municipio de una sola vez."""
-    from core.models import Municipio
-
-    with perfiles.reglas_locales_en_cache():
-        return reglas_del_concejo(_fecha_de(fecha), municipio=Municipio.objects.actual())
-
-
-def tipos_de_sesion(fecha: date | datetime | None = None) -> list[str]:
-    """Los tipos de sesión que el perfil de jurisdicción conoce en `fecha` (ordinaria, extraordinaria...)."""
-    return list(reglas_en(fecha).tipos_sesion)
-
-
-def miembros_citables(organo: Organo, fecha: date | datetime) -> list[Miembro]:
-    """Quiénes se citan a una sesión de `organo` en `fecha`: del pleno, los titulares (también con licencia)
-    y los suplentes en funciones; de una comisión, sus integrantes ese día (`cuerpo.miembros_de`)."""
-    return list(miembros_de(organo, _fecha_de(fecha)))
-
-
-def agenda_congelada(sesion: Sesion) -> bool:
-    """La agenda tiene al menos una versión congelada: todo cambio posterior pide motivo."""
-    return sesion.versiones.exists()
-
-
-def exigir_preparacion(sesion: Sesion, accion: str) -> None:
-    """Lanza ValidationError si la sesión ya no está en preparación (programada o convocada)."""
-    if sesion.estado not in ESTADOS_PREPARACION:
-        raise ValidationError(
-            f"No se puede {accion}: la sesión está «{sesion.get_estado_display().lower()}»."
-        )
 
 
 def _validar_datos(*, organo: Organo, tipo: str, fecha: datetime, lugar: str) -> dict[str, list[str]]:
@@ -91,7 +34,7 @@ def _validar_datos(*, organo: Organo, tipo: str, fecha: datetime, lugar: str) ->
     elif timezone.is_naive(fecha):
         errores["fecha"] = ["La fecha de la sesión debe llevar zona horaria."]
     else:
-        dia = _fecha_de(fecha)
+        dia = fecha_local(fecha)
         periodo = organo.periodo
         if not (periodo.inicio <= dia <= periodo.fin):
             errores["fecha"] = [
@@ -125,7 +68,7 @@ def crear_sesion(
     errores = _validar_datos(organo=organo, tipo=tipo, fecha=fecha, lugar=lugar)
     if errores:
         raise ValidationError(errores)
-    anio = _fecha_de(fecha).year
+    anio = fecha_local(fecha).year
     bloquear_cadena()
     Organo.objects.select_for_update().filter(pk=organo.pk).first()
     ultimo = Sesion.objects.filter(organo=organo, tipo=tipo, anio=anio).aggregate(n=Max("numero"))["n"] or 0
@@ -152,25 +95,25 @@ def editar_sesion(*, sesion: Sesion, fecha: datetime, lugar: str = "", publica: 
         )
     lugar = (lugar or "").strip()
     errores = _validar_datos(organo=sesion.organo, tipo=sesion.tipo, fecha=fecha, lugar=lugar)
-    if not errores and _fecha_de(fecha).year != sesion.anio:
+    if not errores and fecha_local(fecha).year != sesion.anio:
         errores["fecha"] = [f"La sesión es la Nº {sesion.numero}-{sesion.anio}: no puede pasar a otro año."]
     if not errores:
-        dia = _fecha_de(fecha)
+        dia = fecha_local(fecha)
         choques = PuntoAgenda.objects.filter(sesion=sesion, primer_debate__isnull=False).select_related(
             "primer_debate__sesion"
         )
         segundos = PuntoAgenda.objects.filter(primer_debate__sesion=sesion).select_related("sesion")
         for punto in choques:
-            if _fecha_de(punto.primer_debate.sesion.fecha) >= dia:
+            if fecha_local(punto.primer_debate.sesion.fecha) >= dia:
                 errores["fecha"] = [
                     f"El punto «{punto.titulo}» es segundo debate: debe tratarse en un día posterior al del "
-                    f"primer debate ({_fecha_de(punto.primer_debate.sesion.fecha):%d/%m/%Y})."
+                    f"primer debate ({fecha_local(punto.primer_debate.sesion.fecha):%d/%m/%Y})."
                 ]
         for punto in segundos:
-            if _fecha_de(punto.sesion.fecha) <= dia:
+            if fecha_local(punto.sesion.fecha) <= dia:
                 errores["fecha"] = [
                     f"Esta sesión tiene el primer debate de «{punto.titulo}», cuyo segundo debate es el "
-                    f"{_fecha_de(punto.sesion.fecha):%d/%m/%Y}: el primero debe ser en un día anterior."
+                    f"{fecha_local(punto.sesion.fecha):%d/%m/%Y}: el primero debe ser en un día anterior."
                 ]
     if errores:
         raise ValidationError(errores)
@@ -212,30 +155,5 @@ def cancelar_sesion(*, sesion: Sesion, motivo: str, por) -> Sesion:
         despues=instantanea(sesion, ["estado", "motivo_cancelacion"]),
     )
     if convocada:
-        from concejo.services.citacion import avisar_cancelacion
-
         avisar_cancelacion(sesion)
     return sesion
-
-
-# La agenda (contrato: «crear_sesion y los servicios de la agenda» se importan desde aquí). Reexport
-# perezoso: `agenda` importa este módulo, así que no se puede importar arriba.
-_DE_AGENDA = {
-    "adjuntar_anexo",
-    "agregar_aprobacion_acta",
-    "agregar_punto",
-    "congelar_agenda",
-    "diferencias",
-    "editar_punto",
-    "mover_punto",
-    "quitar_anexo",
-    "quitar_punto",
-}
-
-
-def __getattr__(nombre: str):
-    if nombre in _DE_AGENDA:
-        from concejo.services import agenda
-
-        return getattr(agenda, nombre)
-    raise AttributeError(f"module {__name__!r} has no attribute {nombre!r}")

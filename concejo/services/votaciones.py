@@ -2,7 +2,7 @@
 desempatar, confirmar, anular y reconsiderar.
 
 El resultado nunca se teclea: después de cada voto o conteo lo recalcula
-`concejo.services.cuerpo.resultado_de(votacion)` (la mayoría del punto sobre la base que manda la regla,
+`concejo.selectors.cuerpo.resultado_de(votacion)` (la mayoría del punto sobre la base que manda la regla,
 con la asistencia y el estado de los miembros) y se guarda con su explicación en `Votacion.calculo`.
 La Secretaría solo confirma lo calculado. Reglas:
 
@@ -17,7 +17,7 @@ La Secretaría solo confirma lo calculado. Reglas:
 - Dos debates: un punto de segundo debate no se vota el mismo día en que se aprobó su primer debate.
   Donde el perfil exige dos debates para las ordenanzas, aprobar el primero no crea la decisión.
 - Confirmar una votación aprobada crea la `Decision` (instrumento del punto) y avisa al acta
-  (`concejo.services.actas.al_confirmar_votacion`, si esa parte está instalada).
+  (`concejo.services.actas.al_confirmar_votacion`).
 - Reconsiderar: una nueva votación enlazada a la confirmada, dentro de `concejo.reconsideracion_dias`
   días hábiles (`core.services.plazos`). Mientras está abierta, la decisión de la original no pasa al
   registro de actos; al confirmarla, esa decisión queda «sin efecto» (con su evento) y, si la
@@ -27,9 +27,6 @@ La Secretaría solo confirma lo calculado. Reglas:
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import inspect
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -38,7 +35,20 @@ from django.db.models import Max
 from django.utils import timezone
 
 from concejo.models import Asistencia, Decision, Miembro, PuntoAgenda, Sesion, Votacion, Voto
-from concejo.services import en_vivo
+from concejo.selectors.cuerpo import en_sala_con_rol, quorum_de, resultado_de
+from concejo.selectors.en_vivo import fecha_de, miembros_convocados, votacion_pendiente
+from concejo.selectors.votaciones import (
+    en_sala,
+    faltan_votar,
+    formas_permitidas,
+    mayoria_del_punto,
+    mayorias,
+    quien_dirime,
+    reglas_de_la_sesion,
+    solo_dirime,
+)
+from concejo.services.actas import al_confirmar_votacion
+from concejo.services.en_vivo import bloquear_sesion, exigir_en_curso
 from core.services.auditoria import instantanea, registrar_evento
 from core.services.plazos import calcular_plazo
 
@@ -65,29 +75,6 @@ _CAMPOS = [
 ]
 
 
-def _reglas(sesion: Sesion):
-    from concejo.services.cuerpo import reglas_del_concejo
-
-    return reglas_del_concejo(en_vivo.fecha_de(sesion))
-
-
-def formas_permitidas(sesion: Sesion) -> list[tuple[str, str]]:
-    """Las formas de votación que el perfil admite el día de la sesión, con su nombre."""
-    admitidas = list(_reglas(sesion).votaciones)
-    return [(c, n) for c, n in Votacion.Forma.choices if c in admitidas]
-
-
-def mayorias() -> dict[str, str]:
-    from concejo.reglas import MAYORIAS
-
-    return MAYORIAS
-
-
-def mayoria_del_punto(punto: PuntoAgenda) -> str:
-    """La mayoría que exige el punto: la suya, o la general del perfil."""
-    return punto.mayoria or _reglas(punto.sesion).mayoria
-
-
 def _auditar(por, accion, objeto, antes=None, despues=None):
     registrar_evento(por=por, accion=accion, objeto=objeto, antes=antes, despues=despues)
 
@@ -101,29 +88,16 @@ def _bloquear(votacion: Votacion) -> Votacion:
 
 
 def _exigir_quorum(sesion: Sesion, que: str) -> None:
-    q = en_vivo.quorum(sesion)
+    q = quorum_de(sesion)
     if not q.hay_quorum:
         raise ValidationError(f"Se perdió el quórum. {q.explicacion} No se puede {que}.")
 
 
-def _recalcular(votacion: Votacion, *, en_sala: dict[int, str] | None = None) -> Votacion:
-    from concejo.services.cuerpo import resultado_de
-
-    r = resultado_de(votacion, en_sala=en_sala)
+def _recalcular(votacion: Votacion, *, sala: dict[int, str] | None = None) -> Votacion:
+    r = resultado_de(votacion, en_sala=sala)
     votacion.calculo = r.como_dict()
     votacion.resultado = r.resultado
     return votacion
-
-
-def _en_sala(sesion: Sesion) -> set[int]:
-    return set(sesion.asistencias.en_sala().values_list("miembro_id", flat=True))
-
-
-def _solo_dirime(miembro: Miembro, sesion: Sesion, reglas=None) -> bool:
-    """Si `miembro` es el alcalde y el perfil le da solo el voto dirimente (no vota en lo ordinario)."""
-    if not (sesion.organo.es_pleno and miembro.rol == Miembro.Rol.ALCALDE):
-        return False
-    return not (reglas or _reglas(sesion)).alcalde_vota
 
 
 def _fecha_aprobacion(punto: PuntoAgenda) -> date | None:
@@ -132,7 +106,7 @@ def _fecha_aprobacion(punto: PuntoAgenda) -> date | None:
         .order_by("-confirmada_en")
         .first()
     )
-    return en_vivo.fecha_de(aprobada.sesion) if aprobada is not None else None
+    return fecha_de(aprobada.sesion) if aprobada is not None else None
 
 
 def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
@@ -145,7 +119,7 @@ def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
             f"El primer debate («{primero.titulo}», {primero.sesion}) no está aprobado: el segundo "
             "debate no se vota."
         )
-    if aprobado >= en_vivo.fecha_de(sesion):
+    if aprobado >= fecha_de(sesion):
         raise ValidationError(
             f"El primer debate se aprobó el {aprobado:%d/%m/%Y}: el segundo debate se vota otro día "
             "(dos debates en días distintos)."
@@ -175,14 +149,14 @@ def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
                 ]
             }
         )
-    dias = _reglas(sesion).reconsideracion_dias
+    dias = reglas_de_la_sesion(sesion).reconsideracion_dias
     if not dias:
         raise ValidationError(
             {"reconsideracion_de": ["El perfil no prevé la reconsideración de votaciones."]}
         )
-    desde = en_vivo.fecha_de(original.sesion)
+    desde = fecha_de(original.sesion)
     vence = calcular_plazo(desde=desde, dias=dias, tipo="habiles").vence
-    if en_vivo.fecha_de(sesion) > vence:
+    if fecha_de(sesion) > vence:
         raise ValidationError(
             {
                 "reconsideracion_de": [
@@ -206,9 +180,9 @@ def abrir_votacion(
 ) -> Votacion:
     """Abre una votación sobre `punto` con la moción, la forma (de las del perfil) y la mayoría (la del
     punto o la general del perfil si no se da). El punto pasa a «en debate» si estaba pendiente."""
-    sesion = en_vivo._bloquear_sesion(punto.sesion)
+    sesion = bloquear_sesion(punto.sesion)
     punto = PuntoAgenda.objects.select_for_update().get(pk=punto.pk)
-    en_vivo._exigir_en_curso(sesion, "votar", suspendida=False)
+    exigir_en_curso(sesion, "votar", suspendida=False)
     errores: dict[str, list[str]] = {}
     mocion = mocion.strip()
     if not mocion:
@@ -228,7 +202,7 @@ def abrir_votacion(
     otro = sesion.puntos.filter(estado=PuntoAgenda.Estado.EN_DEBATE).exclude(pk=punto.pk).first()
     if otro is not None:
         raise ValidationError(f"El punto {otro.orden} sigue en debate: termínelo antes de votar otro.")
-    if (pendiente := en_vivo._votacion_pendiente(sesion)) is not None:
+    if (pendiente := votacion_pendiente(sesion)) is not None:
         raise ValidationError(
             f"La votación {pendiente.numero} no está confirmada: confírmela o anúlela antes de abrir otra."
         )
@@ -303,12 +277,10 @@ def registrar_voto(
         )
     if sentido not in SENTIDOS_DE_VOTO:
         raise ValidationError({"sentido": ["Elija a favor, en contra, abstención o se inhibe."]})
-    from concejo.services.cuerpo import en_sala_con_rol
-
-    en_sala = en_sala_con_rol(sesion)  # el resultado la relee: se lee una vez
-    if miembro.pk not in en_sala:
+    sala = en_sala_con_rol(sesion)  # el resultado la relee: se lee una vez
+    if miembro.pk not in sala:
         raise ValidationError({"miembro": [f"{miembro} no está en la sala: no vota (quedará ausente)."]})
-    if _solo_dirime(miembro, sesion):
+    if solo_dirime(miembro, sesion):
         raise ValidationError(
             {"miembro": [f"{miembro} es el alcalde: según el perfil solo tiene voto dirimente."]}
         )
@@ -322,7 +294,7 @@ def registrar_voto(
     else:
         voto.sentido, voto.fundamento = sentido, fundamento
         voto.save(update_fields=["sentido", "fundamento", "registrado_en"])
-    _recalcular(votacion, en_sala=en_sala).save(update_fields=["calculo", "resultado"])
+    _recalcular(votacion, sala=sala).save(update_fields=["calculo", "resultado"])
     _auditar(
         por,
         "concejo.voto.registrar",
@@ -357,9 +329,9 @@ def registrar_conteo(
     if errores:
         raise ValidationError(errores)
     sesion = votacion.sesion
-    en_sala = _en_sala(sesion)
-    votantes = len(en_sala) - sum(
-        1 for m in Miembro.objects.filter(pk__in=en_sala) if _solo_dirime(m, sesion)
+    presentes = en_sala(sesion)
+    votantes = len(presentes) - sum(
+        1 for m in Miembro.objects.filter(pk__in=presentes) if solo_dirime(m, sesion)
     )
     if sum(conteos.values()) > votantes:
         raise ValidationError(
@@ -378,21 +350,6 @@ def registrar_conteo(
     return votacion
 
 
-def faltan_votar(votacion: Votacion) -> list[Miembro]:
-    """Los miembros en sala que aún no votaron en una votación nominal (sin el alcalde que solo dirime)."""
-    sesion = votacion.sesion
-    votaron = set(votacion.votos.values_list("miembro_id", flat=True))
-    en_sala = _en_sala(sesion)
-    reglas = _reglas(sesion)
-    return [
-        m
-        for m in Miembro.objects.filter(pk__in=en_sala - votaron)
-        .select_related("persona")
-        .order_by("orden", "id")
-        if not _solo_dirime(m, sesion, reglas)
-    ]
-
-
 @transaction.atomic
 def cerrar_votacion(*, votacion: Votacion, por) -> Votacion:
     """Cierra la votación: en la nominal todos los miembros en sala deben haber votado, y los demás
@@ -404,13 +361,13 @@ def cerrar_votacion(*, votacion: Votacion, por) -> Votacion:
     if votacion.forma in FORMAS_NOMINALES:
         if faltas := faltan_votar(votacion):
             raise ValidationError(f"Faltan votar: {', '.join(str(m) for m in faltas)}.")
-        en_sala = _en_sala(sesion)
+        presentes = en_sala(sesion)
         ya = set(votacion.votos.values_list("miembro_id", flat=True))
         Voto.objects.bulk_create(
             [
                 Voto(votacion=votacion, miembro=m, sentido=Voto.Sentido.AUSENTE)
-                for m in en_vivo.miembros_convocados(sesion)
-                if m.pk not in en_sala and m.pk not in ya
+                for m in miembros_convocados(sesion)
+                if m.pk not in presentes and m.pk not in ya
             ]
         )
     antes = instantanea(votacion, _CAMPOS)
@@ -419,13 +376,6 @@ def cerrar_votacion(*, votacion: Votacion, por) -> Votacion:
     _recalcular(votacion).save(update_fields=["estado", "cerrada_en", "calculo", "resultado"])
     _auditar(por, "concejo.votacion.cerrar", votacion, antes, instantanea(votacion, _CAMPOS))
     return votacion
-
-
-def quien_dirime(sesion: Sesion) -> Miembro | None:
-    """Quien tiene el voto dirimente: quien preside la sesión o, si no se anotó, el alcalde del periodo."""
-    if sesion.preside_id:
-        return sesion.preside
-    return sesion.organo.periodo.miembros.filter(rol=Miembro.Rol.ALCALDE).order_by("orden", "id").first()
 
 
 @transaction.atomic
@@ -449,7 +399,7 @@ def registrar_dirimente(*, votacion: Votacion, sentido: str, por) -> Votacion:
     if asistencia is None or not asistencia.en_sala:
         raise ValidationError(f"{miembro} no está en la sala: no puede dirimir.")
     propio = Voto.objects.filter(votacion=votacion, miembro=miembro).first()
-    if propio is not None and not _solo_dirime(miembro, sesion) and votacion.forma in FORMAS_NOMINALES:
+    if propio is not None and not solo_dirime(miembro, sesion) and votacion.forma in FORMAS_NOMINALES:
         if propio.sentido not in (Voto.Sentido.A_FAVOR, Voto.Sentido.EN_CONTRA):
             raise ValidationError(
                 f"{miembro} votó «{propio.get_sentido_display().lower()}»: su voto no dirime."
@@ -480,21 +430,7 @@ def _debate_final(punto: PuntoAgenda, sesion: Sesion) -> bool:
     """Si aprobar este punto es la decisión final (no un primer debate de los dos que pide el perfil)."""
     if punto.debate >= 2 or punto.instrumento not in INSTRUMENTOS_CON_DEBATES:
         return True
-    return int(_reglas(sesion).debates_ordenanza or 1) < 2
-
-
-def _avisar_al_acta(votacion: Votacion, por) -> None:
-    # La parte «despues» aprueba el acta cuando se confirma la votación de su punto; puede no estar.
-    if importlib.util.find_spec("concejo.services.actas") is None:
-        return
-    actas = importlib.import_module("concejo.services.actas")
-    aviso = getattr(actas, "al_confirmar_votacion", None)
-    if aviso is None:
-        return
-    if "por" in inspect.signature(aviso).parameters:
-        aviso(votacion, por=por)
-    else:
-        aviso(votacion)
+    return int(reglas_de_la_sesion(sesion).debates_ordenanza or 1) < 2
 
 
 @transaction.atomic
@@ -545,7 +481,8 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
             None,
             instantanea(decision, ["sesion", "punto", "votacion", "instrumento", "resumen", "estado"]),
         )
-    _avisar_al_acta(votacion, por)
+    # Si el punto aprueba un acta, el acta queda aprobada.
+    al_confirmar_votacion(votacion, por=por)
     return votacion
 
 

@@ -99,7 +99,7 @@ def sesion_realizada(*, regidores: int = 5, organo=None, numero: int = 7) -> Ses
         Voto.Sentido.EN_CONTRA,
         Voto.Sentido.ABSTENCION,
     ]
-    for m, sentido in zip(miembros, sentidos):
+    for m, sentido in zip(miembros, sentidos, strict=False):
         Voto.objects.create(
             votacion=v1,
             miembro=m,

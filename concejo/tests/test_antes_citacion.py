@@ -247,7 +247,7 @@ def test_calendario_publico(pleno, secretario, client, django_capture_on_commit_
     r = client.get(reverse("concejo:sesiones-ics"))
     assert r.status_code == 200 and r["Content-Type"].startswith("text/calendar")
     eventos = _eventos(r.content)
-    uids = {e: s for e, s in eventos.items()}
+    uids = dict(eventos)
     assert len(uids) == 2
     ev = next(e for u, e in eventos.items() if u.startswith(f"sesion-{convocada.pk}@"))
     assert str(ev["STATUS"]) == "CONFIRMED" and str(ev["LOCATION"]) == "Salón consistorial"

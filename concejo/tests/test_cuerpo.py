@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from concejo.models import EstadoMiembro, IntegranteComision, Miembro, Organo, Periodo
+from concejo.selectors.cuerpo import estado_en, miembros_de, situacion_en
 from concejo.services import cuerpo
 from concejo.tests.factories import MiembroFactory, PeriodoFactory, PlenoFactory, concejo_completo
 from core.models import Evento, Persona
@@ -284,7 +285,7 @@ def test_licencia_con_suplente_se_ve_en_las_paginas(cliente_de, secretario):
         },
     )
     assert r.status_code == 302
-    assert cuerpo.estado_en(titular, hoy) == "licencia"
+    assert estado_en(titular, hoy) == "licencia"
     e = Evento.objects.get(accion="concejo.miembro.estado")
     assert (
         e.antes["estado"] == "activo" and e.despues["estado"] == "licencia" and e.objeto_id == str(titular.pk)
@@ -398,14 +399,14 @@ def test_comision_con_integrantes(cliente_de, secretario):
     )
     assert r.status_code == 400 and "ya integra la comisión" in r.content.decode()
     assert comision.integrantes.count() == 2
-    assert [m.pk for m in cuerpo.miembros_de(comision, date(2024, 1, 1))] == [b.pk, c.pk]
+    assert [m.pk for m in miembros_de(comision, date(2024, 1, 1))] == [b.pk, c.pk]
     assert Evento.objects.filter(accion="concejo.comision.integrante.agregar").count() == 2
     # Sale un integrante.
     integrante = IntegranteComision.objects.get(miembro=c)
     r = cliente.post(f"/concejo/cuerpo/integrantes/{integrante.pk}/terminar/", {"hasta": "2025-06-30"})
     assert r.status_code == 302
-    assert [m.pk for m in cuerpo.miembros_de(comision, date(2025, 7, 1))] == [b.pk]
-    assert c.pk in [m.pk for m in cuerpo.miembros_de(comision, date(2025, 6, 30))]
+    assert [m.pk for m in miembros_de(comision, date(2025, 7, 1))] == [b.pk]
+    assert c.pk in [m.pk for m in miembros_de(comision, date(2025, 6, 30))]
     e = Evento.objects.get(accion="concejo.comision.integrante.terminar")
     assert e.antes["hasta"] is None and e.despues["hasta"] == "2025-06-30"
     r = cliente.post(f"/concejo/cuerpo/integrantes/{integrante.pk}/terminar/", {"hasta": "1990-01-01"})
@@ -511,7 +512,7 @@ def test_situacion_en_consultas_fijas(django_assert_num_queries, municipio):
     for m in list(pleno.periodo.miembros.all())[:3]:
         EstadoMiembro.objects.create(miembro=m, estado="licencia", desde=date(2026, 1, 1), documento="X")
     with django_assert_num_queries(2):
-        situacion = cuerpo.situacion_en(pleno.periodo, date(2026, 3, 1))
+        situacion = situacion_en(pleno.periodo, date(2026, 3, 1))
     assert situacion.numero_habiles == 9
 
 
@@ -520,7 +521,7 @@ def test_situacion_en_consultas_fijas(django_assert_num_queries, municipio):
 
 def test_demo_del_cuerpo_idempotente(db):
     # Solo el núcleo y esta parte: las demás partes tienen sus propias pruebas de demostración.
-    from concejo.integraciones.cuerpo import cargar_demo_cuerpo
+    from concejo.demo import cargar_demo_cuerpo
     from core.demo import _cargar_nucleo
 
     for _ in range(2):
@@ -530,7 +531,7 @@ def test_demo_del_cuerpo_idempotente(db):
     regidora = Miembro.objects.get(usuario__username="regidor")
     assert str(regidora.persona) == "Ana María Castillo Rojas"
     suplente = Miembro.objects.get(suplente_de__isnull=False)
-    assert cuerpo.estado_en(suplente.suplente_de, suplente.desde) == "licencia"
+    assert estado_en(suplente.suplente_de, suplente.desde) == "licencia"
     assert set(periodo.organos.values_list("tipo", flat=True)) == {
         "pleno",
         "comision_mesa",

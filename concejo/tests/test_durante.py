@@ -5,52 +5,11 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from concejo.models import Asistencia, EstadoMiembro, Intervencion, Miembro, PuntoAgenda, Sesion
-from concejo.tests.factories import PuntoFactory, SesionFactory, concejo_completo
+from concejo.models import Asistencia, EstadoMiembro, Intervencion, PuntoAgenda, Sesion
+from concejo.tests.datos_durante import htmx, instalada, marcar, miembros, presentes
+from concejo.tests.factories import PuntoFactory
 from core.models import Evento
-
-
-def htmx(client, url, datos=None):
-    return client.post(url, datos or {}, HTTP_HX_REQUEST="true")
-
-
-@pytest.fixture
-def pleno(municipio):
-    # Alcalde + 10 regidores: número legal 11; con todos hábiles el quórum es 6.
-    return concejo_completo(regidores=10)
-
-
-@pytest.fixture
-def sesion(pleno):
-    return SesionFactory(organo=pleno, fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA, publica=False)
-
-
-def miembros(sesion) -> list[Miembro]:
-    return list(sesion.organo.periodo.miembros.order_by("orden", "id"))
-
-
-def marcar(client, sesion, miembro, estado="presente", **extra):
-    return htmx(
-        client,
-        reverse("concejo:sesion-asistencia", args=[sesion.pk]),
-        {"miembro": miembro.pk, "estado": estado, **extra},
-    )
-
-
-def presentes(client, sesion, n):
-    for m in miembros(sesion)[:n]:
-        assert marcar(client, sesion, m).status_code == 200
-
-
-def instalada(client, sesion, n=8):
-    presentes(client, sesion, n)
-    r = htmx(client, reverse("concejo:sesion-instalar", args=[sesion.pk]))
-    assert r.status_code == 200, r.content.decode()
-    sesion.refresh_from_db()
-    return sesion
-
 
 # --- La página y quién la ve ----------------------------------------------------------------------
 

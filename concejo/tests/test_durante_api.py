@@ -7,8 +7,8 @@ from drf_spectacular.validation import validate_schema
 from rest_framework.authtoken.models import Token
 
 from concejo.models import Decision, Sesion, Votacion, Voto
+from concejo.tests.datos_durante import miembros
 from concejo.tests.factories import PuntoFactory
-from concejo.tests.test_durante import miembros, pleno, sesion  # noqa: F401
 from core.models import Evento
 
 API = "/api/v1/concejo"

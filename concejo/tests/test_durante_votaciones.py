@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concejo.models import Decision, PuntoAgenda, Sesion, Votacion, Voto
+from concejo.tests.datos_durante import htmx, instalada, miembros
 from concejo.tests.factories import PuntoFactory, SesionFactory
-from concejo.tests.test_durante import htmx, instalada, marcar, miembros, pleno, sesion  # noqa: F401
 from core.models import Evento, Municipio
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from concejo import reglas
 from concejo.models import Asistencia, EstadoMiembro, Miembro, Votacion, Voto
-from concejo.services import cuerpo
+from concejo.selectors import cuerpo
 from concejo.tests.factories import MiembroFactory, PuntoFactory, SesionFactory, concejo_completo
 from core.services import perfiles
 from core.tests.factories import MunicipioFactory

@@ -21,15 +21,23 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from concejo import ical
-from concejo.integracion import PREPARAR_SESION, VER_CONCEJO
 from concejo.models import Miembro, Organo, PuntoAgenda, Sesion, VersionAgenda
-from concejo.permissions import obtener_sesion, sesiones_publicas
+from concejo.permissions import PREPARAR_SESION, VER_CONCEJO, obtener_sesion, sesiones_publicas
+from concejo.selectors.sesiones import (
+    ESTADOS_PREPARACION,
+    NOMBRES_TIPO,
+    agenda_congelada,
+    miembros_citables,
+    nombre_tipo,
+    tipos_de_sesion,
+)
 from concejo.services import agenda as servicio_agenda
 from concejo.services import citacion as servicio_citacion
 from concejo.services import sesiones as servicio_sesiones
 from core.forms._base import FormularioBootstrap, aplicar_error
-from core.models import UnidadOrganica
+from core.models import Archivo, UnidadOrganica
 from core.views.archivos import respuesta_archivo
+from registro.models import Documento
 
 ve = permission_required(VER_CONCEJO, raise_exception=True)
 prepara = permission_required(PREPARAR_SESION, raise_exception=True)
@@ -80,9 +88,7 @@ class SesionForm(FormularioBootstrap, forms.Form):
 
     def __init__(self, *args, editar: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].choices = [
-            (t, servicio_sesiones.nombre_tipo(t)) for t in servicio_sesiones.tipos_de_sesion()
-        ]
+        self.fields["tipo"].choices = [(t, nombre_tipo(t)) for t in tipos_de_sesion()]
         if editar:
             del self.fields["organo"]
             del self.fields["tipo"]
@@ -164,12 +170,10 @@ class PuntoForm(FormularioBootstrap, forms.Form):
             )
         if editar:
             del self.fields["seccion"]
-        if not servicio_sesiones.agenda_congelada(sesion):
+        if not agenda_congelada(sesion):
             del self.fields["motivo"]
 
     def clean_documento(self):
-        from registro.models import Documento
-
         pk = self.cleaned_data.get("documento")
         return Documento.objects.filter(pk=pk).first() if pk else None
 
@@ -206,8 +210,8 @@ def sesiones(request):
     contexto = {
         "pagina": pagina,
         "filtro": filtro,
-        "tipos": servicio_sesiones.tipos_de_sesion(),
-        "nombres_tipo": servicio_sesiones.NOMBRES_TIPO,
+        "tipos": tipos_de_sesion(),
+        "nombres_tipo": NOMBRES_TIPO,
     }
     return render(request, "concejo/antes/sesiones.html", contexto)
 
@@ -225,8 +229,7 @@ def sesion_crear(request):
         else:
             messages.success(
                 request,
-                f"Se programó la sesión {servicio_sesiones.nombre_tipo(sesion.tipo).lower()} "
-                f"Nº {sesion.numero}-{sesion.anio}.",
+                f"Se programó la sesión {nombre_tipo(sesion.tipo).lower()} Nº {sesion.numero}-{sesion.anio}.",
             )
             return redirect("concejo:sesion", pk=sesion.pk)
     return render(request, "concejo/antes/sesion_form.html", {"form": form, "titulo": "Programar sesión"})
@@ -285,13 +288,13 @@ def sesion(request, pk: int):
     version = servicio_agenda.ultima_version(sesion)
     contexto = {
         "sesion": sesion,
-        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+        "tipo": nombre_tipo(sesion.tipo),
         "puntos": puntos,
         "secciones": dict(PuntoAgenda.Seccion.choices),
         "mayorias": servicio_agenda.mayorias(),
         "version": version,
         "congelada": version is not None,
-        "editable": sesion.estado in servicio_sesiones.ESTADOS_PREPARACION,
+        "editable": sesion.estado in ESTADOS_PREPARACION,
         "puede_preparar": request.user.has_perm(PREPARAR_SESION),
         "acta_pendiente": servicio_agenda.acta_pendiente(sesion)
         if sesion.estado == Sesion.Estado.PROGRAMADA
@@ -484,7 +487,7 @@ def agenda_versiones(request, pk: int):
 def sesion_convocar(request, pk: int):
     sesion = _sesion(request, pk, preparar=True)
     aviso = servicio_citacion.comprobar_aviso(sesion)
-    miembros = servicio_sesiones.miembros_citables(sesion.organo, sesion.fecha)
+    miembros = miembros_citables(sesion.organo, sesion.fecha)
     error = ""
     if request.method == "POST":
         try:
@@ -505,7 +508,7 @@ def sesion_convocar(request, pk: int):
         "error": error,
         "sin_correo": [m for m in miembros if not servicio_citacion.correo_de(m)],
         "reenvio": sesion.estado == Sesion.Estado.CONVOCADA,
-        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+        "tipo": nombre_tipo(sesion.tipo),
     }
     return render(request, "concejo/antes/convocar.html", contexto, status=400 if error else 200)
 
@@ -519,7 +522,7 @@ def sesion_citaciones(request, pk: int):
         "sesion": sesion,
         "citaciones": citaciones,
         "recibidas": sum(1 for c in citaciones if c.recibida_en),
-        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+        "tipo": nombre_tipo(sesion.tipo),
     }
     return render(request, "concejo/antes/citaciones.html", contexto)
 
@@ -560,8 +563,6 @@ def _archivo_respuesta(archivo, *, en_linea: bool) -> FileResponse:
 
 @require_GET
 def citacion_documento(request, token: str, archivo: int):
-    from core.models import Archivo
-
     citacion = _citacion(token)
     permitidos = {a["id"] for p in citacion.version.contenido for a in p.get("anexos", [])}
     if archivo not in permitidos:
@@ -618,7 +619,7 @@ def proximas(request):
     return render(
         request,
         "concejo/antes/proximas.html",
-        {"sesiones": sesiones, "nombres_tipo": servicio_sesiones.NOMBRES_TIPO},
+        {"sesiones": sesiones, "nombres_tipo": NOMBRES_TIPO},
     )
 
 
@@ -631,7 +632,7 @@ def proxima(request, pk: int):
     version = servicio_agenda.ultima_version(sesion)
     contexto = {
         "sesion": sesion,
-        "tipo": servicio_sesiones.nombre_tipo(sesion.tipo),
+        "tipo": nombre_tipo(sesion.tipo),
         "puntos": version.contenido if version else [],
         "version": version,
     }

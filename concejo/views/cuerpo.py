@@ -12,8 +12,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from concejo import reglas
-from concejo.integracion import GESTIONAR_CONCEJO, VER_CONCEJO
 from concejo.models import EstadoMiembro, IntegranteComision, Miembro, Organo, Periodo
+from concejo.permissions import GESTIONAR_CONCEJO, VER_CONCEJO
+from concejo.selectors.cuerpo import (
+    estado_en,
+    integrantes_de,
+    miembros_del_periodo,
+    periodo_en,
+    reglas_del_concejo,
+    situacion_en,
+)
 from concejo.services import cuerpo
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.models import Persona, Usuario
@@ -161,9 +169,7 @@ def _comision(pk) -> Organo:
 @require_GET
 def periodos(request):
     lista = Periodo.objects.all()
-    return render(
-        request, "concejo/cuerpo/periodos.html", {"periodos": lista, "vigente": cuerpo.periodo_en()}
-    )
+    return render(request, "concejo/cuerpo/periodos.html", {"periodos": lista, "vigente": periodo_en()})
 
 
 @login_required
@@ -214,9 +220,9 @@ def periodo(request, pk: int):
     p = _periodo(pk)
     hoy = timezone.localdate()
     fecha = min(max(hoy, p.inicio), p.fin)
-    situacion = cuerpo.situacion_en(p, fecha)
-    miembros = cuerpo.miembros_del_periodo(p)
-    filas = [{"miembro": m, "estado": cuerpo.estado_en(m, fecha)} for m in miembros]
+    situacion = situacion_en(p, fecha)
+    miembros = miembros_del_periodo(p)
+    filas = [{"miembro": m, "estado": estado_en(m, fecha)} for m in miembros]
     comisiones = p.organos.exclude(tipo=Organo.Tipo.PLENO).order_by("tipo", "nombre")
     return render(
         request,
@@ -272,7 +278,7 @@ def miembro(request, pk: int):
         "concejo/cuerpo/miembro.html",
         {
             "miembro": m,
-            "estado_hoy": cuerpo.estado_en(m, hoy),
+            "estado_hoy": estado_en(m, hoy),
             "estados": m.estados.all(),
             "suplentes": m.suplentes.select_related("persona"),
             "comisiones": m.comisiones.select_related("organo"),
@@ -324,7 +330,7 @@ def miembro_estado(request, pk: int):
         "concejo/cuerpo/miembro.html",
         {
             "miembro": m,
-            "estado_hoy": cuerpo.estado_en(m, timezone.localdate()),
+            "estado_hoy": estado_en(m, timezone.localdate()),
             "estados": m.estados.all(),
             "suplentes": m.suplentes.select_related("persona"),
             "comisiones": m.comisiones.select_related("organo"),
@@ -368,7 +374,7 @@ def _pagina_comision(request, c: Organo, form: IntegranteForm, status: int = 200
     integrantes = c.integrantes.select_related("miembro__persona").order_by(
         "-hasta", "funcion", "miembro__orden"
     )
-    vigentes = {i.pk for i in cuerpo.integrantes_de(c, timezone.localdate())}
+    vigentes = {i.pk for i in integrantes_de(c, timezone.localdate())}
     return render(
         request,
         "concejo/cuerpo/comision.html",
@@ -428,11 +434,11 @@ def integrante_terminar(request, pk: int):
 def concejo_hoy(request):
     form = FechaForm(request.GET or None)
     fecha = (form.cleaned_data["fecha"] if form.is_valid() else None) or timezone.localdate()
-    p = cuerpo.periodo_en(fecha)
+    p = periodo_en(fecha)
     contexto = {"form": form, "fecha": fecha, "periodo": p, "estados": dict(EstadoMiembro.Estado.choices)}
     if p is not None:
-        situacion = cuerpo.situacion_en(p, fecha)
-        regla = cuerpo.reglas_del_concejo(fecha)
+        situacion = situacion_en(p, fecha)
+        regla = reglas_del_concejo(fecha)
         contexto.update(
             situacion=situacion,
             reglas=regla,
@@ -457,12 +463,12 @@ def concejo_hoy(request):
 @require_GET
 def publico_miembros(request):
     hoy = timezone.localdate()
-    p = cuerpo.periodo_en(hoy)
+    p = periodo_en(hoy)
     contexto = {"periodo": p, "fecha": hoy}
     if p is not None:
-        situacion = cuerpo.situacion_en(p, hoy)
+        situacion = situacion_en(p, hoy)
         comisiones = [
-            {"organo": c, "integrantes": cuerpo.integrantes_de(c, hoy)}
+            {"organo": c, "integrantes": integrantes_de(c, hoy)}
             for c in p.organos.filter(activo=True).exclude(tipo=Organo.Tipo.PLENO).order_by("tipo", "nombre")
         ]
         try:

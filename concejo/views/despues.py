@@ -15,9 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from concejo.integracion import GESTIONAR_ACTAS, VER_CONCEJO
-from concejo.models import Acta, Asistencia, Miembro, Sesion, Votacion, Voto
-from concejo.permissions import actas_publicas, obtener_sesion, sesiones_publicas, sesiones_visibles
+from concejo.models import Acta, Asistencia, Miembro, Votacion, Voto
+from concejo.permissions import (
+    GESTIONAR_ACTAS,
+    VER_CONCEJO,
+    actas_publicas,
+    exigir_gestion_de_actas,
+    obtener_acta,
+    obtener_sesion_del_acta,
+    sesiones_publicas,
+    sesiones_visibles,
+)
 from concejo.services import actas as servicio
 from core.forms._base import aplicar_error
 
@@ -44,29 +52,6 @@ class ErrataForm(forms.Form):
     texto = forms.CharField(
         label="Corrección", max_length=5000, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
     )
-
-
-# --- Acceso -------------------------------------------------------------------------------------
-
-
-def sesion_interna(request, pk) -> Sesion:
-    """La sesión para las páginas internas del acta: quien no ve el concejo recibe 404 (un borrador no se
-    asoma al público); quien lo ve pero no gestiona actas, solo lee."""
-    if not request.user.has_perm(VER_CONCEJO):
-        raise Http404
-    return obtener_sesion(request.user, pk)
-
-
-def exigir_gestion(request) -> None:
-    if not request.user.has_perm(GESTIONAR_ACTAS):
-        raise PermissionDenied("Solo la Secretaría General redacta, firma y publica las actas.")
-
-
-def acta_de(sesion) -> Acta:
-    acta = Acta.objects.filter(sesion=sesion).first()
-    if acta is None:
-        raise Http404
-    return acta
 
 
 def _contexto(request, sesion, acta, **formularios):
@@ -110,11 +95,11 @@ def actas(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def acta(request, pk: int):
-    sesion = sesion_interna(request, pk)
+    sesion = obtener_sesion_del_acta(request.user, pk)
     acta = Acta.objects.filter(sesion=sesion).select_related("aprobada_en", "archivo").first()
     form = None
     if request.method == "POST":
-        exigir_gestion(request)
+        exigir_gestion_de_actas(request.user)
         if acta is None:
             raise Http404
         form = TextoActaForm(request.POST)
@@ -137,8 +122,8 @@ def acta(request, pk: int):
 @login_required
 @require_POST
 def acta_vista_previa(request, pk: int):
-    sesion = sesion_interna(request, pk)
-    exigir_gestion(request)
+    sesion = obtener_sesion_del_acta(request.user, pk)
+    exigir_gestion_de_actas(request.user)
     texto = servicio.limpiar_html(request.POST.get("texto", ""))
     return render(request, "concejo/despues/acta.html#vista_previa", {"sesion": sesion, "texto": texto})
 
@@ -146,8 +131,8 @@ def acta_vista_previa(request, pk: int):
 @login_required
 @require_POST
 def acta_generar(request, pk: int):
-    sesion = sesion_interna(request, pk)
-    exigir_gestion(request)
+    sesion = obtener_sesion_del_acta(request.user, pk)
+    exigir_gestion_de_actas(request.user)
     try:
         acta = servicio.generar_acta(sesion=sesion, por=request.user)
     except ValidationError as e:
@@ -162,8 +147,8 @@ def acta_generar(request, pk: int):
 @login_required
 @require_GET
 def acta_docx(request, pk: int):
-    sesion = sesion_interna(request, pk)
-    acta = acta_de(sesion)
+    sesion = obtener_sesion_del_acta(request.user, pk)
+    acta = obtener_acta(sesion)
     respuesta = HttpResponse(servicio.exportar_docx(acta), content_type=servicio.MIME_DOCX)
     nombre = slugify(f"acta-{sesion.tipo}-{sesion.numero}-{sesion.anio}-v{acta.version}")
     respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.docx"'
@@ -173,9 +158,9 @@ def acta_docx(request, pk: int):
 @login_required
 @require_POST
 def acta_importar(request, pk: int):
-    sesion = sesion_interna(request, pk)
-    exigir_gestion(request)
-    acta = acta_de(sesion)
+    sesion = obtener_sesion_del_acta(request.user, pk)
+    exigir_gestion_de_actas(request.user)
+    acta = obtener_acta(sesion)
     docx_form = ImportarDocxForm(request.POST, request.FILES)
     if docx_form.is_valid():
         try:
@@ -194,10 +179,10 @@ def acta_importar(request, pk: int):
 
 
 def _accion(request, pk, funcion, mensaje: str):
-    sesion = sesion_interna(request, pk)
-    exigir_gestion(request)
+    sesion = obtener_sesion_del_acta(request.user, pk)
+    exigir_gestion_de_actas(request.user)
     try:
-        funcion(acta=acta_de(sesion), por=request.user)
+        funcion(acta=obtener_acta(sesion), por=request.user)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -222,9 +207,9 @@ def acta_publicar(request, pk: int):
 @login_required
 @require_POST
 def acta_errata(request, pk: int):
-    sesion = sesion_interna(request, pk)
-    exigir_gestion(request)
-    acta = acta_de(sesion)
+    sesion = obtener_sesion_del_acta(request.user, pk)
+    exigir_gestion_de_actas(request.user)
+    acta = obtener_acta(sesion)
     errata_form = ErrataForm(request.POST)
     if errata_form.is_valid():
         try:
@@ -257,7 +242,7 @@ def _pdf(acta: Acta):
 @login_required
 @require_GET
 def acta_pdf(request, pk: int):
-    return _pdf(acta_de(sesion_interna(request, pk)))
+    return _pdf(obtener_acta(obtener_sesion_del_acta(request.user, pk)))
 
 
 # --- Páginas públicas ---------------------------------------------------------------------------

@@ -16,9 +16,26 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
-from concejo.integracion import CONDUCIR_SESION
-from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion, Voto
-from concejo.permissions import obtener_sesion, sesiones_visibles
+from concejo.models import PuntoAgenda, Sesion, Votacion, Voto
+from concejo.permissions import (
+    CONDUCIR_SESION,
+    miembro_de,
+    obtener_punto,
+    obtener_sesion_en_vivo,
+    obtener_votacion,
+    sesiones_visibles,
+)
+from concejo.selectors.cuerpo import quorum_de, situacion_en_cache
+from concejo.selectors.en_vivo import lista_de_asistencia, miembros_convocados
+from concejo.selectors.votaciones import (
+    en_sala,
+    faltan_votar,
+    formas_permitidas,
+    mayorias,
+    quien_dirime,
+    reglas_de_la_sesion,
+    solo_dirime,
+)
 from concejo.services import en_vivo, votaciones
 from core.services.perfiles import reglas_locales_en_cache
 
@@ -33,61 +50,6 @@ def reglas_en_cache(vista):
             return vista(request, *args, **kwargs)
 
     return envuelta
-
-
-def obtener_sesion_en_vivo(usuario, pk) -> Sesion:
-    """La sesión `pk` para conducirla: 404 si no la ve, 403 si la ve pero no conduce sesiones."""
-    sesion = obtener_sesion(usuario, pk)
-    if not usuario.has_perm(CONDUCIR_SESION):
-        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
-    return sesion
-
-
-def obtener_punto(usuario, pk) -> PuntoAgenda:
-    """El punto `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
-    punto = (
-        PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
-        .select_related("sesion")
-        .first()
-    )
-    if punto is None:
-        raise Http404
-    obtener_sesion_en_vivo(usuario, punto.sesion_id)
-    return punto
-
-
-def obtener_votacion(usuario, pk) -> Votacion:
-    """La votación `pk` de una sesión que `usuario` conduce (404 si no la ve, 403 si no conduce)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    # Una consulta: la votación con su sesión, órgano y periodo (los que el voto y el resultado releen).
-    votacion = (
-        Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
-        .select_related("sesion__organo__periodo", "punto")
-        .first()
-    )
-    if votacion is None:
-        raise Http404
-    if not usuario.has_perm(CONDUCIR_SESION):
-        raise PermissionDenied("Solo la Secretaría conduce la sesión en vivo.")
-    return votacion
-
-
-def miembro_de(sesion: Sesion, valor) -> Miembro:
-    """El miembro `valor` (id) del periodo de la sesión, o ValidationError."""
-    try:
-        miembro = (
-            Miembro.objects.select_related("persona")
-            .filter(periodo=sesion.organo.periodo_id, pk=int(valor))
-            .first()
-        )
-    except (TypeError, ValueError):
-        miembro = None
-    if miembro is None:
-        raise ValidationError({"miembro": ["Elija un miembro del concejo."]})
-    return miembro
 
 
 def entero(valor, campo: str) -> int:
@@ -106,14 +68,14 @@ def contexto(sesion: Sesion) -> dict:
         .select_related("punto")
         .first()
     )
-    asistencia = en_vivo.lista_de_asistencia(sesion)
+    asistencia = lista_de_asistencia(sesion)
     en_curso = sesion.estado in en_vivo.ESTADOS_EN_CURSO
     return {
         "sesion": sesion,
         "asistencia": asistencia,
         "presentes": [f.miembro for f in asistencia if f.en_sala],
         "miembros": [f.miembro for f in asistencia],
-        "quorum": en_vivo.quorum(sesion),
+        "quorum": quorum_de(sesion),
         "puntos": puntos,
         "punto_actual": next((p for p in puntos if p.estado == PuntoAgenda.Estado.EN_DEBATE), None),
         "por_instalar": sesion.estado in en_vivo.ESTADOS_POR_INSTALAR,
@@ -126,8 +88,8 @@ def contexto(sesion: Sesion) -> dict:
             ("licencia", "Licencia"),
         ],
         "resoluciones": [(e.value, e.label) for e in en_vivo.RESOLUCIONES_SIN_VOTO],
-        "formas": votaciones.formas_permitidas(sesion) if en_curso else [],
-        "mayorias": votaciones.mayorias(),
+        "formas": formas_permitidas(sesion) if en_curso else [],
+        "mayorias": mayorias(),
         "reconsiderables": votaciones.votaciones_reconsiderables(sesion) if en_curso else [],
         "confirmadas": list(
             sesion.votaciones.exclude(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
@@ -146,22 +108,22 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
     # Si la votación viene de recalcular su resultado (anotar un voto), la sala y los votos ya están leídos.
     lectura = getattr(votacion, "lectura_del_resultado", None)
     if lectura is not None:
-        votos, en_sala = lectura.votos_por_miembro(votacion), set(lectura.en_sala)
+        votos, sala = lectura.votos_por_miembro(votacion), set(lectura.en_sala)
     else:
-        votos, en_sala = {v.miembro_id: v for v in votacion.votos.all()}, votaciones._en_sala(sesion)
-    reglas = votaciones._reglas(sesion)
+        votos, sala = {v.miembro_id: v for v in votacion.votos.all()}, en_sala(sesion)
+    reglas = reglas_de_la_sesion(sesion)
     filas = []
-    convocados = en_vivo.miembros_convocados(sesion)
+    convocados = miembros_convocados(sesion)
     por_pk = {m.pk: m for m in convocados}
     for miembro in convocados:
-        if miembro.pk not in en_sala and miembro.pk not in votos:
+        if miembro.pk not in sala and miembro.pk not in votos:
             continue
         filas.append(
             {
                 "miembro": miembro,
                 "voto": votos.get(miembro.pk),
-                "solo_dirime": votaciones._solo_dirime(miembro, sesion, reglas),
-                "en_sala": miembro.pk in en_sala,
+                "solo_dirime": solo_dirime(miembro, sesion, reglas),
+                "en_sala": miembro.pk in sala,
             }
         )
     nominal = votacion.forma in votaciones.FORMAS_NOMINALES
@@ -173,25 +135,25 @@ def contexto_votacion(votacion: Votacion | None) -> dict:
             fila["html"] = _fila_de_voto(fila, url_voto=url_voto, razonada=razonada, etiquetas=etiquetas)
     faltan = []
     if nominal and votacion.estado == Votacion.Estado.ABIERTA:
-        # Lo mismo que `votaciones.faltan_votar`, con los votos, la sala y los miembros ya leídos; si alguien
-        # en sala no está entre los convocados (caso raro), se pregunta a la base como allí.
-        pendientes = en_sala - set(votos)
+        # Lo mismo que `faltan_votar`, con los votos, la sala y los miembros ya leídos; si alguien en sala
+        # no está entre los convocados (caso raro), se pregunta a la base como allí.
+        pendientes = sala - set(votos)
         if pendientes <= por_pk.keys():
             faltan = sorted(
-                (por_pk[pk] for pk in pendientes if not votaciones._solo_dirime(por_pk[pk], sesion, reglas)),
+                (por_pk[pk] for pk in pendientes if not solo_dirime(por_pk[pk], sesion, reglas)),
                 key=lambda m: (m.orden, m.pk),
             )
         else:
-            faltan = votaciones.faltan_votar(votacion)
+            faltan = faltan_votar(votacion)
     return {
         "votacion": votacion,
         "nominal": nominal,
         "filas_voto": filas,
         "faltan": faltan,
         "calculo": votacion.calculo or {},
-        "mayoria_nombre": votaciones.mayorias().get(votacion.mayoria, votacion.mayoria),
+        "mayoria_nombre": mayorias().get(votacion.mayoria, votacion.mayoria),
         # Quien preside suele estar entre los convocados ya leídos; si no, `quien_dirime` lo consulta.
-        "dirime": por_pk.get(sesion.preside_id) or votaciones.quien_dirime(sesion),
+        "dirime": por_pk.get(sesion.preside_id) or quien_dirime(sesion),
         "sentidos": SENTIDOS,
     }
 
@@ -505,12 +467,10 @@ def punto_votar(request, pk: int):
 @reglas_en_cache
 @require_POST
 def votacion_voto(request, pk: int):
-    from concejo.services import cuerpo  # como en `en_vivo._cuerpo`: la parte «cuerpo» se importa al usarla
-
     votacion = obtener_votacion(request.user, pk)
     # Anotar un voto no cambia quién integra el pleno: el resultado y el panel comparten la situación del día.
     # La votación (con su periodo) se leyó en esta solicitud: vale la situación guardada de su versión.
-    with cuerpo.situacion_en_cache(entre_solicitudes=True):
+    with situacion_en_cache(entre_solicitudes=True):
         try:
             miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
             anotada = votaciones.registrar_voto(

@@ -13,6 +13,9 @@ class CadenaAuditoria(models.Model):
     class Meta:
         verbose_name = _("cabeza de la cadena de auditoría")
 
+    def __str__(self) -> str:
+        return f"Cabeza de la cadena: evento {self.ultimo_id}"
+
 
 class EventoQuerySet(models.QuerySet):
     def de_objeto(self, obj):

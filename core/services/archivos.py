@@ -16,6 +16,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from core.models import Archivo
 from core.services.auditoria import instantanea, registrar_evento
@@ -63,9 +66,6 @@ def _leer_desde_inicio(archivo: UploadedFile, n: int | None = None) -> bytes:
 
 
 def _verificar_pdf(archivo: UploadedFile) -> None:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
     try:
         archivo.seek(0)
         lector = PdfReader(archivo, strict=False)
@@ -84,8 +84,6 @@ def _verificar_pdf(archivo: UploadedFile) -> None:
 
 
 def _verificar_imagen(archivo: UploadedFile) -> None:
-    from PIL import Image
-
     try:
         archivo.seek(0)
         with Image.open(archivo) as imagen:

@@ -13,9 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
 
 from core.models import Municipio, Usuario
 from core.services.auditoria import instantanea, registrar_evento
+from core.services.perfiles import ErrorPerfil, obtener_perfil
 
 LOGO_TAMANO_MAXIMO = 2 * 1024 * 1024
 LOGO_FORMATOS = {"PNG", "JPEG", "GIF", "WEBP"}
@@ -95,9 +97,7 @@ def validar_sigla(sigla: str) -> str:
 
 
 def validar_perfil(perfil: str) -> str:
-    """Acepta PE, EC, CO o MX-<estado ISO 3166-2>; si el módulo de perfiles está instalado, también debe
-    conocerlo.
-    """
+    """Acepta PE, EC, CO o MX-<estado ISO 3166-2> que el módulo de perfiles conozca."""
     perfil = (perfil or "").strip().upper()
     if not _PERFIL.match(perfil) or (perfil.startswith("MX-") and perfil[3:] not in ESTADOS_MX):
         raise ValidationError(
@@ -106,10 +106,6 @@ def validar_perfil(perfil: str) -> str:
                 "(p. ej. MX-AGU, MX-CMX)."
             }
         )
-    try:
-        from core.services.perfiles import ErrorPerfil, obtener_perfil
-    except ImportError:  # instalación sin el módulo de perfiles: basta el formato
-        return perfil
     try:
         obtener_perfil(perfil)
     except ErrorPerfil as e:
@@ -131,8 +127,6 @@ def validar_logo(archivo: UploadedFile) -> None:
     """El logo es una imagen real (Pillow la abre y verifica) de hasta 2 MB; el nombre del archivo no
     cuenta.
     """
-    from PIL import Image, UnidentifiedImageError
-
     if archivo.size > LOGO_TAMANO_MAXIMO:
         raise ValidationError({"logo": "El logo no puede pesar más de 2 MB."})
     try:

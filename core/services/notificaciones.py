@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from core.models import Notificacion
+from core.tasks import enviar_notificacion_por_correo
 
 
 @transaction.atomic
@@ -14,8 +15,6 @@ def notificar(
     """Crea el aviso en la aplicación; con `correo=True` encola el envío para después del commit."""
     notificacion = Notificacion.objects.create(usuario=usuario, titulo=titulo, mensaje=mensaje, url=url)
     if correo and usuario.email:
-        from core.tasks import enviar_notificacion_por_correo
-
         transaction.on_commit(lambda: enviar_notificacion_por_correo.enqueue(notificacion.pk))
     return notificacion
 

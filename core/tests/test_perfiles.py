@@ -503,7 +503,7 @@ def municipio_co(municipio):
 
 @pytest.mark.django_db
 def test_fijar_claves_que_el_concejo_lee_aunque_el_perfil_no_las_traiga(cliente_de, secretario, municipio_co):
-    from concejo.services.cuerpo import reglas_del_concejo
+    from concejo.selectors.cuerpo import reglas_del_concejo
 
     cliente = cliente_de(secretario)
     formulario = cliente.get(reverse("core:perfil")).content.decode()

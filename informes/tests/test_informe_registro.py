@@ -41,9 +41,10 @@ def datos(mesa_de_partes, jefe_unidad, unidad_gdu, ajeno):
     """Enero y febrero de 2025 en Villa Esperanza (Perú; el 1 de enero es feriado)."""
     utda = mesa_de_partes.unidad
     otra = ajeno.unidad
-    registrar = lambda en, **kw: DocumentoFactory(
-        por=mesa_de_partes, recibido_en=en, unidad_destino=unidad_gdu, **kw
-    )  # noqa: E731
+
+    def registrar(en, **kw):
+        return DocumentoFactory(por=mesa_de_partes, recibido_en=en, unidad_destino=unidad_gdu, **kw)
+
     # Registrados: 4 en enero (uno a las 23:30 del 31, que en UTC ya es febrero) y 1 en febrero.
     d1 = registrar(_lima(2025, 1, 6, 9, 0))  # lunes
     d2 = registrar(_lima(2025, 1, 6, 10, 0))  # lunes

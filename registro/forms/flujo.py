@@ -134,7 +134,6 @@ class AgregarExpedienteForm(FormularioBootstrap, forms.Form):
 
 
 class FiltroBandejaForm(FormularioBootstrap, forms.Form):
-    pestana = forms.ChoiceField(choices=list(PESTANAS.items()), required=False, widget=forms.HiddenInput)
     q = forms.CharField(label="Buscar", required=False, max_length=200)
     estado = forms.ChoiceField(
         label="Estado",

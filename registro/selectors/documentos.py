@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from registro.models import Adjunto, Derivacion, Documento, Procedimiento, TipoDocumental
 
@@ -39,8 +39,6 @@ def procedimientos(*, texto: str = "", incluir_inactivos: bool = True) -> QueryS
         qs = qs.filter(activo=True)
     texto = (texto or "").strip()
     if texto:
-        from django.db.models import Q
-
         qs = qs.filter(Q(codigo__icontains=texto) | Q(nombre__icontains=texto))
     return qs
 

@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from core.services.personas import normalizar_numero
 from registro.models import Derivacion, Documento
 
 _CAMPOS_DOCUMENTO = (
@@ -87,8 +88,6 @@ def documento_por_numero(numero: str, numero_documento: str) -> Documento | None
     """El documento con ese número de registro si su remitente tiene ese número de documento de
     identidad; None en cualquier otro caso (no se distingue «no existe» de «no coincide»).
     """
-    from core.services.personas import normalizar_numero
-
     numero = (numero or "").strip()
     identidad = normalizar_numero(numero_documento)
     if not numero or not identidad:

@@ -4,7 +4,7 @@ import pytest
 
 from core.models import Evento, UnidadOrganica
 from core.tests.consultas import con_sesion
-from registro.demo_recepcion import PROCEDIMIENTOS, TIPOS
+from registro.demo import PROCEDIMIENTOS, TIPOS, cargar_recepcion
 from registro.models import Procedimiento, TipoDocumental
 from registro.tests.factories import ProcedimientoFactory, TipoDocumentalFactory
 
@@ -128,11 +128,10 @@ def test_tipo_documental_inactivo_no_se_ofrece_en_la_mesa(cliente_de, mesa_de_pa
 @pytest.mark.django_db
 def test_demo_carga_el_tupa_y_documentos_y_es_idempotente():
     from core.demo import _cargar_nucleo
-    from registro.demo_recepcion import cargar
     from registro.models import Documento
 
     def cargar_demo():  # el núcleo y solo la parte de la mesa de partes
-        cargar(_cargar_nucleo())
+        cargar_recepcion(_cargar_nucleo())
 
     cargar_demo()
     assert Procedimiento.objects.count() == len(PROCEDIMIENTOS)

@@ -16,7 +16,9 @@ def _fecha(texto: str, opcion: str) -> date:
     try:
         return date.fromisoformat(texto)
     except (TypeError, ValueError):
-        raise CommandError(f"{opcion}: «{texto}» no es una fecha válida; use AAAA-MM-DD (p. ej. 2026-11-23).")
+        raise CommandError(
+            f"{opcion}: «{texto}» no es una fecha válida; use AAAA-MM-DD (p. ej. 2026-11-23)."
+        ) from None
 
 
 class Command(BaseCommand):

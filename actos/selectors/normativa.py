@@ -12,15 +12,14 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from actos.models import Acto
 from actos.permissions import actos_publicos
+from core.busqueda.motores import motor_actual
+from core.models import EntradaBusqueda
 
 MAXIMO_CONSULTA = 200
 
 
 def ids_por_texto(consulta: str) -> list[int]:
     """Ids de los actos publicados cuyo texto coincide con `consulta`, del más al menos relevante."""
-    from core.busqueda.motores import motor_actual
-    from core.models import EntradaBusqueda
-
     consulta = (consulta or "").strip()[:MAXIMO_CONSULTA]
     if not consulta:
         return []

@@ -1,10 +1,14 @@
-"""Lecturas de actos que necesitan más de una línea, para las páginas y la API."""
+"""Cómo aprobó el concejo un acto que viene de una decisión de sesión: la sesión, la votación y los enlaces
+a la sesión y a su acta que quien mira puede abrir."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
 from actos.models import Acto
+from concejo.models import Acta, Decision
+from concejo.permissions import VER_CONCEJO, actas_publicas, sesiones_publicas
+from concejo.services.actas import ESTADOS_CON_ACTA
 
 
 def aprobacion_en_sesion(acto: Acto, *, usuario=None) -> dict | None:
@@ -14,11 +18,6 @@ def aprobacion_en_sesion(acto: Acto, *, usuario=None) -> dict | None:
     cuando la sesión realizada y su acta publicada son públicas. None si el acto no viene de una sesión."""
     if not acto.decision_id:
         return None
-    from concejo.integracion import VER_CONCEJO
-    from concejo.models import Acta, Decision
-    from concejo.permissions import actas_publicas, sesiones_publicas
-    from concejo.services.actas import ESTADOS_CON_ACTA
-
     decision = Decision.objects.select_related("sesion", "sesion__organo", "votacion", "punto").get(
         pk=acto.decision_id
     )

@@ -1,19 +1,26 @@
-"""Demostración de actos (orden 60): normativa publicada de Villa Esperanza (MDVE, Perú).
+"""La demostración de actos (Villa Esperanza, MDVE, Perú); `apps.py` inscribe sus dos cargadores.
 
-Ordenanzas, acuerdos de concejo, decretos y resoluciones de alcaldía firmados y publicados por los servicios
-(número del registro, PDF con SHA-256, auditoría); una ordenanza que modifica otra y un decreto derogado;
-las decisiones pendientes del concejo de demostración (si las hay) se registran como acuerdos; y un
-proyecto de decreto de la Gerencia de Desarrollo Urbano en revisión. Idempotente: si ya hay actos de la
-demostración, no hace nada.
+- `cargar_normativa` (orden 60): ordenanzas, acuerdos de concejo, decretos y resoluciones de alcaldía
+  firmados y publicados por los servicios (número del registro, PDF con SHA-256, auditoría); una ordenanza
+  que modifica otra y un decreto derogado; las decisiones pendientes del concejo de demostración (si las
+  hay) se registran como acuerdos; y un proyecto de decreto de la Gerencia de Desarrollo Urbano en
+  revisión. Idempotente: si ya hay actos de la demostración, no hace nada.
+- `cargar_seguimiento` (orden 61): tareas sobre los actos publicados que carga el anterior.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from actos.models import Acto
+from actos.models import Acto, Tarea
+from actos.services import ciclo
+from actos.services.relaciones import relacionar
+from actos.services.seguimiento import crear_tarea, informar_avance
+from actos.services.texto import agregar_parte
+from core.models import UnidadOrganica, Usuario
 
 MARCA = "(demostración)"
 
@@ -182,23 +189,19 @@ PROYECTO = {
 
 
 def _redactar(datos: dict, *, por, autor=None) -> Acto:
-    from actos.services.ciclo import crear_proyecto
-
-    acto = crear_proyecto(tipo=datos["tipo"], titulo=datos["titulo"], temas=datos["temas"], por=autor or por)
+    acto = ciclo.crear_proyecto(
+        tipo=datos["tipo"], titulo=datos["titulo"], temas=datos["temas"], por=autor or por
+    )
     _texto(acto, datos, por=autor or por)
     return acto
 
 
 def _texto(acto: Acto, datos: dict, *, por) -> None:
-    from actos.services.texto import agregar_parte
-
     for tipo, texto in datos["partes"]:
         agregar_parte(acto=acto, tipo=tipo, texto=texto, por=por)
 
 
 def _publicar(acto: Acto, *, por, dias_atras: int, decision=None, sesion: str = "") -> Acto:
-    from actos.services import ciclo
-
     if acto.estado == Acto.Estado.PROYECTO:
         ciclo.enviar_a_revision(acto=acto, por=por)
     if acto.estado in (Acto.Estado.PROYECTO, Acto.Estado.EN_REVISION):
@@ -216,11 +219,8 @@ def _publicar(acto: Acto, *, por, dias_atras: int, decision=None, sesion: str = 
     return ciclo.publicar(acto=acto, por=por, fecha=firmado + timedelta(days=1), medio=medio)
 
 
-def cargar(municipio) -> None:
-    from actos.services.ciclo import crear_desde_decision, decisiones_pendientes, enviar_a_revision
-    from actos.services.relaciones import relacionar
-    from core.models import Usuario
-
+def cargar_normativa(municipio) -> None:
+    """Los actos de la demostración (orden 60), por los servicios; idempotente."""
     secretario = Usuario.objects.filter(username="secretario").first()
     jefe = Usuario.objects.filter(username="jefe").first()
     if secretario is None or Acto.objects.filter(titulo=ORDENANZA_BASE["titulo"]).exists():
@@ -229,7 +229,7 @@ def cargar(municipio) -> None:
     # cada una con el acto de su instrumento (la aprobación de un acta no tiene instrumento: no es un acto).
     # Las ordenanzas, de la más antigua a la más reciente: la base y la que la modifica.
     pendientes = list(
-        decisiones_pendientes()
+        ciclo.decisiones_pendientes()
         .filter(instrumento="ordenanza")
         .order_by("sesion__fecha", "punto__orden", "pk")[:2]
     )
@@ -270,10 +270,10 @@ def cargar(municipio) -> None:
 
     # Un acuerdo: desde una decisión pendiente del concejo con ese instrumento si la hay (con el título del
     # punto votado); si no, el del calendario de sesiones, con la sesión anotada.
-    resto = list(decisiones_pendientes().filter(instrumento="acuerdo")[:1])
+    resto = list(ciclo.decisiones_pendientes().filter(instrumento="acuerdo")[:1])
     if resto:
         titulo = resto[0].punto.titulo
-        acuerdo = crear_desde_decision(decision=resto[0], por=secretario, tipo="acuerdo", titulo=titulo)
+        acuerdo = ciclo.crear_desde_decision(decision=resto[0], por=secretario, tipo="acuerdo", titulo=titulo)
         _texto(
             acuerdo,
             {
@@ -290,4 +290,48 @@ def cargar(municipio) -> None:
 
     if jefe is not None:
         proyecto = _redactar(PROYECTO, por=secretario, autor=jefe)
-        enviar_a_revision(acto=proyecto, por=jefe)
+        ciclo.enviar_a_revision(acto=proyecto, por=jefe)
+
+
+def cargar_seguimiento(municipio) -> None:
+    """Tareas sobre los actos publicados de la demostración (los carga `cargar_normativa`, orden 60): una
+    atrasada y otra cumplida con su evidencia. Por los servicios; idempotente (busca antes de crear)."""
+    actos = list(Acto.objects.filter(estado=Acto.Estado.PUBLICADO).order_by("anio", "tipo", "numero")[:2])
+    secretario = Usuario.objects.filter(username="secretario").first()
+    unidad = UnidadOrganica.objects.filter(sigla="GDU").first()
+    if not actos or secretario is None or unidad is None:
+        return
+    hoy = timezone.localdate()
+    atrasada = "Elaborar el padrón de comerciantes ambulantes del sector y publicarlo en el portal."
+    if not Tarea.objects.filter(descripcion=atrasada).exists():
+        crear_tarea(
+            acto=actos[0],
+            por=secretario,
+            unidad=unidad,
+            descripcion=atrasada,
+            plazo_dias=10,
+            asignada_el=hoy - timedelta(days=40),
+        )
+    cumplida = "Señalizar las zonas rígidas dispuestas por el acto."
+    if not Tarea.objects.filter(descripcion=cumplida).exists():
+        tarea = crear_tarea(
+            acto=actos[-1],
+            por=secretario,
+            unidad=unidad,
+            descripcion=cumplida,
+            plazo_dias=15,
+            asignada_el=hoy - timedelta(days=20),
+        )
+        informar_avance(
+            tarea=tarea, por=secretario, porcentaje=40, texto="Señales compradas; instalación en curso."
+        )
+        evidencia = SimpleUploadedFile(
+            "acta-de-conformidad.txt", "Acta de conformidad: 24 señales instaladas en el sector 3.\n".encode()
+        )
+        informar_avance(
+            tarea=tarea,
+            por=secretario,
+            porcentaje=100,
+            evidencia=evidencia,
+            texto="Señalización instalada; se adjunta el acta de conformidad.",
+        )

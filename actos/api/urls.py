@@ -1,0 +1,34 @@
+"""Rutas de la API de actos (/api/v1/actos/): la normativa y el ciclo de vida de los actos, las tareas de
+seguimiento y el protocolo anual."""
+
+from django.urls import path
+
+from actos.api import nucleo as api_nucleo
+from actos.api import seguimiento as api_seguimiento
+
+urlpatterns = [
+    # Actos: lista abierta, internos, desde una decisión, el acto y su ciclo de vida.
+    path("", api_nucleo.Actos.as_view(), name="api-actos"),
+    path("internos/", api_nucleo.ActosInternos.as_view(), name="api-actos-internos"),
+    path("desde-decision/", api_nucleo.DesdeDecision.as_view(), name="api-actos-desde-decision"),
+    path("<int:pk>/", api_nucleo.ActoVista.as_view(), name="api-actos-acto"),
+    path("<int:pk>/akn/", api_nucleo.ActoAkn.as_view(), name="api-actos-akn"),
+    path("<int:pk>/partes/", api_nucleo.ParteAgregar.as_view(), name="api-actos-partes"),
+    path("<int:pk>/enviar/", api_nucleo.ActoEnviar.as_view(), name="api-actos-enviar"),
+    path("<int:pk>/devolver/", api_nucleo.ActoDevolver.as_view(), name="api-actos-devolver"),
+    path("<int:pk>/aprobar/", api_nucleo.ActoAprobar.as_view(), name="api-actos-aprobar"),
+    path("<int:pk>/firmar/", api_nucleo.ActoFirmar.as_view(), name="api-actos-firmar"),
+    path("<int:pk>/publicar/", api_nucleo.ActoPublicar.as_view(), name="api-actos-publicar"),
+    path("<int:pk>/archivar/", api_nucleo.ActoArchivar.as_view(), name="api-actos-archivar"),
+    path("<int:pk>/relaciones/", api_nucleo.RelacionCrear.as_view(), name="api-actos-relaciones"),
+    # Seguimiento: tareas y avances.
+    path("tareas/", api_seguimiento.Tareas.as_view(), name="api-actos-tareas"),
+    path("tareas/<int:pk>/", api_seguimiento.TareaVer.as_view(), name="api-actos-tarea"),
+    path("tareas/<int:pk>/avances/", api_seguimiento.TareaAvances.as_view(), name="api-actos-tarea-avances"),
+    path(
+        "tareas/<int:pk>/cancelar/", api_seguimiento.TareaCancelar.as_view(), name="api-actos-tarea-cancelar"
+    ),
+    # Protocolo anual.
+    path("protocolos/", api_seguimiento.Protocolos.as_view(), name="api-actos-protocolos"),
+    path("protocolos/<int:pk>/", api_seguimiento.ProtocoloVer.as_view(), name="api-actos-protocolo"),
+]

@@ -1,5 +1,0 @@
-"""Rutas «publico_seguimiento» de actos."""
-
-from django.urls import path  # noqa: F401
-
-urlpatterns: list = []
