@@ -27,7 +27,7 @@ def _zona_horaria_olvidada():
 def _situaciones_del_pleno_olvidadas():
     """El voto en vivo guarda en el proceso la situación del pleno por (periodo, versión): cada prueba empieza
     sin las de otra (en SQLite el id de un periodo se repite tras deshacer la prueba anterior)."""
-    from concejo.services.cuerpo import olvidar_situaciones_guardadas
+    from concejo.selectors.cuerpo import olvidar_situaciones_guardadas
 
     olvidar_situaciones_guardadas()
 
@@ -36,7 +36,7 @@ def _situaciones_del_pleno_olvidadas():
 def _configuracion_del_registro_olvidada():
     """La precarga del registro guarda la configuración en el proceso con su versión: las pruebas vacían la
     base y la versión se repite, así que cada una empieza sin lo de otra."""
-    from registro.services.precarga import olvidar_configuracion_guardada
+    from registro.rapido import olvidar_configuracion_guardada
 
     olvidar_configuracion_guardada()
 

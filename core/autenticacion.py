@@ -18,8 +18,10 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from rest_framework.authtoken.models import Token
 
 from core.models import UnidadOrganica, Usuario
+from core.sql import Tabla
 
 BACKEND = "core.autenticacion.BackendConPermisos"
 _BACKENDS_CONOCIDOS = ({BACKEND}, {"django.contrib.auth.backends.ModelBackend"})
@@ -37,41 +39,51 @@ def _columnas() -> tuple[str, list[str], list[str]]:
     """El texto de las columnas (usuario `u`, su unidad `un` y el ARRAY de permisos) y los nombres de los
     campos del usuario y de la unidad, en ese orden."""
     q = connection.ops.quote_name
+    u, p, ct = Tabla(Usuario), Tabla(Permission), Tabla(ContentType)
     campos_usuario = [f.attname for f in Usuario._meta.concrete_fields]
     campos_unidad = [f.attname for f in UnidadOrganica._meta.concrete_fields]
     propios = Usuario._meta.get_field("user_permissions")
     grupos = Usuario._meta.get_field("groups")
     de_grupo = Group._meta.get_field("permissions")
-    permiso_t, tipo_t = q(Permission._meta.db_table), q(ContentType._meta.db_table)
     columnas = (
-        ", ".join(f"u.{q(c)}" for c in campos_usuario)
+        ", ".join(f"u.{q(f.column)}" for f in Usuario._meta.concrete_fields)
         + ", "
-        + ", ".join(f"un.{q(c)}" for c in campos_unidad)
-        + f", ARRAY(SELECT ct.{q('app_label')} || '.' || p.{q('codename')} FROM {permiso_t} p"
-        f" JOIN {tipo_t} ct ON ct.{q('id')} = p.{q('content_type_id')}"
-        f" WHERE u.{q('is_superuser')}"
-        f" OR p.{q('id')} IN (SELECT {q(propios.m2m_reverse_name())} FROM {q(propios.m2m_db_table())}"
-        f" WHERE {q(propios.m2m_column_name())} = u.{q('id')})"
-        f" OR p.{q('id')} IN (SELECT gp.{q(de_grupo.m2m_reverse_name())} FROM {q(de_grupo.m2m_db_table())} gp"
+        + ", ".join(f"un.{q(f.column)}" for f in UnidadOrganica._meta.concrete_fields)
+        + f", ARRAY(SELECT ct.{ct.app_label} || '.' || p.{p.codename} FROM {p} p"
+        f" JOIN {ct} ct ON ct.{ct.id} = p.{p.content_type}"
+        f" WHERE u.{u.is_superuser}"
+        f" OR p.{p.id} IN (SELECT {q(propios.m2m_reverse_name())} FROM {q(propios.m2m_db_table())}"
+        f" WHERE {q(propios.m2m_column_name())} = u.{u.id})"
+        f" OR p.{p.id} IN (SELECT gp.{q(de_grupo.m2m_reverse_name())} FROM {q(de_grupo.m2m_db_table())} gp"
         f" JOIN {q(grupos.m2m_db_table())} ug ON ug.{q(grupos.m2m_reverse_name())} = gp.{q(de_grupo.m2m_column_name())}"
-        f" WHERE ug.{q(grupos.m2m_column_name())} = u.{q('id')}))"
+        f" WHERE ug.{q(grupos.m2m_column_name())} = u.{u.id}))"
     )
     return columnas, campos_usuario, campos_unidad
 
 
 @cache
-def sql_usuario(*, antes: tuple[str, ...] = (), desde: str = "", donde: str) -> str:
+def sql_usuario(*, antes: tuple[str, ...] = (), desde: str = "", donde: str = "") -> str:
     """El SELECT del usuario con unidad y permisos. `antes`: columnas que van primero (la fila del usuario
     empieza en `len(antes)`); `desde`: de dónde sale el usuario (por omisión, la tabla de usuarios como `u`);
-    `donde`: la condición."""
-    q = connection.ops.quote_name
+    `donde`: la condición (por omisión, el id del usuario: un parámetro)."""
     columnas, _, _ = _columnas()
-    usuario_t, unidad_t = q(Usuario._meta.db_table), q(UnidadOrganica._meta.db_table)
-    desde = desde or f"{usuario_t} u"
+    u, un = Tabla(Usuario), Tabla(UnidadOrganica)
+    desde = desde or f"{u} u"
+    donde = donde or f"u.{u.id} = %s"
     primeras = "".join(f"{c}, " for c in antes)
-    return (
-        f"SELECT {primeras}{columnas} FROM {desde}"
-        f" LEFT JOIN {unidad_t} un ON un.{q('id')} = u.{q('unidad_id')} WHERE {donde}"
+    return f"SELECT {primeras}{columnas} FROM {desde} LEFT JOIN {un} un ON un.{un.id} = u.{u.unidad} WHERE {donde}"
+
+
+@cache
+def sql_token() -> str:
+    """El SELECT del token de la API (clave y fecha) con su usuario, su unidad y sus permisos; un parámetro:
+    la clave. Lo usan la autenticación por token (`core.api.autenticacion`) y, en el mismo viaje que sus
+    lecturas, el registro por la API (`registro.rapido`)."""
+    t, u = Tabla(Token), Tabla(Usuario)
+    return sql_usuario(
+        antes=(f"t.{t.key}", f"t.{t.created}"),
+        desde=f"{t} t JOIN {u} u ON u.{u.id} = t.{t.user}",
+        donde=f"t.{t.key} = %s",
     )
 
 
@@ -97,7 +109,7 @@ class BackendConPermisos(ModelBackend):
     def get_user(self, user_id):
         if not en_una_consulta():
             return super().get_user(user_id)
-        sql = sql_usuario(donde=f"u.{connection.ops.quote_name('id')} = %s")
+        sql = sql_usuario()
         try:
             pk = Usuario._meta.pk.to_python(user_id)
         except Exception:  # noqa: BLE001 - un id de sesión ilegible es «sin usuario», como en ModelBackend

@@ -26,8 +26,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 
-import psycopg
-from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.sql import InsertQuery
@@ -129,7 +127,7 @@ class ConsultaCompilada:
         if sql_a != sql_b or len(params_a) != len(params_b) or type(params_a) is not type(params_b):
             return None
         huecos = []
-        for i, (pa, pb) in enumerate(zip(params_a, params_b)):
+        for i, (pa, pb) in enumerate(zip(params_a, params_b, strict=True)):
             ka = [k for k, c in enumerate(juegos[0]) if parametros_iguales(pa, c)]
             kb = [k for k, c in enumerate(juegos[1]) if parametros_iguales(pb, c)]
             if ka or kb:
@@ -185,7 +183,7 @@ def _parametros(filas: list[list], modo: str) -> tuple:
     if modo == "filas":  # INSERT ... VALUES (%s, ...), (%s, ...): fila tras fila
         return tuple(chain.from_iterable(filas))
     # PostgreSQL con varias filas: INSERT ... SELECT * FROM UNNEST((%s)::tipo[], ...): una lista por columna
-    return tuple(list(columna) for columna in zip(*filas))
+    return tuple(list(columna) for columna in zip(*filas, strict=True))
 
 
 def _modo(params, filas) -> str | None:
@@ -235,7 +233,7 @@ def sql_insertar(
     filas = []
     for objeto in objetos:
         fila = []
-        for campo, directo in zip(campos, tal_cual):
+        for campo, directo in zip(campos, tal_cual, strict=True):
             if directo is not None:
                 valor = getattr(objeto, campo.attname)
                 if type(valor) is directo[0] or (valor is None and directo[1]):
@@ -250,16 +248,3 @@ def sql_insertar(
             fila.append(valor)
         filas.append(fila)
     return [(sql, _parametros(filas, modo))]
-
-
-def cursor_preparado(pg):
-    """Un cursor de psycopg con parámetros del lado del servidor sobre la conexión cruda `pg`, para las
-    consultas calientes que ya van en SQL guardado (precarga y ráfaga del registro): con `prepare=True` en
-    `execute`, PostgreSQL analiza y planifica cada texto una vez por conexión en vez de en cada petición, y
-    psycopg no cita cada parámetro dentro del texto. Django deja la preparación apagada
-    (`prepare_threshold=None`) y sus cursores citan del lado del cliente; aquí se enciende solo para lo
-    que se pide explícitamente (un umbral inalcanzable: nada se prepara solo). Con
-    `DB_SENTENCIAS_PREPARADAS=0` (PgBouncer en modo «transaction») no se prepara nada."""
-    if pg.prepare_threshold is None and settings.DB_SENTENCIAS_PREPARADAS:
-        pg.prepare_threshold = 2**31 - 1
-    return psycopg.Cursor(pg)

@@ -104,8 +104,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # El de Django, con la comprobación de salud de la conexión sin viaje a la base (core/bd/postgresql).
     DATABASES["default"]["ENGINE"] = "core.bd.postgresql"
-# DB_SENTENCIAS_PREPARADAS: las consultas calientes del registro van preparadas en PostgreSQL (una vez por
-# conexión). 0 detrás de un PgBouncer en modo «transaction» que no guarde sentencias preparadas.
+# DB_CAMINO_RAPIDO: en PostgreSQL, la cadena de auditoría, la numeración y las lecturas del registro van por
+# los caminos rápidos (`core.rapido`, `registro.rapido`: menos viajes, mismas filas). 0: todo por el ORM.
+DB_CAMINO_RAPIDO = env_bool("DB_CAMINO_RAPIDO", True)
+# DB_SENTENCIAS_PREPARADAS: lo que esos caminos mandan va preparado en PostgreSQL (una vez por conexión). 0
+# detrás de un PgBouncer en modo «transaction» que no guarde sentencias preparadas.
 DB_SENTENCIAS_PREPARADAS = env_bool("DB_SENTENCIAS_PREPARADAS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {

@@ -2,67 +2,37 @@
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
-import json
-import math
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
-from decimal import Decimal
+from datetime import date
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from core import rapido
+from core.cadena import HASH_INICIAL, a_json, calcular_hash, encadenar_en_memoria
 from core.contexto import ip_actual
 from core.models import CadenaAuditoria, Encargo, Evento
-from core.sql_compilado import cursor_preparado, sql_insertar
 
-HASH_INICIAL = "0" * 64
-
-
-def _a_json(valor: Any) -> Any:
-    """Normaliza a tipos JSON puros, para que el hash sea el mismo al releer la fila.
-
-    La fila vuelve de la base de datos (jsonb de PostgreSQL o texto en SQLite) y se vuelve a
-    calcular su hash: cualquier valor que la base de datos reescriba rompería la cadena sin que
-    nadie la haya alterado. Por eso: los float enteros pasan a int (jsonb devuelve 1e20 como
-    100000000000000000000), NaN/infinito y objetos no JSON pasan a texto, las claves a texto y
-    el carácter NUL (que jsonb rechaza) se sustituye.
-    """
-    if valor is None or isinstance(valor, bool | int):
-        return valor
-    if isinstance(valor, str):
-        return valor.replace("\x00", "\ufffd")
-    if isinstance(valor, float):
-        if math.isnan(valor) or math.isinf(valor):
-            return str(valor)
-        return int(valor) if valor.is_integer() else valor
-    if isinstance(valor, dict):
-        return {_clave_json(k): _a_json(v) for k, v in valor.items()}
-    if isinstance(valor, list | tuple):
-        return [_a_json(v) for v in valor]
-    if isinstance(valor, datetime | date | time):
-        return valor.isoformat()
-    if isinstance(valor, Decimal):
-        return str(valor)
-    if isinstance(valor, models.Model):
-        return _a_json(valor.pk)
-    if isinstance(valor, set | frozenset):
-        return sorted((_a_json(v) for v in valor), key=str)
-    return _a_json(str(valor))
-
-
-def _clave_json(clave: Any) -> str:
-    if isinstance(clave, str):
-        return clave.replace("\x00", "\ufffd")
-    if isinstance(clave, datetime | date | time):
-        return clave.isoformat()
-    if isinstance(clave, bool) or clave is None:
-        return json.dumps(clave)  # como lo haría json.dumps: "true", "null"
-    return str(_a_json(clave))
+# Lo que las demás áreas y las pruebas importan de aquí: la cadena se calcula en `core.cadena`.
+__all__ = [
+    "ENCARGO_SIN_CONSULTAR",
+    "HASH_INICIAL",
+    "ResultadoVerificacion",
+    "actualizar_con_auditoria",
+    "bloquear_cadena",
+    "calcular_hash",
+    "encadenar",
+    "encargo_vigente",
+    "instantanea",
+    "preparar_evento",
+    "registrar_evento",
+    "titular_por_encargo",
+    "verificar_cadena",
+]
 
 
 def _ip_normalizada(ip: str | None) -> str | None:
@@ -74,26 +44,6 @@ def _ip_normalizada(ip: str | None) -> str | None:
     except ValueError:
         return None  # una cabecera rara no debe impedir el cambio que se audita
     return Evento._meta.get_field("ip").get_prep_value(ip)
-
-
-def calcular_hash(evento: Evento) -> str:
-    """SHA-256 del contenido canónico del evento más el hash del anterior."""
-    contenido = {
-        "momento": evento.momento.astimezone(UTC).isoformat(timespec="microseconds"),
-        "actor": evento.actor_id,
-        "actor_nombre": evento.actor_nombre,
-        "por_encargo_de": evento.por_encargo_de_id,
-        "accion": evento.accion,
-        "objeto_tipo": evento.objeto_tipo_id,
-        "objeto_id": evento.objeto_id,
-        "objeto_repr": evento.objeto_repr,
-        "antes": evento.antes,
-        "despues": evento.despues,
-        "ip": evento.ip,
-        "hash_anterior": evento.hash_anterior,
-    }
-    canonico = json.dumps(contenido, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonico.encode("utf-8")).hexdigest()
 
 
 def encargo_vigente(usuario, fecha: date | None = None) -> Encargo | None:
@@ -162,8 +112,8 @@ def preparar_evento(
         objeto_tipo=ContentType.objects.get_for_model(objeto) if objeto is not None else None,
         objeto_id=str(objeto.pk) if objeto is not None else "",
         objeto_repr=str(objeto)[:300] if objeto is not None else "",
-        antes=_a_json(antes),
-        despues=_a_json(despues),
+        antes=a_json(antes),
+        despues=a_json(despues),
         ip=_ip_normalizada(ip or ip_actual()),
     )
 
@@ -179,7 +129,7 @@ def encadenar(eventos: list[Evento]) -> list[Evento]:
     if not eventos:
         return eventos
     with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql" and _encadenar_postgresql(eventos):
+        if rapido.disponible() and rapido.encadenar(eventos):
             return eventos
         cabeza = bloquear_cadena()
         anterior = encadenar_en_memoria(eventos, anterior=cabeza.ultimo_hash)
@@ -190,76 +140,6 @@ def encadenar(eventos: list[Evento]) -> list[Evento]:
             Evento.objects.bulk_create(eventos)
         CadenaAuditoria.objects.filter(pk=cabeza.pk).update(ultimo_hash=anterior, ultimo_id=eventos[-1].pk)
     return eventos
-
-
-# --- La cadena en viajes de sentencias preparadas (PostgreSQL): `encadenar` y la ráfaga de la numeración ---
-
-
-def sql_bloquear_cabeza() -> str:
-    """El cerrojo de la cabeza de la cadena (devuelve su último hash), primer paso de todo viaje que audita."""
-    cabeza_t = connection.ops.quote_name(CadenaAuditoria._meta.db_table)
-    return f"SELECT ultimo_hash FROM {cabeza_t} WHERE id = 1 FOR UPDATE"
-
-
-def sql_ids(tablas: list[str]) -> tuple[str, list[str]]:
-    """El SELECT que saca un id nuevo de la secuencia de cada tabla, en una fila (en el orden de `tablas`)."""
-    return "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, 'id'))"] * len(tablas)), list(tablas)
-
-
-def encadenar_en_memoria(eventos: list[Evento], *, anterior: str, ids=None) -> str:
-    """Con la cabeza ya bloqueada: el momento, el hash anterior y el hash de cada evento, en orden (y su id,
-    de `ids`, sacados con la cabeza tomada para que sigan el orden de la cadena: `verificar_cadena` recorre
-    por id). Devuelve el hash del último, el de la cabeza nueva."""
-    momento = timezone.now()  # dentro del cerrojo: el momento sigue el orden de la cadena
-    for i, evento in enumerate(eventos):
-        if ids is not None:
-            evento.id = ids[i]
-        evento.momento = momento
-        evento.hash_anterior = anterior
-        evento.hash = anterior = calcular_hash(evento)
-    return anterior
-
-
-def escribir_cadena(cursor, eventos: list[Evento], anterior: str) -> None:
-    """En `cursor` (de `cursor_preparado`, dentro de un pipeline): un INSERT de una fila por evento ya
-    encadenado (el de varias filas del ORM va por UNNEST, una lista por columna, más caro) y la cabeza nueva."""
-    for evento in eventos:
-        for sql, params in sql_insertar([evento], using=connection.alias):
-            cursor.execute(sql, params, prepare=True)
-    cursor.execute(
-        f"UPDATE {connection.ops.quote_name(CadenaAuditoria._meta.db_table)} "
-        "SET ultimo_hash = %s, ultimo_id = %s WHERE id = 1",
-        [anterior, eventos[-1].id],
-        prepare=True,
-    )
-
-
-def marcar_guardados(objetos) -> None:
-    """Los objetos que un viaje insertó a mano quedan como los deja `save()`."""
-    for objeto in objetos:
-        objeto._state.adding, objeto._state.db = False, connection.alias
-
-
-def _encadenar_postgresql(eventos: list[Evento]) -> bool:
-    """`encadenar` en PostgreSQL en dos viajes de sentencias preparadas (como la ráfaga de la numeración):
-    (1) el cerrojo de la cabeza y los ids de los eventos; (2) los INSERT de los eventos ya encadenados y la
-    cabeza nueva. Falso, sin hacer nada, si la cabeza aún no existe (el camino de siempre la crea)."""
-    connection.ensure_connection()
-    pg = connection.connection
-    with pg.pipeline():
-        c_cabeza, c_ids = cursor_preparado(pg), cursor_preparado(pg)
-        c_cabeza.execute(sql_bloquear_cabeza(), prepare=True)
-        c_ids.execute(*sql_ids([Evento._meta.db_table] * len(eventos)), prepare=True)
-    cabeza, ids = c_cabeza.fetchone(), c_ids.fetchone()
-    c_cabeza.close()
-    c_ids.close()
-    if cabeza is None:
-        return False
-    anterior = encadenar_en_memoria(eventos, anterior=cabeza[0], ids=sorted(ids))
-    with cursor_preparado(pg) as cursor, pg.pipeline():
-        escribir_cadena(cursor, eventos, anterior)
-    marcar_guardados(eventos)
-    return True
 
 
 def registrar_evento(
@@ -333,7 +213,7 @@ def instantanea(obj: models.Model, campos: list[str] | None = None) -> dict:
         if hasattr(valor, "name") and not isinstance(valor, str):  # FieldFile
             valor = valor.name or ""
         datos[campo.name] = valor
-    return _a_json(datos)
+    return a_json(datos)
 
 
 @dataclass(frozen=True)

@@ -3,80 +3,27 @@
 from __future__ import annotations
 
 import re
-import string
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from core import rapido, sql
 from core.models import Contador, Evento, Municipio, NumeroRegistro, Serie, UnidadOrganica
 from core.services.auditoria import (
     ENCARGO_SIN_CONSULTAR,
     bloquear_cadena,
     encadenar,
-    encadenar_en_memoria,
-    escribir_cadena,
     instantanea,
-    marcar_guardados,
     preparar_evento,
     registrar_evento,
-    sql_bloquear_cabeza,
-    sql_ids,
     titular_por_encargo,
 )
-from core.sql_compilado import cursor_preparado, sql_insertar
+from core.services.formato_numeracion import validar_formato
+from core.services.perfiles import valor
 
-MARCADORES = ("numero", "anio", "sigla", "unidad")
-_LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
-_LARGO_FORMATO = Serie._meta.get_field("formato").max_length
 _CODIGO = re.compile(r"^[-a-zA-Z0-9_]+$")
-
-
-def validar_formato(formato: str) -> None:
-    """Comprueba que la plantilla de numeración lleve {numero} y solo los marcadores admitidos.
-
-    Admite especificaciones de formato (`{numero:03d}`, `{numero:06d}`), pero no índices,
-    atributos, conversiones ni marcadores anidados; la prueba final es formatear un número de
-    ejemplo. Lanza ValidationError con un mensaje en español que dice qué corregir.
-    """
-    formato = formato or ""
-    if not formato.strip():
-        raise ValidationError("Escriba el formato del número, p. ej. «Reg. {anio}-{numero:06d}».")
-    if len(formato) > _LARGO_FORMATO:
-        raise ValidationError(f"El formato no puede pasar de {_LARGO_FORMATO} caracteres.")
-    try:
-        partes = list(string.Formatter().parse(formato))
-    except ValueError:
-        raise ValidationError(
-            "El formato tiene llaves sin cerrar o sueltas. Use {numero}, {anio}, {sigla} o {unidad}; "
-            "para una llave literal escriba {{ o }}."
-        ) from None
-    usados = set()
-    for _literal, campo, especificacion, conversion in partes:
-        if campo is None:
-            continue
-        if campo not in MARCADORES:
-            raise ValidationError(
-                f"Marcador desconocido «{{{campo}}}». "
-                "Solo se admiten {numero}, {anio}, {sigla} y {unidad}."
-            )
-        if conversion:
-            raise ValidationError(f"No se admiten conversiones («!{conversion}») en los marcadores.")
-        if "{" in (especificacion or ""):
-            raise ValidationError("No se admiten marcadores anidados dentro de otro marcador.")
-        usados.add(campo)
-    if "numero" not in usados:
-        raise ValidationError("El formato debe incluir el marcador {numero}.")
-    try:
-        ejemplo = formato.format(numero=999999, anio=2026, sigla="SIGLA", unidad="UNIDAD")
-    except (ValueError, TypeError):
-        raise ValidationError(
-            "Una especificación de formato no es válida para su marcador: {numero} y {anio} son números "
-            "(p. ej. {numero:03d}); {sigla} y {unidad} son texto."
-        ) from None
-    if len(ejemplo) > _LARGO_TEXTO:
-        raise ValidationError(f"El número formateado pasaría de {_LARGO_TEXTO} caracteres.")
 
 
 def formatear(serie: Serie, numero: int, anio: int, *, municipio: Municipio | None = None) -> str:
@@ -163,13 +110,8 @@ def _sumar_uno(serie: Serie, anio: int) -> int | None:
     bloqueada hasta el fin de la transacción (eso garantiza que no haya saltos ni repetidos). None si
     el contador no existe todavía o el año está cerrado (lo resuelve `_sumar_uno_lento`).
     """
-    tabla = connection.ops.quote_name(Contador._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {tabla} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
-            "RETURNING ultimo",
-            [serie.pk, anio],
-        )
+        cursor.execute(sql.sumar_uno_al_contador(), [serie.pk, anio])
         fila = cursor.fetchone()
     return fila[0] if fila else None
 
@@ -286,13 +228,10 @@ def numerar_y_auditar(
 
     `anotar(numero)` pone el número en el objeto (atributos) y devuelve `(sql, params)` del UPDATE que
     lo guarda; `evento_del_objeto()` devuelve el evento preparado (`preparar_evento`) del objeto ya
-    numerado. `objeto` puede llegar sin guardar (sin pk): entonces en PostgreSQL se inserta ya numerado
-    dentro de la ráfaga (un INSERT en vez de INSERT antes y UPDATE después: una sola pasada por sus
-    índices y disparadores) y en el camino de siempre se guarda antes de numerar. En PostgreSQL la
-    ráfaga son dos viajes a la base de datos en modo pipeline (cerrojos, contador e ids; luego número,
-    objeto o su anotación, eventos y cabeza) más el commit; los hashes se calculan entre los dos, con la
-    cabeza bloqueada. En SQLite, o si el contador del año aún no existe o está cerrado, el camino de
-    siempre (`tomar_numero` y `encadenar`).
+    numerado. `objeto` puede llegar sin guardar (sin pk): el camino de siempre lo guarda antes de numerar
+    (`tomar_numero` y `encadenar`, por el ORM). En PostgreSQL lo hace `core.rapido.numerar_y_auditar` en
+    dos viajes, con el objeto insertado ya numerado, y deja las mismas filas y la misma cadena; si el
+    contador del año aún no existe o está cerrado, también va por el camino de siempre.
 
     Con `confirmar=True` quien llama promete que, tras esto, su transacción no escribe nada más: si es
     la transacción de más afuera (un solo `atomic`), en PostgreSQL el COMMIT viaja con las escrituras de
@@ -306,16 +245,35 @@ def numerar_y_auditar(
     serie, anio, texto_de, actor, encargo, objeto_tipo = _preparar_numeracion(
         serie, anio, por=por, objeto=objeto, encargo=encargo, municipio=municipio
     )
-    if connection.vendor == "postgresql":
-        numero = _rafaga_postgresql(
+    if rapido.disponible():
+
+        def nuevo_numero(id_numero: int, ultimo: int, objeto_pk) -> NumeroRegistro:
+            return NumeroRegistro(
+                id=id_numero,
+                serie=serie,
+                anio=anio,
+                numero=ultimo,
+                texto=texto_de(ultimo),
+                asignado_por=actor,
+                objeto_tipo=objeto_tipo,
+                objeto_id=str(objeto_pk),
+            )
+
+        def evento_del_numero(numero: NumeroRegistro):
+            return preparar_evento(
+                por=por,
+                accion="core.numero.asignar",
+                objeto=numero,
+                despues=instantanea(numero),
+                encargo=encargo,
+            )
+
+        numero = rapido.numerar_y_auditar(
             serie,
             anio,
-            texto_de=texto_de,
-            actor=actor,
-            encargo=encargo,
             objeto=objeto,
-            objeto_tipo=objeto_tipo,
-            por=por,
+            nuevo_numero=nuevo_numero,
+            evento_del_numero=evento_del_numero,
             anotar=anotar,
             evento_del_objeto=evento_del_objeto,
             confirmar=confirmar,
@@ -331,96 +289,6 @@ def numerar_y_auditar(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
     encadenar([evento_numero, evento_del_objeto()])
-    return numero
-
-
-def _sql_insertar(objetos: list[models.Model]) -> list[tuple[str, tuple]]:
-    # El INSERT que haría el ORM (mismas conversiones de tipos), con el id ya asignado; el texto se compila
-    # una vez por proceso y modelo (`sql_compilado.sql_insertar`), los parámetros en cada ráfaga.
-    return sql_insertar(objetos, using=connection.alias)
-
-
-def _transaccion_propia() -> bool:
-    # Un solo bloque atómico, abierto en modo autocommit (lo cierra con commit al salir) y sano: la
-    # transacción es la de quien numera, no la de alguien que lo llamó dentro de la suya.
-    return len(connection.atomic_blocks) == 1 and connection.commit_on_exit and not connection.needs_rollback
-
-
-def _rafaga_postgresql(
-    serie,
-    anio,
-    *,
-    texto_de,
-    actor,
-    encargo,
-    objeto,
-    objeto_tipo,
-    por,
-    anotar,
-    evento_del_objeto,
-    confirmar=False,
-) -> NumeroRegistro | None:
-    contador_t = connection.ops.quote_name(Contador._meta.db_table)
-    connection.ensure_connection()
-    pg = connection.connection
-    # Viaje 1, en este orden (el de siempre: cadena, luego contador): cerrojo de la cabeza, número
-    # siguiente e ids del número y de los dos eventos, sacados con la cabeza bloqueada para que los ids
-    # de los eventos sigan el orden de la cadena (`verificar_cadena` recorre por id).
-    with pg.pipeline():
-        c_cabeza, c_contador, c_ids = cursor_preparado(pg), cursor_preparado(pg), cursor_preparado(pg)
-        c_cabeza.execute(sql_bloquear_cabeza(), prepare=True)
-        c_contador.execute(
-            f"UPDATE {contador_t} SET ultimo = ultimo + 1 WHERE serie_id = %s AND anio = %s AND NOT cerrado "
-            "RETURNING ultimo",
-            [serie.pk, anio],
-            prepare=True,
-        )
-        # El id del objeto nuevo (si llega sin guardar) sale en el mismo viaje; no necesita orden.
-        nuevo = objeto.pk is None
-        secuencias = [NumeroRegistro._meta.db_table, Evento._meta.db_table, Evento._meta.db_table]
-        if nuevo:
-            secuencias.append(objeto._meta.db_table)
-        c_ids.execute(*sql_ids(secuencias), prepare=True)
-    cabeza, fila, ids = c_cabeza.fetchone(), c_contador.fetchone(), c_ids.fetchone()
-    for c in (c_cabeza, c_contador, c_ids):
-        c.close()
-    if cabeza is None or fila is None:
-        return None  # primera vez (sin cabeza o sin contador del año) o año cerrado: camino de siempre
-    ultimo = fila[0]
-    if nuevo:
-        objeto.pk = ids[3]
-    numero = NumeroRegistro(
-        id=ids[0],
-        serie=serie,
-        anio=anio,
-        numero=ultimo,
-        texto=texto_de(ultimo),
-        asignado_por=actor,
-        objeto_tipo=objeto_tipo,
-        objeto_id=str(objeto.pk),
-    )
-    inserciones = _sql_insertar([numero])  # fija `asignado` (auto_now_add) antes de la instantánea
-    evento_numero = preparar_evento(
-        por=por, accion="core.numero.asignar", objeto=numero, despues=instantanea(numero), encargo=encargo
-    )
-    sql_anotar, params_anotar = anotar(numero)
-    if nuevo:
-        # El objeto entra ya numerado (fija sus auto_now_add antes de su instantánea, como el número).
-        ((sql_anotar, params_anotar),) = _sql_insertar([objeto])
-    eventos = [evento_numero, evento_del_objeto()]
-    anterior = encadenar_en_memoria(eventos, anterior=cabeza[0], ids=sorted(ids[1:3]))
-    # Viaje 2: número, anotación en el objeto, eventos y cabeza nueva; el commit de quien llama cierra, o
-    # va en este mismo viaje (`confirmar`).
-    with cursor_preparado(pg) as cursor, pg.pipeline():
-        for sql, params in (*inserciones, (sql_anotar, params_anotar)):
-            cursor.execute(sql, params, prepare=True)
-        escribir_cadena(cursor, eventos, anterior)
-        if confirmar and _transaccion_propia():
-            # Los cerrojos se sueltan en el mismo viaje que las escrituras. El commit de Django al salir
-            # del bloque atómico queda sin nada que hacer (psycopg no manda COMMIT si no hay transacción
-            # abierta) y corre los on_commit como siempre.
-            cursor.execute("COMMIT")
-    marcar_guardados((numero, *eventos, *([objeto] if nuevo else [])))
     return numero
 
 
@@ -488,8 +356,6 @@ def serie_por_perfil(clave: str, *, unidad: UnidadOrganica | None = None, por=No
     Con `unidad`, la serie es propia de esa unidad (memorandos, oficios e informes se numeran por
     unidad). Dos solicitudes que la crean a la vez no duplican: la restricción única decide y se relee.
     """
-    from core.services.perfiles import valor
-
     codigo = f"{clave}-{unidad.sigla.lower()}" if unidad is not None else clave
     serie = Serie.objects.filter(codigo=codigo).first()
     if serie is not None:

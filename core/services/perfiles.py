@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from core.models import Municipio, ReglaLocal
 from core.services.auditoria import instantanea, registrar_evento
-from core.services.numeracion import validar_formato
+from core.services.formato_numeracion import validar_formato
 
 CONFIANZAS = {"L": "Ley", "S": "Fuente secundaria", "?": "Sin verificar"}
 # Marcadores que admiten los formatos de numeración (Python str.format).

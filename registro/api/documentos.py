@@ -1,36 +1,24 @@
 """API de la mesa de partes: registrar un documento de entrada y verlo (mismo servicio que la página)."""
 
-import json
-
-from django.core.exceptions import ValidationError as ErrorDjango
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import roles
-from core.api.autenticacion import clave_de_token, credenciales_anticipadas
-from core.api.entrada import validar
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.permisos import requiere_permiso
+from core.api.serializadores import representar, validar
 from core.models import Persona
+from registro.api.autenticacion import TokenConLecturas, precarga_de
 from registro.models import Documento, Procedimiento, TipoDocumental
 from registro.permissions import obtener_documento
 from registro.services.cargo import url_consulta
-from registro.services.precarga import Precarga, precargar
-from registro.services.recepcion import (
-    CLAVE_SERIE,
-    MAX_FOLIOS,
-    documento_de_remitente,
-    registrar_documento,
-    remitente_por_documento,
-    remitente_y_precarga,
-)
+from registro.services.recepcion import MAX_FOLIOS, ErrorDelRemitente, registrar_con_remitente
 
 RegistraDocumentos = requiere_permiso(
     roles.REGISTRAR_DOCUMENTO, "No tiene permiso para registrar documentos en mesa de partes."
@@ -123,96 +111,6 @@ class DocumentoSalida(serializers.Serializer):
         return url_consulta(doc)
 
 
-def _fecha_hora(valor) -> str | None:
-    # Como serializers.DateTimeField (ISO 8601 en la zona horaria activa, «Z» si es UTC).
-    if valor is None:
-        return None
-    texto = timezone.localtime(valor).isoformat()
-    return texto[:-6] + "Z" if texto.endswith("+00:00") else texto
-
-
-def _fecha(valor) -> str | None:
-    return valor.isoformat() if valor is not None else None
-
-
-def salida(doc: Documento) -> dict:
-    """Lo mismo que `DocumentoSalida(doc).data`, escrito a mano: el serializador copia sus 26 campos en cada
-    instancia (~0,6 ms por respuesta, un 5 % del registro por la API). `DocumentoSalida` sigue siendo el
-    esquema de OpenAPI; una prueba comprueba que los dos dan exactamente lo mismo."""
-    remitente = doc.remitente
-    return {
-        "id": doc.id,
-        "numero": doc.numero_texto,
-        "anio": doc.anio,
-        "correlativo": doc.correlativo,
-        "codigo_seguimiento": doc.codigo_seguimiento,
-        "asunto": doc.asunto,
-        "folios": doc.folios,
-        "remitente": None
-        if remitente is None
-        else {
-            "id": remitente.id,
-            "nombre": remitente.nombre_completo,
-            "tipo_documento": remitente.tipo_documento,
-            "numero_documento": remitente.numero_documento,
-        },
-        "canal": doc.canal,
-        "prioridad": doc.prioridad,
-        "estado": doc.estado,
-        "recibido_en": _fecha_hora(doc.recibido_en),
-        "fecha_computo": _fecha(doc.fecha_computo),
-        "vence": _fecha(doc.vence),
-        "subsanar_hasta": _fecha(doc.subsanar_hasta),
-        "defectos": doc.defectos,
-        "procedimiento": doc.procedimiento.codigo if doc.procedimiento_id else None,
-        "unidad_actual": doc.unidad_actual.sigla if doc.unidad_actual_id else None,
-        "url": reverse("registro:documento", args=[doc.pk]),
-        "cargo_url": reverse("registro:documento-cargo", args=[doc.pk]),
-        "consulta_url": url_consulta(doc),
-    }
-
-
-def _errores_de(error: ErrorDjango, prefijo: str) -> dict:
-    # Los errores del remitente van anidados bajo su campo; los demás los convierte el manejador de la API.
-    campos = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
-    return {prefijo: campos}
-
-
-def _remitente_del_cuerpo(request) -> tuple[str, str] | None:
-    """(tipo, número normalizado) del remitente en el JSON crudo del cuerpo, si se puede leer sin error;
-    si no, None. Solo sirve para buscarlo antes de tiempo: la entrada se valida después, como siempre."""
-    if request.content_type != "application/json":
-        return None
-    try:
-        remitente = json.loads(request.body).get("remitente") or {}
-        tipo, numero = remitente.get("tipo_documento"), remitente.get("numero_documento")
-        if isinstance(tipo, str) and isinstance(numero, str):
-            return tipo, documento_de_remitente(tipo, numero)
-    except (ValueError, AttributeError, ErrorDjango):
-        pass
-    return None
-
-
-def _registro_anticipado(request) -> Precarga | None:
-    """PostgreSQL con token de la API: el token (con su usuario y sus permisos), lo que el registro lee de
-    la configuración y el remitente del cuerpo, en un solo viaje a la base de datos, antes de autenticar.
-    Si el token vale, la solicitud queda autenticada con ese usuario; si no (o con sesión, u otro motor),
-    None y todo sigue como siempre."""
-    clave = clave_de_token(request)
-    if clave is None:
-        return None
-    precarga = precargar(
-        clave_serie=CLAVE_SERIE,
-        usuario=None,
-        hoy=timezone.localdate(),
-        remitente=_remitente_del_cuerpo(request),
-        token=clave,
-    )
-    if precarga is None or not credenciales_anticipadas(request, precarga.fila_token):
-        return None
-    return precarga
-
-
 class Documentos(APIView):
     """Registra un documento de entrada en la mesa de partes (número, plazo y cargo, como en ventanilla).
 
@@ -221,13 +119,10 @@ class Documentos(APIView):
     registra nada (no se consume número).
     """
 
+    # El token de la API se lee en el mismo viaje que lo que el registro lee de la configuración
+    # (PostgreSQL): `registro.api.autenticacion.TokenConLecturas`.
+    authentication_classes = [TokenConLecturas, SessionAuthentication]
     permission_classes = [IsAuthenticated, RegistraDocumentos]
-
-    def initial(self, request, *args, **kwargs):
-        # Un viaje menos por registro: el del token va con la precarga. Permisos, límites y validación,
-        # después y como siempre (DRF ve la solicitud ya autenticada con el usuario leído).
-        self.precarga = _registro_anticipado(request) if request.method == "POST" else None
-        super().initial(request, *args, **kwargs)
 
     @extend_schema(
         request=DocumentoEntrada,
@@ -249,39 +144,12 @@ class Documentos(APIView):
         ],
     )
     def post(self, request):
-        datos = validar(
-            DocumentoEntrada, request.data
-        )  # los campos del serializador, armados una vez por hilo
-        remitente = datos.pop("remitente")
-        persona, precarga = None, self.precarga
-        if remitente:
-            try:
-                # La persona y lo que el registro lee de la configuración, en un viaje (PostgreSQL), si no
-                # vinieron ya con el token.
-                persona, precarga = remitente_y_precarga(
-                    tipo_documento=remitente["tipo_documento"],
-                    numero_documento=remitente["numero_documento"],
-                    por=request.user,
-                    precarga=precarga,
-                )
-            except ErrorDjango as e:
-                raise ValidationError(_errores_de(e, "remitente")) from None
-        if remitente and persona is None:
-            # Remitente nuevo: se registra en la misma transacción que el documento (si el documento no
-            # vale, tampoco queda la persona).
-            with transaction.atomic():
-                try:
-                    persona = remitente_por_documento(por=request.user, **remitente)
-                except ErrorDjango as e:
-                    raise ValidationError(_errores_de(e, "remitente")) from None
-                documento = registrar_documento(
-                    remitente=persona, por=request.user, precarga=precarga, **datos
-                )
-        else:
-            # Remitente ya registrado (o ninguno): una sola transacción, la del servicio, sin puntos de
-            # guardado anidados.
-            documento = registrar_documento(remitente=persona, por=request.user, precarga=precarga, **datos)
-        return Response(salida(documento), status=status.HTTP_201_CREATED)
+        datos = validar(DocumentoEntrada, request.data)
+        try:
+            documento = registrar_con_remitente(por=request.user, precarga=precarga_de(request), **datos)
+        except ErrorDelRemitente as e:
+            raise ValidationError({"remitente": e.message_dict}) from None
+        return Response(representar(DocumentoSalida, documento), status=status.HTTP_201_CREATED)
 
 
 class DocumentoDetalle(APIView):
@@ -291,4 +159,4 @@ class DocumentoDetalle(APIView):
 
     @extend_schema(responses={200: DocumentoSalida, 401: ERROR_401, 404: ERROR_404})
     def get(self, request, pk: int):
-        return Response(salida(obtener_documento(request.user, pk)))
+        return Response(representar(DocumentoSalida, obtener_documento(request.user, pk)))

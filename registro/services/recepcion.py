@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
@@ -33,7 +35,8 @@ from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
 from core.services.plazos import calcular_plazo
 from registro.models import Adjunto, Documento, Procedimiento, TipoDocumental
-from registro.services.precarga import Precarga, precargar
+from registro.rapido import Precarga, precargar
+from registro.services.flujo import derivacion_inicial
 
 CLAVE_SERIE = "registro_entrada"
 MAX_FOLIOS = 100_000
@@ -42,10 +45,6 @@ _LARGO_ORIGEN = Documento._meta.get_field("numero_documento_origen").max_length
 
 
 def _hoy_local(momento: datetime, municipio: Municipio | None) -> date:
-    from zoneinfo import ZoneInfo
-
-    from django.conf import settings
-
     zona = ZoneInfo(municipio.zona_horaria if municipio else settings.TIME_ZONE)
     return momento.astimezone(zona).date()
 
@@ -250,8 +249,6 @@ def registrar_documento(
         )
     despues = instantanea(documento)
     if enviar and unidad is not None:
-        from registro.services.flujo import derivacion_inicial
-
         despues["derivacion_inicial"] = derivacion_inicial(documento=documento, a_unidad=unidad, por=por).pk
     evento = preparar_evento(
         por=por, accion="registro.documento.registrar", objeto=documento, despues=despues, encargo=encargo
@@ -418,6 +415,49 @@ def remitente_y_precarga(
     return precarga.remitente, precarga
 
 
+class ErrorDelRemitente(ValidationError):
+    """Los datos del remitente no valen (`registrar_con_remitente`): quien llama los muestra junto al
+    remitente (la API, anidados bajo «remitente»)."""
+
+
+def _del_remitente(error: ValidationError) -> ErrorDelRemitente:
+    return ErrorDelRemitente(
+        error.error_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+    )
+
+
+def registrar_con_remitente(
+    *, remitente: dict | None, por, precarga: Precarga | None = None, **datos
+) -> Documento:
+    """`registrar_documento` con el remitente dado por su documento (`{"tipo_documento", "numero_documento",
+    "nombre"}`, o None): se busca y, si no existe, se registra con ese nombre en la misma transacción que el
+    documento (si el documento no vale, tampoco queda la persona). Lo que el remitente tenga mal sale como
+    `ErrorDelRemitente`; lo demás, como en `registrar_documento`. Es el registro de la API.
+
+    `precarga`: lo que ya se leyó en el mismo viaje que el token (`registro.api.autenticacion`); si buscó a
+    otro remitente, se busca de nuevo."""
+    persona = None
+    if remitente:
+        try:
+            persona, precarga = remitente_y_precarga(
+                tipo_documento=remitente["tipo_documento"],
+                numero_documento=remitente["numero_documento"],
+                por=por,
+                precarga=precarga,
+            )
+        except ValidationError as e:
+            raise _del_remitente(e) from None
+    if remitente and persona is None:
+        with transaction.atomic():
+            try:
+                persona = remitente_por_documento(por=por, **remitente)
+            except ValidationError as e:
+                raise _del_remitente(e) from None
+            return registrar_documento(remitente=persona, por=por, precarga=precarga, **datos)
+    # Remitente ya registrado (o ninguno): una sola transacción, la del servicio, sin puntos de guardado.
+    return registrar_documento(remitente=persona, por=por, precarga=precarga, **datos)
+
+
 @transaction.atomic
 def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombre: str, por) -> Persona:
     """La persona con ese documento; si no existe, se registra con el nombre dado (validado el documento
@@ -466,6 +506,8 @@ def remitente_por_documento(*, tipo_documento: str, numero_documento: str, nombr
 
 
 __all__ = [
+    "ErrorDelRemitente",
+    "registrar_con_remitente",
     "registrar_documento",
     "remitente_existente",
     "remitente_por_documento",

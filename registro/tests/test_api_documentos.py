@@ -137,9 +137,11 @@ def test_aparece_en_el_esquema(client, db):
     assert "/api/v1/registro/documentos/{id}/" in esquema
 
 
-def test_la_salida_escrita_a_mano_es_la_del_serializador(mesa_de_partes, unidad_gdu):
-    # `salida` reemplaza a DocumentoSalida(doc).data en las respuestas (más rápida); DocumentoSalida es el esquema.
-    from registro.api.documentos import DocumentoSalida, salida
+def test_la_salida_con_el_serializador_reutilizado_es_la_de_siempre(mesa_de_partes, unidad_gdu):
+    # Las respuestas salen de `representar(DocumentoSalida, doc)` (la instancia del hilo, sin rearmar sus
+    # campos): lo mismo que DocumentoSalida(doc).data, también con remitente, procedimiento y observaciones.
+    from core.api.serializadores import representar
+    from registro.api.documentos import DocumentoSalida
 
     ProcedimientoFactory(codigo="GDU-01", unidad_responsable=unidad_gdu)
     cliente = _api(mesa_de_partes)
@@ -152,7 +154,7 @@ def test_la_salida_escrita_a_mano_es_la_del_serializador(mesa_de_partes, unidad_
     ]
     for doc in Documento.objects.filter(pk__in=ids):
         esperado = DocumentoSalida(doc).data
-        assert salida(doc) == {
+        assert representar(DocumentoSalida, doc) == {
             **esperado,
             "remitente": dict(esperado["remitente"]) if esperado["remitente"] else None,
         }
@@ -174,15 +176,15 @@ def _sin_autenticacion_aparte(monkeypatch):
 def test_en_postgresql_el_token_va_con_la_precarga_y_el_remitente(mesa_de_partes, monkeypatch):
     from django.db import connection
 
-    from registro.api import documentos as vista
+    from registro import rapido
 
     if connection.vendor != "postgresql":
         pytest.skip("solo PostgreSQL lee el token junto con la precarga")
     persona = PersonaFactory(numero_documento="45871236")
     cliente = _api(mesa_de_partes)
     _sin_autenticacion_aparte(monkeypatch)
-    precargas, original = [], vista.precargar
-    monkeypatch.setattr(vista, "precargar", lambda **kw: precargas.append(kw) or original(**kw))
+    precargas, original = [], rapido.precargar
+    monkeypatch.setattr(rapido, "precargar", lambda **kw: precargas.append(kw) or original(**kw))
     monkeypatch.setattr("registro.services.recepcion.precargar", lambda **kw: pytest.fail("segunda precarga"))
     # El número con guion se normaliza antes de buscarlo: es la misma persona, sin consulta aparte.
     cuerpo = {**MINIMO, "remitente": {"tipo_documento": "DNI", "numero_documento": "4587-1236"}}

@@ -12,8 +12,8 @@ from core.models import DiaCalendario, Encargo, Evento, Municipio, ReglaLocal, S
 from core.services.auditoria import titular_por_encargo
 from core.services.numeracion import serie_por_perfil
 from core.tests.factories import PersonaFactory, UsuarioFactory
+from registro import rapido as modulo
 from registro.models import Documento
-from registro.services import precarga as modulo
 from registro.services.recepcion import CLAVE_SERIE, registrar_documento
 
 VIERNES = datetime(2026, 3, 6, 10, 30, tzinfo=ZoneInfo("America/Lima"))

@@ -1,4 +1,11 @@
-"""Lo que registrar un documento lee de la configuración, en un solo viaje a PostgreSQL.
+"""El camino rápido del registro en PostgreSQL: lo que registrar un documento lee, en un solo viaje.
+
+Es el único módulo del registro con sentencias preparadas y memoria del proceso. El servicio
+(`registro.services.recepcion.registrar_documento`) es el punto de entrada de siempre y le pide aquí la
+`Precarga`; sin PostgreSQL o con `DB_CAMINO_RAPIDO=0`, `precargar` devuelve None y cada servicio consulta por
+el ORM como siempre. Las dos formas dejan las mismas filas y la misma cadena de auditoría
+(`registro/tests/test_rapido.py`). La numeración y la auditoría van por el camino rápido del núcleo
+(`core.rapido`).
 
 Antes de numerar, `registrar_documento` lee el municipio de la instalación, sus reglas locales (plazo y
 tipo de cómputo), su calendario local (días hábiles), la serie de numeración y si quien registra actúa
@@ -23,11 +30,12 @@ from django.db import connection
 from django.db.models import Subquery
 from rest_framework.authtoken.models import Token
 
-from core import versiones
-from core.api.autenticacion import sql_token
+from core import rapido, sql, versiones
+from core.autenticacion import sql_token
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
+from core.rapido import cursor_preparado
 from core.services.perfiles import precargar_reglas_locales
-from core.sql_compilado import ConsultaCompilada, cursor_preparado
+from core.sql_compilado import ConsultaCompilada
 
 
 @dataclass
@@ -145,10 +153,10 @@ def _en_un_viaje(pg, token, compiladas) -> tuple[tuple | None, int | None, dict[
             cursores["token"] = cursor_preparado(pg)
             cursores["token"].execute(sql_token(), [token], prepare=True)
         cursores["version"] = cursor_preparado(pg)
-        cursores["version"].execute(versiones.SQL_VERSION, ["configuracion"], prepare=True)
-        for clave, (_, sql, params) in compiladas.items():
+        cursores["version"].execute(sql.version_de_grupo(), ["configuracion"], prepare=True)
+        for clave, (_, texto, params) in compiladas.items():
             cursores[clave] = cursor_preparado(pg)
-            cursores[clave].execute(sql, params, prepare=True)
+            cursores[clave].execute(texto, params, prepare=True)
     fila_token = cursores.pop("token").fetchone() if token is not None else None
     version = cursores.pop("version").fetchone()
     leido = {clave: _filas(compiladas[clave][0], cursor.fetchall()) for clave, cursor in cursores.items()}
@@ -187,7 +195,7 @@ def precargar(
     `titular_por_encargo` busca el encargo vigente. Con `remitente` (tipo y número de documento ya
     validados), también la persona con ese documento (la de `remitente_existente`), en el mismo viaje.
     Con `token` (la clave de la API, antes de autenticar), también la fila de `sql_token` y el encargo
-    del dueño del token: la autenticación va en el mismo viaje (`credenciales_anticipadas`).
+    del dueño del token: la autenticación va en el mismo viaje (`registro.api.autenticacion`).
 
     El municipio, sus reglas, su calendario y la serie se guardan en el proceso con la versión de la
     configuración (`core.versiones`): mientras no cambie, el viaje solo lee la versión, el encargo, el
@@ -195,7 +203,7 @@ def precargar(
 
     El SQL lo arma el ORM con los mismos querysets que los servicios (como `.first()`), y las filas pasan
     por sus conversores: solo el viaje es distinto."""
-    if connection.vendor != "postgresql":
+    if not rapido.disponible():
         return None
     alias = connection.alias
     usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None

@@ -1,4 +1,4 @@
-"""`core.api.entrada.validar`: la instancia del serializador que se reutiliza en un hilo da lo mismo que una
+"""`core.api.serializadores.validar`: la instancia del serializador que se reutiliza en un hilo da lo mismo que una
 nueva, con datos buenos y malos y en cualquier orden."""
 
 import threading
@@ -7,7 +7,7 @@ import pytest
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from core.api.entrada import validar
+from core.api.serializadores import validar
 
 
 class Anidada(serializers.Serializer):
