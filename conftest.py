@@ -10,37 +10,6 @@ from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
 pytest_plugins = ["core.tests.navegador"]
 
 
-@pytest.fixture(autouse=True)
-def _zona_horaria_olvidada():
-    """La zona horaria del municipio se recuerda en el proceso (core.services.municipio): cada prueba empieza
-    con la del servidor ya recordada (como una instalación en marcha: sin consulta por solicitud, y sin base
-    de datos para las pruebas que no la usan), no con la de otra prueba cuyo municipio ya no existe; el
-    municipio que una prueba guarda la pone al día (señal del núcleo)."""
-    from core.services.municipio import olvidar_zona_horaria, recordar_zona_horaria
-
-    recordar_zona_horaria(None)
-    yield
-    olvidar_zona_horaria()
-
-
-@pytest.fixture(autouse=True)
-def _situaciones_del_pleno_olvidadas():
-    """El voto en vivo guarda en el proceso la situación del pleno por (periodo, versión): cada prueba empieza
-    sin las de otra (en SQLite el id de un periodo se repite tras deshacer la prueba anterior)."""
-    from concejo.selectors.cuerpo import olvidar_situaciones_guardadas
-
-    olvidar_situaciones_guardadas()
-
-
-@pytest.fixture(autouse=True)
-def _configuracion_del_registro_olvidada():
-    """La precarga del registro guarda la configuración en el proceso con su versión: las pruebas vacían la
-    base y la versión se repite, así que cada una empieza sin lo de otra."""
-    from registro.rapido import olvidar_configuracion_guardada
-
-    olvidar_configuracion_guardada()
-
-
 @pytest.fixture
 def municipio(db):
     return MunicipioFactory()

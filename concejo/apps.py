@@ -10,9 +10,9 @@ class ConcejoConfig(AppConfig):
 
     def ready(self):
         # El área se inscribe en los registros del núcleo: permisos de los roles, menú, acceso a archivos,
-        # claves del perfil y cargadores de la demostración; y conecta las señales que suben la versión del
-        # cuerpo. Los módulos con modelos no están listos cuando se importa apps.py.
-        from concejo import demo, senales  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        # claves del perfil, cargadores de la demostración y el grupo de versiones «cuerpo». Los módulos con
+        # modelos no están listos cuando se importa apps.py.
+        from concejo import demo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from concejo.permissions import (  # noqa: PLC0415 - los modelos no están listos al importar apps.py
             CONDUCIR_SESION,
             GESTIONAR_ACTAS,
@@ -25,6 +25,7 @@ class ConcejoConfig(AppConfig):
         from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.permissions import registrar_acceso_archivo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.services.perfiles import registrar_claves  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.versiones import Vigilada, registrar_grupo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
 
         roles.registrar_permisos(
             roles.SECRETARIO,
@@ -63,4 +64,11 @@ class ConcejoConfig(AppConfig):
         registrar_cargador(52, demo.cargar_demo_en_vivo)
         registrar_cargador(53, demo.cargar_demo_actas)
 
-        senales.conectar()
+        # La situación del pleno que el voto en vivo guarda en el proceso vale mientras no cambien los miembros,
+        # sus estados ni sus personas (una persona nueva aún no es miembro de nada).
+        registrar_grupo(
+            "cuerpo",
+            Vigilada("concejo_miembro"),
+            Vigilada("concejo_estadomiembro"),
+            Vigilada("core_persona", ("UPDATE", "DELETE")),
+        )

@@ -38,9 +38,6 @@ class Periodo(models.Model):
             "Miembros del concejo que manda la ley para este municipio, alcalde incluido si la ley lo cuenta."
         ),
     )
-    # Sube con cada cambio de sus miembros, de sus estados o de sus personas (concejo/senales.py): la situación
-    # del pleno que el voto en vivo guarda en memoria entre solicitudes vale solo para esta versión.
-    version_cuerpo = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("periodo")
@@ -52,15 +49,6 @@ class Periodo(models.Model):
 
     def __str__(self) -> str:
         return self.nombre
-
-    def save(self, *args, **kwargs):
-        # `version_cuerpo` solo la suben las señales (UPDATE ... + 1): guardar un periodo leído antes de un
-        # cambio de miembros no la devuelve a un valor viejo (que haría valer una situación guardada vieja).
-        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
-            kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "version_cuerpo"
-            ]
-        super().save(*args, **kwargs)
 
 
 class Organo(models.Model):

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from concejo.models import Acta, Citacion, Miembro, PuntoAgenda, Sesion, Votacion
+from core import versiones
 
 GESTIONAR_CONCEJO = "concejo.gestionar_concejo"
 PREPARAR_SESION = "concejo.preparar_sesion"
@@ -99,10 +100,12 @@ def obtener_votacion(usuario, pk) -> Votacion:
         pk = int(pk)
     except (TypeError, ValueError):
         raise Http404 from None
-    # Una consulta: la votación con su sesión, órgano y periodo (los que el voto y el resultado releen).
+    # Una consulta: la votación con su sesión, órgano y periodo (los que el voto y el resultado releen) y la
+    # versión del cuerpo (`core.versiones`, grupo «cuerpo»), con la que el voto toma la situación guardada.
     votacion = (
         Votacion.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
         .select_related("sesion__organo__periodo", "punto")
+        .annotate(version_del_cuerpo=versiones.subconsulta("cuerpo"))
         .first()
     )
     if votacion is None:

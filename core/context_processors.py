@@ -3,15 +3,15 @@ from functools import cache
 from django.utils.functional import SimpleLazyObject
 
 from core import navegacion
-from core.models import Municipio
+from core.services.municipio import municipio_vigente
 
 
 def secretaria(request):
     """Municipio, menú y notificaciones para la plantilla base.
 
     Todo perezoso: las plantillas llaman a los invocables al usarlos (una vez, con `cache`) y el municipio
-    se lee al tocarlo. Así un fragmento HTMX que no muestra la barra (p. ej. el panel de una votación en
-    vivo) no paga sus consultas ni arma el menú.
+    (el guardado en el proceso con la versión de la configuración) se toma al tocarlo. Así un fragmento
+    HTMX que no muestra la barra (p. ej. el panel de una votación en vivo) no arma el menú.
     """
     usuario = getattr(request, "user", None)
 
@@ -26,7 +26,7 @@ def secretaria(request):
         return usuario.notificaciones.filter(leida=False).count()
 
     return {
-        "municipio": SimpleLazyObject(Municipio.objects.actual),
+        "municipio": SimpleLazyObject(municipio_vigente),
         "menu": menu,
         "notificaciones_sin_leer": notificaciones_sin_leer,
     }

@@ -1,5 +1,6 @@
 """Middleware del núcleo: IP de la solicitud para la auditoría y zona horaria del municipio."""
 
+from core import versiones
 from core.contexto import contexto_solicitud
 from core.services.municipio import en_zona_del_municipio
 
@@ -15,14 +16,14 @@ class ContextoSolicitudMiddleware:
 
 
 class ZonaHorariaMiddleware:
-    """Cada solicitud corre en la zona horaria del municipio (horas en las páginas, «hoy» por omisión).
-
-    La zona sale de la caché (`zona_horaria_actual`): no suma consultas a la solicitud.
+    """Cada solicitud corre en la zona horaria del municipio (horas en las páginas, «hoy» por omisión) y es
+    una unidad de trabajo de `core.versiones`: la versión de la configuración se lee una vez (una consulta de
+    una fila) y el municipio y su zona salen de lo guardado en el proceso mientras no cambie.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        with en_zona_del_municipio():
+        with versiones.unidad_de_trabajo(), en_zona_del_municipio():
             return self.get_response(request)

@@ -32,11 +32,6 @@ class Tabla:
             raise AttributeError(campo)
         return connection.ops.quote_name(self._modelo._meta.get_field(campo).column)
 
-    @property
-    def nombre(self) -> str:
-        """El nombre sin citar (para `pg_get_serial_sequence`, que lo recibe como texto)."""
-        return self._modelo._meta.db_table
-
 
 @cache
 def sumar_uno_al_contador() -> str:
@@ -71,7 +66,7 @@ def ids_nuevos(modelos: list[type[models.Model]]) -> tuple[str, list[str]]:
     sql = "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, %s))"] * len(modelos))
     parametros: list[str] = []
     for modelo in modelos:
-        parametros += [Tabla(modelo).nombre, modelo._meta.pk.column]
+        parametros += [modelo._meta.db_table, modelo._meta.pk.column]  # como texto, sin citar
     return sql, parametros
 
 

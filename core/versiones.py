@@ -1,55 +1,268 @@
-"""Versiones de grupos de tablas, para guardar en el proceso lo que casi nunca cambia.
+"""Versiones de datos: la única forma en que un proceso sabe si lo que guardó en memoria sigue vigente.
 
-Cada grupo (`GRUPOS`) es un conjunto de tablas. En PostgreSQL, un disparador por sentencia en cada tabla
-sube `VersionDeDatos(grupo).valor` en la misma transacción que el cambio (INSERT, UPDATE, DELETE o
-TRUNCATE, venga de donde venga), así que leer la versión y después las tablas en la misma conexión da
-datos al menos tan nuevos como la versión leída: lo guardado con una versión vale mientras la versión
-siga igual. Lo usa la precarga del registro (`registro.services.precarga`) para no leer en cada registro
-el municipio, sus reglas locales, su calendario y la serie.
+Un grupo es un conjunto de tablas (`GRUPOS`). Un disparador en cada una (en PostgreSQL y en SQLite, creado por
+una migración con su SQL congelado) le da al grupo una **versión nueva** en la misma transacción que cualquier
+cambio: por el ORM, el admin, una carga masiva o SQL a mano, desde cualquier proceso o máquina. La versión es
+una etiqueta que no se repite: en PostgreSQL, el siguiente valor de una secuencia (un rollback no lo devuelve);
+en SQLite, 64 bits al azar. Por eso lo guardado con la versión de una transacción que luego se deshizo no se
+confunde nunca con un estado confirmado, y se puede guardar dentro de una transacción.
 
-Reglas para quien guarde algo con una versión:
-- leer la versión **antes** que las tablas (en el mismo viaje, en ese orden);
-- guardar solo fuera de una transacción (`connection.in_atomic_block` falso): así lo leído está
-  confirmado y una transacción que luego se deshace no deja nada guardado con una versión que se repetirá;
-- sin fila de versión (p. ej. tras vaciar la base en las pruebas), no guardar.
-En otros motores no hay disparadores ni se guarda nada. Lo que escribe con `session_replication_role =
-replica` (una restauración con los disparadores apagados, el generador del bench) no sube la versión:
-después, reinicie los procesos de la web.
+Quien guarda algo en el proceso:
+- lee la versión **antes** que las tablas, o en la misma consulta (si un cambio se cuela entre las dos
+  lecturas, lo guardado es más nuevo que su versión: a lo sumo se vuelve a leer);
+- lo guarda con esa versión (`Memoria`); sin fila de versión (una base recién vaciada), no guarda nada.
+
+Lo que escribe con los disparadores apagados (`session_replication_role = replica`: una restauración, el
+generador del bench) no cambia las versiones: después, reinicie los procesos de la web y del trabajador.
+
+Grupos y quién los usa:
+- «configuracion» (municipio, reglas locales, calendario, series): la zona horaria y los datos del municipio
+  en cada solicitud (`core.services.municipio`) y lo que el registro por la API lee antes de numerar
+  (`registro.rapido`).
+- «cuerpo» (miembros del concejo, sus estados y las personas): la situación del pleno en el voto en vivo
+  (`concejo.selectors.cuerpo`).
 """
 
 from __future__ import annotations
 
-from django.db import connection
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
-GRUPOS = {
-    "configuracion": ("core_municipio", "core_reglalocal", "core_diacalendario", "core_serie"),
+from django.db import connection, models
+from django.db.models import Subquery
+
+from core import sql
+from core.models import VersionDeDatos
+
+
+@dataclass(frozen=True)
+class Vigilada:
+    """Una tabla de un grupo y los cambios que le dan versión nueva."""
+
+    tabla: str
+    eventos: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
+
+
+# Grupo → tablas vigiladas. Un grupo nuevo se declara aquí (o desde el `apps.py` de su área con
+# `registrar_grupo`) y se instala con una migración que congela el SQL de `sql_disparadores` de ese momento.
+GRUPOS: dict[str, tuple[Vigilada, ...]] = {
+    "configuracion": (
+        Vigilada("core_municipio"),
+        Vigilada("core_reglalocal"),
+        Vigilada("core_diacalendario"),
+        Vigilada("core_serie"),
+    ),
 }
 
-SQL_VERSION = "SELECT valor FROM core_versiondedatos WHERE grupo = %s"
+
+def registrar_grupo(grupo: str, *vigiladas: Vigilada) -> None:
+    GRUPOS[grupo] = tuple(vigiladas)
 
 
-def sql_disparadores(grupo: str) -> list[str]:
-    """El SQL (PostgreSQL) que crea la función y los disparadores de un grupo."""
-    sentencias = [
-        """CREATE OR REPLACE FUNCTION secretaria_subir_version() RETURNS trigger LANGUAGE plpgsql AS $$
-           BEGIN
-             INSERT INTO core_versiondedatos (grupo, valor) VALUES (TG_ARGV[0], 1)
-             ON CONFLICT (grupo) DO UPDATE SET valor = core_versiondedatos.valor + 1;
-             RETURN NULL;
-           END $$"""
-    ]
-    for tabla in GRUPOS[grupo]:
-        sentencias.append(
-            f'CREATE TRIGGER "{tabla}_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{tabla}" '
-            f"FOR EACH STATEMENT EXECUTE FUNCTION secretaria_subir_version('{grupo}')"
-        )
+# --- El SQL de los disparadores (para escribir migraciones; las migraciones lo guardan congelado) ---
+
+FUNCION_POSTGRESQL = [
+    'CREATE SEQUENCE IF NOT EXISTS "secretaria_versiones"',
+    """CREATE OR REPLACE FUNCTION secretaria_nueva_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "core_versiondedatos" ("grupo", "valor") VALUES (TG_ARGV[0], nextval('secretaria_versiones'))
+  ON CONFLICT ("grupo") DO UPDATE SET "valor" = EXCLUDED."valor";
+  RETURN NULL;
+END $$""",
+]
+
+
+def sql_disparadores(grupo: str, motor: str) -> list[str]:
+    """El SQL que instala los disparadores de `grupo` en `motor` ("postgresql" o "sqlite"): en PostgreSQL uno
+    por tabla y sentencia (con la función y la secuencia de `FUNCION_POSTGRESQL`); en SQLite uno por tabla y
+    evento, por fila. Para copiarlo en una migración: `python -c` con este módulo, o la prueba que lo compara."""
+    sentencias = []
+    for vigilada in GRUPOS[grupo]:
+        nombre = f"{vigilada.tabla}_version"
+        if motor == "postgresql":
+            eventos = " OR ".join(
+                [*vigilada.eventos, *(["TRUNCATE"] if "DELETE" in vigilada.eventos else [])]
+            )
+            sentencias.append(f'DROP TRIGGER IF EXISTS "{nombre}" ON "{vigilada.tabla}"')
+            sentencias.append(
+                f'CREATE TRIGGER "{nombre}" AFTER {eventos} ON "{vigilada.tabla}" '
+                f"FOR EACH STATEMENT EXECUTE FUNCTION secretaria_nueva_version('{grupo}')"
+            )
+        else:
+            for evento in vigilada.eventos:
+                disparador = f"{nombre}_{evento.lower()}"
+                sentencias.append(f'DROP TRIGGER IF EXISTS "{disparador}"')
+                sentencias.append(
+                    f'CREATE TRIGGER "{disparador}" AFTER {evento} ON "{vigilada.tabla}" BEGIN '
+                    f'INSERT INTO "core_versiondedatos" ("grupo", "valor") VALUES (\'{grupo}\', random()) '
+                    'ON CONFLICT ("grupo") DO UPDATE SET "valor" = excluded."valor"; END'
+                )
     return sentencias
 
 
-def sql_quitar_disparadores(grupo: str) -> list[str]:
-    return [f'DROP TRIGGER IF EXISTS "{tabla}_version" ON "{tabla}"' for tabla in GRUPOS[grupo]]
+def asegurar_filas() -> None:
+    """Cada grupo con su fila de versión. Las crean las migraciones; tras vaciar la base (`flush`, que corre
+    `post_migrate`) se crean de nuevo con una versión que no se repite, y lo guardado en el proceso se
+    olvida: los datos ya no son los de antes."""
+    faltan = set(GRUPOS) - set(
+        VersionDeDatos.objects.filter(grupo__in=GRUPOS).values_list("grupo", flat=True)
+    )
+    for grupo in faltan:
+        VersionDeDatos.objects.get_or_create(grupo=grupo, defaults={"valor": secrets.randbits(62) + 1})
+    if faltan:
+        vaciar_memorias()
 
 
-def se_puede_guardar() -> bool:
-    """Si lo recién leído con su versión se puede guardar en el proceso (ver las reglas de arriba)."""
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
+# --- Leer versiones ---
+
+
+def leer(grupo: str) -> int | None:
+    """La versión de `grupo` (una consulta), o None si el grupo no tiene fila."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql.version_de_grupo(), [grupo])
+        fila = cursor.fetchone()
+    return fila[0] if fila else None
+
+
+def subconsulta(grupo: str) -> Subquery:
+    """La versión de `grupo` como expresión, para leerla en la misma consulta que otra cosa (`annotate`)."""
+    return Subquery(
+        VersionDeDatos.objects.filter(grupo=grupo).values("valor")[:1], output_field=models.BigIntegerField()
+    )
+
+
+# Lo ya leído en esta unidad de trabajo (una solicitud, una tarea, una orden de consola): versiones por grupo
+# y valores por nombre (`DeLaUnidad`). Se lee una vez y vale hasta el final de la unidad; fuera de una unidad,
+# cada lectura consulta.
+_unidad: ContextVar[dict | None] = ContextVar("secretaria_unidad_de_trabajo", default=None)
+
+
+@contextmanager
+def unidad_de_trabajo():
+    """Dentro del bloque, cada grupo se lee a lo sumo una vez (`vigente`) y cada `DeLaUnidad` también. Lo
+    abren el middleware (una por solicitud), las tareas en segundo plano y la consola. Un servicio que cambia
+    un grupo y sigue leyéndolo en la misma unidad `olvida` lo leído."""
+    token = _unidad.set({})
+    try:
+        yield
+    finally:
+        _unidad.reset(token)
+
+
+def vigente(grupo: str) -> int | None:
+    """La versión de `grupo` en esta unidad de trabajo: la ya leída o, la primera vez, `leer(grupo)`."""
+    unidad = _unidad.get()
+    if unidad is None:
+        return leer(grupo)
+    if ("version", grupo) not in unidad:
+        unidad["version", grupo] = leer(grupo)
+    return unidad["version", grupo]
+
+
+SIN_LEER = object()
+
+
+def ya_leida(grupo: str):
+    """La versión de `grupo` si ya se leyó en esta unidad de trabajo; si no, `SIN_LEER`."""
+    unidad = _unidad.get()
+    return unidad.get(("version", grupo), SIN_LEER) if unidad is not None else SIN_LEER
+
+
+def anotar(grupo: str, version: int | None) -> None:
+    """La versión de `grupo` leída junto con otra cosa (en la misma consulta o el mismo viaje)."""
+    unidad = _unidad.get()
+    if unidad is not None:
+        unidad["version", grupo] = version
+
+
+def olvidar(grupo: str) -> None:
+    """Lo leído de `grupo` en esta unidad ya no vale (esta misma unidad lo cambió)."""
+    unidad = _unidad.get()
+    if unidad is not None:
+        unidad.pop(("version", grupo), None)
+
+
+class DeLaUnidad:
+    """Un valor que se lee a lo sumo una vez por unidad de trabajo (p. ej. el municipio de la solicitud).
+    No se guarda de una unidad a otra."""
+
+    def __init__(self, nombre: str):
+        self.nombre = nombre
+
+    def obtener(self, leer: Callable[[], Any]) -> Any:
+        unidad = _unidad.get()
+        if unidad is None:
+            return leer()
+        if ("valor", self.nombre) not in unidad:
+            unidad["valor", self.nombre] = leer()
+        return unidad["valor", self.nombre]
+
+    def olvidar(self) -> None:
+        unidad = _unidad.get()
+        if unidad is not None:
+            unidad.pop(("valor", self.nombre), None)
+
+
+# --- Guardar en el proceso ---
+
+
+class Memoria:
+    """Lo que un proceso guarda de un grupo, por versión: `obtener(version, clave, calcular)` da lo guardado
+    con esa versión y esa clave o lo calcula y lo guarda. Se comparte entre hilos y solicitudes: lo guardado
+    no se modifica. Guarda a lo sumo `maximo` entradas (salen las más viejas)."""
+
+    def __init__(self, grupo: str, *, maximo: int = 32):
+        self.grupo, self.maximo = grupo, maximo
+        self._entradas: OrderedDict[tuple, Any] = OrderedDict()
+        self._cerrojo = threading.Lock()
+        _memorias.append(self)
+
+    def obtener(self, version: int | None, clave, calcular: Callable[[], Any]) -> Any:
+        if version is None:
+            return calcular()
+        llave = (connection.alias, version, clave)
+        with self._cerrojo:
+            if llave in self._entradas:
+                self._entradas.move_to_end(llave)
+                return self._entradas[llave]
+        valor = calcular()
+        with self._cerrojo:
+            self._entradas[llave] = valor
+            while len(self._entradas) > self.maximo:
+                self._entradas.popitem(last=False)
+        return valor
+
+    def buscar(self, version: int | None, clave):
+        """Lo guardado con esa versión y clave, o None."""
+        if version is None:
+            return None
+        with self._cerrojo:
+            return self._entradas.get((connection.alias, version, clave))
+
+    def guardar(self, version: int | None, clave, valor) -> None:
+        """Guarda `valor` con esa versión y clave (sin versión no guarda nada)."""
+        if version is None:
+            return
+        with self._cerrojo:
+            self._entradas[(connection.alias, version, clave)] = valor
+            while len(self._entradas) > self.maximo:
+                self._entradas.popitem(last=False)
+
+    def vaciar(self) -> None:
+        with self._cerrojo:
+            self._entradas.clear()
+
+
+_memorias: list[Memoria] = []
+
+
+def vaciar_memorias() -> None:
+    """Vacía lo guardado en todas las memorias del proceso (p. ej. tras restaurar una base sin disparadores)."""
+    for memoria in _memorias:
+        memoria.vaciar()

@@ -130,18 +130,16 @@ def _modelos(modelo, filas: list[tuple]) -> list:
     return [modelo.from_db(connection.alias, campos, fila) for fila in filas]
 
 
-# La configuración leída, guardada en el proceso con su versión (`core.versiones`, grupo «configuracion»):
-# (alias, clave de la serie) → _Configuracion. Se comparte entre hilos: nadie la modifica.
-_GUARDADA: dict[tuple[str, str], _Configuracion] = {}
+# La configuración leída, guardada en el proceso con su versión (`core.versiones`, grupo «configuracion»), por
+# clave de la serie; y la última versión vista de cada clave, para mandar el primer viaje sin releerla. Se
+# comparte entre hilos: nadie la modifica.
+_MEMORIA = versiones.Memoria("configuracion", maximo=8)
+_ULTIMA: dict[tuple[str, str], int] = {}
 
 
 def _lecturas_de_configuracion(clave_serie: str) -> dict[str, tuple]:
     return {"municipio": (), "reglas": (), "dias": (), "serie": (clave_serie,)}
 
-
-def olvidar_configuracion_guardada() -> None:
-    """Vacía lo guardado en el proceso (las pruebas, entre una y otra: vacían la base y las versiones se repiten)."""
-    _GUARDADA.clear()
 
 
 def _en_un_viaje(pg, token, compiladas) -> tuple[tuple | None, int | None, dict[str, list[tuple]]]:
@@ -207,7 +205,7 @@ def precargar(
         return None
     alias = connection.alias
     usuario_id = usuario.pk if usuario is not None and getattr(usuario, "pk", None) else None
-    guardada = _GUARDADA.get((alias, clave_serie))
+    guardada = _MEMORIA.buscar(_ULTIMA.get((alias, clave_serie)), clave_serie)
     argumentos = {} if guardada else _lecturas_de_configuracion(clave_serie)
     if token is not None:
         argumentos["encargo_por_token"] = (token, hoy)
@@ -220,14 +218,18 @@ def precargar(
     pg = connection.connection
     fila_token, version, leido = _en_un_viaje(pg, token, compilar(argumentos))
     if guardada is not None and (version is None or version != guardada.version):
-        # La configuración cambió desde que se guardó: se lee de nuevo (un viaje más, una vez por cambio).
-        guardada = None
+        # La configuración cambió desde que se guardó: la de esta versión, si ya estaba guardada (p. ej. tras
+        # deshacerse una transacción que la cambió); si no, se lee de nuevo (un viaje más, una vez por cambio).
+        guardada = _MEMORIA.buscar(version, clave_serie)
+    if guardada is None and "municipio" not in leido:
         _, version, configuracion = _en_un_viaje(pg, None, compilar(_lecturas_de_configuracion(clave_serie)))
         leido.update(configuracion)
     if guardada is None:
         guardada = _configuracion(leido, version)
-        if version is not None and versiones.se_puede_guardar():
-            _GUARDADA[(alias, clave_serie)] = guardada
+        _MEMORIA.guardar(version, clave_serie, guardada)
+    if version is not None:
+        _ULTIMA[(alias, clave_serie)] = version
+    versiones.anotar("configuracion", version)
     encargo = leido.get("encargo") or leido.get("encargo_por_token")
     return Precarga(
         municipio=guardada.municipio,

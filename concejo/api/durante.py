@@ -499,7 +499,7 @@ class VotacionVoto(_Base):
         d = _validar(VotoEntrada, request)
         # La votación (con su periodo) se leyó en esta solicitud: vale la situación del pleno guardada de su
         # versión.
-        with situacion_en_cache(entre_solicitudes=True):
+        with situacion_en_cache(version=votacion.version_del_cuerpo):
             anotada = votaciones.registrar_voto(
                 votacion=votacion,
                 miembro=miembro_de(votacion.sesion, d["miembro"]),

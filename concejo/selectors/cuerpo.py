@@ -10,8 +10,6 @@ son el número legal menos los asientos que en esa fecha quedan sin nadie activo
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ from django.utils import timezone
 
 from concejo import reglas
 from concejo.models import EstadoMiembro, IntegranteComision, Miembro, Organo, Periodo, Sesion, Votacion, Voto
+from core import versiones
 from core.services import perfiles
 from core.services.perfiles import ClaveConocida
 
@@ -243,42 +242,33 @@ def miembros_del_periodo(periodo: Periodo) -> list[Miembro]:
     )
 
 
-# Situaciones ya calculadas dentro de `situacion_en_cache` (una solicitud), por (periodo, fecha).
+# Situaciones ya calculadas dentro de `situacion_en_cache` (una solicitud), por (periodo, fecha); y la versión
+# del cuerpo con que se comparten entre solicitudes, si se dio.
 _situaciones: ContextVar[dict | None] = ContextVar("secretaria_situaciones_del_pleno", default=None)
-_entre_solicitudes: ContextVar[bool] = ContextVar("secretaria_situacion_entre_solicitudes", default=False)
+_version_del_cuerpo: ContextVar[int | None] = ContextVar("secretaria_version_del_cuerpo", default=None)
 
-# Situaciones guardadas en el proceso entre solicitudes (solo dentro de
-# `situacion_en_cache(entre_solicitudes=True)`), por (periodo, su versión del cuerpo, número legal, fecha); las
-# más viejas salen primero. Se comparten entre solicitudes e hilos: quien las usa no las modifica.
-_GUARDADAS_MAX = 32
-_guardadas: OrderedDict[tuple, Situacion] = OrderedDict()
-_guardadas_cerrojo = threading.Lock()
+# Situaciones guardadas en el proceso entre solicitudes, por la versión del grupo «cuerpo» de `core.versiones`
+# (miembros, sus estados y sus personas) y (periodo, número legal, fecha). Se comparten entre solicitudes e
+# hilos: quien las usa no las modifica.
+_GUARDADAS = versiones.Memoria("cuerpo", maximo=32)
 
 
 @contextmanager
-def situacion_en_cache(*, entre_solicitudes: bool = False):
+def situacion_en_cache(*, version: int | None = None):
     """Dentro del bloque, `situacion_en(periodo, fecha)` se calcula una vez (el resultado, el quórum y la
     lista de miembros la releen); fuera, cada llamada consulta. Solo para bloques que no cambian miembros
     ni sus estados (p. ej. anotar un voto y mostrar el panel de la votación).
 
-    Con `entre_solicitudes`, además, se toma la situación que el proceso guardó en otra solicitud para la
-    misma versión del cuerpo del periodo (`Periodo.version_cuerpo`, que suben las señales de miembros,
-    estados y personas): el periodo que se pasa debe haberse leído en esta solicitud. Es para el voto en
-    vivo, que la lee a cada voto sin que cambie."""
+    Con `version` (la del grupo «cuerpo», leída en esta solicitud junto con lo que se vota:
+    `permissions.obtener_votacion`), además se toma la situación que el proceso guardó en otra solicitud con
+    esa misma versión. Es para el voto en vivo, que la lee a cada voto sin que cambie."""
     token = _situaciones.set({})
-    token_entre = _entre_solicitudes.set(entre_solicitudes)
+    token_version = _version_del_cuerpo.set(version)
     try:
         yield
     finally:
-        _entre_solicitudes.reset(token_entre)
+        _version_del_cuerpo.reset(token_version)
         _situaciones.reset(token)
-
-
-def olvidar_situaciones_guardadas() -> None:
-    """Vacía las situaciones guardadas entre solicitudes (las pruebas, al empezar cada una: en SQLite un id
-    de periodo se repite tras deshacer la transacción de la prueba anterior)."""
-    with _guardadas_cerrojo:
-        _guardadas.clear()
 
 
 def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
@@ -290,24 +280,12 @@ def situacion_en(periodo: Periodo, fecha=None) -> Situacion:
         return _situacion_en(periodo, fecha)
     clave = (periodo.pk, fecha)
     if clave not in cache:
-        calcular = _situacion_guardada if _entre_solicitudes.get() else _situacion_en
-        cache[clave] = calcular(periodo, fecha)
+        cache[clave] = _GUARDADAS.obtener(
+            _version_del_cuerpo.get(),
+            (periodo.pk, periodo.numero_legal, fecha),
+            lambda: _situacion_en(periodo, fecha),
+        )
     return cache[clave]
-
-
-def _situacion_guardada(periodo: Periodo, fecha: date) -> Situacion:
-    clave = (periodo.pk, periodo.version_cuerpo, periodo.numero_legal, fecha)
-    with _guardadas_cerrojo:
-        situacion = _guardadas.get(clave)
-        if situacion is not None:
-            _guardadas.move_to_end(clave)
-            return situacion
-    situacion = _situacion_en(periodo, fecha)
-    with _guardadas_cerrojo:
-        _guardadas[clave] = situacion
-        while len(_guardadas) > _GUARDADAS_MAX:
-            _guardadas.popitem(last=False)
-    return situacion
 
 
 def _situacion_en(periodo: Periodo, fecha: date) -> Situacion:

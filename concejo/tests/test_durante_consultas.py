@@ -6,7 +6,7 @@ from django.test import Client
 
 from bench.concejo_votos import preparar
 from concejo.models import Voto
-from core.models import Evento
+from core.models import Evento, VersionDeDatos
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,8 @@ def _consultas_a(tabla: str, consultas) -> int:
 
 def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el_cuerpo(secretario):
     """El voto en vivo no relee a los 40 miembros y sus estados a cada voto (la situación del pleno queda
-    guardada por la versión del periodo), pero un cambio de persona, de estado o de miembro se ve en el
-    voto siguiente, por la pantalla y por la API."""
+    guardada con la versión del grupo «cuerpo» de `core.versiones`), pero un cambio de persona, de estado o
+    de miembro se ve en el voto siguiente, por la pantalla y por la API."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from rest_framework.authtoken.models import Token
@@ -73,10 +73,9 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
     assert r.status_code == 200 and r.json()["calculo"]["en_contra"] == 1
 
     # Otro nombre de la persona: el voto siguiente la muestra.
-    version = votacion.sesion.organo.periodo.version_cuerpo
+    version = VersionDeDatos.objects.get(grupo="cuerpo").valor
     actualizar_persona(persona=regidores[3].persona, por=secretario, nombres="Rosa Nueva")
-    votacion.sesion.organo.periodo.refresh_from_db()
-    assert votacion.sesion.organo.periodo.version_cuerpo == version + 1
+    assert VersionDeDatos.objects.get(grupo="cuerpo").valor != version
     html, tras_nombre = votar(regidores[3])
     assert "Rosa Nueva Bench" in html and _consultas_a("concejo_estadomiembro", tras_nombre) == 1
 
@@ -113,23 +112,44 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
     assert votar_api(regidores[6]) == 0
 
 
-def test_guardar_un_periodo_leido_antes_no_devuelve_la_version_del_cuerpo(secretario):
-    """La versión del cuerpo solo sube: guardar (p. ej. desde el admin de Django) un periodo leído antes de
-    que cambiaran sus miembros no la pisa con el valor viejo."""
-    from concejo.models import Periodo
-    from concejo.services import cuerpo
+def test_un_cambio_sin_save_tambien_renueva_la_situacion(secretario):
+    """Los disparadores de `core.versiones` ven lo que las señales no veían: un `update()` de los estados o
+    una carga masiva de miembros cambia la versión del cuerpo y el voto siguiente rehace la situación."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from concejo.models import EstadoMiembro
 
     _, votacion, regidores = preparar(miembros=5)
-    periodo = Periodo.objects.get(pk=votacion.sesion.organo.periodo_id)
-    leida = periodo.version_cuerpo
-    cuerpo.registrar_estado(
-        miembro=regidores[0],
-        estado="licencia",
-        desde=votacion.sesion.fecha.date(),
-        documento="Resolución 3-2026",
-        por=secretario,
+    pantalla = Client()
+    pantalla.force_login(secretario)
+    url = f"/concejo/votaciones/{votacion.pk}/voto/"
+
+    def votar(miembro):
+        with CaptureQueriesContext(connection) as consultas:
+            r = pantalla.post(url, {"miembro": miembro.pk, "sentido": "a_favor"}, HTTP_HX_REQUEST="true")
+        assert r.status_code == 200
+        return r.content.decode(), _consultas_a("concejo_estadomiembro", consultas)
+
+    votar(regidores[0])
+    assert votar(regidores[1])[1] == 0  # guardada
+    EstadoMiembro.objects.bulk_create(
+        [
+            EstadoMiembro(
+                miembro=regidores[4], estado="vacado", desde=votacion.sesion.fecha.date(), documento="x"
+            )
+        ]
     )
-    periodo.nombre = "Periodo renombrado"
-    periodo.save()  # la instancia leída antes de la licencia
-    periodo.refresh_from_db()
-    assert periodo.nombre == "Periodo renombrado" and periodo.version_cuerpo == leida + 1
+    html, releidas = votar(regidores[2])
+    assert releidas == 1 and f'data-votante="{regidores[4].pk}"' not in html
+
+
+@pytest.mark.parametrize("motor", ["postgresql", "sqlite"])
+def test_la_migracion_del_cuerpo_guarda_el_sql_que_se_genera_hoy(motor):
+    from importlib import import_module
+
+    from core import versiones
+
+    migracion = import_module("concejo.migrations.0007_version_del_cuerpo_por_disparadores")
+    congelado = migracion.DISPARADORES_POSTGRESQL if motor == "postgresql" else migracion.DISPARADORES_SQLITE
+    assert congelado == versiones.sql_disparadores("cuerpo", motor)

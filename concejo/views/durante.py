@@ -470,7 +470,7 @@ def votacion_voto(request, pk: int):
     votacion = obtener_votacion(request.user, pk)
     # Anotar un voto no cambia quién integra el pleno: el resultado y el panel comparten la situación del día.
     # La votación (con su periodo) se leyó en esta solicitud: vale la situación guardada de su versión.
-    with situacion_en_cache(entre_solicitudes=True):
+    with situacion_en_cache(version=votacion.version_del_cuerpo):
         try:
             miembro = miembro_de(votacion.sesion, request.POST.get("miembro"))
             anotada = votaciones.registrar_voto(

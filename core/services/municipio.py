@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -15,6 +15,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
+from core import versiones
 from core.models import Municipio, Usuario
 from core.services.auditoria import instantanea, registrar_evento
 from core.services.perfiles import ErrorPerfil, obtener_perfil
@@ -57,13 +58,6 @@ ESTADOS_MX = {
     "YUC",
     "ZAC",
 }
-# La zona del municipio se lee en cada solicitud (middleware): se recuerda en el proceso para no sumar
-# una consulta por solicitud. Guardar el municipio la pone al día en el proceso que guarda; los demás
-# procesos (otros trabajadores de gunicorn, la cola de tareas) la releen a los ZONA_HORARIA_SEGUNDOS.
-ZONA_HORARIA_SEGUNDOS = 300
-_zona_recordada: tuple[str | None, float] | None = (
-    None  # (zona o None = la del servidor, vence en monotonic())
-)
 _SIGLA = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
 _PERFIL = re.compile(r"^(PE|EC|CO|MX-[A-Z]{3})$")
 
@@ -173,6 +167,8 @@ def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **
     elif isinstance(logo, UploadedFile):
         municipio.logo.save(logo.name, logo, save=False)
     municipio.save()
+    versiones.olvidar("configuracion")  # cambió: lo que siga en esta solicitud se lee de nuevo
+    _en_la_unidad.olvidar()
     registrar_evento(
         por=por,
         accion="core.municipio.crear" if nuevo else "core.municipio.editar",
@@ -183,41 +179,50 @@ def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **
     return municipio
 
 
-def zona_horaria_actual() -> str:
-    """La zona horaria (IANA) del municipio de la instalación, o `settings.TIME_ZONE` si aún no hay uno.
+@dataclass(frozen=True)
+class _Vigente:
+    municipio: Municipio | None
+    zona: str | None  # None: la del servidor (`settings.TIME_ZONE`)
 
-    Sale de lo recordado en el proceso; si no hay o venció, de una consulta de una columna. Sin la
-    tabla (antes del primer `migrate`) vale la del servidor, sin recordarla.
-    """
-    global _zona_recordada
-    if _zona_recordada is not None and time.monotonic() < _zona_recordada[1]:
-        return _zona_recordada[0] or settings.TIME_ZONE
+
+# El municipio de la instalación se lee una vez por unidad de trabajo de `core.versiones` (una solicitud, una
+# tarea, una orden de consola), en la misma consulta que la versión de la configuración: la zona horaria y
+# los datos del municipio de cada solicitud son los de la base en ese momento, sin nada guardado de una
+# solicitud a otra (antes, la zona se recordaba cinco minutos en cada proceso).
+_en_la_unidad = versiones.DeLaUnidad("municipio")
+
+
+def _leer_vigente() -> _Vigente:
+    municipio = (
+        Municipio.objects.filter(activo=True)
+        .annotate(_version=versiones.subconsulta("configuracion"))
+        .order_by("pk")
+        .first()
+    )
+    if municipio is None:
+        return _Vigente(None, None)
+    versiones.anotar("configuracion", municipio._version)
+    zona = municipio.zona_horaria
+    return _Vigente(municipio, zona if zona in _zonas_conocidas() else None)
+
+
+def _vigente() -> _Vigente:
+    return _en_la_unidad.obtener(_leer_vigente)
+
+
+def municipio_vigente() -> Municipio | None:
+    """El municipio de la instalación, leído una vez en esta solicitud (para las plantillas y lo que solo lo
+    lee). Para cambiarlo, `actualizar_municipio` con el de `Municipio.objects.actual()`."""
+    return _vigente().municipio
+
+
+def zona_horaria_actual() -> str:
+    """La zona horaria (IANA) del municipio de la instalación, o `settings.TIME_ZONE` si aún no hay uno. Sin
+    la tabla de versiones (antes del primer `migrate`) vale la del servidor."""
     try:
-        zona = (
-            Municipio.objects.filter(activo=True)
-            .order_by("pk")
-            .values_list("zona_horaria", flat=True)
-            .first()
-        )
+        return _vigente().zona or settings.TIME_ZONE
     except DatabaseError:  # base sin migrar: la orden que corre es probablemente `migrate`
         return settings.TIME_ZONE
-    return recordar_zona_horaria(zona)
-
-
-def recordar_zona_horaria(zona: str | None) -> str:
-    """Recuerda `zona` como la del municipio (None: la del servidor) y la devuelve; `olvidar_zona_horaria`
-    hace que la próxima lectura consulte. Lo llama el núcleo al guardar un municipio activo (la instalación
-    sirve a uno solo)."""
-    global _zona_recordada
-    zona = zona if zona in _zonas_conocidas() else None
-    _zona_recordada = (zona, time.monotonic() + ZONA_HORARIA_SEGUNDOS)
-    return zona or settings.TIME_ZONE
-
-
-def olvidar_zona_horaria() -> None:
-    """La próxima lectura de la zona horaria consulta la base de datos."""
-    global _zona_recordada
-    _zona_recordada = None
 
 
 @lru_cache(maxsize=1)

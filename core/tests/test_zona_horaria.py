@@ -27,7 +27,6 @@ def zona_de_la_tarea() -> str:
 @pytest.fixture(autouse=True)
 def servidor_en_lima(settings):
     settings.TIME_ZONE = "America/Lima"
-    servicio_municipio.olvidar_zona_horaria()
 
 
 @pytest.fixture

@@ -22,7 +22,9 @@ def documento(municipio, unidad_gdu):
 
 
 def test_seguimiento_publico_sin_sesion(client, documento, django_assert_num_queries):
-    with django_assert_num_queries(2):  # el documento por su código único y sus pasos
+    # El municipio y su zona horaria (leídos con cada solicitud: las fechas salen en la hora del municipio), el
+    # documento por su código único y sus pasos.
+    with django_assert_num_queries(3):
         r = client.get(f"/api/v1/seguimiento/{documento.codigo_seguimiento.lower()}/")
     assert r.status_code == 200
     datos = r.json()

@@ -167,49 +167,11 @@ def test_consultas_compiladas_una_vez_dan_lo_del_orm(municipio, mesa_de_partes, 
             assert consulta._plantillas[clave_plantilla] is not None, clave
 
 
-# Configuración guardada en el proceso con su versión (PostgreSQL: disparadores de core.versiones).
+# Configuración guardada en el proceso con su versión (`core.versiones`; los disparadores se prueban en
+# core/tests/test_versiones.py).
 
 
-def _version():
-    from core.models import VersionDeDatos
-
-    return VersionDeDatos.objects.get(grupo="configuracion").valor
-
-
-def test_los_disparadores_suben_la_version_con_cualquier_escritura(municipio, mesa_de_partes):
-    import pytest
-
-    if connection.vendor != "postgresql":
-        pytest.skip("los disparadores de versión son de PostgreSQL")
-    antes = _version()
-    dia = DiaCalendario.objects.create(
-        municipio=municipio,
-        fecha=date(2026, 7, 1),
-        tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
-        descripcion="Prueba",
-    )
-    assert _version() == antes + 1
-    Municipio.objects.filter(pk=municipio.pk).update(telefono="01-555")  # sin señales ni save()
-    ReglaLocal.objects.bulk_create(
-        [
-            ReglaLocal(
-                municipio=municipio,
-                clave="plazos.respuesta_peticion",
-                valor=7,
-                vigente_desde=date(2020, 1, 1),
-                fuente="x",
-            )
-        ]
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE core_serie SET nombre = nombre")
-    dia.delete()
-    assert _version() == antes + 5
-    PersonaFactory()  # otra tabla: no es configuración
-    assert _version() == antes + 5
-
-
-def test_la_configuracion_se_guarda_fuera_de_transacciones_y_se_relee_al_cambiar(
+def test_la_configuracion_se_guarda_con_su_version_y_un_rollback_no_la_confunde(
     transactional_db, municipio, mesa_de_partes
 ):
     import pytest
@@ -220,17 +182,29 @@ def test_la_configuracion_se_guarda_fuera_de_transacciones_y_se_relee_al_cambiar
     serie_por_perfil(CLAVE_SERIE, por=mesa_de_partes)
     hoy = timezone.localdate()
     precargar = lambda: modulo.precargar(clave_serie=CLAVE_SERIE, usuario=mesa_de_partes, hoy=hoy)  # noqa: E731
-    # Dentro de una transacción no se guarda nada.
-    with transaction.atomic():
-        assert precargar().serie is not None
-    assert not modulo._GUARDADA
     primera = precargar()
-    assert list(modulo._GUARDADA.values())[0].municipio is primera.municipio
-    # Sin cambios, la siguiente lee solo la versión (y lo propio de la solicitud): mismos objetos.
+    # Sin cambios, la siguiente no relee la configuración: mismos objetos, un solo viaje.
     with CaptureQueriesContext(connection) as consultas:
         segunda = precargar()
     assert segunda.municipio is primera.municipio and segunda.dias is primera.dias and len(consultas) == 0
-    # Un día nuevo del calendario (de cualquier forma) sube la versión: la siguiente lo ve.
+
+    # Dentro de una transacción que luego se deshace: se ve (y se guarda) lo que esa transacción escribió, con
+    # una versión que no se repite; deshecha, vuelve la versión de antes y con ella lo de antes.
+    class Deshacer(Exception):
+        pass
+
+    with pytest.raises(Deshacer), transaction.atomic():
+        DiaCalendario.objects.create(
+            municipio=municipio,
+            fecha=date(2026, 7, 3),
+            tipo=DiaCalendario.Tipo.FERIADO_LOCAL,
+            descripcion="X",
+        )
+        assert [d.fecha for d in precargar().dias] == [date(2026, 7, 3)]
+        raise Deshacer
+    assert precargar().dias is primera.dias
+
+    # Un día nuevo del calendario (de cualquier forma, aquí sin save()) da otra versión: la siguiente lo ve.
     DiaCalendario.objects.bulk_create(
         [
             DiaCalendario(

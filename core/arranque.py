@@ -1,0 +1,44 @@
+"""Lo que el núcleo conecta al arrancar (`CoreConfig.ready()`): los roles y las filas de versión tras cada
+`migrate` (o `flush`) y, en cada tarea en segundo plano, la zona horaria del municipio y una unidad de
+trabajo de `core.versiones`.
+
+No es lógica de negocio: es preparación de la instalación y del contexto en que corre cada tarea.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+from django.db.models.signals import post_migrate
+from django_tasks.signals import task_finished, task_started
+
+from core import versiones
+from core.services.municipio import en_zona_del_municipio
+from core.services.roles import sincronizar_roles
+
+# Con el backend inmediato la tarea corre dentro de una solicitud: al terminar se restaura la zona que había
+# (una pila, por si una tarea encola y corre otra).
+_tareas_en_curso: list[ExitStack] = []
+
+
+def _tras_migrar(sender, **kwargs):
+    sincronizar_roles()
+    versiones.asegurar_filas()
+
+
+def _tarea_empieza(sender, **kwargs):
+    bloque = ExitStack()
+    bloque.enter_context(versiones.unidad_de_trabajo())
+    bloque.enter_context(en_zona_del_municipio())
+    _tareas_en_curso.append(bloque)
+
+
+def _tarea_termina(sender, **kwargs):
+    if _tareas_en_curso:
+        _tareas_en_curso.pop().close()
+
+
+def conectar(app_config) -> None:
+    post_migrate.connect(_tras_migrar, sender=app_config)
+    task_started.connect(_tarea_empieza, dispatch_uid="core_tarea_empieza")
+    task_finished.connect(_tarea_termina, dispatch_uid="core_tarea_termina")
