@@ -141,7 +141,6 @@ def _lecturas_de_configuracion(clave_serie: str) -> dict[str, tuple]:
     return {"municipio": (), "reglas": (), "dias": (), "serie": (clave_serie,)}
 
 
-
 def _en_un_viaje(pg, token, compiladas) -> tuple[tuple | None, int | None, dict[str, list[tuple]]]:
     """Un viaje, en este orden: el token (si hay), la versión de la configuración y las consultas. La versión va
     antes que las tablas: lo leído de ellas es al menos tan nuevo como ella."""
