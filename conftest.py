@@ -1,13 +1,24 @@
 """Personas de prueba compartidas por todas las áreas (STYLE.md: secretario, mesa_de_partes, ...)."""
 
 import pytest
+from django.core.cache import cache
 
-from core import roles
+from core import limites, roles
 from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
 
 # Los fixtures del navegador, definidos una sola vez: dos definiciones (una por módulo que los importa)
 # abrían dos Playwright en el mismo proceso de pruebas y el segundo fallaba.
 pytest_plugins = ["core.tests.navegador"]
+
+
+@pytest.fixture(autouse=True)
+def _limites_en_un_instante(monkeypatch):
+    """Los límites por IP cuentan en ventanas fijas (un minuto, una hora): en las pruebas el reloj de esas
+    ventanas no avanza, así que una ráfaga de solicitudes cae siempre en la misma ventana aunque la máquina
+    vaya lenta y pase el cambio de minuto (la prueba fallaba según la hora). Como la ventana es siempre la
+    misma, cada prueba empieza con los contadores vacíos."""
+    monkeypatch.setattr(limites, "reloj", lambda: 1_800_000_000.0)
+    cache.clear()
 
 
 @pytest.fixture

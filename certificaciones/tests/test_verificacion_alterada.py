@@ -2,8 +2,6 @@
 (contenido, diccionario de la firma, CMS, xref, cola) nunca da un 500 ni «coincide», por la página y por
 JSON; y lo que pyHanko no puede leer se informa como firma no válida."""
 
-import time
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -41,7 +39,6 @@ def test_un_byte_cambiado_en_cualquier_posicion_nunca_da_500_ni_coincide(client,
     paso = max(1, len(firmado) // POSICIONES)
     posiciones = sorted({*range(0, len(firmado), paso), *range(max(0, len(firmado) - 64), len(firmado))})
     assert len(posiciones) >= POSICIONES
-    inicio = time.perf_counter()
     vistos = {}
     for i, posicion in enumerate(posiciones):
         datos = _alterado(firmado, posicion)
@@ -58,7 +55,6 @@ def test_un_byte_cambiado_en_cualquier_posicion_nunca_da_500_ni_coincide(client,
             if r.status_code == 200:
                 assert "no coincide con ningún documento emitido" in html, posicion
     assert vistos.get(200, 0) > POSICIONES // 2  # casi todos llegan a la comprobación (no se cortan antes)
-    assert time.perf_counter() - inicio < 30  # holgado: en una máquina quieta tarda unos segundos
 
 
 def _zona_de_la_firma(datos: bytes) -> list[int]:

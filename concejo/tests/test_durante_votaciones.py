@@ -240,7 +240,8 @@ def _aprobar(cliente, sesion, punto):
 
 def test_dos_debates_en_dias_distintos(en_ecuador, cliente_de, secretario, pleno):
     cliente = cliente_de(secretario)
-    hoy = timezone.now()
+    # A una hora fija: «ayer + 1 minuto» no debe caer en otro día si la prueba corre cerca de la medianoche.
+    hoy = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
     ayer = SesionFactory(organo=pleno, fecha=hoy - timedelta(days=1), estado=Sesion.Estado.CONVOCADA)
     primero = PuntoFactory(sesion=ayer, orden=1, instrumento="ordenanza", titulo="Ordenanza (primer debate)")
     instalada(cliente, ayer, 8)

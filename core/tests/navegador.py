@@ -82,7 +82,9 @@ def pagina(navegador, live_server):
             ruta.abort()
 
     contexto.route("**/*", filtrar)
-    contexto.set_default_timeout(10_000)
+    # Cada espera es por una condición (un elemento, una navegación), no por tiempo: el límite solo decide
+    # cuándo rendirse. Holgado, porque CI comparte la máquina y una página con PDF puede tardar bajo carga.
+    contexto.set_default_timeout(60_000)
     pestana = contexto.new_page()
     yield pestana
     contexto.close()
