@@ -12,6 +12,7 @@ ya usa dentro de una solicitud. La usan la sesión del navegador (`BackendConPer
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
@@ -46,9 +47,10 @@ def _columnas() -> tuple[str, list[str], list[str]]:
     grupos = Usuario._meta.get_field("groups")
     de_grupo = Group._meta.get_field("permissions")
     columnas = (
-        ", ".join(f"u.{q(f.column)}" for f in Usuario._meta.concrete_fields)
+        # Un campo concreto siempre tiene columna (el tipo de Field la admite None).
+        ", ".join(f"u.{q(cast(str, f.column))}" for f in Usuario._meta.concrete_fields)
         + ", "
-        + ", ".join(f"un.{q(f.column)}" for f in UnidadOrganica._meta.concrete_fields)
+        + ", ".join(f"un.{q(cast(str, f.column))}" for f in UnidadOrganica._meta.concrete_fields)
         + f", ARRAY(SELECT ct.{ct.app_label} || '.' || p.{p.codename} FROM {p} p"
         f" JOIN {ct} ct ON ct.{ct.id} = p.{p.content_type}"
         f" WHERE u.{u.is_superuser}"
@@ -98,7 +100,7 @@ def usuario_de_fila(fila, inicio: int = 0) -> Usuario:
     )
     Usuario._meta.get_field("unidad").set_cached_value(usuario, unidad)
     # Lo que ModelBackend.get_all_permissions guarda tras sus dos consultas (usuario activo).
-    usuario._perm_cache = set(fila[-1])
+    usuario._perm_cache = set(fila[-1])  # type: ignore[attr-defined]  # el atributo que crea ModelBackend
     return usuario
 
 

@@ -97,11 +97,15 @@ def _cargar_nucleo() -> Municipio:
         unidad = UnidadOrganica.objects.filter(sigla=sigla).first()
         if unidad is None:
             unidad = crear_unidad(
-                nombre=nombre, sigla=sigla, padre=unidades.get(padre), orden=orden, por=None
+                nombre=nombre,
+                sigla=sigla,
+                padre=unidades.get(padre) if padre is not None else None,
+                orden=orden,
+                por=None,
             )
         unidades[sigla] = unidad
-    for username, nombres, apellidos, sigla, nombre_cargo, jefatura, rol in USUARIOS:
-        unidad = unidades.get(sigla)
+    for username, nombres, apellidos, de_unidad, nombre_cargo, jefatura, rol in USUARIOS:
+        unidad = unidades.get(de_unidad) if de_unidad is not None else None  # el regidor no es de una unidad
         cargo = None
         if unidad:
             cargo = Cargo.objects.filter(nombre=nombre_cargo, unidad=unidad).first() or crear_cargo(
@@ -121,7 +125,7 @@ def _cargar_nucleo() -> Municipio:
                 por=None,
             )
         if jefatura and unidad and unidad.jefe_id is None:
-            unidades[sigla] = actualizar_unidad(unidad=unidad, jefe=usuario, por=None)
+            unidades[unidad.sigla] = actualizar_unidad(unidad=unidad, jefe=usuario, por=None)
     if not Usuario.objects.filter(username="admin").exists():
         Usuario.objects.create_superuser("admin", "admin@villaesperanza.gob.pe", CLAVE_DEMO)
     for tipo, tipo_doc, numero, nombres, apellidos, razon_social, correo in PERSONAS:

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from asn1crypto import x509 as asn1_x509
 from django.conf import settings
@@ -199,7 +199,7 @@ def raices_de_confianza() -> list[asn1_x509.Certificate]:
         with _cerrojo:
             if llave not in _cache:
                 _cache[llave] = list(load_certs_from_pemder([str(ruta)]))
-            return _cache[llave]
+            return cast(list[asn1_x509.Certificate], _cache[llave])  # lo guardado bajo «raices»
     signer = firmante()
     certificados = [*signer.cert_registry, signer.signing_cert]
     return [c for c in certificados if c.self_signed] or [signer.signing_cert]

@@ -146,6 +146,7 @@ def numerar_y_auditar(
     numero = nuevo_numero(ids[0], fila[0], objeto.pk)
     inserciones = _insertar([numero])  # fija `asignado` (auto_now_add) antes de la instantánea
     evento_numero = evento_del_numero(numero)
+    params_objeto: list | tuple
     sql_objeto, params_objeto = anotar(numero)
     if nuevo:
         # El objeto entra ya numerado (fija sus auto_now_add antes de su instantánea, como el número).

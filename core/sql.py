@@ -30,7 +30,18 @@ class Tabla:
     def __getattr__(self, campo: str) -> str:
         if campo.startswith("_"):
             raise AttributeError(campo)
-        return connection.ops.quote_name(self._modelo._meta.get_field(campo).column)
+        # Una relación inversa no tiene `column` y un campo sin columna la tiene en None: ninguno va en el SQL.
+        columna = getattr(self._modelo._meta.get_field(campo), "column", None)
+        if columna is None:
+            raise AttributeError(campo)
+        return connection.ops.quote_name(columna)
+
+
+def _columna_pk(modelo: type[models.Model]) -> str:
+    columna = modelo._meta.pk.column
+    if columna is None:  # la clave primaria de un modelo siempre es una columna
+        raise ValueError(f"{modelo.__name__}: clave primaria sin columna")
+    return columna
 
 
 @cache
@@ -66,7 +77,7 @@ def ids_nuevos(modelos: list[type[models.Model]]) -> tuple[str, list[str]]:
     sql = "SELECT " + ", ".join(["nextval(pg_get_serial_sequence(%s, %s))"] * len(modelos))
     parametros: list[str] = []
     for modelo in modelos:
-        parametros += [modelo._meta.db_table, modelo._meta.pk.column]  # como texto, sin citar
+        parametros += [modelo._meta.db_table, _columna_pk(modelo)]  # como texto, sin citar
     return sql, parametros
 
 
@@ -81,5 +92,5 @@ def anotar(modelo: type[models.Model], pk, **valores) -> tuple[str, list]:
     """(sql, parámetros) del UPDATE de `valores` (campo → valor ya listo para la base) en la fila `pk`."""
     t = Tabla(modelo)
     asignaciones = ", ".join(f"{getattr(t, campo)} = %s" for campo in valores)
-    columna_pk = connection.ops.quote_name(modelo._meta.pk.column)
+    columna_pk = connection.ops.quote_name(_columna_pk(modelo))
     return f"UPDATE {t} SET {asignaciones} WHERE {columna_pk} = %s", [*valores.values(), pk]

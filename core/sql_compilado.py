@@ -25,6 +25,7 @@ import copy
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
+from typing import Literal, cast
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -152,9 +153,10 @@ def _tal_cual(campo: models.Field, conexion) -> tuple[type, bool] | None:
     PostgreSQL, p. ej., los enteros que no son ids van envueltos en `Int4`). Solo texto, enteros,
     booleanos y claves foráneas a ellos, de estas clases y no de subclases. None: cada valor por el ORM."""
     clase = type(campo)
+    tipo: type | None
     if clase in (models.ForeignKey, models.OneToOneField):
-        tipo = _tal_cual(campo.target_field, conexion)
-        tipo = tipo and tipo[0]
+        destino = _tal_cual(cast(models.ForeignKey, campo).target_field, conexion)
+        tipo = destino and destino[0]
     elif clase in (models.CharField, models.TextField):
         tipo = str
     elif issubclass(clase, models.IntegerField) and clase.__module__ == models.IntegerField.__module__:
@@ -209,7 +211,7 @@ def sql_insertar(
     # Sin `campos`, la clave no los lleva: el hash de treinta campos cuesta más que todo lo demás de la clave.
     clave = (modelo, None if campos is None else tuple(campos), len(objetos), using, conexion.vendor)
     campos = tuple(modelo._meta.concrete_fields if campos is None else campos)
-    cacheado = _inserciones.get(clave, False)
+    cacheado: tuple[str, str, tuple] | Literal[False] | None = _inserciones.get(clave, False)
     if cacheado is None or not campos:
         return _insertar_orm(modelo, campos, objetos, conexion)
     if cacheado is False:

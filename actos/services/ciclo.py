@@ -99,7 +99,7 @@ def _validar_datos(*, tipo: str, titulo: str, organo: str | None = None) -> tupl
         errores["titulo"] = ["Escriba el título o sumilla del acto."]
     elif len(titulo) > 500:
         errores["titulo"] = ["El título no puede pasar de 500 caracteres."]
-    if errores:
+    if errores or datos is None:  # sin `datos` ya hay un error en «tipo»
         raise ValidationError(errores)
     return datos, titulo
 

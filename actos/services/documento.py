@@ -27,9 +27,9 @@ def _contexto(acto: Acto) -> dict:
     partes = list(acto.partes.all())
     vistos = set()
     for p in partes:
-        p.rotulo = _rotulo(p)
+        p.rotulo = _rotulo(p)  # type: ignore[attr-defined]  # un dato más para la plantilla, no un campo
         # Encabezado de grupo en la primera disposición de cada clase («DISPOSICIONES FINALES»).
-        p.grupo = GRUPOS.get(p.tipo, "") if p.tipo not in vistos else ""
+        p.grupo = GRUPOS.get(p.tipo, "") if p.tipo not in vistos else ""  # type: ignore[attr-defined]  # ídem: para la plantilla
         vistos.add(p.tipo)
     return {
         "acto": acto,
@@ -109,9 +109,12 @@ def _rotulo(parte) -> str:
 
 
 def _da_fe(acto: Acto) -> str:
-    quien = acto.refrendado_por.get_full_name() or acto.refrendado_por.username
+    refrendado = acto.refrendado_por
+    if refrendado is None:  # quien llama ya lo mira: sin refrendo no hay «da fe»
+        return ""
+    quien = refrendado.get_full_name() or refrendado.username
     texto = f"{quien}, Secretario(a) General (da fe)"
-    if acto.por_encargo_de_id:
+    if acto.por_encargo_de is not None:
         titular = acto.por_encargo_de.get_full_name() or acto.por_encargo_de.username
         texto += f", por encargo de {titular}"
     return texto

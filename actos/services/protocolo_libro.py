@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -89,7 +90,7 @@ def _logo_data(municipio: Municipio | None) -> str:
 def _entradas(tipo: str, anio: int) -> tuple[list[EntradaIndice], dict[int, Acto]]:
     serie = serie_por_perfil(tipo)
     actos = {
-        a.numero: a
+        cast(int, a.numero): a  # actos_del_anio filtra numero__isnull=False
         for a in actos_del_anio(tipo, anio)
         .select_related("archivo", "refrendado_por", "por_encargo_de")
         .prefetch_related("partes")
@@ -112,10 +113,13 @@ def _entradas(tipo: str, anio: int) -> tuple[list[EntradaIndice], dict[int, Acto
 
 def _pdf_firmado(acto: Acto, directorio: str) -> str | None:
     """El PDF firmado guardado del acto, copiado al directorio temporal, si su SHA-256 coincide."""
-    if not acto.archivo_id or not acto.sha256 or acto.archivo.sha256 != acto.sha256:
+    if not acto.archivo_id or not acto.sha256:
+        return None
+    guardado = acto.archivo
+    if guardado is None or guardado.sha256 != acto.sha256 or not guardado.archivo.name:
         return None
     descriptor, ruta = tempfile.mkstemp(suffix=".pdf", dir=directorio)
-    with os.fdopen(descriptor, "wb") as salida, default_storage.open(acto.archivo.archivo.name, "rb") as f:
+    with os.fdopen(descriptor, "wb") as salida, default_storage.open(guardado.archivo.name, "rb") as f:
         for bloque in iter(lambda: f.read(1024 * 1024), b""):
             salida.write(bloque)
     return ruta
@@ -128,8 +132,9 @@ def _html_lote(actos: list[Acto], contexto: dict) -> str:
     )
 
 
-def _grupos(entradas, por_id, directorio) -> Iterator[tuple[str, object]]:
-    """Recorre los actos en orden y da ("pdf", ruta) para un PDF firmado o ("lote", [actos]) para renderizar."""
+def _grupos(entradas, por_id, directorio) -> Iterator[tuple[str, Any]]:
+    """Recorre los actos en orden y da ("pdf", (acto, ruta)) para un PDF firmado o ("lote", [actos]) para
+    renderizar (el segundo elemento depende del primero: de ahí `Any`)."""
     pendientes: list[Acto] = []
     for entrada in entradas:
         if entrada.anulado:
@@ -225,7 +230,7 @@ def _recoger(item, anotar):
 def _firma_de_cierre(protocolo: Protocolo) -> dict:
     quien = protocolo.pedido_por
     encargo = encargo_vigente(quien)
-    cargo = quien.cargo.nombre if getattr(quien, "cargo_id", None) else "Secretario(a) General"
+    cargo = quien.cargo.nombre if quien.cargo is not None else "Secretario(a) General"
     return {
         "nombre": quien.get_full_name() or quien.username,
         "cargo": cargo,

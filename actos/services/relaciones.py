@@ -174,7 +174,7 @@ def estado_consolidado(acto: Acto) -> list[dict]:
         .order_by("origen__publicado_en", "creada")
     )
     etiquetas = {p.eid: str(p) for p in acto.partes.all()}
-    verbos = {
+    verbos: dict[str, str] = {  # clave: Relacion.Tipo (un str), como `Relacion.tipo`
         Relacion.Tipo.MODIFICA: "Modificado por",
         Relacion.Tipo.DEROGA: "Derogado por",
         Relacion.Tipo.DEROGA_PARCIAL: "Derogado por",

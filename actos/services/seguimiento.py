@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ from django.utils import timezone
 
 from actos.models import Acto, Avance, Parte, Tarea
 from actos.permissions import gestiona, tareas_visibles
-from core.models import Notificacion, UnidadOrganica
+from core.models import Notificacion, UnidadOrganica, Usuario
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
 from core.services.notificaciones import notificar
@@ -124,7 +125,7 @@ def crear_tarea(
         objeto=tarea,
         despues={**instantanea(tarea, CAMPOS), "acto": acto.pk, **extra},
     )
-    if unidad.jefe_id and unidad.jefe.is_active:
+    if unidad.jefe is not None and unidad.jefe.is_active:
         notificar(
             usuario=unidad.jefe,
             titulo=f"Nueva tarea de seguimiento: {acto}"[:200],
@@ -317,7 +318,7 @@ def tablero(
     totales = {k: sum(getattr(f, k) for f in filas) for k in ("pendientes", "atrasadas", "cumplidas")}
     tareas = list(filtrar(qs, pestana, hoy).order_by("vence", "id")[:limite])
     for t in tareas:
-        t.atrasada = atrasada(t, hoy)
+        t.atrasada = atrasada(t, hoy)  # type: ignore[attr-defined]  # un dato más para la plantilla, no un campo
     return Tablero(pestana=pestana, tareas=tareas, unidades=filas, totales=totales)
 
 
@@ -364,7 +365,7 @@ def enviar_alertas(*, fecha: date | None = None, dias: int | None = None) -> int
     )
     por_jefe: dict[int, tuple] = {}
     for t in tareas:
-        jefe = t.unidad.jefe
+        jefe = cast(Usuario, t.unidad.jefe)  # el filtro: unidad__jefe__isnull=False
         _, vencidas, proximas = por_jefe.setdefault(jefe.pk, (jefe, [], []))
         (vencidas if t.vence < fecha else proximas).append(t)
     titulo = titulo_alerta(fecha)

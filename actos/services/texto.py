@@ -19,7 +19,7 @@ CAMPOS = ["acto", "tipo", "orden", "numero", "epigrafe", "texto", "eid"]
 LARGO_MAXIMO = 100_000
 
 # Prefijo del eId y rango para colocar una parte nueva en su sitio natural (los títulos van entre artículos).
-PREFIJOS = {
+PREFIJOS: dict[str, str] = {  # clave: Parte.Tipo (un str), como `Parte.tipo`
     Parte.Tipo.VISTO: "vis",
     Parte.Tipo.CONSIDERANDO: "cons",
     Parte.Tipo.FORMULA: "form",
@@ -30,7 +30,7 @@ PREFIJOS = {
     Parte.Tipo.FINAL: "dfin",
     Parte.Tipo.DEROGATORIA: "dder",
 }
-RANGO = {
+RANGO: dict[str, int] = {
     Parte.Tipo.VISTO: 0,
     Parte.Tipo.CONSIDERANDO: 1,
     Parte.Tipo.FORMULA: 2,

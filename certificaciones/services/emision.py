@@ -31,7 +31,7 @@ from certificaciones.models import (
 from certificaciones.permissions import CERTIFICAR_POR_ENCARGO, CERTIFICAR_TITULAR
 from certificaciones.services.solicitudes import SIN_ORIGINAL_ADJUNTO
 from core.firma import firmar_pdf
-from core.models import Encargo, Municipio
+from core.models import Encargo, Municipio, Usuario
 from core.rendering import render_pdf
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import encadenar, instantanea, preparar_evento, registrar_evento
@@ -44,7 +44,7 @@ class Autoridad:
 
     calidad: str
     cargo: str
-    por_encargo_de: object | None = None
+    por_encargo_de: Usuario | None = None
     cargo_titular: str = ""
     fedatario: Fedatario | None = None
 
@@ -150,42 +150,48 @@ def texto_certificacion(
         )
     folios = _folios(paginas)
     fojas = folios.replace("folio", "foja")
+    # Claves de tipo str: las de TipoCertificacion lo son y `tipo` llega como str.
+    nombres: dict[str, str]
     if pais_codigo == "EC":
-        documento = {
+        nombres = {
             TipoCertificacion.ACTA: f"el acta {asunto}, de la sesión del Concejo Municipal",
             TipoCertificacion.ACUERDO: f"la resolución {asunto}, adoptada por el Concejo Municipal",
             TipoCertificacion.ORDENANZA: f"la ordenanza {asunto}, expedida por el Concejo Municipal",
-        }.get(tipo, f"el presente documento, {asunto}")
+        }
+        documento = nombres.get(tipo, f"el presente documento, {asunto}")
         return (
             f"CERTIFICO: Que {documento}, de {fojas}, existe en {archivo}. La presente certificación da fe "
             "de su existencia en el archivo y no de la autenticidad de su contenido."
         )
     if pais_codigo == "CO":
-        documento = {
+        nombres = {
             TipoCertificacion.ACTA: f"del acta {asunto}, de la sesión del Concejo Municipal",
             TipoCertificacion.ACUERDO: f"del acuerdo {asunto}, expedido por el Concejo Municipal",
             TipoCertificacion.ORDENANZA: f"de la norma municipal {asunto}",
-        }.get(tipo, f"de {asunto}")
+        }
+        documento = nombres.get(tipo, f"de {asunto}")
         return (
             f"CERTIFICA: Que la presente es fiel copia {documento}, de {folios}, tomada de su original que "
             f"reposa en {archivo}."
         )
     if pais_codigo == "MX":
-        documento = {
+        nombres = {
             TipoCertificacion.ACTA: f"del acta de la sesión de Cabildo {asunto}",
             TipoCertificacion.ACUERDO: f"del acuerdo de Cabildo {asunto}",
             TipoCertificacion.ORDENANZA: f"del ordenamiento municipal {asunto}, aprobado por el Ayuntamiento en "
             "sesión de Cabildo",
-        }.get(tipo, f"de {asunto}")
+        }
+        documento = nombres.get(tipo, f"de {asunto}")
         return (
             f"CERTIFICA: Que la presente copia {documento}, constante de {fojas} útil(es), concuerda fielmente "
             f"con su original que obra en {archivo}. Se expide para los fines legales a que haya lugar."
         )
-    descripcion = {
+    nombres = {
         TipoCertificacion.ACTA: "del acta",
         TipoCertificacion.ACUERDO: "del acuerdo",
         TipoCertificacion.ORDENANZA: "de la ordenanza",
-    }.get(tipo, "del documento")
+    }
+    descripcion = nombres.get(tipo, "del documento")
     return (
         f"CERTIFICO: Que la presente, de {folios}, es copia fiel {descripcion} {asunto}, cuyo "
         f"original obra en {archivo}, al que me remito en caso necesario."
@@ -267,6 +273,8 @@ def _original(solicitud: Solicitud) -> tuple[bytes | None, str]:
     f = fuentes.fuente(solicitud.fuente_clave)
     try:
         obj = fuentes.de_fila(solicitud.fuente_clave, solicitud.fuente_tipo_id, solicitud.fuente_id)
+        if obj is None:  # una solicitud con fuente guarda también su tipo de contenido
+            raise ObjectDoesNotExist
         pdf = f.pdf(obj)
     except (ObjectDoesNotExist, OSError):
         raise ValidationError(

@@ -179,7 +179,7 @@ def contexto_acta(sesion: Sesion) -> dict:
         .order_by("orden")
     )
     for punto in puntos:
-        punto.filas_votacion = [
+        punto.filas_votacion = [  # type: ignore[attr-defined]  # un dato más para la plantilla, no un campo
             {
                 "votacion": v,
                 "grupos": _grupos(v)
@@ -195,7 +195,7 @@ def contexto_acta(sesion: Sesion) -> dict:
         "sesion": sesion,
         "organo": sesion.organo,
         "tipo": sesion.tipo.replace("_", " "),
-        "preside": sesion.preside.persona.nombre_completo if sesion.preside_id else "",
+        "preside": sesion.preside.persona.nombre_completo if sesion.preside is not None else "",
         "asistencias": asistencias,
         "presentes": presentes,
         "ausentes": [a for a in asistencias if a.estado != Asistencia.Estado.PRESENTE],
@@ -606,7 +606,9 @@ def _secretario(por) -> dict:
     if encargo is not None:
         titular = encargo.titular
         cargo = (
-            encargo.cargo.nombre if encargo.cargo_id else (titular.cargo.nombre if titular.cargo_id else "")
+            encargo.cargo.nombre
+            if encargo.cargo is not None
+            else (titular.cargo.nombre if titular.cargo is not None else "")
         )
         por_encargo = {"titular": titular.get_full_name() or titular.username, "cargo": cargo}
     return {

@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,10 +44,17 @@ from registro.selectors.busqueda import buscar_documentos
 Seccion = PuntoAgenda.Seccion
 Clase = PuntoAgenda.Clase
 
-ORDEN_SECCIONES = [Seccion.ACTA, Seccion.DESPACHO, Seccion.INFORMES, Seccion.PEDIDOS, Seccion.ORDEN_DEL_DIA]
+# Claves de tipo str: los valores de Seccion y Clase son str y se comparan con lo que llega de formularios.
+ORDEN_SECCIONES: list[str] = [
+    Seccion.ACTA,
+    Seccion.DESPACHO,
+    Seccion.INFORMES,
+    Seccion.PEDIDOS,
+    Seccion.ORDEN_DEL_DIA,
+]
 
 # Clases que admite cada sección (la primera es la que se usa si no se indica).
-CLASES_POR_SECCION = {
+CLASES_POR_SECCION: dict[str, list[str]] = {
     Seccion.ACTA: [Clase.ACTA],
     Seccion.DESPACHO: [Clase.CORRESPONDENCIA, Clase.OTRO],
     Seccion.INFORMES: [Clase.INFORME, Clase.OTRO],
@@ -129,7 +137,7 @@ def foto(sesion: Sesion) -> list[dict]:
             "debate": p.debate,
             "primer_debate_id": p.primer_debate_id,
             "documento_id": p.documento_id,
-            "documento": p.documento.numero_texto if p.documento_id else "",
+            "documento": p.documento.numero_texto if p.documento is not None else "",
             "acta_de_id": p.acta_de_id,
             "anexos": [
                 {"id": a.pk, "nombre": a.nombre_original, "sha256": a.sha256}
@@ -175,7 +183,8 @@ def congelar_agenda(*, sesion: Sesion, por) -> VersionAgenda:
     exigir_preparacion(sesion, "congelar la agenda")
     if agenda_congelada(sesion):
         raise ValidationError(
-            f"La agenda ya está congelada (versión {ultima_version(sesion).numero}); "
+            # cast: la agenda congelada tiene al menos una versión (agenda_congelada lo acaba de ver).
+            f"La agenda ya está congelada (versión {cast(VersionAgenda, ultima_version(sesion)).numero}); "
             "los cambios se hacen con motivo y crean otra versión."
         )
     if not sesion.puntos.exists():
@@ -233,7 +242,7 @@ class DatosPunto:
     descripcion: str
     mayoria: str
     instrumento: str
-    documento: object | None
+    documento: Documento | None
     proponente: Miembro | None
     unidad_proponente: UnidadOrganica | None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ from django_tasks import task
 from concejo.models import Citacion, Miembro, Sesion, VersionAgenda
 from concejo.selectors.sesiones import miembros_citables, nombre_tipo, reglas_en
 from concejo.services.agenda import congelar_agenda, ultima_version
+from core.models import Archivo
 from core.rendering import render_pdf
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
@@ -98,7 +100,7 @@ def comprobar_aviso(sesion: Sesion, *, ahora: datetime | None = None) -> Aviso:
 
 
 def correo_de(miembro: Miembro) -> str:
-    return miembro.correo or (miembro.usuario.email if miembro.usuario_id else "")
+    return miembro.correo or (miembro.usuario.email if miembro.usuario is not None else "")
 
 
 def url_citacion(citacion: Citacion) -> str:
@@ -157,7 +159,7 @@ def convocar(
     version = ultima_version(sesion) or congelar_agenda(sesion=sesion, por=por)
     Citacion.objects.bulk_create([Citacion(sesion=sesion, miembro=m, version=version) for m in miembros])
     antes = instantanea(sesion, ["estado", "convocada_en", "aviso_cumplido", "aviso_advertencia"])
-    if not reenvio:
+    if aviso is not None:  # la primera citación (un reenvío no vuelve a comprobar el aviso)
         sesion.estado = Sesion.Estado.CONVOCADA
         sesion.convocada_en = ahora
         sesion.aviso_cumplido = aviso.cumplido
@@ -246,8 +248,9 @@ def enviar_citacion(citacion_id: int) -> bool:
         f"documentos de cada punto:\n{url_citacion(citacion)}\n"
     )
     mensaje = EmailMessage(asunto, cuerpo, settings.DEFAULT_FROM_EMAIL, [destino])
-    with citacion.archivo.archivo.open("rb") as f:
-        mensaje.attach(citacion.archivo.nombre_original, f.read(), "application/pdf")
+    pdf = cast(Archivo, citacion.archivo)  # generar_pdf lo acaba de guardar
+    with pdf.archivo.open("rb") as f:
+        mensaje.attach(pdf.nombre_original, f.read(), "application/pdf")
     mensaje.send()
     with transaction.atomic():
         Citacion.objects.filter(pk=citacion.pk).update(enviada_en=timezone.now())
@@ -323,5 +326,5 @@ def estado_citaciones(sesion: Sesion) -> list[Citacion]:
         .order_by("miembro__orden", "miembro_id")
     )
     for c in citaciones:
-        c.correo = correo_de(c.miembro)
+        c.correo = correo_de(c.miembro)  # type: ignore[attr-defined]  # un dato más para la plantilla, no un campo
     return citaciones

@@ -122,8 +122,8 @@ def _validar_miembro(m: Miembro) -> None:
         and m.suplente_de_id is None
     ):
         errores["rol"] = ["El periodo ya tiene alcalde (su reemplazo se registra como suplente)."]
-    if m.suplente_de_id is not None:
-        titular = m.suplente_de
+    titular = m.suplente_de
+    if titular is not None:
         if titular.periodo_id != periodo.pk:
             errores["suplente_de"] = ["El titular debe ser miembro del mismo periodo."]
         elif titular.suplente_de_id is not None or titular.pk == m.pk:

@@ -382,7 +382,7 @@ def resolver_sin_voto(*, punto: PuntoAgenda, estado: str, motivo: str = "", por)
     if punto.estado not in permitidos:
         raise ValidationError(
             f"El punto {punto.orden} está {punto.get_estado_display().lower()}: no puede quedar "
-            f"{RESOLUCIONES_SIN_VOTO[estado]}."
+            f"{RESOLUCIONES_SIN_VOTO[PuntoAgenda.Estado(estado)]}."
         )
     if punto.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA]).exists():
         raise ValidationError(

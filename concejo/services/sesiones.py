@@ -14,6 +14,7 @@ leen (tipos de sesión, reglas del día, a quiénes se cita), en `concejo.select
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -104,10 +105,11 @@ def editar_sesion(*, sesion: Sesion, fecha: datetime, lugar: str = "", publica: 
         )
         segundos = PuntoAgenda.objects.filter(primer_debate__sesion=sesion).select_related("sesion")
         for punto in choques:
-            if fecha_local(punto.primer_debate.sesion.fecha) >= dia:
+            primero = cast(PuntoAgenda, punto.primer_debate)  # el filtro: primer_debate__isnull=False
+            if fecha_local(primero.sesion.fecha) >= dia:
                 errores["fecha"] = [
                     f"El punto «{punto.titulo}» es segundo debate: debe tratarse en un día posterior al del "
-                    f"primer debate ({fecha_local(punto.primer_debate.sesion.fecha):%d/%m/%Y})."
+                    f"primer debate ({fecha_local(primero.sesion.fecha):%d/%m/%Y})."
                 ]
         for punto in segundos:
             if fecha_local(punto.sesion.fecha) <= dia:

@@ -110,7 +110,7 @@ def _fecha_aprobacion(punto: PuntoAgenda) -> date | None:
 
 
 def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
-    if punto.debate != 2 or punto.primer_debate_id is None:
+    if punto.debate != 2 or punto.primer_debate is None:
         return
     primero = punto.primer_debate
     aprobado = _fecha_aprobacion(primero)
@@ -490,9 +490,10 @@ def _dejar_sin_efecto(reconsideracion: Votacion, por) -> Decision | None:
     """Al confirmar una reconsideración, la decisión de la votación reconsiderada queda sin efecto (la que
     rige, si aprueba, es la de la reconsideración). La que ya pasó al registro de actos no llega aquí:
     `_validar_reconsideracion` no deja abrirla y `en_reconsideracion` no deja registrarla mientras tanto."""
-    decision = (
-        Decision.objects.select_for_update().filter(votacion_id=reconsideracion.reconsideracion_de_id).first()
-    )
+    reconsiderada = reconsideracion.reconsideracion_de_id
+    if reconsiderada is None:  # no es una reconsideración (quien llama ya lo mira)
+        return None
+    decision = Decision.objects.select_for_update().filter(votacion_id=reconsiderada).first()
     if decision is None or decision.estado == Decision.Estado.SIN_EFECTO:
         return None
     if decision.estado != Decision.Estado.PENDIENTE:

@@ -128,7 +128,9 @@ def buscar(
         entradas = EntradaBusqueda.objects.defer("texto", "texto_normalizado").in_bulk(ids)
         for pk, puntaje in candidatos:
             entrada = entradas.get(pk)
-            definicion = obtener_tipo(entrada.tipo) if entrada else None
+            if entrada is None:
+                continue
+            definicion = obtener_tipo(entrada.tipo)
             if definicion is None or (definicion.visible and not definicion.visible(usuario, entrada)):
                 continue
             resultados.append(Resultado(entrada=entrada, etiqueta=definicion.etiqueta, puntaje=puntaje))

@@ -30,7 +30,8 @@ class FormularioBootstrap:
     """Añade las clases de Bootstrap 5 a cada widget; `aria-describedby` apunta a la ayuda y al error
     (`CampoAccesible`)."""
 
-    bound_field_class = CampoAccesible
+    bound_field_class: type[forms.BoundField] | None = CampoAccesible
+    fields: dict[str, forms.Field]  # el de forms.BaseForm, la otra base de cada formulario
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,7 +64,7 @@ class SelectRapido(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        partes = [format_html('<select name="{}"{}>', widget["name"], _atributos(widget["attrs"]))]
+        partes: list[str] = [format_html('<select name="{}"{}>', widget["name"], _atributos(widget["attrs"]))]
         for grupo, opciones, _indice in widget["optgroups"]:
             if grupo:
                 partes.append(format_html('\n  <optgroup label="{}">', grupo))
@@ -83,7 +84,7 @@ class SelectRapido(forms.Select):
         return mark_safe("".join(partes))
 
 
-def aplicar_error(form: forms.Form, error: ValidationError) -> None:
+def aplicar_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Lleva el ValidationError de un servicio al formulario: a su campo si existe, si no arriba."""
     if hasattr(error, "error_dict"):
         for campo, errores in error.message_dict.items():

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 
 from core.forms._base import FormularioBootstrap
@@ -25,11 +27,13 @@ class EncargoForm(FormularioBootstrap, forms.Form):
         activos = Usuario.objects.filter(is_active=True, is_superuser=False).order_by(
             "last_name", "first_name"
         )
-        self.fields["titular"].queryset = activos
-        self.fields["encargado"].queryset = activos
-        self.fields["cargo"].queryset = Cargo.objects.filter(activo=True).select_related("unidad")
-        self.fields["cargo"].label_from_instance = lambda c: f"{c.nombre} — {c.unidad.sigla}"
+        # `self.fields` es un dict de `Field`; estos se declaran arriba como ModelChoiceField.
+        cargo = cast(forms.ModelChoiceField, self.fields["cargo"])
+        cast(forms.ModelChoiceField, self.fields["titular"]).queryset = activos
+        cast(forms.ModelChoiceField, self.fields["encargado"]).queryset = activos
+        cargo.queryset = Cargo.objects.filter(activo=True).select_related("unidad")
+        cargo.label_from_instance = lambda c: f"{c.nombre} — {c.unidad.sigla}"  # type: ignore[method-assign, assignment]  # mypy no admite reemplazar un método en la instancia; Django lo llama igual
         for campo in ("titular", "encargado"):
-            self.fields[campo].label_from_instance = lambda u: (
+            cast(forms.ModelChoiceField, self.fields[campo]).label_from_instance = lambda u: (  # type: ignore[method-assign, assignment]  # mypy no admite reemplazar un método en la instancia; Django lo llama igual
                 f"{u.get_full_name() or u.username} ({u.username})"
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 
@@ -91,10 +93,12 @@ class FiltroEventosForm(FormularioBootstrap, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["objeto_tipo"].label_from_instance = lambda ct: f"{ct.app_label} · {ct.name}"
+        objeto_tipo = cast(forms.ModelChoiceField, self.fields["objeto_tipo"])  # declarado arriba
+        objeto_tipo.label_from_instance = lambda ct: f"{ct.app_label} · {ct.name}"  # type: ignore[method-assign, assignment]  # mypy no admite reemplazar un método en la instancia; Django lo llama igual
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data  # lo que devuelve Form.clean()
         if datos.get("desde") and datos.get("hasta") and datos["desde"] > datos["hasta"]:
             self.add_error("hasta", "«Hasta» no puede ser anterior a «Desde».")
         return datos

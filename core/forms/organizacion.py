@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 
 from core.forms._base import FormularioBootstrap
@@ -33,10 +35,11 @@ class UnidadForm(FormularioBootstrap, forms.Form):
         padres = UnidadOrganica.objects.filter(activa=True)
         if unidad is not None:
             padres = padres.exclude(pk=unidad.pk)
-        self.fields["padre"].queryset = padres
-        self.fields["jefe"].queryset = Usuario.objects.filter(is_active=True, is_superuser=False).order_by(
-            "last_name", "first_name"
-        )
+        # `self.fields` es un dict de `Field`; estos se declaran arriba como ModelChoiceField.
+        cast(forms.ModelChoiceField, self.fields["padre"]).queryset = padres
+        cast(forms.ModelChoiceField, self.fields["jefe"]).queryset = Usuario.objects.filter(
+            is_active=True, is_superuser=False
+        ).order_by("last_name", "first_name")
 
 
 class CargoForm(FormularioBootstrap, forms.Form):
@@ -52,4 +55,6 @@ class CargoForm(FormularioBootstrap, forms.Form):
                 "es_jefatura": cargo.es_jefatura,
             }
         super().__init__(*args, **kwargs)
-        self.fields["unidad"].queryset = UnidadOrganica.objects.filter(activa=True)
+        cast(forms.ModelChoiceField, self.fields["unidad"]).queryset = UnidadOrganica.objects.filter(
+            activa=True
+        )

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -33,10 +35,11 @@ class ReglaLocalForm(FormularioBootstrap, forms.Form):
         """`claves`: clave → valor de referencia (`perfiles.claves_sustituibles`)."""
         self.claves = claves
         super().__init__(*args, **kwargs)
-        self.fields["clave"].choices = [("", "— elija —")] + [(c, c) for c in claves]
+        cast(forms.ChoiceField, self.fields["clave"]).choices = [("", "— elija —")] + [(c, c) for c in claves]
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data  # lo que devuelve Form.clean()
         clave, texto = datos.get("clave"), datos.get("valor")
         if clave and texto is not None:
             ejemplo = self.claves[clave]

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 
 from core.forms._base import FormularioBootstrap
@@ -37,10 +39,14 @@ class UsuarioForm(FormularioBootstrap, forms.Form):
                 "roles": list(usuario.groups.values_list("name", flat=True)),
             }
         super().__init__(*args, **kwargs)
-        self.fields["unidad"].queryset = UnidadOrganica.objects.filter(activa=True)
-        self.fields["cargo"].queryset = Cargo.objects.filter(activo=True).select_related("unidad")
-        self.fields["cargo"].label_from_instance = lambda c: f"{c.nombre} — {c.unidad.sigla}"
-        self.fields["roles"].choices = [(r, r) for r in roles_disponibles()]
+        # `self.fields` es un dict de `Field`; estos se declaran arriba con su clase.
+        cargo = cast(forms.ModelChoiceField, self.fields["cargo"])
+        cast(forms.ModelChoiceField, self.fields["unidad"]).queryset = UnidadOrganica.objects.filter(
+            activa=True
+        )
+        cargo.queryset = Cargo.objects.filter(activo=True).select_related("unidad")
+        cargo.label_from_instance = lambda c: f"{c.nombre} — {c.unidad.sigla}"  # type: ignore[method-assign, assignment]  # mypy no admite reemplazar un método en la instancia; Django lo llama igual
+        cast(forms.MultipleChoiceField, self.fields["roles"]).choices = [(r, r) for r in roles_disponibles()]
         self.fields["roles"].widget.attrs.pop("class", None)
         if usuario is not None:
             # Al editar no se cambia el nombre de usuario ni la contraseña (esa la cambia su dueño).
@@ -48,8 +54,9 @@ class UsuarioForm(FormularioBootstrap, forms.Form):
             self.fields["username"].disabled = True
             self.fields["username"].help_text = ""
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data  # lo que devuelve Form.clean()
         if "clave1" in self.fields and datos.get("clave1") != datos.get("clave2"):
             self.add_error("clave2", "Las dos contraseñas no coinciden.")
         return datos

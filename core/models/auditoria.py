@@ -17,8 +17,8 @@ class CadenaAuditoria(models.Model):
         return f"Cabeza de la cadena: evento {self.ultimo_id}"
 
 
-class EventoQuerySet(models.QuerySet):
-    def de_objeto(self, obj):
+class EventoQuerySet(models.QuerySet["Evento"]):
+    def de_objeto(self, obj: models.Model) -> "EventoQuerySet":
         return self.filter(objeto_tipo=ContentType.objects.get_for_model(obj), objeto_id=str(obj.pk))
 
 

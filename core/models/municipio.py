@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class MunicipioQuerySet(models.QuerySet):
+class MunicipioQuerySet(models.QuerySet["Municipio"]):
     def actual(self) -> "Municipio | None":
         """La instalación sirve a un municipio: el primero activo."""
         return self.filter(activo=True).order_by("pk").first()

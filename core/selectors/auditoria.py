@@ -11,9 +11,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core.models import Evento
+from core.models.auditoria import EventoQuerySet
 
 
-def _eventos() -> QuerySet[Evento]:
+def _eventos() -> EventoQuerySet:
     return Evento.objects.select_related("actor", "por_encargo_de", "objeto_tipo").order_by("-id")
 
 

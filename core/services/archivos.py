@@ -11,8 +11,8 @@ from pathlib import PurePath
 import magic
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -58,14 +58,14 @@ class ArchivoValidado:
     sha256: str
 
 
-def _leer_desde_inicio(archivo: UploadedFile, n: int | None = None) -> bytes:
+def _leer_desde_inicio(archivo: File, n: int | None = None) -> bytes:
     archivo.seek(0)
     datos = archivo.read(n) if n is not None else archivo.read()
     archivo.seek(0)
     return datos
 
 
-def _verificar_pdf(archivo: UploadedFile) -> None:
+def _verificar_pdf(archivo: File) -> None:
     try:
         archivo.seek(0)
         lector = PdfReader(archivo, strict=False)
@@ -83,7 +83,7 @@ def _verificar_pdf(archivo: UploadedFile) -> None:
         archivo.seek(0)
 
 
-def _verificar_imagen(archivo: UploadedFile) -> None:
+def _verificar_imagen(archivo: File) -> None:
     try:
         archivo.seek(0)
         with Image.open(archivo) as imagen:
@@ -111,7 +111,7 @@ def _extension_coincide(nombre: str, tipo_mime: str) -> bool:
 
 
 def validar_archivo(
-    archivo: UploadedFile, *, tipos_permitidos: list[str] | None = None, tamano_maximo: int | None = None
+    archivo: File, *, tipos_permitidos: list[str] | None = None, tamano_maximo: int | None = None
 ) -> ArchivoValidado:
     """Valida tamaño, tipo por contenido (libmagic, no por el nombre) e integridad de PDF e imágenes,
     y calcula el SHA-256 leyendo por bloques. No guarda nada; lanza `ValidationError` en español si
@@ -173,7 +173,7 @@ def _nombre_en_almacenamiento(tipo_mime: str) -> str:
 @transaction.atomic
 def guardar_archivo(
     *,
-    archivo: UploadedFile,
+    archivo: File,
     por,
     tipos_permitidos: list[str] | None = None,
     tamano_maximo: int | None = None,

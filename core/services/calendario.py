@@ -45,10 +45,14 @@ class Calendario:
     """
 
     def __init__(self, *, municipio: Municipio | None = None, perfil: str | None = None):
-        if perfil is None and municipio is None:
+        if perfil:
+            clave = perfil
+        elif municipio is not None:
+            clave = municipio.perfil
+        else:
             raise perfiles.ErrorPerfil("Indique el perfil de jurisdicción o el municipio.")
         self.municipio = municipio
-        self.perfil = perfiles.obtener_perfil(perfil or municipio.perfil)
+        self.perfil = perfiles.obtener_perfil(clave)
         self._nacionales: dict[int, dict[date, str]] = {}
         self._locales: dict[int, dict[date, DiaCalendario]] = {}
         self._locales_leidos = False

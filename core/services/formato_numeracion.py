@@ -7,14 +7,16 @@ perfiles (al fijar una regla local `numeracion.formato.*`).
 from __future__ import annotations
 
 import string
+from typing import cast
 
 from django.core.exceptions import ValidationError
 
 from core.models import NumeroRegistro, Serie
 
 MARCADORES = ("numero", "anio", "sigla", "unidad")
-_LARGO_TEXTO = NumeroRegistro._meta.get_field("texto").max_length
-_LARGO_FORMATO = Serie._meta.get_field("formato").max_length
+# Dos CharField: su max_length es un entero (el tipo de Field lo admite None).
+_LARGO_TEXTO = cast(int, NumeroRegistro._meta.get_field("texto").max_length)
+_LARGO_FORMATO = cast(int, Serie._meta.get_field("formato").max_length)
 
 
 def validar_formato(formato: str) -> None:

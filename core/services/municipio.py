@@ -6,6 +6,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 from zoneinfo import available_timezones
 
 from django.conf import settings
@@ -121,7 +122,8 @@ def validar_logo(archivo: UploadedFile) -> None:
     """El logo es una imagen real (Pillow la abre y verifica) de hasta 2 MB; el nombre del archivo no
     cuenta.
     """
-    if archivo.size > LOGO_TAMANO_MAXIMO:
+    # Lo que sube un formulario trae su tamaño; uno sin tamaño conocido tampoco se acepta.
+    if archivo.size is None or archivo.size > LOGO_TAMANO_MAXIMO:
         raise ValidationError({"logo": "El logo no puede pesar más de 2 MB."})
     try:
         archivo.seek(0)
@@ -165,7 +167,7 @@ def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **
     if logo is False:
         municipio.logo = ""
     elif isinstance(logo, UploadedFile):
-        municipio.logo.save(logo.name, logo, save=False)
+        municipio.logo.save(cast(str, logo.name), logo, save=False)  # lo subido siempre trae nombre
     municipio.save()
     versiones.olvidar("configuracion")  # cambió: lo que siga en esta solicitud se lee de nuevo
     _en_la_unidad.olvidar()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -35,7 +37,7 @@ def formatear(serie: Serie, numero: int, anio: int, *, municipio: Municipio | No
         numero=numero,
         anio=anio,
         sigla=municipio.sigla if municipio else "",
-        unidad=serie.unidad.sigla if serie.unidad_id else "",
+        unidad=serie.unidad.sigla if serie.unidad is not None else "",
     )
 
 
@@ -130,7 +132,9 @@ def _sumar_uno_lento(serie: Serie, anio: int) -> int:
     return contador.ultimo
 
 
-def _preparar_numeracion(serie, anio, *, por, objeto, encargo, municipio):
+def _preparar_numeracion(
+    serie: Serie | str, anio, *, por, objeto, encargo, municipio
+) -> tuple[Serie, int, Callable[[int], str], Any, Any, ContentType | None]:
     # Todo lo que consulta o puede fallar con un error en español, antes de los cerrojos.
     serie = _serie(serie)
     anio = _anio(anio)

@@ -21,7 +21,7 @@ def _validar_padre(unidad: UnidadOrganica | None, padre: UnidadOrganica | None) 
     if unidad is None or unidad.pk is None:
         return
     visitadas = set()
-    actual = padre
+    actual: UnidadOrganica | None = padre
     while actual is not None and actual.pk not in visitadas:
         if actual.pk == unidad.pk:
             raise ValidationError(

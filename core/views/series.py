@@ -84,7 +84,7 @@ def numero_anular(request, pk: int):
     form = AnularNumeroForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(form.errors["motivo"])
+            raise ValidationError(list(form.errors["motivo"]))
         servicio.anular_numero(numero=numero, motivo=form.cleaned_data["motivo"], por=request.user)
     except ValidationError as e:
         messages.error(request, f"No se anuló el número {numero.texto}: {' '.join(e.messages)}")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from core.models import Notificacion
+from core.models import Notificacion, Usuario
 from core.services.auditoria import registrar_evento
 from core.services.notificaciones import notificar
 from core.services.plazos import calcular_plazo
@@ -53,7 +53,8 @@ def _url(nombre: str, *args) -> str:
 
 def _linea(documento: Documento) -> str:
     numero = documento.numero_texto or documento.codigo_seguimiento
-    sigla = documento.unidad_actual.sigla
+    # Los documentos del resumen están en la bandeja de una unidad (la de su jefe).
+    sigla = documento.unidad_actual.sigla if documento.unidad_actual is not None else ""
     return f"- {numero} (vence {documento.vence:%d/%m/%Y}, {sigla}): {documento.asunto[:100]}"
 
 
@@ -156,14 +157,14 @@ def avisar_derivacion(derivacion: Derivacion) -> int:
     documento = derivacion.documento
     copia = derivacion.tipo == Derivacion.Tipo.COPIA
     titulo = ("Copia para conocimiento: " if copia else "Documento derivado: ") + str(documento)[:150]
-    partes = [f"De {derivacion.de_unidad.nombre}." if derivacion.de_unidad_id else ""]
+    partes = [f"De {derivacion.de_unidad.nombre}." if derivacion.de_unidad is not None else ""]
     if derivacion.vence and not copia:
         partes.append(f"Plazo hasta el {derivacion.vence:%d/%m/%Y}.")
     if derivacion.instrucciones:
         partes.append(derivacion.instrucciones[:500])
     mensaje = " ".join(p for p in partes if p)
     url = _url("registro:documento", documento.pk)
-    destinatarios = {}
+    destinatarios: dict[int, Usuario] = {}
     for usuario in (derivacion.a_usuario, derivacion.a_unidad.jefe):
         if usuario is None or not usuario.is_active or usuario.pk == derivacion.de_usuario_id:
             continue

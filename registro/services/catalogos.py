@@ -88,7 +88,7 @@ def crear_procedimiento(
     p = Procedimiento(
         codigo=codigo,
         nombre=nombre,
-        unidad_responsable_id=getattr(unidad_responsable, "pk", None),
+        unidad_responsable_id=getattr(unidad_responsable, "pk", None),  # type: ignore[misc]  # None a propósito: lo rechaza _validar_procedimiento en español
         plazo_dias=plazo_dias,
         tipo_plazo=tipo_plazo,
         requisitos=requisitos,

@@ -198,7 +198,7 @@ def reenviar(*, envio: Envio, metodo: str, direccion: str = "", por) -> Envio:
     if envio.estado != Envio.Estado.DEVUELTO:
         raise ValidationError("Solo se reenvía un envío devuelto.")
     ultimo = Envio.objects.filter(documento=envio.documento_id).order_by("-intento").first()
-    if ultimo.pk != envio.pk:
+    if ultimo is not None and ultimo.pk != envio.pk:  # la consulta incluye `envio`: nunca viene vacía
         raise ValidationError(f"Ya existe un intento posterior (el {ultimo.intento}).")
     errores = _validar_destino(metodo, direccion)
     if errores:

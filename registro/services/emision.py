@@ -8,6 +8,8 @@ llega en otra etapa y se aplicará sobre ese mismo PDF.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
@@ -71,7 +73,7 @@ def puede_firmar(usuario, documento: Documento) -> bool:
     """Firma el jefe de la unidad de origen, quien tiene hoy un encargo vigente de ese jefe, o el
     Secretario General (la Secretaría da fe de los documentos de la entidad).
     """
-    if not getattr(usuario, "is_authenticated", False) or documento.unidad_origen_id is None:
+    if not getattr(usuario, "is_authenticated", False) or documento.unidad_origen is None:
         return False
     jefe_id = documento.unidad_origen.jefe_id
     if jefe_id is not None and jefe_id == usuario.pk:
@@ -252,7 +254,7 @@ def crear_borrador(
         cuerpo = texto_de_plantilla(
             clave=plantilla or clave_plantilla(tipo_documental, respuesta_a),
             asunto=asunto,
-            unidad_origen=unidad_origen,
+            unidad_origen=cast(UnidadOrganica, unidad_origen),  # _validar_borrador rechaza None
             destinatario_texto=destinatario_texto,
             respuesta_a=respuesta_a,
         )
@@ -380,16 +382,29 @@ def serie_del_tipo(tipo: TipoDocumental, unidad: UnidadOrganica, *, por) -> Seri
         return Serie.objects.get(codigo=codigo_serie)
 
 
+def _unidad_origen(documento: Documento) -> UnidadOrganica:
+    """La unidad que emite el documento: todo documento interno o de salida la tiene (la exigen
+    `crear_borrador` y `actualizar_borrador`)."""
+    unidad = documento.unidad_origen
+    if unidad is None:
+        raise ValidationError("El documento no tiene unidad de origen.")
+    return unidad
+
+
 def _firmante(por: Usuario, documento: Documento) -> dict:
     encargo = encargo_vigente(por)
-    jefe = documento.unidad_origen.jefe
+    jefe = _unidad_origen(documento).jefe
     por_encargo = None
     if encargo is not None and jefe is not None and encargo.titular_id == jefe.pk and jefe.pk != por.pk:
-        cargo = encargo.cargo.nombre if encargo.cargo_id else (jefe.cargo.nombre if jefe.cargo_id else "")
+        cargo = (
+            encargo.cargo.nombre
+            if encargo.cargo is not None
+            else (jefe.cargo.nombre if jefe.cargo is not None else "")
+        )
         por_encargo = {"titular": jefe.get_full_name() or jefe.username, "cargo": cargo}
     return {
         "nombre": por.get_full_name() or por.username,
-        "cargo": por.cargo.nombre if por.cargo_id else "",
+        "cargo": por.cargo.nombre if por.cargo is not None else "",
         "por_encargo": por_encargo,
     }
 
@@ -460,7 +475,7 @@ def _notificar_destinatarios(documento: Documento) -> None:
     titulo = f"{documento.numero_texto}: {documento.asunto}"[:200]
     avisados = set()
     for destino in documento.destinatarios.select_related("unidad", "usuario"):
-        if destino.usuario_id:
+        if destino.usuario is not None:  # vino con select_related
             personas = [destino.usuario]
         else:
             personas = list(Usuario.objects.filter(unidad=destino.unidad_id, is_active=True))
@@ -468,7 +483,7 @@ def _notificar_destinatarios(documento: Documento) -> None:
             if persona.pk not in avisados:
                 avisados.add(persona.pk)
                 notificar(
-                    usuario=persona, titulo=titulo, mensaje=f"De {documento.unidad_origen.nombre}.", url=url
+                    usuario=persona, titulo=titulo, mensaje=f"De {_unidad_origen(documento).nombre}.", url=url
                 )
 
 
@@ -499,7 +514,10 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     antes = instantanea(documento, CAMPOS_FIRMA)
     ahora = timezone.now()
     anio = timezone.localtime(ahora).year
-    serie = serie_del_tipo(documento.tipo_documental, documento.unidad_origen, por=por)
+    tipo = documento.tipo_documental
+    if tipo is None:  # lo exigen crear_borrador y actualizar_borrador
+        raise ValidationError({"tipo_documental": ["El documento no tiene tipo."]})
+    serie = serie_del_tipo(tipo, _unidad_origen(documento), por=por)
     numero = siguiente_numero(serie, anio, por=por, objeto=documento)
     numero_salida = None
     if documento.clase == Documento.Clase.SALIDA:
@@ -528,7 +546,7 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     registrar_evento(
         por=por, accion="registro.documento.firmar", objeto=documento, antes=antes, despues=despues
     )
-    if documento.respuesta_a_id:
+    if documento.respuesta_a is not None:
         _atender_entrada(documento.respuesta_a, documento, por=por, ahora=ahora)
     if documento.clase == Documento.Clase.INTERNO:
         _notificar_destinatarios(documento)

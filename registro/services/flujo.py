@@ -15,8 +15,9 @@ Reglas:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -257,7 +258,7 @@ def derivar(
     ahora = timezone.now()
     plazo_dias, vence = _plazo(plazo_dias, ahora)
     documentos = [documento]
-    actual = (
+    actual: Mapping[str, Any] = (
         Documento.objects.filter(pk=documento.pk).values("expediente_id", "unidad_actual_id").first() or {}
     )
     if actual.get("expediente_id"):
@@ -284,7 +285,7 @@ def derivar(
             ahora=ahora,
         )
         principal = principal or linea
-    return principal
+    return cast(Derivacion, principal)  # la línea de `documento`, el primero de `documentos`
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from core.services.auditoria import (
     registrar_evento,
     titular_por_encargo,
 )
+from core.services.municipio import municipio_vigente
 from core.services.numeracion import numerar_y_auditar, serie_por_perfil, tomar_numero
 from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
@@ -40,8 +42,9 @@ from registro.services.flujo import derivacion_inicial
 
 CLAVE_SERIE = "registro_entrada"
 MAX_FOLIOS = 100_000
-_LARGO_ASUNTO = Documento._meta.get_field("asunto").max_length
-_LARGO_ORIGEN = Documento._meta.get_field("numero_documento_origen").max_length
+# Dos CharField: su max_length es un entero (el tipo de Field lo admite None).
+_LARGO_ASUNTO = cast(int, Documento._meta.get_field("asunto").max_length)
+_LARGO_ORIGEN = cast(int, Documento._meta.get_field("numero_documento_origen").max_length)
 
 
 def _hoy_local(momento: datetime, municipio: Municipio | None) -> date:
@@ -154,7 +157,8 @@ def registrar_documento(
     # ya hizo quien llama, con `remitente_y_precarga`).
     if precarga is None:
         precarga = precargar(clave_serie=CLAVE_SERIE, usuario=por, hoy=timezone.localdate())
-    municipio = precarga.municipio if precarga is not None else Municipio.objects.actual()
+    # Sin precarga, el municipio que la solicitud ya leyó (con la zona horaria): solo se lee.
+    municipio = precarga.municipio if precarga is not None else municipio_vigente()
     recibido_en = recibido_en or timezone.now()
     if timezone.is_naive(recibido_en):
         recibido_en = timezone.make_aware(recibido_en)
@@ -289,13 +293,14 @@ def subsanar(*, documento: Documento, por, observacion: str = "", fecha: date | 
     municipio = Municipio.objects.actual()
     fecha = fecha or timezone.localdate()
     antes = instantanea(documento, _CAMPOS_SUBSANACION)
-    dias, tipo = _plazo_respuesta(documento.procedimiento, documento.fecha_computo)
+    recibido_en, fecha_computo = documento.recibido_en, documento.fecha_computo
+    if recibido_en is None or fecha_computo is None:  # registrar_documento fija las dos
+        raise ValidationError("El documento no tiene fecha de recepción.")
+    dias, tipo = _plazo_respuesta(documento.procedimiento, fecha_computo)
     # TUO Ley 27444, art. 136: mientras se subsana el plazo está suspendido; se reanuda al día siguiente.
-    inicio_pausa = documento.fecha_computo + timedelta(days=1)
+    inicio_pausa = fecha_computo + timedelta(days=1)
     pausas = [(inicio_pausa, fecha)] if fecha >= inicio_pausa else []
-    plazo = calcular_plazo(
-        desde=documento.recibido_en, dias=dias, tipo=tipo, municipio=municipio, pausas=pausas
-    )
+    plazo = calcular_plazo(desde=recibido_en, dias=dias, tipo=tipo, municipio=municipio, pausas=pausas)
     documento.estado = Documento.Estado.REGISTRADO
     documento.vence = plazo.vence
     observacion = (observacion or "").strip()

@@ -20,7 +20,8 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Cadena de auditoría íntegra: {resultado.total} eventos verificados.")
             )
             return
-        evento = Evento.objects.filter(pk=resultado.primer_roto).first()
+        roto = resultado.primer_roto  # una cadena rota siempre nombra su evento
+        evento = Evento.objects.filter(pk=roto).first() if roto is not None else None
         if evento is not None:
             momento = timezone.localtime(evento.momento).isoformat(timespec="seconds")
             quien = f"evento {evento.pk} ({momento}, acción «{evento.accion}»)"
