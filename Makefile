@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres install migrate demo bench clean lock
+.PHONY: run test lint test-sqlite test-postgres install migrate demo bench clean lock
 
 $(BIN)/secretaria: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,8 +28,18 @@ run: demo
 	$(BIN)/secretaria servir --host $(HOST) --port $(PORT)
 
 test: install
+	$(MAKE) lint
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+
+# Las puertas de CI (docs/desarrollo.md, «Puertas de CI y commits»): estilo, formato, capas, tipos y commits.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	TESTING=1 $(BIN)/mypy
+	TESTING=1 $(BIN)/mypy core registro concejo actos certificaciones informes portal secretaria bench
+	$(BIN)/python scripts/revisar_commits.py
 
 test-sqlite: install
 	mkdir -p var && SECRETARIA_TEST_SQLITE=$(CURDIR)/var/pruebas.sqlite3 TESTING=1 $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
