@@ -12,8 +12,9 @@ Quien guarda algo en el proceso:
   lecturas, lo guardado es más nuevo que su versión: a lo sumo se vuelve a leer);
 - lo guarda con esa versión (`Memoria`); sin fila de versión (una base recién vaciada), no guarda nada.
 
-Lo que escribe con los disparadores apagados (`session_replication_role = replica`: una restauración, el
-generador del bench) no cambia las versiones: después, reinicie los procesos de la web y del trabajador.
+Lo que escribe con los disparadores apagados (`session_replication_role = replica`: el generador del bench)
+no cambia las versiones, y una base restaurada de una copia vuelve a versiones de antes: después de las dos
+cosas, reinicie los procesos de la web y del trabajador (docs/operacion/postgresql.md).
 
 Grupos y quién los usa:
 - «configuracion» (municipio, reglas locales, calendario, series): la zona horaria y los datos del municipio
