@@ -1,6 +1,6 @@
 """Lo que el núcleo conecta al arrancar (`CoreConfig.ready()`): los roles y las filas de versión tras cada
 `migrate` (o `flush`) y, en cada tarea en segundo plano, la zona horaria del municipio y una unidad de
-trabajo de `core.versiones`.
+trabajo (`core.contexto`).
 
 No es lógica de negocio: es preparación de la instalación y del contexto en que corre cada tarea.
 """
@@ -13,6 +13,7 @@ from django.db.models.signals import post_migrate
 from django_tasks.signals import task_finished, task_started
 
 from core import versiones
+from core.contexto import unidad_de_trabajo
 from core.services.municipio import en_zona_del_municipio
 from core.services.roles import sincronizar_roles
 
@@ -28,7 +29,7 @@ def _tras_migrar(sender, **kwargs):
 
 def _tarea_empieza(sender, **kwargs):
     bloque = ExitStack()
-    bloque.enter_context(versiones.unidad_de_trabajo())
+    bloque.enter_context(unidad_de_trabajo())
     bloque.enter_context(en_zona_del_municipio())
     _tareas_en_curso.append(bloque)
 

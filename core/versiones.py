@@ -30,8 +30,6 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,78 +134,6 @@ def subconsulta(grupo: str) -> Subquery:
     return Subquery(
         VersionDeDatos.objects.filter(grupo=grupo).values("valor")[:1], output_field=models.BigIntegerField()
     )
-
-
-# Lo ya leído en esta unidad de trabajo (una solicitud, una tarea, una orden de consola): versiones por grupo
-# y valores por nombre (`DeLaUnidad`). Se lee una vez y vale hasta el final de la unidad; fuera de una unidad,
-# cada lectura consulta.
-_unidad: ContextVar[dict | None] = ContextVar("secretaria_unidad_de_trabajo", default=None)
-
-
-@contextmanager
-def unidad_de_trabajo():
-    """Dentro del bloque, cada grupo se lee a lo sumo una vez (`vigente`) y cada `DeLaUnidad` también. Lo
-    abren el middleware (una por solicitud), las tareas en segundo plano y la consola. Un servicio que cambia
-    un grupo y sigue leyéndolo en la misma unidad `olvida` lo leído."""
-    token = _unidad.set({})
-    try:
-        yield
-    finally:
-        _unidad.reset(token)
-
-
-def vigente(grupo: str) -> int | None:
-    """La versión de `grupo` en esta unidad de trabajo: la ya leída o, la primera vez, `leer(grupo)`."""
-    unidad = _unidad.get()
-    if unidad is None:
-        return leer(grupo)
-    if ("version", grupo) not in unidad:
-        unidad["version", grupo] = leer(grupo)
-    return unidad["version", grupo]
-
-
-SIN_LEER = object()
-
-
-def ya_leida(grupo: str):
-    """La versión de `grupo` si ya se leyó en esta unidad de trabajo; si no, `SIN_LEER`."""
-    unidad = _unidad.get()
-    return unidad.get(("version", grupo), SIN_LEER) if unidad is not None else SIN_LEER
-
-
-def anotar(grupo: str, version: int | None) -> None:
-    """La versión de `grupo` leída junto con otra cosa (en la misma consulta o el mismo viaje)."""
-    unidad = _unidad.get()
-    if unidad is not None:
-        unidad["version", grupo] = version
-
-
-def olvidar(grupo: str) -> None:
-    """Lo leído de `grupo` en esta unidad ya no vale (esta misma unidad lo cambió)."""
-    unidad = _unidad.get()
-    if unidad is not None:
-        unidad.pop(("version", grupo), None)
-
-
-class DeLaUnidad:
-    """Un valor que se lee a lo sumo una vez por unidad de trabajo (p. ej. el municipio de la solicitud).
-    No se guarda de una unidad a otra."""
-
-    def __init__(self, nombre: str):
-        self.nombre = nombre
-
-    def obtener(self, leer: Callable[[], Any]) -> Any:
-        unidad = _unidad.get()
-        if unidad is None:
-            return leer()
-        if ("valor", self.nombre) not in unidad:
-            unidad["valor", self.nombre] = leer()
-        return unidad["valor", self.nombre]
-
-    def olvidar(self) -> None:
-        unidad = _unidad.get()
-        if unidad is not None:
-            unidad.pop(("valor", self.nombre), None)
 
 
 # --- Guardar en el proceso ---

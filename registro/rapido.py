@@ -28,12 +28,14 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import Subquery
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from core import rapido, sql, versiones
 from core.autenticacion import sql_token
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.rapido import cursor_preparado
+from core.services.municipio import fijar_municipio_vigente
 from core.services.perfiles import precargar_reglas_locales
 from core.sql_compilado import ConsultaCompilada
 
@@ -196,7 +198,8 @@ def precargar(
 
     El municipio, sus reglas, su calendario y la serie se guardan en el proceso con la versión de la
     configuración (`core.versiones`): mientras no cambie, el viaje solo lee la versión, el encargo, el
-    remitente y el token. Si cambió, un segundo viaje la lee de nuevo.
+    remitente y el token. Si cambió, un segundo viaje la lee de nuevo. El municipio leído queda como el de la
+    solicitud (`core.services.municipio.fijar_municipio_vigente`), con su zona horaria.
 
     El SQL lo arma el ORM con los mismos querysets que los servicios (como `.first()`), y las filas pasan
     por sus conversores: solo el viaje es distinto."""
@@ -228,7 +231,14 @@ def precargar(
         _MEMORIA.guardar(version, clave_serie, guardada)
     if version is not None:
         _ULTIMA[(alias, clave_serie)] = version
-    versiones.anotar("configuracion", version)
+    # El municipio de esta solicitud es el de este viaje: con él su zona horaria, si la solicitud empezó con
+    # la provisional (`core.middleware`). Si con la zona corregida el día no era `hoy`, el encargo vigente se
+    # busca de nuevo para el día bueno (solo la primera solicitud tras cambiar la zona, cerca de medianoche).
+    fijar_municipio_vigente(guardada.municipio)
+    hoy_real = timezone.localdate()
+    encargos = {c: (v[0], hoy_real) for c, v in argumentos.items() if c.startswith("encargo")}
+    if hoy_real != hoy and encargos:
+        leido.update(_en_un_viaje(pg, None, compilar(encargos))[2])
     encargo = leido.get("encargo") or leido.get("encargo_por_token")
     return Precarga(
         municipio=guardada.municipio,

@@ -16,7 +16,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
-from core import versiones
+from core.contexto import DeLaUnidad
 from core.models import Municipio, Usuario
 from core.services.auditoria import instantanea, registrar_evento
 from core.services.perfiles import ErrorPerfil, obtener_perfil
@@ -169,8 +169,7 @@ def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **
     elif isinstance(logo, UploadedFile):
         municipio.logo.save(cast(str, logo.name), logo, save=False)  # lo subido siempre trae nombre
     municipio.save()
-    versiones.olvidar("configuracion")  # cambió: lo que siga en esta solicitud se lee de nuevo
-    _en_la_unidad.olvidar()
+    _en_la_unidad.olvidar()  # cambió: lo que siga en esta solicitud lo lee de nuevo
     registrar_evento(
         por=por,
         accion="core.municipio.crear" if nuevo else "core.municipio.editar",
@@ -187,29 +186,24 @@ class _Vigente:
     zona: str | None  # None: la del servidor (`settings.TIME_ZONE`)
 
 
-# El municipio de la instalación se lee una vez por unidad de trabajo de `core.versiones` (una solicitud, una
-# tarea, una orden de consola), en la misma consulta que la versión de la configuración: la zona horaria y
-# los datos del municipio de cada solicitud son los de la base en ese momento, sin nada guardado de una
-# solicitud a otra (antes, la zona se recordaba cinco minutos en cada proceso).
-_en_la_unidad = versiones.DeLaUnidad("municipio")
+# El municipio de la instalación se lee una vez por unidad de trabajo (`core.contexto`: una solicitud, una
+# tarea, una orden de consola): la zona horaria y los datos del municipio de cada solicitud son los de la base
+# en ese momento, sin nada guardado de una solicitud a otra (antes, la zona se recordaba cinco minutos en cada
+# proceso). Lo que se leyó por último queda como zona provisional del proceso (`zona_provisional`).
+_en_la_unidad = DeLaUnidad("municipio")
+_ultima_zona: str | None = None
 
 
-def _leer_vigente() -> _Vigente:
-    municipio = (
-        Municipio.objects.filter(activo=True)
-        .annotate(_version=versiones.subconsulta("configuracion"))
-        .order_by("pk")
-        .first()
-    )
-    if municipio is None:
-        return _Vigente(None, None)
-    versiones.anotar("configuracion", municipio._version)
-    zona = municipio.zona_horaria
-    return _Vigente(municipio, zona if zona in _zonas_conocidas() else None)
+def _vigente_de(municipio: Municipio | None) -> _Vigente:
+    global _ultima_zona
+    zona = municipio.zona_horaria if municipio is not None else None
+    vigente = _Vigente(municipio, zona if zona in _zonas_conocidas() else None)
+    _ultima_zona = vigente.zona
+    return vigente
 
 
 def _vigente() -> _Vigente:
-    return _en_la_unidad.obtener(_leer_vigente)
+    return _en_la_unidad.obtener(lambda: _vigente_de(Municipio.objects.actual()))
 
 
 def municipio_vigente() -> Municipio | None:
@@ -220,11 +214,28 @@ def municipio_vigente() -> Municipio | None:
 
 def zona_horaria_actual() -> str:
     """La zona horaria (IANA) del municipio de la instalación, o `settings.TIME_ZONE` si aún no hay uno. Sin
-    la tabla de versiones (antes del primer `migrate`) vale la del servidor."""
+    la tabla (antes del primer `migrate`) vale la del servidor."""
     try:
         return _vigente().zona or settings.TIME_ZONE
     except DatabaseError:  # base sin migrar: la orden que corre es probablemente `migrate`
         return settings.TIME_ZONE
+
+
+def zona_provisional() -> str:
+    """La zona del último municipio que leyó este proceso, sin consultar: solo para una solicitud que lee el
+    municipio ella misma antes de usar la hora (el registro por la API, en su viaje) y lo entrega con
+    `fijar_municipio_vigente`."""
+    return _ultima_zona or settings.TIME_ZONE
+
+
+def fijar_municipio_vigente(municipio: Municipio | None) -> None:
+    """El municipio de esta solicitud, leído por otro camino (junto con otras lecturas, en un solo viaje): vale
+    para el resto de la unidad de trabajo y, si su zona no es la activa, la activa."""
+    vigente = _vigente_de(municipio)
+    _en_la_unidad.fijar(vigente)
+    zona = vigente.zona or settings.TIME_ZONE
+    if timezone.get_current_timezone_name() != zona:
+        timezone.activate(zona)
 
 
 @lru_cache(maxsize=1)

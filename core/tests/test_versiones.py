@@ -84,19 +84,6 @@ def test_la_memoria_guarda_por_version_y_no_sin_version():
     assert calculos == ["uno", "dos", "sin", "sin2", "tres", "uno de nuevo"]
 
 
-def test_la_unidad_de_trabajo_lee_cada_grupo_una_vez(django_assert_num_queries):
-    with versiones.unidad_de_trabajo():
-        with django_assert_num_queries(1):
-            primera = versiones.vigente("configuracion")
-            assert versiones.vigente("configuracion") == primera
-        versiones.olvidar("configuracion")
-        with django_assert_num_queries(1):
-            versiones.vigente("configuracion")
-    with django_assert_num_queries(2):  # fuera de una unidad, cada vez
-        versiones.vigente("configuracion")
-        versiones.vigente("configuracion")
-
-
 def test_tras_vaciar_la_base_los_grupos_vuelven_a_tener_fila():
     VersionDeDatos.objects.all().delete()
     versiones.asegurar_filas()

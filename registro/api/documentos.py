@@ -119,9 +119,10 @@ class Documentos(APIView):
     registra nada (no se consume número).
     """
 
-    # El token de la API se lee en el mismo viaje que lo que el registro lee de la configuración
-    # (PostgreSQL): `registro.api.autenticacion.TokenConLecturas`.
+    # El token de la API se lee en el mismo viaje que lo que el registro lee de la configuración, municipio
+    # incluido (PostgreSQL): `registro.api.autenticacion.TokenConLecturas`; el middleware no lo lee aparte.
     authentication_classes = [TokenConLecturas, SessionAuthentication]
+    lee_el_municipio_en_su_viaje = True
     permission_classes = [IsAuthenticated, RegistraDocumentos]
 
     @extend_schema(

@@ -247,3 +247,25 @@ def test_remitente_del_cuerpo_distinto_del_validado_se_busca_de_nuevo(mesa_de_pa
     respuesta = _api(mesa_de_partes).post(URL, cuerpo, format="json")
     assert respuesta.status_code == 201, respuesta.json()
     assert Documento.objects.get().remitente == persona and Persona.objects.count() == 1
+
+
+def test_en_postgresql_la_zona_sale_del_viaje_del_registro(mesa_de_partes, municipio, monkeypatch):
+    # El registro por la API lee el municipio en su propio viaje (el middleware no lo lee aparte): si la zona
+    # provisional del proceso era otra, la corrige antes de fechar el documento.
+    from datetime import UTC, datetime
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from core.services import municipio as servicio_municipio
+
+    if connection.vendor != "postgresql":
+        pytest.skip("solo en PostgreSQL el municipio viaja con el registro")
+    municipio.zona_horaria = "America/Mexico_City"
+    municipio.save()
+    monkeypatch.setattr(servicio_municipio, "_ultima_zona", "Asia/Tokyo")
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 3, 11, 5, 30, tzinfo=UTC))  # 10/03 en CDMX
+    respuesta = _api(mesa_de_partes).post(URL, MINIMO, format="json")
+    assert respuesta.status_code == 201, respuesta.json()
+    assert respuesta.json()["recibido_en"].endswith("-06:00")
+    assert Documento.objects.get().anio == 2026 and respuesta.json()["fecha_computo"] == "2026-03-10"
