@@ -14,7 +14,7 @@ from django_tasks.signals import task_finished, task_started
 
 from core import versiones
 from core.contexto import unidad_de_trabajo
-from core.services.municipio import en_zona_del_municipio
+from core.selectors.municipio import en_zona_del_municipio
 from core.services.roles import sincronizar_roles
 
 # Con el backend inmediato la tarea corre dentro de una solicitud: al terminar se restaura la zona que había

@@ -3,7 +3,7 @@ from functools import cache
 from django.utils.functional import SimpleLazyObject
 
 from core import navegacion
-from core.services.municipio import municipio_vigente
+from core.selectors.municipio import municipio_vigente
 
 
 def secretaria(request):

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from core import rapido
 from core.contexto import contexto_solicitud, unidad_de_trabajo
-from core.services.municipio import zona_horaria_actual, zona_provisional
+from core.selectors.municipio import zona_horaria_actual, zona_provisional
 
 
 class ContextoSolicitudMiddleware:

@@ -35,7 +35,7 @@ from core import rapido, sql, versiones
 from core.autenticacion import sql_token
 from core.models import DiaCalendario, Encargo, Municipio, Persona, ReglaLocal, Serie
 from core.rapido import cursor_preparado
-from core.services.municipio import fijar_municipio_vigente
+from core.selectors.municipio import fijar_municipio_vigente
 from core.services.perfiles import precargar_reglas_locales
 from core.sql_compilado import ConsultaCompilada
 

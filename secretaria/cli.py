@@ -11,7 +11,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaria.settings")
     django.setup()
     from core.contexto import unidad_de_trabajo  # noqa: PLC0415 - necesita django.setup()
-    from core.services.municipio import en_zona_del_municipio  # noqa: PLC0415 - necesita django.setup()
+    from core.selectors.municipio import en_zona_del_municipio  # noqa: PLC0415 - necesita django.setup()
 
     # Cada orden corre en la zona horaria del municipio: su «hoy» (encargos vigentes, reglas del perfil,
     # alertas) y las horas que imprime son las del municipio, no las del servidor.

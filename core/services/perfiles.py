@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import Municipio, ReglaLocal
+from core.selectors.municipio import municipio_vigente
 from core.services.auditoria import instantanea, registrar_evento
 from core.services.formato_numeracion import validar_formato
 
@@ -179,15 +180,8 @@ def _hoy(municipio: Municipio | None) -> date:
 
 
 def _municipio_o_actual(municipio: Municipio | None) -> Municipio | None:
-    if municipio is not None:
-        return municipio
-    # Dentro de `reglas_locales_en_cache` el municipio de la instalación se lee una vez por bloque.
-    cache = _reglas_locales.get()
-    if cache is None:
-        return Municipio.objects.actual()
-    if "actual" not in cache:
-        cache["actual"] = Municipio.objects.actual()
-    return cache["actual"]
+    # El de la instalación, el que la solicitud (o la tarea, o la orden) ya leyó: una vez por unidad de trabajo.
+    return municipio if municipio is not None else municipio_vigente()
 
 
 # Reglas locales leídas una vez por municipio dentro de `reglas_locales_en_cache` (una solicitud).

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.models import Encargo, Evento
-from core.services import municipio as servicio_municipio
+from core.selectors import municipio as servicio_municipio
 from core.tests.factories import MunicipioFactory
 from secretaria import cli
 

@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.models import Municipio, Persona, UnidadOrganica
+from core.selectors.municipio import municipio_vigente
 from core.services.archivos import guardar_archivo, validar_archivo
 from core.services.auditoria import (
     encadenar,
@@ -31,7 +32,6 @@ from core.services.auditoria import (
     registrar_evento,
     titular_por_encargo,
 )
-from core.services.municipio import municipio_vigente
 from core.services.numeracion import numerar_y_auditar, serie_por_perfil, tomar_numero
 from core.services.perfiles import reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento

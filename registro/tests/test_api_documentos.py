@@ -257,7 +257,7 @@ def test_en_postgresql_la_zona_sale_del_viaje_del_registro(mesa_de_partes, munic
     from django.db import connection
     from django.utils import timezone
 
-    from core.services import municipio as servicio_municipio
+    from core.selectors import municipio as servicio_municipio
 
     if connection.vendor != "postgresql":
         pytest.skip("solo en PostgreSQL el municipio viaja con el registro")
