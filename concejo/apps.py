@@ -13,6 +13,7 @@ class ConcejoConfig(AppConfig):
         # claves del perfil, cargadores de la demostración y el grupo de versiones «cuerpo». Los módulos con
         # modelos no están listos cuando se importa apps.py.
         from concejo import demo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from concejo.models import EstadoMiembro, Miembro  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from concejo.permissions import (  # noqa: PLC0415 - los modelos no están listos al importar apps.py
             CONDUCIR_SESION,
             GESTIONAR_ACTAS,
@@ -23,6 +24,7 @@ class ConcejoConfig(AppConfig):
         )
         from concejo.selectors.cuerpo import claves_del_concejo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.models import Persona  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.permissions import registrar_acceso_archivo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.services.perfiles import registrar_claves  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.versiones import Vigilada, registrar_grupo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
@@ -67,8 +69,5 @@ class ConcejoConfig(AppConfig):
         # La situación del pleno que el voto en vivo guarda en el proceso vale mientras no cambien los miembros,
         # sus estados ni sus personas (una persona nueva aún no es miembro de nada).
         registrar_grupo(
-            "cuerpo",
-            Vigilada("concejo_miembro"),
-            Vigilada("concejo_estadomiembro"),
-            Vigilada("core_persona", ("UPDATE", "DELETE")),
+            "cuerpo", Vigilada(Miembro), Vigilada(EstadoMiembro), Vigilada(Persona, ("UPDATE", "DELETE"))
         )

@@ -90,7 +90,11 @@ def version_de_grupo() -> str:
 
 def anotar(modelo: type[models.Model], pk, **valores) -> tuple[str, list]:
     """(sql, parámetros) del UPDATE de `valores` (campo → valor ya listo para la base) en la fila `pk`."""
+    return _texto_de_anotar(modelo, tuple(valores)), [*valores.values(), pk]
+
+
+@cache
+def _texto_de_anotar(modelo: type[models.Model], campos: tuple[str, ...]) -> str:
     t = Tabla(modelo)
-    asignaciones = ", ".join(f"{getattr(t, campo)} = %s" for campo in valores)
-    columna_pk = connection.ops.quote_name(_columna_pk(modelo))
-    return f"UPDATE {t} SET {asignaciones} WHERE {columna_pk} = %s", [*valores.values(), pk]
+    asignaciones = ", ".join(f"{getattr(t, campo)} = %s" for campo in campos)
+    return f"UPDATE {t} SET {asignaciones} WHERE {connection.ops.quote_name(_columna_pk(modelo))} = %s"

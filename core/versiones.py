@@ -37,26 +37,26 @@ from django.db import connection, models
 from django.db.models import Subquery
 
 from core import sql
-from core.models import VersionDeDatos
+from core.models import DiaCalendario, Municipio, ReglaLocal, Serie, VersionDeDatos
+from core.sql import Tabla
 
 
 @dataclass(frozen=True)
 class Vigilada:
-    """Una tabla de un grupo y los cambios que le dan versión nueva."""
+    """Una tabla de un grupo (la de `modelo`) y los cambios que le dan versión nueva."""
 
-    tabla: str
+    modelo: type[models.Model]
     eventos: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
+
+    @property
+    def tabla(self) -> str:
+        return self.modelo._meta.db_table
 
 
 # Grupo → tablas vigiladas. Un grupo nuevo se declara aquí (o desde el `apps.py` de su área con
 # `registrar_grupo`) y se instala con una migración que congela el SQL de `sql_disparadores` de ese momento.
 GRUPOS: dict[str, tuple[Vigilada, ...]] = {
-    "configuracion": (
-        Vigilada("core_municipio"),
-        Vigilada("core_reglalocal"),
-        Vigilada("core_diacalendario"),
-        Vigilada("core_serie"),
-    ),
+    "configuracion": (Vigilada(Municipio), Vigilada(ReglaLocal), Vigilada(DiaCalendario), Vigilada(Serie)),
 }
 
 
@@ -66,21 +66,31 @@ def registrar_grupo(grupo: str, *vigiladas: Vigilada) -> None:
 
 # --- El SQL de los disparadores (para escribir migraciones; las migraciones lo guardan congelado) ---
 
-FUNCION_POSTGRESQL = [
-    'CREATE SEQUENCE IF NOT EXISTS "secretaria_versiones"',
-    """CREATE OR REPLACE FUNCTION secretaria_nueva_version() RETURNS trigger LANGUAGE plpgsql AS $$
+
+def _funcion_postgresql() -> list[str]:
+    v = Tabla(VersionDeDatos)
+    return [
+        'CREATE SEQUENCE IF NOT EXISTS "secretaria_versiones"',
+        f"""CREATE OR REPLACE FUNCTION secretaria_nueva_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "core_versiondedatos" ("grupo", "valor") VALUES (TG_ARGV[0], nextval('secretaria_versiones'))
-  ON CONFLICT ("grupo") DO UPDATE SET "valor" = EXCLUDED."valor";
+  INSERT INTO {v} ({v.grupo}, {v.valor}) VALUES (TG_ARGV[0], nextval('secretaria_versiones'))
+  ON CONFLICT ({v.grupo}) DO UPDATE SET {v.valor} = EXCLUDED.{v.valor};
   RETURN NULL;
 END $$""",
-]
+    ]
+
+
+def sql_funcion_postgresql() -> list[str]:
+    """La secuencia y la función de PostgreSQL que usan los disparadores de todos los grupos."""
+    return _funcion_postgresql()
 
 
 def sql_disparadores(grupo: str, motor: str) -> list[str]:
     """El SQL que instala los disparadores de `grupo` en `motor` ("postgresql" o "sqlite"): en PostgreSQL uno
-    por tabla y sentencia (con la función y la secuencia de `FUNCION_POSTGRESQL`); en SQLite uno por tabla y
-    evento, por fila. Para copiarlo en una migración: `python -c` con este módulo, o la prueba que lo compara."""
+    por tabla y sentencia (con la función de `sql_funcion_postgresql`); en SQLite uno por tabla y evento, por
+    fila. Los nombres salen de `_meta`. Una migración copia lo que esto genera al escribirla (congelado); la
+    prueba del grupo compara lo congelado con lo que se genera hoy."""
+    v = Tabla(VersionDeDatos)
     sentencias = []
     for vigilada in GRUPOS[grupo]:
         nombre = f"{vigilada.tabla}_version"
@@ -99,8 +109,8 @@ def sql_disparadores(grupo: str, motor: str) -> list[str]:
                 sentencias.append(f'DROP TRIGGER IF EXISTS "{disparador}"')
                 sentencias.append(
                     f'CREATE TRIGGER "{disparador}" AFTER {evento} ON "{vigilada.tabla}" BEGIN '
-                    f'INSERT INTO "core_versiondedatos" ("grupo", "valor") VALUES (\'{grupo}\', random()) '
-                    'ON CONFLICT ("grupo") DO UPDATE SET "valor" = excluded."valor"; END'
+                    f"INSERT INTO {v} ({v.grupo}, {v.valor}) VALUES ('{grupo}', random()) "
+                    f"ON CONFLICT ({v.grupo}) DO UPDATE SET {v.valor} = excluded.{v.valor}; END"
                 )
     return sentencias
 

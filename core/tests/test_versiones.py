@@ -64,7 +64,7 @@ def test_la_migracion_guarda_el_sql_que_se_genera_hoy(motor):
     migracion = import_module("core.migrations.0004_versiones_sin_repetir")
     congelado = migracion.DISPARADORES_POSTGRESQL if motor == "postgresql" else migracion.DISPARADORES_SQLITE
     assert congelado == versiones.sql_disparadores("configuracion", motor)
-    assert migracion.FUNCION_POSTGRESQL == versiones.FUNCION_POSTGRESQL
+    assert migracion.FUNCION_POSTGRESQL == versiones.sql_funcion_postgresql()
 
 
 def test_la_memoria_guarda_por_version_y_no_sin_version():

@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core import sql
 from core.models import Municipio, Persona, UnidadOrganica
 from core.selectors.municipio import municipio_vigente
 from core.services.archivos import guardar_archivo, validar_archivo
@@ -267,10 +268,13 @@ def _anotar_numero(documento: Documento, numero) -> tuple[str, list]:
     documento.numero_texto = numero.texto
     documento.anio = numero.anio
     documento.correlativo = numero.numero
-    tabla = connection.ops.quote_name(Documento._meta.db_table)
-    return (
-        f"UPDATE {tabla} SET numero_id = %s, numero_texto = %s, anio = %s, correlativo = %s WHERE id = %s",
-        [numero.pk, numero.texto, numero.anio, numero.numero, documento.pk],
+    return sql.anotar(
+        Documento,
+        documento.pk,
+        numero=numero.pk,
+        numero_texto=numero.texto,
+        anio=numero.anio,
+        correlativo=numero.numero,
     )
 
 
