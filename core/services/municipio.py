@@ -13,7 +13,7 @@ from PIL import Image, UnidentifiedImageError
 
 from core.models import Municipio, Usuario
 from core.selectors.municipio import olvidar_municipio_vigente
-from core.services.auditoria import instantanea, registrar_evento
+from core.services.auditoria import actualizar_con_auditoria, instantanea, registrar_evento
 from core.services.perfiles import ErrorPerfil, obtener_perfil
 
 LOGO_TAMANO_MAXIMO = 2 * 1024 * 1024
@@ -153,23 +153,29 @@ def actualizar_municipio(*, municipio: Municipio | None, por: Usuario | None, **
     logo = campos.pop("logo", None)
     if logo is not None and logo is not False and isinstance(logo, UploadedFile):
         validar_logo(logo)
-    nuevo = municipio is None
-    municipio = municipio or Municipio()
-    antes = None if nuevo else instantanea(municipio)
-    for campo, valor in campos.items():
-        setattr(municipio, campo, valor)
-    municipio.full_clean(exclude=["logo"])
-    if logo is False:
-        municipio.logo = ""
-    elif isinstance(logo, UploadedFile):
-        municipio.logo.save(cast(str, logo.name), logo, save=False)  # lo subido siempre trae nombre
-    municipio.save()
+
+    def validar(editado: Municipio) -> None:
+        editado.full_clean(exclude=["logo"])
+        if logo is False:
+            editado.logo = ""
+        elif isinstance(logo, UploadedFile):
+            editado.logo.save(cast(str, logo.name), logo, save=False)  # lo subido siempre trae nombre
+
+    if municipio is None:
+        municipio = Municipio(**campos)
+        validar(municipio)
+        municipio.save()
+        registrar_evento(
+            por=por, accion="core.municipio.crear", objeto=municipio, despues=instantanea(municipio)
+        )
+    else:
+        municipio = actualizar_con_auditoria(
+            municipio,
+            por=por,
+            accion="core.municipio.editar",
+            cambios=campos,
+            editables=CAMPOS,
+            validar=validar,
+        )
     olvidar_municipio_vigente()  # cambió: lo que siga en esta solicitud lo lee de nuevo
-    registrar_evento(
-        por=por,
-        accion="core.municipio.crear" if nuevo else "core.municipio.editar",
-        objeto=municipio,
-        antes=antes,
-        despues=instantanea(municipio),
-    )
     return municipio
