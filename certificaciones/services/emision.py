@@ -155,7 +155,7 @@ def texto_certificacion(
     if pais_codigo == "EC":
         nombres = {
             TipoCertificacion.ACTA: f"el acta {asunto}, de la sesión del Concejo Municipal",
-            TipoCertificacion.ACUERDO: f"la resolución {asunto}, adoptada por el Concejo Municipal",
+            TipoCertificacion.ACUERDO: f"el acuerdo {asunto}, adoptado por el Concejo Municipal",
             TipoCertificacion.ORDENANZA: f"la ordenanza {asunto}, expedida por el Concejo Municipal",
         }
         documento = nombres.get(tipo, f"el presente documento, {asunto}")
@@ -183,7 +183,7 @@ def texto_certificacion(
         }
         documento = nombres.get(tipo, f"de {asunto}")
         return (
-            f"CERTIFICA: Que la presente copia {documento}, constante de {fojas} útil(es), concuerda fielmente "
+            f"CERTIFICA: Que la presente copia {documento}, constante de {fojas} {'útil' if paginas == 1 else 'útiles'}, concuerda fielmente "
             f"con su original que obra en {archivo}. Se expide para los fines legales a que haya lugar."
         )
     nombres = {

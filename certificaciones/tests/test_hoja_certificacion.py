@@ -133,7 +133,7 @@ def test_el_qr_lleva_la_direccion_de_verificacion(cliente_de, secretario, lista)
             "EC",
             {
                 "acta": "el acta Nº 7, de la sesión del Concejo Municipal",
-                "acuerdo": "la resolución Nº 7, adoptada por el Concejo Municipal",
+                "acuerdo": "el acuerdo Nº 7, adoptado por el Concejo Municipal",
                 "ordenanza": "la ordenanza Nº 7, expedida por el Concejo Municipal",
                 "copia": "el presente documento, Nº 7",
             },
@@ -172,7 +172,11 @@ def test_cada_pais_tiene_su_texto_por_tipo(pais, palabras):
     if pais == "EC":  # COOTAD: da fe de la existencia en el archivo, no de la autenticidad
         assert all("no de la autenticidad de su contenido" in t and "3 fojas" in t for t in textos.values())
     if pais == "MX":
-        assert all("3 fojas útil(es)" in t and "fines legales a que haya lugar" in t for t in textos.values())
+        assert all("3 fojas útiles" in t and "fines legales a que haya lugar" in t for t in textos.values())
+        una = texto_certificacion(
+            tipo="acta", pais_codigo="MX", municipio_nombre="Ayuntamiento de Prueba", asunto="Nº 7", paginas=1
+        )
+        assert "1 foja útil," in una
     if pais in ("PE", "CO"):
         assert all("3 folios" in t for t in textos.values())
 

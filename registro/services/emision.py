@@ -69,9 +69,23 @@ def _es_secretaria(usuario) -> bool:
     return usuario.is_superuser or usuario.groups.filter(name=roles.SECRETARIO).exists()
 
 
+def _bajo(unidad: UnidadOrganica, raiz_id: int | None) -> bool:
+    """Si `unidad` es la unidad `raiz_id` o cuelga de ella en el organigrama."""
+    vistas: set[int] = set()
+    actual: UnidadOrganica | None = unidad
+    while actual is not None and actual.pk not in vistas:
+        if actual.pk == raiz_id:
+            return True
+        vistas.add(actual.pk)
+        actual = actual.padre
+    return False
+
+
 def puede_firmar(usuario, documento: Documento) -> bool:
-    """Firma el jefe de la unidad de origen, quien tiene hoy un encargo vigente de ese jefe, o el
-    Secretario General (la Secretaría da fe de los documentos de la entidad).
+    """Firma el jefe de la unidad de origen o quien tiene hoy un encargo vigente de ese jefe. La
+    Secretaría General firma los de su propia unidad y de las que dependen de ella (p. ej. trámite
+    documentario), no los de otra gerencia: el número que se toma es el de la unidad de origen y lo
+    firma quien responde por ella.
     """
     if not getattr(usuario, "is_authenticated", False) or documento.unidad_origen is None:
         return False
@@ -81,7 +95,7 @@ def puede_firmar(usuario, documento: Documento) -> bool:
     encargo = encargo_vigente(usuario)
     if jefe_id is not None and encargo is not None and encargo.titular_id == jefe_id:
         return True
-    return _es_secretaria(usuario)
+    return _es_secretaria(usuario) and _bajo(documento.unidad_origen, usuario.unidad_id)
 
 
 def texto_de_plantilla(
@@ -505,7 +519,8 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
         raise ValidationError("Solo se firman documentos internos o de salida.")
     if not puede_firmar(por, documento):
         raise ValidationError(
-            "Firma el jefe de la unidad de origen, quien tiene su encargo o la Secretaría General."
+            f"Firma el jefe de {documento.unidad_origen or 'la unidad de origen'} o quien tiene su encargo: el número es de "
+            "esa unidad."
         )
     if not documento.cuerpo.strip():
         raise ValidationError({"cuerpo": ["El documento no tiene texto."]})

@@ -258,17 +258,33 @@ def test_encargado_firma_por_encargo(jefe_unidad, funcionario_gdu, unidad_sg, ti
     assert Evento.objects.get(accion="registro.documento.firmar").por_encargo_de == jefe_unidad
 
 
-def test_secretario_general_firma_y_lo_firmado_no_se_edita(secretario, funcionario_gdu, unidad_sg, tipos):
-    d = firmar(documento=_memo(funcionario_gdu, [unidad_sg], tipos), por=secretario)
+def test_secretario_general_firma_los_de_su_unidad_y_lo_firmado_no_se_edita(
+    secretario, funcionario_gdu, unidad_sg, unidad_gdu, tipos
+):
+    d = firmar(documento=_memo(secretario, [unidad_gdu], tipos), por=secretario)
     assert d.estado == Documento.Estado.ENVIADO
     with pytest.raises(ValidationError, match="ya está firmado"):
         firmar(documento=d, por=secretario)
     with pytest.raises(ValidationError, match="no se edita"):
         actualizar_borrador(
-            documento=d, por=funcionario_gdu, asunto="otro", cuerpo="otro", destinatarios_unidades=[unidad_sg]
+            documento=d, por=secretario, asunto="otro", cuerpo="otro", destinatarios_unidades=[unidad_gdu]
         )
     d.refresh_from_db()
     assert d.asunto == "Coordinación de inspecciones"
+
+
+def test_secretario_general_no_firma_con_el_numero_de_otra_unidad(
+    cliente_de, secretario, funcionario_gdu, unidad_sg, tipos
+):
+    """El memorando de GDU lleva el número de GDU: lo firma su jefe (o su encargado), no la Secretaría."""
+    d = _memo(funcionario_gdu, [unidad_sg], tipos)
+    r = cliente_de(secretario).post(reverse("registro:firmar", args=[d.pk]))
+    assert r.status_code == 403
+    d.refresh_from_db()
+    assert d.estado == Documento.Estado.BORRADOR and d.numero_texto == ""
+    assert not Evento.objects.filter(accion="registro.documento.firmar").exists()
+    with pytest.raises(ValidationError, match="Firma el jefe de .* el número es de esa unidad"):
+        firmar(documento=d, por=secretario)
 
 
 def test_circular_a_muchas_unidades_con_formato_propio(jefe_unidad, tipos):
