@@ -22,8 +22,10 @@ class ConcejoConfig(AppConfig):
             VER_CONCEJO,
             archivo_visible,
         )
+        from concejo.reglas import MAYORIAS  # noqa: PLC0415 - junto a las demás del arranque
         from concejo.selectors.cuerpo import claves_del_concejo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.guia_ley import registrar_palabras  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.models import Persona  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.permissions import registrar_acceso_archivo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.services.perfiles import registrar_claves  # noqa: PLC0415 - los modelos no están listos al importar apps.py
@@ -59,6 +61,7 @@ class ConcejoConfig(AppConfig):
 
         registrar_acceso_archivo(archivo_visible)
         registrar_claves(claves_del_concejo)
+        registrar_palabras(MAYORIAS)
 
         # El cuerpo primero; luego las sesiones que se preparan, las que se celebran y sus actas.
         registrar_cargador(50, demo.cargar_demo_cuerpo)

@@ -26,7 +26,7 @@ SERIES = [
 HOY = date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("codigo", ["PE", "EC", "CO", "MX", "MX-AGU", "MX-MEX"])
+@pytest.mark.parametrize("codigo", ["PE", "EC", "CO", "MX", "MX-AGU", "MX-MEX", "MX-ZAC"])
 def test_cada_perfil_tiene_las_claves_que_otras_areas_leen(codigo):
     for serie in SERIES:
         formato = perfiles.valor(f"numeracion.formato.{serie}", perfil=codigo, fecha=HOY)
@@ -109,7 +109,7 @@ def test_estados_de_mexico_sustituyen_solo_lo_suyo():
 @pytest.mark.parametrize("codigo", ["XX", "", "MX-", "PE-LIM", "../PE"])
 def test_perfil_desconocido_en_espanol(codigo):
     with pytest.raises(
-        perfiles.PerfilDesconocido, match="no existe. Use uno de: CO, EC, MX, MX-AGU, MX-MEX, PE"
+        perfiles.PerfilDesconocido, match="no existe. Use uno de: CO, EC, MX, MX-AGU, MX-MEX, MX-ZAC, PE"
     ):
         perfiles.obtener_perfil(codigo)
 
