@@ -14,7 +14,10 @@ from django.utils import timezone
 
 from core.models import Municipio
 from core.services import perfiles
+from core.services.plazos import regla_de_plazo
 from registro.models import Documento
+
+NO_PRESENTADO = "no_presentado"
 
 
 def subsanaciones_vencidas(*, hoy: date | None = None) -> QuerySet[Documento]:
@@ -38,7 +41,7 @@ class ConsecuenciaSubsanacion:
 
 
 _TEXTOS = {
-    "no_presentado": "se tiene por no presentado",
+    NO_PRESENTADO: "se tiene por no presentado",
     "desistimiento_tacito": "desistimiento tácito, que el funcionario declara por acto motivado",
     "desistimiento": "se tiene por desistida la petición, lo que declara el funcionario",
 }
@@ -54,3 +57,29 @@ def consecuencia_al_vencer(
         return ConsecuenciaSubsanacion("", "el perfil no dice la consecuencia; decide el funcionario", "")
     codigo = str(regla.valor)
     return ConsecuenciaSubsanacion(codigo, _TEXTOS.get(codigo, codigo.replace("_", " ")), regla.fuente)
+
+
+@dataclass(frozen=True)
+class Subsanacion:
+    """Lo que la página de un documento observado dice de su subsanación: el plazo del perfil con su
+    fuente y qué pasa si vence (con si el sistema lo aplica solo o lo declara el funcionario)."""
+
+    plazo: str
+    fuente: str
+    consecuencia: ConsecuenciaSubsanacion
+
+    @property
+    def se_tiene_por_no_presentado(self) -> bool:
+        # Sin consecuencia en el perfil decide el funcionario, como antes; con otra, no se ofrece.
+        return self.consecuencia.codigo in ("", NO_PRESENTADO)
+
+
+def subsanacion_de(documento: Documento, *, municipio: Municipio | None = None) -> Subsanacion:
+    """El plazo para subsanar que rigió al recibir `documento` y la consecuencia de no hacerlo."""
+    fecha = documento.fecha_computo
+    try:
+        regla = regla_de_plazo("subsanacion", municipio=municipio, fecha=fecha)
+        plazo, fuente = regla.texto, regla.fuente
+    except perfiles.ErrorPerfil:
+        plazo, fuente = "", ""
+    return Subsanacion(plazo, fuente, consecuencia_al_vencer(municipio=municipio, fecha=fecha))

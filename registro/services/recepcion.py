@@ -39,6 +39,7 @@ from core.services.personas import registrar_persona, validar_documento
 from core.services.plazos import calcular_plazo, calcular_vencimiento, regla_de_plazo
 from registro.models import Adjunto, Documento, Procedimiento, TipoDocumental
 from registro.rapido import Precarga, precargar
+from registro.selectors.subsanacion import NO_PRESENTADO, consecuencia_al_vencer
 from registro.services.flujo import derivacion_inicial
 
 CLAVE_SERIE = "registro_entrada"
@@ -328,12 +329,21 @@ def subsanar(*, documento: Documento, por, observacion: str = "", fecha: date | 
 @transaction.atomic
 def tener_por_no_presentado(*, documento: Documento, por, hoy: date | None = None) -> Documento:
     """Cierra como NO PRESENTADO un documento observado cuyo plazo para subsanar ya pasó sin que se
-    corrigiera (TUO Ley 27444, art. 136.4). Antes de vencer el plazo, o si no está observado, se rechaza.
+    corrigiera (TUO Ley 27444, art. 136.4). Antes de vencer el plazo, o si no está observado, se rechaza; y
+    también donde el perfil da otra consecuencia (`plazos.subsanacion_al_vencer`; CO: desistimiento tácito
+    declarado por acto motivado, que se registra concluyendo el documento con su motivo).
     """
     documento = _tomar(documento)
     hoy = hoy or timezone.localdate()
     if documento.estado != Documento.Estado.OBSERVADO:
         raise ValidationError("Solo se tiene por no presentado un documento observado.")
+    consecuencia = consecuencia_al_vencer(fecha=documento.fecha_computo)
+    if consecuencia.codigo not in ("", NO_PRESENTADO):
+        raise ValidationError(
+            "En este municipio el plazo vencido sin subsanar no se tiene por no presentado: "
+            f"{consecuencia.texto} ({consecuencia.fuente}). Registre esa decisión concluyendo el documento "
+            "con su motivo."
+        )
     if documento.subsanar_hasta is not None and documento.subsanar_hasta >= hoy:
         raise ValidationError(
             f"El plazo para subsanar vence el {documento.subsanar_hasta:%d/%m/%Y}: aún no se puede tener por no presentado."

@@ -230,16 +230,42 @@ def test_la_tarea_diaria_no_cierra_nada_en_colombia(municipio, mesa_de_partes):
 
 
 def test_una_regla_local_puede_activar_la_automatizacion(municipio, mesa_de_partes, secretario):
-    _con_perfil(municipio, "CO")
+    # Un estado mexicano cuya ley tiene por no presentado sin más trámite: el municipio lo fija localmente.
+    _con_perfil(municipio, "MX")
     fijar_regla_local(
         municipio=municipio,
         clave="plazos.automatizaciones",
         valor=["tener_por_no_presentado"],
         vigente_desde=date(2026, 1, 1),
-        fuente="Acuerdo municipal de prueba",
+        fuente="Ley de procedimiento administrativo del estado (prueba)",
         por=secretario,
     )
     doc = DocumentoFactory(por=mesa_de_partes, recibido_en=LUNES, defectos="X")
     assert vencer_subsanaciones(hoy=date(2026, 6, 1)) == 1
     doc.refresh_from_db()
     assert doc.estado == Documento.Estado.NO_PRESENTADO
+
+
+def test_en_colombia_no_se_tiene_por_no_presentado_ni_a_mano(cliente_de, municipio, mesa_de_partes):
+    _con_perfil(municipio, "CO")
+    doc = DocumentoFactory(
+        por=mesa_de_partes,
+        recibido_en=datetime(2025, 3, 3, 10, tzinfo=ZoneInfo("America/Bogota")),
+        defectos="Falta la dirección",
+    )
+    cliente = cliente_de(mesa_de_partes)
+    pagina = cliente.get(f"/registro/documentos/{doc.pk}/").content.decode()
+    assert 'data-consecuencia="desistimiento_tacito"' in pagina and "Ley 1755 de 2015, art. 17" in pagina
+    assert "1 mes" in pagina and "Tener por no presentado" not in pagina
+    respuesta = cliente.post(f"/registro/documentos/{doc.pk}/no-presentado/", follow=True)
+    assert "no se tiene por no presentado: desistimiento tácito" in respuesta.content.decode()
+    doc.refresh_from_db()
+    assert doc.estado == Documento.Estado.OBSERVADO
+    assert not Evento.objects.filter(accion="registro.documento.no_presentado").exists()
+
+
+def test_en_peru_la_pagina_ofrece_tener_por_no_presentado_con_su_fuente(cliente_de, mesa_de_partes):
+    doc = DocumentoFactory(por=mesa_de_partes, recibido_en=LUNES, defectos="Falta el plano")
+    pagina = cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/").content.decode()
+    assert "2 días hábiles, TUO Ley 27444, art. 136" in pagina
+    assert 'data-consecuencia="no_presentado"' in pagina and "Tener por no presentado" in pagina
