@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.models import Municipio
@@ -496,4 +497,10 @@ def claves_de_plazos(leer) -> Iterator[perfiles.ClaveConocida]:
         "plazos.subsanacion_dias",
         2,
         "Forma antigua de plazos.subsanacion: días para subsanar, en el tipo de cómputo del perfil",
+        validar=_validar_dias,
     )
+
+
+def _validar_dias(valor: int) -> None:
+    if valor < 0:
+        raise ValidationError("Los días no pueden ser negativos.")

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from core.models import DiaCalendario
+from core.models import DiaCalendario, Evento
 from core.services.calendario import es_habil
 from core.services.perfiles import ErrorPerfil, fijar_regla_local
 from core.services.plazos import (
@@ -542,3 +543,17 @@ def test_comando_en_meses_con_municipio_de_zacatecas(municipio_zacatecas):
 def test_comando_en_meses_entrada_mala(args, mensaje):
     with pytest.raises(CommandError, match=mensaje):
         call_command("plazo", "--perfil", "PE", "--desde", "2026-01-15", *args, stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_la_clave_antigua_se_fija_por_la_pagina_y_rechaza_negativos(cliente_de, secretario, municipio):
+    cliente = cliente_de(secretario)
+    datos = {"clave": "plazos.subsanacion_dias", "vigente_desde": "2026-01-01", "fuente": "Ordenanza 1-2026"}
+    malo = cliente.post(reverse("core:perfil-regla-fijar"), {**datos, "valor": "-3"}, follow=True)
+    assert "Los días no pueden ser negativos." in malo.content.decode()
+    assert not municipio.reglas_locales.exists()
+    bueno = cliente.post(reverse("core:perfil-regla-fijar"), {**datos, "valor": "4"})
+    assert bueno.status_code == 302
+    regla = regla_de_plazo("subsanacion", municipio=municipio, fecha=D("2026-03-02"))
+    assert (regla.cantidad, regla.unidad, regla.local) == (4, "dias_habiles", True)
+    assert Evento.objects.filter(accion="core.regla_local.fijar").count() == 1
