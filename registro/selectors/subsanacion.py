@@ -39,6 +39,11 @@ class ConsecuenciaSubsanacion:
     texto: str
     fuente: str
 
+    @property
+    def norma(self) -> str:
+        """La norma sin su glosa («Ley 1755 de 2015, art. 17: vencido…» → «Ley 1755 de 2015, art. 17»)."""
+        return self.fuente.split(":", 1)[0].strip()
+
 
 _TEXTOS = {
     NO_PRESENTADO: "se tiene por no presentado",

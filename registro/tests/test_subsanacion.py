@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from core.models import Evento
 from core.services.perfiles import ErrorPerfil, fijar_regla_local
 from core.services.plazos import calcular_vencimiento
+from core.tests.pdf import texto_pdf
 from registro.models import Documento
 from registro.selectors.subsanacion import subsanaciones_vencidas
 from registro.services.recepcion import subsanar, tener_por_no_presentado, vencer_subsanaciones
@@ -269,3 +270,24 @@ def test_en_peru_la_pagina_ofrece_tener_por_no_presentado_con_su_fuente(cliente_
     pagina = cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/").content.decode()
     assert "2 días hábiles, TUO Ley 27444, art. 136" in pagina
     assert 'data-consecuencia="no_presentado"' in pagina and "Tener por no presentado" in pagina
+
+
+@pytest.mark.parametrize(
+    "perfil,dice,no_dice",
+    [
+        ("PE", "Si no los subsana: se tiene por no presentado (TUO Ley 27444, art. 136.4)", "desistimiento"),
+        (
+            "CO",
+            "desistimiento tácito, que el funcionario declara por acto motivado (Ley 1755 de 2015, art. 17)",
+            "no presentado",
+        ),
+    ],
+)
+def test_el_cargo_dice_la_consecuencia_del_perfil(
+    cliente_de, municipio, mesa_de_partes, perfil, dice, no_dice
+):
+    _con_perfil(municipio, perfil)
+    doc = DocumentoFactory(por=mesa_de_partes, recibido_en=LUNES, defectos="Falta el plano")
+    respuesta = cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/cargo/")
+    texto = texto_pdf(respuesta.content)
+    assert dice in texto and no_dice not in texto
