@@ -25,7 +25,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import arranque  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.services import perfiles, plazos  # noqa: PLC0415 - los modelos no están listos al importar apps.py
 
         arranque.conectar(self)
+        perfiles.registrar_claves(plazos.claves_de_plazos)
         for entrada in MENU:
             navegacion.registrar(entrada)

@@ -9,7 +9,8 @@ from registro.services import alertas, recepcion
 
 @task()
 def vencer_subsanaciones() -> int:
-    """Tiene por no presentados los documentos observados cuyo plazo para subsanar pasó (diaria)."""
+    """Tiene por no presentados los observados cuyo plazo para subsanar pasó, si el perfil lo automatiza
+    (diaria)."""
     return recepcion.vencer_subsanaciones()
 
 

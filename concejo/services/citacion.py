@@ -33,7 +33,7 @@ from core.models import Archivo
 from core.rendering import render_pdf
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import instantanea, registrar_evento
-from core.services.plazos import CALENDARIO, HABILES, calcular_plazo
+from core.services.plazos import anticipacion_completa
 
 UNIDADES_AVISO = {"dias_habiles": "días hábiles", "dias_calendario": "días calendario", "horas": "horas"}
 
@@ -60,8 +60,8 @@ def comprobar_aviso(sesion: Sesion, *, ahora: datetime | None = None) -> Aviso:
 
     - días hábiles: deben transcurrir completos entre el día de la citación y el de la sesión (el plazo
       de `calcular_plazo` contado desde la citación vence antes del día de la sesión);
-    - días calendario: igual, con días corridos (sin correr el vencimiento a un día hábil, que aquí no es
-      un plazo para presentar algo sino una anticipación mínima);
+    - días calendario: días corridos contados desde el día mismo de la citación, aunque sea inhábil (sin
+      correr nada a un día hábil: no es un plazo para presentar algo sino una anticipación mínima);
     - horas: de la citación a la hora de la sesión.
     """
     ahora = ahora or timezone.now()
@@ -81,10 +81,9 @@ def comprobar_aviso(sesion: Sesion, *, ahora: datetime | None = None) -> Aviso:
         cumplido = horas >= cantidad
         detalle = f"faltan {int(horas)} horas para la sesión"
     else:
-        plazo = calcular_plazo(
-            desde=ahora, dias=cantidad, tipo=HABILES if unidad == "dias_habiles" else CALENDARIO
-        )
-        ultimo = plazo.dias_contados[-1] if plazo.dias_contados else plazo.recepcion
+        # Días calendario: desde el día mismo de la citación, aunque sea inhábil (MX, 3 días naturales: una
+        # citación del sábado para el miércoles cumple); días hábiles: desde el hábil siguiente.
+        ultimo = anticipacion_completa(notificado=ahora, cantidad=cantidad, unidad=unidad)
         cumplido = ultimo < dia_sesion
         detalle = (
             f"el plazo contado desde hoy se completa el {ultimo:%d/%m/%Y} y la sesión es el "

@@ -78,6 +78,101 @@ def test_aviso_en_horas_y_sin_regla(pleno, municipio):
     assert corto.cumplido is False and "48 horas" in corto.advertencia
 
 
+MEXICO = ZoneInfo("America/Mexico_City")
+
+
+@pytest.mark.parametrize(
+    "perfil,tipo,citado,dia_sesion,cumplido,requerido",
+    [
+        # MX: al menos 3 días calendario antes de la ordinaria, contados desde el día mismo de la citación:
+        # citada el sábado 6/03/2027, domingo, lunes y martes se completan antes del miércoles 10.
+        (
+            "MX",
+            "ordinaria",
+            datetime(2027, 3, 6, 12, tzinfo=MEXICO),
+            date(2027, 3, 10),
+            True,
+            "3 días calendario",
+        ),
+        (
+            "MX",
+            "ordinaria",
+            datetime(2027, 3, 6, 12, tzinfo=MEXICO),
+            date(2027, 3, 9),
+            False,
+            "3 días calendario",
+        ),
+        (
+            "MX",
+            "extraordinaria",
+            datetime(2027, 3, 7, 9, tzinfo=MEXICO),
+            date(2027, 3, 11),
+            True,
+            "3 días calendario",
+        ),
+        # PE: la extraordinaria exige 5 días hábiles (Ley 27972, art. 13); citada el sábado, cuenta desde el lunes.
+        (
+            "PE",
+            "extraordinaria",
+            datetime(2027, 3, 6, 12, tzinfo=LIMA),
+            date(2027, 3, 15),
+            False,
+            "5 días hábiles",
+        ),
+        (
+            "PE",
+            "extraordinaria",
+            datetime(2027, 3, 6, 12, tzinfo=LIMA),
+            date(2027, 3, 16),
+            True,
+            "5 días hábiles",
+        ),
+    ],
+)
+def test_aviso_por_pais_en_su_unidad(pleno, municipio, perfil, tipo, citado, dia_sesion, cumplido, requerido):
+    municipio.perfil = perfil
+    municipio.save()
+    zona = citado.tzinfo
+    sesion = SesionFactory(
+        organo=pleno, tipo=tipo, fecha=datetime(*dia_sesion.timetuple()[:3], 10, tzinfo=zona)
+    )
+    with timezone.override(zona):
+        aviso = comprobar_aviso(sesion, ahora=citado)
+    assert aviso.cumplido is cumplido and aviso.requerido == requerido
+    assert bool(aviso.advertencia) is (not cumplido)
+
+
+def test_convocar_en_sabado_para_el_miercoles_en_mexico(pleno, municipio, secretario):
+    sesion = _con_agenda(
+        SesionFactory(organo=pleno, tipo="ordinaria", fecha=datetime(2027, 3, 10, 10, tzinfo=MEXICO)),
+        secretario,
+    )
+    # La agenda lleva un instrumento del perfil PE; el aviso se comprueba ya con el perfil MX.
+    municipio.perfil = "MX"
+    municipio.save()
+    with timezone.override(MEXICO):
+        convocar(sesion=sesion, por=secretario, ahora=datetime(2027, 3, 6, 12, tzinfo=MEXICO))
+    sesion.refresh_from_db()
+    assert sesion.estado == "convocada" and sesion.aviso_cumplido is True and not sesion.aviso_advertencia
+    evento = Evento.objects.de_objeto(sesion).get(accion="concejo.sesion.convocar")
+    assert evento.despues["aviso_corto_aceptado"] is False and "3 días calendario" in evento.despues["aviso"]
+
+
+def test_convocar_con_aviso_corto_en_mexico_pide_confirmacion(pleno, municipio, secretario):
+    sesion = _con_agenda(
+        SesionFactory(organo=pleno, tipo="ordinaria", fecha=datetime(2027, 3, 9, 10, tzinfo=MEXICO)),
+        secretario,
+    )
+    # La agenda lleva un instrumento del perfil PE; el aviso se comprueba ya con el perfil MX.
+    municipio.perfil = "MX"
+    municipio.save()
+    with timezone.override(MEXICO), pytest.raises(ValidationError, match="3 días calendario de anticipación"):
+        convocar(sesion=sesion, por=secretario, ahora=datetime(2027, 3, 6, 12, tzinfo=MEXICO))
+    sesion.refresh_from_db()
+    assert sesion.estado == "programada" and not sesion.citaciones.exists()
+    assert not Evento.objects.filter(accion="concejo.sesion.convocar").exists()
+
+
 def test_convocar_con_aviso_corto_exige_confirmacion_y_lo_registra(pleno, secretario):
     sesion = _con_agenda(
         SesionFactory(organo=pleno, tipo="extraordinaria", fecha=datetime(2027, 3, 5, 10, tzinfo=LIMA)),

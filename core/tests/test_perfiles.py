@@ -9,6 +9,7 @@ from django.urls import reverse
 from core.models import Evento, ReglaLocal
 from core.services import perfiles
 from core.services.numeracion import validar_formato
+from core.services.plazos import regla_de_plazo
 
 SERIES = [
     "registro_entrada",
@@ -38,7 +39,12 @@ def test_cada_perfil_tiene_las_claves_que_otras_areas_leen(codigo):
         "vocabulario.miembro",
         "vocabulario.alcalde",
         "instrumentos",
-        "plazos.subsanacion_dias",
+        "plazos.subsanacion",
+        "plazos.subsanacion_al_vencer",
+        "plazos.automatizaciones",
+        "plazos.computo_meses",
+        "plazos.dia_faltante",
+        "plazos.vencimiento_inhabil",
         "plazos.respuesta_peticion",
         "plazos.tipo_computo",
         "plazos.sabado_laborable",
@@ -66,7 +72,9 @@ def test_formatos_de_numero_del_peru():
     "codigo,clave,valor,confianza",
     [
         # Las marcas de DOMAIN.md viajan con el dato.
-        ("PE", "plazos.subsanacion_dias", 2, "L"),
+        ("PE", "plazos.subsanacion", {"cantidad": 2, "unidad": "dias_habiles"}, "L"),
+        ("CO", "plazos.subsanacion", {"cantidad": 1, "unidad": "meses"}, "L"),
+        ("EC", "plazos.computo_meses", "fecha_a_fecha", "L"),
         ("PE", "plazos.respuesta_peticion", 30, "?"),
         ("PE", "concejo.aviso_extraordinaria", {"cantidad": 5, "unidad": "dias_habiles"}, "L"),
         ("EC", "plazos.respuesta_peticion", 30, "L"),
@@ -179,8 +187,11 @@ def test_regla_local_vencida_deja_de_valer(municipio):
         vigente_hasta=date(2026, 3, 31),
         fuente="Ordenanza temporal",
     )
-    assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio, fecha=date(2026, 3, 31)) == 5
-    assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio, fecha=date(2026, 4, 1)) == 2
+    # La forma antigua (un entero: días del tipo de cómputo del perfil) sigue valiendo mientras rige.
+    antes = regla_de_plazo("subsanacion", municipio=municipio, fecha=date(2026, 3, 31))
+    despues = regla_de_plazo("subsanacion", municipio=municipio, fecha=date(2026, 4, 1))
+    assert (antes.cantidad, antes.unidad, antes.local) == (5, "dias_habiles", True)
+    assert (despues.cantidad, despues.unidad, despues.local) == (2, "dias_habiles", False)
 
 
 @pytest.mark.django_db

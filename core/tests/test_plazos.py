@@ -16,11 +16,19 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from core.models import DiaCalendario
+from core.models import DiaCalendario, Evento
 from core.services.calendario import es_habil
-from core.services.perfiles import ErrorPerfil
-from core.services.plazos import calcular_plazo, dias_habiles_entre
+from core.services.perfiles import ErrorPerfil, fijar_regla_local
+from core.services.plazos import (
+    anticipacion_completa,
+    calcular_plazo,
+    calcular_plazo_meses,
+    calcular_vencimiento,
+    dias_habiles_entre,
+    regla_de_plazo,
+)
 from core.tests.factories import MunicipioFactory
 
 D = date.fromisoformat
@@ -276,3 +284,276 @@ def test_consola_real_secretaria_plazo():
     assert mal.returncode != 0
     assert "no es una fecha válida" in mal.stderr
     assert mal.stdout == ""
+
+
+# --- Plazos en meses y años (de fecha a fecha; DOMAIN.md, «Working days») ---------------------------
+
+CASOS_MESES = [
+    # (perfil, desde, meses, años, vence esperado, por qué)
+    ("PE", "2025-01-31", 1, 0, "2025-02-28", "31/01 + 1 mes: febrero no tiene 31, último día (CC 183)"),
+    ("PE", "2026-05-29", 1, 0, "2026-06-30", "vence el 29/06, San Pedro y San Pablo: se corre al 30"),
+    ("PE", "2028-02-29", 0, 1, "2029-02-28", "29/02 + 1 año: 2029 no es bisiesto, 28/02"),
+    ("PE", "2026-03-10", 2, 0, "2026-05-11", "vence el domingo 10/05: se corre al lunes"),
+    ("EC", "2025-01-31", 1, 0, "2025-02-28", "COA 160: último día del mes"),
+    ("EC", "2026-07-10", 1, 0, "2026-08-11", "10/08 Primer Grito: se corre al 11"),
+    (
+        "EC",
+        "2028-02-29",
+        0,
+        1,
+        "2029-03-01",
+        "29/02/2028 es Carnaval: recibido el 01/03, vence el 01/03/2029",
+    ),
+    ("EC", "2029-02-28", 0, 1, "2030-02-28", "un año de fecha a fecha"),
+    ("CO", "2025-01-31", 1, 0, "2025-02-28", "CGP 118: último día del mes"),
+    ("CO", "2026-04-20", 3, 0, "2026-07-21", "20/07 Independencia: Ley 4 de 1913, art. 62"),
+    ("CO", "2028-02-29", 0, 1, "2029-02-28", "29/02 + 1 año"),
+    ("CO", "2026-01-31", 1, 0, "2026-03-02", "recibido el sábado: cuenta desde el lunes 2 de febrero"),
+    ("MX", "2025-01-31", 1, 0, "2025-02-28", "perfil MX: último día del mes"),
+    ("MX", "2026-06-16", 3, 0, "2026-09-17", "16/09 Independencia: se corre al 17"),
+    ("MX", "2028-02-29", 0, 1, "2029-02-28", "29/02 + 1 año"),
+    ("MX", "2026-01-15", 6, 1, "2027-07-15", "un año y seis meses, de fecha a fecha"),
+]
+
+
+@pytest.mark.parametrize("perfil,desde,meses,anios,vence,porque", CASOS_MESES)
+def test_plazo_en_meses_y_anios_por_pais(perfil, desde, meses, anios, vence, porque):
+    plazo = calcular_plazo_meses(desde=D(desde), meses=meses, anios=anios, perfil=perfil)
+    assert plazo.vence == D(vence), porque
+    assert any(r.startswith("plazos.computo_meses = 'fecha_a_fecha'") for r in plazo.reglas_aplicadas)
+    assert plazo.explicacion[-1].startswith(f"Vence: {vence}")
+
+
+def test_el_dia_que_falta_y_el_dia_inhabil_citan_su_regla():
+    plazo = calcular_plazo_meses(desde=D("2025-01-31"), meses=1, perfil="CO")
+    assert any(
+        "plazos.dia_faltante = 'ultimo_del_mes'" in r and "art. 118" in r for r in plazo.reglas_aplicadas
+    )
+    corrido = calcular_plazo_meses(desde=D("2026-04-20"), meses=3, perfil="CO")
+    assert any("Ley 4 de 1913, art. 62" in r and "[confianza L]" in r for r in corrido.reglas_aplicadas)
+    assert any("feriado nacional" in linea for linea in corrido.explicacion)
+
+
+@pytest.fixture
+def municipio_zacatecas(municipio, secretario):
+    """Un municipio de Zacatecas: el perfil MX con la regla del día que falta fijada localmente."""
+    municipio.perfil = "MX"
+    municipio.zona_horaria = "America/Mexico_City"
+    municipio.save()
+    fijar_regla_local(
+        municipio=municipio,
+        clave="plazos.dia_faltante",
+        valor="primer_habil_siguiente",
+        vigente_desde=D("2000-01-01"),
+        fuente="Ley de Procedimiento Administrativo del Estado de Zacatecas",
+        por=secretario,
+    )
+    return municipio
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "desde,meses,anios,vence,falta,porque",
+    [
+        (
+            "2026-03-31",
+            1,
+            0,
+            "2026-05-04",
+            True,
+            "31/04 no existe: 1 de mayo (feriado), sábado y domingo; lunes 4",
+        ),
+        ("2028-02-29", 0, 1, "2029-03-01", True, "29/02/2029 no existe: primer día hábil de marzo, jueves 1"),
+        (
+            "2026-01-15",
+            1,
+            0,
+            "2026-02-16",
+            False,
+            "el 15/02 existe (domingo): la regla no se aplica, se corre",
+        ),
+    ],
+)
+def test_regla_de_zacatecas_por_regla_local(municipio_zacatecas, desde, meses, anios, vence, falta, porque):
+    plazo = calcular_plazo_meses(desde=D(desde), meses=meses, anios=anios, municipio=municipio_zacatecas)
+    assert plazo.vence == D(vence), porque
+    aplicada = [r for r in plazo.reglas_aplicadas if r.startswith("plazos.dia_faltante")]
+    if not falta:
+        assert not aplicada
+    else:
+        assert aplicada and "Zacatecas" in aplicada[0] and "regla local" in aplicada[0]
+
+
+@pytest.mark.django_db
+def test_regla_local_que_no_corre_el_vencimiento_inhabil(municipio, secretario):
+    fijar_regla_local(
+        municipio=municipio,
+        clave="plazos.vencimiento_inhabil",
+        valor="mismo_dia",
+        vigente_desde=D("2020-01-01"),
+        fuente="Ordenanza de prueba",
+        por=secretario,
+    )
+    plazo = calcular_plazo_meses(desde=D("2026-05-29"), meses=1, municipio=municipio)
+    assert plazo.vence == D("2026-06-29")
+    assert "no se corre" in plazo.explicacion[-2]
+
+
+@pytest.mark.django_db
+def test_regla_local_con_valor_que_no_sirve(municipio, secretario):
+    fijar_regla_local(
+        municipio=municipio,
+        clave="plazos.dia_faltante",
+        valor="el_que_sea",
+        vigente_desde=D("2020-01-01"),
+        fuente="Ordenanza mal escrita",
+        por=secretario,
+    )
+    with pytest.raises(ErrorPerfil, match="debe ser «ultimo_del_mes» o «primer_habil_siguiente»"):
+        calcular_plazo_meses(desde=D("2025-01-31"), meses=1, municipio=municipio)
+
+
+@pytest.mark.parametrize(
+    "argumentos,mensaje",
+    [
+        ({"meses": -1}, "no pueden ser negativos"),
+        ({"meses": 0}, "al menos un mes o un año"),
+    ],
+)
+def test_plazo_en_meses_datos_invalidos(argumentos, mensaje):
+    with pytest.raises(ValueError, match=mensaje):
+        calcular_plazo_meses(desde=D("2026-01-15"), perfil="PE", **argumentos)
+
+
+@pytest.mark.parametrize(
+    "perfil,cantidad,unidad,confianza",
+    [
+        ("PE", 2, "dias_habiles", "L"),  # TUO Ley 27444, art. 136
+        ("EC", 10, "dias_habiles", "?"),
+        ("CO", 1, "meses", "L"),  # Ley 1755 de 2015, art. 17: un mes, no 30 días hábiles
+        ("MX", 5, "dias_habiles", "?"),
+    ],
+)
+def test_el_plazo_de_subsanacion_nombra_su_unidad(perfil, cantidad, unidad, confianza):
+    regla = regla_de_plazo("subsanacion", perfil=perfil, fecha=D("2026-03-02"))
+    assert (regla.cantidad, regla.unidad, regla.confianza) == (cantidad, unidad, confianza)
+    assert regla.fuente
+
+
+@pytest.mark.django_db
+def test_regla_local_nueva_gana_a_la_antigua(municipio, secretario):
+    for clave, valor in [
+        ("plazos.subsanacion_dias", 4),
+        ("plazos.subsanacion", {"cantidad": 15, "unidad": "dias_calendario"}),
+    ]:
+        fijar_regla_local(
+            municipio=municipio,
+            clave=clave,
+            valor=valor,
+            vigente_desde=D("2026-01-01"),
+            fuente="Ordenanza",
+            por=secretario,
+        )
+    regla = regla_de_plazo("subsanacion", municipio=municipio, fecha=D("2026-03-02"))
+    assert (regla.cantidad, regla.unidad, regla.local) == (15, "dias_calendario", True)
+    assert regla.texto == "15 días calendario"
+
+
+@pytest.mark.django_db
+def test_regla_local_de_plazo_mal_escrita(municipio, secretario):
+    fijar_regla_local(
+        municipio=municipio,
+        clave="plazos.subsanacion",
+        valor={"cantidad": 2, "unidad": "semanas"},
+        vigente_desde=D("2026-01-01"),
+        fuente="Ordenanza",
+        por=secretario,
+    )
+    with pytest.raises(ErrorPerfil, match="la unidad es dias_habiles"):
+        regla_de_plazo("subsanacion", municipio=municipio, fecha=D("2026-03-02"))
+
+
+@pytest.mark.parametrize(
+    "unidad,vence",
+    [
+        ("dias_habiles", "2026-03-04"),
+        ("dias_calendario", "2026-03-04"),
+        ("meses", "2026-05-04"),
+        ("anios", "2028-03-02"),
+    ],
+)
+def test_calcular_vencimiento_por_unidad(unidad, vence):
+    plazo = calcular_vencimiento(desde=D("2026-03-02"), cantidad=2, unidad=unidad, perfil="PE")
+    assert plazo.vence == D(vence)
+
+
+def test_calcular_vencimiento_unidad_desconocida():
+    with pytest.raises(ValueError, match="Unidad de plazo desconocida: «semanas»"):
+        calcular_vencimiento(desde=D("2026-03-02"), cantidad=2, unidad="semanas", perfil="PE")
+
+
+@pytest.mark.parametrize(
+    "notificado,cantidad,unidad,ultimo",
+    [
+        ("2027-03-06", 3, "dias_calendario", "2027-03-09"),  # sábado: domingo, lunes y martes
+        ("2027-03-06", 5, "dias_habiles", "2027-03-15"),  # sábado: se tiene por recibido el lunes 8
+    ],
+)
+def test_anticipacion_en_dias_calendario_cuenta_desde_la_notificacion(notificado, cantidad, unidad, ultimo):
+    assert anticipacion_completa(
+        notificado=D(notificado), cantidad=cantidad, unidad=unidad, perfil="PE"
+    ) == D(ultimo)
+
+
+def test_comando_en_meses_imprime_la_regla_y_su_fuente():
+    salida = StringIO()
+    call_command("plazo", "--perfil", "CO", "--desde", "2025-01-31", "--meses", "1", stdout=salida)
+    lineas = salida.getvalue().strip().splitlines()
+    assert lineas[-1] == "2025-02-28"
+    texto = salida.getvalue()
+    assert "Regla aplicada: plazos.dia_faltante = 'ultimo_del_mes'" in texto
+    assert "Código General del Proceso, art. 118" in texto
+
+
+def test_comando_en_anios():
+    salida = StringIO()
+    call_command("plazo", "--perfil", "PE", "--desde", "2028-02-29", "--anios", "1", stdout=salida)
+    assert salida.getvalue().strip().splitlines()[-1] == "2029-02-28"
+
+
+@pytest.mark.django_db
+def test_comando_en_meses_con_municipio_de_zacatecas(municipio_zacatecas):
+    salida = StringIO()
+    call_command("plazo", "--municipio", "mdve", "--desde", "2026-03-31", "--meses", "1", stdout=salida)
+    assert salida.getvalue().strip().splitlines()[-1] == "2026-05-04"
+    assert "Zacatecas" in salida.getvalue() and "[regla local]" in salida.getvalue()
+
+
+@pytest.mark.parametrize(
+    "args,mensaje",
+    [
+        (["--meses", "uno"], "no es un número entero de meses"),
+        (["--anios", "-1"], "--anios no puede ser negativo"),
+        (["--meses", "1", "--dias", "3"], "no los dos"),
+        (["--meses", "1", "--calendario"], "solo valen con --dias"),
+        (["--meses", "1", "--pausa", "2026-01-01:2026-01-02"], "solo valen con --dias"),
+        (["--meses", "0"], "al menos un mes o un año"),
+    ],
+)
+def test_comando_en_meses_entrada_mala(args, mensaje):
+    with pytest.raises(CommandError, match=mensaje):
+        call_command("plazo", "--perfil", "PE", "--desde", "2026-01-15", *args, stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_la_clave_antigua_se_fija_por_la_pagina_y_rechaza_negativos(cliente_de, secretario, municipio):
+    cliente = cliente_de(secretario)
+    datos = {"clave": "plazos.subsanacion_dias", "vigente_desde": "2026-01-01", "fuente": "Ordenanza 1-2026"}
+    malo = cliente.post(reverse("core:perfil-regla-fijar"), {**datos, "valor": "-3"}, follow=True)
+    assert "Los días no pueden ser negativos." in malo.content.decode()
+    assert not municipio.reglas_locales.exists()
+    bueno = cliente.post(reverse("core:perfil-regla-fijar"), {**datos, "valor": "4"})
+    assert bueno.status_code == 302
+    regla = regla_de_plazo("subsanacion", municipio=municipio, fecha=D("2026-03-02"))
+    assert (regla.cantidad, regla.unidad, regla.local) == (4, "dias_habiles", True)
+    assert Evento.objects.filter(accion="core.regla_local.fijar").count() == 1

@@ -115,13 +115,15 @@ def test_regla_vigente_usa_el_hoy_del_municipio_sin_zona_activa(municipio, reloj
     reloj(CASI_MEDIANOCHE)
     perfiles.fijar_regla_local(
         municipio=municipio,
-        clave="plazos.subsanacion_dias",
+        clave="plazos.respuesta_peticion",
         valor=7,
         vigente_desde=date(2026, 3, 11),
         fuente="Ordenanza 1-2026",
         por=None,
     )
-    assert perfiles.valor("plazos.subsanacion_dias", municipio=municipio) != 7  # aún es 10/03 en el municipio
+    assert (
+        perfiles.valor("plazos.respuesta_peticion", municipio=municipio) != 7
+    )  # aún es 10/03 en el municipio
 
 
 def test_sin_municipio_vale_la_zona_del_servidor(db):

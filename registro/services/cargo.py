@@ -9,6 +9,7 @@ from django.conf import settings
 
 from core.rendering import render_pdf
 from registro.models import Documento
+from registro.selectors.subsanacion import subsanacion_de
 
 
 def url_consulta(documento: Documento) -> str:
@@ -28,6 +29,8 @@ def contexto_cargo(documento: Documento) -> dict:
         "url_consulta": url,
         "qr": qr_data_uri(url),
         "titulo": f"Cargo de recepción {documento.numero_texto}",
+        # El plazo para subsanar y qué pasa si no se subsana son del perfil (PE: no presentado; CO: desistimiento).
+        "subsanacion": subsanacion_de(documento) if documento.estado == Documento.Estado.OBSERVADO else None,
     }
 
 

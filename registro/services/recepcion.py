@@ -34,11 +34,12 @@ from core.services.auditoria import (
     titular_por_encargo,
 )
 from core.services.numeracion import numerar_y_auditar, serie_por_perfil, tomar_numero
-from core.services.perfiles import reglas_locales_en_cache, valor
+from core.services.perfiles import ErrorPerfil, reglas_locales_en_cache, valor
 from core.services.personas import registrar_persona, validar_documento
-from core.services.plazos import calcular_plazo
+from core.services.plazos import calcular_plazo, calcular_vencimiento, regla_de_plazo
 from registro.models import Adjunto, Documento, Procedimiento, TipoDocumental
 from registro.rapido import Precarga, precargar
+from registro.selectors.subsanacion import NO_PRESENTADO, consecuencia_al_vencer
 from registro.services.flujo import derivacion_inicial
 
 CLAVE_SERIE = "registro_entrada"
@@ -172,9 +173,12 @@ def registrar_documento(
         dias, tipo = _plazo_respuesta(procedimiento, dia, municipio)
         plazo = calcular_plazo(desde=recibido_en, dias=dias, tipo=tipo, municipio=municipio)
         if defectos:
-            # TUO Ley 27444, art. 136: plazo para subsanar; el del trámite queda suspendido.
-            dias_subsanar = int(valor("plazos.subsanacion_dias", municipio=municipio, fecha=dia))
-            subsanar_hasta = calcular_plazo(desde=recibido_en, dias=dias_subsanar, municipio=municipio).vence
+            # Plazo para subsanar, en la unidad del perfil (PE: 2 días hábiles, TUO Ley 27444, art. 136;
+            # CO: un mes, Ley 1755 de 2015, art. 17); el del trámite queda suspendido.
+            regla = regla_de_plazo("subsanacion", municipio=municipio, fecha=dia)
+            subsanar_hasta = calcular_vencimiento(
+                desde=recibido_en, cantidad=regla.cantidad, unidad=regla.unidad, municipio=municipio
+            ).vence
 
     destino = procedimiento.unidad_responsable if procedimiento is not None else unidad_destino
     unidad_receptora = getattr(por, "unidad", None)
@@ -325,12 +329,21 @@ def subsanar(*, documento: Documento, por, observacion: str = "", fecha: date | 
 @transaction.atomic
 def tener_por_no_presentado(*, documento: Documento, por, hoy: date | None = None) -> Documento:
     """Cierra como NO PRESENTADO un documento observado cuyo plazo para subsanar ya pasó sin que se
-    corrigiera (TUO Ley 27444, art. 136.4). Antes de vencer el plazo, o si no está observado, se rechaza.
+    corrigiera (TUO Ley 27444, art. 136.4). Antes de vencer el plazo, o si no está observado, se rechaza; y
+    también donde el perfil da otra consecuencia (`plazos.subsanacion_al_vencer`; CO: desistimiento tácito
+    declarado por acto motivado, que se registra concluyendo el documento con su motivo).
     """
     documento = _tomar(documento)
     hoy = hoy or timezone.localdate()
     if documento.estado != Documento.Estado.OBSERVADO:
         raise ValidationError("Solo se tiene por no presentado un documento observado.")
+    consecuencia = consecuencia_al_vencer(fecha=documento.fecha_computo)
+    if consecuencia.codigo not in ("", NO_PRESENTADO):
+        raise ValidationError(
+            "En este municipio el plazo vencido sin subsanar no se tiene por no presentado: "
+            f"{consecuencia.texto} ({consecuencia.fuente}). Registre esa decisión concluyendo el documento "
+            "con su motivo."
+        )
     if documento.subsanar_hasta is not None and documento.subsanar_hasta >= hoy:
         raise ValidationError(
             f"El plazo para subsanar vence el {documento.subsanar_hasta:%d/%m/%Y}: aún no se puede tener por no presentado."
@@ -349,11 +362,31 @@ def tener_por_no_presentado(*, documento: Documento, por, hoy: date | None = Non
     return documento
 
 
+# La automatización que el perfil debe nombrar en `plazos.automatizaciones` para que el sistema cierre solo.
+TENER_POR_NO_PRESENTADO = "tener_por_no_presentado"
+
+
+def automatiza_no_presentado(*, municipio: Municipio | None = None, fecha: date | None = None) -> bool:
+    """Si el perfil (o una regla local) deja al sistema tener por no presentados, por sí solo, los
+    documentos cuyo plazo para subsanar venció (`plazos.automatizaciones`; PE: TUO Ley 27444, art. 136.4).
+    Sin la clave no se automatiza nada: en CO la consecuencia es el desistimiento tácito, que se declara por
+    acto motivado (Ley 1755 de 2015, art. 17)."""
+    try:
+        automatizaciones = valor("plazos.automatizaciones", municipio=municipio, fecha=fecha)
+    except ErrorPerfil:
+        return False
+    return isinstance(automatizaciones, list) and TENER_POR_NO_PRESENTADO in automatizaciones
+
+
 def vencer_subsanaciones(*, hoy: date | None = None) -> int:
     """Tiene por no presentados todos los documentos observados cuyo plazo para subsanar ya pasó (actor:
-    el sistema). Cada uno en su propia transacción; devuelve cuántos se cerraron.
+    el sistema), solo si el perfil lo automatiza (`automatiza_no_presentado`); si no, no cambia nada y
+    devuelve 0 (los vencidos se listan para el funcionario: `registro.selectors.subsanacion`). Cada uno en
+    su propia transacción; devuelve cuántos se cerraron.
     """
     hoy = hoy or timezone.localdate()
+    if not automatiza_no_presentado(municipio=Municipio.objects.actual(), fecha=hoy):
+        return 0
     vencidos = Documento.objects.filter(
         estado=Documento.Estado.OBSERVADO, subsanar_hasta__lt=hoy
     ).values_list("pk", flat=True)
@@ -525,4 +558,5 @@ __all__ = [
     "subsanar",
     "tener_por_no_presentado",
     "vencer_subsanaciones",
+    "automatiza_no_presentado",
 ]

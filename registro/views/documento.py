@@ -10,6 +10,7 @@ from core.selectors.auditoria import historial_de
 from registro.forms.recepcion import SubsanarForm
 from registro.permissions import obtener_documento
 from registro.selectors.documentos import adjuntos_de, documento_para_pagina, hoja_de_ruta
+from registro.selectors.subsanacion import subsanacion_de
 from registro.services.cargo import cargo_pdf
 from registro.services.recepcion import subsanar, tener_por_no_presentado
 
@@ -28,6 +29,7 @@ def documento(request, pk: int):
         "puede_subsanar": doc.estado == doc.Estado.OBSERVADO
         and request.user.has_perm(roles.REGISTRAR_DOCUMENTO),
         "form_subsanar": SubsanarForm(),
+        "subsanacion": subsanacion_de(doc) if doc.estado == doc.Estado.OBSERVADO else None,
     }
     return render(request, "registro/documento.html", contexto)
 
