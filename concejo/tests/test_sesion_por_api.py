@@ -1,20 +1,26 @@
 """Una sesión entera por la API: la agenda (agregar, editar, mover, quitar, congelar), los miembros de la
 sesión, los órganos y el guion `scripts/sesion_por_api.py` que lo recorre todo contra un servidor real."""
 
+import io
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from concejo.models import PuntoAgenda, Sesion
+from concejo.models import Decision, PuntoAgenda, Sesion, Votacion
 from concejo.services import agenda as servicio_agenda
 from concejo.tests.factories import MiembroFactory, PeriodoFactory, PlenoFactory, SesionFactory
 from core.models import Evento
 
 LIMA = ZoneInfo("America/Lima")
+RAIZ = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -257,3 +263,49 @@ def test_esquema_describe_la_agenda(client, db):
     assert ref(rutas["/api/v1/concejo/sesiones/{id}/miembros/"]["get"], "salida") == "MiembrosSalida"
     seccion = esquema["components"]["schemas"]["PuntoAgendaEntrada"]["properties"]["seccion"]
     assert "$ref" in seccion or "enum" in seccion
+
+
+# --- El guion de la documentación, contra un servidor de verdad ------------------------------------------
+
+
+def test_guion_conduce_una_sesion_entera(demo, live_server):
+    """`scripts/sesion_por_api.py` (el de docs/operacion/api.md) contra `live_server` con la demostración
+    y el token que da `secretaria token secretario`: cada paso por HTTP, como lo correría el operador."""
+    salida = io.StringIO()
+    call_command("token", "secretario", stdout=salida)
+    token = salida.getvalue().strip().splitlines()[-1]
+    antes = set(Sesion.objects.values_list("pk", flat=True))
+    ultimo_evento = Evento.objects.order_by("-pk").values_list("pk", flat=True).first()
+    proceso = subprocess.run(
+        [sys.executable, str(RAIZ / "scripts" / "sesion_por_api.py"), "--base", live_server.url],
+        env={"SECRETARIA_TOKEN": token, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proceso.returncode == 0, proceso.stdout + proceso.stderr
+    assert "Empate: quien preside emite el voto dirimente" in proceso.stdout
+    (nueva,) = Sesion.objects.exclude(pk__in=antes)
+    assert nueva.estado == Sesion.Estado.LEVANTADA
+    nominal, conteo = nueva.votaciones.order_by("numero")
+    # Perú: 4 a 4 entre los regidores y el alcalde, que preside, dirime a favor.
+    assert (
+        nominal.forma == "nominal"
+        and nominal.votos.filter(sentido__in=["a_favor", "en_contra"], miembro__rol="miembro").count() == 8
+    )
+    assert (nominal.calculo["a_favor"], nominal.calculo["en_contra"]) == (4, 4)
+    assert nominal.voto_dirimente.rol == "alcalde" and nominal.resultado == Votacion.Resultado.APROBADO
+    assert conteo.forma == "ordinaria" and conteo.resultado == Votacion.Resultado.APROBADO
+    assert Decision.objects.filter(votacion__in=[nominal, conteo]).count() == 2
+    acciones = set(
+        Evento.objects.filter(pk__gt=ultimo_evento, actor__username="secretario").values_list(
+            "accion", flat=True
+        )
+    )
+    assert {
+        "concejo.punto.editar",
+        "concejo.punto.mover",
+        "concejo.punto.quitar",
+        "concejo.votacion.dirimente",
+        "concejo.sesion.levantar",
+    } <= acciones
