@@ -225,6 +225,15 @@ class MoverEntrada(MotivoAgendaEntrada):
     )
 
 
+class ActaEntrada(MotivoAgendaEntrada):
+    acta_de = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Id de la sesión cuya acta se aprueba; vacío: la última celebrada del órgano sin ese punto.",
+    )
+
+
 def _validar(clase, datos) -> dict:
     entrada = clase(data=datos)
     entrada.is_valid(raise_exception=True)
@@ -296,6 +305,34 @@ class Agenda(APIView):
         sesion = _sesion(request.user, pk, preparar=True)
         d = _referencias(_validar(PuntoAgendaEntrada, request.data), request.user)
         punto = servicio_agenda.agregar_punto(sesion=sesion, por=request.user, **d)
+        return Response(punto_datos(punto), status=status.HTTP_201_CREATED)
+
+
+class AgendaActa(APIView):
+    """Agrega el punto «aprobación del acta» de una sesión anterior del mismo órgano (sección «acta»)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="concejo_agenda_acta",
+        summary="Agregar la aprobación del acta anterior",
+        tags=ETIQUETA,
+        request=ActaEntrada,
+        responses={201: PuntoSalida, **ERRORES},
+    )
+    def post(self, request, pk: int):
+        sesion = _sesion(request.user, pk, preparar=True)
+        d = _validar(ActaEntrada, request.data)
+        acta_de = None
+        if d["acta_de"] is not None:
+            acta_de = sesiones_visibles(request.user).filter(pk=d["acta_de"]).first()
+            if acta_de is None:
+                raise ValidationError(
+                    {"acta_de": ["El acta debe ser de una sesión anterior del mismo órgano."]}
+                )
+        punto = servicio_agenda.agregar_aprobacion_acta(
+            sesion=sesion, acta_de=acta_de, motivo=d["motivo"], por=request.user
+        )
         return Response(punto_datos(punto), status=status.HTTP_201_CREATED)
 
 

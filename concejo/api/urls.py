@@ -15,6 +15,7 @@ urlpatterns = [
     path("organos/", antes.Organos.as_view(), name="api-concejo-organos"),
     # La agenda (puntos) y los miembros de una sesión.
     path("sesiones/<int:pk>/agenda/", agenda.Agenda.as_view(), name="api-concejo-agenda"),
+    path("sesiones/<int:pk>/agenda/acta/", agenda.AgendaActa.as_view(), name="api-concejo-agenda-acta"),
     path(
         "sesiones/<int:pk>/agenda/congelar/",
         agenda.AgendaCongelar.as_view(),

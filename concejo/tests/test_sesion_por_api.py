@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -176,6 +178,38 @@ def test_entrada_mala(sesion, secretario, client):
     assert r.status_code == 400 and "agregar puntos" in r.json()["error"]
 
 
+def test_aprobacion_del_acta_anterior(sesion, secretario, client):
+    client.force_login(secretario)
+    r = client.post(f"{_agenda(sesion)}acta/", {}, content_type="application/json")
+    assert r.status_code == 400
+    assert r.json()["error"] == "No hay una sesión anterior celebrada de este órgano con el acta por aprobar."
+    assert not sesion.puntos.exists()
+    anterior = SesionFactory(
+        organo=sesion.organo, fecha=sesion.fecha - timedelta(days=14), estado=Sesion.Estado.LEVANTADA
+    )
+    r = client.post(f"{_agenda(sesion)}acta/", {}, content_type="application/json")
+    assert r.status_code == 201, r.content
+    assert (r.json()["seccion"], r.json()["acta_de_id"]) == ("acta", anterior.pk)
+    assert Evento.objects.filter(accion="concejo.punto.agregar", objeto_id=r.json()["punto_id"]).exists()
+    r = client.post(f"{_agenda(sesion)}acta/", {"acta_de": anterior.pk}, content_type="application/json")
+    assert r.status_code == 400 and r.json()["error"] == "El acta de esa sesión ya está en esta agenda."
+    r = client.post(f"{_agenda(sesion)}acta/", {"acta_de": 999999}, content_type="application/json")
+    assert r.status_code == 400 and "acta_de" in r.json()["campos"]
+    assert sesion.puntos.count() == 1
+
+
+def test_leer_la_agenda_no_crece_en_consultas_con_los_puntos(sesion, secretario, client):
+    client.force_login(secretario)
+    _agregar(sesion, secretario, "Ordenanza de ornato")
+    with CaptureQueriesContext(connection) as uno:
+        assert client.get(_agenda(sesion)).status_code == 200
+    for i in range(4):
+        _agregar(sesion, secretario, f"Acuerdo {i}", seccion="pedidos" if i % 2 else "orden_del_dia")
+    with CaptureQueriesContext(connection) as cinco:
+        assert len(client.get(_agenda(sesion)).json()["puntos"]) == 5
+    assert len(cinco) == len(uno)
+
+
 def test_quien_solo_ve_recibe_403(sesion, secretario, regidor, client):
     punto = _agregar(sesion, secretario, "Ordenanza de ornato")
     client.force_login(regidor)
@@ -188,6 +222,7 @@ def test_quien_solo_ve_recibe_403(sesion, secretario, regidor, client):
         client.delete(_punto(punto)),
         client.post(f"{_punto(punto)}mover/", {"direccion": "bajar"}, content_type="application/json"),
         client.post(f"{_agenda(sesion)}congelar/"),
+        client.post(f"{_agenda(sesion)}acta/", {}, content_type="application/json"),
     ]
     for r in respuestas:
         assert r.status_code == 403
