@@ -18,6 +18,7 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -225,12 +226,18 @@ class MoverEntrada(MotivoAgendaEntrada):
     )
 
 
-class ActaEntrada(MotivoAgendaEntrada):
+class AprobacionActaEntrada(MotivoAgendaEntrada):
     acta_de = serializers.IntegerField(
         required=False,
         allow_null=True,
         default=None,
         help_text="Id de la sesión cuya acta se aprueba; vacío: la última celebrada del órgano sin ese punto.",
+    )
+
+
+class AnexoEntrada(MotivoAgendaEntrada):
+    archivo = serializers.FileField(
+        required=False, allow_null=True, help_text="PDF, Word, Excel o imagen (hasta 30 MB)."
     )
 
 
@@ -317,12 +324,12 @@ class AgendaActa(APIView):
         operation_id="concejo_agenda_acta",
         summary="Agregar la aprobación del acta anterior",
         tags=ETIQUETA,
-        request=ActaEntrada,
+        request=AprobacionActaEntrada,
         responses={201: PuntoSalida, **ERRORES},
     )
     def post(self, request, pk: int):
         sesion = _sesion(request.user, pk, preparar=True)
-        d = _validar(ActaEntrada, request.data)
+        d = _validar(AprobacionActaEntrada, request.data)
         acta_de = None
         if d["acta_de"] is not None:
             acta_de = sesiones_visibles(request.user).filter(pk=d["acta_de"]).first()
@@ -424,6 +431,50 @@ class PuntoMover(APIView):
             punto=punto, direccion=d["direccion"], motivo=d["motivo"], por=request.user
         )
         return Response(agenda_datos(punto.sesion))
+
+
+class PuntoAnexos(APIView):
+    """Agrega un documento al expediente del punto (multipart: `archivo` y, si la agenda está congelada,
+    `motivo`). El tipo se valida por el contenido y se guarda su SHA-256."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="concejo_punto_anexo_agregar",
+        summary="Agregar un documento al expediente del punto",
+        tags=ETIQUETA,
+        request={"multipart/form-data": AnexoEntrada},
+        responses={201: PuntoSalida, **ERRORES},
+    )
+    def post(self, request, pk: int):
+        punto = _punto(request.user, pk, preparar=True)
+        d = _validar(AnexoEntrada, request.data)
+        servicio_agenda.adjuntar_anexo(
+            punto=punto, archivo=d.get("archivo"), motivo=d["motivo"], por=request.user
+        )
+        return Response(punto_datos(punto), status=status.HTTP_201_CREATED)
+
+
+class PuntoAnexo(APIView):
+    """Saca un documento del expediente del punto (el archivo se conserva: las versiones lo citan)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="concejo_punto_anexo_quitar",
+        summary="Sacar un documento del expediente del punto",
+        tags=ETIQUETA,
+        parameters=[OpenApiParameter("motivo", str, description="Motivo (si la agenda está congelada).")],
+        responses={200: PuntoSalida, **ERRORES},
+    )
+    def delete(self, request, pk: int, archivo: int):
+        punto = _punto(request.user, pk, preparar=True)
+        anexo = punto.anexos.filter(pk=archivo).first()
+        if anexo is None:
+            raise Http404
+        servicio_agenda.quitar_anexo(punto=punto, archivo=anexo, motivo=_motivo(request), por=request.user)
+        return Response(punto_datos(punto))
 
 
 class MiembrosDeSesion(APIView):

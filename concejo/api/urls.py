@@ -24,6 +24,12 @@ urlpatterns = [
     path("sesiones/<int:pk>/miembros/", agenda.MiembrosDeSesion.as_view(), name="api-concejo-miembros"),
     path("puntos/<int:pk>/", agenda.PuntoDeAgenda.as_view(), name="api-concejo-punto"),
     path("puntos/<int:pk>/mover/", agenda.PuntoMover.as_view(), name="api-concejo-punto-mover"),
+    path("puntos/<int:pk>/anexos/", agenda.PuntoAnexos.as_view(), name="api-concejo-punto-anexos"),
+    path(
+        "puntos/<int:pk>/anexos/<int:archivo>/",
+        agenda.PuntoAnexo.as_view(),
+        name="api-concejo-punto-anexo",
+    ),
     # Durante: la sesión en vivo y sus votaciones.
     path("sesiones/<int:pk>/en-vivo/", durante.SesionEnVivo.as_view(), name="api-concejo-en-vivo"),
     path("sesiones/<int:pk>/asistencia/", durante.SesionAsistencia.as_view(), name="api-concejo-asistencia"),

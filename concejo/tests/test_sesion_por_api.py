@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +21,7 @@ from concejo.models import Decision, PuntoAgenda, Sesion, Votacion
 from concejo.services import agenda as servicio_agenda
 from concejo.tests.factories import MiembroFactory, PeriodoFactory, PlenoFactory, SesionFactory
 from core.models import Evento
+from core.rendering import render_pdf
 
 LIMA = ZoneInfo("America/Lima")
 RAIZ = Path(__file__).resolve().parents[2]
@@ -196,6 +198,30 @@ def test_aprobacion_del_acta_anterior(sesion, secretario, client):
     r = client.post(f"{_agenda(sesion)}acta/", {"acta_de": 999999}, content_type="application/json")
     assert r.status_code == 400 and "acta_de" in r.json()["campos"]
     assert sesion.puntos.count() == 1
+
+
+def test_expediente_del_punto(sesion, secretario, regidor, client):
+    punto = _agregar(sesion, secretario, "Ordenanza de ornato")
+    client.force_login(secretario)
+    falso = SimpleUploadedFile("informe.pdf", b"MZ\x90\x00 no es un pdf", content_type="application/pdf")
+    r = client.post(f"{_punto(punto)}anexos/", {"archivo": falso})
+    assert r.status_code == 400 and "archivo" in r.json()["campos"]
+    r = client.post(f"{_punto(punto)}anexos/", {})
+    assert r.status_code == 400 and r.json()["campos"]["archivo"] == ["Elija el archivo."]
+    assert punto.anexos.count() == 0
+    pdf = render_pdf("documentos/generico.html", {"titulo": "Informe técnico", "cuerpo": "Texto"})
+    r = client.post(f"{_punto(punto)}anexos/", {"archivo": SimpleUploadedFile("oficio.pdf", pdf)})
+    assert r.status_code == 201, r.content
+    (anexo,) = r.json()["anexos"]
+    assert anexo["nombre"] == "oficio.pdf" and punto.anexos.get().sha256 == anexo["sha256"]
+    assert Evento.objects.filter(accion="concejo.punto.anexo_agregar", objeto_id=punto.pk).exists()
+    client.force_login(regidor)
+    assert client.delete(f"{_punto(punto)}anexos/{anexo['id']}/").status_code == 403
+    client.force_login(secretario)
+    assert client.delete(f"{_punto(punto)}anexos/999999/").status_code == 404
+    r = client.delete(f"{_punto(punto)}anexos/{anexo['id']}/")
+    assert r.status_code == 200 and r.json()["anexos"] == [] and punto.anexos.count() == 0
+    assert Evento.objects.filter(accion="concejo.punto.anexo_quitar", objeto_id=punto.pk).exists()
 
 
 def test_leer_la_agenda_no_crece_en_consultas_con_los_puntos(sesion, secretario, client):
