@@ -123,6 +123,31 @@ def _detalle(sesion: Sesion, usuario) -> dict:
     }
 
 
+class OrganoSalida(serializers.Serializer):
+    id = serializers.IntegerField()
+    nombre = serializers.CharField()
+    sigla = serializers.CharField()
+    tipo = serializers.ChoiceField(choices=Organo.Tipo.choices)
+    es_pleno = serializers.BooleanField()
+    periodo = serializers.CharField(source="periodo.nombre")
+    periodo_id = serializers.IntegerField()
+
+
+class Organos(ListAPIView):
+    """Los órganos activos (el pleno y las comisiones), con el id que pide programar una sesión. Es
+    información pública (la misma que la exportación Popolo)."""
+
+    serializer_class = OrganoSalida
+    permission_classes = [AllowAny]
+
+    def get_queryset(self):
+        return (
+            Organo.objects.filter(activo=True)
+            .select_related("periodo")
+            .order_by("-periodo__inicio", "tipo", "nombre")
+        )
+
+
 class Sesiones(ListAPIView):
     """Sesiones del concejo y sus comisiones, de la más reciente a la más antigua.
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from concejo.api import antes, cuerpo, despues, durante
+from concejo.api import agenda, antes, cuerpo, despues, durante
 
 urlpatterns = [
     # El cuerpo: datos abiertos Popolo y el concejo en una fecha.
@@ -12,6 +12,24 @@ urlpatterns = [
     path("sesiones/", antes.Sesiones.as_view(), name="api-concejo-sesiones"),
     path("sesiones/<int:pk>/", antes.SesionDetalle.as_view(), name="api-concejo-sesion"),
     path("sesiones/<int:pk>/convocar/", antes.SesionConvocar.as_view(), name="api-concejo-sesion-convocar"),
+    path("organos/", antes.Organos.as_view(), name="api-concejo-organos"),
+    # La agenda (puntos) y los miembros de una sesión.
+    path("sesiones/<int:pk>/agenda/", agenda.Agenda.as_view(), name="api-concejo-agenda"),
+    path("sesiones/<int:pk>/agenda/acta/", agenda.AgendaActa.as_view(), name="api-concejo-agenda-acta"),
+    path(
+        "sesiones/<int:pk>/agenda/congelar/",
+        agenda.AgendaCongelar.as_view(),
+        name="api-concejo-agenda-congelar",
+    ),
+    path("sesiones/<int:pk>/miembros/", agenda.MiembrosDeSesion.as_view(), name="api-concejo-miembros"),
+    path("puntos/<int:pk>/", agenda.PuntoDeAgenda.as_view(), name="api-concejo-punto"),
+    path("puntos/<int:pk>/mover/", agenda.PuntoMover.as_view(), name="api-concejo-punto-mover"),
+    path("puntos/<int:pk>/anexos/", agenda.PuntoAnexos.as_view(), name="api-concejo-punto-anexos"),
+    path(
+        "puntos/<int:pk>/anexos/<int:archivo>/",
+        agenda.PuntoAnexo.as_view(),
+        name="api-concejo-punto-anexo",
+    ),
     # Durante: la sesión en vivo y sus votaciones.
     path("sesiones/<int:pk>/en-vivo/", durante.SesionEnVivo.as_view(), name="api-concejo-en-vivo"),
     path("sesiones/<int:pk>/asistencia/", durante.SesionAsistencia.as_view(), name="api-concejo-asistencia"),
