@@ -384,6 +384,15 @@ def test_regla_de_zacatecas_por_regla_local(municipio_zacatecas, desde, meses, a
         assert aplicada and "Zacatecas" in aplicada[0] and "regla local" in aplicada[0]
 
 
+def test_el_perfil_de_zacatecas_trae_su_regla_del_dia_faltante():
+    """MX-ZAC (core/perfiles/mx/ZAC.toml) la trae sin regla local; el resto de México, el último del mes."""
+    zac = calcular_plazo_meses(desde=D("2026-03-31"), meses=1, perfil="MX-ZAC")
+    assert zac.vence == D("2026-05-04")  # 31/04 no existe: 1 de mayo feriado, fin de semana, lunes 4
+    assert any(r.startswith("plazos.dia_faltante") and "Zacatecas" in r for r in zac.reglas_aplicadas)
+    mx = calcular_plazo_meses(desde=D("2026-03-31"), meses=1, perfil="MX")
+    assert mx.vence == D("2026-04-30")
+
+
 @pytest.mark.django_db
 def test_regla_local_que_no_corre_el_vencimiento_inhabil(municipio, secretario):
     fijar_regla_local(
