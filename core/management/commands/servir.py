@@ -1,5 +1,6 @@
 """`secretaria servir`: el servidor web y el trabajador de tareas, juntos, hasta Ctrl-C."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -7,6 +8,16 @@ import sys
 from django.core.management.base import BaseCommand
 
 from core.demo import CLAVE_DEMO, USUARIOS_DEMO
+from core.enlaces import site_url_para
+
+
+def entorno_de_los_procesos(host: str, port: str, entorno: dict[str, str]) -> dict[str, str]:
+    """El entorno del servidor y del trabajador: sin SITE_URL definido, el de host:port, para que los QR
+    y enlaces de PDF y correos apunten a donde se sirve (p. ej. `make run PORT=8765`)."""
+    entorno = dict(entorno)
+    if not entorno.get("SITE_URL"):
+        entorno["SITE_URL"] = site_url_para(host, port)
+    return entorno
 
 
 class Command(BaseCommand):
@@ -18,8 +29,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **opts):
         base = [sys.executable, "-m", "secretaria.cli"]
-        web = subprocess.Popen([*base, "runserver", "--noreload", f"{host}:{port}"])
-        trabajador = subprocess.Popen([*base, "db_worker", "--interval", "1"])
+        entorno = entorno_de_los_procesos(host, port, dict(os.environ))
+        web = subprocess.Popen([*base, "runserver", "--noreload", f"{host}:{port}"], env=entorno)
+        trabajador = subprocess.Popen([*base, "db_worker", "--interval", "1"], env=entorno)
         self.stdout.write(self.style.SUCCESS(f"\nSecretaría en http://{host}:{port}/  (Ctrl-C para detener)"))
         self.stdout.write(
             "Trabajador de tareas en marcha.\nIngresos de demostración (contraseña para todos: "
