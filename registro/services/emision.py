@@ -566,6 +566,10 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     SHA-256 y fija firmado_por/firmado_en. Un interno queda ENVIADO y avisa a sus destinatarios; uno de
     salida queda REGISTRADO hasta su despacho. Si responde a un documento de entrada, lo cierra como
     ATENDIDO junto con su derivación para acción abierta. Desde aquí el documento no se edita más.
+
+    Las puertas de las personas (página: `guardar_y_firmar`; API: `firmar_lo_guardado`) rechazan antes
+    el texto con marcadores de la plantilla; esta función no, para los cargadores de datos que ya traen
+    su texto.
     """
     documento = _bloquear(documento)
     if documento.estado != Documento.Estado.BORRADOR:
@@ -578,7 +582,8 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
         raise ValidationError(
             "Firma el jefe de la unidad de origen, quien tiene su encargo o la Secretaría General."
         )
-    validar_texto_para_firma(documento.cuerpo)
+    if not documento.cuerpo.strip():
+        raise ValidationError({"cuerpo": ["El documento no tiene texto."]})
     if documento.clase == Documento.Clase.INTERNO and not documento.destinatarios.exists():
         raise ValidationError("El documento no tiene destinatarios.")
     antes = instantanea(documento, CAMPOS_FIRMA)
@@ -639,6 +644,7 @@ def guardar_y_firmar(
     como `actualizar_borrador`) y lo firma y numera en la misma transacción. Si la firma no procede
     (marcador de plantilla, sin permiso...), tampoco queda guardado el cambio.
     """
+    validar_texto_para_firma(cuerpo)
     documento = actualizar_borrador(
         documento=documento,
         por=por,
@@ -649,6 +655,15 @@ def guardar_y_firmar(
         destinatario=destinatario,
         destinatario_texto=destinatario_texto,
     )
+    return firmar(documento=documento, por=por)
+
+
+@transaction.atomic
+def firmar_lo_guardado(*, documento: Documento, por: Usuario) -> Documento:
+    """La firma de la API: el texto guardado, que no puede conservar un marcador de la plantilla."""
+    documento = _bloquear(documento)
+    if documento.estado == Documento.Estado.BORRADOR:
+        validar_texto_para_firma(documento.cuerpo)
     return firmar(documento=documento, por=por)
 
 

@@ -15,7 +15,13 @@ from core.tests.consultas import con_sesion
 from core.tests.factories import CargoFactory, PersonaFactory, UnidadFactory, UsuarioFactory
 from core.tests.pdf import texto_pdf
 from registro.models import Derivacion, DestinatarioInterno, Documento
-from registro.services.emision import actualizar_borrador, crear_borrador, firmar, marcadores_pendientes
+from registro.services.emision import (
+    actualizar_borrador,
+    crear_borrador,
+    firmar,
+    firmar_lo_guardado,
+    marcadores_pendientes,
+)
 from registro.services.flujo import derivar
 from registro.tests.factories import DocumentoFactory, TipoDocumentalFactory
 
@@ -287,7 +293,7 @@ def test_firmar_con_marcador_de_plantilla_se_rechaza(cliente_de, jefe_unidad, un
         accion="registro.documento.firmar"
     )
     with pytest.raises(ValidationError, match="marcador de la plantilla"):
-        firmar(documento=d, por=jefe_unidad)
+        firmar_lo_guardado(documento=d, por=jefe_unidad)
     # Los marcadores con el asunto dentro (informe) también se reconocen, en cualquier párrafo.
     informe = _memo(jefe_unidad, [unidad_sg], tipos, tipo_documental=tipos["informe"], cuerpo="")
     assert marcadores_pendientes(informe.cuerpo)[0].startswith("[Describa los antecedentes de «")
