@@ -6,9 +6,11 @@ import logging
 from email import policy
 
 from django.core.mail import EmailMessage, get_connection
+from django.urls import reverse
 
 import secretaria.settings as configuracion
 from core.management.commands.servir import orden_del_servidor
+from core.tests.factories import UsuarioFactory
 
 
 def test_correo_queda_como_eml_legible(settings, tmp_path):
@@ -43,3 +45,29 @@ def test_servir_usa_gunicorn_con_host_y_puerto():
     assert orden[1:4] == ["-m", "gunicorn", "secretaria.wsgi:application"]
     assert orden[orden.index("--bind") + 1] == "127.0.0.1:8765"
     assert orden_del_servidor("::1", "80")[orden.index("--bind") + 1] == "[::1]:80"
+
+
+def test_admin_ve_la_lista_de_correos_y_descarga_el_eml(settings, tmp_path, cliente_de, municipio):
+    settings.EMAIL_BACKEND = "core.correo.CorreoEnArchivos"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    EmailMessage("Aviso de plazo", "Vence mañana.", "secretaria@localhost", ["jefe@muni.gob.pe"]).send()
+    (archivo,) = tmp_path.glob("*.eml")
+    admin = UsuarioFactory(username="admin", is_superuser=True, is_staff=True)
+    c = cliente_de(admin)
+    html = c.get(reverse("core:correos")).content.decode()
+    assert "Aviso de plazo" in html and "jefe@muni.gob.pe" in html
+    r = c.get(reverse("core:correo-descargar", args=[archivo.name]))
+    assert r.status_code == 200 and b"Subject: Aviso de plazo" in b"".join(r.streaming_content)
+    assert c.get(reverse("core:correo-descargar", args=["..secreto.eml"])).status_code == 404
+
+
+def test_lista_de_correos_404_para_quien_no_es_admin_o_sin_archivos(
+    settings, tmp_path, cliente_de, secretario
+):
+    settings.EMAIL_BACKEND = "core.correo.CorreoEnArchivos"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    assert cliente_de(secretario).get(reverse("core:correos")).status_code == 404
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    secretario.is_superuser = True
+    secretario.save()
+    assert cliente_de(secretario).get(reverse("core:correos")).status_code == 404

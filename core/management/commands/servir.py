@@ -123,7 +123,10 @@ class Command(BaseCommand):
             "Trabajador de tareas en marcha (registro en " + str(registros / "trabajador.log") + ").",
         ]
         if correo and settings.EMAIL_BACKEND == "core.correo.CorreoEnArchivos":
-            lineas.append(f"Los correos se guardan como archivos .eml en {correo}.")
+            lineas.append(
+                f"Los correos se guardan como archivos .eml en {correo} "
+                f"(lista para «admin» en {direccion}/configuracion/correo/)."
+            )
         lineas.append(f"Ingresos de demostración (contraseña para todos: {CLAVE_DEMO}):")
         lineas += [f"  {usuario:<14} {descripcion}" for usuario, descripcion in USUARIOS_DEMO]
         self.stdout.write("\n".join(lineas))
