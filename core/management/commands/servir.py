@@ -106,7 +106,13 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     pass
         except KeyboardInterrupt:
-            pass
+            # Ctrl-C en la terminal ya llegó a todo el grupo: darles tiempo de cerrar solos (una segunda
+            # señal haría que el trabajador corte la tarea en curso).
+            for p in procesos:
+                try:
+                    p.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    pass
         finally:
             detener()
             for p in procesos:
