@@ -26,6 +26,7 @@ demo: migrate
 
 run: demo
 	$(BIN)/secretaria servir --host $(HOST) --port $(PORT)
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 
 test: install
 	$(MAKE) lint

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
+from core.enlaces import url_absoluta
 from core.models import Notificacion
 
 
@@ -15,7 +16,7 @@ def enviar_notificacion_por_correo(notificacion_id: int) -> bool:
         return False
     cuerpo = n.mensaje
     if n.url:
-        cuerpo += f"\n\n{settings.SITE_URL}{n.url}"
+        cuerpo += f"\n\n{url_absoluta(n.url)}"
     send_mail(n.titulo, cuerpo, settings.DEFAULT_FROM_EMAIL, [n.usuario.email])
     Notificacion.objects.filter(pk=n.pk).update(enviada_por_correo=True)
     return True

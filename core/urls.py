@@ -4,6 +4,7 @@ from core.views import archivos as vistas_archivos
 from core.views import auditoria as vistas_auditoria
 from core.views import busqueda as vistas_busqueda
 from core.views import calendario as vistas_calendario
+from core.views import correo as vistas_correo
 from core.views import encargos as vistas_encargos
 from core.views import inicio
 from core.views import municipio as vistas_municipio
@@ -25,6 +26,8 @@ urlpatterns = [
     path("archivos/<int:pk>/ver/", vistas_archivos.archivo_ver, name="archivo-ver"),
     path("archivos/<int:pk>/descargar/", vistas_archivos.archivo_descargar, name="archivo-descargar"),
     path("configuracion/municipio/", vistas_municipio.municipio, name="municipio"),
+    path("configuracion/correo/", vistas_correo.correos, name="correos"),
+    path("configuracion/correo/<str:nombre>", vistas_correo.correo_descargar, name="correo-descargar"),
     path("configuracion/unidades/", vistas_organizacion.unidades, name="unidades"),
     path("configuracion/unidades/nueva/", vistas_organizacion.unidad_crear, name="unidad-crear"),
     path("configuracion/unidades/<int:pk>/editar/", vistas_organizacion.unidad_editar, name="unidad-editar"),

@@ -284,6 +284,11 @@ def cargar_emision(municipio) -> None:
         por=secretario,
         asunto="Horario de atención de la mesa de partes en feriados largos",
         destinatarios_unidades=[u for s, u in unidades.items() if s != "SG"],
+        cuerpo=(
+            "Se comunica a todas las unidades orgánicas que, durante los feriados largos, la mesa de partes "
+            "atenderá de 8:00 a 13:00 horas; la mesa de partes virtual recibe documentos todos los días.\n\n"
+            "Se solicita difundirlo entre el personal a su cargo.\n\nAtentamente,"
+        ),
     )
     firmar(documento=circular, por=secretario)
 
@@ -303,6 +308,10 @@ def cargar_emision(municipio) -> None:
             por=secretario,
             asunto=f"Respuesta: {entrada.asunto}"[:500],
             respuesta_a=entrada,
+            cuerpo=(
+                f"En atención a su documento registrado con el {entrada.numero_texto}, le comunicamos que "
+                "su pedido fue evaluado y se atiende conforme a lo solicitado.\n\nAtentamente,"
+            ),
         )
         firmar(documento=respuesta, por=secretario)
 
@@ -316,6 +325,11 @@ def cargar_emision(municipio) -> None:
         asunto="Comunicación de inspección técnica programada",
         destinatario=constructora,
         destinatario_texto="" if constructora else "Constructora Los Andes S.A.C.",
+        cuerpo=(
+            "Le comunicamos que la inspección técnica de la obra a su cargo se realizará el próximo lunes "
+            "a las 10:00 horas; agradeceremos que un responsable esté presente con los planos aprobados."
+            "\n\nAtentamente,"
+        ),
     )
     oficio = firmar(documento=oficio, por=jefe)
     envio = registrar_envio(

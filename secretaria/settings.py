@@ -205,7 +205,7 @@ for _nombre in (
     if globals()[_nombre] < 1:
         raise ImproperlyConfigured(f"{_nombre} debe ser 1 o más (se leyó {globals()[_nombre]}).")
 
-# Correo: consola por defecto; SMTP con EMAIL_HOST.
+# Correo: archivos .eml en var/correo/ por defecto (demo y desarrollo); SMTP con EMAIL_HOST.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -214,7 +214,8 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    EMAIL_BACKEND = env_str("EMAIL_BACKEND", "core.correo.CorreoEnArchivos")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "correo"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "secretaria@localhost")
 
 # Tareas en segundo plano: base de datos por defecto; RQ/Redis para escalar; inmediato en pruebas.
@@ -268,12 +269,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
 X_FRAME_OPTIONS = "SAMEORIGIN"
+CSRF_FAILURE_VIEW = "core.views.errores.fallo_csrf"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # WeasyPrint, al incrustar las fuentes en los PDF, hace que fontTools avise por cada tabla que no sabe
+    # recortar («FFTM NOT subset»): ruido sin consecuencia para el documento (issue 14, punto 11).
+    "loggers": {"fontTools": {"level": "ERROR"}},
 }
 
 # Portal público: límites contra abuso (por IP, en la caché; con varios servidores use CACHE_URL).

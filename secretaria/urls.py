@@ -32,3 +32,8 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("core.urls")),
 ]
+
+# Páginas de error en español con la navegación (core/views/errores.py).
+handler403 = "core.views.errores.pagina_403"
+handler404 = "core.views.errores.pagina_404"
+handler500 = "core.views.errores.pagina_500"

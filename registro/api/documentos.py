@@ -108,7 +108,7 @@ class DocumentoSalida(serializers.Serializer):
         return reverse("registro:documento-cargo", args=[doc.pk])
 
     def get_consulta_url(self, doc) -> str:
-        return url_consulta(doc)
+        return url_consulta(doc, request=self.context.get("request"))
 
 
 class Documentos(APIView):

@@ -17,7 +17,7 @@ from core.models import Persona, UnidadOrganica, Usuario
 from registro.models import Documento, TipoDocumental
 from registro.permissions import obtener_documento
 from registro.selectors.emision import emitidos_de_unidad
-from registro.services.emision import crear_borrador, firmar, puede_firmar
+from registro.services.emision import crear_borrador, firmar_lo_guardado, puede_firmar
 
 
 class EmitidoSalida(serializers.Serializer):
@@ -110,5 +110,5 @@ class EmitidoFirmar(APIView):
             raise PermissionDenied
         if not puede_firmar(request.user, documento):
             raise PermissionDenied
-        documento = firmar(documento=documento, por=request.user)
+        documento = firmar_lo_guardado(documento=documento, por=request.user)
         return Response(EmitidoSalida(documento).data)

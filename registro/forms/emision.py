@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
 from core.forms._base import FormularioBootstrap
 from core.models import Persona, UnidadOrganica, Usuario
@@ -129,6 +130,17 @@ class BorradorForm(FormularioBootstrap, _Destinatarios):
             "destinatarios_unidades": [d.unidad_id for d in destinos if d.unidad_id],
             "destinatarios_usuarios": [d.usuario_id for d in destinos if d.usuario_id],
         }
+
+    @classmethod
+    def inicial_como_datos(cls, documento: Documento) -> QueryDict:
+        """Lo guardado del borrador como si se hubiera enviado el formulario (para firmar lo guardado)."""
+        datos = QueryDict(mutable=True)
+        for clave, valor in cls.inicial(documento).items():
+            if isinstance(valor, list):
+                datos.setlist(clave, [str(v) for v in valor])
+            else:
+                datos[clave] = valor or ""
+        return datos
 
 
 class EnvioForm(FormularioBootstrap, forms.Form):

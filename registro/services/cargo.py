@@ -5,16 +5,18 @@ código de seguimiento, vencimiento y un QR a la consulta pública. Solo lee y r
 from __future__ import annotations
 
 import segno
-from django.conf import settings
+from django.http import HttpRequest
 
+from core.enlaces import url_absoluta
 from core.rendering import render_pdf
 from registro.models import Documento
 from registro.selectors.subsanacion import subsanacion_de
 
 
-def url_consulta(documento: Documento) -> str:
-    """La dirección pública del seguimiento del documento (la abre el QR del cargo)."""
-    return f"{settings.SITE_URL}/consulta/{documento.codigo_seguimiento}/"
+def url_consulta(documento: Documento, *, request: HttpRequest | None = None) -> str:
+    """La dirección pública del seguimiento del documento (la abre el QR del cargo): desde la petición
+    si la hay, si no desde `SITE_URL` (`core.enlaces.url_absoluta`)."""
+    return url_absoluta(f"/consulta/{documento.codigo_seguimiento}/", request=request)
 
 
 def qr_data_uri(texto: str) -> str:
@@ -22,8 +24,8 @@ def qr_data_uri(texto: str) -> str:
     return segno.make(texto, error="m").svg_data_uri(scale=4, border=2)
 
 
-def contexto_cargo(documento: Documento) -> dict:
-    url = url_consulta(documento)
+def contexto_cargo(documento: Documento, *, request: HttpRequest | None = None) -> dict:
+    url = url_consulta(documento, request=request)
     return {
         "documento": documento,
         "url_consulta": url,
@@ -34,6 +36,6 @@ def contexto_cargo(documento: Documento) -> dict:
     }
 
 
-def cargo_pdf(documento: Documento) -> bytes:
+def cargo_pdf(documento: Documento, *, request: HttpRequest | None = None) -> bytes:
     """El PDF del cargo de recepción de un documento de entrada ya registrado."""
-    return render_pdf("registro/cargo.html", contexto_cargo(documento))
+    return render_pdf("registro/cargo.html", contexto_cargo(documento, request=request))

@@ -8,12 +8,14 @@ llega en otra etapa y se aplicará sobre ese mismo PDF.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,11 +23,12 @@ from django.utils.text import slugify
 from core import roles
 from core.models import NumeroRegistro, Persona, Serie, UnidadOrganica, Usuario
 from core.rendering import render_pdf
+from core.selectors.numeracion import numero_previsto
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
 from core.services.notificaciones import notificar
 from core.services.numeracion import crear_serie, serie_por_perfil, siguiente_numero
-from core.services.perfiles import ClaveDesconocida
+from core.services.perfiles import ClaveDesconocida, valor
 from registro.models import Derivacion, DestinatarioInterno, Documento, TipoDocumental
 
 CLASES_EMITIDAS = (Documento.Clase.INTERNO, Documento.Clase.SALIDA)
@@ -128,6 +131,41 @@ def texto_de_plantilla(
         "unidad": unidad_origen,
     }
     return render_to_string(f"registro/plantillas/{clave}.txt", contexto).strip() + "\n"
+
+
+@functools.cache
+def _patron_marcadores() -> re.Pattern[str]:
+    """Los marcadores «[...]» de las plantillas (p. ej. «[Escriba aquí la respuesta.]»), leídos de los
+    mismos archivos `.txt`: lo variable que la plantilla rellena ({{ asunto }}) vale cualquier texto."""
+    alternativas = []
+    for clave in PLANTILLAS:
+        fuente = get_template(f"registro/plantillas/{clave}.txt").template.source  # type: ignore[attr-defined]
+        for marcador in re.findall(r"\[([^\[\]\n]+)\]", fuente):
+            partes = re.split(r"\{\{.*?\}\}|\{%.*?%\}", marcador)
+            literal = [r"\s+".join(re.escape(p) for p in parte.split()) for parte in partes]
+            alternativas.append(r"[^\[\]]*?".join(literal))
+    return re.compile(r"\[\s*(?:" + "|".join(alternativas) + r")\s*\]", re.IGNORECASE)
+
+
+def marcadores_pendientes(texto: str) -> list[str]:
+    """Los marcadores de plantilla que siguen en el texto, tal como aparecen."""
+    return [m.group(0) for m in _patron_marcadores().finditer(texto or "")]
+
+
+def validar_texto_para_firma(cuerpo: str) -> None:
+    """Lo que se firma tiene texto propio: ni vacío ni con un marcador de la plantilla sin reemplazar."""
+    if not (cuerpo or "").strip():
+        raise ValidationError({"cuerpo": ["El documento no tiene texto."]})
+    pendientes = marcadores_pendientes(cuerpo)
+    if pendientes:
+        raise ValidationError(
+            {
+                "cuerpo": [
+                    f"El texto aún tiene el marcador de la plantilla {pendientes[0]}: reemplácelo por el "
+                    "texto del documento antes de firmar. No se firmó ni se numeró."
+                ]
+            }
+        )
 
 
 def _texto_destinatarios(unidades, usuarios) -> str:
@@ -396,6 +434,39 @@ def serie_del_tipo(tipo: TipoDocumental, unidad: UnidadOrganica, *, por) -> Seri
         return Serie.objects.get(codigo=codigo_serie)
 
 
+def _serie_prevista(tipo: TipoDocumental, unidad: UnidadOrganica) -> Serie:
+    """La serie que usará `serie_del_tipo`, sin crearla: la guardada o una sin guardar con el formato
+    que tendría (el del perfil o el propio del tipo)."""
+    codigo = codigo_del_tipo(tipo)
+    codigo_serie = f"{codigo}-{unidad.sigla.lower()}"
+    existente = Serie.objects.select_related("unidad").filter(codigo=codigo_serie).first()
+    if existente is not None:
+        return existente
+    try:
+        formato = valor(f"numeracion.formato.{codigo}")
+    except ClaveDesconocida:
+        formato = tipo.nombre.upper() + " Nº {numero:03d}-{anio}-{unidad}/{sigla}"
+    return Serie(codigo=codigo_serie, nombre=tipo.nombre, formato=formato, unidad=unidad)
+
+
+def numeros_previstos(documento: Documento) -> list[str]:
+    """Los números que tomaría el borrador si se firma ahora (el de su tipo y, si es de salida, el del
+    registro de salida), sin tomarlos: para la confirmación «Se firmará y tomará el número …»."""
+    tipo, unidad = documento.tipo_documental, documento.unidad_origen
+    if tipo is None or unidad is None:
+        return []
+    anio = timezone.localdate().year
+    numeros = [numero_previsto(_serie_prevista(tipo, unidad), anio)]
+    if documento.clase == Documento.Clase.SALIDA:
+        salida = Serie.objects.filter(codigo=SERIE_SALIDA).first() or Serie(
+            codigo=SERIE_SALIDA,
+            nombre="Registro de salida",
+            formato=valor(f"numeracion.formato.{SERIE_SALIDA}"),
+        )
+        numeros.append(numero_previsto(salida, anio))
+    return numeros
+
+
 def _unidad_origen(documento: Documento) -> UnidadOrganica:
     """La unidad que emite el documento: todo documento interno o de salida la tiene (la exigen
     `crear_borrador` y `actualizar_borrador`)."""
@@ -509,6 +580,10 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     SHA-256 y fija firmado_por/firmado_en. Un interno queda ENVIADO y avisa a sus destinatarios; uno de
     salida queda REGISTRADO hasta su despacho. Si responde a un documento de entrada, lo cierra como
     ATENDIDO junto con su derivación para acción abierta. Desde aquí el documento no se edita más.
+
+    Las puertas de las personas (página: `guardar_y_firmar`; API: `firmar_lo_guardado`) rechazan antes
+    el texto con marcadores de la plantilla; esta función no, para los cargadores de datos que ya traen
+    su texto.
     """
     documento = _bloquear(documento)
     if documento.estado != Documento.Estado.BORRADOR:
@@ -566,6 +641,45 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     if documento.clase == Documento.Clase.INTERNO:
         _notificar_destinatarios(documento)
     return documento
+
+
+@transaction.atomic
+def guardar_y_firmar(
+    *,
+    documento: Documento,
+    por: Usuario,
+    asunto: str,
+    cuerpo: str,
+    destinatarios_unidades=(),
+    destinatarios_usuarios=(),
+    destinatario: Persona | None = None,
+    destinatario_texto: str = "",
+) -> Documento:
+    """Firma lo que la persona tiene en pantalla: guarda antes el borrador con sus cambios (auditado,
+    como `actualizar_borrador`) y lo firma y numera en la misma transacción. Si la firma no procede
+    (marcador de plantilla, sin permiso...), tampoco queda guardado el cambio.
+    """
+    validar_texto_para_firma(cuerpo)
+    documento = actualizar_borrador(
+        documento=documento,
+        por=por,
+        asunto=asunto,
+        cuerpo=cuerpo,
+        destinatarios_unidades=destinatarios_unidades,
+        destinatarios_usuarios=destinatarios_usuarios,
+        destinatario=destinatario,
+        destinatario_texto=destinatario_texto,
+    )
+    return firmar(documento=documento, por=por)
+
+
+@transaction.atomic
+def firmar_lo_guardado(*, documento: Documento, por: Usuario) -> Documento:
+    """La firma de la API: el texto guardado, que no puede conservar un marcador de la plantilla."""
+    documento = _bloquear(documento)
+    if documento.estado == Documento.Estado.BORRADOR:
+        validar_texto_para_firma(documento.cuerpo)
+    return firmar(documento=documento, por=por)
 
 
 def es_destinatario(usuario, destino: DestinatarioInterno) -> bool:

@@ -425,8 +425,13 @@ def devolver(*, derivacion: Derivacion, motivo: str, por) -> Derivacion:
 @transaction.atomic
 def atender(*, derivacion: Derivacion, por, respuesta: str = "") -> Derivacion:
     """Da por atendida la acción pedida: la línea queda ATENDIDA con la respuesta. Como es la línea
-    para acción abierta del documento (solo hay una), el documento queda ATENDIDO y cerrado.
+    para acción abierta del documento (solo hay una), el documento queda ATENDIDO y cerrado. Sin la
+    respuesta (o la acción realizada) no se cierra: es lo que luego explica el cierre.
     """
+    if not (respuesta or "").strip():
+        raise ValidationError(
+            {"respuesta": ["Escriba la respuesta o la acción realizada: sin ella el documento no se cierra."]}
+        )
     linea = _linea_de_mi_unidad(derivacion, por)
     documento = _bloquear(linea.documento)
     linea.documento = documento

@@ -7,6 +7,7 @@ from core import roles
 from core.models import Evento
 from core.tests.factories import UsuarioFactory
 from registro.models import Documento
+from registro.services.emision import actualizar_borrador
 from registro.tests.factories import TipoDocumentalFactory
 
 URL = "/api/v1/registro/emitidos/"
@@ -36,6 +37,18 @@ def test_crear_firmar_y_listar(client, jefe_unidad, unidad_sg, memorando):
     assert r.status_code == 201, r.content
     datos = r.json()
     assert datos["estado"] == "borrador" and datos["numero"] == "" and "«Por API»" in datos["cuerpo"]
+    # Con el marcador de la plantilla («[Escriba aquí…]») no se firma ni se numera.
+    r = client.post(f"{URL}{datos['id']}/firmar/", **_token(jefe_unidad))
+    assert r.status_code == 400 and "marcador de la plantilla" in r.content.decode()
+    documento = Documento.objects.get(pk=datos["id"])
+    assert documento.estado == "borrador" and documento.numero_id is None
+    actualizar_borrador(
+        documento=documento,
+        por=jefe_unidad,
+        asunto="Por API",
+        cuerpo="Texto propio del memorando.",
+        destinatarios_unidades=[unidad_sg],
+    )
     r = client.post(f"{URL}{datos['id']}/firmar/", **_token(jefe_unidad))
     assert r.status_code == 200
     assert r.json()["numero"].startswith("MEMORANDO Nº 001-") and len(r.json()["pdf_sha256"]) == 64

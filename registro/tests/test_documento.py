@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from core.models import Evento
 from registro.models import Documento
-from registro.services.cargo import contexto_cargo
+from registro.services.cargo import cargo_pdf, contexto_cargo, url_consulta
 from registro.tests.factories import DocumentoFactory, ProcedimientoFactory
 
 LUNES = datetime(2026, 3, 2, 10, 30, tzinfo=ZoneInfo("America/Lima"))
@@ -146,3 +146,17 @@ def test_cargo_de_lo_presentado_en_domingo_dice_desde_cuando_se_computa(cliente_
         ).pages
     )
     assert "Se computa desde" not in texto
+
+
+def test_qr_y_enlace_del_cargo_apuntan_al_puerto_servido(cliente_de, mesa_de_partes, settings):
+    """Issue 14, punto 9: con SITE_URL del puerto 8765 (lo fija `make run PORT=8765`), el PDF generado
+    sin petición (correo del portal, tareas) enlaza al 8765; desde la página, al host de la petición."""
+    settings.SITE_URL = "http://127.0.0.1:8765"
+    doc = _doc(mesa_de_partes)
+    texto = " ".join("".join(p.extract_text() for p in PdfReader(BytesIO(cargo_pdf(doc))).pages).split())
+    assert f"http://127.0.0.1:8765/consulta/{doc.codigo_seguimiento}/" in texto.replace(" ", "")
+    assert ":8000" not in texto
+    r = cliente_de(mesa_de_partes).get(f"/registro/documentos/{doc.pk}/cargo/", HTTP_HOST="127.0.0.1:8765")
+    texto = "".join(p.extract_text() for p in PdfReader(BytesIO(r.content)).pages).replace(" ", "")
+    assert f"http://127.0.0.1:8765/consulta/{doc.codigo_seguimiento}/" in texto.replace("\n", "")
+    assert url_consulta(doc).startswith("http://127.0.0.1:8765/")

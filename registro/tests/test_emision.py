@@ -13,8 +13,15 @@ from core import roles
 from core.models import Encargo, Evento, Notificacion, NumeroRegistro
 from core.tests.consultas import con_sesion
 from core.tests.factories import CargoFactory, PersonaFactory, UnidadFactory, UsuarioFactory
+from core.tests.pdf import texto_pdf
 from registro.models import Derivacion, DestinatarioInterno, Documento
-from registro.services.emision import actualizar_borrador, crear_borrador, firmar
+from registro.services.emision import (
+    actualizar_borrador,
+    crear_borrador,
+    firmar,
+    firmar_lo_guardado,
+    marcadores_pendientes,
+)
 from registro.services.flujo import derivar
 from registro.tests.factories import DocumentoFactory, TipoDocumentalFactory
 
@@ -41,6 +48,7 @@ def _memo(jefe, destinos, tipos, **extra):
         "asunto": "Coordinación de inspecciones",
         "por": jefe,
         "destinatarios_unidades": destinos,
+        "cuerpo": "Le pido coordinar las inspecciones de la semana.\n\nAtentamente,",
     }
     datos.update(extra)
     return crear_borrador(**datos)
@@ -185,7 +193,7 @@ def test_destinatario_no_ve_el_borrador(cliente_de, funcionario_gdu, unidad_sg, 
 
 def test_jefe_firma_numera_y_genera_pdf(cliente_de, jefe_unidad, unidad_sg, secretario, tipos):
     d = _memo(jefe_unidad, [unidad_sg], tipos)
-    r = cliente_de(jefe_unidad).post(reverse("registro:firmar", args=[d.pk]))
+    r = cliente_de(jefe_unidad).post(reverse("registro:firmar", args=[d.pk]), {"confirmado": "1"})
     assert r.status_code == 302 and r.url == reverse("registro:documento-emitido", args=[d.pk])
     d.refresh_from_db()
     anio = timezone.localdate().year
@@ -222,6 +230,94 @@ def test_pdf_lleva_numero_asunto_y_firmante(jefe_unidad, unidad_sg, tipos):
         "Secretaría General",
     ):
         assert fragmento in texto, fragmento
+
+
+def _formulario(documento, **cambios) -> dict:
+    datos = {
+        "asunto": documento.asunto,
+        "cuerpo": documento.cuerpo,
+        "destinatarios_unidades": [d.unidad_id for d in documento.destinatarios.all() if d.unidad_id],
+    }
+    datos.update(cambios)
+    return datos
+
+
+def test_firmar_confirma_con_el_numero_y_firma_lo_que_esta_en_pantalla(
+    cliente_de, jefe_unidad, unidad_sg, tipos
+):
+    d = _memo(jefe_unidad, [unidad_sg], tipos)
+    c = cliente_de(jefe_unidad)
+    anio = timezone.localdate().year
+    editado = _formulario(d, cuerpo="Texto editado sin guardar.\n\nAtentamente,")
+    # 1. El editor manda el formulario entero: se muestra la confirmación con el número, nada cambia.
+    r = c.post(reverse("registro:firmar", args=[d.pk]), editado)
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert f"Se firmará y tomará el número MEMORANDO Nº 001-{anio}-GDU/MDVE" in html
+    assert "Texto editado sin guardar." in html and 'name="confirmado"' in html
+    d.refresh_from_db()
+    assert d.estado == Documento.Estado.BORRADOR and "Texto editado" not in d.cuerpo
+    assert not NumeroRegistro.objects.exists() and not Evento.objects.filter(accion__contains="firmar")
+    # «Seguir editando» vuelve al editor con lo escrito, sin guardar.
+    r = c.post(reverse("registro:firmar", args=[d.pk]), {**editado, "accion": "editar"})
+    assert r.status_code == 200 and "Texto editado sin guardar." in r.content.decode()
+    assert "Texto editado" not in Documento.objects.get(pk=d.pk).cuerpo
+    # 2. Al confirmar se guarda (auditado) y se firma en la misma transacción.
+    r = c.post(reverse("registro:firmar", args=[d.pk]), {**editado, "confirmado": "1"})
+    assert r.status_code == 302
+    d.refresh_from_db()
+    assert d.numero_texto == f"MEMORANDO Nº 001-{anio}-GDU/MDVE" and d.cuerpo.startswith("Texto editado")
+    assert "Texto editado sin guardar." in texto_pdf(d.pdf.archivo.open("rb").read())
+    guardado = Evento.objects.get(accion="registro.documento.actualizar_borrador")
+    assert guardado.despues["cuerpo"].startswith("Texto editado") and guardado.actor == jefe_unidad
+
+
+def test_firmar_con_marcador_de_plantilla_se_rechaza(cliente_de, jefe_unidad, unidad_sg, tipos):
+    d = crear_borrador(
+        clase="interno",
+        tipo_documental=tipos["memorando"],
+        unidad_origen=jefe_unidad.unidad,
+        asunto="Con plantilla",
+        por=jefe_unidad,
+        destinatarios_unidades=[unidad_sg],
+    )
+    assert "[Escriba aquí el contenido del memorando.]" in d.cuerpo
+    c = cliente_de(jefe_unidad)
+    for datos in (_formulario(d), _formulario(d, confirmado="1"), {"confirmado": "1"}):
+        r = c.post(reverse("registro:firmar", args=[d.pk]), datos)
+        html = r.content.decode()
+        assert r.status_code == 200 and "marcador de la plantilla" in html and "No se firmó" in html
+    d.refresh_from_db()
+    assert d.estado == Documento.Estado.BORRADOR and d.numero_id is None
+    assert not NumeroRegistro.objects.exists() and not Evento.objects.filter(
+        accion="registro.documento.firmar"
+    )
+    with pytest.raises(ValidationError, match="marcador de la plantilla"):
+        firmar_lo_guardado(documento=d, por=jefe_unidad)
+    # Los marcadores con el asunto dentro (informe) también se reconocen, en cualquier párrafo.
+    informe = _memo(jefe_unidad, [unidad_sg], tipos, tipo_documental=tipos["informe"], cuerpo="")
+    assert marcadores_pendientes(informe.cuerpo)[0].startswith("[Describa los antecedentes de «")
+    assert marcadores_pendientes("Según el informe [sic] del área, procede.") == []
+
+
+def test_confirmacion_de_salida_muestra_tambien_el_numero_de_salida(cliente_de, jefe_unidad, tipos):
+    persona = PersonaFactory()
+    d = crear_borrador(
+        clase="salida",
+        tipo_documental=tipos["oficio"],
+        unidad_origen=jefe_unidad.unidad,
+        asunto="Oficio",
+        por=jefe_unidad,
+        destinatario=persona,
+        cuerpo="Le comunicamos la inspección.",
+    )
+    datos = {"asunto": "Oficio", "cuerpo": d.cuerpo, "destinatario_documento": persona.numero_documento}
+    html = cliente_de(jefe_unidad).post(reverse("registro:firmar", args=[d.pk]), datos).content.decode()
+    anio = timezone.localdate().year
+    assert (
+        f"tomará el número OFICIO Nº 001-{anio}-GDU/MDVE</strong> y el número de salida Sal. {anio}-000001"
+        in html
+    )
 
 
 def test_funcionario_no_jefe_no_firma_403(cliente_de, funcionario_gdu, unidad_sg, tipos):
@@ -305,6 +401,7 @@ def test_salida_lleva_numero_del_tipo_y_del_registro_de_salida(jefe_unidad, tipo
         asunto="Oficio",
         por=jefe_unidad,
         destinatario=persona,
+        cuerpo="Le comunicamos la inspección.",
     )
     d = firmar(documento=d, por=jefe_unidad)
     anio = timezone.localdate().year
@@ -336,7 +433,13 @@ def test_responder_y_firmar_cierra_la_entrada(cliente_de, jefe_unidad, mesa_de_p
     assert r.status_code == 302
     assert respuesta.destinatario == entrada.remitente
     assert entrada.numero_texto in respuesta.cuerpo and "Carta 12-2026" in respuesta.cuerpo
-    c.post(reverse("registro:firmar", args=[respuesta.pk]))
+    texto = respuesta.cuerpo.replace("[Escriba aquí la respuesta.]", "Se le otorga la licencia.")
+    datos = {
+        "asunto": respuesta.asunto,
+        "cuerpo": texto,
+        "destinatario_documento": entrada.remitente.numero_documento,
+    }
+    c.post(reverse("registro:firmar", args=[respuesta.pk]), {**datos, "confirmado": "1"})
     entrada.refresh_from_db()
     assert entrada.estado == Documento.Estado.ATENDIDO and entrada.cerrado_en is not None
     linea = Derivacion.objects.get(documento=entrada, a_unidad=unidad_gdu)

@@ -283,3 +283,16 @@ def test_pagina_copia_leida(documento, mesa_de_partes, jefe_unidad, unidad_sg, s
     copia.refresh_from_db()
     assert copia.estado == E.ARCHIVADA
     assert eventos("registro.derivacion.leer_copia").get().actor == secretario
+
+
+def test_atender_sin_respuesta_no_cierra(documento, mesa_de_partes, jefe_unidad, cliente_de):
+    linea = derivar(documento=documento, a_unidad=jefe_unidad.unidad, por=mesa_de_partes)
+    cliente = cliente_de(jefe_unidad)
+    r = _post(cliente, "registro:derivacion-atender", linea.pk, {"respuesta": "   "}, follow=True)
+    assert "Escriba la respuesta o la acción realizada" in r.content.decode()
+    documento.refresh_from_db()
+    linea.refresh_from_db()
+    assert documento.estado != Documento.Estado.ATENDIDO and documento.cerrado_en is None
+    assert linea.estado == E.PENDIENTE and not eventos("registro.derivacion.atender").exists()
+    with pytest.raises(ValidationError, match="sin ella el documento no se cierra"):
+        atender(derivacion=linea, por=jefe_unidad, respuesta="")

@@ -38,7 +38,7 @@ def documento(request, pk: int):
 @require_GET
 def documento_cargo(request, pk: int):
     doc = documento_para_pagina(obtener_documento(request.user, pk))
-    respuesta = HttpResponse(cargo_pdf(doc), content_type="application/pdf")
+    respuesta = HttpResponse(cargo_pdf(doc, request=request), content_type="application/pdf")
     nombre = (
         f"cargo-{doc.numero_texto or doc.codigo_seguimiento}".replace(" ", "-")
         .replace(".", "")

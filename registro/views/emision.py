@@ -23,11 +23,11 @@ from registro.services.emision import (
     actualizar_borrador,
     crear_borrador,
     es_del_personal,
+    guardar_y_firmar,
     marcar_leido_al_abrir,
+    numeros_previstos,
     puede_firmar,
-)
-from registro.services.emision import (
-    firmar as firmar_documento,
+    validar_texto_para_firma,
 )
 
 
@@ -113,23 +113,62 @@ def borrador_editar(request, pk: int):
         else:
             messages.success(request, "Se guardó el borrador.")
             return redirect("registro:borrador-editar", pk=documento.pk)
+    return _editor(request, documento, form)
+
+
+def _editor(request, documento, form, status=200):
     contexto = {"form": form, "documento": documento, "puede_firmar": puede_firmar(request.user, documento)}
-    return render(request, "registro/borrador_editar.html", contexto)
+    return render(request, "registro/borrador_editar.html", contexto, status=status)
 
 
 @login_required
 @require_POST
 def firmar(request, pk: int):
+    """Firma lo que está en pantalla. El botón «Firmar y numerar» del editor envía el formulario entero
+    aquí: primero se muestra la confirmación con el número que tomará (nada cambia aún); al confirmar,
+    el texto se guarda y se firma en una sola transacción. Un marcador de plantilla sin reemplazar
+    devuelve al editor con el error y el texto escrito, sin guardar ni numerar.
+    """
     documento = _emitido(request.user, pk)
     if not puede_firmar(request.user, documento):
         raise PermissionDenied(
             "Firma el jefe de la unidad de origen, quien tiene su encargo o la Secretaría General."
         )
+    if documento.estado != Documento.Estado.BORRADOR:
+        messages.info(request, "El documento ya está firmado: no se vuelve a firmar.")
+        return redirect("registro:documento-emitido", pk=documento.pk)
+    # Sin los campos (p. ej. un formulario antiguo) se firma lo guardado.
+    datos = request.POST if "cuerpo" in request.POST else BorradorForm.inicial_como_datos(documento)
+    form = BorradorForm(datos)
+    if request.POST.get("accion") == "editar" or not form.is_valid():
+        return _editor(request, documento, form)
     try:
-        documento = firmar_documento(documento=documento, por=request.user)
+        validar_texto_para_firma(form.cleaned_data["cuerpo"])
     except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-        return redirect("registro:borrador-editar", pk=documento.pk)
+        aplicar_error(form, e)
+        return _editor(request, documento, form)
+    if request.POST.get("confirmado") != "1":
+        campos = [
+            (nombre, valor)
+            for nombre, valores in form.data.lists()
+            if nombre not in ("csrfmiddlewaretoken", "confirmado", "accion")
+            for valor in valores
+        ]
+        cuerpo = form.cleaned_data["cuerpo"]
+        contexto = {
+            "documento": documento,
+            "campos": campos,
+            "numeros": numeros_previstos(documento),
+            "asunto": form.cleaned_data["asunto"],
+            "parrafos": [p.strip() for p in cuerpo.split("\n\n") if p.strip()],
+        }
+        return render(request, "registro/firmar_confirmar.html", contexto)
+    try:
+        documento = guardar_y_firmar(documento=documento, por=request.user, **form.datos_servicio())
+    except ValidationError as e:
+        aplicar_error(form, e)
+        messages.error(request, "No se firmó: " + " ".join(e.messages))
+        return _editor(request, documento, form)
     messages.success(request, f"Se firmó y numeró {documento.numero_texto}.")
     return redirect("registro:documento-emitido", pk=documento.pk)
 
