@@ -6,7 +6,9 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from core.demo import CLAVE_DEMO, USUARIOS_DEMO
+from core.demo import CLAVE_DEMO, USUARIOS_DEMO, pais_de
+from core.demo_paises import usuarios_demo
+from core.models import Municipio
 
 
 class Command(BaseCommand):
@@ -25,7 +27,9 @@ class Command(BaseCommand):
             "Trabajador de tareas en marcha.\nIngresos de demostración (contraseña para todos: "
             f"{CLAVE_DEMO}):"
         )
-        for usuario, descripcion in USUARIOS_DEMO:
+        # Los ingresos con los cargos del país de la demostración cargada (`make run PAIS=CO`).
+        municipio = Municipio.objects.order_by("pk").first()
+        for usuario, descripcion in usuarios_demo(pais_de(municipio)) if municipio else USUARIOS_DEMO:
             self.stdout.write(f"  {usuario:<14} {descripcion}")
         procesos = [web, trabajador]
 
