@@ -148,9 +148,9 @@ def _mayoria(punto: PuntoDemo, fecha) -> str:
     return especiales[0]["codigo"] if especiales else ""
 
 
-def _agregar(sesion: Sesion, p: PuntoDemo, *, por, unidad_de, anterior: Sesion | None = None) -> None:
+def _agregar(sesion: Sesion, p: PuntoDemo, *, por, unidad_de) -> None:
     """Agrega a la agenda un punto de la demostración (despacho con la carta del registro si la hay; pedido
-    con su proponente; segundo debate del punto de la sesión anterior; informe técnico adjunto)."""
+    con su proponente; segundo debate del punto de una sesión anterior; informe técnico adjunto)."""
     extra: dict = {}
     if p.seccion == "despacho":
         carta = (
@@ -171,7 +171,9 @@ def _agregar(sesion: Sesion, p: PuntoDemo, *, por, unidad_de, anterior: Sesion |
             return
         extra["proponente"] = proponente
     if p.segundo_debate_de:
-        extra["primer_debate"] = PuntoAgenda.objects.get(sesion=anterior, titulo=p.segundo_debate_de)
+        extra["primer_debate"] = PuntoAgenda.objects.get(
+            sesion__organo__periodo=sesion.organo.periodo, titulo=p.segundo_debate_de, debate=1
+        )
     if p.clase:
         extra["clase"] = p.clase
     if p.instrumento:
@@ -221,12 +223,23 @@ def cargar_demo_sesiones(municipio):
             _agregar(primera, p, por=secretario, unidad_de=unidad_de)
         convocar(sesion=primera, por=secretario, ahora=fecha_primera - timedelta(days=8))
 
+        if datos.comision is not None:
+            sigla, puntos = datos.comision
+            fecha_comision = _dia_habil_a(hoy, -21, 9)
+            comision = Organo.objects.get(periodo=pleno.periodo, sigla=sigla)
+            en_comision = crear_sesion(
+                organo=comision, tipo="ordinaria", fecha=fecha_comision, lugar=datos.lugar, por=secretario
+            )
+            for p in puntos:
+                _agregar(en_comision, p, por=secretario, unidad_de=unidad_de)
+            convocar(sesion=en_comision, por=secretario, ahora=fecha_comision - timedelta(days=8))
+
         segunda = crear_sesion(
             organo=pleno, tipo="ordinaria", fecha=fecha_segunda, lugar=datos.lugar, por=secretario
         )
         agenda.agregar_aprobacion_acta(sesion=segunda, acta_de=primera, por=secretario)
         for p in datos.segunda:
-            _agregar(segunda, p, por=secretario, unidad_de=unidad_de, anterior=primera)
+            _agregar(segunda, p, por=secretario, unidad_de=unidad_de)
         convocar(sesion=segunda, por=secretario, ahora=fecha_segunda - timedelta(days=8))
 
         proxima = crear_sesion(
@@ -256,7 +269,8 @@ def cargar_demo_en_vivo(municipio):
     secretario = Usuario.objects.filter(username="secretario").first()
     if pleno is None or secretario is None:
         return
-    pasadas = Sesion.objects.filter(organo=pleno, fecha__lt=timezone.now())
+    # Las del pleno y las de sus comisiones (donde la demostración tiene una), de la más antigua a la última.
+    pasadas = Sesion.objects.filter(organo__periodo=pleno.periodo, fecha__lt=timezone.now())
     with transaction.atomic():
         if not pasadas.exists():
             sesion = crear_sesion(
@@ -387,6 +401,8 @@ def _celebrar(sesion, datos: ConcejoDemo, *, por) -> None:
     votantes = [m for m in en_sala if not solo_dirime(m, sesion)]
     regidores = [m for m in en_sala if m.rol != "alcalde"]
     guiones = {p.titulo: p.guion for p in (*datos.primera, *datos.segunda, *datos.proxima)}
+    if datos.comision is not None:
+        guiones.update({p.titulo: p.guion for p in datos.comision[1]})
     formas = dict(formas_permitidas(sesion))
     apoyo, orador, pedido = datos.intervenciones
     for punto in sesion.puntos.filter(estado=PuntoAgenda.Estado.PENDIENTE).order_by("orden"):

@@ -15,8 +15,8 @@ Tamaño del cuerpo según la ley de cada país (para un municipio ficticio de po
 Cada país tiene una sesión pasada cuyas votaciones ejercen sus reglas (`guion` de cada punto): un empate
 resuelto a la manera del país (voto dirimente o de calidad; en Colombia se repite y, si persiste, se
 niega), una abstención, una mayoría calificada (la especial del perfil, o la indicada) y, donde el perfil
-pide dos debates (EC ordenanzas, CO acuerdos), un punto en primer debate y su segundo debate en la sesión
-siguiente. Los resultados los calcula `concejo.reglas`; aquí solo está cómo vota cada quien.
+pide dos debates (EC ordenanzas, CO acuerdos), un punto en primer debate y su segundo debate en una sesión
+posterior del pleno (en Colombia el primero se da en la comisión permanente). Los resultados los calcula `concejo.reglas`; aquí solo está cómo vota cada quien.
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ class ConcejoDemo:
     segunda: list[PuntoDemo]  # además de la aprobación del acta de la primera
     proxima: list[PuntoDemo]  # además de la aprobación del acta de la segunda
     preside: int | None = None  # índice de quien preside; None = el alcalde
+    # Una sesión de comisión entre las dos del pleno (sigla de la comisión, sus puntos): en Colombia el
+    # primer debate de un acuerdo es en la comisión permanente (Ley 136/1994 art. 73).
+    comision: tuple[str, list[PuntoDemo]] | None = None
     orador: str = "Gerente Municipal"
     intervenciones: list[str] = field(
         default_factory=lambda: [
@@ -342,13 +345,23 @@ CO = ConcejoDemo(
     lugar="Recinto del Concejo Municipal",
     preside=0,  # el presidente del concejo (Mesa Directiva): el alcalde no integra el concejo
     orador="Secretario de Planeación e Infraestructura",
+    comision=(
+        "C1",
+        [
+            PuntoDemo(
+                "orden_del_dia",
+                "Proyecto de Acuerdo por el cual se adopta el Plan de Movilidad Municipal (primer debate)",
+                instrumento="acuerdo",
+                unidad="GDU",
+            )
+        ],
+    ),
     primera=[
         PuntoDemo("informes", "Informe del alcalde sobre la ejecución del Plan de Desarrollo Municipal"),
         PuntoDemo(
             "orden_del_dia",
-            "Proyecto de Acuerdo por el cual se adopta el Plan de Movilidad Municipal (primer debate)",
-            instrumento="acuerdo",
-            unidad="GDU",
+            "Proposición de reconocimiento a la selección municipal de fútbol de salón",
+            instrumento="proposicion",
         ),
         PuntoDemo(
             "orden_del_dia",
@@ -381,10 +394,10 @@ CO = ConcejoDemo(
         ),
         PuntoDemo("informes", "Informe de la Personería Municipal sobre derechos de petición atendidos"),
         PuntoDemo("pedidos", "Proposición sobre la vía terciaria a la vereda La Esperanza", clase="pedido"),
+        # El proyecto se radica en la plenaria y se reparte a la comisión, que le da el primer debate.
         PuntoDemo(
             "orden_del_dia",
-            "Proyecto de Acuerdo por el cual se adopta la Política Pública de Seguridad y Convivencia (primer debate)",
-            instrumento="acuerdo",
+            "Reparto a la Comisión Primera del proyecto de acuerdo de la Política Pública de Seguridad y Convivencia",
             descripcion="Proyecto de la Secretaría de Gobierno con exposición de motivos e informe técnico.",
             unidad="GM",
             anexo="Exposición de motivos — Política Pública de Seguridad y Convivencia",

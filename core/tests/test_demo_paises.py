@@ -76,7 +76,11 @@ def _revisar_votaciones(pais: str, primera: Sesion, segunda: Sesion) -> None:
         assert calificada.calculo["base_numero"] == primera.organo.periodo.numero_legal
     if reglas.debates_ordenanza == 2:
         segundo = PuntoAgenda.objects.get(sesion=segunda, debate=2)
-        assert segundo.primer_debate.sesion_id == primera.pk
+        primero = segundo.primer_debate
+        assert primera.fecha <= primero.sesion.fecha < segunda.fecha
+        # En Colombia el primer debate es en la comisión permanente; en Ecuador, en el pleno.
+        comision = CONCEJOS[pais].comision
+        assert primero.sesion.organo.sigla == (comision[0] if comision else primera.organo.sigla)
         assert segundo.primer_debate.estado == segundo.estado == PuntoAgenda.Estado.APROBADO
 
 
