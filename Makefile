@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+# País de la demostración (`make run PAIS=CO`): PE (Villa Esperanza, por omisión), EC, CO o MX (Zacatecas).
+PAIS ?= PE
 
 .PHONY: run test lint test-sqlite test-postgres install migrate demo bench clean lock
 
@@ -22,7 +24,7 @@ migrate: install
 	$(BIN)/secretaria collectstatic --noinput -v0
 
 demo: migrate
-	$(BIN)/secretaria demo
+	$(BIN)/secretaria demo --pais $(PAIS)
 
 run: demo
 	$(BIN)/secretaria servir --host $(HOST) --port $(PORT)

@@ -1,5 +1,6 @@
 """Demostración: certificado del municipio (autoridad y firmante de prueba), tarifas, un fedatario y
-unos certificados emitidos, para que la verificación pública y la API tengan qué mostrar."""
+unos certificados emitidos, para que la verificación pública y la API tengan qué mostrar. Lo que cambia de
+un país a otro (la base legal de las tarifas, las resoluciones, la norma certificada) está en `POR_PAIS`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from actos.demo import TIPOS as TIPOS_DE_ACTO
 from actos.models import Acto
 from certificaciones import fuentes
 from certificaciones.models import Fedatario, Solicitud, Tarifa
@@ -15,6 +17,7 @@ from certificaciones.services.configuracion import actualizar_tarifa, crear_tari
 from certificaciones.services.emision import emitir_certificado
 from certificaciones.services.solicitudes import crear_solicitud, exonerar, registrar_pago
 from concejo.models import Acta
+from core.demo import pais_de
 from core.firma import asegurar_certificado_demo
 from core.models import Persona, Usuario
 from core.rendering import render_pdf
@@ -33,8 +36,45 @@ TARIFAS_DEMO = [
 ]
 _CONCEPTO_ANTERIOR = "Certificación de acuerdo u ordenanza"
 
+# Por país: base legal de las tarifas (el TUPA en el Perú), la resolución que designa al fedatario, la norma
+# cuya copia se certifica, el recibo y quién pide la constancia exonerada.
+POR_PAIS = {
+    "PE": {
+        "base": "TUPA",
+        "fedatario": "Resolución de Alcaldía Nº 012-2026-MDVE",
+        "norma": "Ordenanza Municipal Nº 003-2026-MDVE",
+        "archivo": "ordenanza-003-2026.pdf",
+        "recibo": "B001-",
+        "exonerada": "Pedido de la Policía Nacional del Perú (entidad pública, TUO Ley 27444).",
+    },
+    "EC": {
+        "base": "Ordenanza de tasas por servicios administrativos",
+        "fedatario": "Resolución Administrativa Nº GADMLN-2026-012",
+        "norma": "Ordenanza Nº GADMLN-2026-003",
+        "archivo": "ordenanza-003-2026.pdf",
+        "recibo": "TI-",
+        "exonerada": "Pedido de la Policía Nacional del Ecuador (entidad pública).",
+    },
+    "CO": {
+        "base": "Estatuto de rentas municipal",
+        "fedatario": "Resolución 012 de 2026",
+        "norma": "Acuerdo No. 003 de 2026",
+        "archivo": "acuerdo-003-2026.pdf",
+        "recibo": "RC-",
+        "exonerada": "Petición de la Policía Nacional de Colombia (entidad pública).",
+    },
+    "MX": {
+        "base": "Ley de Ingresos del Municipio",
+        "fedatario": "Acuerdo de la Presidencia Municipal No. 012/2026",
+        "norma": "Reglamento Municipal No. 003/2026",
+        "archivo": "reglamento-003-2026.pdf",
+        "recibo": "TM-",
+        "exonerada": "Solicitud de la Fiscalía General de Justicia del Estado (autoridad pública).",
+    },
+}
 
-def _tarifas(municipio, secretario) -> dict:
+
+def _tarifas(municipio, secretario, base_legal: str) -> dict:
     """Las tarifas de la demo, una por tipo; en una demo cargada antes, el derecho «de acuerdo u
     ordenanza» pasa a ser el de la ordenanza (por el servicio, con su evento)."""
     tarifas = {}
@@ -51,7 +91,12 @@ def _tarifas(municipio, secretario) -> dict:
                 por=secretario,
             )
         tarifas[tipo] = tarifa or crear_tarifa(
-            concepto=concepto, tipo=tipo, monto=monto, base_legal=base, por=secretario, municipio=municipio
+            concepto=concepto,
+            tipo=tipo,
+            monto=monto,
+            base_legal=base.replace("TUPA", base_legal),
+            por=secretario,
+            municipio=municipio,
         )
     return tarifas
 
@@ -76,34 +121,36 @@ def cargar(municipio) -> None:
     asegurar_certificado_demo(municipio)
     secretario = Usuario.objects.get(username="secretario")
     hoy = timezone.localdate()
-    tarifas = _tarifas(municipio, secretario)
+    datos = POR_PAIS[pais_de(municipio).codigo]
+    recibo = datos["recibo"]
+    tarifas = _tarifas(municipio, secretario, datos["base"])
     archivo = Usuario.objects.filter(username="archivo").first()
     if archivo and not Fedatario.objects.filter(usuario=archivo).exists():
         designar_fedatario(
             usuario=archivo,
-            resolucion="Resolución de Alcaldía Nº 012-2026-MDVE",
+            resolucion=datos["fedatario"],
             desde=hoy - timedelta(days=30),
             hasta=hoy + timedelta(days=335),
             alcance=["copia"],
             por=secretario,
         )
     persona = Persona.objects.order_by("pk").first()
-    asunto = "Ordenanza Municipal Nº 003-2026-MDVE"
+    asunto = datos["norma"]
     if not Solicitud.objects.filter(tipo="ordenanza", asunto=asunto).exists():
         ordenanza_pdf = render_pdf(
             "documentos/generico.html",
             {
-                "titulo": "ORDENANZA MUNICIPAL Nº 003-2026-MDVE",
+                "titulo": asunto.upper(),
                 "parrafos": [
-                    "Ordenanza que regula el comercio ambulatorio en el distrito (texto de demostración).",
-                    "Artículo 1.- Objeto. La presente ordenanza regula el uso de la vía pública para el comercio.",
-                    "Artículo 2.- Ámbito. Rige en todo el distrito de Villa Esperanza.",
+                    "Norma que regula el comercio ambulatorio (texto de demostración).",
+                    "Artículo 1.- Objeto. Regula el uso de la vía pública para el comercio.",
+                    f"Artículo 2.- Ámbito. Rige en todo el territorio de {municipio.nombre}.",
                 ],
             },
             municipio=municipio,
         )
         guardado = guardar_archivo(
-            archivo=ContentFile(ordenanza_pdf, name="ordenanza-003-2026.pdf"),
+            archivo=ContentFile(ordenanza_pdf, name=datos["archivo"]),
             por=secretario,
             tipos_permitidos=["application/pdf"],
         )
@@ -114,7 +161,7 @@ def cargar(municipio) -> None:
             fuente=f"archivo:{guardado.pk}",
             publico=True,
             tarifas=tarifas,
-            recibo="B001-004512",
+            recibo=f"{recibo}004512",
             por=secretario,
         )
     asunto = "Constancia de no adeudo de arbitrios"
@@ -129,7 +176,7 @@ def cargar(municipio) -> None:
         )
         s2 = exonerar(
             solicitud=s2,
-            motivo="Pedido de la Policía Nacional del Perú (entidad pública, TUO Ley 27444).",
+            motivo=datos["exonerada"],
             por=secretario,
         )
         emitir_certificado(solicitud=s2, por=secretario)
@@ -144,14 +191,16 @@ def cargar(municipio) -> None:
             solicitante=persona,
             fuente=f"registro.documento:{emitido.pk}",
             tarifas=tarifas,
-            recibo="B001-004513",
+            recibo=f"{recibo}004513",
             por=secretario,
             emite=prosecretario,
         )
-    _certificar_concejo_y_actos(persona=persona, tarifas=tarifas, secretario=secretario)
+    _certificar_concejo_y_actos(
+        persona=persona, tarifas=tarifas, secretario=secretario, recibo=recibo, pais=pais_de(municipio).codigo
+    )
 
 
-def _certificar_concejo_y_actos(*, persona, tarifas, secretario) -> None:
+def _certificar_concejo_y_actos(*, persona, tarifas, secretario, recibo: str, pais: str) -> None:
     """Certificados de los originales reales de la demo: el acta publicada del concejo y un acuerdo y una
     ordenanza publicados de actos (cargados antes: este cargador va después de los de concejo y actos)."""
     acta = Acta.objects.filter(estado=Acta.Estado.PUBLICADA, archivo__isnull=False).order_by("pk").first()
@@ -164,24 +213,27 @@ def _certificar_concejo_y_actos(*, persona, tarifas, secretario) -> None:
             fuente=fuentes.referencia(f.clave, acta),
             publico=True,
             tarifas=tarifas,
-            recibo="B001-004514",
+            recibo=f"{recibo}004514",
             por=secretario,
         )
     f = fuentes.fuente("actos.acto")
-    for tipo, recibo in (("acuerdo", "B001-004515"), ("ordenanza", "B001-004516")):
+    # El acuerdo y la norma del país (en Colombia la norma es un acuerdo; en México, un reglamento), cada
+    # uno con el primer tipo de certificación que admite (la copia certificada si no es acuerdo ni ordenanza).
+    tipos = TIPOS_DE_ACTO[pais]
+    for de_acto, numero in ((tipos["acuerdo"], "004515"), (tipos["norma"], "004516")):
         acto = (
-            Acto.objects.filter(tipo=tipo, estado=Acto.Estado.PUBLICADO, archivo__isnull=False)
+            Acto.objects.filter(tipo=de_acto, estado=Acto.Estado.PUBLICADO, archivo__isnull=False)
             .order_by("pk")
             .first()
         )
         if acto is not None:
             _emitir(
-                tipo=tipo,
+                tipo=f.tipos_de_fila(acto)[0],
                 asunto=f.descripcion(acto)[:300],
                 solicitante=persona,
                 fuente=fuentes.referencia(f.clave, acto),
                 publico=True,
                 tarifas=tarifas,
-                recibo=recibo,
+                recibo=f"{recibo}{numero}",
                 por=secretario,
             )

@@ -1,4 +1,5 @@
-"""La demostración del registro (Villa Esperanza): la mesa de partes (el TUPA, los tipos de documento y
+"""La demostración del registro (de cada país: Villa Esperanza, el TUPA del Perú; en los demás, procedimientos y
+documentos propios): la mesa de partes (el TUPA o catálogo de trámites, los tipos de documento y
 documentos de entrada registrados por `mesa` a través del servicio, con número, plazo y auditoría) y los
 documentos internos y de salida (memorandos firmados entre SG y GDU, una circular, un oficio que responde a
 un documento de entrada y un oficio de salida entregado con su cargo). Idempotente: busca antes de crear.
@@ -12,7 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import Municipio, Persona, UnidadOrganica, Usuario
+from core.demo import pais_de, unidades
+from core.models import Municipio, Persona, Usuario
 from core.rendering import render_pdf
 from core.services.perfiles import ErrorPerfil
 from registro.models import Documento, Procedimiento, TipoDocumental
@@ -126,12 +128,12 @@ TIPOS = [
     ("Informe", True, "informe"),
 ]
 
-# asunto, folios, DNI/RUC del remitente, procedimiento, tipo, defectos
+# asunto, folios, remitente (índice de las personas de la demostración del país), procedimiento, tipo, defectos
 DOCUMENTOS = [
     (
         "Solicito licencia de funcionamiento para bodega en Av. Los Próceres 450",
         6,
-        "45871236",
+        0,
         "GDU-01",
         "Solicitud",
         "",
@@ -139,7 +141,7 @@ DOCUMENTOS = [
     (
         "Solicito certificado de parámetros urbanísticos del lote 12, Mz. F, Urb. Santa Rosa",
         3,
-        "10293847",
+        1,
         "GDU-02",
         "Solicitud",
         "",
@@ -147,7 +149,7 @@ DOCUMENTOS = [
     (
         "Presenta expediente de licencia de edificación — vivienda multifamiliar de 4 pisos",
         48,
-        "20100070970",
+        2,
         "GDU-03",
         "Formulario único de trámite",
         "Falta la póliza CAR; el plano de estructuras no está firmado.",
@@ -155,25 +157,287 @@ DOCUMENTOS = [
     (
         "Solicito copia del acta de la sesión ordinaria del 15 de enero",
         1,
-        "10293847",
+        1,
         "SG-01",
         "Solicitud",
         "",
     ),
-    ("Invitación a la ceremonia por el aniversario de la I.E. N.º 6045", 1, "20100070970", None, "Carta", ""),
+    ("Invitación a la ceremonia por el aniversario de la I.E. N.º 6045", 1, 2, None, "Carta", ""),
 ]
+
+
+# Los procedimientos y documentos de entrada de los demás países (códigos con la clave común de la unidad:
+# la sigla del país la pone `core.demo.unidades`). Montos en la moneda del país.
+PROCEDIMIENTOS_POR_PAIS = {
+    "PE": PROCEDIMIENTOS,
+    "EC": [
+        (
+            "GDU-01",
+            "Permiso anual de funcionamiento (LUAE) para locales comerciales",
+            "GDU",
+            5,
+            "habiles",
+            "25.00",
+            "positivo",
+            "Solicitud en formulario único\nCopia de la cédula y del RUC\nCertificado de uso de suelo\n"
+            "Permiso del Cuerpo de Bomberos",
+        ),
+        (
+            "GDU-02",
+            "Certificado de uso de suelo",
+            "GDU",
+            5,
+            "habiles",
+            "10.00",
+            "positivo",
+            "Solicitud dirigida al alcalde\nCopia de la carta de pago del impuesto predial",
+        ),
+        (
+            "GDU-03",
+            "Aprobación de planos y permiso de construcción",
+            "GDU",
+            15,
+            "habiles",
+            "80.00",
+            "positivo",
+            "Formulario de aprobación de planos\nEscritura del predio\nPlanos firmados por profesional "
+            "registrado en la SENESCYT\nCertificado de no adeudar al municipio",
+        ),
+        (
+            "SG-01",
+            "Acceso a la información pública",
+            "SG",
+            10,
+            "habiles",
+            "0.00",
+            "negativo",
+            "Solicitud con nombres, cédula, domicilio y la información requerida (LOTAIP)",
+        ),
+    ],
+    "CO": [
+        (
+            "GDU-01",
+            "Licencia de construcción en la modalidad de obra nueva",
+            "GDU",
+            45,
+            "habiles",
+            "450000.00",
+            "positivo",
+            "Formulario único nacional\nCertificado de tradición y libertad\nPlanos arquitectónicos y "
+            "estructurales firmados\nPaz y salvo del impuesto predial",
+        ),
+        (
+            "GDU-02",
+            "Concepto de uso del suelo",
+            "GDU",
+            15,
+            "habiles",
+            "35000.00",
+            "negativo",
+            "Petición escrita\nDirección o matrícula inmobiliaria del predio",
+        ),
+        (
+            "GDU-03",
+            "Certificado de nomenclatura",
+            "GDU",
+            10,
+            "habiles",
+            "18000.00",
+            "negativo",
+            "Petición escrita\nCopia del certificado de tradición y libertad",
+        ),
+        (
+            "SG-01",
+            "Derecho de petición de información y copias (Ley 1755 de 2015)",
+            "SG",
+            10,
+            "habiles",
+            "0.00",
+            "negativo",
+            "Petición con nombre, cédula, dirección de notificación y el objeto de la petición",
+        ),
+    ],
+    "MX": [
+        (
+            "GDU-01",
+            "Licencia de funcionamiento para giro comercial de bajo riesgo",
+            "GDU",
+            5,
+            "habiles",
+            "650.00",
+            "positivo",
+            "Solicitud en formato oficial\nCopia de identificación oficial y CURP\nConstancia de situación "
+            "fiscal (RFC)\nVisto bueno de Protección Civil",
+        ),
+        (
+            "GDU-02",
+            "Constancia de compatibilidad urbanística",
+            "GDU",
+            10,
+            "habiles",
+            "420.00",
+            "negativo",
+            "Solicitud dirigida al presidente municipal\nCroquis de ubicación\nRecibo del predial al corriente",
+        ),
+        (
+            "GDU-03",
+            "Licencia de construcción",
+            "GDU",
+            15,
+            "habiles",
+            "1250.00",
+            "negativo",
+            "Solicitud\nEscritura o título de propiedad\nPlanos firmados por director responsable de obra",
+        ),
+        (
+            "SG-01",
+            "Solicitud de acceso a la información pública",
+            "SG",
+            20,
+            "habiles",
+            "0.00",
+            "negativo",
+            "Solicitud con la descripción de la información y el medio para recibirla",
+        ),
+    ],
+}
+
+DOCUMENTOS_POR_PAIS = {
+    "PE": DOCUMENTOS,
+    "EC": [
+        (
+            "Solicito permiso de funcionamiento para tienda de abarrotes en la calle Bolívar",
+            5,
+            0,
+            "GDU-01",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Solicito certificado de uso de suelo del predio clave catastral 0101-045",
+            2,
+            1,
+            "GDU-02",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Presenta planos para permiso de construcción de vivienda de dos plantas",
+            32,
+            2,
+            "GDU-03",
+            "Formulario único de trámite",
+            "Falta el certificado de no adeudar; los planos estructurales no están firmados.",
+        ),
+        (
+            "Solicito copia certificada del acta de la sesión ordinaria de enero",
+            1,
+            1,
+            "SG-01",
+            "Solicitud",
+            "",
+        ),
+        ("Invitación a la sesión solemne por la cantonización de Los Nogales", 1, 2, None, "Carta", ""),
+    ],
+    "CO": [
+        (
+            "Solicito concepto de uso del suelo para local comercial en la carrera 5",
+            3,
+            0,
+            "GDU-02",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Solicito certificado de nomenclatura del predio de la calle 8 # 3-15",
+            2,
+            1,
+            "GDU-03",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Radica solicitud de licencia de construcción de vivienda multifamiliar",
+            54,
+            2,
+            "GDU-01",
+            "Formulario único de trámite",
+            "Falta el paz y salvo del impuesto predial; los planos estructurales no están firmados.",
+        ),
+        (
+            "Derecho de petición: copia del acta de la sesión ordinaria de febrero",
+            1,
+            1,
+            "SG-01",
+            "Solicitud",
+            "",
+        ),
+        ("Invitación al aniversario de la Institución Educativa Rural La Esperanza", 1, 2, None, "Carta", ""),
+    ],
+    "MX": [
+        (
+            "Solicito licencia de funcionamiento para tienda de abarrotes en el Centro",
+            4,
+            0,
+            "GDU-01",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Solicito constancia de compatibilidad urbanística del lote 7, manzana 3",
+            2,
+            1,
+            "GDU-02",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Presenta expediente de licencia de construcción de bodega",
+            40,
+            2,
+            "GDU-03",
+            "Formulario único de trámite",
+            "Falta el recibo del predial; los planos no traen la firma del director responsable de obra.",
+        ),
+        (
+            "Solicito copia certificada del acta de cabildo de la sesión ordinaria de enero",
+            1,
+            1,
+            "SG-01",
+            "Solicitud",
+            "",
+        ),
+        (
+            "Invitación al cabildo al aniversario de la Escuela Primaria Benito Juárez",
+            1,
+            2,
+            None,
+            "Carta",
+            "",
+        ),
+    ],
+}
+
+
+def _personas(municipio: Municipio) -> list[Persona | None]:
+    """Las personas de la demostración del país, en su orden (las que existan)."""
+    return [
+        Persona.objects.filter(tipo_documento=p.tipo_documento, numero_documento=p.numero).first()
+        for p in pais_de(municipio).personas
+    ]
 
 
 def cargar_recepcion(municipio: Municipio) -> None:
     """El TUPA, los tipos de documento y algunos documentos de entrada registrados por `mesa`."""
-    unidades = {u.sigla: u for u in UnidadOrganica.objects.all()}
-    for codigo, nombre, sigla, plazo, tipo, derecho, silencio, requisitos in PROCEDIMIENTOS:
-        if Procedimiento.objects.filter(codigo=codigo).exists() or sigla not in unidades:
+    pais = pais_de(municipio).codigo
+    de = unidades("GDU", "SG", "GSC", "GDS")
+    for codigo, nombre, clave, plazo, tipo, derecho, silencio, requisitos in PROCEDIMIENTOS_POR_PAIS[pais]:
+        if Procedimiento.objects.filter(codigo=codigo).exists() or clave not in de:
             continue
         crear_procedimiento(
             codigo=codigo,
             nombre=nombre,
-            unidad_responsable=unidades[sigla],
+            unidad_responsable=de[clave],
             plazo_dias=plazo,
             tipo_plazo=tipo,
             derecho_tramite=Decimal(derecho),
@@ -188,17 +452,18 @@ def cargar_recepcion(municipio: Municipio) -> None:
     mesa = Usuario.objects.filter(username="mesa").first()
     if mesa is None or Documento.objects.filter(clase=Documento.Clase.ENTRADA, recibido_por=mesa).exists():
         return
-    for asunto, folios, numero, codigo, tipo, defectos in DOCUMENTOS:
+    personas = _personas(municipio)
+    for asunto, folios, remitente, codigo, tipo, defectos in DOCUMENTOS_POR_PAIS[pais]:
         try:
             registrar_documento(
                 asunto=asunto,
                 folios=folios,
-                remitente=Persona.objects.filter(numero_documento=numero).first(),
+                remitente=personas[remitente],
                 por=mesa,
                 procedimiento=Procedimiento.objects.filter(codigo=codigo).first() if codigo else None,
                 tipo_documental=TipoDocumental.objects.filter(nombre=tipo).first(),
                 defectos=defectos,
-                unidad_destino=unidades.get("SG"),
+                unidad_destino=de.get("SG"),
             )
         except ErrorPerfil:
             return
@@ -237,14 +502,12 @@ def cargar_emision(municipio) -> None:
     tipos = asegurar_tipos()
     if Documento.objects.filter(clase__in=("interno", "salida")).exists():
         return
-    unidades = {
-        u.sigla: u for u in UnidadOrganica.objects.filter(sigla__in=["SG", "GDU", "GAF", "GSC", "GDS", "OAJ"])
-    }
+    de = unidades("SG", "GDU", "GAF", "GSC", "GDS", "OAJ")
     secretario = Usuario.objects.filter(username="secretario").first()
     jefe = Usuario.objects.filter(username="jefe").first()
-    if not secretario or not jefe or "SG" not in unidades or "GDU" not in unidades:
+    if not secretario or not jefe or "SG" not in de or "GDU" not in de:
         return
-    sg, gdu = unidades["SG"], unidades["GDU"]
+    sg, gdu = de["SG"], de["GDU"]
 
     m1 = crear_borrador(
         clase="interno",
@@ -283,7 +546,7 @@ def cargar_emision(municipio) -> None:
         unidad_origen=sg,
         por=secretario,
         asunto="Horario de atención de la mesa de partes en feriados largos",
-        destinatarios_unidades=[u for s, u in unidades.items() if s != "SG"],
+        destinatarios_unidades=[u for s, u in de.items() if s != "SG"],
         cuerpo=(
             "Se comunica a todas las unidades orgánicas que, durante los feriados largos, la mesa de partes "
             "atenderá de 8:00 a 13:00 horas; la mesa de partes virtual recibe documentos todos los días.\n\n"
@@ -316,7 +579,7 @@ def cargar_emision(municipio) -> None:
         firmar(documento=respuesta, por=secretario)
 
     # Un oficio de salida despachado y entregado con su cargo.
-    constructora = Persona.objects.filter(numero_documento="20100070970").first()
+    constructora = _personas(municipio)[2]
     oficio = crear_borrador(
         clase="salida",
         tipo_documental=tipos["oficio"],
@@ -324,7 +587,7 @@ def cargar_emision(municipio) -> None:
         por=jefe,
         asunto="Comunicación de inspección técnica programada",
         destinatario=constructora,
-        destinatario_texto="" if constructora else "Constructora Los Andes S.A.C.",
+        destinatario_texto="" if constructora else pais_de(municipio).personas[2].razon_social,
         cuerpo=(
             "Le comunicamos que la inspección técnica de la obra a su cargo se realizará el próximo lunes "
             "a las 10:00 horas; agradeceremos que un responsable esté presente con los planos aprobados."
@@ -338,7 +601,7 @@ def cargar_emision(municipio) -> None:
         direccion=(
             constructora.direccion
             if constructora and constructora.direccion
-            else "Av. Los Próceres 450, Villa Esperanza"
+            else pais_de(municipio).direccion
         ),
         por=jefe,
     )

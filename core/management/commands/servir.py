@@ -19,8 +19,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.demo import CLAVE_DEMO, USUARIOS_DEMO
+from core.demo import CLAVE_DEMO, USUARIOS_DEMO, pais_de
+from core.demo_paises import usuarios_demo
 from core.enlaces import site_url_para
+from core.models import Municipio
 
 
 def entorno_de_los_procesos(host: str, port: str, entorno: dict[str, str]) -> dict[str, str]:
@@ -134,7 +136,10 @@ class Command(BaseCommand):
                 f"(lista para «admin» en {direccion}/configuracion/correo/)."
             )
         lineas.append(f"Ingresos de demostración (contraseña para todos: {CLAVE_DEMO}):")
-        lineas += [f"  {usuario:<14} {descripcion}" for usuario, descripcion in USUARIOS_DEMO]
+        # Los ingresos con los cargos del país de la demostración cargada (`make run PAIS=CO`).
+        municipio = Municipio.objects.order_by("pk").first()
+        usuarios = usuarios_demo(pais_de(municipio)) if municipio else USUARIOS_DEMO
+        lineas += [f"  {usuario:<14} {descripcion}" for usuario, descripcion in usuarios]
         self.stdout.write("\n".join(lineas))
         self.stdout.write(self.style.SUCCESS(f"\nSecretaría en {direccion}/  (Ctrl-C para detener)"))
         self.stdout.flush()
