@@ -125,6 +125,7 @@ def test_copia_de_documento_emitido_por_su_numero(cliente_de, secretario, person
             tipo_documental=memorando,
             unidad_origen=unidad_sg,
             asunto="Memorando a certificar",
+            cuerpo="Se remite el informe técnico solicitado para su atención.",
             por=secretario,
             destinatarios_unidades=[unidad_gdu],
         ),

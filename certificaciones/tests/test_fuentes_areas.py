@@ -353,6 +353,7 @@ def test_enlace_del_documento_emitido_abre_la_solicitud_con_su_pdf(
             tipo_documental=memorando,
             unidad_origen=unidad_sg,
             asunto="Memorando a certificar",
+            cuerpo="Se remite el informe técnico solicitado para su atención.",
             por=secretario,
             destinatarios_unidades=[unidad_gdu],
         ),

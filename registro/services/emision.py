@@ -581,9 +581,7 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
     salida queda REGISTRADO hasta su despacho. Si responde a un documento de entrada, lo cierra como
     ATENDIDO junto con su derivación para acción abierta. Desde aquí el documento no se edita más.
 
-    Las puertas de las personas (página: `guardar_y_firmar`; API: `firmar_lo_guardado`) rechazan antes
-    el texto con marcadores de la plantilla; esta función no, para los cargadores de datos que ya traen
-    su texto.
+    Lo que se firma tiene texto propio: ni vacío ni con un marcador de la plantilla sin reemplazar.
     """
     documento = _bloquear(documento)
     if documento.estado != Documento.Estado.BORRADOR:
@@ -597,8 +595,7 @@ def firmar(*, documento: Documento, por: Usuario) -> Documento:
             f"Firma el jefe de {documento.unidad_origen or 'la unidad de origen'} o quien tiene su encargo: el número es de "
             "esa unidad."
         )
-    if not documento.cuerpo.strip():
-        raise ValidationError({"cuerpo": ["El documento no tiene texto."]})
+    validar_texto_para_firma(documento.cuerpo)
     if documento.clase == Documento.Clase.INTERNO and not documento.destinatarios.exists():
         raise ValidationError("El documento no tiene destinatarios.")
     antes = instantanea(documento, CAMPOS_FIRMA)
@@ -675,10 +672,7 @@ def guardar_y_firmar(
 
 @transaction.atomic
 def firmar_lo_guardado(*, documento: Documento, por: Usuario) -> Documento:
-    """La firma de la API: el texto guardado, que no puede conservar un marcador de la plantilla."""
-    documento = _bloquear(documento)
-    if documento.estado == Documento.Estado.BORRADOR:
-        validar_texto_para_firma(documento.cuerpo)
+    """La firma de la API: el texto guardado (`firmar` rechaza el marcador de la plantilla)."""
     return firmar(documento=documento, por=por)
 
 

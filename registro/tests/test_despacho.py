@@ -32,6 +32,7 @@ def oficio(jefe_unidad):
         unidad_origen=jefe_unidad.unidad,
         asunto="Inspección",
         por=jefe_unidad,
+        cuerpo="Texto propio del documento.",
         destinatario=PersonaFactory(),
     )
     return firmar(documento=d, por=jefe_unidad)
@@ -173,6 +174,7 @@ def test_registro_de_salida_lista_con_consultas_fijas(
                 unidad_origen=jefe_unidad.unidad,
                 asunto=f"Otro {i}",
                 por=jefe_unidad,
+                cuerpo="Texto propio del documento.",
                 destinatario_texto="Sr. X",
             ),
             por=jefe_unidad,

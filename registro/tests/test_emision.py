@@ -294,6 +294,8 @@ def test_firmar_con_marcador_de_plantilla_se_rechaza(cliente_de, jefe_unidad, un
     )
     with pytest.raises(ValidationError, match="marcador de la plantilla"):
         firmar_lo_guardado(documento=d, por=jefe_unidad)
+    with pytest.raises(ValidationError, match="marcador de la plantilla"):  # también el servicio mismo
+        firmar(documento=d, por=jefe_unidad)
     # Los marcadores con el asunto dentro (informe) también se reconocen, en cualquier párrafo.
     informe = _memo(jefe_unidad, [unidad_sg], tipos, tipo_documental=tipos["informe"], cuerpo="")
     assert marcadores_pendientes(informe.cuerpo)[0].startswith("[Describa los antecedentes de «")

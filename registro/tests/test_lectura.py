@@ -22,6 +22,7 @@ def memo(jefe_unidad, unidad_sg):
         unidad_origen=jefe_unidad.unidad,
         asunto="Coordinación",
         por=jefe_unidad,
+        cuerpo="Texto propio del documento.",
         destinatarios_unidades=[unidad_sg],
     )
     return firmar(documento=d, por=jefe_unidad)
@@ -66,6 +67,7 @@ def test_recibidos_internos_no_leidos_primero(
             unidad_origen=jefe_unidad.unidad,
             asunto="Segundo aviso",
             por=jefe_unidad,
+            cuerpo="Texto propio del documento.",
             destinatarios_usuarios=[secretario],
         ),
         por=jefe_unidad,
@@ -77,6 +79,7 @@ def test_recibidos_internos_no_leidos_primero(
         unidad_origen=jefe_unidad.unidad,
         asunto="Borrador oculto",
         por=jefe_unidad,
+        cuerpo="Texto propio del documento.",
         destinatarios_unidades=[unidad_sg],
     )
     c = cliente_de(secretario)
@@ -105,6 +108,7 @@ def test_circular_cada_unidad_acusa_por_separado(jefe_unidad):
             unidad_origen=jefe_unidad.unidad,
             asunto="Circular",
             por=jefe_unidad,
+            cuerpo="Texto propio del documento.",
             destinatarios_unidades=unidades,
         ),
         por=jefe_unidad,
