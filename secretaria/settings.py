@@ -4,6 +4,7 @@ Ver docs/operacion/configuracion.md para la lista completa.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "core",
     "registro",
     "concejo",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.ContextoSolicitudMiddleware",
+    # Al final: convierte el bloqueo por intentos fallidos de ingreso en la página de aviso (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "secretaria.urls"
@@ -121,7 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.Usuario"
 # ModelBackend que, en PostgreSQL, lee el usuario de la sesión con su unidad y sus permisos en una consulta.
-AUTHENTICATION_BACKENDS = ["core.autenticacion.BackendConPermisos"]
+# Antes, el de django-axes: rechaza el ingreso de un usuario o una dirección bloqueados.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "core.autenticacion.BackendConPermisos"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +145,24 @@ PASSWORD_HASHERS = env_list(
 if TESTING:
     # Las pruebas crean muchos usuarios; PBKDF2 (1 s cada uno en esta máquina) no prueba nada allí.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+# Bloqueo de ingresos (django-axes, docs/operacion/seguridad.md): tras LOGIN_INTENTOS_MAXIMOS fallos seguidos
+# de un mismo usuario, o desde una misma dirección, el ingreso queda bloqueado LOGIN_BLOQUEO_MINUTOS (429 y
+# aviso en español); un ingreso correcto vuelve la cuenta a cero; `secretaria desbloquear` lo quita antes.
+# En pruebas está apagado salvo en las que lo prueban (Client.login no pasa la solicitud que axes pide).
+LOGIN_INTENTOS_MAXIMOS = env_int("LOGIN_INTENTOS_MAXIMOS", 5)
+LOGIN_BLOQUEO_MINUTOS = env_int("LOGIN_BLOQUEO_MINUTOS", 15)
+for _nombre in ("LOGIN_INTENTOS_MAXIMOS", "LOGIN_BLOQUEO_MINUTOS"):
+    if globals()[_nombre] < 1:
+        raise ImproperlyConfigured(f"{_nombre} debe ser 1 o más (se leyó {globals()[_nombre]}).")
+AXES_ENABLED = env_bool("LOGIN_BLOQUEO", not TESTING)
+AXES_FAILURE_LIMIT = LOGIN_INTENTOS_MAXIMOS
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_BLOQUEO_MINUTOS)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.limites.ip_de"
+AXES_LOCKOUT_CALLABLE = "core.views.acceso.bloqueado"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:inicio"
 LOGOUT_REDIRECT_URL = "login"
