@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Primero: una solicitud más grande que SOLICITUD_TAMANO_MAXIMO recibe 413 antes de que se lea su cuerpo.
+    "core.middleware.TamanoDeSolicitudMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -201,6 +203,10 @@ ARCHIVO_TIPOS_PERMITIDOS = env_list(
     ],
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# Un archivo subido de más de esto pasa de la memoria a un temporal en disco (FILE_UPLOAD_TEMP_DIR).
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_TEMP_DIR = env_str("FILE_UPLOAD_TEMP_DIR", "") or None
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 100)
 
 # Certificaciones: certificado del municipio (PKCS#12) con que se firman en PAdES, autoridades de
 # confianza para verificar, límites por IP de la verificación pública y tamaño del PDF a comprobar
@@ -305,6 +311,19 @@ PORTAL_PRESENTACIONES_POR_HORA = env_int("PORTAL_PRESENTACIONES_POR_HORA", 5)
 PORTAL_TIEMPO_MINIMO_SEGUNDOS = env_int("PORTAL_TIEMPO_MINIMO_SEGUNDOS", 3)
 PORTAL_MAX_ADJUNTOS = env_int("PORTAL_MAX_ADJUNTOS", 5)
 PORTAL_UNIDAD_MESA_VIRTUAL = env_str("PORTAL_UNIDAD_MESA_VIRTUAL", "UTDA")
+
+# Tope del cuerpo de una solicitud (bytes), por su Content-Length y antes de leerlo: 413 si pasa
+# (core.middleware.TamanoDeSolicitudMiddleware). Por omisión, lo más grande que algo legítimo envía: los
+# adjuntos de la mesa de partes virtual o el PDF a verificar, más 1 MB de campos. El proxy debe tener el mismo
+# tope (client_max_body_size en nginx; docs/operacion/seguridad.md).
+SOLICITUD_TAMANO_MAXIMO = env_int(
+    "SOLICITUD_TAMANO_MAXIMO",
+    max(PORTAL_MAX_ADJUNTOS * ARCHIVO_TAMANO_MAXIMO, CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO)
+    + 1024 * 1024,
+)
+for _nombre in ("SOLICITUD_TAMANO_MAXIMO", "DATA_UPLOAD_MAX_MEMORY_SIZE", "FILE_UPLOAD_MAX_MEMORY_SIZE"):
+    if globals()[_nombre] < 1:
+        raise ImproperlyConfigured(f"{_nombre} debe ser 1 o más (se leyó {globals()[_nombre]}).")
 
 # Actos: alerta de tareas por vencer (días hábiles antes) y construcción del protocolo anual.
 ACTOS_ALERTA_DIAS_ANTES = env_int("ACTOS_ALERTA_DIAS_ANTES", 3)
