@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from secretaria.env import env_bool, env_int, env_list, env_str
+from secretaria.env import env_bool, env_cabecera_proxy, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SECRETARIA_VAR_DIR", str(BASE_DIR / "var")))
@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "core",
     "registro",
     "concejo",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "core.middleware.ZonaHorariaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.ContextoSolicitudMiddleware",
     # Al final: convierte el bloqueo por intentos fallidos de ingreso en la página de aviso (429).
@@ -293,10 +295,53 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
+# Endurecimiento por entorno (docs/operacion/seguridad.md). Con SITE_URL en https:// las cookies son Secure y
+# se manda HSTS; detrás de un proxy que termina TLS, SECURE_PROXY_SSL_HEADER («X-Forwarded-Proto,https») le
+# dice a Django que la solicitud llegó cifrada, y entonces también redirige http → https. Cada una se puede
+# fijar aparte. `secretaria check --deploy` queda limpio con esas variables (core/tests/test_endurecimiento.py).
+_HTTPS = SITE_URL.startswith("https://")
+SECURE_PROXY_SSL_HEADER = env_cabecera_proxy("SECURE_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _HTTPS and SECURE_PROXY_SSL_HEADER is not None)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", _HTTPS)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", _HTTPS)
+# Ninguna página se muestra dentro de un marco (ni propio ni ajeno).
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp). CSP_MODO=informe (por omisión): se aplica lo que ninguna página rompe
+# (marcos, objetos, base, destino de formularios) y la política completa va en Report-Only, porque aún quedan
+# scripts en línea (concejo/durante/en_vivo.html y un onclick en concejo/antes/punto_form.html).
+# CSP_MODO=aplicar la aplica entera. CSP_INFORMES_URL: adónde el navegador manda las
+# violaciones (opcional).
+_CSP_BASICA = {
+    "frame-ancestors": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+_CSP_COMPLETA = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    # Los atributos style="" de las plantillas y el estilo que htmx inserta: aún en línea.
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    **_CSP_BASICA,
+}
+if env_str("CSP_INFORMES_URL"):
+    _CSP_COMPLETA["report-uri"] = [env_str("CSP_INFORMES_URL")]
+CSP_MODO = env_str("CSP_MODO", "informe")
+if CSP_MODO == "aplicar":
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_COMPLETA}
+elif CSP_MODO == "informe":
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASICA}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_COMPLETA}
+else:
+    raise ImproperlyConfigured(f"CSP_MODO={CSP_MODO!r}: use informe o aplicar.")
 
 LOGGING = {
     "version": 1,
