@@ -25,13 +25,15 @@ from core.models import UnidadOrganica, Usuario
 from core.sql import Tabla
 
 BACKEND = "core.autenticacion.BackendConPermisos"
+AXES = "axes.backends.AxesStandaloneBackend"
 _BACKENDS_CONOCIDOS = ({BACKEND}, {"django.contrib.auth.backends.ModelBackend"})
 
 
 def en_una_consulta() -> bool:
     """Si el usuario y sus permisos se leen juntos: PostgreSQL y solo backends que calculan los permisos
     como `ModelBackend` (con otros, sus permisos no serían solo estos)."""
-    backends = set(getattr(settings, "AUTHENTICATION_BACKENDS", ()))
+    # El de django-axes solo vigila los intentos de ingreso: no da usuarios ni permisos.
+    backends = set(getattr(settings, "AUTHENTICATION_BACKENDS", ())) - {AXES}
     return connection.vendor == "postgresql" and backends in _BACKENDS_CONOCIDOS
 
 

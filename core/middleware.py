@@ -1,6 +1,11 @@
-"""Middleware del núcleo: IP de la solicitud para la auditoría y zona horaria del municipio."""
+"""Middleware del núcleo: tope de tamaño de la solicitud, IP de la solicitud para la auditoría y zona horaria
+del municipio."""
 
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.html import escape
 
 from core import rapido
 from core.contexto import contexto_solicitud, unidad_de_trabajo
@@ -40,3 +45,45 @@ class ZonaHorariaMiddleware:
             timezone.activate(zona_provisional())
         else:
             timezone.activate(zona_horaria_actual())
+
+
+class TamanoDeSolicitudMiddleware:
+    """Rechaza con 413 la solicitud cuyo cuerpo declarado (`Content-Length`) pasa de
+    `SOLICITUD_TAMANO_MAXIMO`, antes de que Django lo lea: nada se recibe ni se escribe en disco (issue 20,
+    punto 5). Va primero en MIDDLEWARE. No consulta la base ni renderiza plantillas: una página mínima en
+    español (o JSON bajo /api/). Un cuerpo sin `Content-Length` (chunked) Django no lo lee; el proxy lo
+    limita con su propio tope (docs/operacion/seguridad.md).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        declarado = request.META.get("CONTENT_LENGTH") or ""
+        maximo = settings.SOLICITUD_TAMANO_MAXIMO
+        if declarado.isascii() and declarado.isdigit() and int(declarado) > maximo:
+            return respuesta_demasiado_grande(request, maximo)
+        return self.get_response(request)
+
+
+def respuesta_demasiado_grande(request, maximo: int) -> HttpResponse:
+    mensaje = (
+        f"Lo enviado es demasiado grande: el máximo que se recibe en una solicitud es {filesizeformat(maximo)}. "
+        "Reduzca o divida los archivos y vuelva a intentarlo."
+    )
+    if request.path.startswith("/api/"):
+        respuesta: HttpResponse = JsonResponse({"detail": mensaje}, status=413)
+    else:
+        respuesta = HttpResponse(
+            '<!doctype html><html lang="es"><head><meta charset="utf-8">'
+            "<title>Solicitud demasiado grande</title></head><body>"
+            f"<h1>Solicitud demasiado grande</h1><p>{escape(mensaje)}</p>"
+            '<p><a href="/">Volver al inicio</a></p></body></html>',
+            status=413,
+            content_type="text/html; charset=utf-8",
+        )
+    # Con su largo: el cliente lee la respuesta entera sin esperar a que se cierre la conexión (el servidor
+    # puede quedarse descartando el resto del cuerpo). Sin «Connection: close»: WSGI no admite cabeceras de
+    # salto a salto; la conexión la decide el servidor.
+    respuesta["Content-Length"] = str(len(respuesta.content))
+    return respuesta

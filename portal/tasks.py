@@ -41,6 +41,6 @@ def enviar_cargo_virtual(documento_id: int, correo: str) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[correo],
     )
-    mensaje.attach(f"cargo-{codigo}.pdf", cargo_pdf(documento), "application/pdf")
+    mensaje.attach(f"cargo-{codigo}.pdf", cargo_pdf(documento, publico=True), "application/pdf")
     mensaje.send()
     return True

@@ -125,6 +125,8 @@ def cargo(request, codigo: str):
     documento = documento_para_cargo(codigo)
     if documento is None:
         return render(request, "portal/no_encontrado.html", {"codigo": codigo[:30]}, status=404)
-    respuesta = HttpResponse(cargo_pdf(documento), content_type="application/pdf")
+    respuesta = HttpResponse(
+        cargo_pdf(documento, publico=True, request=request), content_type="application/pdf"
+    )
     respuesta["Content-Disposition"] = f'inline; filename="cargo-{documento.codigo_seguimiento}.pdf"'
     return respuesta

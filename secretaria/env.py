@@ -45,3 +45,22 @@ def env_list(nombre: str, defecto: list[str]) -> list[str]:
     if valor is None:
         return defecto
     return [p.strip() for p in valor.split(",") if p.strip()]
+
+
+def env_cabecera_proxy(nombre: str) -> tuple[str, str] | None:
+    """La cabecera con que el proxy dice que la solicitud llegó por HTTPS, para SECURE_PROXY_SSL_HEADER:
+    «X-Forwarded-Proto,https» (o «HTTP_X_FORWARDED_PROTO,https», como la escribe Django) da
+    ("HTTP_X_FORWARDED_PROTO", "https"). Vacía: None (Django no mira ninguna cabecera).
+    """
+    valor = os.environ.get(nombre, "").strip()
+    if not valor:
+        return None
+    partes = [p.strip() for p in valor.split(",")]
+    if len(partes) != 2 or not all(partes) or not partes[0].replace("-", "_").replace("_", "").isalnum():
+        raise ImproperlyConfigured(
+            f"{nombre}={valor!r}: se esperaba «cabecera,valor», p. ej. X-Forwarded-Proto,https."
+        )
+    cabecera = partes[0].upper().replace("-", "_")
+    if not cabecera.startswith("HTTP_"):
+        cabecera = f"HTTP_{cabecera}"
+    return cabecera, partes[1]

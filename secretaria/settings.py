@@ -4,12 +4,13 @@ Ver docs/operacion/configuracion.md para la lista completa.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from secretaria.env import env_bool, env_int, env_list, env_str
+from secretaria.env import env_bool, env_cabecera_proxy, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SECRETARIA_VAR_DIR", str(BASE_DIR / "var")))
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "core",
     "registro",
     "concejo",
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Primero: una solicitud más grande que SOLICITUD_TAMANO_MAXIMO recibe 413 antes de que se lea su cuerpo.
+    "core.middleware.TamanoDeSolicitudMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -65,8 +70,11 @@ MIDDLEWARE = [
     "core.middleware.ZonaHorariaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.ContextoSolicitudMiddleware",
+    # Al final: convierte el bloqueo por intentos fallidos de ingreso en la página de aviso (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "secretaria.urls"
@@ -121,7 +129,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.Usuario"
 # ModelBackend que, en PostgreSQL, lee el usuario de la sesión con su unidad y sus permisos en una consulta.
-AUTHENTICATION_BACKENDS = ["core.autenticacion.BackendConPermisos"]
+# Antes, el de django-axes: rechaza el ingreso de un usuario o una dirección bloqueados.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "core.autenticacion.BackendConPermisos"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +149,24 @@ PASSWORD_HASHERS = env_list(
 if TESTING:
     # Las pruebas crean muchos usuarios; PBKDF2 (1 s cada uno en esta máquina) no prueba nada allí.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+# Bloqueo de ingresos (django-axes, docs/operacion/seguridad.md): tras LOGIN_INTENTOS_MAXIMOS fallos seguidos
+# de un mismo usuario, o desde una misma dirección, el ingreso queda bloqueado LOGIN_BLOQUEO_MINUTOS (429 y
+# aviso en español); un ingreso correcto vuelve la cuenta a cero; `secretaria desbloquear` lo quita antes.
+# En pruebas está apagado salvo en las que lo prueban (Client.login no pasa la solicitud que axes pide).
+LOGIN_INTENTOS_MAXIMOS = env_int("LOGIN_INTENTOS_MAXIMOS", 5)
+LOGIN_BLOQUEO_MINUTOS = env_int("LOGIN_BLOQUEO_MINUTOS", 15)
+for _nombre in ("LOGIN_INTENTOS_MAXIMOS", "LOGIN_BLOQUEO_MINUTOS"):
+    if globals()[_nombre] < 1:
+        raise ImproperlyConfigured(f"{_nombre} debe ser 1 o más (se leyó {globals()[_nombre]}).")
+AXES_ENABLED = env_bool("LOGIN_BLOQUEO", not TESTING)
+AXES_FAILURE_LIMIT = LOGIN_INTENTOS_MAXIMOS
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_BLOQUEO_MINUTOS)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.limites.ip_de"
+AXES_LOCKOUT_CALLABLE = "core.views.acceso.bloqueado"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:inicio"
 LOGOUT_REDIRECT_URL = "login"
@@ -178,6 +205,10 @@ ARCHIVO_TIPOS_PERMITIDOS = env_list(
     ],
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# Un archivo subido de más de esto pasa de la memoria a un temporal en disco (FILE_UPLOAD_TEMP_DIR).
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_TEMP_DIR = env_str("FILE_UPLOAD_TEMP_DIR", "") or None
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 100)
 
 # Certificaciones: certificado del municipio (PKCS#12) con que se firman en PAdES, autoridades de
 # confianza para verificar, límites por IP de la verificación pública y tamaño del PDF a comprobar
@@ -265,11 +296,54 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
+# Endurecimiento por entorno (docs/operacion/seguridad.md). Con SITE_URL en https:// las cookies son Secure y
+# se manda HSTS; detrás de un proxy que termina TLS, SECURE_PROXY_SSL_HEADER («X-Forwarded-Proto,https») le
+# dice a Django que la solicitud llegó cifrada, y entonces también redirige http → https. Cada una se puede
+# fijar aparte. `secretaria check --deploy` queda limpio con esas variables (core/tests/test_endurecimiento.py).
+_HTTPS = SITE_URL.startswith("https://")
+SECURE_PROXY_SSL_HEADER = env_cabecera_proxy("SECURE_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _HTTPS and SECURE_PROXY_SSL_HEADER is not None)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", _HTTPS)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", _HTTPS)
+# Ninguna página se muestra dentro de un marco (ni propio ni ajeno).
+X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "core.views.errores.fallo_csrf"
+
+# Content-Security-Policy (django-csp). CSP_MODO=informe (por omisión): se aplica lo que ninguna página rompe
+# (marcos, objetos, base, destino de formularios) y la política completa va en Report-Only, porque aún quedan
+# scripts en línea (concejo/durante/en_vivo.html y un onclick en concejo/antes/punto_form.html).
+# CSP_MODO=aplicar la aplica entera. CSP_INFORMES_URL: adónde el navegador manda las
+# violaciones (opcional).
+_CSP_BASICA = {
+    "frame-ancestors": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+_CSP_COMPLETA = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    # Los atributos style="" de las plantillas y el estilo que htmx inserta: aún en línea.
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    **_CSP_BASICA,
+}
+if env_str("CSP_INFORMES_URL"):
+    _CSP_COMPLETA["report-uri"] = [env_str("CSP_INFORMES_URL")]
+CSP_MODO = env_str("CSP_MODO", "informe")
+if CSP_MODO == "aplicar":
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_COMPLETA}
+elif CSP_MODO == "informe":
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASICA}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_COMPLETA}
+else:
+    raise ImproperlyConfigured(f"CSP_MODO={CSP_MODO!r}: use informe o aplicar.")
 
 LOGGING = {
     "version": 1,
@@ -287,6 +361,19 @@ PORTAL_PRESENTACIONES_POR_HORA = env_int("PORTAL_PRESENTACIONES_POR_HORA", 5)
 PORTAL_TIEMPO_MINIMO_SEGUNDOS = env_int("PORTAL_TIEMPO_MINIMO_SEGUNDOS", 3)
 PORTAL_MAX_ADJUNTOS = env_int("PORTAL_MAX_ADJUNTOS", 5)
 PORTAL_UNIDAD_MESA_VIRTUAL = env_str("PORTAL_UNIDAD_MESA_VIRTUAL", "UTDA")
+
+# Tope del cuerpo de una solicitud (bytes), por su Content-Length y antes de leerlo: 413 si pasa
+# (core.middleware.TamanoDeSolicitudMiddleware). Por omisión, lo más grande que algo legítimo envía: los
+# adjuntos de la mesa de partes virtual o el PDF a verificar, más 1 MB de campos. El proxy debe tener el mismo
+# tope (client_max_body_size en nginx; docs/operacion/seguridad.md).
+SOLICITUD_TAMANO_MAXIMO = env_int(
+    "SOLICITUD_TAMANO_MAXIMO",
+    max(PORTAL_MAX_ADJUNTOS * ARCHIVO_TAMANO_MAXIMO, CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO)
+    + 1024 * 1024,
+)
+for _nombre in ("SOLICITUD_TAMANO_MAXIMO", "DATA_UPLOAD_MAX_MEMORY_SIZE", "FILE_UPLOAD_MAX_MEMORY_SIZE"):
+    if globals()[_nombre] < 1:
+        raise ImproperlyConfigured(f"{_nombre} debe ser 1 o más (se leyó {globals()[_nombre]}).")
 
 # Actos: alerta de tareas por vencer (días hábiles antes) y construcción del protocolo anual.
 ACTOS_ALERTA_DIAS_ANTES = env_int("ACTOS_ALERTA_DIAS_ANTES", 3)

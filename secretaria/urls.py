@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from actos import urls as actos_urls
 from certificaciones import urls as certificaciones_urls
@@ -15,7 +15,8 @@ urlpatterns = [
     path("contrasena/hecho/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # La variante «split»: el script que arranca Swagger UI va en su propio archivo, no en línea (CSP).
+    path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/registro/", include("registro.api.urls")),
     path("api/v1/concejo/", include("concejo.api.urls")),
     path("api/v1/certificaciones/", include("certificaciones.api.urls")),

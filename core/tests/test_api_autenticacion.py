@@ -64,9 +64,10 @@ def test_token_malo_o_usuario_inactivo_401(municipio):
 
 
 def test_el_proyecto_usa_el_backend_con_permisos(settings):
-    from core.autenticacion import BACKEND, en_una_consulta
+    from core.autenticacion import AXES, BACKEND, en_una_consulta
 
-    assert settings.AUTHENTICATION_BACKENDS == [BACKEND]
+    # Antes, el de django-axes (bloqueo de ingresos): no da permisos, así que no apaga la consulta única.
+    assert settings.AUTHENTICATION_BACKENDS == [AXES, BACKEND]
     assert en_una_consulta() == (connection.vendor == "postgresql")
     settings.AUTHENTICATION_BACKENDS = [BACKEND, "otro.Backend"]
     assert not en_una_consulta()

@@ -12,6 +12,7 @@ from core import roles
 from core.forms._base import aplicar_error
 from core.forms.calendario import DiaCalendarioForm
 from core.models import Municipio
+from core.parametros import entero
 from core.permissions import obtener_dia_calendario
 from core.services import calendario as servicio
 from core.services import perfiles
@@ -20,11 +21,7 @@ gestiona = permission_required(roles.GESTIONAR_CALENDARIO, raise_exception=True)
 
 
 def _anio(request) -> int:
-    try:
-        anio = int(request.GET.get("anio", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return anio if 1900 <= anio <= 2200 else timezone.localdate().year
+    return entero(request.GET.get("anio"), minimo=1900, maximo=2200, defecto=timezone.localdate().year)
 
 
 def _pagina(request, municipio, anio, form, status=200):

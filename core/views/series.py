@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core import roles
 from core.forms._base import aplicar_error
 from core.forms.numeracion import AnularNumeroForm, CerrarAnioForm, SerieForm
+from core.parametros import entero
 from core.permissions import obtener_numero, obtener_serie
 from core.selectors.auditoria import historial_de
 from core.selectors.numeracion import numeros_de, series_con_contadores
@@ -53,10 +54,7 @@ def serie(request, pk: int):
     serie = obtener_serie(request.user, pk)
     contadores = list(serie.contadores.order_by("-anio"))
     por_omision = contadores[0].anio if contadores else timezone.localdate().year
-    try:
-        anio = int(request.GET.get("anio") or por_omision)
-    except ValueError:
-        anio = por_omision
+    anio = entero(request.GET.get("anio"), minimo=1, maximo=9999, defecto=por_omision)
     pagina = Paginator(numeros_de(serie, anio), 100).get_page(request.GET.get("pagina"))
     return render(
         request,

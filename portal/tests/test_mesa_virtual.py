@@ -7,7 +7,7 @@ import pytest
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from core.models import DiaCalendario, Evento, NumeroRegistro, Persona
 from core.services.calendario import Calendario
@@ -106,12 +106,80 @@ def test_presentar_registra_y_confirma(client, utda, mailoutbox, django_capture_
 
 
 def test_persona_existente_se_reutiliza(client, utda, mailoutbox, django_capture_on_commit_callbacks):
-    existente = PersonaFactory(numero_documento="45871236", correo="viejo@ejemplo.pe")
+    existente = PersonaFactory(
+        numero_documento="45871236",
+        nombres="JUAN CARLOS",
+        apellidos="RAMIREZ POMA",
+        correo="viejo@ejemplo.pe",
+    )
+    # El mismo nombre, con tildes, minúsculas y el segundo nombre en otra casilla: es la misma persona.
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, datos(correo="nuevo@ejemplo.pe"))
+        r = client.post(
+            URL, datos(correo="nuevo@ejemplo.pe", nombres="Juan", apellidos="Carlos  Ramírez Poma")
+        )
+    assert r.status_code == 302
     doc = Documento.objects.get()
     assert doc.remitente == existente and Persona.objects.count() == 1
     assert mailoutbox[0].to == ["nuevo@ejemplo.pe"]
+    existente.refresh_from_db()
+    assert existente.correo == "viejo@ejemplo.pe"
+
+
+def texto_pdf(contenido: bytes) -> str:
+    return "\n".join(pagina.extract_text() for pagina in PdfReader(io.BytesIO(contenido)).pages)
+
+
+def test_no_se_presenta_a_nombre_de_otro(client, utda, mailoutbox, django_capture_on_commit_callbacks):
+    """Issue 20, punto 2: el DNI de otra persona con un nombre cualquiera y el correo del atacante."""
+    PersonaFactory(numero_documento="45871236", nombres="María Elena", apellidos="Quispe Huamán")
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(URL, datos(nombres="Pedro", apellidos="Atacante", correo="atacante@ejemplo.pe"))
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "El nombre no coincide con el que la municipalidad tiene registrado" in html
+    # La respuesta no revela el nombre registrado.
+    assert "Quispe" not in html and "María" not in html
+    nada_registrado()
+    assert Persona.objects.count() == 1 and mailoutbox == []
+    assert not Evento.objects.filter(accion="registro.documento.registrar").exists()
+
+
+def test_persona_juridica_compara_razon_social(client, utda):
+    PersonaFactory(
+        tipo="juridica",
+        tipo_documento="RUC",
+        numero_documento="20131312955",
+        razon_social="Obras del Sur S.A.C.",
+    )
+    base = {"tipo": "juridica", "tipo_documento": "RUC", "numero_documento": "20131312955"}
+    r = client.post(URL, datos(**base, nombres="", apellidos="", razon_social="Constructora Ajena SAC"))
+    assert r.status_code == 200 and "El nombre no coincide" in r.content.decode()
+    nada_registrado()
+    r = client.post(
+        URL, datos(**base, nombres="", apellidos="", razon_social="OBRAS DEL SUR SAC", marca=marca())
+    )
+    assert r.status_code == 302
+    assert Documento.objects.get().remitente.razon_social == "Obras del Sur S.A.C."
+
+
+def test_cargo_publico_y_por_correo_con_la_privacidad_de_la_consulta(
+    client, utda, mailoutbox, django_capture_on_commit_callbacks
+):
+    """El cargo que da el código de seguimiento (y el que va por correo) lleva iniciales y el documento
+    enmascarado, como la página de consulta; nunca el nombre ni el número completos."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, datos())
+    doc = Documento.objects.get()
+    publicos = [
+        client.get(reverse("portal:cargo", args=[doc.codigo_seguimiento])).content,
+        mailoutbox[0].attachments[0][1],
+    ]
+    for contenido in publicos:
+        texto = texto_pdf(contenido)
+        assert doc.numero_texto in texto and "J. C. R. P." in texto and "*****236" in texto
+        assert "45871236" not in texto and "Ramírez" not in texto and "Juan" not in texto
+    pagina = client.get(reverse("portal:consulta-codigo", args=[doc.codigo_seguimiento])).content.decode()
+    assert "J. C. R. P." in pagina and "45871236" not in pagina and "Ramírez" not in pagina
 
 
 def test_con_procedimiento_va_a_su_unidad(client, utda, unidad_gdu):

@@ -2,6 +2,7 @@ from django import forms
 
 from core.forms._base import FormularioBootstrap, SelectRapido
 from core.models import UnidadOrganica, Usuario
+from core.parametros import entero
 from registro.models import Documento, Procedimiento
 from registro.selectors.bandejas import PESTANA_INICIAL, PESTANAS, Filtros
 from registro.services.flujo import MAXIMO_PLAZO_DIAS
@@ -95,7 +96,7 @@ class DerivarLoteForm(_DestinoForm):
         super().__init__(*args, **kwargs)
         # Las opciones son lo que llega; la función de acceso decide después qué se puede tocar.
         valores = self.data.getlist("documentos") if hasattr(self.data, "getlist") else []
-        self.fields["documentos"].choices = [(v, v) for v in valores if str(v).isdigit()]
+        self.fields["documentos"].choices = [(v, v) for v in valores if entero(v) is not None]
         self.fields["documentos"].error_messages["invalid_choice"] = "Un documento seleccionado no es válido."
 
 

@@ -104,6 +104,19 @@ def iniciales(documento: Documento) -> str:
     return " ".join(f"{parte[0].upper()}." for parte in nombre.split() if parte[:1].isalpha())
 
 
+def documento_enmascarado(documento: Documento) -> str:
+    """El documento de identidad del remitente con solo sus 3 últimos caracteres a la vista (p. ej.
+    «DNI *****236»): lo que el portal y el cargo público muestran de él. Nada público muestra el número
+    entero (issue 20, punto 2).
+    """
+    persona = documento.remitente
+    if persona is None or not persona.numero_documento:
+        return ""
+    numero = persona.numero_documento
+    visibles = 3 if len(numero) > 4 else 1
+    return f"{persona.tipo_documento} {'*' * (len(numero) - visibles)}{numero[-visibles:]}"
+
+
 def linea_de_tiempo(documento: Documento) -> list[Hito]:
     """Los hitos públicos del trámite en orden: registro, observación y subsanación, cada paso de la
     hoja de ruta para acción («En <unidad>», con sus fechas y estado) y el cierre. Una consulta.

@@ -57,6 +57,8 @@ def test_cargo_pdf(cliente_de, mesa_de_partes, settings):
     assert doc.numero_texto in texto and doc.codigo_seguimiento in texto
     assert "12 folios" in texto and "15/04/2026" in texto and "02/03/2026 10:30" in texto
     assert "CARGO DE RECEPCIÓN" in texto
+    # El cargo que entrega la mesa de partes lleva el remitente entero (el del portal, iniciales).
+    assert doc.remitente.numero_documento in " ".join(texto.split())
     contexto = contexto_cargo(doc)
     assert (
         contexto["url_consulta"]

@@ -75,8 +75,9 @@ def registrar(request):
 def remitente_buscar(request):
     texto = request.GET.get("buscar", "")[:100]
     numero = normalizar_numero(texto)
-    inicial = {"nuevo_numero_documento": numero} if numero.isdigit() else {"nuevo_nombres": texto.strip()}
-    if numero.isdigit() and len(numero) == 11:
+    es_numero = numero.isascii() and numero.isdigit()  # «²» o «٣» no son un número de documento
+    inicial = {"nuevo_numero_documento": numero} if es_numero else {"nuevo_nombres": texto.strip()}
+    if es_numero and len(numero) == 11:
         inicial["nuevo_tipo_documento"] = "RUC"
     form = RegistrarForm(initial=inicial)
     return render(request, "registro/registrar.html#remitente", _contexto_remitente(form, texto))
