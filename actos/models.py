@@ -32,6 +32,13 @@ class Acto(models.Model):
         PUBLICADO = "publicado", _("Publicado")
         ARCHIVADO = "archivado", _("Archivado sin aprobar")
 
+    class ModoVigencia(models.TextChoices):
+        FECHA = "fecha", _("En una fecha")
+        PUBLICACION = "publicacion", _("Con su publicación")
+        DIAS_TRAS_PUBLICACION = "dias_publicacion", _("N días después de su publicación")
+        FIRMA = "firma", _("Con su firma (no requiere publicación)")
+        NOTIFICACION = "notificacion", _("Con su notificación (no requiere publicación)")
+
     class Vigencia(models.TextChoices):  # calculada al leer, no es un campo
         NO_VIGENTE = "no_vigente", _("Aún no vigente")
         VIGENTE = "vigente", _("Vigente")
@@ -125,6 +132,16 @@ class Acto(models.Model):
     regla_publicacion = models.TextField(_("regla de publicación aplicada"), blank=True)
     vigente_desde = models.DateField(_("vigente desde"), null=True, blank=True)
 
+    # Entrada en vigor que dispone el propio acto (si está vacía, la del perfil para su tipo).
+    vigencia_modo = models.CharField(
+        _("entra en vigor"), max_length=20, choices=ModoVigencia.choices, blank=True
+    )
+    vigencia_fecha = models.DateField(_("fecha de entrada en vigor"), null=True, blank=True)
+    vigencia_dias = models.PositiveSmallIntegerField(_("días tras la publicación"), null=True, blank=True)
+    notificado_en = models.DateField(_("notificado el"), null=True, blank=True)
+    # Excepción motivada al orden entre números y fechas de firma del registro (si el perfil la admite).
+    motivo_orden_firma = models.TextField(_("motivo de la excepción al orden de firma"), blank=True)
+
     class Meta:
         verbose_name = _("acto")
         verbose_name_plural = _("actos")
@@ -151,6 +168,66 @@ class Acto(models.Model):
     def editable(self) -> bool:
         """El texto solo se edita antes de firmar."""
         return self.estado in (self.Estado.PROYECTO, self.Estado.EN_REVISION, self.Estado.APROBADO)
+
+
+class FirmaActo(models.Model):
+    """Quien firma o refrenda (da fe) un acto, tomado de la organización el día de la firma: la persona que
+    ocupa el cargo que el perfil pide para el tipo de acto (`actos.firmantes`) o quien la subroga por
+    encargo. Nombre y cargo quedan impresos tal como eran ese día, aunque luego cambien."""
+
+    class Calidad(models.TextChoices):
+        FIRMA = "firma", _("Firma")
+        REFRENDA = "refrenda", _("Refrenda (da fe)")
+
+    acto = models.ForeignKey(Acto, verbose_name=_("acto"), on_delete=models.CASCADE, related_name="firmas")
+    calidad = models.CharField(_("calidad"), max_length=10, choices=Calidad.choices)
+    orden = models.PositiveSmallIntegerField(_("orden"), default=0)
+    codigo_cargo = models.CharField(
+        _("cargo según el perfil"), max_length=40, help_text=_("alcalde, secretario_general…")
+    )
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    persona = models.ForeignKey(
+        "core.Persona",
+        verbose_name=_("persona"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cargo = models.ForeignKey(
+        "core.Cargo",
+        verbose_name=_("cargo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    nombre = models.CharField(_("nombre impreso"), max_length=200)
+    cargo_texto = models.CharField(_("cargo impreso"), max_length=200)
+    por_encargo_de = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("por encargo de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    motivo_excepcion = models.TextField(_("motivo de la excepción"), blank=True)
+
+    class Meta:
+        verbose_name = _("firma de un acto")
+        verbose_name_plural = _("firmas de actos")
+        ordering = ["acto", "orden", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nombre}, {self.cargo_texto}"
 
 
 class Parte(models.Model):

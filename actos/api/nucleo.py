@@ -37,6 +37,18 @@ class ActosParteSalida(serializers.Serializer):
     texto = serializers.CharField()
 
 
+class ActosFirmaSalida(serializers.Serializer):
+    calidad = serializers.CharField(help_text="firma o refrenda (da fe).")
+    codigo_cargo = serializers.CharField(help_text="Cargo según el perfil: alcalde, secretario_general…")
+    nombre = serializers.CharField()
+    cargo_texto = serializers.CharField()
+    usuario = serializers.IntegerField(source="usuario_id", allow_null=True)
+    persona = serializers.IntegerField(source="persona_id", allow_null=True)
+    cargo = serializers.IntegerField(source="cargo_id", allow_null=True)
+    por_encargo_de = serializers.IntegerField(source="por_encargo_de_id", allow_null=True)
+    motivo_excepcion = serializers.CharField()
+
+
 class ActosActoSalida(serializers.Serializer):
     id = serializers.IntegerField()
     tipo = serializers.CharField(
@@ -58,6 +70,7 @@ class ActosActoSalida(serializers.Serializer):
     )
     firmado_en = serializers.DateTimeField(allow_null=True)
     firmante = serializers.CharField()
+    firmas = ActosFirmaSalida(many=True, source="firmas.all", read_only=True)
     publicado_en = serializers.DateField(allow_null=True)
     medio_publicacion = serializers.CharField()
     vigente_desde = serializers.DateField(allow_null=True)
@@ -162,8 +175,18 @@ class ActosAprobarEntrada(serializers.Serializer):
 
 
 class ActosFirmaEntrada(serializers.Serializer):
-    firmante = serializers.CharField(max_length=150, help_text="Nombre de quien firma (el alcalde).")
+    firmante = serializers.CharField(
+        max_length=150,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Quien firma: debe ocupar el cargo que el perfil pide (`actos.firmantes`) el día de la firma "
+        "o subrogarlo por encargo; vacío: el único ocupante.",
+    )
     cargo_firmante = serializers.CharField(max_length=100, required=False, default="Alcalde")
+    fecha = serializers.DateField(required=False, allow_null=True, default=None)
+    motivo_excepcion = serializers.CharField(required=False, allow_blank=True, default="")
+    motivo_orden = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class ActosPublicacionEntrada(serializers.Serializer):

@@ -93,7 +93,7 @@ def test_el_ciclo_completo_por_la_api(secretario, jefe_unidad):
     assert r.json()["vigente_desde"] == manana.isoformat()
     assert r.json()["vigencia_nombre"] == f"Aún no vigente (vigente desde {manana:%d/%m/%Y})"
     acto = Acto.objects.get(pk=pk)
-    assert acto.firmante == "Pedro Ramos, Alcalde"
+    assert acto.firmante == "Pedro Ramos Salas, Alcalde"
     acciones = set(
         Evento.objects.filter(objeto_id=str(pk), accion__startswith="actos.acto.").values_list(
             "accion", flat=True

@@ -22,6 +22,7 @@ from actos.permissions import (
     puede_revisar,
     tareas_visibles,
 )
+from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.aprobacion import aprobacion_en_sesion
 from actos.selectors.instrumentos import nombre_de_tipo, opciones_de_tipo
 from actos.services import ciclo, erratas, relaciones, texto
@@ -92,9 +93,30 @@ class AprobarForm(FormularioBootstrap, forms.Form):
 
 
 class FirmaForm(FormularioBootstrap, forms.Form):
-    firmante = forms.CharField(label="Firma (nombre)", max_length=150)
+    firmante = forms.CharField(
+        label="Firma (nombre)",
+        max_length=150,
+        required=False,
+        help_text="Quien ocupa el cargo que firma el día de la firma (o lo subroga por encargo).",
+    )
     cargo_firmante = forms.CharField(
         label="Cargo de quien firma", max_length=100, required=False, initial="Alcalde"
+    )
+    fecha = forms.DateField(
+        label="Fecha de firma",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        help_text="Vacía: ahora. No puede ser futura ni anterior a la del último número del registro.",
+    )
+    motivo_excepcion = forms.CharField(
+        label="Motivo si firma otra persona (solo si el perfil lo admite)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    motivo_orden = forms.CharField(
+        label="Motivo si la fecha es anterior a la de un número ya dado (solo si el perfil lo admite)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -270,9 +292,10 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "aprobar_form": AprobarForm()
         if revisa and acto.organo == Acto.Organo.CONCEJO and not acto.decision_id
         else None,
-        "firma_form": FirmaForm(initial=_firmante_inicial())
+        "firma_form": FirmaForm(initial=_firmante_inicial(acto))
         if revisa and acto.estado == Acto.Estado.APROBADO
         else None,
+        "propuesta_firmas": _propuesta_firmas(acto) if revisa and acto.estado == Acto.Estado.APROBADO else [],
         "publicacion_form": PublicacionForm(
             initial={"fecha": timezone.localdate(), "medio": (regla["medios"] or [""])[0]}
         ),
@@ -292,12 +315,23 @@ def _contexto(request, acto: Acto, **extra) -> dict:
     return contexto
 
 
-def _firmante_inicial() -> dict:
-    alcalde = ciclo.alcalde_vigente()
-    if not alcalde:
-        return {"cargo_firmante": "Alcalde"}
-    nombre, _sep, cargo = alcalde.rpartition(", ")
-    return {"firmante": nombre, "cargo_firmante": cargo}
+def _propuesta_firmas(acto: Acto) -> list[dict]:
+    propuesta = firmantes_sel.propuesta(acto.tipo, timezone.localdate())
+    calidades = {"firma": "Firma", "refrenda": "Refrenda (da fe)"}
+    return [
+        {"calidad": calidades[q], "cargo": firmantes_sel.nombre_de_cargo(codigo), "ocupantes": ocupantes}
+        for q in ("firma", "refrenda")
+        for codigo, ocupantes in propuesta[q]
+    ]
+
+
+def _firmante_inicial(acto: Acto) -> dict:
+    """El firmante propuesto: el único ocupante hoy del cargo que firma el tipo de acto."""
+    propuesta = firmantes_sel.propuesta(acto.tipo, timezone.localdate())
+    for _codigo, ocupantes in propuesta["firma"][:1]:
+        if len(ocupantes) == 1:
+            return {"firmante": ocupantes[0].nombre, "cargo_firmante": ocupantes[0].cargo_texto}
+    return {"cargo_firmante": "Alcalde"}
 
 
 @login_required
