@@ -125,6 +125,13 @@ class Acto(models.Model):
         related_name="+",
     )
     sha256 = models.CharField(_("SHA-256 del PDF firmado"), max_length=64, blank=True)
+    pdf_pades = models.BooleanField(
+        _("PDF con firma digital (PAdES)"),
+        default=False,
+        help_text=_(
+            "Firmado con el certificado del municipio (core.firma); si no hay certificado, solo el hash."
+        ),
+    )
 
     # Publicación según la regla del perfil (dónde, cuándo; desde cuándo rige).
     publicado_en = models.DateField(_("fecha de publicación"), null=True, blank=True)
@@ -512,3 +519,62 @@ class Protocolo(models.Model):
 
     def __str__(self) -> str:
         return f"Protocolo {self.tipo} {self.anio}"
+
+
+# --- Sanción, observación (veto), objeción o promulgación -----------------------------------------
+
+
+class Sancion(models.Model):
+    """La etapa entre la aprobación del concejo y la publicación, donde el perfil la tiene
+    (`actos.sancion`): el alcalde sanciona (o promulga) u observa/objeta dentro de su plazo; si el concejo
+    insiste con la mayoría del perfil (una votación confirmada), debe sancionar en el nuevo plazo. No se
+    publica hasta que la etapa termina (sancionado)."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", _("Pendiente de sanción")
+        OBJETADO = "objetado", _("Observado u objetado")
+        INSISTIDO = "insistido", _("El concejo insistió: pendiente de sanción")
+        SANCIONADO = "sancionado", _("Sancionado o promulgado")
+
+    acto = models.OneToOneField(
+        Acto, verbose_name=_("acto"), on_delete=models.CASCADE, related_name="sancion"
+    )
+    quien = models.CharField(_("quién sanciona (cargo del perfil)"), max_length=40)
+    puede = models.JSONField(_("decisiones posibles"), default=list)
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.PENDIENTE)
+    recibido_en = models.DateField(_("recibido para sanción el"))
+    articulos = models.PositiveSmallIntegerField(_("artículos"), default=0)
+    vence = models.DateField(_("vence"), null=True, blank=True)
+    regla = models.TextField(_("regla aplicada"), blank=True)
+    decision = models.CharField(_("decisión"), max_length=12, blank=True)
+    decidido_en = models.DateField(_("decidido el"), null=True, blank=True)
+    decidido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrado por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sancionado_por = models.CharField(_("sanciona"), max_length=200, blank=True)
+    motivo = models.TextField(_("motivo de la observación u objeción"), blank=True)
+    votacion_insistencia = models.ForeignKey(
+        "concejo.Votacion",
+        verbose_name=_("votación de insistencia"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("sanción de un acto")
+        verbose_name_plural = _("sanciones de actos")
+        ordering = ["vence", "pk"]
+
+    def __str__(self) -> str:
+        return f"Sanción de {self.acto}"
+
+    @property
+    def completa(self) -> bool:
+        return self.estado == self.Estado.SANCIONADO

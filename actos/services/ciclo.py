@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -25,10 +25,12 @@ from actos.models import Acto, FirmaActo, Parte
 from actos.permissions import puede_redactar, puede_revisar
 from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.instrumentos import instrumento, nombre_de_tipo, opciones_de_tipo
+from actos.services import sancion, vigencia
 from actos.services.documento import pdf_de_acto
 from actos.services.relaciones import indexar_acto
 from concejo.models import Decision, Miembro
-from core.models import UnidadOrganica
+from core.firma import firmar_pdf
+from core.models import Municipio, UnidadOrganica
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
 from core.services.numeracion import serie_por_perfil, siguiente_numero
@@ -51,6 +53,7 @@ CAMPOS = [
     "por_encargo_de",
     "archivo",
     "sha256",
+    "pdf_pades",
     "publicado_en",
     "medio_publicacion",
     "vigente_desde",
@@ -504,8 +507,10 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha, motivo_exce
         else (encargo.titular if encargo is not None else None)
     )
     acto.motivo_orden_firma = motivo_orden
+    acto.vigente_desde = vigencia.vigente_desde(acto)  # rige con su firma si así lo dispone
     acto.save(
         update_fields=[
+            "vigente_desde",
             "registro",
             "anio",
             "numero",
@@ -518,6 +523,7 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha, motivo_exce
             "motivo_orden_firma",
         ]
     )
+    sancion.abrir_etapa(acto=acto, por=por, dia=dia)  # si el perfil la tiene para el tipo
     FirmaActo.objects.bulk_create(
         FirmaActo(
             acto=acto,
@@ -586,17 +592,46 @@ def _comprobar_orden(*, acto: Acto, anio: int, momento: datetime, motivo: str) -
     raise ValidationError({"fecha": [texto + "."]})
 
 
-@transaction.atomic
+def _razon_de_firma(acto: Acto) -> str:
+    firmas = list(acto.firmas.all())
+    quienes = "; ".join(f"{f.get_calidad_display()}: {f.nombre}, {f.cargo_texto}" for f in firmas)
+    return f"{acto.numero_texto}. {quienes or acto.firmante}"[:200]
+
+
+def _firmar_pades(contenido: bytes, acto: Acto) -> tuple[bytes, bool]:
+    """Firma PAdES con el certificado del municipio (`core.firma`, el mismo servicio que firma los
+    certificados y las actas); sin certificado configurado, el PDF tal cual (quedan las firmas registradas
+    y el SHA-256) y se dice que no lleva firma digital."""
+    municipio = Municipio.objects.actual()
+    try:
+        return firmar_pdf(
+            contenido, razon=_razon_de_firma(acto), lugar=municipio.nombre if municipio else ""
+        ), True
+    except ImproperlyConfigured:
+        return contenido, False
+
+
 def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
-    """Genera el PDF del acto firmado y lo guarda con su SHA-256 (una sola vez: el firmado no cambia)."""
-    acto = _bloquear(acto)
+    """Genera el PDF del acto firmado, lo firma PAdES y lo guarda con su SHA-256 (una sola vez: el firmado
+    no cambia). El SHA-256 es el del archivo firmado: el que se descarga, se verifica y se certifica.
+    El PDF se arma y se firma fuera de la transacción (tarda): la transacción solo lo guarda."""
+    acto = Acto.objects.get(pk=acto.pk)
     if acto.estado not in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO):
         raise ValidationError("Solo un acto firmado tiene PDF firmado.")
     if acto.archivo_id:
         return acto
+    contenido, pades = _firmar_pades(pdf_de_acto(acto), acto)
+    return _guardar_pdf(acto=acto, por=por, contenido=contenido, pades=pades)
+
+
+@transaction.atomic
+def _guardar_pdf(*, acto: Acto, por, contenido: bytes, pades: bool) -> Acto:
+    acto = _bloquear(acto)
+    if acto.archivo_id:  # otro lo guardó mientras se firmaba: vale el primero
+        return acto
     nombre = f"{acto.tipo}-{acto.anio}-{acto.numero:03d}.pdf"
     archivo = guardar_archivo(
-        archivo=SimpleUploadedFile(nombre, pdf_de_acto(acto), content_type="application/pdf"),
+        archivo=SimpleUploadedFile(nombre, contenido, content_type="application/pdf"),
         por=por,
         tipos_permitidos=["application/pdf"],
         tamano_maximo=200 * 1024 * 1024,
@@ -604,7 +639,8 @@ def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
     antes = instantanea(acto, CAMPOS)
     acto.archivo = archivo
     acto.sha256 = archivo.sha256
-    acto.save(update_fields=["archivo", "sha256"])
+    acto.pdf_pades = pades
+    acto.save(update_fields=["archivo", "sha256", "pdf_pades"])
     _auditar(por, "actos.acto.guardar_pdf", acto, antes)
     return acto
 
@@ -630,13 +666,16 @@ def regla_de_publicacion(fecha: date | None = None, *, tipo: str = "") -> dict:
 @transaction.atomic
 def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     """Publica el acto firmado: fecha y medio (gaceta, diario, portal) según la regla del perfil, que queda
-    anotada; el medio debe ser uno de los que el perfil admite para el tipo (texto libre si no lista ninguno); `vigente_desde` = fecha + los días del perfil (PE: el día siguiente, Ley 27972 art. 44). Se
+    anotada; el medio debe ser uno de los que el perfil admite para el tipo (texto libre si no lista ninguno).
+    `vigente_desde` sale de lo que dispone el acto o, si nada dispone, de la regla del perfil para su tipo
+    (`actos.services.vigencia`; PE: el día siguiente, Ley 27972 art. 44). Se
     indexa para la búsqueda pública. Su vigencia (y la de los actos que modifica o deroga) no se guarda: se
     deduce al leer (`relaciones.vigencia_de`), porque depende del día.
     """
     _exigir_revisor(por)
     acto = _bloquear(acto)
     _exigir_estado(acto, Acto.Estado.FIRMADO, accion="publicar")
+    sancion.exigir_etapa_completa(acto)
     errores: dict[str, list[str]] = {}
     medio = (medio or "").strip()
     if not isinstance(fecha, date):
@@ -671,7 +710,8 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     acto.publicado_en = fecha
     acto.medio_publicacion = medio
     acto.regla_publicacion = regla["regla"]
-    acto.vigente_desde = fecha + timedelta(days=regla["vigencia_dias"])
+    # Desde cuándo rige: lo que dispone el acto o la regla del perfil para su tipo (`actos.services.vigencia`).
+    acto.vigente_desde = vigencia.vigente_desde(acto) or acto.vigente_desde
     acto.save(
         update_fields=["estado", "publicado_en", "medio_publicacion", "regla_publicacion", "vigente_desde"]
     )

@@ -25,9 +25,9 @@ from actos.permissions import (
 from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.aprobacion import aprobacion_en_sesion
 from actos.selectors.instrumentos import nombre_de_tipo, opciones_de_tipo
-from actos.services import ciclo, erratas, relaciones, texto
+from actos.services import ciclo, erratas, relaciones, sancion, texto, vigencia
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
-from concejo.models import Decision
+from concejo.models import Decision, Votacion
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.selectors.auditoria import historial_de
 
@@ -118,6 +118,49 @@ class FirmaForm(FormularioBootstrap, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class VigenciaForm(FormularioBootstrap, forms.Form):
+    modo = forms.ChoiceField(
+        label="Entra en vigor",
+        required=False,
+        choices=[("", "Según el perfil para este tipo de acto")] + list(Acto.ModoVigencia.choices),
+    )
+    fecha = forms.DateField(
+        label="Fecha (si rige en una fecha)",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    dias = forms.IntegerField(label="Días tras la publicación", required=False, min_value=0)
+
+
+class NotificacionForm(FormularioBootstrap, forms.Form):
+    fecha = forms.DateField(
+        label="Fecha de notificación", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+
+
+class SancionForm(FormularioBootstrap, forms.Form):
+    decision = forms.ChoiceField(label="Decisión", choices=[])
+    fecha = forms.DateField(
+        label="Fecha", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    motivo = forms.CharField(
+        label="Motivos (si observa u objeta)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    sancionado_por = forms.CharField(
+        label="Sanciona (si no es el alcalde, p. ej. el presidente del concejo)",
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, posibles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [(d, sancion.NOMBRES.get(d, d).capitalize()) for d in posibles]
+
+
+class InsistenciaForm(FormularioBootstrap, forms.Form):
+    votacion = forms.IntegerField(label="Votación de insistencia (número interno)")
 
 
 class PublicacionForm(FormularioBootstrap, forms.Form):
@@ -300,6 +343,25 @@ def _contexto(request, acto: Acto, **extra) -> dict:
             initial={"fecha": timezone.localdate(), "medio": (regla["medios"] or [""])[0]}
         ),
         "medios": regla["medios"],
+        "entrada_en_vigor": vigencia.regla_de(acto),
+        "etapa_sancion": getattr(acto, "sancion", None),
+        "sancion_form": SancionForm(posibles=_posibles(acto), initial={"fecha": timezone.localdate()})
+        if revisa and _posibles(acto)
+        else None,
+        "insistencia_form": InsistenciaForm()
+        if revisa and getattr(acto, "sancion", None) is not None and acto.sancion.estado == "objetado"
+        else None,
+        "vigencia_form": VigenciaForm(
+            initial={"modo": acto.vigencia_modo, "fecha": acto.vigencia_fecha, "dias": acto.vigencia_dias}
+        )
+        if (revisa or redacta) and acto.editable
+        else None,
+        "notificacion_form": NotificacionForm(initial={"fecha": timezone.localdate()})
+        if revisa
+        and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO)
+        and vigencia.regla_de(acto).modo == Acto.ModoVigencia.NOTIFICACION
+        and acto.notificado_en is None
+        else None,
         "regla_publicacion": regla["regla"],
         "relacion_form": RelacionForm(acto=acto) if revisa or redacta else None,
         "erratas": lista_erratas,
@@ -487,6 +549,80 @@ def firmar(request, pk: int):
 @require_POST
 def publicar(request, pk: int):
     return _transicion(request, pk, ciclo.publicar, "El acto quedó publicado.", PublicacionForm)
+
+
+@login_required
+@require_POST
+def vigencia_fijar(request, pk: int):
+    return _transicion(
+        request, pk, vigencia.fijar_entrada_en_vigor, "Se anotó cómo entra en vigor el acto.", VigenciaForm
+    )
+
+
+@login_required
+@require_POST
+def notificar(request, pk: int):
+    return _transicion(
+        request,
+        pk,
+        vigencia.registrar_notificacion,
+        "Se registró la notificación: el acto rige desde ella.",
+        NotificacionForm,
+    )
+
+
+def _posibles(acto: Acto) -> list[str]:
+    etapa = getattr(acto, "sancion", None)
+    if etapa is None or etapa.completa:
+        return []
+    if etapa.estado == etapa.Estado.PENDIENTE:
+        return list(etapa.puede)
+    return [d for d in etapa.puede if d in sancion.ACCIONES_QUE_TERMINAN] or ["sancionar"]
+
+
+@login_required
+@require_POST
+def sancion_decidir(request, pk: int):
+    acto = obtener_acto(request.user, pk)
+    form = SancionForm(request.POST, posibles=sancion.ACCIONES_QUE_TERMINAN + sancion.ACCIONES_QUE_OBSERVAN)
+    try:
+        if not form.is_valid():
+            raise ValidationError([m for errores in form.errors.values() for m in errores])
+        sancion.decidir(acto=acto, por=request.user, **form.cleaned_data)
+    except ValidationError as e:
+        messages.error(request, "No se registró: " + " ".join(e.messages))
+    else:
+        messages.success(request, "Se registró la decisión de la etapa de sanción.")
+    return redirect("actos:acto", pk=acto.pk)
+
+
+@login_required
+@require_POST
+def sancion_insistencia(request, pk: int):
+    acto = obtener_acto(request.user, pk)
+    form = InsistenciaForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([m for errores in form.errors.values() for m in errores])
+        votacion = get_object_or_404(Votacion, pk=form.cleaned_data["votacion"])
+        sancion.registrar_insistencia(acto=acto, por=request.user, votacion=votacion)
+    except ValidationError as e:
+        messages.error(request, "No se registró la insistencia: " + " ".join(e.messages))
+    else:
+        messages.success(request, "Se registró la insistencia del concejo.")
+    return redirect("actos:acto", pk=acto.pk)
+
+
+@login_required
+@require_GET
+def por_sancionar(request):
+    if not puede_revisar(request.user):
+        raise PermissionDenied("Solo la Secretaría General sigue la etapa de sanción.")
+    return render(
+        request,
+        "actos/nucleo/por_sancionar.html",
+        {"sanciones": list(sancion.pendientes()[:300]), "hoy": timezone.localdate()},
+    )
 
 
 @login_required
