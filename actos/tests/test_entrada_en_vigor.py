@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actos.models import Acto
+from actos.models import Acto, Sancion
 from actos.services.relaciones import vigencia_calculada
 from actos.tests.factories import ActoFactory
 from core.models import Evento, Municipio
@@ -31,6 +31,8 @@ def _firmar(cliente, acto, **datos):
 
 
 def _publicar(cliente, acto, medio, fecha=HOY):
+    if Sancion.objects.filter(acto=acto, estado="pendiente").exists():  # EC y CO: antes, la sanción
+        cliente.post(reverse("actos:acto-sancion", args=[acto.pk]), {"decision": "sancionar"})
     return cliente.post(
         reverse("api-actos-publicar", args=[acto.pk]),
         {"fecha": fecha.isoformat(), "medio": medio},
