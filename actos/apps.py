@@ -28,6 +28,7 @@ class ActosConfig(AppConfig):
             Entrada("Actos", "Registro de actos", "actos:lista", redactar, 60),
             Entrada("Actos", "Nuevo proyecto", "actos:nuevo", redactar, 61),
             Entrada("Actos", "Decisiones del concejo por registrar", "actos:decisiones", revisar, 62),
+            Entrada("Actos", "Actos por sancionar", "actos:por-sancionar", revisar, 63),
             Entrada("Actos", "Normativa publicada", "normativa:normativa", None, 69),
             # Seguimiento de la ejecución y protocolo anual.
             Entrada(

@@ -32,6 +32,13 @@ class Acto(models.Model):
         PUBLICADO = "publicado", _("Publicado")
         ARCHIVADO = "archivado", _("Archivado sin aprobar")
 
+    class ModoVigencia(models.TextChoices):
+        FECHA = "fecha", _("En una fecha")
+        PUBLICACION = "publicacion", _("Con su publicación")
+        DIAS_TRAS_PUBLICACION = "dias_publicacion", _("N días después de su publicación")
+        FIRMA = "firma", _("Con su firma (no requiere publicación)")
+        NOTIFICACION = "notificacion", _("Con su notificación (no requiere publicación)")
+
     class Vigencia(models.TextChoices):  # calculada al leer, no es un campo
         NO_VIGENTE = "no_vigente", _("Aún no vigente")
         VIGENTE = "vigente", _("Vigente")
@@ -118,12 +125,29 @@ class Acto(models.Model):
         related_name="+",
     )
     sha256 = models.CharField(_("SHA-256 del PDF firmado"), max_length=64, blank=True)
+    pdf_pades = models.BooleanField(
+        _("PDF con firma digital (PAdES)"),
+        default=False,
+        help_text=_(
+            "Firmado con el certificado del municipio (core.firma); si no hay certificado, solo el hash."
+        ),
+    )
 
     # Publicación según la regla del perfil (dónde, cuándo; desde cuándo rige).
     publicado_en = models.DateField(_("fecha de publicación"), null=True, blank=True)
     medio_publicacion = models.CharField(_("medio de publicación"), max_length=200, blank=True)
     regla_publicacion = models.TextField(_("regla de publicación aplicada"), blank=True)
     vigente_desde = models.DateField(_("vigente desde"), null=True, blank=True)
+
+    # Entrada en vigor que dispone el propio acto (si está vacía, la del perfil para su tipo).
+    vigencia_modo = models.CharField(
+        _("entra en vigor"), max_length=20, choices=ModoVigencia.choices, blank=True
+    )
+    vigencia_fecha = models.DateField(_("fecha de entrada en vigor"), null=True, blank=True)
+    vigencia_dias = models.PositiveSmallIntegerField(_("días tras la publicación"), null=True, blank=True)
+    notificado_en = models.DateField(_("notificado el"), null=True, blank=True)
+    # Excepción motivada al orden entre números y fechas de firma del registro (si el perfil la admite).
+    motivo_orden_firma = models.TextField(_("motivo de la excepción al orden de firma"), blank=True)
 
     class Meta:
         verbose_name = _("acto")
@@ -151,6 +175,66 @@ class Acto(models.Model):
     def editable(self) -> bool:
         """El texto solo se edita antes de firmar."""
         return self.estado in (self.Estado.PROYECTO, self.Estado.EN_REVISION, self.Estado.APROBADO)
+
+
+class FirmaActo(models.Model):
+    """Quien firma o refrenda (da fe) un acto, tomado de la organización el día de la firma: la persona que
+    ocupa el cargo que el perfil pide para el tipo de acto (`actos.firmantes`) o quien la subroga por
+    encargo. Nombre y cargo quedan impresos tal como eran ese día, aunque luego cambien."""
+
+    class Calidad(models.TextChoices):
+        FIRMA = "firma", _("Firma")
+        REFRENDA = "refrenda", _("Refrenda (da fe)")
+
+    acto = models.ForeignKey(Acto, verbose_name=_("acto"), on_delete=models.CASCADE, related_name="firmas")
+    calidad = models.CharField(_("calidad"), max_length=10, choices=Calidad.choices)
+    orden = models.PositiveSmallIntegerField(_("orden"), default=0)
+    codigo_cargo = models.CharField(
+        _("cargo según el perfil"), max_length=40, help_text=_("alcalde, secretario_general…")
+    )
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    persona = models.ForeignKey(
+        "core.Persona",
+        verbose_name=_("persona"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cargo = models.ForeignKey(
+        "core.Cargo",
+        verbose_name=_("cargo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    nombre = models.CharField(_("nombre impreso"), max_length=200)
+    cargo_texto = models.CharField(_("cargo impreso"), max_length=200)
+    por_encargo_de = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("por encargo de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    motivo_excepcion = models.TextField(_("motivo de la excepción"), blank=True)
+
+    class Meta:
+        verbose_name = _("firma de un acto")
+        verbose_name_plural = _("firmas de actos")
+        ordering = ["acto", "orden", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nombre}, {self.cargo_texto}"
 
 
 class Parte(models.Model):
@@ -435,3 +519,62 @@ class Protocolo(models.Model):
 
     def __str__(self) -> str:
         return f"Protocolo {self.tipo} {self.anio}"
+
+
+# --- Sanción, observación (veto), objeción o promulgación -----------------------------------------
+
+
+class Sancion(models.Model):
+    """La etapa entre la aprobación del concejo y la publicación, donde el perfil la tiene
+    (`actos.sancion`): el alcalde sanciona (o promulga) u observa/objeta dentro de su plazo; si el concejo
+    insiste con la mayoría del perfil (una votación confirmada), debe sancionar en el nuevo plazo. No se
+    publica hasta que la etapa termina (sancionado)."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", _("Pendiente de sanción")
+        OBJETADO = "objetado", _("Observado u objetado")
+        INSISTIDO = "insistido", _("El concejo insistió: pendiente de sanción")
+        SANCIONADO = "sancionado", _("Sancionado o promulgado")
+
+    acto = models.OneToOneField(
+        Acto, verbose_name=_("acto"), on_delete=models.CASCADE, related_name="sancion"
+    )
+    quien = models.CharField(_("quién sanciona (cargo del perfil)"), max_length=40)
+    puede = models.JSONField(_("decisiones posibles"), default=list)
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.PENDIENTE)
+    recibido_en = models.DateField(_("recibido para sanción el"))
+    articulos = models.PositiveSmallIntegerField(_("artículos"), default=0)
+    vence = models.DateField(_("vence"), null=True, blank=True)
+    regla = models.TextField(_("regla aplicada"), blank=True)
+    decision = models.CharField(_("decisión"), max_length=12, blank=True)
+    decidido_en = models.DateField(_("decidido el"), null=True, blank=True)
+    decidido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrado por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sancionado_por = models.CharField(_("sanciona"), max_length=200, blank=True)
+    motivo = models.TextField(_("motivo de la observación u objeción"), blank=True)
+    votacion_insistencia = models.ForeignKey(
+        "concejo.Votacion",
+        verbose_name=_("votación de insistencia"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("sanción de un acto")
+        verbose_name_plural = _("sanciones de actos")
+        ordering = ["vence", "pk"]
+
+    def __str__(self) -> str:
+        return f"Sanción de {self.acto}"
+
+    @property
+    def completa(self) -> bool:
+        return self.estado == self.Estado.SANCIONADO

@@ -19,7 +19,7 @@ from actos.models import Acto, Parte, Relacion
 from actos.permissions import actos_visibles, obtener_acto, puede_revisar
 from actos.selectors.instrumentos import nombre_de_tipo
 from actos.selectors.normativa import buscar_publicos
-from actos.services import ciclo, relaciones, texto
+from actos.services import ciclo, relaciones, texto, vigencia
 from actos.services.erratas import erratas_de
 from concejo.models import Decision
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
@@ -35,6 +35,18 @@ class ActosParteSalida(serializers.Serializer):
     numero = serializers.CharField()
     epigrafe = serializers.CharField()
     texto = serializers.CharField()
+
+
+class ActosFirmaSalida(serializers.Serializer):
+    calidad = serializers.CharField(help_text="firma o refrenda (da fe).")
+    codigo_cargo = serializers.CharField(help_text="Cargo según el perfil: alcalde, secretario_general…")
+    nombre = serializers.CharField()
+    cargo_texto = serializers.CharField()
+    usuario = serializers.IntegerField(source="usuario_id", allow_null=True)
+    persona = serializers.IntegerField(source="persona_id", allow_null=True)
+    cargo = serializers.IntegerField(source="cargo_id", allow_null=True)
+    por_encargo_de = serializers.IntegerField(source="por_encargo_de_id", allow_null=True)
+    motivo_excepcion = serializers.CharField()
 
 
 class ActosActoSalida(serializers.Serializer):
@@ -58,11 +70,18 @@ class ActosActoSalida(serializers.Serializer):
     )
     firmado_en = serializers.DateTimeField(allow_null=True)
     firmante = serializers.CharField()
+    firmas = ActosFirmaSalida(many=True, source="firmas.all", read_only=True)
     publicado_en = serializers.DateField(allow_null=True)
     medio_publicacion = serializers.CharField()
     vigente_desde = serializers.DateField(allow_null=True)
+    entrada_en_vigor = serializers.SerializerMethodField(
+        help_text="La regla que se aplica: la del acto o la del perfil para su tipo."
+    )
     sha256 = serializers.CharField(help_text="SHA-256 del PDF firmado.")
     enlaces = serializers.SerializerMethodField()
+
+    def get_entrada_en_vigor(self, obj) -> str:
+        return str(vigencia.regla_de(obj))
 
     def get_tipo_nombre(self, obj) -> str:
         return nombre_de_tipo(obj.tipo)
@@ -162,8 +181,31 @@ class ActosAprobarEntrada(serializers.Serializer):
 
 
 class ActosFirmaEntrada(serializers.Serializer):
-    firmante = serializers.CharField(max_length=150, help_text="Nombre de quien firma (el alcalde).")
+    firmante = serializers.CharField(
+        max_length=150,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Quien firma: debe ocupar el cargo que el perfil pide (`actos.firmantes`) el día de la firma "
+        "o subrogarlo por encargo; vacío: el único ocupante.",
+    )
     cargo_firmante = serializers.CharField(max_length=100, required=False, default="Alcalde")
+    fecha = serializers.DateField(required=False, allow_null=True, default=None)
+    motivo_excepcion = serializers.CharField(required=False, allow_blank=True, default="")
+    motivo_orden = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ActosVigenciaEntrada(serializers.Serializer):
+    modo = serializers.CharField(
+        allow_blank=True,
+        help_text="fecha, publicacion, dias_publicacion, firma, notificacion; vacío: la regla del perfil.",
+    )
+    fecha = serializers.DateField(required=False, allow_null=True, default=None)
+    dias = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0)
+
+
+class ActosNotificacionEntrada(serializers.Serializer):
+    fecha = serializers.DateField()
 
 
 class ActosPublicacionEntrada(serializers.Serializer):
@@ -373,6 +415,18 @@ ActoPublicar = _transicion(
     ciclo.publicar,
     ActosPublicacionEntrada,
     "Publica el acto firmado (fecha y medio); vigente desde según el perfil.",
+)
+ActoVigencia = _transicion(
+    "ActoVigencia",
+    vigencia.fijar_entrada_en_vigor,
+    ActosVigenciaEntrada,
+    "Anota cómo entra en vigor el acto (lo que dispone su texto), antes de firmarlo.",
+)
+ActoNotificar = _transicion(
+    "ActoNotificar",
+    vigencia.registrar_notificacion,
+    ActosNotificacionEntrada,
+    "Registra la notificación de un acto que rige desde ella.",
 )
 ActoArchivar = _transicion(
     "ActoArchivar", ciclo.archivar, ActosMotivoEntrada, "Archiva sin aprobar, con motivo."

@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/aprobar/", api_nucleo.ActoAprobar.as_view(), name="api-actos-aprobar"),
     path("<int:pk>/firmar/", api_nucleo.ActoFirmar.as_view(), name="api-actos-firmar"),
     path("<int:pk>/publicar/", api_nucleo.ActoPublicar.as_view(), name="api-actos-publicar"),
+    path("<int:pk>/vigencia/", api_nucleo.ActoVigencia.as_view(), name="api-actos-vigencia"),
+    path("<int:pk>/notificar/", api_nucleo.ActoNotificar.as_view(), name="api-actos-notificar"),
     path("<int:pk>/archivar/", api_nucleo.ActoArchivar.as_view(), name="api-actos-archivar"),
     path("<int:pk>/relaciones/", api_nucleo.RelacionCrear.as_view(), name="api-actos-relaciones"),
     # Seguimiento: tareas y avances.

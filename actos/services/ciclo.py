@@ -13,20 +13,24 @@ cambia) y escribe su evento de auditoría en la misma transacción.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from actos.models import Acto, Parte
+from actos.models import Acto, FirmaActo, Parte
 from actos.permissions import puede_redactar, puede_revisar
+from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.instrumentos import instrumento, nombre_de_tipo, opciones_de_tipo
+from actos.services import sancion, vigencia
 from actos.services.documento import pdf_de_acto
 from actos.services.relaciones import indexar_acto
 from concejo.models import Decision, Miembro
-from core.models import UnidadOrganica
+from core.firma import firmar_pdf
+from core.models import Municipio, UnidadOrganica
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
 from core.services.numeracion import serie_por_perfil, siguiente_numero
@@ -49,10 +53,16 @@ CAMPOS = [
     "por_encargo_de",
     "archivo",
     "sha256",
+    "pdf_pades",
     "publicado_en",
     "medio_publicacion",
     "vigente_desde",
     "aprobacion_externa",
+    "vigencia_modo",
+    "vigencia_fecha",
+    "vigencia_dias",
+    "notificado_en",
+    "motivo_orden_firma",
 ]
 MENSAJE_FIRMADO = (
     "El acto ya está firmado y no se edita: corríjalo con una fe de erratas o con otro acto que lo modifique."
@@ -354,32 +364,100 @@ def firmar(
     *,
     acto: Acto,
     por,
-    firmante: str,
+    firmante: str = "",
     cargo_firmante: str = "",
     fecha: date | datetime | None = None,
+    motivo_excepcion: str = "",
+    motivo_orden: str = "",
 ) -> Acto:
-    """Firma el acto aprobado: el alcalde (nombre y cargo en `firmante`/`cargo_firmante`) firma y el
-    Secretario General (`por`, con `actos.revisar_acto`) da fe; si `por` actúa por un encargo vigente
-    queda «por encargo de» su titular. El número sale del registro del tipo y del año de la firma.
+    """Firma el acto aprobado. Firman y refrendan quienes el perfil pide para su tipo (`actos.firmantes`),
+    tomados de la organización el día de la firma (`actos.selectors.firmantes`): si `firmante` está vacío
+    se toma al único ocupante del cargo que firma; si se escribe, debe ser uno de sus ocupantes (o quien
+    lo subroga por encargo). Refrenda (da fe) `por`, que debe ocupar el cargo que refrenda o subrogarlo.
+    Otra persona se rechaza, salvo que el perfil admita la excepción motivada (`motivo_excepcion`).
+    El número sale del registro del tipo y del año de la firma, y no puede quedar detrás de una firma
+    posterior ni delante de una anterior del mismo registro (salvo excepción motivada: `motivo_orden`).
 
     Dos transacciones: la firma con su número (lo más corta posible: desde el número los demás esperan)
-    y luego el PDF firmado guardado con su SHA-256. `fecha` (por defecto ahora) sirve para cargar actos
-    pasados; no puede ser futura.
+    y luego el PDF firmado (PAdES) guardado con su SHA-256. `fecha` (por defecto ahora) sirve para cargar
+    actos pasados; no puede ser futura.
     """
-    _firmar_y_numerar(acto=acto, por=por, firmante=firmante, cargo_firmante=cargo_firmante, fecha=fecha)
+    _firmar_y_numerar(
+        acto=acto,
+        por=por,
+        firmante=firmante,
+        cargo_firmante=cargo_firmante,
+        fecha=fecha,
+        motivo_excepcion=motivo_excepcion,
+        motivo_orden=motivo_orden,
+    )
     return guardar_pdf_firmado(acto=Acto.objects.get(pk=acto.pk), por=por)
 
 
+def _normal(texto: str) -> list[str]:
+    sin_tildes = unicodedata.normalize("NFKD", texto or "").encode("ascii", "ignore").decode()
+    return [p for p in "".join(c if c.isalnum() else " " for c in sin_tildes.casefold()).split() if p]
+
+
+def _coincide(escrito: str, candidato: firmantes_sel.Candidato) -> bool:
+    palabras = _normal(escrito)
+    return bool(palabras) and set(palabras) <= set(_normal(candidato.nombre))
+
+
+def _elegir_firmantes(
+    *, acto: Acto, por, firmante: str, cargo_firmante: str, dia: date, motivo_excepcion: str
+) -> list[tuple[str, str, firmantes_sel.Candidato, str]]:
+    """[(calidad, código, candidato, motivo de excepción)] o ValidationError en español."""
+    propuesta = firmantes_sel.propuesta(acto.tipo, dia)
+    excepcion = firmantes_sel.excepcion_admitida("firmantes", dia)
+    motivo_excepcion = (motivo_excepcion or "").strip()
+    elegidos: list[tuple[str, str, firmantes_sel.Candidato, str]] = []
+    escrito = (firmante or "").strip()
+    for i, (codigo, ocupantes) in enumerate(propuesta["firma"]):
+        cargo = firmantes_sel.nombre_de_cargo(codigo)
+        texto = escrito if i == 0 else ""
+        nombres = "; ".join(c.rotulo for c in ocupantes)
+        if texto:
+            iguales = [c for c in ocupantes if _coincide(texto, c)]
+        else:
+            iguales = ocupantes if len(ocupantes) == 1 else []
+        if len(iguales) == 1:
+            elegidos.append(("firma", codigo, iguales[0], ""))
+            continue
+        if texto and excepcion and motivo_excepcion:
+            libre = firmantes_sel.Candidato(
+                codigo=codigo, nombre=texto[:150], cargo_texto=(cargo_firmante or cargo).strip()[:100]
+            )
+            elegidos.append(("firma", codigo, libre, motivo_excepcion))
+            continue
+        if not ocupantes:
+            mensaje = (
+                f"Nadie ocupa el cargo de {cargo} el {dia:%d/%m/%Y} en la organización: registre quién lo "
+                "ocupa (o su encargo) antes de firmar."
+            )
+        elif texto and not iguales:
+            mensaje = f"«{texto}» no ocupa el cargo de {cargo} el {dia:%d/%m/%Y}: firma {nombres}." + (
+                " Si firma otra persona, escriba el motivo de la excepción." if excepcion else ""
+            )
+        else:
+            mensaje = f"Hay más de una persona en el cargo de {cargo} el {dia:%d/%m/%Y} ({nombres}): escriba quién firma."
+        raise ValidationError({"firmante": [mensaje]})
+    for codigo, ocupantes in propuesta["refrenda"]:
+        cargo = firmantes_sel.nombre_de_cargo(codigo)
+        propio = [c for c in ocupantes if c.usuario is not None and c.usuario.pk == por.pk]
+        if not propio:
+            nombres = "; ".join(c.rotulo for c in ocupantes) or "nadie registrado"
+            raise ValidationError(
+                f"Da fe de este acto quien ocupa el cargo de {cargo} el {dia:%d/%m/%Y} o lo subroga por "
+                f"encargo ({nombres}); usted no."
+            )
+        elegidos.append(("refrenda", codigo, propio[0], ""))
+    return elegidos
+
+
 @transaction.atomic
-def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
+def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha, motivo_excepcion, motivo_orden) -> Acto:
     _exigir_revisor(por)
-    firmante = ", ".join(p for p in ((firmante or "").strip(), (cargo_firmante or "").strip()) if p)
-    if not firmante:
-        raise ValidationError({"firmante": ["Escriba el nombre y el cargo de quien firma (el alcalde)."]})
-    if len(firmante) > 200:
-        raise ValidationError(
-            {"firmante": ["El nombre y cargo del firmante no pueden pasar de 200 caracteres."]}
-        )
     ahora = timezone.now()
     if fecha is None:
         momento = ahora
@@ -389,9 +467,18 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
         momento = timezone.make_aware(datetime.combine(fecha, datetime.min.time().replace(hour=12)))
     if momento > ahora + timedelta(minutes=1):
         raise ValidationError({"fecha": ["La fecha de firma no puede ser futura."]})
+    dia = timezone.localdate(momento)
     acto = _bloquear(acto)
     _exigir_estado(acto, Acto.Estado.APROBADO, accion="firmar")
     _exigir_texto(acto)
+    elegidos = _elegir_firmantes(
+        acto=acto,
+        por=por,
+        firmante=firmante,
+        cargo_firmante=cargo_firmante,
+        dia=dia,
+        motivo_excepcion=motivo_excepcion,
+    )
     try:
         serie = serie_por_perfil(acto.tipo, por=por)
     except ClaveDesconocida:
@@ -400,20 +487,30 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
             f"(numeracion.formato.{acto.tipo})."
         ) from None
     antes = instantanea(acto, CAMPOS)
-    encargo = encargo_vigente(por, timezone.localdate(momento))
-    anio = timezone.localdate(momento).year
+    anio = dia.year
     numero = siguiente_numero(serie, anio, por=por, objeto=acto)
+    motivo_orden = _comprobar_orden(acto=acto, anio=anio, momento=momento, motivo=motivo_orden)
+    principal = next((c for q, _cod, c, _m in elegidos if q == "firma"), None)
+    refrenda = next((c for q, _cod, c, _m in elegidos if q == "refrenda"), None)
     acto.registro = numero
     acto.anio = anio
     acto.numero = numero.numero
     acto.numero_texto = numero.texto
     acto.estado = Acto.Estado.FIRMADO
     acto.firmado_en = momento
-    acto.firmante = firmante
+    acto.firmante = f"{principal.nombre}, {principal.cargo_texto}"[:200] if principal else ""
     acto.refrendado_por = por
-    acto.por_encargo_de = encargo.titular if encargo is not None else None
+    encargo = encargo_vigente(por, dia)
+    acto.por_encargo_de = (
+        refrenda.por_encargo_de
+        if refrenda is not None
+        else (encargo.titular if encargo is not None else None)
+    )
+    acto.motivo_orden_firma = motivo_orden
+    acto.vigente_desde = vigencia.vigente_desde(acto)  # rige con su firma si así lo dispone
     acto.save(
         update_fields=[
+            "vigente_desde",
             "registro",
             "anio",
             "numero",
@@ -423,23 +520,118 @@ def _firmar_y_numerar(*, acto, por, firmante, cargo_firmante, fecha) -> Acto:
             "firmante",
             "refrendado_por",
             "por_encargo_de",
+            "motivo_orden_firma",
         ]
     )
-    _auditar(por, "actos.acto.firmar", acto, antes)
+    sancion.abrir_etapa(acto=acto, por=por, dia=dia)  # si el perfil la tiene para el tipo
+    FirmaActo.objects.bulk_create(
+        FirmaActo(
+            acto=acto,
+            calidad=calidad,
+            orden=i,
+            codigo_cargo=codigo,
+            usuario=c.usuario,
+            persona=c.persona,
+            cargo=c.cargo,
+            nombre=c.nombre[:200],
+            cargo_texto=c.cargo_texto[:200],
+            por_encargo_de=c.por_encargo_de,
+            motivo_excepcion=motivo,
+        )
+        for i, (calidad, codigo, c, motivo) in enumerate(elegidos)
+    )
+    _auditar(
+        por,
+        "actos.acto.firmar",
+        acto,
+        antes,
+        {
+            "firmas": [
+                {
+                    "calidad": calidad,
+                    "cargo": codigo,
+                    "nombre": c.nombre,
+                    "usuario": getattr(c.usuario, "pk", None),
+                    "persona": getattr(c.persona, "pk", None),
+                    "por_encargo_de": getattr(c.por_encargo_de, "pk", None),
+                    "motivo_excepcion": motivo,
+                }
+                for calidad, codigo, c, motivo in elegidos
+            ]
+        },
+    )
     return acto
 
 
-@transaction.atomic
+def _comprobar_orden(*, acto: Acto, anio: int, momento: datetime, motivo: str) -> str:
+    """Dentro del registro (tipo y año) los números y las fechas de firma no se cruzan: el número que sale
+    ahora es el mayor, así que ningún acto ya firmado del registro puede tener una fecha de firma posterior
+    (se comparan días). Si el perfil admite la excepción motivada, se acepta con su motivo (queda anotado
+    en el acto y en su evento); si no, se rechaza."""
+    dia = timezone.localdate(momento)
+    posteriores = [
+        a
+        for a in Acto.objects.filter(tipo=acto.tipo, anio=anio, firmado_en__isnull=False)
+        .exclude(pk=acto.pk)
+        .order_by("-firmado_en")[:50]
+        if timezone.localdate(a.firmado_en) > dia
+    ]
+    if not posteriores:
+        return ""
+    motivo = (motivo or "").strip()
+    if firmantes_sel.excepcion_admitida("orden_de_firma", dia) and motivo:
+        return motivo
+    ultimo = posteriores[0]
+    texto = (
+        f"{ultimo.numero_texto} se firmó el {timezone.localdate(ultimo.firmado_en):%d/%m/%Y}: un acto firmado el "
+        f"{dia:%d/%m/%Y} no puede tomar un número posterior. Los números y las fechas de firma del registro "
+        "no se cruzan"
+    )
+    if firmantes_sel.excepcion_admitida("orden_de_firma", dia):
+        texto += " (el perfil admite la excepción: escriba su motivo)"
+    raise ValidationError({"fecha": [texto + "."]})
+
+
+def _razon_de_firma(acto: Acto) -> str:
+    firmas = list(acto.firmas.all())
+    quienes = "; ".join(f"{f.get_calidad_display()}: {f.nombre}, {f.cargo_texto}" for f in firmas)
+    return f"{acto.numero_texto}. {quienes or acto.firmante}"[:200]
+
+
+def _firmar_pades(contenido: bytes, acto: Acto) -> tuple[bytes, bool]:
+    """Firma PAdES con el certificado del municipio (`core.firma`, el mismo servicio que firma los
+    certificados y las actas); sin certificado configurado, el PDF tal cual (quedan las firmas registradas
+    y el SHA-256) y se dice que no lleva firma digital."""
+    municipio = Municipio.objects.actual()
+    try:
+        return firmar_pdf(
+            contenido, razon=_razon_de_firma(acto), lugar=municipio.nombre if municipio else ""
+        ), True
+    except ImproperlyConfigured:
+        return contenido, False
+
+
 def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
-    """Genera el PDF del acto firmado y lo guarda con su SHA-256 (una sola vez: el firmado no cambia)."""
-    acto = _bloquear(acto)
+    """Genera el PDF del acto firmado, lo firma PAdES y lo guarda con su SHA-256 (una sola vez: el firmado
+    no cambia). El SHA-256 es el del archivo firmado: el que se descarga, se verifica y se certifica.
+    El PDF se arma y se firma fuera de la transacción (tarda): la transacción solo lo guarda."""
+    acto = Acto.objects.get(pk=acto.pk)
     if acto.estado not in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO):
         raise ValidationError("Solo un acto firmado tiene PDF firmado.")
     if acto.archivo_id:
         return acto
+    contenido, pades = _firmar_pades(pdf_de_acto(acto), acto)
+    return _guardar_pdf(acto=acto, por=por, contenido=contenido, pades=pades)
+
+
+@transaction.atomic
+def _guardar_pdf(*, acto: Acto, por, contenido: bytes, pades: bool) -> Acto:
+    acto = _bloquear(acto)
+    if acto.archivo_id:  # otro lo guardó mientras se firmaba: vale el primero
+        return acto
     nombre = f"{acto.tipo}-{acto.anio}-{acto.numero:03d}.pdf"
     archivo = guardar_archivo(
-        archivo=SimpleUploadedFile(nombre, pdf_de_acto(acto), content_type="application/pdf"),
+        archivo=SimpleUploadedFile(nombre, contenido, content_type="application/pdf"),
         por=por,
         tipos_permitidos=["application/pdf"],
         tamano_maximo=200 * 1024 * 1024,
@@ -447,7 +639,8 @@ def guardar_pdf_firmado(*, acto: Acto, por) -> Acto:
     antes = instantanea(acto, CAMPOS)
     acto.archivo = archivo
     acto.sha256 = archivo.sha256
-    acto.save(update_fields=["archivo", "sha256"])
+    acto.pdf_pades = pades
+    acto.save(update_fields=["archivo", "sha256", "pdf_pades"])
     _auditar(por, "actos.acto.guardar_pdf", acto, antes)
     return acto
 
@@ -473,13 +666,16 @@ def regla_de_publicacion(fecha: date | None = None, *, tipo: str = "") -> dict:
 @transaction.atomic
 def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     """Publica el acto firmado: fecha y medio (gaceta, diario, portal) según la regla del perfil, que queda
-    anotada; el medio debe ser uno de los que el perfil admite para el tipo (texto libre si no lista ninguno); `vigente_desde` = fecha + los días del perfil (PE: el día siguiente, Ley 27972 art. 44). Se
+    anotada; el medio debe ser uno de los que el perfil admite para el tipo (texto libre si no lista ninguno).
+    `vigente_desde` sale de lo que dispone el acto o, si nada dispone, de la regla del perfil para su tipo
+    (`actos.services.vigencia`; PE: el día siguiente, Ley 27972 art. 44). Se
     indexa para la búsqueda pública. Su vigencia (y la de los actos que modifica o deroga) no se guarda: se
     deduce al leer (`relaciones.vigencia_de`), porque depende del día.
     """
     _exigir_revisor(por)
     acto = _bloquear(acto)
     _exigir_estado(acto, Acto.Estado.FIRMADO, accion="publicar")
+    sancion.exigir_etapa_completa(acto)
     errores: dict[str, list[str]] = {}
     medio = (medio or "").strip()
     if not isinstance(fecha, date):
@@ -514,7 +710,8 @@ def publicar(*, acto: Acto, por, fecha: date, medio: str) -> Acto:
     acto.publicado_en = fecha
     acto.medio_publicacion = medio
     acto.regla_publicacion = regla["regla"]
-    acto.vigente_desde = fecha + timedelta(days=regla["vigencia_dias"])
+    # Desde cuándo rige: lo que dispone el acto o la regla del perfil para su tipo (`actos.services.vigencia`).
+    acto.vigente_desde = vigencia.vigente_desde(acto) or acto.vigente_desde
     acto.save(
         update_fields=["estado", "publicado_en", "medio_publicacion", "regla_publicacion", "vigente_desde"]
     )

@@ -109,9 +109,14 @@ def _rige(vigente_desde: date | None, hoy: date) -> bool:
     return vigente_desde is None or vigente_desde <= hoy
 
 
+EN_VIGOR_POSIBLE = (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO)
+
+
 def _estado(acto: Acto, filas, hoy: date) -> EstadoVigencia:
     """`filas`: (tipo, vigente_desde del acto que dispone) de las relaciones de actos publicados."""
-    if acto.estado != Acto.Estado.PUBLICADO:
+    # Rige lo publicado y, si no requiere publicación (entra en vigor con su firma o notificación), lo
+    # firmado que ya tiene fecha de entrada en vigor (`actos.services.vigencia`).
+    if acto.estado not in EN_VIGOR_POSIBLE or acto.vigente_desde is None:
         return EstadoVigencia(Acto.Vigencia.NO_VIGENTE)
     if not _rige(acto.vigente_desde, hoy):
         return EstadoVigencia(Acto.Vigencia.NO_VIGENTE, acto.vigente_desde)
@@ -125,7 +130,9 @@ def _estado(acto: Acto, filas, hoy: date) -> EstadoVigencia:
 
 
 def _relaciones_en_vigor(destinos):
-    return Relacion.objects.filter(destino__in=destinos, origen__estado=Acto.Estado.PUBLICADO)
+    return Relacion.objects.filter(
+        destino__in=destinos, origen__estado__in=EN_VIGOR_POSIBLE, origen__vigente_desde__isnull=False
+    )
 
 
 def vigencia_de(acto: Acto, *, hoy: date | None = None) -> EstadoVigencia:
@@ -140,7 +147,7 @@ def vigencias(actos, *, hoy: date | None = None) -> dict[int, EstadoVigencia]:
     hoy = hoy or timezone.localdate()
     actos = list(actos)
     por_acto: dict[int, list] = {a.pk: [] for a in actos}
-    publicados = [a.pk for a in actos if a.estado == Acto.Estado.PUBLICADO]
+    publicados = [a.pk for a in actos if a.estado in EN_VIGOR_POSIBLE and a.vigente_desde is not None]
     if publicados:
         for destino, tipo, desde in _relaciones_en_vigor(publicados).values_list(
             "destino_id", "tipo", "origen__vigente_desde"

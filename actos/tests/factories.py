@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from actos.models import Acto, Parte
 from actos.services.ciclo import firmar, publicar
+from concejo.models import Miembro, Periodo
+from core.models import Persona
 from core.tests.factories import UsuarioFactory
 
 ORGANO_DE_TIPO = {"decreto": Acto.Organo.ALCALDE, "resolucion_alcaldia": Acto.Organo.ALCALDE}
@@ -81,6 +83,27 @@ class ActoFactory(factory.django.DjangoModelFactory):
         Parte.objects.bulk_create(filas)
 
 
+def alcalde_en_funciones(
+    nombre: str = "Pedro", apellidos: str = "Ramos Salas", *, desde: date = date(2000, 1, 1), hasta=None
+) -> Miembro:
+    """El alcalde que firma los actos en las pruebas: su asiento en un periodo del concejo (idempotente)."""
+    periodo = Periodo.objects.filter(nombre="Pruebas de actos").first() or Periodo.objects.create(
+        nombre="Pruebas de actos", inicio=date(2000, 1, 1), fin=date(2099, 12, 31), numero_legal=12
+    )
+    persona, _c = Persona.objects.get_or_create(
+        tipo_documento=Persona.TipoDocumento.DNI,
+        numero_documento=f"9{abs(hash((nombre, apellidos))) % 10**7:07d}",
+        defaults={"nombres": nombre, "apellidos": apellidos},
+    )
+    miembro, _c = Miembro.objects.get_or_create(
+        periodo=periodo,
+        persona=persona,
+        rol=Miembro.Rol.ALCALDE,
+        defaults={"desde": desde, "hasta": hasta},
+    )
+    return miembro
+
+
 def acto_firmado(
     *,
     por,
@@ -92,6 +115,7 @@ def acto_firmado(
 ) -> Acto:
     """Un acto aprobado y firmado por los servicios (`por` necesita `actos.revisar_acto`: el secretario)."""
     acto = ActoFactory(tipo=tipo, estado=Acto.Estado.APROBADO, creado_por=por, **kwargs)
+    alcalde_en_funciones()
     return firmar(acto=acto, por=por, firmante=firmante, cargo_firmante=cargo_firmante, fecha=fecha)
 
 

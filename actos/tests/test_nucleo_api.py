@@ -80,6 +80,11 @@ def test_el_ciclo_completo_por_la_api(secretario, jefe_unidad):
     assert jefe.post(reverse("api-actos-aprobar", args=[pk]), {}, format="json").status_code == 403
     sec = con_token(secretario)
     assert sec.post(reverse("api-actos-aprobar", args=[pk]), {}, format="json").json()["estado"] == "aprobado"
+    # La resolución dispone su propia entrada en vigor (sin ello, la del perfil: con su notificación).
+    r = sec.post(
+        reverse("api-actos-vigencia", args=[pk]), {"modo": "dias_publicacion", "dias": 1}, format="json"
+    )
+    assert r.status_code == 200
     r = sec.post(reverse("api-actos-firmar", args=[pk]), {"firmante": "Pedro Ramos"}, format="json")
     assert r.status_code == 200
     assert r.json()["estado"] == "firmado" and r.json()["numero"] == 1 and len(r.json()["sha256"]) == 64
@@ -93,7 +98,7 @@ def test_el_ciclo_completo_por_la_api(secretario, jefe_unidad):
     assert r.json()["vigente_desde"] == manana.isoformat()
     assert r.json()["vigencia_nombre"] == f"Aún no vigente (vigente desde {manana:%d/%m/%Y})"
     acto = Acto.objects.get(pk=pk)
-    assert acto.firmante == "Pedro Ramos, Alcalde"
+    assert acto.firmante == "Pedro Ramos Salas, Alcalde"
     acciones = set(
         Evento.objects.filter(objeto_id=str(pk), accion__startswith="actos.acto.").values_list(
             "accion", flat=True

@@ -112,7 +112,9 @@ def test_relaciones_y_estado_consolidado(client, secretario):
     )
     r = client.get(reverse("normativa:acto", args=[original.pk]))
     assert f"Artículo 2 modificado por {acto_modificadora.numero_texto}" in r.content.decode()
-    derogadora = acto_publicado(por=secretario, fecha=hoy - timedelta(days=2))
+    derogadora = acto_publicado(
+        por=secretario, tipo="acuerdo", fecha=hoy - timedelta(days=2)
+    )  # otro registro
     relacionar(origen=derogadora, destino=original, tipo="deroga", por=secretario)
     assert vigencia_calculada(original) == "derogado"
     assert (

@@ -22,11 +22,12 @@ from actos.permissions import (
     puede_revisar,
     tareas_visibles,
 )
+from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.aprobacion import aprobacion_en_sesion
 from actos.selectors.instrumentos import nombre_de_tipo, opciones_de_tipo
-from actos.services import ciclo, erratas, relaciones, texto
+from actos.services import ciclo, erratas, relaciones, sancion, texto, vigencia
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
-from concejo.models import Decision
+from concejo.models import Decision, Votacion
 from core.forms._base import FormularioBootstrap, aplicar_error
 from core.selectors.auditoria import historial_de
 
@@ -92,10 +93,74 @@ class AprobarForm(FormularioBootstrap, forms.Form):
 
 
 class FirmaForm(FormularioBootstrap, forms.Form):
-    firmante = forms.CharField(label="Firma (nombre)", max_length=150)
+    firmante = forms.CharField(
+        label="Firma (nombre)",
+        max_length=150,
+        required=False,
+        help_text="Quien ocupa el cargo que firma el día de la firma (o lo subroga por encargo).",
+    )
     cargo_firmante = forms.CharField(
         label="Cargo de quien firma", max_length=100, required=False, initial="Alcalde"
     )
+    fecha = forms.DateField(
+        label="Fecha de firma",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        help_text="Vacía: ahora. No puede ser futura ni anterior a la del último número del registro.",
+    )
+    motivo_excepcion = forms.CharField(
+        label="Motivo si firma otra persona (solo si el perfil lo admite)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    motivo_orden = forms.CharField(
+        label="Motivo si la fecha es anterior a la de un número ya dado (solo si el perfil lo admite)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class VigenciaForm(FormularioBootstrap, forms.Form):
+    modo = forms.ChoiceField(
+        label="Entra en vigor",
+        required=False,
+        choices=[("", "Según el perfil para este tipo de acto")] + list(Acto.ModoVigencia.choices),
+    )
+    fecha = forms.DateField(
+        label="Fecha (si rige en una fecha)",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    dias = forms.IntegerField(label="Días tras la publicación", required=False, min_value=0)
+
+
+class NotificacionForm(FormularioBootstrap, forms.Form):
+    fecha = forms.DateField(
+        label="Fecha de notificación", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+
+
+class SancionForm(FormularioBootstrap, forms.Form):
+    decision = forms.ChoiceField(label="Decisión", choices=[])
+    fecha = forms.DateField(
+        label="Fecha", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    motivo = forms.CharField(
+        label="Motivos (si observa u objeta)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    sancionado_por = forms.CharField(
+        label="Sanciona (si no es el alcalde, p. ej. el presidente del concejo)",
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, posibles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [(d, sancion.NOMBRES.get(d, d).capitalize()) for d in posibles]
+
+
+class InsistenciaForm(FormularioBootstrap, forms.Form):
+    votacion = forms.IntegerField(label="Votación de insistencia (número interno)")
 
 
 class PublicacionForm(FormularioBootstrap, forms.Form):
@@ -270,13 +335,33 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         "aprobar_form": AprobarForm()
         if revisa and acto.organo == Acto.Organo.CONCEJO and not acto.decision_id
         else None,
-        "firma_form": FirmaForm(initial=_firmante_inicial())
+        "firma_form": FirmaForm(initial=_firmante_inicial(acto))
         if revisa and acto.estado == Acto.Estado.APROBADO
         else None,
+        "propuesta_firmas": _propuesta_firmas(acto) if revisa and acto.estado == Acto.Estado.APROBADO else [],
         "publicacion_form": PublicacionForm(
             initial={"fecha": timezone.localdate(), "medio": (regla["medios"] or [""])[0]}
         ),
         "medios": regla["medios"],
+        "entrada_en_vigor": vigencia.regla_de(acto),
+        "etapa_sancion": getattr(acto, "sancion", None),
+        "sancion_form": SancionForm(posibles=_posibles(acto), initial={"fecha": timezone.localdate()})
+        if revisa and _posibles(acto)
+        else None,
+        "insistencia_form": InsistenciaForm()
+        if revisa and getattr(acto, "sancion", None) is not None and acto.sancion.estado == "objetado"
+        else None,
+        "vigencia_form": VigenciaForm(
+            initial={"modo": acto.vigencia_modo, "fecha": acto.vigencia_fecha, "dias": acto.vigencia_dias}
+        )
+        if (revisa or redacta) and acto.editable
+        else None,
+        "notificacion_form": NotificacionForm(initial={"fecha": timezone.localdate()})
+        if revisa
+        and acto.estado in (Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO)
+        and vigencia.regla_de(acto).modo == Acto.ModoVigencia.NOTIFICACION
+        and acto.notificado_en is None
+        else None,
         "regla_publicacion": regla["regla"],
         "relacion_form": RelacionForm(acto=acto) if revisa or redacta else None,
         "erratas": lista_erratas,
@@ -292,12 +377,23 @@ def _contexto(request, acto: Acto, **extra) -> dict:
     return contexto
 
 
-def _firmante_inicial() -> dict:
-    alcalde = ciclo.alcalde_vigente()
-    if not alcalde:
-        return {"cargo_firmante": "Alcalde"}
-    nombre, _sep, cargo = alcalde.rpartition(", ")
-    return {"firmante": nombre, "cargo_firmante": cargo}
+def _propuesta_firmas(acto: Acto) -> list[dict]:
+    propuesta = firmantes_sel.propuesta(acto.tipo, timezone.localdate())
+    calidades = {"firma": "Firma", "refrenda": "Refrenda (da fe)"}
+    return [
+        {"calidad": calidades[q], "cargo": firmantes_sel.nombre_de_cargo(codigo), "ocupantes": ocupantes}
+        for q in ("firma", "refrenda")
+        for codigo, ocupantes in propuesta[q]
+    ]
+
+
+def _firmante_inicial(acto: Acto) -> dict:
+    """El firmante propuesto: el único ocupante hoy del cargo que firma el tipo de acto."""
+    propuesta = firmantes_sel.propuesta(acto.tipo, timezone.localdate())
+    for _codigo, ocupantes in propuesta["firma"][:1]:
+        if len(ocupantes) == 1:
+            return {"firmante": ocupantes[0].nombre, "cargo_firmante": ocupantes[0].cargo_texto}
+    return {"cargo_firmante": "Alcalde"}
 
 
 @login_required
@@ -453,6 +549,80 @@ def firmar(request, pk: int):
 @require_POST
 def publicar(request, pk: int):
     return _transicion(request, pk, ciclo.publicar, "El acto quedó publicado.", PublicacionForm)
+
+
+@login_required
+@require_POST
+def vigencia_fijar(request, pk: int):
+    return _transicion(
+        request, pk, vigencia.fijar_entrada_en_vigor, "Se anotó cómo entra en vigor el acto.", VigenciaForm
+    )
+
+
+@login_required
+@require_POST
+def notificar(request, pk: int):
+    return _transicion(
+        request,
+        pk,
+        vigencia.registrar_notificacion,
+        "Se registró la notificación: el acto rige desde ella.",
+        NotificacionForm,
+    )
+
+
+def _posibles(acto: Acto) -> list[str]:
+    etapa = getattr(acto, "sancion", None)
+    if etapa is None or etapa.completa:
+        return []
+    if etapa.estado == etapa.Estado.PENDIENTE:
+        return list(etapa.puede)
+    return [d for d in etapa.puede if d in sancion.ACCIONES_QUE_TERMINAN] or ["sancionar"]
+
+
+@login_required
+@require_POST
+def sancion_decidir(request, pk: int):
+    acto = obtener_acto(request.user, pk)
+    form = SancionForm(request.POST, posibles=sancion.ACCIONES_QUE_TERMINAN + sancion.ACCIONES_QUE_OBSERVAN)
+    try:
+        if not form.is_valid():
+            raise ValidationError([m for errores in form.errors.values() for m in errores])
+        sancion.decidir(acto=acto, por=request.user, **form.cleaned_data)
+    except ValidationError as e:
+        messages.error(request, "No se registró: " + " ".join(e.messages))
+    else:
+        messages.success(request, "Se registró la decisión de la etapa de sanción.")
+    return redirect("actos:acto", pk=acto.pk)
+
+
+@login_required
+@require_POST
+def sancion_insistencia(request, pk: int):
+    acto = obtener_acto(request.user, pk)
+    form = InsistenciaForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([m for errores in form.errors.values() for m in errores])
+        votacion = get_object_or_404(Votacion, pk=form.cleaned_data["votacion"])
+        sancion.registrar_insistencia(acto=acto, por=request.user, votacion=votacion)
+    except ValidationError as e:
+        messages.error(request, "No se registró la insistencia: " + " ".join(e.messages))
+    else:
+        messages.success(request, "Se registró la insistencia del concejo.")
+    return redirect("actos:acto", pk=acto.pk)
+
+
+@login_required
+@require_GET
+def por_sancionar(request):
+    if not puede_revisar(request.user):
+        raise PermissionDenied("Solo la Secretaría General sigue la etapa de sanción.")
+    return render(
+        request,
+        "actos/nucleo/por_sancionar.html",
+        {"sanciones": list(sancion.pendientes()[:300]), "hoy": timezone.localdate()},
+    )
 
 
 @login_required

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from actos.models import Acto
 from certificaciones.models import Certificado, normalizar_codigo
 from core.firma import ResultadoFirma, validar_firma
 
@@ -27,6 +28,7 @@ class Comprobacion:
     sha256: str
     certificado: Certificado | None
     firma: ResultadoFirma
+    acto: Acto | None = None  # el acto firmado (ordenanza, decreto…) cuyo PDF es exactamente este
 
     def como_json(self) -> dict:
         c = self.certificado
@@ -42,6 +44,17 @@ class Comprobacion:
             "emitido_en": c.emitido_en.isoformat() if c else None,
             "revocado": c.revocado if c else None,
             "motivo_revocacion": (c.motivo_revocacion or None) if c else None,
+            "acto": (
+                {
+                    "id": self.acto.pk,
+                    "numero": self.acto.numero_texto,
+                    "titulo": self.acto.titulo,
+                    "estado": self.acto.estado,
+                    "firmado_en": self.acto.firmado_en.isoformat() if self.acto.firmado_en else None,
+                }
+                if self.acto
+                else None
+            ),
         }
 
 
@@ -73,4 +86,13 @@ def comprobar_pdf(archivo: bytes | BinaryIO, *, codigo: str = "") -> Comprobacio
     if codigo:
         certificados = certificados.filter(codigo=normalizar_codigo(codigo))
     certificado = certificados.first()
-    return Comprobacion(certificado is not None, huella, certificado, validar_firma(flujo))
+    acto = None
+    if certificado is None and not codigo:
+        # El PDF firmado de un acto (actos.services.ciclo.guardar_pdf_firmado) también se verifica aquí.
+        acto = (
+            Acto.objects.filter(sha256=huella, estado__in=(Acto.Estado.FIRMADO, Acto.Estado.PUBLICADO))
+            .exclude(sha256="")
+            .first()
+        )
+    coincide = certificado is not None or acto is not None
+    return Comprobacion(coincide, huella, certificado, validar_firma(flujo), acto)

@@ -23,6 +23,7 @@ from certificaciones.tests.conftest import firma_valida_segun_pyhanko
 from concejo.models import Acta
 from concejo.services import actas
 from concejo.tests.datos_despues import sesion_realizada, votacion_de_aprobacion
+from core.firma import validar_firma
 from core.models import Evento
 from registro.tests.factories import DocumentoFactory
 
@@ -173,6 +174,7 @@ def test_certificacion_de_una_ordenanza_publicada_por_la_pagina(cliente_de, secr
     original = _leer(acto.archivo)
     assert c.tipo == "ordenanza" and c.fuente_clave == "actos.acto"
     assert c.fuente_sha256 == acto.sha256 == hashlib.sha256(original).hexdigest()
+    assert acto.pdf_pades and validar_firma(original).valida  # se certifica el PDF firmado PAdES
     paginas = _comprobar_certificado(c, acto, acto.sha256)
     paginas_originales = PdfReader(io.BytesIO(original)).pages
     assert len(paginas) == len(paginas_originales) + 1
