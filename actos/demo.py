@@ -17,8 +17,8 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from actos.models import Acto, Tarea
-from actos.services import ciclo
+from actos.models import Acto, Sancion, Tarea
+from actos.services import ciclo, sancion
 from actos.services.relaciones import relacionar
 from actos.services.seguimiento import crear_tarea, informar_avance
 from actos.services.texto import agregar_parte
@@ -368,6 +368,12 @@ def _publicar(
     alcalde = ciclo.alcalde_vigente() or alcalde or "Pedro Ramos Salas, Alcalde"
     nombre, _s, cargo = alcalde.rpartition(", ")
     acto = ciclo.firmar(acto=acto, por=por, firmante=nombre, cargo_firmante=cargo, fecha=firmado)
+    # Donde el perfil tiene etapa de sanción (EC, CO), el alcalde sanciona el mismo día antes de publicar.
+    etapa = Sancion.objects.filter(acto=acto).first()
+    if etapa is not None and not etapa.completa:
+        termina = next(d for d in sancion.ACCIONES_QUE_TERMINAN if d in etapa.puede)
+        sancion.decidir(acto=acto, por=por, decision=termina, fecha=firmado)
+        acto = Acto.objects.get(pk=acto.pk)
     medio = (ciclo.regla_de_publicacion(tipo=acto.tipo)["medios"] or ["Portal institucional"])[0]
     return ciclo.publicar(acto=acto, por=por, fecha=firmado + timedelta(days=1), medio=medio)
 
@@ -422,11 +428,11 @@ def cargar_normativa(municipio: Municipio) -> None:
 
     decreto = _redactar(del_pais(DECRETO_HORARIO), por=secretario, autor=jefe)
     decreto = publicar(decreto, dias_atras=30)
+    # En orden de firma: donde decreto y resolución comparten registro (EC), los números siguen a las fechas.
+    publicar(_redactar(del_pais(RESOLUCION), por=secretario), dias_atras=20)
     nuevo = _redactar(del_pais(DECRETO_NUEVO_HORARIO), por=secretario, autor=jefe)
     relacionar(origen=nuevo, destino=decreto, tipo="deroga", por=secretario)
     publicar(nuevo, dias_atras=8)
-
-    publicar(_redactar(del_pais(RESOLUCION), por=secretario), dias_atras=20)
 
     # Un acuerdo: desde una decisión pendiente del concejo con ese instrumento si la hay (con el título del
     # punto votado); si no, el del calendario de sesiones, con la sesión anotada.

@@ -362,6 +362,17 @@ CO = Pais(
             roles.JEFE,
             "Secretario de Planeación e Infraestructura",
         ),
+        # El alcalde no es miembro del concejo: firma y sanciona como jefe del Despacho del Alcalde.
+        UsuarioDemo(
+            "alcalde",
+            "Jhon Jairo",
+            "Restrepo Gallego",
+            "ALC",
+            "Alcalde",
+            True,
+            roles.FUNCIONARIO,
+            "Alcalde (firma y sanciona los acuerdos; no integra el concejo)",
+        ),
         UsuarioDemo(
             "regidor",
             "Diana Patricia",

@@ -5,7 +5,8 @@ El perfil dice, por tipo de acto, qué cargos firman y cuáles refrendan (`actos
 estables, que se resuelven así en la organización de la fecha de firma:
 
 - `alcalde`: quien ocupa ese día el asiento de alcalde (o presidente municipal) en el periodo del concejo
-  (Concejo › Periodo y miembros, rol «alcalde»), con sus fechas `desde`/`hasta`;
+  (Concejo › Periodo y miembros, rol «alcalde»), con sus fechas `desde`/`hasta`; donde el alcalde no integra
+  el concejo (Colombia), el jefe de la unidad raíz del organigrama (el Despacho del Alcalde o la Alcaldía);
 - `secretario_general`: los usuarios activos con el rol «Secretario General» (grupo de `core.roles`).
 
 Para ambos, quien tiene ese día un encargo vigente del titular (`core.Encargo`) firma por él («por
@@ -23,7 +24,7 @@ from django.db.models import Q
 
 from concejo.models import Miembro
 from core import roles
-from core.models import Encargo
+from core.models import Encargo, UnidadOrganica
 from core.services.perfiles import ClaveDesconocida, valor
 
 CODIGOS = ("alcalde", "secretario_general")
@@ -132,7 +133,27 @@ def ocupantes(codigo: str, fecha: date) -> list[Candidato]:
             )
             for m in miembros
         ]
-        return titulares + _encargados([m.usuario for m in miembros], fecha, codigo, cargo_texto)
+        usuarios = [m.usuario for m in miembros]
+        if not miembros:  # el alcalde no integra el concejo: el jefe de la raíz del organigrama
+            raices = (
+                UnidadOrganica.objects.filter(padre__isnull=True, activa=True, jefe__is_active=True)
+                .select_related("jefe", "jefe__persona", "jefe__cargo")
+                .order_by("pk")
+            )
+            usuarios = [u.jefe for u in raices]
+            titulares = [
+                Candidato(
+                    codigo=codigo,
+                    nombre=_nombre_usuario(u),
+                    cargo_texto=cargo_texto,
+                    usuario=u,
+                    persona=u.persona,
+                    cargo=u.cargo,
+                )
+                for u in usuarios
+                if u is not None
+            ]
+        return titulares + _encargados(usuarios, fecha, codigo, cargo_texto)
     if codigo == "secretario_general":
         usuarios = list(
             get_user_model()

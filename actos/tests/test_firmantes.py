@@ -107,6 +107,23 @@ def test_sin_alcalde_registrado_no_se_firma(secretario, cliente_de):
     assert r.status_code == 400 and "Nadie ocupa el cargo de Alcalde" in r.content.decode()
 
 
+def test_donde_el_alcalde_no_integra_el_concejo_firma_el_jefe_del_despacho(secretario, cliente_de):
+    """Colombia: el alcalde no es miembro del concejo; lo encuentra el organigrama (jefe de la unidad raíz)."""
+    from concejo.models import Miembro  # noqa: PLC0415 - solo esta prueba
+    from core.models import UnidadOrganica  # noqa: PLC0415 - solo esta prueba
+
+    _perfil("CO")
+    Miembro.objects.filter(rol=Miembro.Rol.ALCALDE).delete()
+    alcalde = UsuarioFactory(username="alcalde", first_name="Jhon Jairo", last_name="Restrepo Gallego")
+    despacho = UnidadOrganica.objects.create(sigla="DA", nombre="Despacho del Alcalde", jefe=alcalde)
+    UnidadOrganica.objects.exclude(pk=despacho.pk).filter(padre__isnull=True).update(padre=despacho)
+    acto = _aprobado(secretario, "decreto")
+    r = cliente_de(secretario).post(reverse("api-actos-firmar", args=[acto.pk]), {}, format="json")
+    assert r.status_code == 200, r.content
+    firma = FirmaActo.objects.get(acto=acto, calidad="firma")
+    assert firma.usuario == alcalde and firma.nombre == "Jhon Jairo Restrepo Gallego"
+
+
 def test_el_prosecretario_da_fe_solo_por_encargo(secretario, prosecretario, cliente_de):
     acto = _aprobado(secretario, "decreto")
     cliente = cliente_de(prosecretario)
