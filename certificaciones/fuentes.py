@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from certificaciones.models import TipoCertificacion
+from core.parametros import entero
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def resolver(usuario, texto: str, *, tipo: str | None = None) -> tuple[Fuente, m
         raise ValidationError(
             {"fuente": [f"Una fuente «{f.nombre}» no sirve para «{TipoCertificacion(tipo).label}»."]}
         )
-    obj = f.clase().objects.filter(pk=pk).first() if pk.isdigit() else None
+    obj = f.clase().objects.filter(pk=clave_pk).first() if (clave_pk := entero(pk)) is not None else None
     if obj is None or not f.visible(usuario, obj):
         raise ValidationError({"fuente": [NO_ENCONTRADO]})
     admitidos = f.tipos_de_fila(obj)

@@ -7,18 +7,18 @@ app_name = "certificaciones"
 urlpatterns = [
     path("", solicitudes.solicitudes, name="solicitudes"),
     path("solicitudes/nueva/", solicitudes.solicitud_crear, name="solicitud-crear"),
-    path("solicitudes/<int:pk>/", solicitudes.solicitud, name="solicitud"),
-    path("solicitudes/<int:pk>/pago/", solicitudes.solicitud_pagar, name="solicitud-pagar"),
-    path("solicitudes/<int:pk>/exonerar/", solicitudes.solicitud_exonerar, name="solicitud-exonerar"),
-    path("solicitudes/<int:pk>/emitir/", solicitudes.solicitud_emitir, name="solicitud-emitir"),
-    path("certificados/<int:pk>/", certificados.certificado, name="certificado"),
-    path("certificados/<int:pk>/pdf/", certificados.certificado_pdf, name="certificado-pdf"),
-    path("certificados/<int:pk>/revocar/", certificados.certificado_revocar, name="certificado-revocar"),
+    path("solicitudes/<id:pk>/", solicitudes.solicitud, name="solicitud"),
+    path("solicitudes/<id:pk>/pago/", solicitudes.solicitud_pagar, name="solicitud-pagar"),
+    path("solicitudes/<id:pk>/exonerar/", solicitudes.solicitud_exonerar, name="solicitud-exonerar"),
+    path("solicitudes/<id:pk>/emitir/", solicitudes.solicitud_emitir, name="solicitud-emitir"),
+    path("certificados/<id:pk>/", certificados.certificado, name="certificado"),
+    path("certificados/<id:pk>/pdf/", certificados.certificado_pdf, name="certificado-pdf"),
+    path("certificados/<id:pk>/revocar/", certificados.certificado_revocar, name="certificado-revocar"),
     path("registro/", certificados.registro, name="registro"),
     path("fedatarios/", configuracion.fedatarios, name="fedatarios"),
-    path("fedatarios/<int:pk>/cesar/", configuracion.fedatario_cesar, name="fedatario-cesar"),
+    path("fedatarios/<id:pk>/cesar/", configuracion.fedatario_cesar, name="fedatario-cesar"),
     path("tarifas/", configuracion.tarifas, name="tarifas"),
-    path("tarifas/<int:pk>/", configuracion.tarifa_editar, name="tarifa-editar"),
+    path("tarifas/<id:pk>/", configuracion.tarifa_editar, name="tarifa-editar"),
 ]
 
 # Páginas públicas de verificación, sin ingreso: secretaria/urls.py las monta en /verificar/ con

@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 from core import navegacion, roles
 from core.navegacion import Entrada
+from core.parametros import IdDeRuta
 
 MENU = [
     Entrada("Configuración", "Municipio", "core:municipio", roles.CONFIGURAR, 10),
@@ -28,6 +30,7 @@ class CoreConfig(AppConfig):
         from core.services import perfiles, plazos  # noqa: PLC0415 - los modelos no están listos al importar apps.py
 
         arranque.conectar(self)
+        register_converter(IdDeRuta, "id")
         perfiles.registrar_claves(plazos.claves_de_plazos)
         for entrada in MENU:
             navegacion.registrar(entrada)

@@ -288,6 +288,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Secretaría — API",
     "DESCRIPTION": "API REST de Secretaría General municipal. Los mensajes de error están en español.",
     "VERSION": "1",
+    # `<id:pk>` (core.parametros.IdDeRuta): un entero de hasta 18 dígitos.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -24,6 +24,7 @@ from actos.services.erratas import erratas_de
 from concejo.models import Decision
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.paginacion import Paginacion
+from core.parametros import entero
 
 # --- Serializadores ------------------------------------------------------------------------------
 
@@ -229,13 +230,6 @@ FILTROS = [
 ]
 
 
-def _entero(valor):
-    try:
-        return int(valor) if valor not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
-
-
 # --- Vistas --------------------------------------------------------------------------------------
 
 
@@ -254,8 +248,8 @@ class Actos(APIView):
         actos = buscar_publicos(
             texto=p.get("q", ""),
             tipo=p.get("tipo", ""),
-            numero=_entero(p.get("numero")),
-            anio=_entero(p.get("anio")),
+            numero=entero(p.get("numero")),
+            anio=entero(p.get("anio")),
             tema=p.get("tema", ""),
         )
         paginador = self.pagination_class()

@@ -6,15 +6,15 @@ urlpatterns = [
     path("", api.Certificados.as_view(), name="api-certificaciones"),
     path("solicitudes/", api.Solicitudes.as_view(), name="api-certificaciones-solicitudes"),
     path(
-        "solicitudes/<int:pk>/pago/", api.SolicitudPago.as_view(), name="api-certificaciones-solicitud-pago"
+        "solicitudes/<id:pk>/pago/", api.SolicitudPago.as_view(), name="api-certificaciones-solicitud-pago"
     ),
     path(
-        "solicitudes/<int:pk>/exonerar/",
+        "solicitudes/<id:pk>/exonerar/",
         api.SolicitudExonerar.as_view(),
         name="api-certificaciones-solicitud-exonerar",
     ),
     path(
-        "solicitudes/<int:pk>/emitir/",
+        "solicitudes/<id:pk>/emitir/",
         api.SolicitudEmitir.as_view(),
         name="api-certificaciones-solicitud-emitir",
     ),

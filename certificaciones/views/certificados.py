@@ -10,6 +10,7 @@ from certificaciones.forms import MotivoForm
 from certificaciones.services.emision import revocar_certificado, url_verificacion
 from certificaciones.views import respuesta_pdf
 from core.forms._base import aplicar_error
+from core.parametros import entero
 
 
 def _pagina(request, certificado, *, revocar=None, status=200):
@@ -60,10 +61,7 @@ def certificado_revocar(request, pk: int):
 def registro(request):
     if not acceso.puede_ver_registro(request.user):
         raise PermissionDenied
-    try:
-        anio = int(request.GET.get("anio") or timezone.localdate().year)
-    except ValueError:
-        anio = timezone.localdate().year
+    anio = entero(request.GET.get("anio"), minimo=1, maximo=9999, defecto=timezone.localdate().year)
     certificados = (
         acceso.certificados_visibles(request.user)
         .filter(anio=anio)

@@ -24,6 +24,7 @@ from concejo.services.citacion import convocar
 from concejo.services.sesiones import crear_sesion
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
 from core.api.permisos import requiere_permiso
+from core.parametros import entero
 
 PreparaSesiones = requiere_permiso(PREPARAR_SESION, "No tiene permiso para programar ni convocar sesiones.")
 
@@ -165,12 +166,12 @@ class Sesiones(ListAPIView):
     def get_queryset(self):
         qs = _visibles(self.request.user).order_by("-fecha", "-pk")
         p = self.request.query_params
-        if p.get("organo", "").isdigit():
-            qs = qs.filter(organo_id=int(p["organo"]))
+        if (organo := entero(p.get("organo"))) is not None:
+            qs = qs.filter(organo_id=organo)
         if p.get("tipo"):
             qs = qs.filter(tipo=p["tipo"])
-        if p.get("anio", "").isdigit():
-            qs = qs.filter(anio=int(p["anio"]))
+        if (anio := entero(p.get("anio"), maximo=9999)) is not None:
+            qs = qs.filter(anio=anio)
         if p.get("estado"):
             qs = qs.filter(estado=p["estado"])
         return qs

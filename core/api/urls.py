@@ -6,5 +6,5 @@ urlpatterns = [
     path("yo/", vistas.Yo.as_view(), name="api-yo"),
     path("unidades/", organizacion.Unidades.as_view(), name="api-unidades"),
     path("personas/", personas.Personas.as_view(), name="api-personas"),
-    path("personas/<int:pk>/", personas.PersonaDetalle.as_view(), name="api-persona"),
+    path("personas/<id:pk>/", personas.PersonaDetalle.as_view(), name="api-persona"),
 ]

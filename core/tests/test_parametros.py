@@ -52,3 +52,31 @@ def test_calendario_con_anio_raro_no_da_500(cliente_de, secretario, municipio, a
 def test_buscar_remitente_con_digitos_raros(cliente_de, mesa_de_partes, buscar):
     r = cliente_de(mesa_de_partes).get(reverse("registro:remitente-buscar"), {"buscar": buscar})
     assert r.status_code == 200
+
+
+# Los mismos números raros en las áreas (concejo, actos, certificaciones): se tratan como ausentes.
+@pytest.mark.parametrize("raro", ["²", "٣", "9223372036854775808", "9" * 5000])
+def test_numeros_raros_en_las_areas_no_dan_500(cliente_de, secretario, raro):
+    c = cliente_de(secretario)
+    for ruta in [
+        f"/api/v1/concejo/sesiones/?organo={raro}&anio={raro}",
+        f"/api/v1/actos/?numero={raro}&anio={raro}",
+        reverse("certificaciones:registro") + f"?anio={raro}",
+    ]:
+        r = c.get(ruta)
+        assert r.status_code == 200, (ruta, r.status_code)
+
+
+def test_fuente_con_numero_raro_es_un_mensaje(secretario):
+    from django.core.exceptions import ValidationError  # noqa: PLC0415 - solo esta prueba
+
+    from certificaciones.fuentes import resolver  # noqa: PLC0415 - solo esta prueba
+
+    for raro in ["²", "9223372036854775808"]:
+        with pytest.raises(ValidationError):
+            resolver(secretario, f"actos.acto:{raro}")
+
+
+@pytest.mark.parametrize("ruta", ["/concejo/realizadas/{}/acta/", "/concejo/realizadas/{}/"])
+def test_un_id_enorme_en_la_ruta_es_404(client, municipio, ruta):
+    assert client.get(ruta.format("9" * 30)).status_code == 404

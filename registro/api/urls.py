@@ -7,28 +7,28 @@ from registro.api import flujo as api_flujo
 urlpatterns = [
     path("emitidos/", api_emision.Emitidos.as_view(), name="api-registro-emitidos"),
     path(
-        "emitidos/<int:pk>/firmar/", api_emision.EmitidoFirmar.as_view(), name="api-registro-emitido-firmar"
+        "emitidos/<id:pk>/firmar/", api_emision.EmitidoFirmar.as_view(), name="api-registro-emitido-firmar"
     ),
     path("documentos/", api_documentos.Documentos.as_view(), name="api-registro-documentos"),
-    path("documentos/<int:pk>/", api_documentos.DocumentoDetalle.as_view(), name="api-registro-documento"),
+    path("documentos/<id:pk>/", api_documentos.DocumentoDetalle.as_view(), name="api-registro-documento"),
     # Hoja de ruta.
     path(
-        "documentos/<int:pk>/derivar/",
+        "documentos/<id:pk>/derivar/",
         api_flujo.DocumentoDerivar.as_view(),
         name="api-registro-documento-derivar",
     ),
     path(
-        "derivaciones/<int:pk>/aceptar/",
+        "derivaciones/<id:pk>/aceptar/",
         api_flujo.DerivacionAceptar.as_view(),
         name="api-registro-derivacion-aceptar",
     ),
     path(
-        "derivaciones/<int:pk>/atender/",
+        "derivaciones/<id:pk>/atender/",
         api_flujo.DerivacionAtender.as_view(),
         name="api-registro-derivacion-atender",
     ),
     path(
-        "derivaciones/<int:pk>/devolver/",
+        "derivaciones/<id:pk>/devolver/",
         api_flujo.DerivacionDevolver.as_view(),
         name="api-registro-derivacion-devolver",
     ),
