@@ -58,16 +58,21 @@ def test_votacion_nominal_completa(cliente_de, secretario, sesion, punto):
         assert r.status_code == 200
     html = r.content.decode()
     assert 'id="votacion"' in html and 'id="tablero"' not in html  # solo el panel de la votación
-    # PE: 7 votan (el alcalde solo dirime); el inhibido sale de la base: 4 de 6, se requieren 4.
     assert 'data-resultado="aprobado"' in html and "A favor 4 · En contra 1 · Abstenciones 1" in html
     assert "Votaron todos los miembros en sala" in html
     v.refresh_from_db()
-    assert v.resultado == "aprobado" and v.calculo["requerido"] == 4 and v.calculo["inhibidos"] == 1
+    # PE: 7 votan (el alcalde solo dirime); el inhibido y la abstención salen de la base (TUO 27444
+    # arts. 111-112; antes la abstención pesaba y se requerían 4 de 6): se requieren 3 de 5.
+    assert v.resultado == "aprobado" and v.calculo["requerido"] == 3 and v.calculo["inhibidos"] == 1
     assert Evento.objects.filter(accion="concejo.voto.registrar").count() == 7
-    # Un voto se corrige mientras la votación está abierta, y el resultado se recalcula.
+    # Un voto se corrige mientras la votación está abierta, y el resultado se recalcula: 3-2 aún aprueba,
+    # 2-3 no.
     r = votar(cliente, v, regidores(sesion)[0], "en_contra")
+    assert 'data-resultado="aprobado"' in r.content.decode()
+    r = votar(cliente, v, regidores(sesion)[1], "en_contra")
     assert 'data-resultado="rechazado"' in r.content.decode()
     votar(cliente, v, regidores(sesion)[0], "a_favor")
+    votar(cliente, v, regidores(sesion)[1], "a_favor")
     assert Voto.objects.filter(votacion=v).count() == 7
     # Cerrar: los ausentes quedan «ausente»; el resultado espera la confirmación.
     r = accion(cliente, "cerrar", v)
