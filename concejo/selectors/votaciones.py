@@ -4,10 +4,13 @@ quiénes están en sala, quiénes faltan votar y quién dirime. Las usan los ser
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion
 from concejo.reglas import MAYORIAS
 from concejo.selectors.cuerpo import ReglasConcejo, reglas_del_concejo
 from concejo.selectors.en_vivo import fecha_de
+from core.services.plazos import calcular_plazo
 
 
 def reglas_de_la_sesion(sesion: Sesion) -> ReglasConcejo:
@@ -63,3 +66,35 @@ def quien_dirime(sesion: Sesion) -> Miembro | None:
     if sesion.preside_id:
         return sesion.preside
     return sesion.organo.periodo.miembros.filter(rol=Miembro.Rol.ALCALDE).order_by("orden", "id").first()
+
+
+def problema_del_intervalo(
+    regla: ReglasConcejo, *, primero: Sesion, segundo: Sesion, desde: date
+) -> str | None:
+    """Si el segundo debate en `segundo` no cumple `concejo.segundo_debate` respecto del primero (dado en
+    `primero`, contado `desde` esa fecha), el motivo en español; si cumple, None. Colombia (Ley 136, art.
+    73): el primero en la comisión permanente, el segundo en el pleno y al menos 3 días calendario entre
+    ambos; por omisión, solo días distintos."""
+    forma = regla.segundo_debate
+    if forma.get("primero_en") == "comision":
+        if primero.organo.es_pleno:
+            return (
+                "El primer debate de este instrumento se da en una comisión permanente, no en el pleno "
+                "(regla concejo.segundo_debate del perfil)."
+            )
+        if not segundo.organo.es_pleno:
+            return "El segundo debate se da en sesión plenaria del concejo, no en una comisión."
+    dias = int(forma.get("dias_minimos", 1))
+    unidad = forma.get("unidad", "calendario")
+    if unidad == "habiles":
+        minimo = calcular_plazo(desde=desde, dias=dias, tipo="habiles").vence
+    else:
+        minimo = desde + timedelta(days=dias)
+    if fecha_de(segundo) < minimo:
+        nombre = "hábiles" if unidad == "habiles" else "calendario"
+        return (
+            f"Entre el primer debate ({desde:%d/%m/%Y}) y el segundo deben mediar al menos {dias} "
+            f"{'día' if dias == 1 else 'días'} {nombre}: el segundo debate puede ser desde el "
+            f"{minimo:%d/%m/%Y}."
+        )
+    return None

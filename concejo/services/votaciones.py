@@ -14,8 +14,9 @@ La Secretaría solo confirma lo calculado. Reglas:
   En la ordinaria y la secreta se anotan conteos, que no pueden sumar más que los presentes.
 - Empate: voto dirimente de quien preside (alcalde / presidente), o repetir la votación y, si persiste,
   rechazado; o rechazado (regla `concejo.desempate`).
-- Dos debates: un punto de segundo debate no se vota el mismo día en que se aprobó su primer debate.
-  Donde el perfil exige dos debates para las ordenanzas, aprobar el primero no crea la decisión.
+- Debates por instrumento (`concejo.debates`): solo el último debate crea la decisión; aprobar el primero
+  de dos no la crea. El segundo no se vota el mismo día en que se aprobó el primero y cumple
+  `concejo.segundo_debate` (Colombia: primero en comisión, segundo en el pleno, ≥ 3 días calendario).
 - Confirmar una votación aprobada crea la `Decision` (instrumento del punto) y avisa al acta
   (`concejo.services.actas.al_confirmar_votacion`).
 - Reconsiderar: una nueva votación enlazada a la confirmada, dentro de `concejo.reconsideracion_dias`
@@ -43,6 +44,7 @@ from concejo.selectors.votaciones import (
     formas_permitidas,
     mayoria_del_punto,
     mayorias,
+    problema_del_intervalo,
     quien_dirime,
     reglas_de_la_sesion,
     solo_dirime,
@@ -59,8 +61,6 @@ SENTIDOS_DE_VOTO = (
     Voto.Sentido.ABSTENCION,
     Voto.Sentido.INHIBIDO,
 )
-# Instrumentos que siguen la regla de debates de las ordenanzas (`concejo.debates_ordenanza`).
-INSTRUMENTOS_CON_DEBATES = ("ordenanza",)
 _CAMPOS = [
     "estado",
     "a_favor",
@@ -124,6 +124,9 @@ def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
             f"El primer debate se aprobó el {aprobado:%d/%m/%Y}: el segundo debate se vota otro día "
             "(dos debates en días distintos)."
         )
+    regla = reglas_de_la_sesion(sesion)
+    if problema := problema_del_intervalo(regla, primero=primero.sesion, segundo=sesion, desde=aprobado):
+        raise ValidationError(problema)
 
 
 def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
@@ -427,10 +430,17 @@ def registrar_dirimente(*, votacion: Votacion, sentido: str, por) -> Votacion:
 
 
 def _debate_final(punto: PuntoAgenda, sesion: Sesion) -> bool:
-    """Si aprobar este punto es la decisión final (no un primer debate de los dos que pide el perfil)."""
-    if punto.debate >= 2 or punto.instrumento not in INSTRUMENTOS_CON_DEBATES:
-        return True
-    return int(reglas_de_la_sesion(sesion).debates_ordenanza or 1) < 2
+    """Si aprobar este punto es la decisión final: su debate es el último de los que el perfil pide para su
+    instrumento (`concejo.debates`) y ningún debate anterior del mismo asunto ya dio una decisión (un
+    segundo debate de más, p. ej. anotado antes de que el perfil dijera que basta uno, no da otra)."""
+    if punto.debate < reglas_de_la_sesion(sesion).debates_de(punto.instrumento):
+        return False
+    return not (
+        punto.primer_debate_id
+        and Decision.objects.filter(punto_id=punto.primer_debate_id)
+        .exclude(estado=Decision.Estado.SIN_EFECTO)
+        .exists()
+    )
 
 
 @transaction.atomic

@@ -1,0 +1,232 @@
+"""Las reglas del concejo de cada país (PE, EC, CO, MX) aplicadas por los servicios y la API: debates por
+instrumento (con el intervalo comisión → pleno de Colombia), quórum para deliberar y para decidir, bases de
+la mayoría y efecto de la abstención, el empate siempre que a favor = en contra, la reconsideración contada
+desde su pedido y la decisión que solo pasa al registro de actos cuando está firme."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from rest_framework.authtoken.models import Token
+
+from concejo.models import Decision, Organo, PuntoAgenda, Sesion, Votacion
+from concejo.services import agenda, en_vivo, votaciones
+from concejo.tests.factories import (
+    MiembroFactory,
+    PeriodoFactory,
+    PlenoFactory,
+    PuntoFactory,
+    SesionFactory,
+    con_asistencia,
+)
+from core.models import Evento, Municipio
+
+API = "/api/v1/concejo"
+ZONAS = {"PE": "America/Lima", "EC": "America/Guayaquil", "CO": "America/Bogota", "MX": "America/Mexico_City"}
+
+
+def _token(usuario) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=usuario)[0].key}"}
+
+
+def post(client, url, usuario, datos=None):
+    return client.post(url, datos or {}, content_type="application/json", **_token(usuario))
+
+
+@pytest.fixture
+def en_pais(municipio):
+    def _pais(codigo: str) -> Municipio:
+        Municipio.objects.filter(pk=municipio.pk).update(perfil=codigo)
+        municipio.refresh_from_db()
+        return municipio
+
+    return _pais
+
+
+def cuerpo_de(pais: str, *, miembros: int) -> Organo:
+    """Un pleno de `miembros` asientos; donde el alcalde integra el concejo, el primero es el alcalde."""
+    periodo = PeriodoFactory(numero_legal=miembros)
+    pleno = PlenoFactory(periodo=periodo)
+    for i in range(miembros):
+        rol = "alcalde" if i == 0 and pais != "CO" else "regidor"
+        MiembroFactory(periodo=periodo, rol=rol, orden=i)
+    return pleno
+
+
+def comision_de(pleno: Organo, *, integrantes: int = 3) -> Organo:
+    comision = Organo.objects.create(
+        periodo=pleno.periodo, tipo=Organo.Tipo.COMISION_ORDINARIA, nombre="Hacienda"
+    )
+    for m in pleno.periodo.miembros.order_by("orden")[1 : integrantes + 1]:
+        comision.integrantes.create(
+            miembro=m,
+            funcion="presidente" if not comision.integrantes.exists() else "miembro",
+            desde=date(2020, 1, 1),
+        )
+    return comision
+
+
+def dia(pais: str, d: date, hora: int = 10) -> datetime:
+    return datetime(d.year, d.month, d.day, hora, tzinfo=ZoneInfo(ZONAS[pais]))
+
+
+def sesion_con(organo: Organo, pais: str, d: date, presentes: int, por, **extra) -> Sesion:
+    sesion = SesionFactory(organo=organo, fecha=dia(pais, d), estado=Sesion.Estado.CONVOCADA, **extra)
+    con_asistencia(sesion, presentes)
+    return en_vivo.instalar_sesion(sesion=sesion, por=por)
+
+
+def aprobar(punto: PuntoAgenda, por, *, a_favor: int | None = None) -> Votacion:
+    """Vota el punto a mano alzada (conteo) con todos los votantes en sala a favor y confirma."""
+    sesion = punto.sesion
+    votantes = len(votaciones.en_sala(sesion)) - (
+        1 if sesion.organo.es_pleno and not votaciones.reglas_de_la_sesion(sesion).alcalde_vota else 0
+    )
+    forma = "ordinaria" if "ordinaria" in dict(votaciones.formas_permitidas(sesion)) else "nominal"
+    v = votaciones.abrir_votacion(punto=punto, mocion=f"Aprobar {punto.titulo}", forma=forma, por=por)
+    if forma == "ordinaria":
+        votaciones.registrar_conteo(votacion=v, a_favor=a_favor or votantes, en_contra=0, por=por)
+    else:
+        for m in sesion.asistencias.en_sala().select_related("miembro"):
+            if not votaciones.solo_dirime(m.miembro, sesion):
+                votaciones.registrar_voto(votacion=v, miembro=m.miembro, sentido="a_favor", por=por)
+    votaciones.cerrar_votacion(votacion=v, por=por)
+    return votaciones.confirmar_votacion(votacion=v, por=por)
+
+
+# --- 1. Debates por instrumento --------------------------------------------------------------------
+
+HOY = date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    "pais,instrumento,debates",
+    [
+        ("PE", "ordenanza", 1),
+        ("PE", "acuerdo", 1),
+        ("EC", "ordenanza", 2),
+        ("EC", "acuerdo", 1),
+        ("CO", "acuerdo", 2),
+        ("CO", "proposicion", 1),
+        ("MX", "acuerdo", 1),
+        ("MX", "reglamento", 1),
+    ],
+)
+def test_debates_por_instrumento(en_pais, secretario, pais, instrumento, debates):
+    en_pais(pais)
+    pleno = cuerpo_de(pais, miembros=9)
+    primera = sesion_con(pleno, pais, HOY, 9, secretario)
+    punto = PuntoFactory(sesion=primera, orden=1, instrumento=instrumento, titulo="el asunto")
+    aprobar(punto, secretario)
+    # Solo el último debate crea la decisión.
+    assert Decision.objects.count() == (1 if debates == 1 else 0)
+    otra = SesionFactory(
+        organo=pleno, fecha=dia(pais, HOY + timedelta(days=5)), estado=Sesion.Estado.PROGRAMADA
+    )
+    if debates == 1:
+        with pytest.raises(ValidationError, match="se aprueba en un solo debate"):
+            agenda.agregar_punto(
+                sesion=otra, seccion="orden_del_dia", titulo="Segundo", por=secretario, primer_debate=punto
+            )
+        return
+    if pais == "CO":
+        return  # Colombia: el primero va en comisión (prueba siguiente)
+    segundo = agenda.agregar_punto(
+        sesion=otra, seccion="orden_del_dia", titulo="Segundo debate", por=secretario, primer_debate=punto
+    )
+    assert (segundo.debate, segundo.instrumento) == (2, instrumento)
+    con_asistencia(otra, 9)
+    otra.estado = Sesion.Estado.CONVOCADA
+    otra.save()
+    en_vivo.instalar_sesion(sesion=otra, por=secretario)
+    v2 = aprobar(segundo, secretario)
+    assert Decision.objects.get().votacion == v2
+
+
+def test_un_acuerdo_de_ecuador_con_segundo_debate_no_da_dos_decisiones(en_pais, secretario):
+    """Un segundo debate anotado antes de la regla por instrumento no crea otra decisión."""
+    en_pais("EC")
+    pleno = cuerpo_de("EC", miembros=9)
+    primera = sesion_con(pleno, "EC", HOY, 9, secretario)
+    punto = PuntoFactory(sesion=primera, orden=1, instrumento="acuerdo", titulo="acuerdo")
+    aprobar(punto, secretario)
+    segunda = sesion_con(pleno, "EC", HOY + timedelta(days=2), 9, secretario)
+    segundo = PuntoFactory(sesion=segunda, orden=1, instrumento="acuerdo", debate=2, primer_debate=punto)
+    aprobar(segundo, secretario)
+    assert Decision.objects.count() == 1
+
+
+def test_colombia_comision_luego_pleno_tres_dias_despues(en_pais, secretario, client):
+    en_pais("CO")
+    pleno = cuerpo_de("CO", miembros=9)
+    comision = comision_de(pleno)
+    en_pleno = sesion_con(pleno, "CO", HOY, 9, secretario)
+    en_el_pleno = PuntoFactory(sesion=en_pleno, orden=1, instrumento="acuerdo", titulo="acuerdo en pleno")
+    aprobar(en_el_pleno, secretario)
+    assert not Decision.objects.exists()  # primer debate (aunque mal dado en el pleno): no es decisión
+    despues = SesionFactory(
+        organo=pleno, fecha=dia("CO", HOY + timedelta(days=5)), estado=Sesion.Estado.PROGRAMADA
+    )
+    with pytest.raises(ValidationError, match="comisión permanente"):
+        agenda.agregar_punto(
+            sesion=despues, seccion="orden_del_dia", titulo="2º", por=secretario, primer_debate=en_el_pleno
+        )
+    # El primer debate en la comisión.
+    en_comision = SesionFactory(organo=comision, fecha=dia("CO", HOY), estado=Sesion.Estado.CONVOCADA)
+    for i, integrante in enumerate(comision.integrantes.all()):
+        en_comision.asistencias.create(miembro=integrante.miembro, estado="presente" if i < 3 else "ausente")
+    en_vivo.instalar_sesion(sesion=en_comision, por=secretario)
+    primero = PuntoFactory(
+        sesion=en_comision, orden=1, instrumento="acuerdo", titulo="acuerdo de presupuesto"
+    )
+    aprobar(primero, secretario)
+    assert not Decision.objects.exists()
+    # Dos días después: no (al menos 3 días calendario); el mensaje dice desde cuándo.
+    pronto = SesionFactory(
+        organo=pleno, fecha=dia("CO", HOY + timedelta(days=2)), estado=Sesion.Estado.PROGRAMADA
+    )
+    with pytest.raises(ValidationError, match="al menos 3 días calendario.*13/03/2026"):
+        agenda.agregar_punto(
+            sesion=pronto, seccion="orden_del_dia", titulo="2º", por=secretario, primer_debate=primero
+        )
+    # En otra comisión tampoco: el segundo es en el pleno.
+    otra_comision = SesionFactory(
+        organo=comision, fecha=dia("CO", HOY + timedelta(days=4)), estado=Sesion.Estado.PROGRAMADA
+    )
+    with pytest.raises(ValidationError, match="sesión plenaria"):
+        agenda.agregar_punto(
+            sesion=otra_comision, seccion="orden_del_dia", titulo="2º", por=secretario, primer_debate=primero
+        )
+    # Tres días después, en el pleno: sí, y ahí nace la decisión (y el acuerdo).
+    a_tiempo = SesionFactory(
+        organo=pleno, fecha=dia("CO", HOY + timedelta(days=3)), estado=Sesion.Estado.PROGRAMADA
+    )
+    segundo = agenda.agregar_punto(
+        sesion=a_tiempo,
+        seccion="orden_del_dia",
+        titulo="Acuerdo de presupuesto (2º debate)",
+        por=secretario,
+        primer_debate=primero,
+    )
+    assert Evento.objects.filter(accion="concejo.punto.agregar", objeto_id=str(segundo.pk)).exists()
+    con_asistencia(a_tiempo, 9)
+    a_tiempo.estado = Sesion.Estado.CONVOCADA
+    a_tiempo.save()
+    en_vivo.instalar_sesion(sesion=a_tiempo, por=secretario)
+    # Por la API: abrir la votación del segundo debate.
+    r = post(
+        client,
+        f"{API}/puntos/{segundo.pk}/votaciones/",
+        secretario,
+        {"mocion": "Aprobar", "forma": "nominal"},
+    )
+    assert r.status_code == 201, r.json()
+    # Y un segundo debate votado demasiado pronto se rechaza también al votar (regla comprobada al votar).
+    temprano = sesion_con(pleno, "CO", HOY + timedelta(days=1), 9, secretario)
+    colado = PuntoFactory(sesion=temprano, orden=1, instrumento="acuerdo", debate=2, primer_debate=primero)
+    r = post(
+        client, f"{API}/puntos/{colado.pk}/votaciones/", secretario, {"mocion": "Aprobar", "forma": "nominal"}
+    )
+    assert r.status_code == 400 and "al menos 3 días calendario" in str(r.json())
+    assert not Votacion.objects.filter(punto=colado).exists()
