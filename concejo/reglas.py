@@ -191,7 +191,8 @@ def quorum(*, regla, numero_legal: int, habiles: int, presentes: int, para: str 
     codigo = f"{aplicada['fraccion']}_{base}"
     texto_base = "número legal" if base == "legal" else "miembros hábiles"
     verbo = "Hay quórum" if hay else "No hay quórum"
-    fin = "" if para == "decidir" else " para deliberar"
+    # Solo se dice «para deliberar» / «para decidir» donde el perfil distingue los dos quórums.
+    fin = f" para {para}" if "deliberar" in regla else ""
     explicacion = (
         f"{verbo}{fin}: {_plural(presentes, 'presente', 'presentes')}; se requieren {requerido} "
         f"({FRACCIONES[aplicada['fraccion']]} de {base_numero}, {texto_base})."

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from concejo.models import Asistencia, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.permissions import miembro_de, obtener_punto, obtener_sesion_en_vivo, obtener_votacion
-from concejo.selectors.cuerpo import quorum_de, situacion_en_cache
+from concejo.selectors.cuerpo import quorums_de, situacion_en_cache
 from concejo.selectors.en_vivo import lista_de_asistencia
 from concejo.services import en_vivo, votaciones
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
@@ -31,6 +31,12 @@ class QuorumSalida(serializers.Serializer):
     base_numero = serializers.IntegerField()
     regla = serializers.CharField()
     explicacion = serializers.CharField()
+    para = serializers.CharField(required=False, help_text="«deliberar» o «decidir».")
+
+
+class QuorumsSalida(serializers.Serializer):
+    deliberar = QuorumSalida(help_text="Quórum para instalarse y deliberar.")
+    decidir = QuorumSalida(help_text="Quórum para votar (abrir, cerrar y confirmar una votación).")
 
 
 class AsistenciaSalida(serializers.Serializer):
@@ -105,7 +111,8 @@ class EnVivoSalida(serializers.Serializer):
     estado = serializers.ChoiceField(choices=Sesion.Estado.choices)
     instalada_en = serializers.DateTimeField(allow_null=True)
     levantada_en = serializers.DateTimeField(allow_null=True)
-    quorum = QuorumSalida()
+    quorum = QuorumSalida(help_text="El quórum para decidir (el de votar).")
+    quorums = QuorumsSalida(help_text="Los dos quórums: para deliberar y para decidir, con sus requeridos.")
     quorum_al_instalar = QuorumSalida(source="sesion.quorum", allow_null=True)
     asistencia = AsistenciaSalida(many=True)
     puntos = PuntoEnVivoSalida(many=True)
@@ -174,12 +181,14 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
 def en_vivo_datos(sesion: Sesion) -> dict:
     sesion = Sesion.objects.select_related("organo", "organo__periodo").get(pk=sesion.pk)
     activa = sesion.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA]).first()
+    quorums = quorums_de(sesion)
     datos = {
         "id": sesion.pk,
         "estado": sesion.estado,
         "instalada_en": sesion.instalada_en,
         "levantada_en": sesion.levantada_en,
-        "quorum": quorum_de(sesion).como_dict(),
+        "quorum": quorums["decidir"].como_dict(),
+        "quorums": {para: q.como_dict() for para, q in quorums.items()},
         "sesion": sesion,
         "asistencia": lista_de_asistencia(sesion),
         "puntos": list(sesion.puntos.order_by("orden")),

@@ -429,16 +429,28 @@ def _base_del_organo(organo: Organo, fecha: date) -> tuple[int, int, list[Miembr
     return len(integrantes), len(habiles), integrantes
 
 
-def quorum_de(sesion: Sesion) -> reglas.Quorum:
+def quorum_de(sesion: Sesion, para: str = "decidir") -> reglas.Quorum:
     """El quórum de `sesion` ahora: los miembros en sala (asistencia presente y no retirados) contra la
     regla del perfil en la fecha de la sesión, con el número legal y los hábiles de ese día (en una
-    comisión: sus integrantes y los activos de ellos).
+    comisión: sus integrantes y los activos de ellos). `para` es «decidir» (votar) o «deliberar»
+    (instalarse y debatir: en Colombia basta la cuarta parte, Const. 145 y Ley 136, art. 29).
     """
+    return quorums_de(sesion)[para]
+
+
+def quorums_de(sesion: Sesion) -> dict[str, reglas.Quorum]:
+    """Los dos quórums de `sesion` ahora: {"deliberar": ..., "decidir": ...} (iguales donde el perfil no
+    fija uno propio para deliberar)."""
     fecha = fecha_local(sesion.fecha)
     regla = reglas_del_concejo(fecha)
     numero_legal, habiles, _ = _base_del_organo(sesion.organo, fecha)
     presentes = sum(1 for a in sesion.asistencias.all() if a.en_sala)
-    return reglas.quorum(regla=regla.quorum, numero_legal=numero_legal, habiles=habiles, presentes=presentes)
+    return {
+        para: reglas.quorum(
+            regla=regla.quorum, numero_legal=numero_legal, habiles=habiles, presentes=presentes, para=para
+        )
+        for para in ("deliberar", "decidir")
+    }
 
 
 def _repeticiones(votacion: Votacion) -> int:

@@ -6,8 +6,9 @@ El resultado nunca se teclea: después de cada voto o conteo lo recalcula
 con la asistencia y el estado de los miembros) y se guarda con su explicación en `Votacion.calculo`.
 La Secretaría solo confirma lo calculado. Reglas:
 
-- Se vota con la sesión instalada y con quórum para decidir (si se perdió, p. ej. por retiros, no se
-  abre ni se cierra una votación). Una votación a la vez por sesión.
+- Se vota con la sesión instalada y con quórum para decidir en ese momento (si se perdió, p. ej. por
+  retiros, o donde la sesión se instaló solo con el de deliberar, no se abre, cierra ni confirma una
+  votación). Una votación a la vez por sesión.
 - Formas: solo las que admite el perfil (`concejo.votaciones`). En la nominal vota cada miembro en
   sala: a favor, en contra, abstención o se inhibe; al cerrar, los que no están en sala quedan
   «ausente». Donde el alcalde solo dirime (`concejo.alcalde_vota = false`, Perú) no vota en lo ordinario.
@@ -88,8 +89,16 @@ def _bloquear(votacion: Votacion) -> Votacion:
 
 
 def _exigir_quorum(sesion: Sesion, que: str) -> None:
-    q = quorum_de(sesion)
+    """Votar pide el quórum para decidir en ese momento (donde es mayor que el de deliberar, la sesión
+    instalada puede seguir debatiendo sin él)."""
+    q = quorum_de(sesion, "decidir")
     if not q.hay_quorum:
+        deliberar = quorum_de(sesion, "deliberar")
+        if deliberar.hay_quorum and deliberar.requerido < q.requerido:
+            raise ValidationError(
+                f"No hay quórum para decidir: {q.explicacion.split(': ', 1)[1]} La sesión puede deliberar, "
+                f"pero no se puede {que}."
+            )
         raise ValidationError(f"Se perdió el quórum. {q.explicacion} No se puede {que}.")
 
 
@@ -454,6 +463,7 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
             f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: se "
             "confirma una votación cerrada."
         )
+    _exigir_quorum(votacion.sesion, "confirmar la votación")
     _recalcular(votacion)
     if (votacion.calculo or {}).get("necesita_dirimente"):
         raise ValidationError("Hay empate: falta el voto dirimente de quien preside.")

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from rest_framework.authtoken.models import Token
 
 from concejo.models import Decision, Organo, PuntoAgenda, Sesion, Votacion
+from concejo.selectors import cuerpo as cuerpo_sel
 from concejo.services import agenda, en_vivo, votaciones
 from concejo.tests.factories import (
     MiembroFactory,
@@ -230,3 +231,87 @@ def test_colombia_comision_luego_pleno_tres_dias_despues(en_pais, secretario, cl
     )
     assert r.status_code == 400 and "al menos 3 días calendario" in str(r.json())
     assert not Votacion.objects.filter(punto=colado).exists()
+
+
+# --- 2. Quórum para deliberar y para decidir -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pais,miembros,presentes,deliberar,decidir,instala,vota",
+    [
+        # Colombia: ¼ de los miembros delibera, la mayoría decide (Const. 145; Ley 136, art. 29).
+        ("CO", 19, 6, 5, 10, True, False),
+        ("CO", 19, 4, 5, 10, False, False),
+        ("CO", 19, 10, 5, 10, True, True),
+        # Perú, Ecuador y México: un solo quórum.
+        ("PE", 11, 6, 6, 6, True, True),
+        ("PE", 11, 5, 6, 6, False, False),
+        ("EC", 9, 5, 5, 5, True, True),
+        ("EC", 9, 4, 5, 5, False, False),
+        ("MX", 9, 5, 5, 5, True, True),
+        ("MX", 9, 4, 5, 5, False, False),
+    ],
+)
+def test_quorum_para_deliberar_y_para_decidir(
+    en_pais, secretario, pais, miembros, presentes, deliberar, decidir, instala, vota
+):
+    en_pais(pais)
+    pleno = cuerpo_de(pais, miembros=miembros)
+    sesion = SesionFactory(organo=pleno, fecha=dia(pais, HOY), estado=Sesion.Estado.CONVOCADA)
+    con_asistencia(sesion, presentes)
+    ambos = cuerpo_sel.quorums_de(sesion)
+    assert (ambos["deliberar"].requerido, ambos["decidir"].requerido) == (deliberar, decidir)
+    if not instala:
+        with pytest.raises(ValidationError, match="No hay quórum para deliberar|No hay quórum"):
+            en_vivo.instalar_sesion(sesion=sesion, por=secretario)
+        sesion.refresh_from_db()
+        assert sesion.estado == Sesion.Estado.CONVOCADA
+        assert not Evento.objects.filter(accion="concejo.sesion.instalar").exists()
+        return
+    en_vivo.instalar_sesion(sesion=sesion, por=secretario)
+    sesion.refresh_from_db()
+    assert sesion.estado == Sesion.Estado.INSTALADA
+    assert sesion.quorum["requerido"] == deliberar and sesion.quorum["decidir"]["requerido"] == decidir
+    evento = Evento.objects.get(accion="concejo.sesion.instalar")
+    assert evento.despues["quorum"]["decidir"]["hay_quorum"] is vota
+    # Deliberar: se toma el punto y se anotan intervenciones aunque no se pueda decidir.
+    punto = PuntoFactory(sesion=sesion, orden=1, instrumento="acuerdo", titulo="asunto")
+    en_vivo.tomar_punto(punto=punto, por=secretario)
+    if vota:
+        v = votaciones.abrir_votacion(punto=punto, mocion="Aprobar", forma="nominal", por=secretario)
+        assert v.estado == "abierta"
+        return
+    with pytest.raises(ValidationError, match="No hay quórum para decidir.*puede deliberar"):
+        votaciones.abrir_votacion(punto=punto, mocion="Aprobar", forma="nominal", por=secretario)
+    assert not Votacion.objects.exists()
+
+
+def test_colombia_seis_de_diecinueve_por_la_api_y_la_pantalla(en_pais, secretario, client):
+    en_pais("CO")
+    pleno = cuerpo_de("CO", miembros=19)
+    sesion = SesionFactory(organo=pleno, fecha=dia("CO", HOY), estado=Sesion.Estado.CONVOCADA)
+    m = list(pleno.periodo.miembros.order_by("orden"))
+    for miembro in m[:6]:
+        r = post(
+            client,
+            f"{API}/sesiones/{sesion.pk}/asistencia/",
+            secretario,
+            {"miembro": miembro.pk, "estado": "presente"},
+        )
+        assert r.status_code == 200, r.json()
+    r = client.get(f"{API}/sesiones/{sesion.pk}/en-vivo/", **_token(secretario))
+    quorums = r.json()["quorums"]
+    assert (quorums["deliberar"]["requerido"], quorums["deliberar"]["hay_quorum"]) == (5, True)
+    assert (quorums["decidir"]["requerido"], quorums["decidir"]["hay_quorum"]) == (10, False)
+    assert r.json()["quorum"]["requerido"] == 10  # «quorum» sigue siendo el de decidir
+    r = post(client, f"{API}/sesiones/{sesion.pk}/instalar/", secretario, {"preside": m[0].pk})
+    assert r.status_code == 200 and r.json()["estado"] == "instalada", r.json()
+    punto = PuntoFactory(sesion=sesion, orden=1, instrumento="acuerdo")
+    r = post(
+        client, f"{API}/puntos/{punto.pk}/votaciones/", secretario, {"mocion": "Aprobar", "forma": "nominal"}
+    )
+    assert r.status_code == 400 and "No hay quórum para decidir" in str(r.json())
+    client.force_login(secretario)
+    html = client.get(f"/concejo/sesiones/{sesion.pk}/en-vivo/").content.decode()
+    assert "Quórum para decidir" in html and 'data-quorum-deliberar="si"' in html
+    assert "Hay quórum para deliberar, no para decidir" in html
