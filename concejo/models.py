@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from concejo import reglas
+
 
 def nuevo_token() -> str:
     """Token largo al azar para enlaces que no deben adivinarse (acuse de recibo de la citación)."""
@@ -592,6 +594,11 @@ class Votacion(models.Model):
 
     def __str__(self) -> str:
         return f"Votación {self.numero} de {self.sesion}"
+
+    @property
+    def regla_aplicada(self) -> dict | None:
+        """La regla con que se calculó el resultado (`concejo.reglas.regla_aplicada`), legible."""
+        return reglas.regla_aplicada(self.calculo)
 
 
 class Voto(models.Model):

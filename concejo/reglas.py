@@ -386,6 +386,38 @@ def resultado(
     )
 
 
+def regla_aplicada(calculo: dict | None) -> dict | None:
+    """La regla que se aplicó a una votación, legible, desde su `calculo` guardado (`Resultado.como_dict`):
+    mayoría (código y nombre), base (código, nombre y número), votos requeridos, efecto de la abstención y
+    de la inhibición, y cómo se resolvió el empate (`DESEMPATES_APLICADOS`). Los cálculos guardados antes
+    de que el resultado llevara estos datos dan lo que se puede deducir (efectos vacíos)."""
+    if not calculo:
+        return None
+    mayoria = calculo.get("regla", "")
+    desempate = calculo.get("desempate_aplicado") or {
+        "": "ninguno",
+        "voto_dirimente": "pendiente_dirimente" if calculo.get("necesita_dirimente") else "voto_dirimente",
+        "repetir": "repetida",
+        "rechazado": "rechazado",
+    }.get(calculo.get("desempate", ""), "ninguno")
+    abstencion = calculo.get("abstencion", "")
+    inhibicion = calculo.get("inhibicion", "")
+    return {
+        "mayoria": mayoria,
+        "mayoria_nombre": calculo.get("regla_nombre") or MAYORIAS.get(mayoria, ""),
+        "base": calculo.get("base", ""),
+        "base_nombre": BASES.get(calculo.get("base", ""), ""),
+        "base_numero": int(calculo.get("base_numero", 0)),
+        "requeridos": int(calculo.get("requerido", 0)),
+        "abstencion": abstencion,
+        "abstencion_efecto": NOMBRES_EFECTO.get(abstencion, ""),
+        "inhibicion": inhibicion,
+        "inhibicion_efecto": NOMBRES_EFECTO.get(inhibicion, ""),
+        "desempate": desempate,
+        "desempate_nombre": DESEMPATES_APLICADOS[desempate],
+    }
+
+
 @dataclass(frozen=True)
 class Conteo:
     """Lo que entra en el resultado de una votación: los votos que cuentan y los presentes que votan."""

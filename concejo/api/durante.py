@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from concejo.models import Asistencia, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.permissions import miembro_de, obtener_punto, obtener_sesion_en_vivo, obtener_votacion
+from concejo.reglas import DESEMPATES_APLICADOS, regla_aplicada
 from concejo.selectors.cuerpo import quorums_de, situacion_en_cache
 from concejo.selectors.en_vivo import lista_de_asistencia
 from concejo.services import en_vivo, votaciones
@@ -84,6 +85,26 @@ class ResultadoSalida(serializers.Serializer):
     presentes = serializers.IntegerField()
 
 
+class ReglaAplicadaSalida(serializers.Serializer):
+    mayoria = serializers.CharField(
+        help_text="Código de la mayoría exigida (simple_presentes, dos_tercios_legal...)."
+    )
+    mayoria_nombre = serializers.CharField()
+    base = serializers.CharField(help_text="legal, habiles, presentes o votos.")
+    base_nombre = serializers.CharField()
+    base_numero = serializers.IntegerField(help_text="El número sobre el que se calculó la mayoría.")
+    requeridos = serializers.IntegerField(help_text="Votos a favor requeridos.")
+    abstencion = serializers.CharField(help_text="en_la_base, fuera_de_la_base o a_la_mayoria (del perfil).")
+    abstencion_efecto = serializers.CharField()
+    inhibicion = serializers.CharField(help_text="en_la_base o fuera_de_la_base (del perfil).")
+    inhibicion_efecto = serializers.CharField()
+    desempate = serializers.ChoiceField(
+        choices=list(DESEMPATES_APLICADOS.items()),
+        help_text="Cómo se resolvió el empate: ninguno, voto_dirimente, pendiente_dirimente, repetida o rechazado.",
+    )
+    desempate_nombre = serializers.CharField()
+
+
 class VotacionSalida(serializers.Serializer):
     id = serializers.IntegerField()
     sesion = serializers.IntegerField(source="sesion_id")
@@ -95,6 +116,7 @@ class VotacionSalida(serializers.Serializer):
     estado = serializers.ChoiceField(choices=Votacion.Estado.choices)
     resultado = serializers.CharField(help_text="aprobado, rechazado, empate; calculado, nunca tecleado.")
     calculo = ResultadoSalida(allow_null=True)
+    regla_aplicada = ReglaAplicadaSalida(allow_null=True, help_text="La regla aplicada, legible.")
     a_favor = serializers.IntegerField()
     en_contra = serializers.IntegerField()
     abstenciones = serializers.IntegerField()
@@ -158,6 +180,7 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
         "estado": votacion.estado,
         "resultado": votacion.resultado,
         "calculo": None if calculo is None else {k: tipo(calculo[k]) for k, tipo in _CAMPOS_CALCULO},
+        "regla_aplicada": regla_aplicada(calculo),
         "a_favor": votacion.a_favor,
         "en_contra": votacion.en_contra,
         "abstenciones": votacion.abstenciones,

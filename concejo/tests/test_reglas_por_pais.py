@@ -22,6 +22,7 @@ from concejo.tests.factories import (
     con_asistencia,
 )
 from core.models import Evento, Municipio
+from core.services import perfiles
 
 API = "/api/v1/concejo"
 ZONAS = {"PE": "America/Lima", "EC": "America/Guayaquil", "CO": "America/Bogota", "MX": "America/Mexico_City"}
@@ -315,3 +316,122 @@ def test_colombia_seis_de_diecinueve_por_la_api_y_la_pantalla(en_pais, secretari
     html = client.get(f"/concejo/sesiones/{sesion.pk}/en-vivo/").content.decode()
     assert "Quórum para decidir" in html and 'data-quorum-deliberar="si"' in html
     assert "Hay quórum para deliberar, no para decidir" in html
+
+
+# --- 3 y 5. Bases, abstención y empate, y la regla aplicada en la API --------------------------------
+
+
+def votar_por_api(client, usuario, punto, *, a_favor, en_contra, abstenciones):
+    """Abre, anota (conteo o votos con nombre, según lo que admita el perfil) y cierra por la API."""
+    sesion = punto.sesion
+    formas = dict(votaciones.formas_permitidas(sesion))
+    forma = "ordinaria" if "ordinaria" in formas else "nominal"
+    r = post(client, f"{API}/puntos/{punto.pk}/votaciones/", usuario, {"mocion": "Aprobar", "forma": forma})
+    assert r.status_code == 201, r.json()
+    vid = r.json()["id"]
+    if forma == "ordinaria":
+        datos = {"a_favor": a_favor, "en_contra": en_contra, "abstenciones": abstenciones}
+        r = post(client, f"{API}/votaciones/{vid}/conteo/", usuario, datos)
+        assert r.status_code == 200, r.json()
+    else:
+        votantes = [
+            a.miembro
+            for a in sesion.asistencias.en_sala().select_related("miembro").order_by("miembro__orden")
+            if not votaciones.solo_dirime(a.miembro, sesion)
+        ]
+        sentidos = ["a_favor"] * a_favor + ["en_contra"] * en_contra + ["abstencion"] * abstenciones
+        assert len(sentidos) == len(votantes)
+        for m, sentido in zip(votantes, sentidos, strict=True):
+            r = post(client, f"{API}/votaciones/{vid}/votos/", usuario, {"miembro": m.pk, "sentido": sentido})
+            assert r.status_code == 200, r.json()
+    r = post(client, f"{API}/votaciones/{vid}/cerrar/", usuario)
+    assert r.status_code == 200, r.json()
+    return vid
+
+
+@pytest.mark.parametrize(
+    "pais,miembros,votos,resultado,base_numero,requeridos,abstencion,desempate",
+    [
+        # PE: el caso del benchmark (40 regidores y el alcalde, que solo dirime): aprobado.
+        ("PE", 41, (20, 10, 10), "aprobado", 30, 16, "fuera_de_la_base", "ninguno"),
+        # PE: 4-4 con 2 abstenciones va al voto dirimente del alcalde.
+        ("PE", 11, (4, 4, 2), "empate", 8, 5, "fuera_de_la_base", "pendiente_dirimente"),
+        # EC: el voto en blanco se suma a la mayoría.
+        ("EC", 9, (4, 3, 2), "aprobado", 9, 5, "a_la_mayoria", "ninguno"),
+        # CO: mayoría de los votos de los asistentes; el empate se repite.
+        ("CO", 9, (4, 4, 1), "empate", 8, 5, "fuera_de_la_base", "repetida"),
+        # MX: la abstención pesa [?]: 20-10-10 de 40 no alcanza.
+        ("MX", 40, (20, 10, 10), "rechazado", 40, 21, "en_la_base", "ninguno"),
+        ("MX", 9, (4, 4, 1), "empate", 9, 5, "en_la_base", "pendiente_dirimente"),
+    ],
+)
+def test_mayoria_abstencion_y_empate_por_la_api(
+    en_pais,
+    secretario,
+    client,
+    pais,
+    miembros,
+    votos,
+    resultado,
+    base_numero,
+    requeridos,
+    abstencion,
+    desempate,
+):
+    en_pais(pais)
+    pleno = cuerpo_de(pais, miembros=miembros)
+    sesion = sesion_con(pleno, pais, HOY, miembros, secretario)
+    punto = PuntoFactory(sesion=sesion, orden=1, instrumento="acuerdo", titulo="asunto")
+    vid = votar_por_api(
+        client, secretario, punto, a_favor=votos[0], en_contra=votos[1], abstenciones=votos[2]
+    )
+    r = client.get(f"{API}/votaciones/{vid}/", **_token(secretario))
+    datos = r.json()
+    assert datos["resultado"] == resultado and datos["calculo"]["a_favor"] == votos[0]
+    regla = datos["regla_aplicada"]
+    assert (regla["mayoria"], regla["base"], regla["base_numero"], regla["requeridos"]) == (
+        "simple_presentes",
+        "presentes",
+        base_numero,
+        requeridos,
+    )
+    assert (
+        regla["mayoria_nombre"] == "Mayoría simple de los presentes"
+        and regla["base_nombre"] == "de los presentes"
+    )
+    assert (regla["abstencion"], regla["inhibicion"], regla["desempate"]) == (
+        abstencion,
+        "fuera_de_la_base",
+        desempate,
+    )
+    assert regla["abstencion_efecto"] and regla["desempate_nombre"]
+    if desempate == "pendiente_dirimente":
+        # Confirmar sin el dirimente: no; con él, la regla aplicada dice «voto dirimente».
+        r = post(client, f"{API}/votaciones/{vid}/confirmar/", secretario)
+        assert r.status_code == 400 and "falta el voto dirimente" in str(r.json())
+        r = post(client, f"{API}/votaciones/{vid}/dirimente/", secretario, {"sentido": "a_favor"})
+        assert r.status_code == 200, r.json()
+        r = client.get(f"{API}/votaciones/{vid}/", **_token(secretario))
+        assert r.json()["resultado"] == "aprobado"
+        assert r.json()["regla_aplicada"]["desempate"] == "voto_dirimente"
+        evento = Evento.objects.get(accion="concejo.votacion.dirimente")
+        assert evento.despues["sentido_dirimente"] == "a_favor"
+
+
+def test_regla_local_del_reglamento_manda_sobre_la_abstencion_del_perfil(en_pais, secretario):
+    municipio = en_pais("PE")
+    perfiles.fijar_regla_local(
+        municipio=municipio,
+        clave="concejo.abstencion",
+        valor="en_la_base",
+        vigente_desde=date(2026, 1, 1),
+        fuente="Reglamento Interno del Concejo, art. 40: la abstención se computa con los votos en contra",
+        por=secretario,
+    )
+    pleno = cuerpo_de("PE", miembros=41)
+    sesion = sesion_con(pleno, "PE", HOY, 41, secretario)
+    punto = PuntoFactory(sesion=sesion, orden=1, instrumento="acuerdo", titulo="asunto")
+    v = votaciones.abrir_votacion(punto=punto, mocion="Aprobar", forma="ordinaria", por=secretario)
+    v = votaciones.registrar_conteo(votacion=v, a_favor=20, en_contra=10, abstenciones=10, por=secretario)
+    assert (v.resultado, v.calculo["base_numero"], v.calculo["requerido"]) == ("rechazado", 40, 21)
+    assert v.regla_aplicada["abstencion"] == "en_la_base"
