@@ -124,6 +124,11 @@ class VotacionSalida(serializers.Serializer):
     sentido_dirimente = serializers.CharField()
     reconsideracion_de = serializers.IntegerField(source="reconsideracion_de_id", allow_null=True)
     repite = serializers.IntegerField(source="repite_id", allow_null=True)
+    dispensa_actas = serializers.BooleanField()
+    reconsideracion_pedida_en = serializers.DateField(allow_null=True)
+    reconsideracion_pedida_por = serializers.IntegerField(
+        source="reconsideracion_pedida_por_id", allow_null=True
+    )
     votos = VotoSalida(many=True, source="votos_ordenados")
     decision = serializers.IntegerField(source="decision_id", allow_null=True)
 
@@ -188,6 +193,11 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
         "sentido_dirimente": votacion.sentido_dirimente,
         "reconsideracion_de": votacion.reconsideracion_de_id,
         "repite": votacion.repite_id,
+        "dispensa_actas": votacion.dispensa_actas,
+        "reconsideracion_pedida_en": (
+            votacion.reconsideracion_pedida_en.isoformat() if votacion.reconsideracion_pedida_en else None
+        ),
+        "reconsideracion_pedida_por": votacion.reconsideracion_pedida_por_id,
         "votos": [
             {
                 "miembro": v.miembro_id,
@@ -278,6 +288,22 @@ class AbrirVotacionEntrada(serializers.Serializer):
     )
     reconsideracion_de = serializers.IntegerField(required=False, allow_null=True, default=None)
     repite = serializers.IntegerField(required=False, allow_null=True, default=None)
+    dispensa_actas = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Con dispensa del trámite de aprobación de actas: la decisión queda firme sin esperar el "
+        "plazo de reconsideración.",
+    )
+
+
+class PedirReconsideracionEntrada(serializers.Serializer):
+    fecha = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Día del pedido (hoy si no se da)."
+    )
+    miembro = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Id del miembro que la pide."
+    )
+    fundamento = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
 class VotoEntrada(MiembroEntrada):
@@ -503,6 +529,7 @@ class PuntoVotaciones(_Base):
             mayoria=d["mayoria"],
             reconsideracion_de=original,
             repite=repite,
+            dispensa_actas=d["dispensa_actas"],
             por=request.user,
         )
         return Response(votacion_datos(votacion), status=status.HTTP_201_CREATED)
@@ -576,6 +603,25 @@ class VotacionDirimente(_Base):
         d = _validar(DirimenteEntrada, request)
         dirimida = votaciones.registrar_dirimente(votacion=votacion, sentido=d["sentido"], por=request.user)
         return Response(votacion_datos(dirimida, releer=False))
+
+
+class VotacionPedirReconsideracion(_Base):
+    """Anota el pedido de reconsideración de una votación confirmada (el plazo se mide hasta el pedido)."""
+
+    @extend_schema(
+        operation_id="concejo_votacionpedirreconsideracion",
+        tags=ETIQUETA,
+        request=PedirReconsideracionEntrada,
+        responses=VOTACION,
+    )
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        d = _validar(PedirReconsideracionEntrada, request)
+        miembro = miembro_de(votacion.sesion, d["miembro"]) if d["miembro"] is not None else None
+        pedida = votaciones.pedir_reconsideracion(
+            votacion=votacion, fecha=d["fecha"], miembro=miembro, fundamento=d["fundamento"], por=request.user
+        )
+        return Response(votacion_datos(pedida, releer=False))
 
 
 class VotacionConfirmar(_Base):

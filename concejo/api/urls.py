@@ -40,6 +40,11 @@ urlpatterns = [
         name="api-concejo-votacion-dirimente",
     ),
     path(
+        "votaciones/<int:pk>/reconsideracion/",
+        durante.VotacionPedirReconsideracion.as_view(),
+        name="api-concejo-votacion-reconsideracion",
+    ),
+    path(
         "votaciones/<int:pk>/confirmar/",
         durante.VotacionConfirmar.as_view(),
         name="api-concejo-votacion-confirmar",

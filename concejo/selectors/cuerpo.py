@@ -54,6 +54,10 @@ class ReglasConcejo:
     # Cómo va el segundo debate (`concejo.segundo_debate`): dónde se da el primero («comision» o
     # «cualquiera») y cuántos días (de qué unidad) deben mediar entre ambos.
     segundo_debate: dict = field(default_factory=lambda: dict(SEGUNDO_DEBATE_POR_OMISION))
+    # Reconsideración que fija la ley para ciertas materias (`concejo.reconsideracion`: {"dias", "unidad",
+    # "materias"}; Perú: 15 días hábiles para la vacancia, LOM art. 23). Las demás decisiones siguen
+    # `reconsideracion_dias` (días hábiles, del reglamento: regla local), si lo hay.
+    reconsideracion: dict | None = None
 
     def mayorias_disponibles(self) -> dict[str, str]:
         """Código → nombre de las mayorías que se pueden exigir (para los formularios)."""
@@ -158,6 +162,7 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
         fuentes=fuentes,
         debates=debates,
         segundo_debate={**SEGUNDO_DEBATE_POR_OMISION, **(segundo or {})},
+        reconsideracion=leer("concejo.reconsideracion", opcional=True),
     )
 
 
@@ -174,7 +179,15 @@ def claves_del_concejo(leer):
             validar=_validar_aviso,
         )
     yield ClaveConocida(
-        "concejo.reconsideracion_dias", 15, "Días para pedir la reconsideración de un acuerdo"
+        "concejo.reconsideracion_dias",
+        15,
+        "Días hábiles para pedir la reconsideración de una decisión (según el reglamento interno)",
+    )
+    yield ClaveConocida(
+        "concejo.reconsideracion",
+        {"dias": 15, "unidad": "habiles", "materias": []},
+        "Plazo de reconsideración que fija la ley para ciertas materias (vacías: todas)",
+        validar=_validar_reconsideracion,
     )
     yield ClaveConocida("concejo.debates_ordenanza", 1, "Debates que necesita una ordenanza (clave antigua)")
     yield ClaveConocida(
@@ -216,6 +229,22 @@ def _validar_segundo_debate(valor: dict) -> None:
         raise ValidationError(
             'El segundo debate se escribe como {"primero_en": "comision", "dias_minimos": 3, "unidad": '
             '"calendario"}; primero_en es comision o cualquiera y la unidad calendario o habiles.'
+        )
+
+
+def _validar_reconsideracion(valor: dict) -> None:
+    if (
+        not isinstance(valor, dict)
+        or set(valor) - {"dias", "unidad", "materias"}
+        or type(valor.get("dias")) is not int
+        or valor["dias"] < 1
+        or valor.get("unidad", "habiles") not in {"habiles", "calendario"}
+        or not isinstance(valor.get("materias", []), list)
+    ):
+        raise ValidationError(
+            'La reconsideración se escribe como {"dias": 15, "unidad": "habiles", "materias": ["Vacancia de '
+            'un miembro"]}; la unidad es habiles o calendario y las materias (vacías: todas) son las de las '
+            "mayorías especiales."
         )
 
 

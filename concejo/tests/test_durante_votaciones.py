@@ -2,7 +2,7 @@
 ordinaria, empates (voto dirimente en PE, repetir y rechazar en CO), confirmación con la decisión,
 dos debates (EC), reconsideración en plazo, anulación; permisos y entrada mala."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -12,6 +12,7 @@ from concejo.models import Decision, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.tests.datos_durante import htmx, instalada, miembros
 from concejo.tests.factories import PuntoFactory, SesionFactory
 from core.models import Evento, Municipio
+from core.services import perfiles
 
 
 @pytest.fixture
@@ -286,7 +287,21 @@ def test_segundo_debate_sin_primero_aprobado(en_ecuador, cliente_de, secretario,
     assert r.status_code == 400 and "no está aprobado" in r.content.decode()
 
 
-def test_reconsideracion_dentro_del_plazo(cliente_de, secretario, pleno):
+@pytest.fixture
+def reglamento_reconsidera(municipio, secretario):
+    """En el Perú la ley solo da plazo de reconsideración a la vacancia (LOM art. 23): las demás las fija el
+    reglamento interno, como regla local (aquí, 15 días hábiles)."""
+    perfiles.fijar_regla_local(
+        municipio=municipio,
+        clave="concejo.reconsideracion_dias",
+        valor=15,
+        vigente_desde=date(2000, 1, 1),
+        fuente="Reglamento Interno del Concejo: 15 días hábiles",
+        por=secretario,
+    )
+
+
+def test_reconsideracion_dentro_del_plazo(reglamento_reconsidera, cliente_de, secretario, pleno):
     cliente = cliente_de(secretario)
     ahora = timezone.now()
     antigua = SesionFactory(organo=pleno, fecha=ahora - timedelta(days=60), estado=Sesion.Estado.CONVOCADA)
@@ -345,7 +360,9 @@ def _aprobada_hace_dos_dias(cliente, pleno):
     return original
 
 
-def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(cliente_de, secretario, pleno):
+def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(
+    reglamento_reconsidera, cliente_de, secretario, pleno
+):
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
     decision = Decision.objects.get(votacion=original)
@@ -362,7 +379,9 @@ def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(cliente_de, secre
     assert confirmar.despues["decision_sin_efecto"] == decision.pk and confirmar.despues["decision"] is None
 
 
-def test_reconsideracion_aprobada_reemplaza_la_decision(cliente_de, secretario, pleno):
+def test_reconsideracion_aprobada_reemplaza_la_decision(
+    reglamento_reconsidera, cliente_de, secretario, pleno
+):
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
     nueva = _reconsiderar(cliente, pleno, original, a_favor=6, en_contra=1)
@@ -371,7 +390,7 @@ def test_reconsideracion_aprobada_reemplaza_la_decision(cliente_de, secretario, 
     assert (anterior.estado, vigente.estado) == ("sin_efecto", "pendiente")
 
 
-def test_reconsideracion_anulada_no_toca_la_decision(cliente_de, secretario, pleno):
+def test_reconsideracion_anulada_no_toca_la_decision(reglamento_reconsidera, cliente_de, secretario, pleno):
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
     nueva = _reconsiderar(cliente, pleno, original, a_favor=2, en_contra=5)
@@ -381,11 +400,15 @@ def test_reconsideracion_anulada_no_toca_la_decision(cliente_de, secretario, ple
     assert not Evento.objects.filter(accion="concejo.decision.dejar_sin_efecto").exists()
 
 
-def test_decision_ya_registrada_como_acto_no_se_reconsidera(cliente_de, secretario, pleno):
+def test_decision_ya_registrada_como_acto_no_se_reconsidera(
+    reglamento_reconsidera, cliente_de, secretario, pleno
+):
     from actos.services.ciclo import crear_desde_decision
 
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
+    # Votada con dispensa del trámite de aprobación de actas: firme, se registra como acto el mismo día.
+    Votacion.objects.filter(pk=original.pk).update(dispensa_actas=True)
     crear_desde_decision(decision=Decision.objects.get(votacion=original), por=secretario)
     hoy = SesionFactory(organo=pleno, fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA)
     punto = PuntoFactory(sesion=hoy, orden=1, titulo="Reconsideración")

@@ -297,7 +297,17 @@ def test_mayorias_tienen_etiqueta_en_espanol():
 @pytest.mark.parametrize(
     "perfil,quorum_base,desempate,alcalde_vota,debates,reconsideracion,tipos",
     [
-        ("PE", "habiles", "voto_dirimente_alcalde", False, 1, 15, ["ordinaria", "extraordinaria", "solemne"]),
+        # PE: la ley solo fija la reconsideración de la vacancia (concejo.reconsideracion); la general es
+        # del reglamento (regla local): el perfil no la trae.
+        (
+            "PE",
+            "habiles",
+            "voto_dirimente_alcalde",
+            False,
+            1,
+            None,
+            ["ordinaria", "extraordinaria", "solemne"],
+        ),
         (
             "EC",
             "legal",
@@ -358,7 +368,8 @@ def test_reglas_del_concejo_detalles():
     )
     assert r.mayorias_especiales == [{"materia": "Vacancia de un miembro", "codigo": "dos_tercios_legal"}]
     assert r.vocabulario["miembro"] == "regidor" and "dos_tercios_legal" in r.mayorias_disponibles()
-    assert r.fuentes["concejo.reconsideracion_dias"]["confianza"] == "S"
+    assert r.reconsideracion == {"dias": 15, "unidad": "habiles", "materias": ["Vacancia de un miembro"]}
+    assert r.fuentes["concejo.reconsideracion"]["confianza"] == "L"
 
 
 @pytest.mark.django_db

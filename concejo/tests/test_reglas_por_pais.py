@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from concejo.models import Decision, Organo, PuntoAgenda, Sesion, Votacion
 from concejo.selectors import cuerpo as cuerpo_sel
+from concejo.selectors.votaciones import decision_firme
 from concejo.services import agenda, en_vivo, votaciones
 from concejo.tests.factories import (
     MiembroFactory,
@@ -435,3 +437,157 @@ def test_regla_local_del_reglamento_manda_sobre_la_abstencion_del_perfil(en_pais
     v = votaciones.registrar_conteo(votacion=v, a_favor=20, en_contra=10, abstenciones=10, por=secretario)
     assert (v.resultado, v.calculo["base_numero"], v.calculo["requerido"]) == ("rechazado", 40, 21)
     assert v.regla_aplicada["abstencion"] == "en_la_base"
+
+
+# --- 4. Reconsideración desde el pedido, y decisiones firmes ------------------------------------------
+
+
+def fijar_reglamento(municipio, secretario, dias=15):
+    perfiles.fijar_regla_local(
+        municipio=municipio,
+        clave="concejo.reconsideracion_dias",
+        valor=dias,
+        vigente_desde=date(2000, 1, 1),
+        fuente="Reglamento Interno del Concejo: reconsideración dentro de 15 días hábiles",
+        por=secretario,
+    )
+
+
+def decision_votada(pais, secretario, *, hace: int, mayoria: str = "", dispensa: bool = False) -> Decision:
+    """Una decisión aprobada en una sesión de hace `hace` días (9 miembros, todos a favor)."""
+    pleno = Organo.objects.filter(tipo="pleno").first() or cuerpo_de(pais, miembros=9)
+    d = timezone.localdate() - timedelta(days=hace)
+    sesion = sesion_con(pleno, pais, d, 9, secretario)
+    # Una resolución del concejo: un solo debate en los cuatro perfiles.
+    punto = PuntoFactory(
+        sesion=sesion, orden=1, instrumento="resolucion_concejo", titulo="asunto", mayoria=mayoria
+    )
+    forma = "ordinaria" if "ordinaria" in dict(votaciones.formas_permitidas(sesion)) else "nominal"
+    v = votaciones.abrir_votacion(
+        punto=punto, mocion="Aprobar", forma=forma, dispensa_actas=dispensa, por=secretario
+    )
+    votantes = [
+        a.miembro for a in sesion.asistencias.en_sala() if not votaciones.solo_dirime(a.miembro, sesion)
+    ]
+    if forma == "ordinaria":
+        votaciones.registrar_conteo(votacion=v, a_favor=len(votantes), en_contra=0, por=secretario)
+    else:
+        for m in votantes:
+            votaciones.registrar_voto(votacion=v, miembro=m, sentido="a_favor", por=secretario)
+    votaciones.cerrar_votacion(votacion=v, por=secretario)
+    votaciones.confirmar_votacion(votacion=v, por=secretario)
+    return Decision.objects.get(votacion=v)
+
+
+@pytest.mark.parametrize(
+    "pais,mayoria,reglamento,dispensa,firme",
+    [
+        # PE: la vacancia (⅔ del número legal) espera 15 días hábiles (LOM art. 23).
+        ("PE", "dos_tercios_legal", False, False, False),
+        # PE: lo demás, sin reglamento anotado, no tiene reconsideración en el perfil: firme ya.
+        ("PE", "", False, False, True),
+        # PE con el plazo del reglamento (regla local): espera; con dispensa del trámite de actas, firme ya.
+        ("PE", "", True, False, False),
+        ("PE", "", True, True, True),
+        # CO: la ley no da reconsideración; EC y MX: el perfil no la prevé.
+        ("CO", "", False, False, True),
+        ("EC", "", False, False, True),
+        ("MX", "", False, False, True),
+    ],
+)
+def test_decision_firme_por_pais(en_pais, secretario, client, pais, mayoria, reglamento, dispensa, firme):
+    municipio = en_pais(pais)
+    if reglamento:
+        fijar_reglamento(municipio, secretario)
+    decision = decision_votada(pais, secretario, hace=1, mayoria=mayoria, dispensa=dispensa)
+    firmeza = decision_firme(decision)
+    assert firmeza.firme is firme, firmeza.motivo
+    r = post(client, "/api/v1/actos/desde-decision/", secretario, {"decision": decision.pk})
+    decision.refresh_from_db()
+    if firme:
+        assert r.status_code == 201, r.json()
+        assert decision.estado == "registrada"
+        assert Evento.objects.filter(accion="concejo.decision.registrar", objeto_id=str(decision.pk)).exists()
+        return
+    assert r.status_code == 400
+    mensaje = str(r.json())
+    assert "aún no está firme" in mensaje and "quedará firme el" in mensaje
+    assert (
+        decision.estado == "pendiente"
+        and not Evento.objects.filter(accion="concejo.decision.registrar").exists()
+    )
+    # Vencido el plazo sin pedido, queda firme.
+    assert decision_firme(decision, firmeza.desde).firme
+    assert not decision_firme(decision, firmeza.desde - timedelta(days=1)).firme
+
+
+def test_reconsideracion_se_mide_desde_el_pedido(en_pais, secretario, client):
+    municipio = en_pais("PE")
+    fijar_reglamento(municipio, secretario)
+    decision = decision_votada("PE", secretario, hace=40)  # su plazo de 15 días hábiles ya venció
+    original = decision.votacion
+    # Pedida tarde: no.
+    r = post(
+        client,
+        f"{API}/votaciones/{original.pk}/reconsideracion/",
+        secretario,
+        {"fundamento": "Nuevos hechos"},
+    )
+    assert r.status_code == 400 and "venció el" in str(r.json())
+    assert not Evento.objects.filter(accion="concejo.votacion.pedir_reconsideracion").exists()
+    # Pedida a tiempo (anotada con su fecha: dentro del plazo), se vota luego aunque el plazo ya pasó.
+    pedido = timezone.localdate() - timedelta(days=38)
+    regidor = original.sesion.organo.periodo.miembros.order_by("orden")[1]
+    r = post(
+        client,
+        f"{API}/votaciones/{original.pk}/reconsideracion/",
+        secretario,
+        {"fecha": pedido.isoformat(), "miembro": regidor.pk, "fundamento": "Nuevos hechos"},
+    )
+    assert r.status_code == 200, r.json()
+    assert r.json()["reconsideracion_pedida_en"] == pedido.isoformat()
+    evento = Evento.objects.get(accion="concejo.votacion.pedir_reconsideracion")
+    assert evento.despues["reconsideracion_pedida_en"] == pedido.isoformat() and evento.despues["plazo_vence"]
+    # Dos veces no; con fecha futura tampoco.
+    r = post(client, f"{API}/votaciones/{original.pk}/reconsideracion/", secretario)
+    assert r.status_code == 400 and "ya se pidió" in str(r.json())
+    # Mientras el pedido está pendiente, la decisión no es firme (aunque el plazo venció).
+    decision = Decision.objects.get(pk=decision.pk)
+    assert not decision_firme(decision).firme
+    r = post(client, "/api/v1/actos/desde-decision/", secretario, {"decision": decision.pk})
+    assert r.status_code == 400 and "Se pidió la reconsideración" in str(r.json())
+    # La votación de reconsideración, hoy: la admite (el plazo se midió hasta el pedido).
+    pleno = original.sesion.organo
+    hoy = sesion_con(pleno, "PE", timezone.localdate(), 9, secretario)
+    punto = PuntoFactory(sesion=hoy, orden=1, instrumento="acuerdo", titulo="Reconsideración")
+    r = post(
+        client,
+        f"{API}/puntos/{punto.pk}/votaciones/",
+        secretario,
+        {"mocion": "Reconsiderar", "forma": "ordinaria", "reconsideracion_de": original.pk},
+    )
+    assert r.status_code == 201, r.json()
+
+
+def test_pedido_de_reconsideracion_con_datos_malos(en_pais, secretario, client):
+    municipio = en_pais("PE")
+    fijar_reglamento(municipio, secretario)
+    decision = decision_votada("PE", secretario, hace=1)
+    v = decision.votacion
+    manana = timezone.localdate() + timedelta(days=1)
+    r = post(client, f"{API}/votaciones/{v.pk}/reconsideracion/", secretario, {"fecha": manana.isoformat()})
+    assert r.status_code == 400 and "fecha futura" in str(r.json())
+    antes = timezone.localdate() - timedelta(days=5)
+    r = post(client, f"{API}/votaciones/{v.pk}/reconsideracion/", secretario, {"fecha": antes.isoformat()})
+    assert r.status_code == 400 and "anterior a la votación" in str(r.json())
+    r = post(client, f"{API}/votaciones/{v.pk}/reconsideracion/", secretario, {"fecha": "ayer"})
+    assert r.status_code == 400
+    v.refresh_from_db()
+    assert v.reconsideracion_pedida_en is None
+
+
+def test_colombia_no_preve_reconsideracion(en_pais, secretario):
+    en_pais("CO")
+    decision = decision_votada("CO", secretario, hace=1)
+    with pytest.raises(ValidationError, match="no prevé la reconsideración"):
+        votaciones.pedir_reconsideracion(votacion=decision.votacion, por=secretario)
