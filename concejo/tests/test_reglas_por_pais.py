@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
@@ -591,3 +592,24 @@ def test_colombia_no_preve_reconsideracion(en_pais, secretario):
     decision = decision_votada("CO", secretario, hace=1)
     with pytest.raises(ValidationError, match="no prevé la reconsideración"):
         votaciones.pedir_reconsideracion(votacion=decision.votacion, por=secretario)
+
+
+def test_dispensa_del_tramite_de_actas_desde_la_pantalla(en_pais, secretario, client):
+    en_pais("PE")
+    fijar_reglamento(Municipio.objects.get(), secretario)
+    pleno = cuerpo_de("PE", miembros=9)
+    sesion = sesion_con(pleno, "PE", timezone.localdate(), 9, secretario)
+    punto = PuntoFactory(sesion=sesion, orden=1, instrumento="ordenanza", titulo="Ordenanza")
+    en_vivo.tomar_punto(punto=punto, por=secretario)
+    client.force_login(secretario)
+    html = client.get(f"/concejo/sesiones/{sesion.pk}/en-vivo/").content.decode()
+    assert 'name="dispensa_actas"' in html
+    r = client.post(
+        reverse("concejo:punto-votar", args=[punto.pk]),
+        {"mocion": "Aprobar", "forma": "ordinaria", "dispensa_actas": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert r.status_code == 200, r.content.decode()
+    v = Votacion.objects.get()
+    assert v.dispensa_actas is True
+    assert Evento.objects.get(accion="concejo.votacion.abrir").despues["dispensa_actas"] is True

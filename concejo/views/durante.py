@@ -456,6 +456,7 @@ def punto_votar(request, pk: int):
             mayoria=request.POST.get("mayoria", ""),
             reconsideracion_de=original,
             repite=repite,
+            dispensa_actas=request.POST.get("dispensa_actas") == "1",
             por=request.user,
         )
     except (ValidationError, Http404) as e:
