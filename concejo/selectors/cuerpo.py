@@ -99,8 +99,9 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
 
     Lee las claves `concejo.*` del perfil de jurisdicción (y las reglas locales del municipio): regla de
     quórum, mayoría general y las especiales, desempate, efecto de abstención e inhibición, si el
-    alcalde vota, tipos de sesión, formas de votación, aviso por tipo de sesión, debates de las
-    ordenanzas y días para la reconsideración. Las claves que un perfil no define toman un valor
+    alcalde vota, tipos de sesión, formas de votación, aviso por tipo de sesión, debates por instrumento
+    (`concejo.debates`, con `concejo.debates_ordenanza` como respaldo), forma del segundo debate y
+    reconsideración (la que fija la ley por materia y la general del reglamento). Las claves que un perfil no define toman un valor
     prudente (p. ej. sin plazo de reconsideración) y lo dicen en `fuentes`.
     """
     fecha = fecha_local(fecha)
