@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from concejo import reglas
+
 
 def nuevo_token() -> str:
     """Token largo al azar para enlaces que no deben adivinarse (acuse de recibo de la citación)."""
@@ -583,6 +585,24 @@ class Votacion(models.Model):
     abierta_en = models.DateTimeField(_("abierta en"), auto_now_add=True)
     cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
     confirmada_en = models.DateTimeField(_("confirmada en"), null=True, blank=True)
+    # Reconsideración: el día en que se pidió (el plazo del perfil se mide hasta el pedido, no hasta la
+    # votación que la resuelve) y quién la pidió. `dispensa_actas`: votada «con dispensa del trámite de
+    # aprobación de actas» (Perú) o con efecto inmediato según el reglamento: la decisión queda firme ya.
+    reconsideracion_pedida_en = models.DateField(_("reconsideración pedida el"), null=True, blank=True)
+    reconsideracion_pedida_por = models.ForeignKey(
+        Miembro,
+        verbose_name=_("reconsideración pedida por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reconsideraciones_pedidas",
+    )
+    reconsideracion_fundamento = models.TextField(_("fundamento del pedido de reconsideración"), blank=True)
+    dispensa_actas = models.BooleanField(
+        _("con dispensa del trámite de aprobación de actas"),
+        default=False,
+        help_text=_("La decisión rige desde la votación: no espera el plazo de reconsideración."),
+    )
 
     class Meta:
         verbose_name = _("votación")
@@ -592,6 +612,11 @@ class Votacion(models.Model):
 
     def __str__(self) -> str:
         return f"Votación {self.numero} de {self.sesion}"
+
+    @property
+    def regla_aplicada(self) -> dict | None:
+        """La regla con que se calculó el resultado (`concejo.reglas.regla_aplicada`), legible."""
+        return reglas.regla_aplicada(self.calculo)
 
 
 class Voto(models.Model):

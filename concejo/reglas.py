@@ -10,25 +10,33 @@ Este módulo solo sabe contar. Las piezas de una regla:
 - **fracción**: `mitad_mas_uno` (más de la mitad: ⌊n/2⌋ + 1; la «mayoría absoluta»), `dos_tercios`
   (⌈2n/3⌉: los dos tercios siempre redondean hacia arriba: 11 → 8, 12 → 8, 13 → 9), `cuarta_parte`
   (⌈n/4⌉) y `tres_quintos` (⌈3n/5⌉).
-- **abstención** y **inhibición** (`en_la_base` / `fuera_de_la_base`): si quien se abstiene o se
-  inhibe sigue contando en la base `presentes` (y en los `votos` emitidos) o sale de ella.
+- **abstención** (`en_la_base` / `fuera_de_la_base` / `a_la_mayoria`) e **inhibición** (`en_la_base` /
+  `fuera_de_la_base`): si quien se abstiene o se inhibe sigue contando en la base `presentes` (y en los
+  `votos` emitidos), sale de ella o, la abstención, se suma al sentido mayoritario (voto en blanco).
 
-Cómo se leyeron los valores de `../shared/DOMAIN.md` («Council»), con su marca de confianza:
+El empate (tantos a favor como en contra, más de cero) siempre se resuelve con la regla del perfil, aunque
+la mayoría exigida quede lejos: el voto dirimente a favor suma un voto y aprueba solo si así se alcanza lo
+requerido; repetir la votación y, si persiste, rechazar; o rechazar. El resultado lleva la regla aplicada
+(nombre de la mayoría, base, requeridos, efecto de la abstención e inhibición y `desempate_aplicado`).
 
-- Perú (Ley 27972): quórum mitad más uno de los miembros hábiles [S]; mayoría simple salvo que la ley
-  exija calificada (⅔ del número legal para la vacancia) [S]; el alcalde solo tiene voto dirimente [S]
-  (por eso no vota en lo ordinario: `concejo.alcalde_vota = false`); reconsideración en 15 días hábiles [S].
-- Ecuador (COOTAD): quórum «mayoría absoluta» [?] leída como más de la mitad del número legal;
-  mayoría simple, ⅔ para allanarse o insistir ante el veto [?]; el alcalde dirime los empates [?].
-- Colombia (Ley 136/1994, art. 29): una cuarta parte de los miembros para deliberar y la mayoría de
-  los miembros para decidir [L]; mayoría de los presentes salvo norma especial [L]; el empate se
-  vuelve a votar y, si persiste, se niega [?]. El alcalde no integra el concejo.
+Los valores de cada país y su fuente están en los perfiles (no aquí); en resumen (../shared/DOMAIN.md,
+«Council», y la fuente citada en cada regla):
+
+- Perú: quórum mitad más uno de los miembros hábiles (Ley 27972, art. 16) [S]; mayoría simple salvo
+  calificada (⅔ del número legal para la vacancia) [S]; el alcalde solo tiene voto dirimente (art. 17) [L];
+  la abstención no cuenta en la base (TUO Ley 27444, arts. 111-112: decide la mayoría de los asistentes
+  y se vota a favor o en contra; la abstención es excepcional) [?].
+- Ecuador (COOTAD): quórum mayoría absoluta [?]; mayoría simple, ⅔ para insistir ante el veto [?]; el
+  alcalde dirime [?]; el voto en blanco se suma a la mayoría (art. 321) [?].
+- Colombia: una cuarta parte de los miembros para deliberar y la mayoría para decidir (Const. 145; Ley
+  136, art. 29) [L]; mayoría de los votos de los asistentes (Const. 146) [L], la abstención fuera de la
+  base [?]; el empate se vuelve a votar y, si persiste, se niega [?]. El alcalde no integra el concejo.
 - México (leyes estatales): quórum mayoría de los integrantes [S]; mayoría de los presentes, ⅔ para
-  actos que obligan más allá del periodo [?]; voto de calidad del presidente municipal [S].
+  actos que obligan más allá del periodo [?]; voto de calidad del presidente municipal [S]; la
+  abstención cuenta en la base [?].
 
-Qué hacen la abstención y la inhibición no lo dice DOMAIN.md: en los cuatro perfiles quedan con
-confianza «?» (la abstención cuenta en la base de presentes; quien se inhibe sale de ella) y el
-municipio las corrige con una regla local.
+La inhibición queda fuera de la base en los cuatro perfiles [?]; el municipio corrige cualquiera de estos
+valores con una regla local (su reglamento interno).
 """
 
 from __future__ import annotations
@@ -49,7 +57,25 @@ FRACCIONES = {
     "tres_quintos": "tres quintos",
     "cuarta_parte": "cuarta parte",
 }
-EFECTOS = {"en_la_base", "fuera_de_la_base"}
+# Efecto de la abstención (y de la inhibición) en la base de la votación:
+# `en_la_base`: quien se abstiene sigue contando en la base de presentes y de votos (pesa como un no);
+# `fuera_de_la_base`: sale de la base (no es voto: decide la mayoría de los votos a favor o en contra);
+# `a_la_mayoria`: el voto en blanco se suma al sentido mayoritario (así lo dicen algunas leyes; solo vale
+# para la abstención).
+EFECTOS = {"en_la_base", "fuera_de_la_base", "a_la_mayoria"}
+NOMBRES_EFECTO = {
+    "en_la_base": "cuenta en la base (pesa como voto en contra)",
+    "fuera_de_la_base": "no cuenta en la base",
+    "a_la_mayoria": "se suma a la mayoría",
+}
+# Cómo se resolvió un empate (campo `desempate_aplicado` del resultado).
+DESEMPATES_APLICADOS = {
+    "ninguno": "Sin empate",
+    "voto_dirimente": "Voto dirimente",
+    "pendiente_dirimente": "Empate: falta el voto dirimente",
+    "repetida": "Empate: se repite la votación",
+    "rechazado": "Empate: se tiene por rechazado",
+}
 
 
 def requeridos(fraccion: str, n: int) -> int:
@@ -165,7 +191,8 @@ def quorum(*, regla, numero_legal: int, habiles: int, presentes: int, para: str 
     codigo = f"{aplicada['fraccion']}_{base}"
     texto_base = "número legal" if base == "legal" else "miembros hábiles"
     verbo = "Hay quórum" if hay else "No hay quórum"
-    fin = "" if para == "decidir" else " para deliberar"
+    # Solo se dice «para deliberar» / «para decidir» donde el perfil distingue los dos quórums.
+    fin = f" para {para}" if "deliberar" in regla else ""
     explicacion = (
         f"{verbo}{fin}: {_plural(presentes, 'presente', 'presentes')}; se requieren {requerido} "
         f"({FRACCIONES[aplicada['fraccion']]} de {base_numero}, {texto_base})."
@@ -180,7 +207,7 @@ class Resultado:
     base: str
     base_numero: int
     regla: str
-    desempate: str  # "" | "voto_dirimente" | "repetir" | "rechazado"
+    desempate: str  # "" | "voto_dirimente" | "repetir" | "rechazado": la regla que se aplicó al empate
     necesita_dirimente: bool
     explicacion: str
     a_favor: int = 0
@@ -188,6 +215,12 @@ class Resultado:
     abstenciones: int = 0
     inhibidos: int = 0
     presentes: int = 0
+    # La regla aplicada, para quien la muestra (API, acta): nombre de la mayoría, efecto de la abstención y
+    # de la inhibición, y cómo se resolvió el empate (`DESEMPATES_APLICADOS`).
+    regla_nombre: str = ""
+    abstencion: str = "en_la_base"
+    inhibicion: str = "fuera_de_la_base"
+    desempate_aplicado: str = "ninguno"
 
     def como_dict(self) -> dict:
         return asdict(self)
@@ -211,27 +244,41 @@ def resultado(
 ) -> Resultado:
     """El resultado de una votación con la mayoría `mayoria` (código de `MAYORIAS`).
 
-    Se aprueba si los votos a favor alcanzan lo requerido sobre la base de esa mayoría. Si no, y hay
-    empate (tantos a favor como en contra, más de cero), se aplica `desempate` (el código del perfil):
-    voto dirimente (`voto_dirimente` = «a_favor» / «en_contra» cuando ya se emitió; sin él queda
-    «empate» con `necesita_dirimente`), repetir la votación (`repeticion` = cuántas veces ya se repitió:
-    a la segunda se tiene por rechazado) o rechazado. Si ni con un voto más se alcanzaría la mayoría, el
-    empate no se dirime: se rechaza. `abstencion` e `inhibicion` (del perfil) dicen si cuentan en la base
-    de presentes y de votos emitidos. `presentes` son los que pueden votar (en sala).
+    Se aprueba si los votos a favor superan a los en contra y alcanzan lo requerido sobre la base de esa
+    mayoría. Siempre que haya empate (tantos a favor como en contra, más de cero) se aplica `desempate`
+    (el código del perfil), aunque la mayoría exigida quede lejos: voto dirimente (`voto_dirimente` =
+    «a_favor» / «en_contra» cuando ya se emitió; sin él queda «empate» con `necesita_dirimente`; el voto
+    dirimente a favor suma uno y aprueba si así se alcanza lo requerido), repetir la votación
+    (`repeticion` = cuántas veces ya se repitió: a la segunda se tiene por rechazado) o rechazado.
+    `abstencion` e `inhibicion` (del perfil) dicen si cuentan en la base de presentes y de votos emitidos
+    (`en_la_base`, `fuera_de_la_base`) o, la abstención, si se suma al sentido mayoritario
+    (`a_la_mayoria`). `presentes` son los que pueden votar (en sala).
     """
     if mayoria not in DEFINICIONES:
         raise ValueError(f"Mayoría desconocida: «{mayoria}». Use una de: {', '.join(MAYORIAS)}.")
     if desempate not in DESEMPATES:
         raise ValueError(f"Regla de desempate desconocida: «{desempate}».")
-    if abstencion not in EFECTOS or inhibicion not in EFECTOS:
+    if abstencion not in EFECTOS or inhibicion not in EFECTOS - {"a_la_mayoria"}:
         raise ValueError(
-            "El efecto de la abstención y de la inhibición es «en_la_base» o «fuera_de_la_base»."
+            "El efecto de la abstención es «en_la_base», «fuera_de_la_base» o «a_la_mayoria»; el de la "
+            "inhibición, «en_la_base» o «fuera_de_la_base»."
         )
     if min(a_favor, en_contra, abstenciones, inhibidos, presentes) < 0:
         raise ValueError("Los conteos no pueden ser negativos.")
     if voto_dirimente not in {None, "", "a_favor", "en_contra"}:
         raise ValueError("El voto dirimente es «a_favor» o «en_contra».")
     definicion = DEFINICIONES[mayoria]
+    conteo = (
+        f"{a_favor} a favor, {en_contra} en contra, {_plural(abstenciones, 'abstención', 'abstenciones')}"
+        + (f", {_plural(inhibidos, 'inhibido', 'inhibidos')}" if inhibidos else "")
+    )
+    # El voto en blanco que se suma a la mayoría (p. ej. Ecuador) se cuenta antes de nada.
+    favor, contra = a_favor, en_contra
+    if abstencion == "a_la_mayoria" and abstenciones:
+        if favor > contra:
+            favor += abstenciones
+        elif contra > favor:
+            contra += abstenciones
     base = definicion.base
     if base == "legal":
         base_numero = numero_legal
@@ -239,19 +286,17 @@ def resultado(
         base_numero = habiles
     elif base == "presentes":
         base_numero = presentes
-        if abstencion == "fuera_de_la_base":
+        if abstencion == "fuera_de_la_base" or (abstencion == "a_la_mayoria" and favor == contra):
             base_numero -= abstenciones
         if inhibicion == "fuera_de_la_base":
             base_numero -= inhibidos
     else:  # votos emitidos
-        base_numero = a_favor + en_contra + (abstenciones if abstencion == "en_la_base" else 0)
+        base_numero = favor + contra + (abstenciones if abstencion == "en_la_base" else 0)
     base_numero = max(base_numero, 0)
     requerido = requeridos(definicion.fraccion, base_numero)
-    conteo = (
-        f"{a_favor} a favor, {en_contra} en contra, {_plural(abstenciones, 'abstención', 'abstenciones')}"
-        + (f", {_plural(inhibidos, 'inhibido', 'inhibidos')}" if inhibidos else "")
-    )
-    exigencia = f"{definicion.nombre.lower()}: {requerido} de {base_numero}"
+    texto_base = f"{definicion.nombre.lower()}: {requerido} de {base_numero}"
+    if base in ("presentes", "votos") and abstenciones:
+        texto_base += f"; la abstención {NOMBRES_EFECTO[abstencion]}"
     comun = dict(
         requerido=requerido,
         base=base,
@@ -262,49 +307,51 @@ def resultado(
         abstenciones=abstenciones,
         inhibidos=inhibidos,
         presentes=presentes,
+        regla_nombre=definicion.nombre,
+        abstencion=abstencion,
+        inhibicion=inhibicion,
     )
 
-    if a_favor >= requerido and a_favor > en_contra:
+    if favor >= requerido and favor > contra:
         return Resultado(
             "aprobado",
             desempate="",
             necesita_dirimente=False,
-            explicacion=f"Aprobado: {conteo}; se requieren {exigencia}.",
+            explicacion=f"Aprobado: {conteo}; se requieren {texto_base}.",
             **comun,
         )
-    empate = a_favor == en_contra and a_favor > 0
+    empate = favor == contra and favor > 0
     if not empate:
         return Resultado(
             "rechazado",
             desempate="",
             necesita_dirimente=False,
-            explicacion=f"Rechazado: {conteo}; se requieren {exigencia}.",
-            **comun,
-        )
-    if a_favor + 1 < requerido:
-        return Resultado(
-            "rechazado",
-            desempate="",
-            necesita_dirimente=False,
-            explicacion=f"Rechazado: empate ({conteo}), pero ni con un voto más se alcanzan los {exigencia}.",
+            explicacion=f"Rechazado: {conteo}; se requieren {texto_base}.",
             **comun,
         )
     metodo = DESEMPATES[desempate]
     if metodo == "voto_dirimente":
-        if voto_dirimente == "a_favor":
+        if voto_dirimente == "a_favor" and favor + 1 >= requerido:
             return Resultado(
                 "aprobado",
                 desempate=metodo,
                 necesita_dirimente=False,
-                explicacion=f"Aprobado con el voto dirimente: empate ({conteo}).",
+                explicacion=f"Aprobado con el voto dirimente: empate ({conteo}); se requieren {texto_base}.",
+                desempate_aplicado="voto_dirimente",
                 **comun,
             )
-        if voto_dirimente == "en_contra":
+        if voto_dirimente in ("a_favor", "en_contra"):
+            motivo = (
+                f"ni con el voto dirimente a favor se alcanzan los {texto_base}"
+                if voto_dirimente == "a_favor"
+                else "el voto dirimente fue en contra"
+            )
             return Resultado(
                 "rechazado",
                 desempate=metodo,
                 necesita_dirimente=False,
-                explicacion=f"Rechazado con el voto dirimente: empate ({conteo}).",
+                explicacion=f"Rechazado: empate ({conteo}) y {motivo}.",
+                desempate_aplicado="voto_dirimente",
                 **comun,
             )
         return Resultado(
@@ -312,6 +359,7 @@ def resultado(
             desempate=metodo,
             necesita_dirimente=True,
             explicacion=f"Empate ({conteo}): lo decide el voto dirimente.",
+            desempate_aplicado="pendiente_dirimente",
             **comun,
         )
     if metodo == "repetir" and repeticion < 1:
@@ -320,6 +368,7 @@ def resultado(
             desempate="repetir",
             necesita_dirimente=False,
             explicacion=f"Empate ({conteo}): se repite la votación.",
+            desempate_aplicado="repetida",
             **comun,
         )
     motivo = (
@@ -332,8 +381,41 @@ def resultado(
         desempate="rechazado",
         necesita_dirimente=False,
         explicacion=f"Rechazado: {motivo} ({conteo}).",
+        desempate_aplicado="rechazado",
         **comun,
     )
+
+
+def regla_aplicada(calculo: dict | None) -> dict | None:
+    """La regla que se aplicó a una votación, legible, desde su `calculo` guardado (`Resultado.como_dict`):
+    mayoría (código y nombre), base (código, nombre y número), votos requeridos, efecto de la abstención y
+    de la inhibición, y cómo se resolvió el empate (`DESEMPATES_APLICADOS`). Los cálculos guardados antes
+    de que el resultado llevara estos datos dan lo que se puede deducir (efectos vacíos)."""
+    if not calculo:
+        return None
+    mayoria = calculo.get("regla", "")
+    desempate = calculo.get("desempate_aplicado") or {
+        "": "ninguno",
+        "voto_dirimente": "pendiente_dirimente" if calculo.get("necesita_dirimente") else "voto_dirimente",
+        "repetir": "repetida",
+        "rechazado": "rechazado",
+    }.get(calculo.get("desempate", ""), "ninguno")
+    abstencion = calculo.get("abstencion", "")
+    inhibicion = calculo.get("inhibicion", "")
+    return {
+        "mayoria": mayoria,
+        "mayoria_nombre": calculo.get("regla_nombre") or MAYORIAS.get(mayoria, ""),
+        "base": calculo.get("base", ""),
+        "base_nombre": BASES.get(calculo.get("base", ""), ""),
+        "base_numero": int(calculo.get("base_numero", 0)),
+        "requeridos": int(calculo.get("requerido", 0)),
+        "abstencion": abstencion,
+        "abstencion_efecto": NOMBRES_EFECTO.get(abstencion, ""),
+        "inhibicion": inhibicion,
+        "inhibicion_efecto": NOMBRES_EFECTO.get(inhibicion, ""),
+        "desempate": desempate,
+        "desempate_nombre": DESEMPATES_APLICADOS[desempate],
+    }
 
 
 @dataclass(frozen=True)

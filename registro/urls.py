@@ -49,9 +49,7 @@ urlpatterns = [
     path("documentos/<id:pk>/acciones/", vistas_flujo.documento_acciones, name="documento-acciones"),
     path("documentos/<id:pk>/derivar/", vistas_flujo.documento_derivar, name="documento-derivar"),
     path("documentos/<id:pk>/concluir/", vistas_flujo.documento_concluir, name="documento-concluir"),
-    path(
-        "documentos/<id:pk>/hoja-de-ruta.pdf", vistas_flujo.documento_hoja_ruta, name="documento-hoja-ruta"
-    ),
+    path("documentos/<id:pk>/hoja-de-ruta.pdf", vistas_flujo.documento_hoja_ruta, name="documento-hoja-ruta"),
     path("documentos/<id:pk>/expediente/", vistas_flujo.expediente_crear, name="expediente-crear"),
     path(
         "documentos/<id:pk>/expediente/agregar/", vistas_flujo.expediente_agregar, name="expediente-agregar"

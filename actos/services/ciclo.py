@@ -29,6 +29,7 @@ from actos.services import sancion, vigencia
 from actos.services.documento import pdf_de_acto
 from actos.services.relaciones import indexar_acto
 from concejo.models import Decision, Miembro
+from concejo.selectors.votaciones import decision_firme
 from core.firma import firmar_pdf
 from core.models import Municipio, UnidadOrganica
 from core.services.archivos import guardar_archivo
@@ -164,13 +165,17 @@ def tipo_para_decision(decision) -> str:
 
 
 def _tomar_decision(decision, *, error: str, campo: str | None = None):
-    """Bloquea la decisión que pasa a ser acto y comprueba que puede: pendiente, sin otro acto y sin una
-    reconsideración abierta de su votación (la que se confirma la deja sin efecto)."""
+    """Bloquea la decisión que pasa a ser acto y comprueba que puede: pendiente, sin otro acto, sin una
+    reconsideración abierta de su votación (la que se confirma la deja sin efecto) y firme
+    (`concejo.selectors.votaciones.decision_firme`: venció su plazo de reconsideración sin pedido, el perfil
+    no la prevé o se votó con dispensa del trámite de aprobación de actas)."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.estado == Decision.Estado.SIN_EFECTO:
         error = "Esa decisión quedó sin efecto por reconsideración."
     elif decision.estado == Decision.Estado.PENDIENTE and decision.en_reconsideracion():
         error = "La votación de esa decisión se está reconsiderando: se registra cuando se confirme."
+    elif decision.estado == Decision.Estado.PENDIENTE and not (firmeza := decision_firme(decision)).firme:
+        error = f"Esa decisión aún no está firme. {firmeza.motivo}"
     elif decision.estado == Decision.Estado.PENDIENTE and not Acto.objects.filter(decision=decision).exists():
         return decision
     raise ValidationError({campo: [error]} if campo else error)

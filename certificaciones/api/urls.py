@@ -5,9 +5,7 @@ from certificaciones.api import certificados as api
 urlpatterns = [
     path("", api.Certificados.as_view(), name="api-certificaciones"),
     path("solicitudes/", api.Solicitudes.as_view(), name="api-certificaciones-solicitudes"),
-    path(
-        "solicitudes/<id:pk>/pago/", api.SolicitudPago.as_view(), name="api-certificaciones-solicitud-pago"
-    ),
+    path("solicitudes/<id:pk>/pago/", api.SolicitudPago.as_view(), name="api-certificaciones-solicitud-pago"),
     path(
         "solicitudes/<id:pk>/exonerar/",
         api.SolicitudExonerar.as_view(),

@@ -10,7 +10,8 @@ from rest_framework.views import APIView
 
 from concejo.models import Asistencia, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.permissions import miembro_de, obtener_punto, obtener_sesion_en_vivo, obtener_votacion
-from concejo.selectors.cuerpo import quorum_de, situacion_en_cache
+from concejo.reglas import DESEMPATES_APLICADOS, regla_aplicada
+from concejo.selectors.cuerpo import quorums_de, situacion_en_cache
 from concejo.selectors.en_vivo import lista_de_asistencia
 from concejo.services import en_vivo, votaciones
 from core.api.esquemas import ERROR_400, ERROR_401, ERROR_403, ERROR_404
@@ -31,6 +32,12 @@ class QuorumSalida(serializers.Serializer):
     base_numero = serializers.IntegerField()
     regla = serializers.CharField()
     explicacion = serializers.CharField()
+    para = serializers.CharField(required=False, help_text="«deliberar» o «decidir».")
+
+
+class QuorumsSalida(serializers.Serializer):
+    deliberar = QuorumSalida(help_text="Quórum para instalarse y deliberar.")
+    decidir = QuorumSalida(help_text="Quórum para votar (abrir, cerrar y confirmar una votación).")
 
 
 class AsistenciaSalida(serializers.Serializer):
@@ -78,6 +85,26 @@ class ResultadoSalida(serializers.Serializer):
     presentes = serializers.IntegerField()
 
 
+class ReglaAplicadaSalida(serializers.Serializer):
+    mayoria = serializers.CharField(
+        help_text="Código de la mayoría exigida (simple_presentes, dos_tercios_legal...)."
+    )
+    mayoria_nombre = serializers.CharField()
+    base = serializers.CharField(help_text="legal, habiles, presentes o votos.")
+    base_nombre = serializers.CharField()
+    base_numero = serializers.IntegerField(help_text="El número sobre el que se calculó la mayoría.")
+    requeridos = serializers.IntegerField(help_text="Votos a favor requeridos.")
+    abstencion = serializers.CharField(help_text="en_la_base, fuera_de_la_base o a_la_mayoria (del perfil).")
+    abstencion_efecto = serializers.CharField()
+    inhibicion = serializers.CharField(help_text="en_la_base o fuera_de_la_base (del perfil).")
+    inhibicion_efecto = serializers.CharField()
+    desempate = serializers.ChoiceField(
+        choices=list(DESEMPATES_APLICADOS.items()),
+        help_text="Cómo se resolvió el empate: ninguno, voto_dirimente, pendiente_dirimente, repetida o rechazado.",
+    )
+    desempate_nombre = serializers.CharField()
+
+
 class VotacionSalida(serializers.Serializer):
     id = serializers.IntegerField()
     sesion = serializers.IntegerField(source="sesion_id")
@@ -89,6 +116,7 @@ class VotacionSalida(serializers.Serializer):
     estado = serializers.ChoiceField(choices=Votacion.Estado.choices)
     resultado = serializers.CharField(help_text="aprobado, rechazado, empate; calculado, nunca tecleado.")
     calculo = ResultadoSalida(allow_null=True)
+    regla_aplicada = ReglaAplicadaSalida(allow_null=True, help_text="La regla aplicada, legible.")
     a_favor = serializers.IntegerField()
     en_contra = serializers.IntegerField()
     abstenciones = serializers.IntegerField()
@@ -96,6 +124,11 @@ class VotacionSalida(serializers.Serializer):
     sentido_dirimente = serializers.CharField()
     reconsideracion_de = serializers.IntegerField(source="reconsideracion_de_id", allow_null=True)
     repite = serializers.IntegerField(source="repite_id", allow_null=True)
+    dispensa_actas = serializers.BooleanField()
+    reconsideracion_pedida_en = serializers.DateField(allow_null=True)
+    reconsideracion_pedida_por = serializers.IntegerField(
+        source="reconsideracion_pedida_por_id", allow_null=True
+    )
     votos = VotoSalida(many=True, source="votos_ordenados")
     decision = serializers.IntegerField(source="decision_id", allow_null=True)
 
@@ -105,7 +138,8 @@ class EnVivoSalida(serializers.Serializer):
     estado = serializers.ChoiceField(choices=Sesion.Estado.choices)
     instalada_en = serializers.DateTimeField(allow_null=True)
     levantada_en = serializers.DateTimeField(allow_null=True)
-    quorum = QuorumSalida()
+    quorum = QuorumSalida(help_text="El quórum para decidir (el de votar).")
+    quorums = QuorumsSalida(help_text="Los dos quórums: para deliberar y para decidir, con sus requeridos.")
     quorum_al_instalar = QuorumSalida(source="sesion.quorum", allow_null=True)
     asistencia = AsistenciaSalida(many=True)
     puntos = PuntoEnVivoSalida(many=True)
@@ -151,6 +185,7 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
         "estado": votacion.estado,
         "resultado": votacion.resultado,
         "calculo": None if calculo is None else {k: tipo(calculo[k]) for k, tipo in _CAMPOS_CALCULO},
+        "regla_aplicada": regla_aplicada(calculo),
         "a_favor": votacion.a_favor,
         "en_contra": votacion.en_contra,
         "abstenciones": votacion.abstenciones,
@@ -158,6 +193,11 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
         "sentido_dirimente": votacion.sentido_dirimente,
         "reconsideracion_de": votacion.reconsideracion_de_id,
         "repite": votacion.repite_id,
+        "dispensa_actas": votacion.dispensa_actas,
+        "reconsideracion_pedida_en": (
+            votacion.reconsideracion_pedida_en.isoformat() if votacion.reconsideracion_pedida_en else None
+        ),
+        "reconsideracion_pedida_por": votacion.reconsideracion_pedida_por_id,
         "votos": [
             {
                 "miembro": v.miembro_id,
@@ -174,12 +214,14 @@ def votacion_datos(votacion: Votacion, *, releer: bool = True) -> dict:
 def en_vivo_datos(sesion: Sesion) -> dict:
     sesion = Sesion.objects.select_related("organo", "organo__periodo").get(pk=sesion.pk)
     activa = sesion.votaciones.filter(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA]).first()
+    quorums = quorums_de(sesion)
     datos = {
         "id": sesion.pk,
         "estado": sesion.estado,
         "instalada_en": sesion.instalada_en,
         "levantada_en": sesion.levantada_en,
-        "quorum": quorum_de(sesion).como_dict(),
+        "quorum": quorums["decidir"].como_dict(),
+        "quorums": {para: q.como_dict() for para, q in quorums.items()},
         "sesion": sesion,
         "asistencia": lista_de_asistencia(sesion),
         "puntos": list(sesion.puntos.order_by("orden")),
@@ -246,6 +288,22 @@ class AbrirVotacionEntrada(serializers.Serializer):
     )
     reconsideracion_de = serializers.IntegerField(required=False, allow_null=True, default=None)
     repite = serializers.IntegerField(required=False, allow_null=True, default=None)
+    dispensa_actas = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Con dispensa del trámite de aprobación de actas: la decisión queda firme sin esperar el "
+        "plazo de reconsideración.",
+    )
+
+
+class PedirReconsideracionEntrada(serializers.Serializer):
+    fecha = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Día del pedido (hoy si no se da)."
+    )
+    miembro = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Id del miembro que la pide."
+    )
+    fundamento = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
 class VotoEntrada(MiembroEntrada):
@@ -471,6 +529,7 @@ class PuntoVotaciones(_Base):
             mayoria=d["mayoria"],
             reconsideracion_de=original,
             repite=repite,
+            dispensa_actas=d["dispensa_actas"],
             por=request.user,
         )
         return Response(votacion_datos(votacion), status=status.HTTP_201_CREATED)
@@ -544,6 +603,25 @@ class VotacionDirimente(_Base):
         d = _validar(DirimenteEntrada, request)
         dirimida = votaciones.registrar_dirimente(votacion=votacion, sentido=d["sentido"], por=request.user)
         return Response(votacion_datos(dirimida, releer=False))
+
+
+class VotacionPedirReconsideracion(_Base):
+    """Anota el pedido de reconsideración de una votación confirmada (el plazo se mide hasta el pedido)."""
+
+    @extend_schema(
+        operation_id="concejo_votacionpedirreconsideracion",
+        tags=ETIQUETA,
+        request=PedirReconsideracionEntrada,
+        responses=VOTACION,
+    )
+    def post(self, request, pk: int):
+        votacion = obtener_votacion(request.user, pk)
+        d = _validar(PedirReconsideracionEntrada, request)
+        miembro = miembro_de(votacion.sesion, d["miembro"]) if d["miembro"] is not None else None
+        pedida = votaciones.pedir_reconsideracion(
+            votacion=votacion, fecha=d["fecha"], miembro=miembro, fundamento=d["fundamento"], por=request.user
+        )
+        return Response(votacion_datos(pedida, releer=False))
 
 
 class VotacionConfirmar(_Base):

@@ -58,6 +58,11 @@ urlpatterns = [
         name="api-concejo-votacion-dirimente",
     ),
     path(
+        "votaciones/<id:pk>/reconsideracion/",
+        durante.VotacionPedirReconsideracion.as_view(),
+        name="api-concejo-votacion-reconsideracion",
+    ),
+    path(
         "votaciones/<id:pk>/confirmar/",
         durante.VotacionConfirmar.as_view(),
         name="api-concejo-votacion-confirmar",
@@ -67,8 +72,6 @@ urlpatterns = [
     path("sesiones/<id:pk>/acta/", despues.ActaDeSesion.as_view(), name="api-concejo-acta"),
     path("sesiones/<id:pk>/acta/generar/", despues.ActaGenerar.as_view(), name="api-concejo-acta-generar"),
     path("sesiones/<id:pk>/acta/firmar/", despues.ActaFirmar.as_view(), name="api-concejo-acta-firmar"),
-    path(
-        "sesiones/<id:pk>/acta/publicar/", despues.ActaPublicar.as_view(), name="api-concejo-acta-publicar"
-    ),
+    path("sesiones/<id:pk>/acta/publicar/", despues.ActaPublicar.as_view(), name="api-concejo-acta-publicar"),
     path("actas/", despues.ActasPublicadas.as_view(), name="api-concejo-actas-publicadas"),
 ]

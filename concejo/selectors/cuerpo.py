@@ -44,14 +44,35 @@ class ReglasConcejo:
     tipos_sesion: list[str]
     votaciones: list[str]  # formas de votación (Votacion.Forma)
     aviso: dict  # tipo de sesión → {"cantidad", "unidad"} o None si el perfil no fija plazo
-    debates_ordenanza: int
+    debates_ordenanza: int  # clave antigua (`concejo.debates_ordenanza`): ya solo alimenta `debates`
     reconsideracion_dias: int | None
     vocabulario: dict = field(default_factory=dict)  # concejo, miembro, miembros, alcalde
     fuentes: dict = field(default_factory=dict)  # clave → {"fuente", "confianza", "local"}
+    # Debates que necesita cada instrumento (`concejo.debates`: {"ordenanza": 2, "acuerdo": 1}); el que no
+    # figura, uno.
+    debates: dict = field(default_factory=dict)
+    # Cómo va el segundo debate (`concejo.segundo_debate`): dónde se da el primero («comision» o
+    # «cualquiera») y cuántos días (de qué unidad) deben mediar entre ambos.
+    segundo_debate: dict = field(default_factory=lambda: dict(SEGUNDO_DEBATE_POR_OMISION))
+    # Reconsideración que fija la ley para ciertas materias (`concejo.reconsideracion`: {"dias", "unidad",
+    # "materias"}; Perú: 15 días hábiles para la vacancia, LOM art. 23). Las demás decisiones siguen
+    # `reconsideracion_dias` (días hábiles, del reglamento: regla local), si lo hay.
+    reconsideracion: dict | None = None
 
     def mayorias_disponibles(self) -> dict[str, str]:
         """Código → nombre de las mayorías que se pueden exigir (para los formularios)."""
         return dict(reglas.MAYORIAS)
+
+    def debates_de(self, instrumento: str) -> int:
+        """Cuántos debates necesita `instrumento` (código del perfil) para ser decisión del concejo."""
+        return max(int(self.debates.get(instrumento or "", 1) or 1), 1)
+
+    def instrumentos_con_dos_debates(self) -> list[str]:
+        """Los instrumentos que el perfil hace pasar por dos (o más) debates."""
+        return [codigo for codigo in self.debates if self.debates_de(codigo) >= 2]
+
+
+SEGUNDO_DEBATE_POR_OMISION = {"primero_en": "cualquiera", "dias_minimos": 1, "unidad": "calendario"}
 
 
 _OPCIONALES = {
@@ -78,8 +99,9 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
 
     Lee las claves `concejo.*` del perfil de jurisdicción (y las reglas locales del municipio): regla de
     quórum, mayoría general y las especiales, desempate, efecto de abstención e inhibición, si el
-    alcalde vota, tipos de sesión, formas de votación, aviso por tipo de sesión, debates de las
-    ordenanzas y días para la reconsideración. Las claves que un perfil no define toman un valor
+    alcalde vota, tipos de sesión, formas de votación, aviso por tipo de sesión, debates por instrumento
+    (`concejo.debates`, con `concejo.debates_ordenanza` como respaldo), forma del segundo debate y
+    reconsideración (la que fija la ley por materia y la general del reglamento). Las claves que un perfil no define toman un valor
     prudente (p. ej. sin plazo de reconsideración) y lo dicen en `fuentes`.
     """
     fecha = fecha_local(fecha)
@@ -113,6 +135,16 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
         c: leer(f"vocabulario.{c}", opcional=True, defecto=c)
         for c in ("concejo", "miembro", "miembros", "alcalde")
     }
+    debates_ordenanza = int(leer("concejo.debates_ordenanza", opcional=True, defecto=1) or 1)
+    debates = leer("concejo.debates", opcional=True)
+    antigua = fuentes.get("concejo.debates_ordenanza", {})
+    if debates is None:
+        debates = {"ordenanza": debates_ordenanza}
+    elif antigua.get("local") and not fuentes["concejo.debates"].get("local"):
+        # Una regla local antigua sobre las ordenanzas sigue mandando sobre el perfil.
+        debates = {**debates, "ordenanza": debates_ordenanza}
+    debates = dict(debates)
+    segundo = leer("concejo.segundo_debate", opcional=True)
     return ReglasConcejo(
         fecha=fecha,
         quorum=quorum,
@@ -125,10 +157,13 @@ def reglas_del_concejo(fecha=None, *, municipio=None) -> ReglasConcejo:
         tipos_sesion=tipos,
         votaciones=list(leer("concejo.votaciones", opcional=True, defecto=_OPCIONALES["concejo.votaciones"])),
         aviso=aviso,
-        debates_ordenanza=leer("concejo.debates_ordenanza", opcional=True, defecto=1),
+        debates_ordenanza=debates_ordenanza,
         reconsideracion_dias=leer("concejo.reconsideracion_dias", opcional=True),
         vocabulario=vocabulario,
         fuentes=fuentes,
+        debates=debates,
+        segundo_debate={**SEGUNDO_DEBATE_POR_OMISION, **(segundo or {})},
+        reconsideracion=leer("concejo.reconsideracion", opcional=True),
     )
 
 
@@ -145,13 +180,73 @@ def claves_del_concejo(leer):
             validar=_validar_aviso,
         )
     yield ClaveConocida(
-        "concejo.reconsideracion_dias", 15, "Días para pedir la reconsideración de un acuerdo"
+        "concejo.reconsideracion_dias",
+        15,
+        "Días hábiles para pedir la reconsideración de una decisión (según el reglamento interno)",
     )
-    yield ClaveConocida("concejo.debates_ordenanza", 1, "Debates que necesita una ordenanza")
+    yield ClaveConocida(
+        "concejo.reconsideracion",
+        {"dias": 15, "unidad": "habiles", "materias": []},
+        "Plazo de reconsideración que fija la ley para ciertas materias (vacías: todas)",
+        validar=_validar_reconsideracion,
+    )
+    yield ClaveConocida("concejo.debates_ordenanza", 1, "Debates que necesita una ordenanza (clave antigua)")
+    yield ClaveConocida(
+        "concejo.debates",
+        {"ordenanza": 1, "acuerdo": 1},
+        "Debates que necesita cada instrumento del concejo",
+        validar=_validar_debates,
+    )
+    yield ClaveConocida(
+        "concejo.segundo_debate",
+        dict(SEGUNDO_DEBATE_POR_OMISION),
+        "Dónde se da el primer debate y cuántos días median hasta el segundo",
+        validar=_validar_segundo_debate,
+    )
     yield ClaveConocida("concejo.votaciones", ["ordinaria", "nominal"], "Formas de votación")
     yield ClaveConocida("concejo.abstencion", "en_la_base", "Efecto de la abstención en la base")
     yield ClaveConocida("concejo.inhibicion", "fuera_de_la_base", "Efecto de la inhibición en la base")
     yield ClaveConocida("concejo.alcalde_vota", True, "Si el alcalde vota")
+
+
+def _validar_debates(valor: dict) -> None:
+    if not isinstance(valor, dict) or not all(
+        isinstance(k, str) and type(v) is int and 1 <= v <= 3 for k, v in valor.items()
+    ):
+        raise ValidationError(
+            'Los debates se escriben por instrumento: {"ordenanza": 2, "acuerdo": 1}; cada número es 1, 2 o 3.'
+        )
+
+
+def _validar_segundo_debate(valor: dict) -> None:
+    dias = valor.get("dias_minimos") if isinstance(valor, dict) else None
+    if (
+        not isinstance(valor, dict)
+        or not set(valor) <= {"primero_en", "dias_minimos", "unidad"}
+        or valor.get("primero_en", "cualquiera") not in {"comision", "cualquiera"}
+        or (dias is not None and (type(dias) is not int or dias < 0))
+        or valor.get("unidad", "calendario") not in {"calendario", "habiles"}
+    ):
+        raise ValidationError(
+            'El segundo debate se escribe como {"primero_en": "comision", "dias_minimos": 3, "unidad": '
+            '"calendario"}; primero_en es comision o cualquiera y la unidad calendario o habiles.'
+        )
+
+
+def _validar_reconsideracion(valor: dict) -> None:
+    if (
+        not isinstance(valor, dict)
+        or set(valor) - {"dias", "unidad", "materias"}
+        or type(valor.get("dias")) is not int
+        or valor["dias"] < 1
+        or valor.get("unidad", "habiles") not in {"habiles", "calendario"}
+        or not isinstance(valor.get("materias", []), list)
+    ):
+        raise ValidationError(
+            'La reconsideración se escribe como {"dias": 15, "unidad": "habiles", "materias": ["Vacancia de '
+            'un miembro"]}; la unidad es habiles o calendario y las materias (vacías: todas) son las de las '
+            "mayorías especiales."
+        )
 
 
 def _validar_aviso(valor: dict) -> None:
@@ -364,16 +459,28 @@ def _base_del_organo(organo: Organo, fecha: date) -> tuple[int, int, list[Miembr
     return len(integrantes), len(habiles), integrantes
 
 
-def quorum_de(sesion: Sesion) -> reglas.Quorum:
+def quorum_de(sesion: Sesion, para: str = "decidir") -> reglas.Quorum:
     """El quórum de `sesion` ahora: los miembros en sala (asistencia presente y no retirados) contra la
     regla del perfil en la fecha de la sesión, con el número legal y los hábiles de ese día (en una
-    comisión: sus integrantes y los activos de ellos).
+    comisión: sus integrantes y los activos de ellos). `para` es «decidir» (votar) o «deliberar»
+    (instalarse y debatir: en Colombia basta la cuarta parte, Const. 145 y Ley 136, art. 29).
     """
+    return quorums_de(sesion)[para]
+
+
+def quorums_de(sesion: Sesion) -> dict[str, reglas.Quorum]:
+    """Los dos quórums de `sesion` ahora: {"deliberar": ..., "decidir": ...} (iguales donde el perfil no
+    fija uno propio para deliberar)."""
     fecha = fecha_local(sesion.fecha)
     regla = reglas_del_concejo(fecha)
     numero_legal, habiles, _ = _base_del_organo(sesion.organo, fecha)
     presentes = sum(1 for a in sesion.asistencias.all() if a.en_sala)
-    return reglas.quorum(regla=regla.quorum, numero_legal=numero_legal, habiles=habiles, presentes=presentes)
+    return {
+        para: reglas.quorum(
+            regla=regla.quorum, numero_legal=numero_legal, habiles=habiles, presentes=presentes, para=para
+        )
+        for para in ("deliberar", "decidir")
+    }
 
 
 def _repeticiones(votacion: Votacion) -> int:

@@ -4,10 +4,16 @@ quiénes están en sala, quiénes faltan votar y quién dirime. Las usan los ser
 
 from __future__ import annotations
 
-from concejo.models import Miembro, PuntoAgenda, Sesion, Votacion
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from concejo.models import Decision, Miembro, PuntoAgenda, Sesion, Votacion
 from concejo.reglas import MAYORIAS
 from concejo.selectors.cuerpo import ReglasConcejo, reglas_del_concejo
 from concejo.selectors.en_vivo import fecha_de
+from core.services.plazos import calcular_plazo
 
 
 def reglas_de_la_sesion(sesion: Sesion) -> ReglasConcejo:
@@ -63,3 +69,136 @@ def quien_dirime(sesion: Sesion) -> Miembro | None:
     if sesion.preside_id:
         return sesion.preside
     return sesion.organo.periodo.miembros.filter(rol=Miembro.Rol.ALCALDE).order_by("orden", "id").first()
+
+
+def problema_del_intervalo(
+    regla: ReglasConcejo, *, primero: Sesion, segundo: Sesion, desde: date
+) -> str | None:
+    """Si el segundo debate en `segundo` no cumple `concejo.segundo_debate` respecto del primero (dado en
+    `primero`, contado `desde` esa fecha), el motivo en español; si cumple, None. Colombia (Ley 136, art.
+    73): el primero en la comisión permanente, el segundo en el pleno y al menos 3 días calendario entre
+    ambos; por omisión, solo días distintos."""
+    forma = regla.segundo_debate
+    if forma.get("primero_en") == "comision":
+        if primero.organo.es_pleno:
+            return (
+                "El primer debate de este instrumento se da en una comisión permanente, no en el pleno "
+                "(regla concejo.segundo_debate del perfil)."
+            )
+        if not segundo.organo.es_pleno:
+            return "El segundo debate se da en sesión plenaria del concejo, no en una comisión."
+    dias = int(forma.get("dias_minimos", 1))
+    unidad = forma.get("unidad", "calendario")
+    if unidad == "habiles":
+        minimo = calcular_plazo(desde=desde, dias=dias, tipo="habiles").vence
+    else:
+        minimo = desde + timedelta(days=dias)
+    if fecha_de(segundo) < minimo:
+        nombre = "hábiles" if unidad == "habiles" else "calendario"
+        return (
+            f"Entre el primer debate ({desde:%d/%m/%Y}) y el segundo deben mediar al menos {dias} "
+            f"{'día' if dias == 1 else 'días'} {nombre}: el segundo debate puede ser desde el "
+            f"{minimo:%d/%m/%Y}."
+        )
+    return None
+
+
+# --- Reconsideración y firmeza ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlazoDeReconsideracion:
+    """El plazo para pedir la reconsideración de una votación: `dias` de `unidad` desde el día de su sesión."""
+
+    dias: int
+    unidad: str  # "habiles" | "calendario"
+    desde: date
+    vence: date
+    clave: str  # la regla del perfil que lo fija
+
+    @property
+    def texto(self) -> str:
+        return f"{self.dias} días {'hábiles' if self.unidad == 'habiles' else 'calendario'} desde el {self.desde:%d/%m/%Y}"
+
+
+def plazo_de_reconsideracion(votacion: Votacion) -> PlazoDeReconsideracion | None:
+    """El plazo de reconsideración de `votacion` según el perfil el día de su sesión, o None si no lo hay.
+
+    Primero `concejo.reconsideracion` (el que fija la ley), si aplica a la materia de la votación (sus
+    `materias` son las de las mayorías especiales: la votación es de esa materia si exige esa mayoría;
+    sin materias, a todas); si no, `concejo.reconsideracion_dias` (días hábiles, del reglamento interno).
+    Perú: 15 días hábiles solo para la vacancia (LOM art. 23); Colombia: la ley no da ninguno."""
+    regla = reglas_de_la_sesion(votacion.sesion)
+    desde = fecha_de(votacion.sesion)
+    dias, unidad, clave = None, "habiles", ""
+    ley = regla.reconsideracion
+    if ley:
+        materias = list(ley.get("materias") or [])
+        codigos = {e.get("materia"): e.get("codigo") for e in regla.mayorias_especiales}
+        if not materias or any(codigos.get(m) == votacion.mayoria for m in materias):
+            dias, unidad, clave = int(ley["dias"]), ley.get("unidad", "habiles"), "concejo.reconsideracion"
+    if dias is None and regla.reconsideracion_dias:
+        dias, clave = int(regla.reconsideracion_dias), "concejo.reconsideracion_dias"
+    if not dias:
+        return None
+    vence = calcular_plazo(desde=desde, dias=dias, tipo=unidad).vence
+    return PlazoDeReconsideracion(dias, unidad, desde, vence, clave)
+
+
+def reconsideracion_pendiente(votacion: Votacion) -> bool:
+    """Si se pidió la reconsideración de `votacion` y aún no se resolvió (sin votación de reconsideración
+    confirmada), o hay una votación de reconsideración abierta o por confirmar."""
+    vivas = votacion.reconsideraciones.exclude(estado=Votacion.Estado.ANULADA)
+    if vivas.exclude(estado=Votacion.Estado.CONFIRMADA).exists():
+        return True
+    return votacion.reconsideracion_pedida_en is not None and not vivas.exists()
+
+
+@dataclass(frozen=True)
+class Firmeza:
+    """Si una decisión ya está firme (se puede registrar como acto) y por qué; si no, desde cuándo lo será."""
+
+    firme: bool
+    motivo: str
+    desde: date | None = None
+
+
+def decision_firme(decision: Decision, hoy: date | None = None) -> Firmeza:
+    """Si `decision` está firme `hoy`: su plazo de reconsideración venció sin pedido pendiente, o el perfil
+    no prevé reconsideración para ella, o se votó con dispensa del trámite de aprobación de actas (efecto
+    inmediato). Si no, el motivo en español dice cuándo quedará firme. La usa el registro de actos antes de
+    registrar la decisión."""
+    hoy = hoy or timezone.localdate()
+    votacion = decision.votacion
+    if votacion is None:
+        return Firmeza(True, "La decisión no viene de una votación registrada en el sistema.")
+    if votacion.dispensa_actas:
+        return Firmeza(
+            True, "Se votó con dispensa del trámite de aprobación de actas: rige desde la votación."
+        )
+    if reconsideracion_pendiente(votacion):
+        pedida = votacion.reconsideracion_pedida_en
+        cuando = f" el {pedida:%d/%m/%Y}" if pedida else ""
+        return Firmeza(
+            False,
+            f"Se pidió la reconsideración de esta decisión{cuando}: quedará firme (o sin efecto) cuando el "
+            "concejo vote y confirme la reconsideración.",
+        )
+    plazo = plazo_de_reconsideracion(votacion)
+    if plazo is None:
+        return Firmeza(
+            True, "El perfil no prevé reconsideración para esta decisión: está firme desde la votación."
+        )
+    if votacion.reconsideraciones.filter(estado=Votacion.Estado.CONFIRMADA).exists():
+        return Firmeza(True, "Su reconsideración ya se votó y se confirmó.")
+    if hoy <= plazo.vence:
+        firme_desde = plazo.vence + timedelta(days=1)
+        return Firmeza(
+            False,
+            f"Aún puede pedirse su reconsideración ({plazo.texto}, hasta el {plazo.vence:%d/%m/%Y}): quedará "
+            f"firme el {firme_desde:%d/%m/%Y} si nadie la pide.",
+            firme_desde,
+        )
+    return Firmeza(
+        True, f"Venció el plazo de reconsideración ({plazo.texto}) sin pedido pendiente.", plazo.vence
+    )

@@ -33,6 +33,7 @@ from concejo.selectors.sesiones import (
     nombre_tipo,
     reglas_en,
 )
+from concejo.selectors.votaciones import problema_del_intervalo
 from core.models import Archivo, UnidadOrganica
 from core.services import perfiles
 from core.services.archivos import guardar_archivo
@@ -64,9 +65,6 @@ CLASES_POR_SECCION: dict[str, list[str]] = {
 
 # Secciones cuyos puntos se votan: llevan la mayoría requerida desde que se agregan.
 SECCIONES_CON_VOTO = (Seccion.ACTA, Seccion.ORDEN_DEL_DIA)
-
-# Instrumentos que pasan por dos debates donde el perfil lo exige (EC: ordenanzas; CO: acuerdos).
-INSTRUMENTOS_DOS_DEBATES = ("ordenanza", "acuerdo")
 
 MAX_ANEXO = 30 * 1024 * 1024
 TIPOS_ANEXO = [
@@ -103,9 +101,10 @@ def instrumentos(fecha: datetime | date) -> dict[str, str]:
     }
 
 
-def debates_requeridos(fecha: datetime | date) -> int:
-    """Cuántos debates exige el perfil para ordenanzas y acuerdos (1, o 2 en Ecuador y Colombia)."""
-    return int(reglas_en(fecha).debates_ordenanza or 1)
+def instrumentos_con_dos_debates(fecha: datetime | date) -> list[str]:
+    """Los instrumentos que el perfil hace pasar por dos debates (`concejo.debates`: EC las ordenanzas, CO
+    los acuerdos; PE y MX ninguno)."""
+    return reglas_en(fecha).instrumentos_con_dos_debates()
 
 
 # --- Fotos y versiones -----------------------------------------------------------------------------
@@ -303,12 +302,17 @@ def _datos(
 
 def _validar_segundo_debate(sesion: Sesion, primer: PuntoAgenda) -> dict[str, list[str]]:
     primera = primer.sesion
-    if debates_requeridos(sesion.fecha) < 2:
+    regla = reglas_en(sesion.fecha)
+    if regla.debates_de(primer.instrumento) < 2:
+        nombre = instrumentos(sesion.fecha).get(primer.instrumento, primer.instrumento or "sin instrumento")
         return {
-            "primer_debate": ["El perfil de este municipio no exige dos debates: el punto se vota una vez."]
+            "primer_debate": [
+                f"Según el perfil, «{nombre}» se aprueba en un solo debate: el punto se vota una vez y no "
+                "tiene segundo debate."
+            ]
         }
-    if primer.debate != 1 or primer.instrumento not in INSTRUMENTOS_DOS_DEBATES:
-        return {"primer_debate": ["El punto elegido no es el primer debate de una ordenanza o un acuerdo."]}
+    if primer.debate != 1:
+        return {"primer_debate": ["El punto elegido no es un primer debate."]}
     if primera.organo.periodo_id != sesion.organo.periodo_id:
         return {"primer_debate": ["El primer debate es de otro periodo del concejo."]}
     if primera.estado == Sesion.Estado.CANCELADA:
@@ -320,6 +324,8 @@ def _validar_segundo_debate(sesion: Sesion, primer: PuntoAgenda) -> dict[str, li
                 f"({_dia(primera.fecha):%d/%m/%Y}); esta sesión es el {_dia(sesion.fecha):%d/%m/%Y}."
             ]
         }
+    if problema := problema_del_intervalo(regla, primero=primera, segundo=sesion, desde=_dia(primera.fecha)):
+        return {"primer_debate": [problema]}
     if primer.segundos_debates.exists():
         return {"primer_debate": ["Ese punto ya tiene su segundo debate en otra agenda."]}
     return {}

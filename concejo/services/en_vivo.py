@@ -4,8 +4,12 @@ intermedio y levantamiento. Las votaciones están en `concejo.services.votacione
 Reglas:
 - El quórum nunca se teclea: lo calcula `concejo.selectors.cuerpo.quorum_de(sesion)` con la regla del
   perfil, la asistencia (`Asistencia.en_sala`) y el estado de cada miembro el día de la sesión.
-- Sin quórum la sesión no se instala; la Secretaría puede dejar constancia de que no se instaló
-  (estado SIN_QUORUM) con el quórum que hubo. El quórum al instalar queda en `Sesion.quorum`.
+- Dos quórums (`quorums_de`): para deliberar y para decidir; son el mismo salvo donde el perfil fija
+  otro para deliberar (Colombia: ¼ de los miembros delibera, la mayoría decide; Const. 145, Ley 136
+  art. 29). La sesión se instala con el quórum para deliberar; las votaciones piden el de decidir
+  (`concejo.services.votaciones`). Sin quórum para deliberar no se instala; la Secretaría puede dejar
+  constancia de que no se instaló (estado SIN_QUORUM) con el quórum que hubo. El quórum al instalar
+  (el de deliberar, con el de decidir en su clave «decidir») queda en `Sesion.quorum`.
 - Los miembros con licencia o suspendidos ese día quedan marcados así desde que se abre la lista; a
   ellos no se los marca presentes (su estado lo cambia la parte «cuerpo», con su documento).
 - Lo que se anota en vivo (puntos, notas, intervenciones) se anota con la sesión instalada o en
@@ -26,7 +30,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from concejo.models import Asistencia, Intervencion, Miembro, PuntoAgenda, Sesion, Votacion
-from concejo.selectors.cuerpo import quorum_de
+from concejo.selectors.cuerpo import quorum_de, quorums_de
 from concejo.selectors.en_vivo import (
     ESTADOS_MIEMBRO_NO_HABIL,
     estado_del_miembro,
@@ -187,13 +191,14 @@ def instalar_sesion(
     abrir_lista(sesion=sesion)
     if preside is not None and not any(m.pk == preside.pk for m in miembros_convocados(sesion)):
         raise ValidationError({"preside": [f"{preside} no integra {sesion.organo} el día de la sesión."]})
-    q = quorum_de(sesion)
+    ambos = quorums_de(sesion)
+    q = ambos["deliberar"]
     if not q.hay_quorum:
         raise ValidationError(f"{q.explicacion} No se puede instalar la sesión.")
     antes = instantanea(sesion, ["estado", "instalada_en", "quorum", "preside"])
     sesion.estado = Sesion.Estado.INSTALADA
     sesion.instalada_en = ahora or timezone.now()
-    sesion.quorum = q.como_dict()
+    sesion.quorum = {**q.como_dict(), "decidir": ambos["decidir"].como_dict()}
     if preside is not None:
         sesion.preside = preside
     sesion.save(update_fields=["estado", "instalada_en", "quorum", "preside"])
@@ -216,7 +221,7 @@ def declarar_sin_quorum(*, sesion: Sesion, por) -> Sesion:
             f"La sesión está {sesion.get_estado_display().lower()}: no se declara sin quórum."
         )
     abrir_lista(sesion=sesion)
-    q = quorum_de(sesion)
+    q = quorum_de(sesion, "deliberar")
     if q.hay_quorum:
         raise ValidationError(f"{q.explicacion} Instale la sesión en lugar de declararla sin quórum.")
     antes = instantanea(sesion, ["estado", "quorum"])

@@ -6,20 +6,24 @@ El resultado nunca se teclea: después de cada voto o conteo lo recalcula
 con la asistencia y el estado de los miembros) y se guarda con su explicación en `Votacion.calculo`.
 La Secretaría solo confirma lo calculado. Reglas:
 
-- Se vota con la sesión instalada y con quórum para decidir (si se perdió, p. ej. por retiros, no se
-  abre ni se cierra una votación). Una votación a la vez por sesión.
+- Se vota con la sesión instalada y con quórum para decidir en ese momento (si se perdió, p. ej. por
+  retiros, o donde la sesión se instaló solo con el de deliberar, no se abre, cierra ni confirma una
+  votación). Una votación a la vez por sesión.
 - Formas: solo las que admite el perfil (`concejo.votaciones`). En la nominal vota cada miembro en
   sala: a favor, en contra, abstención o se inhibe; al cerrar, los que no están en sala quedan
   «ausente». Donde el alcalde solo dirime (`concejo.alcalde_vota = false`, Perú) no vota en lo ordinario.
   En la ordinaria y la secreta se anotan conteos, que no pueden sumar más que los presentes.
 - Empate: voto dirimente de quien preside (alcalde / presidente), o repetir la votación y, si persiste,
   rechazado; o rechazado (regla `concejo.desempate`).
-- Dos debates: un punto de segundo debate no se vota el mismo día en que se aprobó su primer debate.
-  Donde el perfil exige dos debates para las ordenanzas, aprobar el primero no crea la decisión.
+- Debates por instrumento (`concejo.debates`): solo el último debate crea la decisión; aprobar el primero
+  de dos no la crea. El segundo no se vota el mismo día en que se aprobó el primero y cumple
+  `concejo.segundo_debate` (Colombia: primero en comisión, segundo en el pleno, ≥ 3 días calendario).
 - Confirmar una votación aprobada crea la `Decision` (instrumento del punto) y avisa al acta
   (`concejo.services.actas.al_confirmar_votacion`).
-- Reconsiderar: una nueva votación enlazada a la confirmada, dentro de `concejo.reconsideracion_dias`
-  días hábiles (`core.services.plazos`). Mientras está abierta, la decisión de la original no pasa al
+- Reconsiderar: se pide (`pedir_reconsideracion`: día, quién, fundamento; evento propio) dentro del plazo
+  del perfil (`concejo.reconsideracion` para las materias que fija la ley, p. ej. la vacancia en el Perú;
+  si no, `concejo.reconsideracion_dias` del reglamento), medido hasta el pedido; luego se vota en una
+  nueva votación enlazada a la confirmada (abrirla sin pedido anotado lo pide ese día). Mientras está abierta, la decisión de la original no pasa al
   registro de actos; al confirmarla, esa decisión queda «sin efecto» (con su evento) y, si la
   reconsideración aprueba, nace la decisión nueva de su punto. Una decisión que ya es acto no se
   reconsidera: el acto se deja sin efecto con otro acto que lo derogue (lo emitido no se edita).
@@ -43,6 +47,8 @@ from concejo.selectors.votaciones import (
     formas_permitidas,
     mayoria_del_punto,
     mayorias,
+    plazo_de_reconsideracion,
+    problema_del_intervalo,
     quien_dirime,
     reglas_de_la_sesion,
     solo_dirime,
@@ -50,7 +56,6 @@ from concejo.selectors.votaciones import (
 from concejo.services.actas import al_confirmar_votacion
 from concejo.services.en_vivo import bloquear_sesion, exigir_en_curso
 from core.services.auditoria import instantanea, registrar_evento
-from core.services.plazos import calcular_plazo
 
 FORMAS_NOMINALES = (Votacion.Forma.NOMINAL, Votacion.Forma.NOMINAL_RAZONADA)
 SENTIDOS_DE_VOTO = (
@@ -59,8 +64,6 @@ SENTIDOS_DE_VOTO = (
     Voto.Sentido.ABSTENCION,
     Voto.Sentido.INHIBIDO,
 )
-# Instrumentos que siguen la regla de debates de las ordenanzas (`concejo.debates_ordenanza`).
-INSTRUMENTOS_CON_DEBATES = ("ordenanza",)
 _CAMPOS = [
     "estado",
     "a_favor",
@@ -88,8 +91,16 @@ def _bloquear(votacion: Votacion) -> Votacion:
 
 
 def _exigir_quorum(sesion: Sesion, que: str) -> None:
-    q = quorum_de(sesion)
+    """Votar pide el quórum para decidir en ese momento (donde es mayor que el de deliberar, la sesión
+    instalada puede seguir debatiendo sin él)."""
+    q = quorum_de(sesion, "decidir")
     if not q.hay_quorum:
+        deliberar = quorum_de(sesion, "deliberar")
+        if deliberar.hay_quorum and deliberar.requerido < q.requerido:
+            raise ValidationError(
+                f"No hay quórum para decidir: {q.explicacion.split(': ', 1)[1]} La sesión puede deliberar, "
+                f"pero no se puede {que}."
+            )
         raise ValidationError(f"Se perdió el quórum. {q.explicacion} No se puede {que}.")
 
 
@@ -124,21 +135,19 @@ def _validar_segundo_debate(punto: PuntoAgenda, sesion: Sesion) -> None:
             f"El primer debate se aprobó el {aprobado:%d/%m/%Y}: el segundo debate se vota otro día "
             "(dos debates en días distintos)."
         )
+    regla = reglas_de_la_sesion(sesion)
+    if problema := problema_del_intervalo(regla, primero=primero.sesion, segundo=sesion, desde=aprobado):
+        raise ValidationError(problema)
 
 
-def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
+def _exigir_reconsiderable(original: Votacion) -> None:
+    """Lo que toda reconsideración exige de la votación original (pedirla o votarla)."""
     if original.estado != Votacion.Estado.CONFIRMADA:
         raise ValidationError({"reconsideracion_de": ["Solo se reconsidera una votación confirmada."]})
-    if original.reconsideraciones.exclude(estado=Votacion.Estado.ANULADA).exists():
+    if original.resultado == Votacion.Resultado.EMPATE:
         raise ValidationError(
-            {
-                "reconsideracion_de": [
-                    f"La votación {original.numero} de {original.sesion} ya tiene una reconsideración."
-                ]
-            }
+            {"reconsideracion_de": ["Una votación empatada no se reconsidera: se repite o se dirime."]}
         )
-    if original.sesion.organo_id != sesion.organo_id:
-        raise ValidationError({"reconsideracion_de": ["Solo el mismo órgano reconsidera su votación."]})
     decision = Decision.objects.filter(votacion=original).first()
     if decision is not None and decision.estado == Decision.Estado.REGISTRADA:
         raise ValidationError(
@@ -149,22 +158,102 @@ def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
                 ]
             }
         )
-    dias = reglas_de_la_sesion(sesion).reconsideracion_dias
-    if not dias:
-        raise ValidationError(
-            {"reconsideracion_de": ["El perfil no prevé la reconsideración de votaciones."]}
-        )
-    desde = fecha_de(original.sesion)
-    vence = calcular_plazo(desde=desde, dias=dias, tipo="habiles").vence
-    if fecha_de(sesion) > vence:
+
+
+def _plazo_o_error(original: Votacion):
+    plazo = plazo_de_reconsideracion(original)
+    if plazo is None:
         raise ValidationError(
             {
                 "reconsideracion_de": [
-                    f"El plazo de reconsideración ({dias} días hábiles desde el "
-                    f"{desde:%d/%m/%Y}) venció el {vence:%d/%m/%Y}."
+                    "El perfil no prevé la reconsideración de esta votación (ni la ley ni una regla local del "
+                    "reglamento interno, concejo.reconsideracion_dias)."
                 ]
             }
         )
+    return plazo
+
+
+def _validar_reconsideracion(original: Votacion, sesion: Sesion) -> None:
+    """La votación de reconsideración: la original es reconsiderable, del mismo órgano, sin otra
+    reconsideración, y su reconsideración se pidió dentro del plazo (o se pide hoy, al abrirla, dentro de
+    él): el plazo se mide hasta el pedido, no hasta esta votación."""
+    _exigir_reconsiderable(original)
+    if original.reconsideraciones.exclude(estado=Votacion.Estado.ANULADA).exists():
+        raise ValidationError(
+            {
+                "reconsideracion_de": [
+                    f"La votación {original.numero} de {original.sesion} ya tiene una reconsideración."
+                ]
+            }
+        )
+    if original.sesion.organo_id != sesion.organo_id:
+        raise ValidationError({"reconsideracion_de": ["Solo el mismo órgano reconsidera su votación."]})
+    plazo = _plazo_o_error(original)
+    pedido = original.reconsideracion_pedida_en or fecha_de(sesion)
+    if pedido > plazo.vence:
+        raise ValidationError(
+            {
+                "reconsideracion_de": [
+                    f"El plazo de reconsideración ({plazo.texto}) venció el {plazo.vence:%d/%m/%Y}"
+                    + (
+                        f" y el pedido es del {pedido:%d/%m/%Y}."
+                        if original.reconsideracion_pedida_en
+                        else ": no se pidió a tiempo."
+                    )
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def pedir_reconsideracion(
+    *,
+    votacion: Votacion,
+    por,
+    fecha: date | None = None,
+    miembro: Miembro | None = None,
+    fundamento: str = "",
+) -> Votacion:
+    """Anota el pedido de reconsideración de una votación confirmada (el día, quién y por qué). El plazo del
+    perfil (`plazo_de_reconsideracion`) se mide hasta este pedido; mientras no se vote la reconsideración,
+    la decisión no está firme y no pasa al registro de actos. Evento `concejo.votacion.pedir_reconsideracion`."""
+    votacion = _bloquear(votacion)
+    _exigir_reconsiderable(votacion)
+    hoy = timezone.localdate()
+    fecha = fecha or hoy
+    if votacion.reconsideracion_pedida_en is not None:
+        raise ValidationError(
+            f"La reconsideración de la votación {votacion.numero} ya se pidió el "
+            f"{votacion.reconsideracion_pedida_en:%d/%m/%Y}."
+        )
+    if fecha > hoy:
+        raise ValidationError({"fecha": ["El pedido no puede tener fecha futura."]})
+    desde = fecha_de(votacion.sesion)
+    if fecha < desde:
+        raise ValidationError(
+            {"fecha": [f"El pedido no puede ser anterior a la votación ({desde:%d/%m/%Y})."]}
+        )
+    if miembro is not None and miembro.periodo_id != votacion.sesion.organo.periodo_id:
+        raise ValidationError({"miembro": [f"{miembro} no integra el concejo de esa votación."]})
+    fundamento = fundamento.strip()
+    if len(fundamento) > 5000:
+        raise ValidationError({"fundamento": ["El fundamento no puede pasar de 5.000 caracteres."]})
+    plazo = _plazo_o_error(votacion)
+    if fecha > plazo.vence:
+        raise ValidationError(
+            {"fecha": [f"El plazo de reconsideración ({plazo.texto}) venció el {plazo.vence:%d/%m/%Y}."]}
+        )
+    campos = ["reconsideracion_pedida_en", "reconsideracion_pedida_por", "reconsideracion_fundamento"]
+    antes = instantanea(votacion, campos)
+    votacion.reconsideracion_pedida_en = fecha
+    votacion.reconsideracion_pedida_por = miembro
+    votacion.reconsideracion_fundamento = fundamento
+    votacion.save(update_fields=campos)
+    despues = instantanea(votacion, campos)
+    despues["plazo_vence"] = plazo.vence.isoformat()
+    _auditar(por, "concejo.votacion.pedir_reconsideracion", votacion, antes, despues)
+    return votacion
 
 
 @transaction.atomic
@@ -176,10 +265,14 @@ def abrir_votacion(
     mayoria: str = "",
     reconsideracion_de: Votacion | None = None,
     repite: Votacion | None = None,
+    dispensa_actas: bool = False,
     por,
 ) -> Votacion:
     """Abre una votación sobre `punto` con la moción, la forma (de las del perfil) y la mayoría (la del
-    punto o la general del perfil si no se da). El punto pasa a «en debate» si estaba pendiente."""
+    punto o la general del perfil si no se da). El punto pasa a «en debate» si estaba pendiente.
+    `dispensa_actas`: se vota con dispensa del trámite de aprobación de actas (su decisión queda firme
+    sin esperar el plazo de reconsideración). Abrir la reconsideración de una votación cuyo pedido no
+    se anotó la pide ese día (con su evento)."""
     sesion = bloquear_sesion(punto.sesion)
     punto = PuntoAgenda.objects.select_for_update().get(pk=punto.pk)
     exigir_en_curso(sesion, "votar", suspendida=False)
@@ -240,7 +333,10 @@ def abrir_votacion(
         mayoria=mayoria,
         reconsideracion_de=reconsideracion_de,
         repite=repite,
+        dispensa_actas=bool(dispensa_actas),
     )
+    if reconsideracion_de is not None and reconsideracion_de.reconsideracion_pedida_en is None:
+        pedir_reconsideracion(votacion=reconsideracion_de, fecha=fecha_de(sesion), por=por)
     _recalcular(votacion).save(update_fields=["calculo", "resultado"])
     _auditar(
         por,
@@ -248,7 +344,17 @@ def abrir_votacion(
         votacion,
         None,
         instantanea(
-            votacion, ["punto", "numero", "mocion", "forma", "mayoria", "reconsideracion_de", "repite"]
+            votacion,
+            [
+                "punto",
+                "numero",
+                "mocion",
+                "forma",
+                "mayoria",
+                "reconsideracion_de",
+                "repite",
+                "dispensa_actas",
+            ],
         ),
     )
     return votacion
@@ -427,10 +533,17 @@ def registrar_dirimente(*, votacion: Votacion, sentido: str, por) -> Votacion:
 
 
 def _debate_final(punto: PuntoAgenda, sesion: Sesion) -> bool:
-    """Si aprobar este punto es la decisión final (no un primer debate de los dos que pide el perfil)."""
-    if punto.debate >= 2 or punto.instrumento not in INSTRUMENTOS_CON_DEBATES:
-        return True
-    return int(reglas_de_la_sesion(sesion).debates_ordenanza or 1) < 2
+    """Si aprobar este punto es la decisión final: su debate es el último de los que el perfil pide para su
+    instrumento (`concejo.debates`) y ningún debate anterior del mismo asunto ya dio una decisión (un
+    segundo debate de más, p. ej. anotado antes de que el perfil dijera que basta uno, no da otra)."""
+    if punto.debate < reglas_de_la_sesion(sesion).debates_de(punto.instrumento):
+        return False
+    return not (
+        punto.primer_debate_id
+        and Decision.objects.filter(punto_id=punto.primer_debate_id)
+        .exclude(estado=Decision.Estado.SIN_EFECTO)
+        .exists()
+    )
 
 
 @transaction.atomic
@@ -444,6 +557,7 @@ def confirmar_votacion(*, votacion: Votacion, por) -> Votacion:
             f"La votación {votacion.numero} está {votacion.get_estado_display().lower()}: se "
             "confirma una votación cerrada."
         )
+    _exigir_quorum(votacion.sesion, "confirmar la votación")
     _recalcular(votacion)
     if (votacion.calculo or {}).get("necesita_dirimente"):
         raise ValidationError("Hay empate: falta el voto dirimente de quien preside.")

@@ -360,7 +360,7 @@ def test_segundo_debate_no_donde_el_perfil_no_lo_exige(pleno, secretario):
     p1 = servicio_agenda.agregar_punto(
         sesion=primera, seccion="orden_del_dia", titulo="Ordenanza", instrumento="ordenanza", por=secretario
     )
-    with pytest.raises(ValidationError, match="no exige dos debates"):
+    with pytest.raises(ValidationError, match="se aprueba en un solo debate"):
         servicio_agenda.agregar_punto(
             sesion=otra, seccion="orden_del_dia", titulo="Otra vez", primer_debate=p1, por=secretario
         )

@@ -2,7 +2,7 @@
 ordinaria, empates (voto dirimente en PE, repetir y rechazar en CO), confirmación con la decisión,
 dos debates (EC), reconsideración en plazo, anulación; permisos y entrada mala."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -12,6 +12,7 @@ from concejo.models import Decision, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.tests.datos_durante import htmx, instalada, miembros
 from concejo.tests.factories import PuntoFactory, SesionFactory
 from core.models import Evento, Municipio
+from core.services import perfiles
 
 
 @pytest.fixture
@@ -58,16 +59,21 @@ def test_votacion_nominal_completa(cliente_de, secretario, sesion, punto):
         assert r.status_code == 200
     html = r.content.decode()
     assert 'id="votacion"' in html and 'id="tablero"' not in html  # solo el panel de la votación
-    # PE: 7 votan (el alcalde solo dirime); el inhibido sale de la base: 4 de 6, se requieren 4.
     assert 'data-resultado="aprobado"' in html and "A favor 4 · En contra 1 · Abstenciones 1" in html
     assert "Votaron todos los miembros en sala" in html
     v.refresh_from_db()
-    assert v.resultado == "aprobado" and v.calculo["requerido"] == 4 and v.calculo["inhibidos"] == 1
+    # PE: 7 votan (el alcalde solo dirime); el inhibido y la abstención salen de la base (TUO 27444
+    # arts. 111-112; antes la abstención pesaba y se requerían 4 de 6): se requieren 3 de 5.
+    assert v.resultado == "aprobado" and v.calculo["requerido"] == 3 and v.calculo["inhibidos"] == 1
     assert Evento.objects.filter(accion="concejo.voto.registrar").count() == 7
-    # Un voto se corrige mientras la votación está abierta, y el resultado se recalcula.
+    # Un voto se corrige mientras la votación está abierta, y el resultado se recalcula: 3-2 aún aprueba,
+    # 2-3 no.
     r = votar(cliente, v, regidores(sesion)[0], "en_contra")
+    assert 'data-resultado="aprobado"' in r.content.decode()
+    r = votar(cliente, v, regidores(sesion)[1], "en_contra")
     assert 'data-resultado="rechazado"' in r.content.decode()
     votar(cliente, v, regidores(sesion)[0], "a_favor")
+    votar(cliente, v, regidores(sesion)[1], "a_favor")
     assert Voto.objects.filter(votacion=v).count() == 7
     # Cerrar: los ausentes quedan «ausente»; el resultado espera la confirmación.
     r = accion(cliente, "cerrar", v)
@@ -281,7 +287,21 @@ def test_segundo_debate_sin_primero_aprobado(en_ecuador, cliente_de, secretario,
     assert r.status_code == 400 and "no está aprobado" in r.content.decode()
 
 
-def test_reconsideracion_dentro_del_plazo(cliente_de, secretario, pleno):
+@pytest.fixture
+def reglamento_reconsidera(municipio, secretario):
+    """En el Perú la ley solo da plazo de reconsideración a la vacancia (LOM art. 23): las demás las fija el
+    reglamento interno, como regla local (aquí, 15 días hábiles)."""
+    perfiles.fijar_regla_local(
+        municipio=municipio,
+        clave="concejo.reconsideracion_dias",
+        valor=15,
+        vigente_desde=date(2000, 1, 1),
+        fuente="Reglamento Interno del Concejo: 15 días hábiles",
+        por=secretario,
+    )
+
+
+def test_reconsideracion_dentro_del_plazo(reglamento_reconsidera, cliente_de, secretario, pleno):
     cliente = cliente_de(secretario)
     ahora = timezone.now()
     antigua = SesionFactory(organo=pleno, fecha=ahora - timedelta(days=60), estado=Sesion.Estado.CONVOCADA)
@@ -340,7 +360,9 @@ def _aprobada_hace_dos_dias(cliente, pleno):
     return original
 
 
-def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(cliente_de, secretario, pleno):
+def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(
+    reglamento_reconsidera, cliente_de, secretario, pleno
+):
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
     decision = Decision.objects.get(votacion=original)
@@ -357,7 +379,9 @@ def test_reconsideracion_rechazada_deja_sin_efecto_la_decision(cliente_de, secre
     assert confirmar.despues["decision_sin_efecto"] == decision.pk and confirmar.despues["decision"] is None
 
 
-def test_reconsideracion_aprobada_reemplaza_la_decision(cliente_de, secretario, pleno):
+def test_reconsideracion_aprobada_reemplaza_la_decision(
+    reglamento_reconsidera, cliente_de, secretario, pleno
+):
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
     nueva = _reconsiderar(cliente, pleno, original, a_favor=6, en_contra=1)
@@ -366,7 +390,7 @@ def test_reconsideracion_aprobada_reemplaza_la_decision(cliente_de, secretario, 
     assert (anterior.estado, vigente.estado) == ("sin_efecto", "pendiente")
 
 
-def test_reconsideracion_anulada_no_toca_la_decision(cliente_de, secretario, pleno):
+def test_reconsideracion_anulada_no_toca_la_decision(reglamento_reconsidera, cliente_de, secretario, pleno):
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
     nueva = _reconsiderar(cliente, pleno, original, a_favor=2, en_contra=5)
@@ -376,11 +400,15 @@ def test_reconsideracion_anulada_no_toca_la_decision(cliente_de, secretario, ple
     assert not Evento.objects.filter(accion="concejo.decision.dejar_sin_efecto").exists()
 
 
-def test_decision_ya_registrada_como_acto_no_se_reconsidera(cliente_de, secretario, pleno):
+def test_decision_ya_registrada_como_acto_no_se_reconsidera(
+    reglamento_reconsidera, cliente_de, secretario, pleno
+):
     from actos.services.ciclo import crear_desde_decision
 
     cliente = cliente_de(secretario)
     original = _aprobada_hace_dos_dias(cliente, pleno)
+    # Votada con dispensa del trámite de aprobación de actas: firme, se registra como acto el mismo día.
+    Votacion.objects.filter(pk=original.pk).update(dispensa_actas=True)
     crear_desde_decision(decision=Decision.objects.get(votacion=original), por=secretario)
     hoy = SesionFactory(organo=pleno, fecha=timezone.now(), estado=Sesion.Estado.CONVOCADA)
     punto = PuntoFactory(sesion=hoy, orden=1, titulo="Reconsideración")

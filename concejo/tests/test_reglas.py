@@ -135,29 +135,24 @@ def votar(perfil, mayoria=None, *, af, ec, ab=0, inh=0, pres, legal=12, hab=12, 
     [
         # Mayoría simple de los presentes (la general de los cuatro perfiles).
         ("PE", None, dict(af=6, ec=3, pres=9), "aprobado", 5, 9, ""),
-        (
-            "PE",
-            None,
-            dict(af=4, ec=3, ab=2, pres=9),
-            "rechazado",
-            5,
-            9,
-            "",
-        ),  # la abstención cuenta en la base
-        (
-            "PE",
-            None,
-            dict(af=4, ec=3, inh=2, pres=9),
-            "aprobado",
-            4,
-            7,
-            "",
-        ),  # quien se inhibe sale de la base
+        # PE: la abstención no cuenta en la base (TUO Ley 27444, arts. 111-112; antes «rechazado»).
+        ("PE", None, dict(af=4, ec=3, ab=2, pres=9), "aprobado", 4, 7, ""),
+        # El caso del benchmark de votos: 20-10-10 de 40 presentes, aprobado.
+        ("PE", None, dict(af=20, ec=10, ab=10, pres=40, legal=41, hab=41), "aprobado", 16, 30, ""),
+        ("PE", None, dict(af=4, ec=3, inh=2, pres=9), "aprobado", 4, 7, ""),  # quien se inhibe sale
+        # CO: mayoría de los votos de los asistentes (Const. 146): la abstención fuera de la base.
         ("CO", None, dict(af=5, ec=4, pres=9), "aprobado", 5, 9, ""),
+        ("CO", None, dict(af=20, ec=10, ab=10, pres=40, legal=41, hab=41), "aprobado", 16, 30, ""),
+        # MX: la abstención cuenta en la base [?]: 20-10-10 no alcanza 21 de 40.
+        ("MX", None, dict(af=20, ec=10, ab=10, pres=40, legal=41, hab=41), "rechazado", 21, 40, ""),
         ("MX", None, dict(af=3, ec=3, ab=1, pres=7), "empate", 4, 7, "voto_dirimente"),
-        # Mayoría de los votos emitidos: la abstención en la base la hace pesar.
-        ("EC", "simple_votos", dict(af=4, ec=3, ab=2, pres=9), "rechazado", 5, 9, ""),
+        # EC: el voto en blanco se suma a la mayoría (COOTAD 321 [?]).
+        ("EC", None, dict(af=4, ec=3, ab=2, pres=9), "aprobado", 5, 9, ""),
+        ("EC", None, dict(af=3, ec=4, ab=2, pres=9), "rechazado", 5, 9, ""),
+        ("EC", None, dict(af=3, ec=3, ab=2, pres=8), "empate", 4, 6, "voto_dirimente"),
+        # Mayoría de los votos emitidos.
         ("EC", "simple_votos", dict(af=5, ec=3, ab=1, pres=9), "aprobado", 5, 9, ""),
+        ("PE", "simple_votos", dict(af=4, ec=3, ab=2, pres=9), "aprobado", 4, 7, ""),
         # Calificadas: ⅔ del número legal (vacancia en el Perú), redondeo hacia arriba.
         ("PE", "dos_tercios_legal", dict(af=8, ec=3, pres=11, legal=11, hab=11), "aprobado", 8, 11, ""),
         ("PE", "dos_tercios_legal", dict(af=7, ec=4, pres=11, legal=11, hab=11), "rechazado", 8, 11, ""),
@@ -168,18 +163,50 @@ def votar(perfil, mayoria=None, *, af, ec, ab=0, inh=0, pres, legal=12, hab=12, 
         ("PE", "dos_tercios_presentes", dict(af=6, ec=3, pres=9), "aprobado", 6, 9, ""),
         ("PE", "absoluta_legal", dict(af=6, ec=0, pres=6, legal=12, hab=12), "rechazado", 7, 12, ""),
         ("PE", "absoluta_habiles", dict(af=6, ec=0, pres=6, legal=12, hab=10), "aprobado", 6, 10, ""),
-        # Empates por la regla de cada perfil.
+        # Empates por la regla de cada perfil, siempre que a favor = en contra.
         ("PE", None, dict(af=4, ec=4, pres=8), "empate", 5, 8, "voto_dirimente"),
         ("PE", None, dict(af=4, ec=4, pres=8, dirimente="a_favor"), "aprobado", 5, 8, "voto_dirimente"),
         ("PE", None, dict(af=4, ec=4, pres=8, dirimente="en_contra"), "rechazado", 5, 8, "voto_dirimente"),
+        # 4-4 con 2 abstenciones va al voto dirimente del alcalde (antes «rechazado» sin él).
+        ("PE", None, dict(af=4, ec=4, ab=2, pres=10), "empate", 5, 8, "voto_dirimente"),
+        (
+            "PE",
+            None,
+            dict(af=4, ec=4, ab=2, pres=10, dirimente="a_favor"),
+            "aprobado",
+            5,
+            8,
+            "voto_dirimente",
+        ),
         ("EC", None, dict(af=3, ec=3, pres=6), "empate", 4, 6, "voto_dirimente"),
         ("MX-MEX", None, dict(af=5, ec=5, pres=10, dirimente="a_favor"), "aprobado", 6, 10, "voto_dirimente"),
+        # MX: la abstención en la base; el voto de calidad no alcanza 5 de 8 con 3-3-2.
+        (
+            "MX",
+            None,
+            dict(af=3, ec=3, ab=2, pres=8, dirimente="a_favor"),
+            "rechazado",
+            5,
+            8,
+            "voto_dirimente",
+        ),
         ("CO", None, dict(af=5, ec=5, pres=10), "empate", 6, 10, "repetir"),
+        ("CO", None, dict(af=5, ec=5, ab=3, pres=13), "empate", 6, 10, "repetir"),
         ("CO", None, dict(af=5, ec=5, pres=10, repeticion=1), "rechazado", 6, 10, "rechazado"),
-        # Un empate que ni con un voto más alcanza la mayoría calificada no se dirime.
-        ("PE", "dos_tercios_legal", dict(af=4, ec=4, pres=8, legal=12), "rechazado", 8, 12, ""),
+        # Empate lejos de una mayoría calificada: se aplica la regla; el dirimente no la alcanza.
+        ("PE", "dos_tercios_legal", dict(af=4, ec=4, pres=8, legal=12), "empate", 8, 12, "voto_dirimente"),
+        (
+            "PE",
+            "dos_tercios_legal",
+            dict(af=4, ec=4, pres=8, legal=12, dirimente="a_favor"),
+            "rechazado",
+            8,
+            12,
+            "voto_dirimente",
+        ),
         # Nadie a favor ni en contra no es empate.
-        ("PE", None, dict(af=0, ec=0, ab=5, pres=5), "rechazado", 3, 5, ""),
+        ("PE", None, dict(af=0, ec=0, ab=5, pres=5), "rechazado", 1, 0, ""),
+        ("MX", None, dict(af=0, ec=0, ab=5, pres=5), "rechazado", 3, 5, ""),
     ],
 )
 def test_resultado_por_perfil(perfil, mayoria, kw, resultado, requerido, base_numero, desempate):
@@ -196,6 +223,13 @@ def test_resultado_por_perfil(perfil, mayoria, kw, resultado, requerido, base_nu
     )
     d = r.como_dict()
     assert d["regla"] == (mayoria or "simple_presentes") and d["a_favor"] == kw["af"]
+    assert d["regla_nombre"] == reglas.MAYORIAS[d["regla"]]
+    assert d["abstencion"] == regla_de(perfil, "concejo.abstencion")
+    aplicado = d["desempate_aplicado"]
+    if kw["af"] != kw["ec"] or kw["af"] == 0:
+        assert aplicado == "ninguno"
+    else:
+        assert aplicado in {"voto_dirimente", "pendiente_dirimente", "repetida", "rechazado"}
 
 
 def test_abstencion_fuera_de_la_base_cambia_el_resultado():
@@ -263,7 +297,17 @@ def test_mayorias_tienen_etiqueta_en_espanol():
 @pytest.mark.parametrize(
     "perfil,quorum_base,desempate,alcalde_vota,debates,reconsideracion,tipos",
     [
-        ("PE", "habiles", "voto_dirimente_alcalde", False, 1, 15, ["ordinaria", "extraordinaria", "solemne"]),
+        # PE: la ley solo fija la reconsideración de la vacancia (concejo.reconsideracion); la general es
+        # del reglamento (regla local): el perfil no la trae.
+        (
+            "PE",
+            "habiles",
+            "voto_dirimente_alcalde",
+            False,
+            1,
+            None,
+            ["ordinaria", "extraordinaria", "solemne"],
+        ),
         (
             "EC",
             "legal",
@@ -324,7 +368,8 @@ def test_reglas_del_concejo_detalles():
     )
     assert r.mayorias_especiales == [{"materia": "Vacancia de un miembro", "codigo": "dos_tercios_legal"}]
     assert r.vocabulario["miembro"] == "regidor" and "dos_tercios_legal" in r.mayorias_disponibles()
-    assert r.fuentes["concejo.reconsideracion_dias"]["confianza"] == "S"
+    assert r.reconsideracion == {"dias": 15, "unidad": "habiles", "materias": ["Vacancia de un miembro"]}
+    assert r.fuentes["concejo.reconsideracion"]["confianza"] == "L"
 
 
 @pytest.mark.django_db
@@ -463,8 +508,8 @@ def test_resultado_de_inhibido_ausente_y_formas_sin_nombres(municipio):
         regs[7]: "abstencion",
     }
     r = cuerpo.resultado_de(_votacion_nominal(sesion, sentidos))
-    # 7 en sala (uno figura ausente), 2 inhibidos fuera de la base: 3 de 5.
-    assert (r.presentes, r.inhibidos, r.base_numero, r.requerido, r.resultado) == (7, 2, 5, 3, "aprobado")
+    # 7 en sala (uno figura ausente), 2 inhibidos y 1 abstención fuera de la base (PE): 3 de 4.
+    assert (r.presentes, r.inhibidos, r.base_numero, r.requerido, r.resultado) == (7, 2, 4, 3, "aprobado")
     ordinaria = Votacion.objects.create(
         sesion=sesion,
         punto=PuntoFactory(sesion=sesion),

@@ -154,13 +154,14 @@ class PuntoForm(FormularioBootstrap, forms.Form):
         self.fields["proponente"].queryset = Miembro.objects.filter(
             periodo=sesion.organo.periodo
         ).select_related("persona")
-        if editar or servicio_agenda.debates_requeridos(sesion.fecha) < 2:
+        dos_debates = servicio_agenda.instrumentos_con_dos_debates(sesion.fecha)
+        if editar or not dos_debates:
             del self.fields["primer_debate"]
         else:
             self.fields["primer_debate"].queryset = (
                 PuntoAgenda.objects.filter(
                     debate=1,
-                    instrumento__in=servicio_agenda.INSTRUMENTOS_DOS_DEBATES,
+                    instrumento__in=dos_debates,
                     sesion__organo__periodo=sesion.organo.periodo,
                     sesion__fecha__lt=sesion.fecha,
                     segundos_debates__isnull=True,

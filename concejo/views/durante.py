@@ -25,7 +25,7 @@ from concejo.permissions import (
     obtener_votacion,
     sesiones_visibles,
 )
-from concejo.selectors.cuerpo import quorum_de, situacion_en_cache
+from concejo.selectors.cuerpo import quorums_de, situacion_en_cache
 from concejo.selectors.en_vivo import lista_de_asistencia, miembros_convocados
 from concejo.selectors.votaciones import (
     en_sala,
@@ -70,12 +70,14 @@ def contexto(sesion: Sesion) -> dict:
     )
     asistencia = lista_de_asistencia(sesion)
     en_curso = sesion.estado in en_vivo.ESTADOS_EN_CURSO
+    quorums = quorums_de(sesion)
     return {
         "sesion": sesion,
         "asistencia": asistencia,
         "presentes": [f.miembro for f in asistencia if f.en_sala],
         "miembros": [f.miembro for f in asistencia],
-        "quorum": quorum_de(sesion),
+        "quorum": quorums["decidir"],
+        "quorum_deliberar": quorums["deliberar"],
         "puntos": puntos,
         "punto_actual": next((p for p in puntos if p.estado == PuntoAgenda.Estado.EN_DEBATE), None),
         "por_instalar": sesion.estado in en_vivo.ESTADOS_POR_INSTALAR,
@@ -454,6 +456,7 @@ def punto_votar(request, pk: int):
             mayoria=request.POST.get("mayoria", ""),
             reconsideracion_de=original,
             repite=repite,
+            dispensa_actas=request.POST.get("dispensa_actas") == "1",
             por=request.user,
         )
     except (ValidationError, Http404) as e:

@@ -6,9 +6,7 @@ from registro.api import flujo as api_flujo
 
 urlpatterns = [
     path("emitidos/", api_emision.Emitidos.as_view(), name="api-registro-emitidos"),
-    path(
-        "emitidos/<id:pk>/firmar/", api_emision.EmitidoFirmar.as_view(), name="api-registro-emitido-firmar"
-    ),
+    path("emitidos/<id:pk>/firmar/", api_emision.EmitidoFirmar.as_view(), name="api-registro-emitido-firmar"),
     path("documentos/", api_documentos.Documentos.as_view(), name="api-registro-documentos"),
     path("documentos/<id:pk>/", api_documentos.DocumentoDetalle.as_view(), name="api-registro-documento"),
     # Hoja de ruta.
