@@ -129,18 +129,18 @@ def ocupantes(codigo: str, fecha: date) -> list[Candidato]:
                 cargo_texto=cargo_texto,
                 usuario=m.usuario,
                 persona=m.persona,
-                cargo=m.usuario.cargo if m.usuario_id else None,
+                cargo=m.usuario.cargo if m.usuario is not None else None,
             )
             for m in miembros
         ]
-        usuarios = [m.usuario for m in miembros]
+        asientos = [m.usuario for m in miembros if m.usuario is not None]
         if not miembros:  # el alcalde no integra el concejo: el jefe de la raíz del organigrama
             raices = (
                 UnidadOrganica.objects.filter(padre__isnull=True, activa=True, jefe__is_active=True)
                 .select_related("jefe", "jefe__persona", "jefe__cargo")
                 .order_by("pk")
             )
-            usuarios = [u.jefe for u in raices]
+            asientos = [u.jefe for u in raices if u.jefe is not None]
             titulares = [
                 Candidato(
                     codigo=codigo,
@@ -150,10 +150,9 @@ def ocupantes(codigo: str, fecha: date) -> list[Candidato]:
                     persona=u.persona,
                     cargo=u.cargo,
                 )
-                for u in usuarios
-                if u is not None
+                for u in asientos
             ]
-        return titulares + _encargados(usuarios, fecha, codigo, cargo_texto)
+        return titulares + _encargados(asientos, fecha, codigo, cargo_texto)
     if codigo == "secretario_general":
         usuarios = list(
             get_user_model()
@@ -166,7 +165,7 @@ def ocupantes(codigo: str, fecha: date) -> list[Candidato]:
             Candidato(
                 codigo=codigo,
                 nombre=_nombre_usuario(u),
-                cargo_texto=u.cargo.nombre if u.cargo_id else cargo_texto,
+                cargo_texto=u.cargo.nombre if u.cargo is not None else cargo_texto,
                 usuario=u,
                 persona=u.persona,
                 cargo=u.cargo,

@@ -150,7 +150,7 @@ def firmar(request, pk: int):
     if request.POST.get("confirmado") != "1":
         campos = [
             (nombre, valor)
-            for nombre, valores in form.data.lists()
+            for nombre, valores in request.POST.lists()
             if nombre not in ("csrfmiddlewaretoken", "confirmado", "accion")
             for valor in valores
         ]
