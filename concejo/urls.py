@@ -73,6 +73,11 @@ urlpatterns = [
     path("votaciones/<id:pk>/dirimente/", durante.votacion_dirimente, name="votacion-dirimente"),
     path("votaciones/<id:pk>/confirmar/", durante.votacion_confirmar, name="votacion-confirmar"),
     path("votaciones/<id:pk>/anular/", durante.votacion_anular, name="votacion-anular"),
+    path(
+        "votaciones/<id:pk>/reconsideracion/",
+        durante.votacion_pedir_reconsideracion,
+        name="votacion-reconsideracion",
+    ),
     # Después: el acta (interna) y las sesiones realizadas (públicas).
     path("actas/", despues.actas, name="actas"),
     path("sesiones/<id:pk>/acta/", despues.acta, name="acta"),

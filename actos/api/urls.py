@@ -4,6 +4,7 @@ seguimiento y el protocolo anual."""
 from django.urls import path
 
 from actos.api import nucleo as api_nucleo
+from actos.api import sancion as api_sancion
 from actos.api import seguimiento as api_seguimiento
 
 urlpatterns = [
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", api_nucleo.Actos.as_view(), name="api-actos"),
     path("internos/", api_nucleo.ActosInternos.as_view(), name="api-actos-internos"),
     path("desde-decision/", api_nucleo.DesdeDecision.as_view(), name="api-actos-desde-decision"),
+    path("por-sancionar/", api_sancion.ActosPorSancionar.as_view(), name="api-actos-por-sancionar"),
     path("<id:pk>/", api_nucleo.ActoVista.as_view(), name="api-actos-acto"),
     path("<id:pk>/akn/", api_nucleo.ActoAkn.as_view(), name="api-actos-akn"),
     path("<id:pk>/partes/", api_nucleo.ParteAgregar.as_view(), name="api-actos-partes"),
@@ -23,6 +25,16 @@ urlpatterns = [
     path("<id:pk>/notificar/", api_nucleo.ActoNotificar.as_view(), name="api-actos-notificar"),
     path("<id:pk>/archivar/", api_nucleo.ActoArchivar.as_view(), name="api-actos-archivar"),
     path("<id:pk>/relaciones/", api_nucleo.RelacionCrear.as_view(), name="api-actos-relaciones"),
+    # La etapa de sanción, observación u objeción y la insistencia del concejo.
+    path("<id:pk>/sancion/", api_sancion.ActoSancion.as_view(), name="api-actos-sancion"),
+    path(
+        "<id:pk>/sancion/decidir/", api_sancion.ActoSancionDecidir.as_view(), name="api-actos-sancion-decidir"
+    ),
+    path(
+        "<id:pk>/sancion/insistencia/",
+        api_sancion.ActoSancionInsistencia.as_view(),
+        name="api-actos-sancion-insistencia",
+    ),
     # Seguimiento: tareas y avances.
     path("tareas/", api_seguimiento.Tareas.as_view(), name="api-actos-tareas"),
     path("tareas/<id:pk>/", api_seguimiento.TareaVer.as_view(), name="api-actos-tarea"),

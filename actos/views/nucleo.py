@@ -25,6 +25,7 @@ from actos.permissions import (
 from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.aprobacion import aprobacion_en_sesion
 from actos.selectors.instrumentos import nombre_de_tipo, opciones_de_tipo
+from actos.selectors.sancion import decisiones_posibles
 from actos.services import ciclo, erratas, relaciones, sancion, texto, vigencia
 from actos.services.documento import docx_de_acto, html_de_acto, pdf_de_acto
 from concejo.models import Decision, Votacion
@@ -572,12 +573,7 @@ def notificar(request, pk: int):
 
 
 def _posibles(acto: Acto) -> list[str]:
-    etapa = getattr(acto, "sancion", None)
-    if etapa is None or etapa.completa:
-        return []
-    if etapa.estado == etapa.Estado.PENDIENTE:
-        return list(etapa.puede)
-    return [d for d in etapa.puede if d in sancion.ACCIONES_QUE_TERMINAN] or ["sancionar"]
+    return decisiones_posibles(getattr(acto, "sancion", None))
 
 
 @login_required

@@ -4,6 +4,7 @@ entero, o solo el panel de la votación al anotar un voto); sin JavaScript redir
 
 from __future__ import annotations
 
+from datetime import date
 from functools import wraps
 
 from django.contrib import messages
@@ -12,11 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
-from concejo.models import PuntoAgenda, Sesion, Votacion, Voto
+from concejo.models import Decision, PuntoAgenda, Sesion, Votacion, Voto
 from concejo.permissions import (
     CONDUCIR_SESION,
     miembro_de,
@@ -32,6 +34,7 @@ from concejo.selectors.votaciones import (
     faltan_votar,
     formas_permitidas,
     mayorias,
+    plazo_de_reconsideracion,
     quien_dirime,
     reglas_de_la_sesion,
     solo_dirime,
@@ -93,13 +96,45 @@ def contexto(sesion: Sesion) -> dict:
         "formas": formas_permitidas(sesion) if en_curso else [],
         "mayorias": mayorias(),
         "reconsiderables": votaciones.votaciones_reconsiderables(sesion) if en_curso else [],
-        "confirmadas": list(
+        "confirmadas": con_reconsideracion(
             sesion.votaciones.exclude(estado__in=[Votacion.Estado.ABIERTA, Votacion.Estado.CERRADA])
-            .select_related("punto")
+            .select_related("punto", "sesion__organo__periodo", "reconsideracion_pedida_por__persona")
             .order_by("numero")
         ),
         **contexto_votacion(votacion),
     }
+
+
+def con_reconsideracion(votos) -> list[Votacion]:
+    """Las votaciones de la sesión, cada una con lo que la pantalla muestra de su reconsideración: el plazo
+    del perfil (`plazo_reconsideracion`, None si el perfil no la prevé: nada que mostrar), si ya se pidió
+    (día, quién, fundamento, en la votación misma) y si aún puede pedirse (`reconsideracion_abierta`)."""
+    hoy = timezone.localdate()
+    lista = list(votos)
+    con_decision_registrada = set(
+        Decision.objects.filter(
+            votacion__in=[v.pk for v in lista], estado=Decision.Estado.REGISTRADA
+        ).values_list("votacion_id", flat=True)
+    )
+    reconsideradas = set(
+        Votacion.objects.filter(reconsideracion_de__in=[v.pk for v in lista])
+        .exclude(estado=Votacion.Estado.ANULADA)
+        .values_list("reconsideracion_de_id", flat=True)
+    )
+    for v in lista:
+        v.plazo_reconsideracion = None
+        v.reconsideracion_abierta = False
+        if v.estado != Votacion.Estado.CONFIRMADA or v.resultado == Votacion.Resultado.EMPATE:
+            continue
+        v.plazo_reconsideracion = plazo_de_reconsideracion(v)
+        v.reconsideracion_abierta = (
+            v.plazo_reconsideracion is not None
+            and v.reconsideracion_pedida_en is None
+            and hoy <= v.plazo_reconsideracion.vence
+            and v.pk not in con_decision_registrada
+            and v.pk not in reconsideradas
+        )
+    return lista
 
 
 def contexto_votacion(votacion: Votacion | None) -> dict:
@@ -565,4 +600,41 @@ def votacion_anular(request, pk: int):
         f"Votación {votacion.numero} anulada.",
         votacion=votacion,
         motivo=request.POST.get("motivo", ""),
+    )
+
+
+def _fecha(valor: str, campo: str) -> date | None:
+    """La fecha de un campo `<input type="date">` (aaaa-mm-dd), o None si vino vacío."""
+    valor = (valor or "").strip()
+    if not valor:
+        return None
+    try:
+        return date.fromisoformat(valor)
+    except ValueError:
+        raise ValidationError({campo: ["Escriba la fecha como día/mes/año."]}) from None
+
+
+@login_required
+@reglas_en_cache
+@require_POST
+def votacion_pedir_reconsideracion(request, pk: int):
+    """Anota el pedido de reconsideración de una votación confirmada (día, quién y fundamento)."""
+    votacion = obtener_votacion(request.user, pk)
+    try:
+        miembro = (
+            miembro_de(votacion.sesion, request.POST["miembro"]) if request.POST.get("miembro") else None
+        )
+        votaciones.pedir_reconsideracion(
+            votacion=votacion,
+            fecha=_fecha(request.POST.get("fecha", ""), "fecha"),
+            miembro=miembro,
+            fundamento=request.POST.get("fundamento", ""),
+            por=request.user,
+        )
+    except ValidationError as e:
+        return _responder(request, votacion.sesion, error=e)
+    return _responder(
+        request,
+        votacion.sesion,
+        exito=f"Se anotó el pedido de reconsideración de la votación {votacion.numero}.",
     )

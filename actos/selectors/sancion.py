@@ -1,0 +1,18 @@
+"""Lecturas de la etapa de sanción (`actos.services.sancion`): qué puede decidirse hoy en ella."""
+
+from __future__ import annotations
+
+from actos.models import Sancion
+
+# Las decisiones que terminan la etapa (las mismas que `actos.services.sancion.ACCIONES_QUE_TERMINAN`).
+_TERMINAN = ("sancionar", "promulgar")
+
+
+def decisiones_posibles(etapa: Sancion | None) -> list[str]:
+    """Lo que quien sanciona puede decidir ahora: todo lo que el perfil admite mientras está pendiente;
+    tras la observación o la insistencia, solo sancionar o promulgar; nada si la etapa terminó."""
+    if etapa is None or etapa.completa:
+        return []
+    if etapa.estado == Sancion.Estado.PENDIENTE:
+        return list(etapa.puede)
+    return [d for d in etapa.puede if d in _TERMINAN] or ["sancionar"]
