@@ -175,5 +175,5 @@ class ActosPorSancionar(APIView):
         if not puede_revisar(request.user):
             raise PermissionDenied("Solo la Secretaría General sigue la etapa de sanción.")
         paginador = self.pagination_class()
-        pagina = paginador.paginate_queryset(sancion.pendientes(), request, view=self)
+        pagina: list[Acto] | None = paginador.paginate_queryset(sancion.pendientes(), request, view=self)
         return paginador.get_paginated_response(ActosSancionSalida(pagina, many=True).data)
