@@ -142,6 +142,36 @@ def obtener_sesion_del_acta(usuario, pk) -> Sesion:
     return obtener_sesion(usuario, pk)
 
 
+SIN_PERMISO_AGENDA = "No tiene permiso para preparar la agenda de las sesiones."
+
+
+def obtener_sesion_de_agenda(usuario, pk, *, preparar: bool = False) -> Sesion:
+    """La sesión para leer o cambiar su agenda por dentro (páginas y API): 404 si no la ve o no tiene
+    `ver_concejo`, 403 si `preparar` y solo puede ver."""
+    if not usuario.has_perm(VER_CONCEJO):
+        raise Http404
+    sesion = obtener_sesion(usuario, pk)
+    if preparar and not usuario.has_perm(PREPARAR_SESION):
+        raise PermissionDenied(SIN_PERMISO_AGENDA)
+    return sesion
+
+
+def obtener_punto_de_agenda(usuario, pk, *, preparar: bool = False) -> PuntoAgenda:
+    """El punto `pk` de una sesión que `usuario` ve por dentro (404 si no), 403 si `preparar` y solo ve."""
+    if not usuario.has_perm(VER_CONCEJO):
+        raise Http404
+    punto = (
+        PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
+        .select_related("sesion__organo__periodo", "documento")
+        .first()
+    )
+    if punto is None:
+        raise Http404
+    if preparar and not usuario.has_perm(PREPARAR_SESION):
+        raise PermissionDenied(SIN_PERMISO_AGENDA)
+    return punto
+
+
 def exigir_gestion_de_actas(usuario) -> None:
     """403 si `usuario` no redacta, firma ni publica actas."""
     if not usuario.has_perm(GESTIONAR_ACTAS):

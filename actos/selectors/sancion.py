@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from actos.models import Sancion
 
-# Las decisiones que terminan la etapa (las mismas que `actos.services.sancion.ACCIONES_QUE_TERMINAN`).
-_TERMINAN = ("sancionar", "promulgar")
+# Las decisiones que terminan la etapa y las que la devuelven al concejo.
+ACCIONES_QUE_TERMINAN = ("sancionar", "promulgar")
+ACCIONES_QUE_OBSERVAN = ("objetar", "observar")
 
 
 def decisiones_posibles(etapa: Sancion | None) -> list[str]:
@@ -15,4 +16,4 @@ def decisiones_posibles(etapa: Sancion | None) -> list[str]:
         return []
     if etapa.estado == Sancion.Estado.PENDIENTE:
         return list(etapa.puede)
-    return [d for d in etapa.puede if d in _TERMINAN] or ["sancionar"]
+    return [d for d in etapa.puede if d in ACCIONES_QUE_TERMINAN]

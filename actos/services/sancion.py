@@ -24,14 +24,13 @@ from django.utils import timezone
 
 from actos.models import Acto, Parte, Sancion
 from actos.permissions import puede_revisar
+from actos.selectors.sancion import ACCIONES_QUE_OBSERVAN, ACCIONES_QUE_TERMINAN, decisiones_posibles
 from concejo import reglas
 from concejo.models import Votacion
 from core.services.auditoria import registrar_evento
 from core.services.perfiles import ClaveDesconocida, regla_vigente
 from core.services.plazos import calcular_plazo
 
-ACCIONES_QUE_TERMINAN = ("sancionar", "promulgar")
-ACCIONES_QUE_OBSERVAN = ("objetar", "observar")
 NOMBRES = {
     "sancionar": "sanción",
     "promulgar": "promulgación",
@@ -136,14 +135,8 @@ def decidir(
     decision = (decision or "").strip()
     if sancion.completa:
         raise ValidationError("La etapa de sanción ya terminó.")
-    if decision not in sancion.puede or (
-        decision in ACCIONES_QUE_OBSERVAN and sancion.estado != Sancion.Estado.PENDIENTE
-    ):
-        posibles = [
-            d
-            for d in sancion.puede
-            if sancion.estado == Sancion.Estado.PENDIENTE or d in ACCIONES_QUE_TERMINAN
-        ]
+    posibles = decisiones_posibles(sancion)
+    if decision not in posibles:
         raise ValidationError({"decision": [f"Elija una de: {', '.join(posibles)}."]})
     motivo = (motivo or "").strip()
     if decision in ACCIONES_QUE_OBSERVAN and not motivo:

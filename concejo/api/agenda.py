@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -25,7 +24,7 @@ from rest_framework.views import APIView
 
 from concejo.api.antes import PuntoSalida
 from concejo.models import Asistencia, Miembro, PuntoAgenda, Sesion
-from concejo.permissions import PREPARAR_SESION, VER_CONCEJO, obtener_sesion, sesiones_visibles
+from concejo.permissions import obtener_punto_de_agenda, obtener_sesion_de_agenda, sesiones_visibles
 from concejo.selectors.en_vivo import fecha_de, lista_de_asistencia
 from concejo.selectors.sesiones import agenda_congelada
 from concejo.selectors.votaciones import formas_permitidas, quien_dirime, reglas_de_la_sesion, solo_dirime
@@ -37,40 +36,6 @@ from registro.models import Documento
 ETIQUETA = ["concejo"]
 ERRORES = {400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404}
 LECTURA = {401: ERROR_401, 404: ERROR_404}
-SIN_PERMISO = "No tiene permiso para preparar la agenda de las sesiones."
-
-
-# --- Acceso -----------------------------------------------------------------------------------------
-# Las mismas reglas que las páginas internas de la agenda (`concejo.views.antes._sesion` y `_punto`).
-
-
-def _sesion(usuario, pk, *, preparar: bool = False) -> Sesion:
-    """La sesión para leer o cambiar su agenda: 404 si no la ve por dentro (sin `ver_concejo`), 403 si
-    `preparar` y solo ve."""
-    if not usuario.has_perm(VER_CONCEJO):
-        raise Http404
-    sesion = obtener_sesion(usuario, pk)
-    if preparar and not usuario.has_perm(PREPARAR_SESION):
-        raise PermissionDenied(SIN_PERMISO)
-    return sesion
-
-
-def _punto(usuario, pk, *, preparar: bool = False) -> PuntoAgenda:
-    """El punto `pk` de una sesión que `usuario` ve por dentro (404 si no), 403 si `preparar` y solo ve."""
-    if not usuario.has_perm(VER_CONCEJO):
-        raise Http404
-    punto = (
-        PuntoAgenda.objects.filter(pk=pk, sesion__in=sesiones_visibles(usuario))
-        .select_related("sesion__organo__periodo", "documento")
-        .first()
-    )
-    if punto is None:
-        raise Http404
-    if preparar and not usuario.has_perm(PREPARAR_SESION):
-        raise PermissionDenied(SIN_PERMISO)
-    return punto
-
-
 # --- Salidas ----------------------------------------------------------------------------------------
 
 
@@ -299,7 +264,7 @@ class Agenda(APIView):
         responses={200: AgendaSalida, **LECTURA},
     )
     def get(self, request, pk: int):
-        return Response(agenda_datos(_sesion(request.user, pk)))
+        return Response(agenda_datos(obtener_sesion_de_agenda(request.user, pk)))
 
     @extend_schema(
         operation_id="concejo_agenda_agregar",
@@ -309,7 +274,7 @@ class Agenda(APIView):
         responses={201: PuntoSalida, **ERRORES},
     )
     def post(self, request, pk: int):
-        sesion = _sesion(request.user, pk, preparar=True)
+        sesion = obtener_sesion_de_agenda(request.user, pk, preparar=True)
         d = _referencias(_validar(PuntoAgendaEntrada, request.data), request.user)
         punto = servicio_agenda.agregar_punto(sesion=sesion, por=request.user, **d)
         return Response(punto_datos(punto), status=status.HTTP_201_CREATED)
@@ -328,7 +293,7 @@ class AgendaActa(APIView):
         responses={201: PuntoSalida, **ERRORES},
     )
     def post(self, request, pk: int):
-        sesion = _sesion(request.user, pk, preparar=True)
+        sesion = obtener_sesion_de_agenda(request.user, pk, preparar=True)
         d = _validar(AprobacionActaEntrada, request.data)
         acta_de = None
         if d["acta_de"] is not None:
@@ -356,7 +321,7 @@ class AgendaCongelar(APIView):
         responses={200: AgendaSalida, **ERRORES},
     )
     def post(self, request, pk: int):
-        sesion = _sesion(request.user, pk, preparar=True)
+        sesion = obtener_sesion_de_agenda(request.user, pk, preparar=True)
         servicio_agenda.congelar_agenda(sesion=sesion, por=request.user)
         return Response(agenda_datos(sesion))
 
@@ -374,7 +339,7 @@ class PuntoDeAgenda(APIView):
         responses={200: PuntoSalida, **LECTURA},
     )
     def get(self, request, pk: int):
-        return Response(punto_datos(_punto(request.user, pk)))
+        return Response(punto_datos(obtener_punto_de_agenda(request.user, pk)))
 
     @extend_schema(
         operation_id="concejo_punto_editar",
@@ -384,7 +349,7 @@ class PuntoDeAgenda(APIView):
         responses={200: PuntoSalida, **ERRORES},
     )
     def patch(self, request, pk: int):
-        punto = _punto(request.user, pk, preparar=True)
+        punto = obtener_punto_de_agenda(request.user, pk, preparar=True)
         d = _referencias(_validar(PuntoEdicionEntrada, request.data), request.user)
         actuales = {
             "titulo": punto.titulo,
@@ -407,7 +372,7 @@ class PuntoDeAgenda(APIView):
         responses={200: AgendaSalida, **ERRORES},
     )
     def delete(self, request, pk: int):
-        punto = _punto(request.user, pk, preparar=True)
+        punto = obtener_punto_de_agenda(request.user, pk, preparar=True)
         servicio_agenda.quitar_punto(punto=punto, por=request.user, motivo=_motivo(request))
         return Response(agenda_datos(punto.sesion))
 
@@ -425,7 +390,7 @@ class PuntoMover(APIView):
         responses={200: AgendaSalida, **ERRORES},
     )
     def post(self, request, pk: int):
-        punto = _punto(request.user, pk, preparar=True)
+        punto = obtener_punto_de_agenda(request.user, pk, preparar=True)
         d = _validar(MoverEntrada, request.data)
         servicio_agenda.mover_punto(
             punto=punto, direccion=d["direccion"], motivo=d["motivo"], por=request.user
@@ -448,7 +413,7 @@ class PuntoAnexos(APIView):
         responses={201: PuntoSalida, **ERRORES},
     )
     def post(self, request, pk: int):
-        punto = _punto(request.user, pk, preparar=True)
+        punto = obtener_punto_de_agenda(request.user, pk, preparar=True)
         d = _validar(AnexoEntrada, request.data)
         servicio_agenda.adjuntar_anexo(
             punto=punto, archivo=d.get("archivo"), motivo=d["motivo"], por=request.user
@@ -469,7 +434,7 @@ class PuntoAnexo(APIView):
         responses={200: PuntoSalida, **ERRORES},
     )
     def delete(self, request, pk: int, archivo: int):
-        punto = _punto(request.user, pk, preparar=True)
+        punto = obtener_punto_de_agenda(request.user, pk, preparar=True)
         anexo = punto.anexos.filter(pk=archivo).first()
         if anexo is None:
             raise Http404
@@ -490,4 +455,4 @@ class MiembrosDeSesion(APIView):
         responses={200: MiembrosSalida, **LECTURA},
     )
     def get(self, request, pk: int):
-        return Response(miembros_datos(_sesion(request.user, pk)))
+        return Response(miembros_datos(obtener_sesion_de_agenda(request.user, pk)))

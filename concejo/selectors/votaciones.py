@@ -202,3 +202,35 @@ def decision_firme(decision: Decision, hoy: date | None = None) -> Firmeza:
     return Firmeza(
         True, f"Venció el plazo de reconsideración ({plazo.texto}) sin pedido pendiente.", plazo.vence
     )
+
+
+def con_reconsideracion(votos) -> list[Votacion]:
+    """Las votaciones de la sesión, cada una con lo que la pantalla muestra de su reconsideración: el plazo
+    del perfil (`plazo_reconsideracion`, None si el perfil no la prevé: nada que mostrar), si ya se pidió
+    (día, quién, fundamento, en la votación misma) y si aún puede pedirse (`reconsideracion_abierta`)."""
+    hoy = timezone.localdate()
+    lista = list(votos)
+    con_decision_registrada = set(
+        Decision.objects.filter(
+            votacion__in=[v.pk for v in lista], estado=Decision.Estado.REGISTRADA
+        ).values_list("votacion_id", flat=True)
+    )
+    reconsideradas = set(
+        Votacion.objects.filter(reconsideracion_de__in=[v.pk for v in lista])
+        .exclude(estado=Votacion.Estado.ANULADA)
+        .values_list("reconsideracion_de_id", flat=True)
+    )
+    for v in lista:
+        v.plazo_reconsideracion = None
+        v.reconsideracion_abierta = False
+        if v.estado != Votacion.Estado.CONFIRMADA or v.resultado == Votacion.Resultado.EMPATE:
+            continue
+        v.plazo_reconsideracion = plazo_de_reconsideracion(v)
+        v.reconsideracion_abierta = (
+            v.plazo_reconsideracion is not None
+            and v.reconsideracion_pedida_en is None
+            and hoy <= v.plazo_reconsideracion.vence
+            and v.pk not in con_decision_registrada
+            and v.pk not in reconsideradas
+        )
+    return lista

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +22,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from concejo import ical
 from concejo.models import Miembro, Organo, PuntoAgenda, Sesion, VersionAgenda
-from concejo.permissions import PREPARAR_SESION, VER_CONCEJO, obtener_sesion, sesiones_publicas
+from concejo.permissions import (
+    PREPARAR_SESION,
+    VER_CONCEJO,
+    obtener_punto_de_agenda,
+    obtener_sesion_de_agenda,
+    sesiones_publicas,
+)
 from concejo.selectors.sesiones import (
     ESTADOS_PREPARACION,
     NOMBRES_TIPO,
@@ -44,21 +50,12 @@ prepara = permission_required(PREPARAR_SESION, raise_exception=True)
 
 
 def _sesion(request, pk, *, preparar: bool = False) -> Sesion:
-    """La sesión para una página interna: 404 si no la ve (o no es del concejo), 403 si solo puede ver."""
-    sesion = obtener_sesion(request.user, pk)
-    if not request.user.has_perm(VER_CONCEJO):
-        raise Http404
-    if preparar and not request.user.has_perm(PREPARAR_SESION):
-        raise PermissionDenied
-    return sesion
+    """La sesión para una página interna (`concejo.permissions.obtener_sesion_de_agenda`)."""
+    return obtener_sesion_de_agenda(request.user, pk, preparar=preparar)
 
 
 def _punto(request, pk) -> PuntoAgenda:
-    punto = PuntoAgenda.objects.filter(pk=pk).only("pk", "sesion_id").first()
-    if punto is None:
-        raise Http404
-    _sesion(request, punto.sesion_id, preparar=True)
-    return PuntoAgenda.objects.select_related("sesion__organo__periodo", "documento").get(pk=punto.pk)
+    return obtener_punto_de_agenda(request.user, pk, preparar=True)
 
 
 # --- Formularios ----------------------------------------------------------------------------------

@@ -13,12 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
-from concejo.models import Decision, PuntoAgenda, Sesion, Votacion, Voto
+from concejo.models import PuntoAgenda, Sesion, Votacion, Voto
 from concejo.permissions import (
     CONDUCIR_SESION,
     miembro_de,
@@ -30,11 +29,11 @@ from concejo.permissions import (
 from concejo.selectors.cuerpo import quorums_de, situacion_en_cache
 from concejo.selectors.en_vivo import lista_de_asistencia, miembros_convocados
 from concejo.selectors.votaciones import (
+    con_reconsideracion,
     en_sala,
     faltan_votar,
     formas_permitidas,
     mayorias,
-    plazo_de_reconsideracion,
     quien_dirime,
     reglas_de_la_sesion,
     solo_dirime,
@@ -103,38 +102,6 @@ def contexto(sesion: Sesion) -> dict:
         ),
         **contexto_votacion(votacion),
     }
-
-
-def con_reconsideracion(votos) -> list[Votacion]:
-    """Las votaciones de la sesión, cada una con lo que la pantalla muestra de su reconsideración: el plazo
-    del perfil (`plazo_reconsideracion`, None si el perfil no la prevé: nada que mostrar), si ya se pidió
-    (día, quién, fundamento, en la votación misma) y si aún puede pedirse (`reconsideracion_abierta`)."""
-    hoy = timezone.localdate()
-    lista = list(votos)
-    con_decision_registrada = set(
-        Decision.objects.filter(
-            votacion__in=[v.pk for v in lista], estado=Decision.Estado.REGISTRADA
-        ).values_list("votacion_id", flat=True)
-    )
-    reconsideradas = set(
-        Votacion.objects.filter(reconsideracion_de__in=[v.pk for v in lista])
-        .exclude(estado=Votacion.Estado.ANULADA)
-        .values_list("reconsideracion_de_id", flat=True)
-    )
-    for v in lista:
-        v.plazo_reconsideracion = None
-        v.reconsideracion_abierta = False
-        if v.estado != Votacion.Estado.CONFIRMADA or v.resultado == Votacion.Resultado.EMPATE:
-            continue
-        v.plazo_reconsideracion = plazo_de_reconsideracion(v)
-        v.reconsideracion_abierta = (
-            v.plazo_reconsideracion is not None
-            and v.reconsideracion_pedida_en is None
-            and hoy <= v.plazo_reconsideracion.vence
-            and v.pk not in con_decision_registrada
-            and v.pk not in reconsideradas
-        )
-    return lista
 
 
 def contexto_votacion(votacion: Votacion | None) -> dict:

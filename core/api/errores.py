@@ -30,7 +30,8 @@ def _django_a_drf(exc):
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, PermissionDenied):
-        return exceptions.PermissionDenied()
+        # El motivo en español de quien la lanza (p. ej. «Solo la Secretaría…»); sin motivo, el de DRF.
+        return exceptions.PermissionDenied(str(exc) or None)
     return exc
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.models import Cargo, UnidadOrganica, Usuario
+from core.selectors.organizacion import depende_de
 from core.services.auditoria import actualizar_con_auditoria, instantanea, registrar_evento
 
 CAMPOS_UNIDAD = ("nombre", "sigla", "padre", "jefe", "orden")
@@ -20,15 +21,10 @@ def _validar_padre(unidad: UnidadOrganica | None, padre: UnidadOrganica | None) 
         raise ValidationError({"padre": "La unidad de la que depende está desactivada."})
     if unidad is None or unidad.pk is None:
         return
-    visitadas = set()
-    actual: UnidadOrganica | None = padre
-    while actual is not None and actual.pk not in visitadas:
-        if actual.pk == unidad.pk:
-            raise ValidationError(
-                {"padre": "Una unidad no puede depender de sí misma ni de una unidad que depende de ella."}
-            )
-        visitadas.add(actual.pk)
-        actual = actual.padre
+    if depende_de(padre.pk, unidad.pk):
+        raise ValidationError(
+            {"padre": "Una unidad no puede depender de sí misma ni de una unidad que depende de ella."}
+        )
 
 
 def _normalizar_unidad(campos: dict) -> dict:

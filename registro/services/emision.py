@@ -24,6 +24,7 @@ from core import roles
 from core.models import NumeroRegistro, Persona, Serie, UnidadOrganica, Usuario
 from core.rendering import render_pdf
 from core.selectors.numeracion import numero_previsto
+from core.selectors.organizacion import depende_de
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
 from core.services.notificaciones import notificar
@@ -72,18 +73,6 @@ def _es_secretaria(usuario) -> bool:
     return usuario.is_superuser or usuario.groups.filter(name=roles.SECRETARIO).exists()
 
 
-def _bajo(unidad: UnidadOrganica, raiz_id: int | None) -> bool:
-    """Si `unidad` es la unidad `raiz_id` o cuelga de ella en el organigrama."""
-    vistas: set[int] = set()
-    actual: UnidadOrganica | None = unidad
-    while actual is not None and actual.pk not in vistas:
-        if actual.pk == raiz_id:
-            return True
-        vistas.add(actual.pk)
-        actual = actual.padre
-    return False
-
-
 def puede_firmar(usuario, documento: Documento) -> bool:
     """Firma el jefe de la unidad de origen o quien tiene hoy un encargo vigente de ese jefe. La
     Secretaría General firma los de su propia unidad y de las que dependen de ella (p. ej. trámite
@@ -98,7 +87,7 @@ def puede_firmar(usuario, documento: Documento) -> bool:
     encargo = encargo_vigente(usuario)
     if jefe_id is not None and encargo is not None and encargo.titular_id == jefe_id:
         return True
-    return _es_secretaria(usuario) and _bajo(documento.unidad_origen, usuario.unidad_id)
+    return _es_secretaria(usuario) and depende_de(documento.unidad_origen_id, usuario.unidad_id)
 
 
 def texto_de_plantilla(
