@@ -6,6 +6,9 @@ arrancar con sus lectores tipados: un valor mal escrito detiene el arranque con 
 - `CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO`: bytes del mayor PDF que se acepta para comprobar (por
   omisión 64 MiB o el doble de `ARCHIVO_TAMANO_MAXIMO` si es mayor: un certificado es el original
   entero más su hoja y se guarda aunque pase `ARCHIVO_TAMANO_MAXIMO`).
+- `SECRETARIA_VERIFICAR_FIRMA_SEGUNDOS_CPU`, `SECRETARIA_VERIFICAR_FIRMA_MEGAS`: tope de CPU (segundos) y de
+  memoria (MB) del proceso que valida la firma de un PDF subido que no coincide con nada emitido (por
+  omisión 5 s y 768 MB). Pasado el tope, la página dice que la firma no se pudo comprobar.
 
 Se leen de `django.conf.settings` en cada llamada (sin tocar el entorno en cada solicitud): las pruebas
 los cambian con el fixture `settings`.
@@ -32,3 +35,11 @@ def subidas_por_minuto() -> int:
 def verificacion_tamano_maximo() -> int:
     """El mayor PDF que la verificación pública acepta, en bytes (ver la cabecera del módulo)."""
     return settings.CERTIFICACIONES_VERIFICACION_TAMANO_MAXIMO
+
+
+def firma_segundos_cpu() -> int:
+    return settings.SECRETARIA_VERIFICAR_FIRMA_SEGUNDOS_CPU
+
+
+def firma_megas() -> int:
+    return settings.SECRETARIA_VERIFICAR_FIRMA_MEGAS

@@ -17,7 +17,13 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import os
+import pickle
+import resource
+import select
+import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -250,18 +256,111 @@ class ResultadoFirma:
 
 def validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
     """Valida la última firma del PDF con pyHanko contra las raíces de confianza: íntegra, criptográficamente
-    válida, de un certificado de confianza y que cubra el archivo entero (nada añadido después)."""
-    return _fuera_del_bucle(_validar_firma, pdf)
+    válida, de un certificado de confianza y que cubra el archivo entero (nada añadido después).
+
+    Corre en este proceso y sin tope: para PDF que salieron de aquí (su huella coincide con uno emitido).
+    Un PDF de cualquiera va por `validar_firma_acotada`."""
+    # Las raíces son configuración, no el archivo subido: si faltan, que se sepa (no es «firma no válida»).
+    return _fuera_del_bucle(_validar_firma, pdf, raices_de_confianza())
 
 
-def _validar_firma(pdf: bytes | BinaryIO) -> ResultadoFirma:
+# --- Validación acotada de PDF ajenos ---------------------------------------------------------------------
+# pyHanko lee un PDF mal formado con rutas lentas: busca la marca %%EOF hacia atrás byte a byte (unos 2 s
+# de CPU por MB, y crece) y descomprime lo que el archivo declare. La verificación es pública, así que un
+# PDF de cualquiera se valida en un proceso hijo (os.fork: cuesta milisegundos y hereda pyHanko ya
+# importado) con tope de CPU y de memoria, y solo si pasa antes una revisión barata de su forma. El hijo no
+# toca la base ni los archivos abiertos: valida, escribe el resultado en un tubo y sale con os._exit (sin
+# finalizadores, que cerrarían las conexiones del padre).
+
+
+def _importar_lo_del_hijo() -> None:
+    """Importa en el padre lo que el hijo usará: un hijo no debe importar nada (otro hilo del padre podía
+    tener tomado un cerrojo al bifurcar)."""
+    import pyhanko.pdf_utils.reader  # noqa: F401, PLC0415 - tarda en importarse; pocas solicitudes la usan
+    import pyhanko.sign.validation  # noqa: F401, PLC0415 - ídem
+    import pyhanko.sign.validation.status  # noqa: F401, PLC0415 - ídem
+    import pyhanko_certvalidator  # noqa: F401, PLC0415 - ídem
+
+
+def revision_previa(pdf: bytes) -> ResultadoFirma | None:
+    """Lo que se sabe sin pyHanko: un PDF termina con %%EOF en su último KB (ISO 32000-1, 7.5.5); sin esa
+    marca, pyHanko la buscaría hacia atrás por todo el archivo. None si hay que preguntarle a pyHanko."""
+    if b"%%EOF" not in pdf[-1024:]:
+        return ResultadoFirma(False, motivo="El archivo está dañado o incompleto: no termina como un PDF.")
+    return None
+
+
+def validar_firma_acotada(pdf: bytes, *, segundos_cpu: int, megas: int) -> ResultadoFirma:
+    """`validar_firma` para un PDF de cualquiera: en un proceso hijo que el sistema corta al pasar
+    `segundos_cpu` de CPU o `megas` MB de memoria más de los que ya ocupaba (y que se mata si pasa el triple
+    de ese tiempo en reloj, por una máquina cargada). Si se corta, la firma queda sin comprobar y se dice."""
+    if (previa := revision_previa(pdf)) is not None:
+        return previa
+    raices = raices_de_confianza()
+    _importar_lo_del_hijo()
+    lectura, escritura = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # el hijo
+        try:
+            os.close(lectura)
+            _topes_del_hijo(segundos_cpu, megas)
+            resultado = _fuera_del_bucle(_validar_firma, pdf, raices)
+            with os.fdopen(escritura, "wb") as salida:
+                salida.write(pickle.dumps(resultado))
+        finally:
+            os._exit(0)
+    os.close(escritura)
+    datos = _leer_con_plazo(lectura, time.monotonic() + 3 * segundos_cpu + 5)
+    if os.waitpid(pid, os.WNOHANG) == (0, 0):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    resultado = pickle.loads(datos) if datos else None  # noqa: S301 - lo escribió nuestro propio hijo
+    if not isinstance(resultado, ResultadoFirma):
+        logger.info("Validación de firma cortada por su tope (%s bytes)", len(pdf))
+        return ResultadoFirma(
+            None,
+            motivo="No se pudo comprobar la firma de este archivo: su estructura es demasiado compleja "
+            "para la verificación pública. La comparación con lo emitido sí se hizo.",
+        )
+    return resultado
+
+
+def _topes_del_hijo(segundos_cpu: int, megas: int) -> None:
+    usados = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(usados.ru_utime + usados.ru_stime) + segundos_cpu  # el hijo empieza en cero; por si acaso
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    with open("/proc/self/statm") as f:  # páginas de memoria virtual que ya ocupa (lo heredado)
+        virtual = int(f.read().split()[0]) * resource.getpagesize()
+    tope = virtual + megas * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (tope, tope))
+
+
+def _leer_con_plazo(descriptor: int, limite: float) -> bytes:
+    """Lee el tubo hasta que el hijo lo cierre o se acabe el plazo (entonces devuelve lo leído, vacío)."""
+    partes: list[bytes] = []
+    try:
+        while (queda := limite - time.monotonic()) > 0:
+            listos, _, _ = select.select([descriptor], [], [], queda)
+            if not listos:
+                return b""
+            trozo = os.read(descriptor, 1 << 16)
+            if not trozo:
+                return b"".join(partes)
+            partes.append(trozo)
+        return b""
+    finally:
+        os.close(descriptor)
+
+
+def _validar_firma(pdf: bytes | BinaryIO, raices: list[asn1_x509.Certificate]) -> ResultadoFirma:
     from pyhanko.sign.validation.status import SignatureCoverageLevel  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
     from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415 - tarda en importarse; pocas solicitudes la usan
 
-    # Las raíces son configuración, no el archivo subido: si faltan, que se sepa (no es «firma no válida»).
-    contexto = ValidationContext(trust_roots=raices_de_confianza(), allow_fetching=False)
+    contexto = ValidationContext(trust_roots=raices, allow_fetching=False)
     try:
         estado = _estado_de_la_firma(pdf, contexto)
+    except MemoryError:  # el tope del hijo (validar_firma_acotada): no es «firma no válida»
+        raise
     except Exception as e:  # noqa: BLE001 — ver la nota de _estado_de_la_firma
         logger.info("Firma ilegible en un PDF subido a la verificación (%s: %s)", type(e).__name__, e)
         return ResultadoFirma(

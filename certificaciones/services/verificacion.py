@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from actos.models import Acto
+from certificaciones import conf
 from certificaciones.models import Certificado, normalizar_codigo
-from core.firma import ResultadoFirma, validar_firma
+from core.firma import ResultadoFirma, validar_firma, validar_firma_acotada
 
 
 def por_codigo(codigo: str) -> Certificado | None:
@@ -95,4 +96,11 @@ def comprobar_pdf(archivo: bytes | BinaryIO, *, codigo: str = "") -> Comprobacio
             .first()
         )
     coincide = certificado is not None or acto is not None
-    return Comprobacion(coincide, huella, certificado, validar_firma(flujo), acto)
+    if coincide:  # salió de aquí: su firma se valida sin tope, en este proceso
+        return Comprobacion(True, huella, certificado, validar_firma(flujo), acto)
+    # Un PDF de cualquiera: su firma se valida con tope de CPU y memoria (core.firma, «acotada»).
+    firma = validar_firma_acotada(
+        flujo.read(), segundos_cpu=conf.firma_segundos_cpu(), megas=conf.firma_megas()
+    )
+    flujo.seek(0)
+    return Comprobacion(False, huella, None, firma, None)

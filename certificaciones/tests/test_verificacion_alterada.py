@@ -15,6 +15,7 @@ POSICIONES = 150
 def firmado(lista, secretario, settings) -> bytes:
     # Muchas subidas desde la misma IP en la prueba: el límite por minuto no es lo que se prueba aquí.
     settings.SECRETARIA_VERIFICAR_SUBIDAS_POR_MINUTO = 100_000
+    settings.SECRETARIA_VERIFICAR_FALLOS_POR_HORA = 100_000
     c = emitir_certificado(solicitud=lista(), por=secretario)
     with c.pdf.archivo.open("rb") as f:
         return f.read()

@@ -73,6 +73,10 @@ def inicio(request):
     if request.method == "POST":
         if limites.excedido(request, "verificar-subida", maximo=conf.subidas_por_minuto(), ventana=60):
             return _demasiadas(request, 1)
+        # Un PDF que no coincide con nada emitido cuesta CPU (su firma se valida con tope en un proceso
+        # aparte): como los códigos inexistentes, esos tienen su tope por hora.
+        if limites.usados(request, "verificar-subida-ajena", ventana=_HORA) >= conf.fallos_por_hora():
+            return _demasiadas(request, 60)
         form = VerificarArchivoForm(request.POST, request.FILES)
         if not form.is_valid():
             return _archivo_invalido(request, "Elija el PDF que quiere comprobar.", form)
@@ -86,9 +90,10 @@ def inicio(request):
             )
         if b"%PDF-" not in subido.read(1024):
             return _archivo_invalido(request, "El archivo no es un PDF.", form)
-        return _responder_comprobacion(
-            request, comprobar_pdf(subido.file, codigo=form.cleaned_data["codigo"])
-        )
+        comprobacion = comprobar_pdf(subido.file, codigo=form.cleaned_data["codigo"])
+        if not comprobacion.coincide:
+            limites.contar(request, "verificar-subida-ajena", ventana=_HORA)
+        return _responder_comprobacion(request, comprobacion)
     if "codigo" in request.GET:
         form, estado = VerificarCodigoForm(request.GET), 400
         if form.is_valid():
