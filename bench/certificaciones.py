@@ -10,9 +10,15 @@ firma PAdES, guarda con SHA-256, numera y audita) y la verificación es `POST /v
 
 from __future__ import annotations
 
+import http.client
 import io
+import json
+import socket
 import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -129,8 +135,10 @@ def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
             f"  {certificado.numero_texto}: emisión {emisiones[-1]:.2f} s, verificación {verificaciones[-1]:.3f} s "
             f"({len(firmado) / 1024:.0f} KiB firmado)"
         )
+    hostiles = _medir_hostiles(firmado, escribir)
     resultado = {
         "cuando": timezone.now().isoformat(),
+        "hostiles": hostiles,
         "paginas": paginas,
         "repeticiones": repeticiones,
         "emision_s": {
@@ -155,3 +163,106 @@ def medir(*, paginas: int = 100, repeticiones: int = 5, escribir=print) -> dict:
             f"(objetivo < {objetivo:.0f} s: {estado})"
         )
     return resultado
+
+
+OBJETIVO_HOSTIL = 2.0  # issue 20: la peor subida a /verificar/ se contesta en < 2 s de servidor
+OBJETIVO_MEMORIA_MB = 400  # y el proceso web queda bajo 400 MB
+
+
+def _medir_hostiles(firmado: bytes, escribir) -> dict:
+    """Las peores subidas anónimas a /verificar/ (issue 20, punto 1), contra un gunicorn de verdad (un
+    proceso síncrono, con la misma base): tiempo de cada respuesta visto por el cliente y memoria máxima
+    del proceso web (VmHWM) después de todas."""
+    mb = 1024 * 1024
+    alterado = bytearray(firmado)
+    alterado[len(firmado) // 2] ^= 0x01
+    casos = {
+        "60 MB de ceros tras %PDF-1.4 (el del informe)": b"%PDF-1.4\n" + b"\0" * (60 * mb),
+        "60 MB de ceros con cola de PDF (%%EOF)": b"%PDF-1.4\n"
+        + b"\0" * (60 * mb)
+        + b"\nstartxref\n9\n%%EOF\n",
+        "certificado con un bit cambiado": bytes(alterado),
+    }
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        puerto = s.getsockname()[1]
+    servidor = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "secretaria.wsgi:application",
+            "-w",
+            "1",
+            "-b",
+            f"127.0.0.1:{puerto}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    tiempos, motivos = {}, {}
+    try:
+        _esperar_servidor(puerto)
+        _subir_por_http(puerto, b"%PDF-1.4\n%%EOF\n")  # calienta el proceso (carga la aplicación)
+        for nombre, datos in casos.items():
+            t = time.perf_counter()
+            estado, respuesta = _subir_por_http(puerto, datos)
+            tiempos[nombre] = time.perf_counter() - t
+            assert estado == 200 and respuesta["coincide"] is False, (estado, respuesta)
+            motivos[nombre] = respuesta["motivo_firma"]
+            escribir(f"  hostil: {nombre}: {tiempos[nombre]:.2f} s ({motivos[nombre]})")
+        memoria = _memoria_maxima_mb(_hijo_de(servidor.pid))
+    finally:
+        servidor.terminate()
+        servidor.wait(30)
+    peor = max(tiempos.values())
+    escribir(
+        f"Peor subida hostil: {peor:.2f} s (objetivo < {OBJETIVO_HOSTIL:.0f} s: "
+        f"{'cumple' if peor < OBJETIVO_HOSTIL else 'NO cumple'}); memoria máxima del proceso web "
+        f"{memoria:.0f} MB (objetivo < {OBJETIVO_MEMORIA_MB} MB: "
+        f"{'cumple' if memoria < OBJETIVO_MEMORIA_MB else 'NO cumple'})"
+    )
+    return {"segundos": tiempos, "motivos": motivos, "peor_s": peor, "memoria_web_max_mb": memoria}
+
+
+def _esperar_servidor(puerto: int) -> None:
+    for _ in range(600):
+        try:
+            with socket.create_connection(("127.0.0.1", puerto), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("gunicorn no arrancó")
+
+
+def _subir_por_http(puerto: int, datos: bytes) -> tuple[int, dict]:
+    frontera = "----bench-hostil"
+    cuerpo = (
+        (
+            f'--{frontera}\r\nContent-Disposition: form-data; name="archivo"; filename="x.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + datos
+        + f"\r\n--{frontera}--\r\n".encode()
+    )
+    conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=600)
+    conexion.request(
+        "POST",
+        "/verificar/",
+        body=cuerpo,
+        headers={"Content-Type": f"multipart/form-data; boundary={frontera}", "Accept": "application/json"},
+    )
+    respuesta = conexion.getresponse()
+    return respuesta.status, json.loads(respuesta.read())
+
+
+def _hijo_de(pid: int) -> int:
+    hijos = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return int(hijos[0])
+
+
+def _memoria_maxima_mb(pid: int) -> float:
+    for linea in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if linea.startswith("VmHWM:"):
+            return int(linea.split()[1]) / 1024
+    return float("nan")

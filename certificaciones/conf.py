@@ -8,7 +8,7 @@ arrancar con sus lectores tipados: un valor mal escrito detiene el arranque con 
   entero más su hoja y se guarda aunque pase `ARCHIVO_TAMANO_MAXIMO`).
 - `SECRETARIA_VERIFICAR_FIRMA_SEGUNDOS_CPU`, `SECRETARIA_VERIFICAR_FIRMA_MEGAS`: tope de CPU (segundos) y de
   memoria (MB) del proceso que valida la firma de un PDF subido que no coincide con nada emitido (por
-  omisión 5 s y 768 MB). Pasado el tope, la página dice que la firma no se pudo comprobar.
+  omisión 1 s y 512 MB). Pasado el tope, la página dice que la firma no se pudo comprobar.
 
 Se leen de `django.conf.settings` en cada llamada (sin tocar el entorno en cada solicitud): las pruebas
 los cambian con el fixture `settings`.

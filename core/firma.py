@@ -282,19 +282,28 @@ def _importar_lo_del_hijo() -> None:
     import pyhanko_certvalidator  # noqa: F401, PLC0415 - ídem
 
 
-def revision_previa(pdf: bytes) -> ResultadoFirma | None:
+def revision_previa(flujo: BinaryIO) -> ResultadoFirma | None:
     """Lo que se sabe sin pyHanko: un PDF termina con %%EOF en su último KB (ISO 32000-1, 7.5.5); sin esa
-    marca, pyHanko la buscaría hacia atrás por todo el archivo. None si hay que preguntarle a pyHanko."""
-    if b"%%EOF" not in pdf[-1024:]:
+    marca, pyHanko la buscaría hacia atrás por todo el archivo. None si hay que preguntarle a pyHanko.
+    Lee solo la cola del archivo."""
+    flujo.seek(0, io.SEEK_END)
+    flujo.seek(max(0, flujo.tell() - 1024))
+    cola = flujo.read()
+    flujo.seek(0)
+    if b"%%EOF" not in cola:
         return ResultadoFirma(False, motivo="El archivo está dañado o incompleto: no termina como un PDF.")
     return None
 
 
-def validar_firma_acotada(pdf: bytes, *, segundos_cpu: int, megas: int) -> ResultadoFirma:
+def validar_firma_acotada(pdf: bytes | BinaryIO, *, segundos_cpu: int, megas: int) -> ResultadoFirma:
     """`validar_firma` para un PDF de cualquiera: en un proceso hijo que el sistema corta al pasar
     `segundos_cpu` de CPU o `megas` MB de memoria más de los que ya ocupaba (y que se mata si pasa el triple
-    de ese tiempo en reloj, por una máquina cargada). Si se corta, la firma queda sin comprobar y se dice."""
-    if (previa := revision_previa(pdf)) is not None:
+    de ese tiempo en reloj, por una máquina cargada). Si se corta, la firma queda sin comprobar y se dice.
+
+    Con un archivo abierto, el hijo lo lee por su cuenta (hereda el descriptor): el padre no carga el PDF
+    en memoria y, mientras espera, no lo toca; al volver, lo deja al principio."""
+    flujo = io.BytesIO(pdf) if isinstance(pdf, (bytes, bytearray)) else pdf
+    if (previa := revision_previa(flujo)) is not None:
         return previa
     raices = raices_de_confianza()
     _importar_lo_del_hijo()
@@ -304,7 +313,7 @@ def validar_firma_acotada(pdf: bytes, *, segundos_cpu: int, megas: int) -> Resul
         try:
             os.close(lectura)
             _topes_del_hijo(segundos_cpu, megas)
-            resultado = _fuera_del_bucle(_validar_firma, pdf, raices)
+            resultado = _fuera_del_bucle(_validar_firma, flujo, raices)
             with os.fdopen(escritura, "wb") as salida:
                 salida.write(pickle.dumps(resultado))
         finally:
@@ -314,9 +323,10 @@ def validar_firma_acotada(pdf: bytes, *, segundos_cpu: int, megas: int) -> Resul
     if os.waitpid(pid, os.WNOHANG) == (0, 0):
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+    flujo.seek(0)
     resultado = pickle.loads(datos) if datos else None  # noqa: S301 - lo escribió nuestro propio hijo
     if not isinstance(resultado, ResultadoFirma):
-        logger.info("Validación de firma cortada por su tope (%s bytes)", len(pdf))
+        logger.info("Validación de firma cortada por su tope")
         return ResultadoFirma(
             None,
             motivo="No se pudo comprobar la firma de este archivo: su estructura es demasiado compleja "

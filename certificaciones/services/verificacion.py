@@ -99,8 +99,5 @@ def comprobar_pdf(archivo: bytes | BinaryIO, *, codigo: str = "") -> Comprobacio
     if coincide:  # salió de aquí: su firma se valida sin tope, en este proceso
         return Comprobacion(True, huella, certificado, validar_firma(flujo), acto)
     # Un PDF de cualquiera: su firma se valida con tope de CPU y memoria (core.firma, «acotada»).
-    firma = validar_firma_acotada(
-        flujo.read(), segundos_cpu=conf.firma_segundos_cpu(), megas=conf.firma_megas()
-    )
-    flujo.seek(0)
+    firma = validar_firma_acotada(flujo, segundos_cpu=conf.firma_segundos_cpu(), megas=conf.firma_megas())
     return Comprobacion(False, huella, None, firma, None)
