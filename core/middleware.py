@@ -66,6 +66,34 @@ class TamanoDeSolicitudMiddleware:
         return self.get_response(request)
 
 
+class HeadComoGetMiddleware:
+    """HEAD responde lo mismo que GET, sin cuerpo (RFC 9110, 9.3.2): las vistas de función declaran
+    `require_GET` o `require_http_methods(["GET", "POST"])`, que sin esto contestan 405 a un HEAD (issue 20,
+    punto 7; lo usan los monitores de disponibilidad y los enlaces que se comprueban antes de abrirse). La
+    vista ve un GET; la respuesta conserva sus cabeceras y su Content-Length, y pierde el cuerpo."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            respuesta = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if respuesta.streaming:
+            cierre = getattr(respuesta, "close", None)
+            respuesta.streaming_content = []
+            if cierre is not None:
+                cierre()
+        else:
+            respuesta["Content-Length"] = str(len(respuesta.content))
+            respuesta.content = b""
+        return respuesta
+
+
 def respuesta_demasiado_grande(request, maximo: int) -> HttpResponse:
     mensaje = (
         f"Lo enviado es demasiado grande: el máximo que se recibe en una solicitud es {filesizeformat(maximo)}. "

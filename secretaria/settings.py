@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Primero: una solicitud más grande que SOLICITUD_TAMANO_MAXIMO recibe 413 antes de que se lea su cuerpo.
     "core.middleware.TamanoDeSolicitudMiddleware",
+    "core.middleware.HeadComoGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
