@@ -1,0 +1,99 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actos.permissions import obtener_acto
+from archivo import permissions as acceso
+from archivo.forms import ArchivarForm, ExpedienteForm
+from archivo.selectors.expedientes import lista_de_expedientes
+from archivo.selectors.perfil import etapas
+from archivo.services.expedientes import abrir_expediente, archivar, cerrar_expediente
+from core.forms._base import aplicar_error
+from registro.permissions import obtener_documento
+
+ve = permission_required(acceso.VER, raise_exception=True)
+
+
+@login_required
+@ve
+@require_http_methods(["GET", "POST"])
+def expedientes(request):
+    puede = acceso.puede_abrir(request.user)
+    form = ExpedienteForm(request.POST or None, initial={"unidad": request.user.unidad_id})
+    if request.method == "POST":
+        if not puede:
+            raise PermissionDenied
+        if form.is_valid():
+            if not acceso.puede_abrir(request.user, form.cleaned_data["unidad"]):
+                form.add_error("unidad", "Solo puede abrir expedientes de su unidad.")
+            else:
+                try:
+                    exp = abrir_expediente(por=request.user, **form.cleaned_data)
+                except ValidationError as e:
+                    aplicar_error(form, e)
+                else:
+                    messages.success(request, f"Se abrió el expediente {exp.codigo}.")
+                    return redirect("archivo:expediente", pk=exp.pk)
+    contexto = {"expedientes": lista_de_expedientes(request.user), "form": form if puede else None}
+    return render(request, "archivo/expedientes.html", contexto, status=400 if form.errors else 200)
+
+
+@login_required
+@ve
+def expediente(request, pk: int):
+    exp = acceso.obtener_expediente(request.user, pk)
+    editable = acceso.puede_editar(request.user, exp) and not exp.cerrado
+    contexto = {
+        "expediente": exp,
+        "piezas": exp.piezas.select_related("documento", "acto", "archivado_por").order_by("orden"),
+        "etapa": {e.clave: e.nombre for e in etapas()}.get(exp.etapa, exp.etapa),
+        "form": ArchivarForm() if editable else None,
+        "puede_cerrar": editable,
+    }
+    return render(request, "archivo/expediente.html", contexto)
+
+
+def _para_editar(request, pk: int):
+    exp = acceso.obtener_expediente(request.user, pk)
+    if not acceso.puede_editar(request.user, exp):
+        raise PermissionDenied
+    return exp
+
+
+@login_required
+@ve
+@require_POST
+def expediente_archivar(request, pk: int):
+    exp = _para_editar(request, pk)
+    form = ArchivarForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+        return redirect("archivo:expediente", pk=exp.pk)
+    datos = form.cleaned_data
+    documento = obtener_documento(request.user, datos["documento"]) if datos.get("documento") else None
+    acto = obtener_acto(request.user, datos["acto"]) if datos.get("acto") else None
+    try:
+        pieza = archivar(
+            expediente=exp, documento=documento, acto=acto, paginas=datos.get("paginas"), por=request.user
+        )
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"Se archivó en los folios {pieza.folio_inicial} a {pieza.folio_final}.")
+    return redirect("archivo:expediente", pk=exp.pk)
+
+
+@login_required
+@ve
+@require_POST
+def expediente_cerrar(request, pk: int):
+    exp = _para_editar(request, pk)
+    try:
+        cerrar_expediente(expediente=exp, por=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"Se cerró el expediente {exp.codigo}: su índice quedó congelado.")
+    return redirect("archivo:expediente", pk=exp.pk)
