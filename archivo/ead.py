@@ -196,11 +196,11 @@ def dublin_core(exp: Expediente) -> bytes:
     if municipio:
         dc("publisher", municipio.nombre)
     dc("subject", f"{anotado.nodo.codigo} {anotado.nodo.nombre}")
-    desde = anotado.fecha_desde or anotado.abierto_en
-    hasta = anotado.fecha_hasta or desde
+    desde = getattr(anotado, "fecha_desde", None) or anotado.abierto_en
+    hasta = getattr(anotado, "fecha_hasta", None) or desde
     dc("date", f"{desde.isoformat()}/{hasta.isoformat()}")
     dc("type", "Expediente")
-    dc("format", f"{anotado.get_soporte_display()}; {anotado.total_folios or 0} folios")
+    dc("format", f"{anotado.get_soporte_display()}; {getattr(anotado, 'total_folios', None) or 0} folios")
     dc("language", "spa")
     dc(
         "rights",

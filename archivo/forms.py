@@ -95,7 +95,7 @@ class ArchivarForm(FormularioBootstrap, forms.Form):
     )
 
     def clean(self):
-        datos = super().clean()
+        datos = super().clean() or {}
         if bool(datos.get("documento")) == bool(datos.get("acto")):
             raise forms.ValidationError("Indique un documento del registro o un acto (uno de los dos).")
         return datos

@@ -69,7 +69,7 @@ def expediente_archivar(request, pk: int):
     exp = _para_editar(request, pk)
     form = ArchivarForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
         return redirect("archivo:expediente", pk=exp.pk)
     datos = form.cleaned_data
     documento = obtener_documento(request.user, datos["documento"]) if datos.get("documento") else None
