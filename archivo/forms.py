@@ -86,10 +86,15 @@ class ExpedienteForm(FormularioBootstrap, forms.Form):
 
 
 class ArchivarForm(FormularioBootstrap, forms.Form):
-    documento = forms.IntegerField(
-        label="Documento del registro (id)", required=False, help_text="El número interno del documento."
+    documento = forms.CharField(
+        label="Documento del registro",
+        max_length=250,
+        required=False,
+        help_text="Su número de registro o su código de seguimiento.",
     )
-    acto = forms.IntegerField(label="Acto (id)", required=False, help_text="O el de un acto firmado.")
+    acto = forms.CharField(
+        label="O un acto firmado", max_length=150, required=False, help_text="Su número completo."
+    )
     paginas = forms.IntegerField(
         label="Páginas", min_value=1, required=False, help_text="Si no, las del documento."
     )

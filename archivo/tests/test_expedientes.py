@@ -4,6 +4,8 @@ folios e índice electrónico, cerrar (el índice se congela); permisos por unid
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -197,3 +199,39 @@ def test_la_api_rechaza_en_espanol_y_sin_cambios(archivero, regidor, unidad_gdu,
     )
     assert r.status_code == 403
     assert not Expediente.objects.exists()
+
+
+def test_se_archiva_por_numero_de_registro_y_lo_ajeno_no_se_encuentra(
+    archivero, ajeno, unidad_gdu, serie, cliente_de
+):
+    exp = expediente(serie=serie, unidad=unidad_gdu, por=archivero)
+    documento = DocumentoFactory(folios=2)
+    cliente = cliente_de(archivero)
+    r = cliente.post(
+        reverse("archivo:expediente-archivar", args=[exp.pk]), {"documento": documento.numero_texto}
+    )
+    assert r.status_code == 302
+    assert exp.piezas.get().documento == documento
+    # Un documento que el usuario no ve en el registro no se encuentra (y no se dice si existe).
+    otro = DocumentoFactory()
+    propio = expediente(serie=serie, unidad=ajeno.unidad, por=archivero, titulo="De la otra unidad")
+    r = cliente_de(ajeno).post(
+        reverse("archivo:expediente-archivar", args=[propio.pk]),
+        {"documento": otro.numero_texto},
+        follow=True,
+    )
+    assert "No se encontró ese documento o acto entre los que puede ver." in r.content.decode()
+    assert not propio.piezas.exists()
+
+
+def test_la_lista_no_hace_una_consulta_por_expediente(
+    archivero, unidad_gdu, serie, cliente_de, django_assert_max_num_queries
+):
+    cliente = cliente_de(archivero)
+    expediente(serie=serie, unidad=unidad_gdu, por=archivero)
+    with CaptureQueriesContext(connection) as una:
+        assert cliente.get(reverse("archivo:expedientes")).status_code == 200
+    for i in range(4):
+        expediente(serie=serie, unidad=unidad_gdu, por=archivero, titulo=f"Otro {i}")
+    with django_assert_max_num_queries(len(una.captured_queries)):
+        assert cliente.get(reverse("archivo:expedientes")).status_code == 200

@@ -1,17 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from actos.permissions import obtener_acto
 from archivo import permissions as acceso
 from archivo.forms import ArchivarForm, ExpedienteForm
-from archivo.selectors.expedientes import lista_de_expedientes
+from archivo.selectors.expedientes import acto_por_referencia, documento_por_referencia, lista_de_expedientes
 from archivo.selectors.perfil import etapas
 from archivo.services.expedientes import abrir_expediente, archivar, cerrar_expediente
 from core.forms._base import aplicar_error
-from registro.permissions import obtener_documento
 
 ve = permission_required(acceso.VER, raise_exception=True)
 
@@ -72,8 +71,12 @@ def expediente_archivar(request, pk: int):
         messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
         return redirect("archivo:expediente", pk=exp.pk)
     datos = form.cleaned_data
-    documento = obtener_documento(request.user, datos["documento"]) if datos.get("documento") else None
-    acto = obtener_acto(request.user, datos["acto"]) if datos.get("acto") else None
+    try:
+        documento = documento_por_referencia(request.user, datos["documento"]) if datos["documento"] else None
+        acto = acto_por_referencia(request.user, datos["acto"]) if datos["acto"] else None
+    except Http404:
+        messages.error(request, "No se encontró ese documento o acto entre los que puede ver.")
+        return redirect("archivo:expediente", pk=exp.pk)
     try:
         pieza = archivar(
             expediente=exp, documento=documento, acto=acto, paginas=datos.get("paginas"), por=request.user
