@@ -104,3 +104,23 @@ class ArchivarForm(FormularioBootstrap, forms.Form):
         if bool(datos.get("documento")) == bool(datos.get("acto")):
             raise forms.ValidationError("Indique un documento del registro o un acto (uno de los dos).")
         return datos
+
+
+class UbicacionForm(FormularioBootstrap, forms.Form):
+    """Ubicación, soporte y acceso de un expediente (el servicio valida y audita)."""
+
+    edificio = forms.CharField(label="Edificio", max_length=100, required=False)
+    sala = forms.CharField(label="Sala o depósito", max_length=100, required=False)
+    estante = forms.CharField(label="Estante", max_length=50, required=False)
+    caja = forms.CharField(label="Caja", max_length=50, required=False)
+    carpeta = forms.CharField(label="Carpeta", max_length=50, required=False)
+    soporte = forms.ChoiceField(label="Soporte", choices=Expediente.Soporte.choices)
+    acceso = forms.ChoiceField(label="Nivel de acceso", choices=Expediente.Acceso.choices)
+    fundamento_acceso = forms.CharField(
+        label="Fundamento legal de la reserva", max_length=500, required=False
+    )
+    reservado_hasta = forms.DateField(
+        label="Reservado hasta",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -19,7 +19,7 @@ from archivo.models import Expediente, NodoCuadro, Pieza
 from archivo.selectors.cuadro import retencion_vigente
 from archivo.selectors.perfil import etapas
 from core.models import Archivo, UnidadOrganica
-from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
+from core.services.auditoria import actualizar_con_auditoria, bloquear_cadena, instantanea, registrar_evento
 from registro.models import Documento
 
 UBICACION = ("edificio", "sala", "estante", "caja", "carpeta")
@@ -258,3 +258,33 @@ def cerrar_expediente(*, expediente: Expediente, por) -> Expediente:
         despues=instantanea(expediente, campos),
     )
     return expediente
+
+
+EDITABLES = (*UBICACION, "soporte", "acceso", "fundamento_acceso", "reservado_hasta")
+
+
+@transaction.atomic
+def actualizar_expediente(*, expediente: Expediente, por, **cambios) -> Expediente:
+    """Cambia la ubicación física, el soporte o el nivel de acceso de un expediente (también cerrado: las cajas
+    se mudan y las reservas vencen). El título, la serie y el índice no cambian. Las mismas reglas de acceso que
+    al abrir: un reservado o confidencial con su fundamento; un reservado, con fecha de término futura."""
+    cambios = {k: (v.strip() if isinstance(v, str) else v) for k, v in cambios.items()}
+    if cambios.get("acceso", expediente.acceso) == Expediente.Acceso.PUBLICO:
+        cambios["fundamento_acceso"], cambios["reservado_hasta"] = "", None
+
+    def validar(e: Expediente) -> None:
+        errores: dict[str, list[str]] = {}
+        if e.soporte not in Expediente.Soporte.values:
+            errores["soporte"] = ["Elija el soporte: papel, electrónico o híbrido."]
+        _validar_acceso(e.acceso, e.fundamento_acceso, e.reservado_hasta, errores)
+        if errores:
+            raise ValidationError(errores)
+
+    return actualizar_con_auditoria(
+        expediente,
+        por=por,
+        accion="archivo.expediente.actualizar",
+        cambios=cambios,
+        editables=EDITABLES,
+        validar=validar,
+    )

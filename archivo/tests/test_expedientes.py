@@ -11,7 +11,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from archivo.models import Expediente, Pieza
-from archivo.services.expedientes import huella_del_indice
+from archivo.services.expedientes import archivar, cerrar_expediente, huella_del_indice
 from archivo.tests.factories import cuadro_minimo, expediente
 from core.models import Evento
 from registro.tests.factories import DocumentoFactory
@@ -235,3 +235,32 @@ def test_la_lista_no_hace_una_consulta_por_expediente(
         expediente(serie=serie, unidad=unidad_gdu, por=archivero, titulo=f"Otro {i}")
     with django_assert_max_num_queries(len(una.captured_queries)):
         assert cliente.get(reverse("archivo:expedientes")).status_code == 200
+
+
+def test_mudar_la_caja_y_reservar_un_expediente_cerrado(
+    archivero, ajeno, regidor, unidad_gdu, serie, cliente_de
+):
+    exp = expediente(serie=serie, unidad=unidad_gdu, por=archivero, caja="C-1")
+    archivar(expediente=exp, documento=DocumentoFactory(), por=archivero)
+    cerrar_expediente(expediente=exp, por=archivero)
+    url = reverse("archivo:expediente", args=[exp.pk])
+    datos = {"edificio": "Depósito central", "caja": "C-99", "soporte": "papel", "acceso": "confidencial"}
+    # Confidencial sin fundamento: 400 en español, nada cambia.
+    r = cliente_de(archivero).post(url, datos)
+    assert r.status_code == 400 and "necesita su fundamento legal" in r.content.decode()
+    exp.refresh_from_db()
+    assert (exp.caja, exp.acceso) == ("C-1", "publico")
+    assert cliente_de(regidor).post(url, {**datos, "fundamento_acceso": "X"}).status_code == 403
+    r = cliente_de(archivero).post(url, {**datos, "fundamento_acceso": "Ley 29733 (datos personales)"})
+    assert r.status_code == 302
+    exp.refresh_from_db()
+    assert (exp.edificio, exp.caja, exp.acceso, exp.cerrado) == (
+        "Depósito central",
+        "C-99",
+        "confidencial",
+        True,
+    )
+    evento = Evento.objects.get(accion="archivo.expediente.actualizar", objeto_id=str(exp.pk))
+    assert evento.antes["caja"] == "C-1" and evento.despues["caja"] == "C-99"
+    # Ahora es confidencial: el ajeno ya no lo ve.
+    assert cliente_de(ajeno).get(url).status_code == 404

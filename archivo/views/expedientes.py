@@ -6,10 +6,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from archivo import permissions as acceso
-from archivo.forms import ArchivarForm, ExpedienteForm
+from archivo.forms import ArchivarForm, ExpedienteForm, UbicacionForm
 from archivo.selectors.expedientes import acto_por_referencia, documento_por_referencia, lista_de_expedientes
 from archivo.selectors.perfil import etapas
-from archivo.services.expedientes import abrir_expediente, archivar, cerrar_expediente
+from archivo.services.expedientes import (
+    EDITABLES,
+    abrir_expediente,
+    actualizar_expediente,
+    archivar,
+    cerrar_expediente,
+)
 from core.forms._base import aplicar_error
 
 ve = permission_required(acceso.VER, raise_exception=True)
@@ -41,17 +47,33 @@ def expedientes(request):
 
 @login_required
 @ve
+@require_http_methods(["GET", "POST"])
 def expediente(request, pk: int):
     exp = acceso.obtener_expediente(request.user, pk)
-    editable = acceso.puede_editar(request.user, exp) and not exp.cerrado
+    puede = acceso.puede_editar(request.user, exp)
+    editable = puede and not exp.cerrado
+    # La ubicación y el acceso se cambian aquí mismo (POST); el servicio valida, guarda y audita.
+    ubicacion = UbicacionForm(request.POST or None, initial={f: getattr(exp, f) for f in EDITABLES})
+    if request.method == "POST":
+        if not puede:
+            raise PermissionDenied
+        if ubicacion.is_valid():
+            try:
+                actualizar_expediente(expediente=exp, por=request.user, **ubicacion.cleaned_data)
+            except ValidationError as e:
+                aplicar_error(ubicacion, e)
+            else:
+                messages.success(request, "Se actualizaron la ubicación y el acceso del expediente.")
+                return redirect("archivo:expediente", pk=exp.pk)
     contexto = {
+        "ubicacion": ubicacion if puede else None,
         "expediente": exp,
         "piezas": exp.piezas.select_related("documento", "acto", "archivado_por").order_by("orden"),
         "etapa": {e.clave: e.nombre for e in etapas()}.get(exp.etapa, exp.etapa),
         "form": ArchivarForm() if editable else None,
         "puede_cerrar": editable,
     }
-    return render(request, "archivo/expediente.html", contexto)
+    return render(request, "archivo/expediente.html", contexto, status=400 if ubicacion.errors else 200)
 
 
 def _para_editar(request, pk: int):
