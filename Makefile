@@ -41,7 +41,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	TESTING=1 $(BIN)/mypy
-	TESTING=1 $(BIN)/mypy core registro concejo actos certificaciones informes portal secretaria bench
+	TESTING=1 $(BIN)/mypy core registro concejo actos certificaciones archivo informes portal secretaria bench
 	$(BIN)/python scripts/revisar_commits.py
 
 test-sqlite: install

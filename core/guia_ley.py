@@ -77,6 +77,8 @@ QUE_HACE = {
     "transparencia.prorroga": "Días de prórroga posibles.",
     "transparencia.organo_garante": "El órgano que supervisa la transparencia.",
     "transparencia.paginas_gratuitas": "Páginas que se entregan sin costo.",
+    "archivo.instrumento": "El nombre del instrumento de retención (TRD, CADIDO, PCDA, tabla de plazos).",
+    "archivo.etapas": "Las etapas del ciclo vital del documento, en orden; las que tienen plazo llevan años en la tabla.",
 }
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "concejo",
     "certificaciones",
     "actos",
+    "archivo",
     "informes",
     "portal",
     "bench",

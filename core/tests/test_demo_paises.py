@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from actos.models import Acto
+from archivo.models import Expediente
 from certificaciones.models import Certificado
 from concejo.demo_paises import CONCEJOS
 from concejo.models import Organo, Periodo, PuntoAgenda, Sesion, Votacion, Voto
@@ -31,7 +32,7 @@ def _conteos() -> dict[str, int]:
     return {
         m._meta.label: m.objects.count()
         for m in apps.get_models()
-        if m._meta.app_label in ("core", "concejo", "actos", "registro", "certificaciones")
+        if m._meta.app_label in ("core", "concejo", "actos", "registro", "certificaciones", "archivo")
     }
 
 
@@ -112,6 +113,9 @@ def test_demo_de_cada_pais(pais, client, claves_rapidas):
     assert Acto.objects.filter(estado=Acto.Estado.PUBLICADO).count() >= 4
     assert Documento.objects.filter(clase=Documento.Clase.ENTRADA).count() >= 5
     assert Certificado.objects.exists()
+    # El archivo: un cuadro con retención y expedientes con documentos y actos archivados.
+    assert Expediente.objects.filter(piezas__documento__isnull=False).exists()
+    assert Expediente.objects.filter(piezas__acto__isnull=False, estado="cerrado").exists()
 
     # El día local del país no es hábil.
     for dia in DiaCalendario.objects.filter(municipio=municipio):

@@ -1,0 +1,282 @@
+"""Archivo central: el cuadro de clasificación, la tabla de retención por serie (en versiones) y los
+expedientes con su índice electrónico.
+
+- El cuadro es un árbol: fondo → sección → subsección → serie → subserie, cada nodo con su código.
+- La retención de una serie (o subserie) va en versiones inmutables: una versión nueva rige desde su fecha y
+  nunca reescribe lo anterior; cada expediente guarda la versión con la que se clasificó.
+- Las etapas (gestión, central, histórico...) y el nombre del instrumento (TRD, CADIDO, PCDA, tabla de plazos)
+  son del perfil de la jurisdicción (`archivo.etapas`, `archivo.instrumento`), no de este código.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class NodoCuadro(models.Model):
+    """Un nivel del cuadro de clasificación documental."""
+
+    class Nivel(models.TextChoices):
+        FONDO = "fondo", _("Fondo")
+        SECCION = "seccion", _("Sección")
+        SUBSECCION = "subseccion", _("Subsección")
+        SERIE = "serie", _("Serie")
+        SUBSERIE = "subserie", _("Subserie")
+
+    # Qué nivel puede colgar de cuál (el fondo es la raíz).
+    PADRES_VALIDOS = {
+        Nivel.FONDO: (),
+        Nivel.SECCION: (Nivel.FONDO,),
+        Nivel.SUBSECCION: (Nivel.SECCION,),
+        Nivel.SERIE: (Nivel.SECCION, Nivel.SUBSECCION),
+        Nivel.SUBSERIE: (Nivel.SERIE,),
+    }
+    CLASIFICABLES = (Nivel.SERIE, Nivel.SUBSERIE)
+
+    nivel = models.CharField(_("nivel"), max_length=10, choices=Nivel.choices)
+    codigo = models.CharField(_("código"), max_length=40, unique=True)
+    nombre = models.CharField(_("nombre"), max_length=300)
+    padre = models.ForeignKey(
+        "self",
+        verbose_name=_("depende de"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hijos",
+    )
+    unidad = models.ForeignKey(
+        "core.UnidadOrganica",
+        verbose_name=_("unidad del organigrama"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nodos_cuadro",
+        help_text=_("La unidad orgánica que produce la sección o subsección."),
+    )
+    descripcion = models.TextField(_("descripción"), blank=True)
+    activo = models.BooleanField(_("activo"), default=True)
+    creado = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nivel del cuadro de clasificación")
+        verbose_name_plural = _("cuadro de clasificación")
+        ordering = ["codigo"]
+        permissions = [
+            ("ver_archivo", "Ver el cuadro de clasificación y los expedientes públicos"),
+            ("gestionar_cuadro", "Gestionar el cuadro de clasificación y la tabla de retención"),
+            ("abrir_expediente", "Abrir expedientes de su unidad y archivar documentos en ellos"),
+            ("gestionar_expedientes", "Gestionar los expedientes de todas las unidades"),
+            ("ver_reservados", "Ver los expedientes reservados y confidenciales de todas las unidades"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.codigo} {self.nombre}"
+
+    @property
+    def clasificable(self) -> bool:
+        return self.nivel in self.CLASIFICABLES
+
+
+class Disposicion(models.TextChoices):
+    """Disposición final de una serie (../shared/DOMAIN.md, «Archive»)."""
+
+    CONSERVACION_TOTAL = "conservacion_total", _("Conservación total")
+    ELIMINACION = "eliminacion", _("Eliminación")
+    SELECCION = "seleccion", _("Selección")
+    DIGITALIZACION = "digitalizacion", _("Digitalización (medio técnico)")
+
+
+class Retencion(models.Model):
+    """Una versión de la retención de una serie o subserie: años en cada etapa, disposición final y base
+    legal. Las versiones no se editan ni se borran; la siguiente rige desde su `vigente_desde`."""
+
+    nodo = models.ForeignKey(NodoCuadro, on_delete=models.PROTECT, related_name="retenciones")
+    version = models.PositiveIntegerField(_("versión"))
+    vigente_desde = models.DateField(_("vigente desde"))
+    # {clave de etapa del perfil: años}; solo las etapas con plazo (`archivo.etapas`, con_plazo = true).
+    plazos = models.JSONField(_("años por etapa"), default=dict)
+    disposicion = models.CharField(_("disposición final"), max_length=20, choices=Disposicion.choices)
+    base_legal = models.CharField(_("base legal"), max_length=500, blank=True)
+    procedimiento = models.TextField(_("procedimiento"), blank=True)
+    creado = models.DateTimeField(auto_now_add=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("versión de retención")
+        verbose_name_plural = _("tabla de retención")
+        ordering = ["nodo__codigo", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["nodo", "version"], name="retencion_version_unica"),
+            models.UniqueConstraint(fields=["nodo", "vigente_desde"], name="retencion_desde_unica"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nodo.codigo} v{self.version} (desde {self.vigente_desde:%d/%m/%Y})"
+
+    @property
+    def total_anios(self) -> int:
+        return sum(int(v) for v in self.plazos.values())
+
+
+class ExpedienteQuerySet(models.QuerySet):
+    def abiertos(self):
+        return self.filter(estado=Expediente.Estado.ABIERTO)
+
+
+class Expediente(models.Model):
+    """Un expediente de archivo: lo abre una unidad bajo una serie o subserie; sus documentos se archivan en
+    orden con folios y entran a su índice electrónico, que se congela al cerrarlo."""
+
+    class Estado(models.TextChoices):
+        ABIERTO = "abierto", _("Abierto")
+        CERRADO = "cerrado", _("Cerrado")
+
+    class Soporte(models.TextChoices):
+        PAPEL = "papel", _("Papel")
+        ELECTRONICO = "electronico", _("Electrónico")
+        HIBRIDO = "hibrido", _("Híbrido")
+
+    class Acceso(models.TextChoices):
+        PUBLICO = "publico", _("Público")
+        RESERVADO = "reservado", _("Reservado")
+        CONFIDENCIAL = "confidencial", _("Confidencial")
+
+    codigo = models.CharField(_("código"), max_length=80, unique=True)
+    anio = models.PositiveSmallIntegerField(_("año"))
+    correlativo = models.PositiveIntegerField(_("correlativo"))
+    titulo = models.CharField(_("título"), max_length=500)
+    nodo = models.ForeignKey(
+        NodoCuadro, verbose_name=_("serie o subserie"), on_delete=models.PROTECT, related_name="expedientes"
+    )
+    retencion = models.ForeignKey(
+        Retencion,
+        verbose_name=_("retención con la que se clasificó"),
+        on_delete=models.PROTECT,
+        related_name="expedientes",
+    )
+    unidad = models.ForeignKey(
+        "core.UnidadOrganica",
+        verbose_name=_("unidad productora"),
+        on_delete=models.PROTECT,
+        related_name="expedientes_archivo",
+    )
+    etapa = models.CharField(_("etapa"), max_length=30)
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.ABIERTO)
+    abierto_en = models.DateField(_("fecha de apertura"))
+    cerrado_en = models.DateTimeField(_("cerrado"), null=True, blank=True)
+    cerrado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # SHA-256 del índice electrónico congelado al cerrar (lista de piezas en orden, con sus hashes).
+    indice_sha256 = models.CharField(_("SHA-256 del índice"), max_length=64, blank=True)
+    soporte = models.CharField(_("soporte"), max_length=12, choices=Soporte.choices, default=Soporte.PAPEL)
+    edificio = models.CharField(_("edificio"), max_length=100, blank=True)
+    sala = models.CharField(_("sala o depósito"), max_length=100, blank=True)
+    estante = models.CharField(_("estante"), max_length=50, blank=True)
+    caja = models.CharField(_("caja"), max_length=50, blank=True)
+    carpeta = models.CharField(_("carpeta"), max_length=50, blank=True)
+    acceso = models.CharField(
+        _("nivel de acceso"), max_length=12, choices=Acceso.choices, default=Acceso.PUBLICO
+    )
+    fundamento_acceso = models.CharField(_("fundamento legal de la reserva"), max_length=500, blank=True)
+    reservado_hasta = models.DateField(_("reservado hasta"), null=True, blank=True)
+    creado = models.DateTimeField(auto_now_add=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = ExpedienteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("expediente de archivo")
+        verbose_name_plural = _("expedientes de archivo")
+        ordering = ["-anio", "nodo__codigo", "-correlativo"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nodo", "anio", "correlativo"], name="expediente_archivo_correlativo_unico"
+            ),
+            models.CheckConstraint(
+                condition=Q(acceso="publico") | ~Q(fundamento_acceso=""),
+                name="expediente_archivo_reserva_fundada",
+            ),
+        ]
+        indexes = [models.Index(fields=["unidad", "estado"], name="expediente_archivo_unidad_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.codigo} — {self.titulo[:80]}"
+
+    @property
+    def cerrado(self) -> bool:
+        return self.estado == self.Estado.CERRADO
+
+    @property
+    def restringido(self) -> bool:
+        return self.acceso != self.Acceso.PUBLICO
+
+    @property
+    def ubicacion(self) -> str:
+        partes = [
+            ("Edificio", self.edificio),
+            ("Sala", self.sala),
+            ("Estante", self.estante),
+            ("Caja", self.caja),
+            ("Carpeta", self.carpeta),
+        ]
+        return ", ".join(f"{n} {v}" for n, v in partes if v)
+
+
+class Pieza(models.Model):
+    """Una entrada del índice electrónico: un documento del registro o un acto archivado en el expediente,
+    con su orden, sus folios, su fecha, sus páginas y su SHA-256 (tomados al archivarlo)."""
+
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="piezas")
+    orden = models.PositiveIntegerField(_("orden"))
+    folio_inicial = models.PositiveIntegerField(_("folio inicial"))
+    folio_final = models.PositiveIntegerField(_("folio final"))
+    documento = models.ForeignKey(
+        "registro.Documento", null=True, blank=True, on_delete=models.PROTECT, related_name="piezas_archivo"
+    )
+    acto = models.ForeignKey(
+        "actos.Acto", null=True, blank=True, on_delete=models.PROTECT, related_name="piezas_archivo"
+    )
+    titulo = models.CharField(_("título"), max_length=500)
+    fecha = models.DateField(_("fecha del documento"))
+    paginas = models.PositiveIntegerField(_("páginas"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    origen_hash = models.CharField(_("de qué se tomó el SHA-256"), max_length=200)
+    archivado_en = models.DateTimeField(_("archivado"), auto_now_add=True)
+    archivado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("pieza del expediente")
+        verbose_name_plural = _("índice del expediente")
+        ordering = ["expediente", "orden"]
+        constraints = [
+            models.UniqueConstraint(fields=["expediente", "orden"], name="pieza_orden_unico"),
+            models.UniqueConstraint(
+                fields=["expediente", "documento"],
+                condition=Q(documento__isnull=False),
+                name="pieza_documento_unico",
+            ),
+            models.UniqueConstraint(
+                fields=["expediente", "acto"], condition=Q(acto__isnull=False), name="pieza_acto_unico"
+            ),
+            models.CheckConstraint(
+                condition=(Q(documento__isnull=False) & Q(acto__isnull=True))
+                | (Q(documento__isnull=True) & Q(acto__isnull=False)),
+                name="pieza_documento_o_acto",
+            ),
+            models.CheckConstraint(
+                condition=Q(folio_final__gte=models.F("folio_inicial")), name="pieza_folios_en_orden"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.orden}. {self.titulo[:80]} (folios {self.folio_inicial}-{self.folio_final})"

@@ -1,0 +1,92 @@
+"""Acceso al archivo: el cuadro, la tabla de retención y los expedientes. Lo ajeno responde 404.
+
+- Ven el cuadro y los expedientes **públicos** quienes tienen `archivo.ver_archivo` (todos los roles de
+  funcionario). Un expediente **reservado o confidencial** solo lo ven la unidad que lo produce y quienes
+  tienen `archivo.ver_reservados` (Archivo central, Secretaría General); para los demás no existe (404), ni
+  siquiera en las listas.
+- Abren expedientes y archivan en ellos: la unidad productora con `archivo.abrir_expediente`, y quien tiene
+  `archivo.gestionar_expedientes` (Archivo central) en los de cualquier unidad.
+- El cuadro y la tabla de retención los gestiona quien tiene `archivo.gestionar_cuadro`.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from archivo.models import Expediente, NodoCuadro
+
+VER = "archivo.ver_archivo"
+GESTIONAR_CUADRO = "archivo.gestionar_cuadro"
+ABRIR = "archivo.abrir_expediente"
+GESTIONAR_EXPEDIENTES = "archivo.gestionar_expedientes"
+VER_RESERVADOS = "archivo.ver_reservados"
+
+
+def _pk(pk) -> int:
+    try:
+        return int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def ve_archivo(usuario) -> bool:
+    return bool(usuario and usuario.is_authenticated and usuario.has_perm(VER))
+
+
+def expedientes_visibles(usuario) -> QuerySet[Expediente]:
+    """Los expedientes que `usuario` puede ver (sin ordenar ni cargar relaciones): los públicos si ve el
+    archivo; los reservados y confidenciales, solo los de su unidad o todos con `ver_reservados`."""
+    if not ve_archivo(usuario):
+        return Expediente.objects.none()
+    if usuario.has_perm(VER_RESERVADOS):
+        return Expediente.objects.all()
+    condicion = Q(acceso=Expediente.Acceso.PUBLICO)
+    if usuario.unidad_id:
+        condicion |= Q(unidad=usuario.unidad_id)
+    return Expediente.objects.filter(condicion)
+
+
+def obtener_expediente(usuario, pk, *, editar: bool = False) -> Expediente:
+    """El expediente `pk` si `usuario` puede verlo; Http404 si no existe o es ajeno (un reservado no
+    existe para quien no tiene acceso). Con `editar=True`, además debe poder archivar en él
+    (`puede_editar`); si lo ve pero no puede, Http404 tampoco: la vista pide antes el permiso (403)."""
+    expediente = (
+        expedientes_visibles(usuario)
+        .select_related("nodo", "nodo__padre", "retencion", "unidad", "creado_por", "cerrado_por")
+        .filter(pk=_pk(pk))
+        .first()
+    )
+    if expediente is None or (editar and not puede_editar(usuario, expediente)):
+        raise Http404
+    return expediente
+
+
+def puede_abrir(usuario, unidad=None) -> bool:
+    """Si `usuario` abre expedientes (de `unidad`, si se da): la unidad propia con `abrir_expediente`, o
+    cualquiera con `gestionar_expedientes`."""
+    if not (usuario and usuario.is_authenticated):
+        return False
+    if usuario.has_perm(GESTIONAR_EXPEDIENTES):
+        return True
+    if not usuario.has_perm(ABRIR) or not usuario.unidad_id:
+        return False
+    return unidad is None or getattr(unidad, "pk", unidad) == usuario.unidad_id
+
+
+def puede_editar(usuario, expediente: Expediente) -> bool:
+    return puede_abrir(usuario, expediente.unidad_id)
+
+
+def gestiona_cuadro(usuario) -> bool:
+    return bool(usuario and usuario.is_authenticated and usuario.has_perm(GESTIONAR_CUADRO))
+
+
+def obtener_nodo(usuario, pk) -> NodoCuadro:
+    """El nivel `pk` del cuadro para quien ve el archivo; Http404 si no existe o no ve el archivo."""
+    if not ve_archivo(usuario):
+        raise Http404
+    nodo = NodoCuadro.objects.select_related("padre", "unidad").filter(pk=_pk(pk)).first()
+    if nodo is None:
+        raise Http404
+    return nodo

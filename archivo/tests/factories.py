@@ -1,0 +1,35 @@
+"""Ayudas de prueba del archivo: un cuadro mínimo armado con los servicios (fondo, sección de la unidad, una
+serie con retención) y expedientes abiertos por el servicio, como los reales."""
+
+from datetime import date
+
+from archivo.models import Disposicion, Expediente, NodoCuadro
+from archivo.services.cuadro import crear_nodo, nueva_retencion
+from archivo.services.expedientes import abrir_expediente
+
+PLAZOS_PE = {"gestion": 2, "periferico": 1, "central": 8}
+
+
+def cuadro_minimo(*, unidad, por, codigo_serie="SG-01") -> NodoCuadro:
+    """Fondo MDVE → sección de `unidad` → serie `codigo_serie` con retención v1 desde 2021."""
+    fondo = NodoCuadro.objects.filter(nivel="fondo").first() or crear_nodo(
+        nivel="fondo", codigo="MDVE", nombre="Municipalidad Distrital de Villa Esperanza", por=por
+    )
+    seccion = NodoCuadro.objects.filter(codigo=unidad.sigla).first() or crear_nodo(
+        nivel="seccion", codigo=unidad.sigla, nombre=unidad.nombre, padre=fondo, unidad=unidad, por=por
+    )
+    serie = crear_nodo(nivel="serie", codigo=codigo_serie, nombre="Actas de concejo", padre=seccion, por=por)
+    nueva_retencion(
+        nodo=serie,
+        vigente_desde=date(2021, 1, 1),
+        plazos=PLAZOS_PE,
+        disposicion=Disposicion.CONSERVACION_TOTAL,
+        base_legal="Ley 27972",
+        por=por,
+    )
+    return serie
+
+
+def expediente(*, serie, unidad, por, **extra) -> Expediente:
+    datos = {"titulo": "Expediente de prueba", **extra}
+    return abrir_expediente(nodo=serie, unidad=unidad, por=por, **datos)
