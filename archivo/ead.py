@@ -5,7 +5,7 @@ Correspondencia con ISAD(G): el fondo es `archdesc level="fonds"`; la sección y
 level="subfonds"`; la serie y la subserie, `series` y `subseries`; el expediente, `file`. La retención va en
 `appraisal` y la reserva en `accessrestrict`. Se exporta solo lo que quien pide puede ver (un expediente
 reservado no aparece para quien no tiene acceso). Las pruebas validan el resultado contra
-`archivo/esquemas/ead3.xsd`."""
+`../shared/standards/ead3/ead3.xsd`."""
 
 from __future__ import annotations
 
