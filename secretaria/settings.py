@@ -302,6 +302,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Sin validador en línea (validator.swagger.io): la página de documentación no sale a internet.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.ganchos.respuesta_400_en_listas_paginadas",
+    ],
 }
 
 # Endurecimiento por entorno (docs/operacion/seguridad.md). Con SITE_URL en https:// las cookies son Secure y

@@ -96,13 +96,12 @@ class Tareas(APIView):
     `pestana`: pendientes, atrasadas, cumplidas, canceladas, todas. POST: la Secretaría asigna una tarea."""
 
     permission_classes = [IsAuthenticated]
+    pagination_class = Paginacion  # el esquema la documenta como lista paginada
 
     @extend_schema(
         parameters=[
             OpenApiParameter("pestana", str, enum=list(seguimiento.PESTANAS)),
             OpenApiParameter("unidad", str, description="Sigla de la unidad."),
-            OpenApiParameter("limit", int),
-            OpenApiParameter("offset", int),
         ],
         responses={200: TareaSalida(many=True), 401: ERROR_401},
     )

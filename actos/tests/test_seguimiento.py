@@ -320,7 +320,7 @@ def test_api_tareas_y_avances(client, secretario, jefe_unidad, ajeno, acto):
     # La lista pagina como el resto de la API (pagina / por_pagina, docs/operacion/api.md).
     pagina = client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "por_pagina": 1}).json()
     assert pagina["count"] == 1 and pagina["next"] is None
-    assert client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "pagina": 2}).status_code == 404
+    assert client.get(reverse("api-actos-tareas"), {"pestana": "cumplidas", "pagina": 2}).status_code == 400
     client.force_login(ajeno)
     assert client.get(reverse("api-actos-tarea", args=[pk])).status_code == 404
     assert (

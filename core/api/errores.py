@@ -1,6 +1,8 @@
 """Cuerpos de error de la API en español y con una forma constante.
 
 `{"error": "<mensaje>", "campos": {"campo": ["mensaje", ...]}}`; `campos` solo en errores de validación.
+Los errores de un objeto anidado o de una lista van con su ruta con puntos (`remitente.numero_documento`,
+`adjuntos.0.nombre`): `campos` es siempre un diccionario de listas de textos, como dice el esquema.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -40,15 +42,32 @@ def manejar_excepcion(exc, context):
     respuesta = exception_handler(exc, context)
     if respuesta is None:
         return None
-    cuerpo = {"error": _MENSAJES.get(respuesta.status_code, "Error.")}
+    cuerpo: dict[str, object] = {"error": _MENSAJES.get(respuesta.status_code, "Error.")}
     if isinstance(exc, exceptions.ValidationError):
         detalle = respuesta.data
         if isinstance(detalle, list):
             detalle = {"non_field_errors": detalle}
-        cuerpo["campos"] = detalle
+        cuerpo["campos"] = _aplanar(detalle)
         generales = detalle.get("non_field_errors") if isinstance(detalle, dict) else None
         if generales:
             cuerpo["error"] = str(generales[0])
     elif isinstance(exc, exceptions.APIException) and respuesta.status_code not in (404,):
         cuerpo["error"] = str(exc.detail) if isinstance(exc.detail, str) else cuerpo["error"]
     return Response(cuerpo, status=respuesta.status_code, headers=respuesta.headers)
+
+
+def _aplanar(detalle, prefijo: str = "") -> dict[str, list[str]]:
+    """{"remitente": {"numero_documento": ["…"]}} → {"remitente.numero_documento": ["…"]}."""
+    if isinstance(detalle, dict):
+        plano: dict[str, list[str]] = {}
+        for clave, valor in detalle.items():
+            plano.update(_aplanar(valor, f"{prefijo}.{clave}" if prefijo else str(clave)))
+        return plano
+    if isinstance(detalle, list) and any(isinstance(v, (dict, list)) for v in detalle):
+        plano = {}
+        for i, valor in enumerate(detalle):
+            if valor:  # DRF deja {} o [] en los elementos sin error
+                plano.update(_aplanar(valor, f"{prefijo}.{i}" if prefijo else str(i)))
+        return plano
+    mensajes = detalle if isinstance(detalle, list) else [detalle]
+    return {prefijo or "non_field_errors": [str(m) for m in mensajes]}

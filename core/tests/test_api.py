@@ -143,9 +143,14 @@ def test_paginacion_claves_y_tamano(client, secretario):
     assert cuerpo["count"] == 8  # SG + 7
     assert len(cuerpo["results"]) == 3
     assert "pagina=3" in cuerpo["next"] and cuerpo["previous"]
+    # Una página que no existe es un error del pedido (400, dicho en `campos.pagina`), no un 404.
     r = client.get(UNIDADES + "?pagina=99", **_token(secretario))
-    assert r.status_code == 404
-    assert r.json() == {"error": "No encontrado."}
+    assert r.status_code == 400
+    assert r.json()["campos"] == {"pagina": ["La página 99 no existe: hay 1 página."]}
+    for mala in ("0", "-1", "abc", "²"):
+        r = client.get(UNIDADES, {"pagina": mala}, **_token(secretario))
+        assert r.status_code == 400, mala
+        assert "entero" in r.json()["campos"]["pagina"][0]
 
 
 # --- Personas -------------------------------------------------------------------------------

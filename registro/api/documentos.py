@@ -95,8 +95,9 @@ class DocumentoSalida(serializers.Serializer):
     vence = serializers.DateField(allow_null=True)
     subsanar_hasta = serializers.DateField(allow_null=True)
     defectos = serializers.CharField()
-    procedimiento = serializers.SlugRelatedField(slug_field="codigo", read_only=True)
-    unidad_actual = serializers.SlugRelatedField(slug_field="sigla", read_only=True)
+    # Un documento puede no tener procedimiento ni unidad actual: null (y así lo dice el esquema).
+    procedimiento = serializers.SlugRelatedField(slug_field="codigo", read_only=True, allow_null=True)
+    unidad_actual = serializers.SlugRelatedField(slug_field="sigla", read_only=True, allow_null=True)
     url = serializers.SerializerMethodField()
     cargo_url = serializers.SerializerMethodField()
     consulta_url = serializers.SerializerMethodField()

@@ -186,6 +186,7 @@ class Bandeja(APIView):
     resto de campos vacíos). Filtros: estado, prioridad, q (texto), vence_hasta."""
 
     permission_classes = [IsAuthenticated, ConUnidad]
+    pagination_class = BandejaPaginacion  # el esquema la documenta como lista paginada (limit/offset)
 
     @extend_schema(
         parameters=[
@@ -194,8 +195,6 @@ class Bandeja(APIView):
             OpenApiParameter("prioridad", str, enum=[c[0] for c in Documento.Prioridad.choices]),
             OpenApiParameter("q", str, description="Texto en asunto, número o remitente."),
             OpenApiParameter("vence_hasta", str, description="Fecha AAAA-MM-DD."),
-            OpenApiParameter("limit", int),
-            OpenApiParameter("offset", int),
         ],
         responses={200: DerivacionSalida(many=True), 400: ERROR_400, 401: ERROR_401, 403: ERROR_403},
     )

@@ -95,9 +95,8 @@ def test_entrada_mala_da_400_en_espanol_y_no_registra_nada(mesa_de_partes, cambi
     assert respuesta.status_code == 400
     datos = respuesta.json()
     assert datos["error"]
-    campo = datos["campos"]
-    for parte in ruta:
-        campo = campo[parte]
+    # Los errores de un objeto anidado van con su ruta con puntos: `campos` es plano (core.api.errores).
+    campo = datos["campos"][".".join(ruta)]
     assert mensaje in " ".join(campo)
     assert (
         not Documento.objects.exists()
