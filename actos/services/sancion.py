@@ -39,6 +39,7 @@ from concejo.models import Votacion
 from core import roles
 from core.services.auditoria import registrar_evento
 from core.services.notificaciones import notificar
+from core.services.numeracion import anular_numero
 from core.services.perfiles import ClaveDesconocida, regla_vigente
 from core.services.plazos import calcular_plazo
 
@@ -240,7 +241,8 @@ def aceptar_objecion(
 ) -> Sancion:
     """El concejo acepta la observación u objeción en lugar de insistir: el acto se retira. No se publica
     nunca; conserva su número (el registro no tiene saltos y lo firmado no se edita) con la nota del
-    retiro (sesión y votación). Si se dio la votación que aceptó la objeción, debe estar confirmada y
+    retiro (sesión y votación): el número se anula en el registro con esa nota (`core.numero.anular`), así
+    el protocolo anual lo lista como anulado y con su motivo. Si se dio la votación que aceptó la objeción, debe estar confirmada y
     aprobada y no ser anterior a la objeción. Evento `actos.sancion.aceptar_objecion`."""
     sancion = _tomar(acto, por)
     if sancion.estado != Sancion.Estado.OBJETADO:
@@ -270,6 +272,10 @@ def aceptar_objecion(
     antes = {"estado": sancion.estado, "acto_estado": acto.estado}
     acto.estado = Acto.Estado.RETIRADO
     acto.save(update_fields=["estado"])
+    # El número queda en el registro, anulado con la nota (y así lo lista el protocolo anual).
+    if acto.registro is not None:
+        motivo = f"Retirado: el concejo aceptó la observación u objeción. {nota}"
+        anular_numero(numero=acto.registro, motivo=motivo[:500], por=por)
     sancion.estado = Sancion.Estado.RETIRADO
     sancion.retirado_en = fecha
     sancion.nota_retiro = nota

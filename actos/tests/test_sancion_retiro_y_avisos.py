@@ -54,6 +54,9 @@ def test_aceptar_la_objecion_por_la_api_retira_el_acto_con_su_numero(secretario,
     )
     acto.refresh_from_db()
     assert acto.estado == Acto.Estado.RETIRADO and acto.numero_texto == numero
+    # El número queda en el registro, anulado con la nota (así lo lista el protocolo anual).
+    assert acto.registro.anulado and "Sesión ordinaria del 10/12" in acto.registro.motivo_anulacion
+    assert Evento.objects.filter(accion="core.numero.anular", objeto_id=str(acto.registro_id)).exists()
     evento = Evento.objects.get(accion="actos.sancion.aceptar_objecion", objeto_id=str(acto.pk))
     assert evento.antes == {"estado": "objetado", "acto_estado": "firmado"}
     assert evento.despues["acto_estado"] == "retirado" and evento.despues["numero"] == numero
