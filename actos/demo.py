@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from actos.models import Acto, Sancion, Tarea
+from actos.selectors import firmantes as firmantes_sel
 from actos.services import ciclo, sancion
 from actos.services.relaciones import relacionar
 from actos.services.seguimiento import crear_tarea, informar_avance
@@ -367,6 +368,8 @@ def _publicar(
     # Quien figura como alcalde en el concejo; si no lo integra (Colombia), el del municipio de demostración.
     alcalde = ciclo.alcalde_vigente() or alcalde or "Pedro Ramos Salas, Alcalde"
     nombre, _s, cargo = alcalde.rpartition(", ")
+    if firmantes_sel.firmantes_del_tipo(acto.tipo, firmado)["firma"][:1] != ["alcalde"]:
+        nombre = cargo = ""  # firma otro cargo (CO acuerdos: el presidente del concejo): lo propone la firma
     acto = ciclo.firmar(acto=acto, por=por, firmante=nombre, cargo_firmante=cargo, fecha=firmado)
     # Donde el perfil tiene etapa de sanción (EC, CO), el alcalde sanciona el mismo día antes de publicar.
     etapa = Sancion.objects.filter(acto=acto).first()

@@ -31,6 +31,9 @@ class Acto(models.Model):
         FIRMADO = "firmado", _("Firmado")
         PUBLICADO = "publicado", _("Publicado")
         ARCHIVADO = "archivado", _("Archivado sin aprobar")
+        # Firmado y numerado, el concejo aceptó la observación u objeción de quien sanciona: no se publica
+        # nunca; conserva su número con la nota del retiro (`actos.services.sancion.aceptar_objecion`).
+        RETIRADO = "retirado", _("Retirado (objeción aceptada)")
 
     class ModoVigencia(models.TextChoices):
         FECHA = "fecha", _("En una fecha")
@@ -535,6 +538,7 @@ class Sancion(models.Model):
         OBJETADO = "objetado", _("Observado u objetado")
         INSISTIDO = "insistido", _("El concejo insistió: pendiente de sanción")
         SANCIONADO = "sancionado", _("Sancionado o promulgado")
+        RETIRADO = "retirado", _("El concejo aceptó la objeción: acto retirado")
 
     acto = models.OneToOneField(
         Acto, verbose_name=_("acto"), on_delete=models.CASCADE, related_name="sancion"
@@ -565,6 +569,22 @@ class Sancion(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    retirado_en = models.DateField(_("retirado el"), null=True, blank=True)
+    nota_retiro = models.TextField(_("nota del retiro"), blank=True)
+    votacion_aceptacion = models.ForeignKey(
+        "concejo.Votacion",
+        verbose_name=_("votación que aceptó la objeción"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    avisado_vence = models.DateField(
+        _("vencimiento ya avisado"),
+        null=True,
+        blank=True,
+        help_text=_("El vencimiento del que ya se avisó por correo: un aviso por acto y vencimiento."),
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from datetime import date
 from django_tasks import task
 
 from actos.services.protocolo_libro import construir_protocolo
+from actos.services.sancion import avisar_vencidas
 from actos.services.seguimiento import enviar_alertas
 
 
@@ -22,3 +23,9 @@ def generar_protocolo(protocolo_id: int) -> str:
 def enviar_alertas_de_seguimiento(fecha: str | None = None) -> int:
     """Los avisos diarios de tareas de actos por vencer y vencidas (`fecha` en ISO; hoy si no se da)."""
     return enviar_alertas(fecha=date.fromisoformat(fecha) if fecha else None)
+
+
+@task()
+def avisar_sanciones_vencidas(fecha: str | None = None) -> int:
+    """Los avisos de los actos cuyo plazo de sanción venció sin decisión (`fecha` en ISO; hoy si no se da)."""
+    return avisar_vencidas(fecha=date.fromisoformat(fecha) if fecha else None)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("<id:pk>/notificar/", vistas_nucleo.notificar, name="acto-notificar"),
     path("<id:pk>/sancion/", vistas_nucleo.sancion_decidir, name="acto-sancion"),
     path("<id:pk>/insistencia/", vistas_nucleo.sancion_insistencia, name="acto-insistencia"),
+    path("<id:pk>/aceptar-objecion/", vistas_nucleo.sancion_aceptar_objecion, name="acto-aceptar-objecion"),
     path("por-sancionar/", vistas_nucleo.por_sancionar, name="por-sancionar"),
     path("<id:pk>/archivar/", vistas_nucleo.archivar, name="acto-archivar"),
     path("<id:pk>/relaciones/", vistas_nucleo.relacion_agregar, name="relacion-agregar"),

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
@@ -60,12 +59,22 @@ class ActosSancionSalida(serializers.Serializer):
     sancionado_por = serializers.CharField(help_text="Quién sancionó, si no fue el alcalde.")
     motivo = serializers.CharField(help_text="Motivos de la observación u objeción.")
     votacion_insistencia = serializers.IntegerField(source="votacion_insistencia_id", allow_null=True)
+    retirado_en = serializers.DateField(
+        allow_null=True, help_text="Día en que el concejo aceptó la objeción y el acto se retiró."
+    )
+    nota_retiro = serializers.CharField(
+        help_text="Nota del retiro (sesión y votación que aceptó la objeción)."
+    )
+    votacion_aceptacion = serializers.IntegerField(source="votacion_aceptacion_id", allow_null=True)
+    avisado_vence = serializers.DateField(
+        allow_null=True, help_text="Vencimiento del que ya se avisó por correo (un aviso por vencimiento)."
+    )
 
     def get_decisiones_posibles(self, etapa: Sancion) -> list[str]:
         return decisiones_posibles(etapa)
 
     def get_vencido(self, etapa: Sancion) -> bool:
-        return bool(etapa.vence and not etapa.completa and etapa.vence < timezone.localdate())
+        return sancion.vencida(etapa)
 
 
 class ActosSancionDecidirEntrada(serializers.Serializer):
@@ -86,6 +95,19 @@ class ActosSancionDecidirEntrada(serializers.Serializer):
 class ActosSancionInsistenciaEntrada(serializers.Serializer):
     votacion = serializers.IntegerField(
         help_text="Id de la votación del concejo, confirmada y aprobada con la mayoría de insistencia del perfil."
+    )
+
+
+class ActosSancionAceptarEntrada(serializers.Serializer):
+    nota = serializers.CharField(
+        allow_blank=True, help_text="Obligatoria: en qué sesión y votación aceptó el concejo la objeción."
+    )
+    fecha = serializers.DateField(required=False, allow_null=True, default=None, help_text="Hoy si no se da.")
+    votacion = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Id de la votación del concejo que aceptó la objeción (confirmada y aprobada), si está en el sistema.",
     )
 
 
@@ -157,6 +179,31 @@ class ActoSancionInsistencia(APIView):
         if votacion is None:
             raise ValidationError({"votacion": ["No existe esa votación."]})
         etapa = sancion.registrar_insistencia(acto=acto, por=request.user, votacion=votacion)
+        return Response(ActosSancionSalida(etapa).data)
+
+
+class ActoSancionAceptarObjecion(APIView):
+    """El concejo acepta la observación u objeción en lugar de insistir: el acto se retira (no se publica;
+    conserva su número con la nota). Evento `actos.sancion.aceptar_objecion`."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="actos_sancion_aceptar_objecion",
+        request=ActosSancionAceptarEntrada,
+        responses={200: ActosSancionSalida, 400: ERROR_400, 401: ERROR_401, 403: ERROR_403, 404: ERROR_404},
+    )
+    def post(self, request, pk: int):
+        acto = _acto(request.user, pk)
+        entrada = ActosSancionAceptarEntrada(data=request.data)
+        entrada.is_valid(raise_exception=True)
+        datos = dict(entrada.validated_data)
+        votacion = None
+        if datos.pop("votacion") is not None:
+            votacion = Votacion.objects.filter(pk=entrada.validated_data["votacion"]).first()
+            if votacion is None:
+                raise ValidationError({"votacion": ["No existe esa votación."]})
+        etapa = sancion.aceptar_objecion(acto=acto, por=request.user, votacion=votacion, **datos)
         return Response(ActosSancionSalida(etapa).data)
 
 

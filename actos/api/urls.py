@@ -35,6 +35,11 @@ urlpatterns = [
         api_sancion.ActoSancionInsistencia.as_view(),
         name="api-actos-sancion-insistencia",
     ),
+    path(
+        "<id:pk>/sancion/aceptar-objecion/",
+        api_sancion.ActoSancionAceptarObjecion.as_view(),
+        name="api-actos-sancion-aceptar-objecion",
+    ),
     # Seguimiento: tareas y avances.
     path("tareas/", api_seguimiento.Tareas.as_view(), name="api-actos-tareas"),
     path("tareas/<id:pk>/", api_seguimiento.TareaVer.as_view(), name="api-actos-tarea"),

@@ -7,9 +7,15 @@ estables, que se resuelven así en la organización de la fecha de firma:
 - `alcalde`: quien ocupa ese día el asiento de alcalde (o presidente municipal) en el periodo del concejo
   (Concejo › Periodo y miembros, rol «alcalde»), con sus fechas `desde`/`hasta`; donde el alcalde no integra
   el concejo (Colombia), el jefe de la unidad raíz del organigrama (el Despacho del Alcalde o la Alcaldía);
-- `secretario_general`: los usuarios activos con el rol «Secretario General» (grupo de `core.roles`).
+- `secretario_general`: los usuarios activos con el rol «Secretario General» (grupo de `core.roles`);
+- `presidente_concejo`: el presidente del concejo ese día, es decir el integrante con función «presidente»
+  de la Mesa Directiva (órgano de tipo «Comisión de Mesa» activo del periodo en curso), con sus fechas
+  `desde`/`hasta` (Colombia, Ley 136 de 1994 art. 28);
+- `secretario_concejo`: el secretario del concejo. En Colombia lo elige el concejo y no es concejal (Ley 136
+  art. 37): es quien lleva la Secretaría en el sistema, los usuarios con el rol «Secretario General»; se
+  imprime con su cargo o, sin cargo registrado, como «Secretario del Concejo…».
 
-Para ambos, quien tiene ese día un encargo vigente del titular (`core.Encargo`) firma por él («por
+Para todos, quien tiene ese día un encargo vigente del titular (`core.Encargo`) firma por él («por
 encargo de»). Un código que no es ninguno de estos no tiene ocupantes (el perfil está mal escrito).
 """
 
@@ -22,12 +28,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from concejo.models import Miembro
+from concejo.models import IntegranteComision, Miembro, Organo
 from core import roles
 from core.models import Encargo, UnidadOrganica
 from core.services.perfiles import ClaveDesconocida, valor
 
-CODIGOS = ("alcalde", "secretario_general")
+CODIGOS = ("alcalde", "secretario_general", "presidente_concejo", "secretario_concejo")
 POR_DEFECTO = {"firma": ["alcalde"], "refrenda": ["secretario_general"]}
 
 
@@ -61,6 +67,12 @@ def nombre_de_cargo(codigo: str) -> str:
             return "Alcalde"
     if codigo == "secretario_general":
         return roles.SECRETARIO
+    if codigo in ("presidente_concejo", "secretario_concejo"):
+        try:
+            concejo = str(valor("vocabulario.concejo"))
+        except ClaveDesconocida:
+            concejo = "Concejo"
+        return f"{'Presidente' if codigo == 'presidente_concejo' else 'Secretario'} del {concejo}"
     return codigo.replace("_", " ").capitalize()
 
 
@@ -153,7 +165,9 @@ def ocupantes(codigo: str, fecha: date) -> list[Candidato]:
                 for u in asientos
             ]
         return titulares + _encargados(asientos, fecha, codigo, cargo_texto)
-    if codigo == "secretario_general":
+    if codigo == "presidente_concejo":
+        return _presidentes_del_concejo(fecha, cargo_texto)
+    if codigo in ("secretario_general", "secretario_concejo"):
         usuarios = list(
             get_user_model()
             .objects.filter(is_active=True, groups__name=roles.SECRETARIO)
@@ -174,6 +188,36 @@ def ocupantes(codigo: str, fecha: date) -> list[Candidato]:
         ]
         return titulares + _encargados(usuarios, fecha, codigo, cargo_texto)
     return []
+
+
+def _presidentes_del_concejo(fecha: date, cargo_texto: str) -> list[Candidato]:
+    """El presidente de la Mesa Directiva ese día y, después, quien lo subroga por encargo."""
+    integrantes = list(
+        IntegranteComision.objects.filter(
+            funcion=IntegranteComision.Funcion.PRESIDENTE,
+            organo__tipo=Organo.Tipo.COMISION_MESA,
+            organo__activo=True,
+            organo__periodo__inicio__lte=fecha,
+            organo__periodo__fin__gte=fecha,
+            desde__lte=fecha,
+        )
+        .filter(Q(hasta__isnull=True) | Q(hasta__gte=fecha))
+        .select_related("miembro__persona", "miembro__usuario", "miembro__usuario__cargo")
+        .order_by("-desde", "pk")
+    )
+    titulares = [
+        Candidato(
+            codigo="presidente_concejo",
+            nombre=i.miembro.persona.nombre_completo,
+            cargo_texto=cargo_texto,
+            usuario=i.miembro.usuario,
+            persona=i.miembro.persona,
+            cargo=i.miembro.usuario.cargo if i.miembro.usuario is not None else None,
+        )
+        for i in integrantes
+    ]
+    asientos = [i.miembro.usuario for i in integrantes if i.miembro.usuario is not None]
+    return titulares + _encargados(asientos, fecha, "presidente_concejo", cargo_texto)
 
 
 def propuesta(tipo: str, fecha: date) -> dict[str, list[tuple[str, list[Candidato]]]]:

@@ -39,7 +39,37 @@ def _contexto(acto: Acto) -> dict:
         "cuerpo": [p for p in partes if p.tipo not in ("visto", "considerando", "formula")],
         "fecha_firma": timezone.localtime(acto.firmado_en) if acto.firmado_en else None,
         "da_fe": _da_fe(acto) if acto.refrendado_por_id else "",
+        "firmas": firmas_impresas(acto),
     }
+
+
+def firmas_impresas(acto: Acto) -> list[dict]:
+    """El bloque de firmas tal como quedó registrado al firmar (`FirmaActo`, en su orden): nombre, cargo,
+    si da fe y, cuando firma por encargo, de quién. Un acto firmado antes de registrar las firmas no tiene
+    filas: se imprime entonces el firmante y el «da fe» de texto."""
+    if acto.pk is None:
+        return []
+    filas = []
+    for f in acto.firmas.select_related("por_encargo_de").order_by("orden", "pk"):
+        titular = f.por_encargo_de
+        filas.append(
+            {
+                "calidad": f.calidad,
+                "nombre": f.nombre,
+                "cargo": f.cargo_texto,
+                "da_fe": f.calidad == f.Calidad.REFRENDA,
+                "por_encargo_de": (titular.get_full_name() or titular.username) if titular else "",
+            }
+        )
+    return filas
+
+
+def lineas_de_firma(firma: dict) -> list[str]:
+    """Las líneas impresas de una firma: nombre; cargo (y «da fe»); «Por encargo de …» si lo hay."""
+    lineas = [firma["nombre"], firma["cargo"] + (" (da fe)" if firma["da_fe"] else "")]
+    if firma["por_encargo_de"]:
+        lineas.append(f"Por encargo de {firma['por_encargo_de']}")
+    return lineas
 
 
 def html_de_acto(acto: Acto) -> str:
@@ -87,10 +117,13 @@ def docx_de_acto(acto: Acto) -> bytes:
             if i == 0 and rotulo:
                 p.add_run(rotulo + " ").bold = True
             p.add_run(linea)
-    if acto.firmante:
+    for firma in datos["firmas"]:
+        doc.add_paragraph("")
+        doc.add_paragraph("\n".join(lineas_de_firma(firma))).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if acto.firmante and not datos["firmas"]:
         doc.add_paragraph("")
         doc.add_paragraph(acto.firmante).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if acto.refrendado_por_id:
+    if acto.refrendado_por_id and not datos["firmas"]:
         doc.add_paragraph(_da_fe(acto)).alignment = WD_ALIGN_PARAGRAPH.CENTER
     salida = io.BytesIO()
     doc.save(salida)

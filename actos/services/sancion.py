@@ -11,23 +11,35 @@ artículos, 10 hasta 50, 20 si son más (`0` = sin límite). Un tipo sin regla n
 - El alcalde sanciona o promulga (la etapa termina) u observa/objeta (con motivo).
 - Si el concejo insiste, se enlaza la votación confirmada y aprobada con la mayoría que pide el perfil
   (`concejo.reglas`); corre el plazo para sancionar tras la insistencia.
+- Si el concejo acepta la observación u objeción en lugar de insistir (`aceptar_objecion`), el acto se
+  retira: no se publica nunca, conserva su número (el registro no tiene saltos) con la nota del retiro, y
+  el texto corregido, si se quiere, es un proyecto nuevo con su propio trámite y número.
 - No se publica hasta que la etapa termina (`exigir_etapa_completa`, que llama `ciclo.publicar`).
+- Vencido el plazo sin decisión, `avisar_vencidas` avisa una vez (en la aplicación y por correo) a la
+  Secretaría General y a quien sanciona; lo corre cada día `secretaria alertas-actos`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from actos.models import Acto, Parte, Sancion
 from actos.permissions import puede_revisar
+from actos.selectors import firmantes as firmantes_sel
 from actos.selectors.sancion import ACCIONES_QUE_OBSERVAN, ACCIONES_QUE_TERMINAN, decisiones_posibles
 from concejo import reglas
 from concejo.models import Votacion
+from core import roles
 from core.services.auditoria import registrar_evento
+from core.services.notificaciones import notificar
+from core.services.numeracion import anular_numero
 from core.services.perfiles import ClaveDesconocida, regla_vigente
 from core.services.plazos import calcular_plazo
 
@@ -223,10 +235,147 @@ def registrar_insistencia(*, acto: Acto, por, votacion: Votacion) -> Sancion:
     return sancion
 
 
+@transaction.atomic
+def aceptar_objecion(
+    *, acto: Acto, por, nota: str, fecha: date | None = None, votacion: Votacion | None = None
+) -> Sancion:
+    """El concejo acepta la observación u objeción en lugar de insistir: el acto se retira. No se publica
+    nunca; conserva su número (el registro no tiene saltos y lo firmado no se edita) con la nota del
+    retiro (sesión y votación): el número se anula en el registro con esa nota (`core.numero.anular`), así
+    el protocolo anual lo lista como anulado y con su motivo. Si se dio la votación que aceptó la objeción, debe estar confirmada y
+    aprobada y no ser anterior a la objeción. Evento `actos.sancion.aceptar_objecion`."""
+    sancion = _tomar(acto, por)
+    if sancion.estado != Sancion.Estado.OBJETADO:
+        raise ValidationError(
+            "Solo se acepta la objeción de un acto observado u objetado (y sin insistencia)."
+        )
+    nota = (nota or "").strip()
+    if not nota:
+        raise ValidationError(
+            {"nota": ["Escriba la nota del retiro: en qué sesión y votación aceptó el concejo la objeción."]}
+        )
+    if len(nota) > 2000:
+        raise ValidationError({"nota": ["La nota no puede pasar de 2000 caracteres."]})
+    desde = sancion.decidido_en or sancion.recibido_en
+    fecha = _fecha_valida(fecha, desde)
+    if votacion is not None:
+        votacion = Votacion.objects.select_related("sesion").get(pk=votacion.pk)
+        if votacion.estado != Votacion.Estado.CONFIRMADA or votacion.resultado != Votacion.Resultado.APROBADO:
+            raise ValidationError(
+                {"votacion": ["La votación que acepta la objeción debe estar confirmada y aprobada."]}
+            )
+        if timezone.localtime(votacion.sesion.fecha).date() < desde:
+            raise ValidationError({"votacion": ["La votación es anterior a la observación u objeción."]})
+    acto = Acto.objects.select_for_update(of=("self",)).get(pk=sancion.acto_id)
+    if acto.estado != Acto.Estado.FIRMADO:
+        raise ValidationError(f"El acto está «{acto.get_estado_display().lower()}»: no se retira.")
+    antes = {"estado": sancion.estado, "acto_estado": acto.estado}
+    acto.estado = Acto.Estado.RETIRADO
+    acto.save(update_fields=["estado"])
+    # El número queda en el registro, anulado con la nota (y así lo lista el protocolo anual).
+    if acto.registro is not None:
+        motivo = f"Retirado: el concejo aceptó la observación u objeción. {nota}"
+        anular_numero(numero=acto.registro, motivo=motivo[:500], por=por)
+    sancion.estado = Sancion.Estado.RETIRADO
+    sancion.retirado_en = fecha
+    sancion.nota_retiro = nota
+    sancion.votacion_aceptacion = votacion
+    sancion.save(update_fields=["estado", "retirado_en", "nota_retiro", "votacion_aceptacion"])
+    registrar_evento(
+        por=por,
+        accion="actos.sancion.aceptar_objecion",
+        objeto=acto,
+        antes=antes,
+        despues={
+            "estado": sancion.estado,
+            "acto_estado": acto.estado,
+            "numero": acto.numero_texto,
+            "fecha": fecha,
+            "nota": nota,
+            "votacion": votacion.pk if votacion is not None else None,
+        },
+    )
+    return sancion
+
+
 def pendientes():
-    """Los actos que esperan sanción (o sanción tras la insistencia), del plazo más próximo al más lejano."""
+    """Los actos que esperan sanción (o sanción tras la insistencia) u observados, del plazo más próximo al
+    más lejano (sin los sancionados ni los retirados)."""
     return (
-        Sancion.objects.exclude(estado=Sancion.Estado.SANCIONADO)
+        Sancion.objects.exclude(estado__in=[Sancion.Estado.SANCIONADO, Sancion.Estado.RETIRADO])
         .select_related("acto")
         .order_by("vence", "pk")
     )
+
+
+# --- Aviso de los plazos vencidos ----------------------------------------------------------------
+
+ESPERAN_SANCION = (Sancion.Estado.PENDIENTE, Sancion.Estado.INSISTIDO)
+
+
+def vencida(sancion: Sancion, hoy: date | None = None) -> bool:
+    """El plazo para sancionar venció sin decisión (pendiente o tras la insistencia)."""
+    hoy = hoy or timezone.localdate()
+    return bool(sancion.estado in ESPERAN_SANCION and sancion.vence and sancion.vence < hoy)
+
+
+def _destinatarios(sancion: Sancion, fecha: date) -> list:
+    """La Secretaría General (rol) y quien sanciona ese día según la organización (con su usuario)."""
+    usuarios = {
+        u.pk: u
+        for u in get_user_model().objects.filter(is_active=True, groups__name=roles.SECRETARIO).order_by("pk")
+    }
+    for candidato in firmantes_sel.ocupantes(sancion.quien, fecha):
+        usuario = candidato.usuario
+        if usuario is not None and usuario.is_active:
+            usuarios.setdefault(usuario.pk, usuario)
+    return list(usuarios.values())
+
+
+@transaction.atomic
+def avisar_vencidas(*, fecha: date | None = None) -> int:
+    """Avisa (en la aplicación y por correo) de cada acto cuyo plazo de sanción venció sin decisión: a la
+    Secretaría General y a quien sanciona (el alcalde que la organización registra ese día). Un aviso por
+    acto y vencimiento: `avisado_vence` guarda el vencimiento avisado (tras la insistencia corre otro
+    plazo, y su vencimiento se avisa aparte). Evento `actos.sancion.aviso_vencida` por acto. Devuelve de
+    cuántos actos avisó."""
+    fecha = fecha or timezone.localdate()
+    etapas = list(
+        Sancion.objects.select_for_update(of=("self",))
+        .filter(estado__in=ESPERAN_SANCION, vence__lt=fecha)
+        .filter(Q(avisado_vence__isnull=True) | ~Q(avisado_vence=F("vence")))
+        .select_related("acto")
+        .order_by("vence", "pk")
+    )
+    for etapa in etapas:
+        acto = etapa.acto
+        quienes = _destinatarios(etapa, fecha)
+        titulo = f"Sanción vencida: {acto}"[:200]
+        mensaje = (
+            f"El {etapa.vence:%d/%m/%Y} venció el plazo para la sanción de {acto} («{acto.titulo}») sin que se "
+            f"registrara la decisión ({etapa.get_estado_display().lower()}). No se publica hasta que termine "
+            f"la etapa. Regla: {etapa.regla}"
+        )
+        for usuario in quienes:
+            notificar(
+                usuario=usuario,
+                titulo=titulo,
+                mensaje=mensaje,
+                url=reverse("actos:acto", args=[acto.pk]),
+                correo=True,
+            )
+        etapa.avisado_vence = etapa.vence
+        etapa.save(update_fields=["avisado_vence"])
+        registrar_evento(
+            por=None,
+            accion="actos.sancion.aviso_vencida",
+            objeto=acto,
+            antes=None,
+            despues={
+                "vence": etapa.vence,
+                "estado": etapa.estado,
+                "avisados": [u.pk for u in quienes],
+                "fecha": fecha,
+            },
+        )
+    return len(etapas)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actos.tests.factories import alcalde_en_funciones
+from actos.tests.factories import presidente_del_concejo
 from core.firma import generar_pkcs12_demo
 
 CLAVE_P12 = b"clave-de-prueba-actos"
@@ -26,7 +26,8 @@ def _certificado(p12_actos, settings):
 
 @pytest.fixture(autouse=True)
 def _alcalde(request):
-    """Pedro Ramos Salas ocupa el asiento de alcalde en toda prueba con base de datos."""
+    """Pedro Ramos Salas ocupa el asiento de alcalde en toda prueba con base de datos, y Gustavo Adolfo
+    Henao Ruiz preside el concejo (Mesa Directiva: firma los acuerdos de Colombia)."""
     if "demo" in request.node.name or "demo" in request.module.__name__:
         return  # la demostración registra su propio concejo, con su alcalde
     nombres = set(request.fixturenames)
@@ -37,4 +38,4 @@ def _alcalde(request):
         request.getfixturevalue("db")
     else:
         return
-    alcalde_en_funciones()
+    presidente_del_concejo()

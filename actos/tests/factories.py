@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from actos.models import Acto, Parte
 from actos.services.ciclo import firmar, publicar
-from concejo.models import Miembro, Periodo
+from concejo.models import IntegranteComision, Miembro, Organo, Periodo
 from core.models import Persona
 from core.tests.factories import UsuarioFactory
 
@@ -102,6 +102,35 @@ def alcalde_en_funciones(
         defaults={"desde": desde, "hasta": hasta},
     )
     return miembro
+
+
+def presidente_del_concejo(
+    nombre: str = "Gustavo Adolfo",
+    apellidos: str = "Henao Ruiz",
+    *,
+    desde: date = date(2000, 1, 1),
+    hasta=None,
+) -> IntegranteComision:
+    """El presidente del concejo (Mesa Directiva) que firma los acuerdos de Colombia (idempotente)."""
+    periodo = alcalde_en_funciones().periodo
+    mesa, _c = Organo.objects.get_or_create(
+        periodo=periodo, tipo=Organo.Tipo.COMISION_MESA, defaults={"nombre": "Mesa Directiva", "sigla": "MD"}
+    )
+    persona, _c = Persona.objects.get_or_create(
+        tipo_documento=Persona.TipoDocumento.DNI,
+        numero_documento=f"8{abs(hash((nombre, apellidos))) % 10**7:07d}",
+        defaults={"nombres": nombre, "apellidos": apellidos},
+    )
+    miembro, _c = Miembro.objects.get_or_create(
+        periodo=periodo, persona=persona, defaults={"desde": desde, "rol": Miembro.Rol.MIEMBRO}
+    )
+    integrante, _c = IntegranteComision.objects.get_or_create(
+        organo=mesa,
+        miembro=miembro,
+        funcion=IntegranteComision.Funcion.PRESIDENTE,
+        defaults={"desde": desde, "hasta": hasta},
+    )
+    return integrante
 
 
 def acto_firmado(

@@ -1,5 +1,6 @@
 """En Chromium, un acuerdo municipal de Colombia de la propuesta a la publicación por las etapas de su ley:
-proyecto → revisión → aprobado por el concejo → firmado por quien ocupa el cargo (número) → la publicación
+proyecto → revisión → aprobado por el concejo → firmado por el presidente del concejo y su secretario (Ley 136
+arts. 28 y 37; número) → la publicación
 se rechaza mientras espera la sanción (Ley 136 art. 78: 5 días hábiles hasta 20 artículos) → el alcalde
 sanciona → publicado, con el PDF firmado digitalmente que /verificar/ reconoce."""
 
@@ -45,16 +46,21 @@ def test_acuerdo_co_de_la_propuesta_a_la_publicacion(pagina, claves_rapidas):
     assert pagina.locator("[data-estado]").get_attribute("data-estado") == "aprobado"
 
     # Firma quien ocupa el cargo: la página lo propone; otra persona no.
-    assert "Pedro Ramos Salas, Alcalde" in pagina.locator("[data-propuesta-firmas]").inner_text()
+    propuesta = pagina.locator("[data-propuesta-firmas]").inner_text()
+    assert "Gustavo Adolfo Henao Ruiz, Presidente del Concejo Municipal" in propuesta
     pagina.get_by_label("Firma (nombre)").fill("Cualquier persona")
     with pagina.expect_navigation(timeout=60_000):
         pagina.get_by_role("button", name="Firmar y numerar").click()
-    assert "no ocupa el cargo de Alcalde" in pagina.content()
+    assert "no ocupa el cargo de Presidente del Concejo Municipal" in pagina.content()
     pagina.get_by_label("Firma (nombre)").fill("")
     with pagina.expect_navigation(timeout=60_000):
         pagina.get_by_role("button", name="Firmar y numerar").click()
     assert pagina.locator("[data-estado]").get_attribute("data-estado") == "firmado"
-    assert pagina.locator("[data-firma-acto='firma']").inner_text().startswith("Pedro Ramos Salas, Alcalde")
+    assert (
+        pagina.locator("[data-firma-acto='firma']")
+        .inner_text()
+        .startswith("Gustavo Adolfo Henao Ruiz, Presidente del Concejo Municipal")
+    )
     assert FirmaActo.objects.filter(acto=acto).count() == 2
 
     # Espera la sanción: se ve el vencimiento y no se publica.

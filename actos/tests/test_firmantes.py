@@ -1,12 +1,15 @@
 """Firman y refrendan quienes ocupan los cargos que el perfil pide (`actos.firmantes`) el día de la firma,
 o quienes los subrogan por encargo; cualquier otra persona se rechaza (salvo la excepción motivada que una
-regla local admita). Tabla por país: los cuatro perfiles piden alcalde y Secretario General."""
+regla local admita). Tabla por país: los cuatro perfiles piden alcalde y Secretario General, salvo los
+acuerdos de Colombia, que firman el presidente del concejo y su secretario (Ley 136 de 1994 arts. 28 y 37)."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from actos.models import Acto, FirmaActo
 from actos.tests.factories import ActoFactory, alcalde_en_funciones
@@ -21,6 +24,8 @@ TIPOS = {
     "MX": ["acuerdo", "reglamento", "bando"],
 }
 CASOS = [(pais, tipo) for pais, tipos in TIPOS.items() for tipo in tipos]
+ALCALDE = ("alcalde", "Pedro Ramos Salas")
+FIRMAN = {("CO", "acuerdo"): (("presidente_concejo", "Gustavo Adolfo Henao Ruiz"), "secretario_concejo")}
 
 
 def _perfil(pais: str) -> None:
@@ -40,16 +45,14 @@ def test_firma_quien_ocupa_el_cargo_y_queda_registrado(pais, tipo, cliente_de, s
         reverse("api-actos-firmar", args=[acto.pk]), {"firmante": ""}, format="json"
     )
     assert r.status_code == 200, r.content
+    (codigo, nombre), refrenda = FIRMAN.get((pais, tipo), (ALCALDE, "secretario_general"))
     firmas = list(FirmaActo.objects.filter(acto=acto).order_by("orden"))
-    assert [(f.calidad, f.codigo_cargo) for f in firmas] == [
-        ("firma", "alcalde"),
-        ("refrenda", "secretario_general"),
-    ]
-    assert firmas[0].nombre == "Pedro Ramos Salas" and firmas[0].persona.apellidos == "Ramos Salas"
+    assert [(f.calidad, f.codigo_cargo) for f in firmas] == [("firma", codigo), ("refrenda", refrenda)]
+    assert firmas[0].nombre == nombre and firmas[0].persona.nombre_completo == nombre
     assert firmas[1].usuario == secretario
     assert [f["calidad"] for f in r.json()["firmas"]] == ["firma", "refrenda"]
     evento = Evento.objects.get(accion="actos.acto.firmar", objeto_id=str(acto.pk))
-    assert [f["nombre"] for f in evento.despues["firmas"]] == ["Pedro Ramos Salas", firmas[1].nombre]
+    assert [f["nombre"] for f in evento.despues["firmas"]] == [nombre, firmas[1].nombre]
 
 
 @pytest.mark.parametrize("pais", list(TIPOS))
@@ -193,3 +196,71 @@ def test_el_jefe_que_redacta_no_firma(jefe_unidad, secretario, cliente_de):
     r = cliente_de(jefe_unidad).post(reverse("api-actos-firmar", args=[acto.pk]), {}, format="json")
     assert r.status_code == 403
     assert roles.SECRETARIO not in {g.name for g in jefe_unidad.groups.all()}
+
+
+# --- Colombia: el acuerdo lo firman el presidente y el secretario del concejo ------------------------
+
+
+def _texto_del_pdf(acto: Acto) -> str:
+    acto.refresh_from_db()
+    with acto.archivo.archivo.open("rb") as f:
+        return " ".join(
+            " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(f.read())).pages).split()
+        )
+
+
+def test_co_el_acuerdo_lo_firman_presidente_y_secretario_del_concejo_y_el_pdf_los_imprime(
+    cliente_de, secretario
+):
+    """Ley 136 de 1994 arts. 28 y 37: la página propone al presidente de la Mesa Directiva y al secretario; el
+    alcalde no firma el acuerdo (lo sanciona después); el PDF imprime las firmas registradas."""
+    _perfil("CO")
+    secretario.first_name, secretario.last_name = "Rosa", "Quispe Arango"
+    secretario.save()
+    acto = _aprobado(secretario, "acuerdo")
+    cliente = cliente_de(secretario)
+    pagina = cliente.get(reverse("actos:acto", args=[acto.pk])).content.decode()
+    assert "Gustavo Adolfo Henao Ruiz, Presidente del Concejo Municipal" in pagina
+    r = cliente.post(
+        reverse("api-actos-firmar", args=[acto.pk]), {"firmante": "Pedro Ramos Salas"}, format="json"
+    )
+    assert r.status_code == 400
+    assert "no ocupa el cargo de Presidente del Concejo Municipal" in r.json()["campos"]["firmante"][0]
+    assert Acto.objects.get(pk=acto.pk).numero is None
+    r = cliente.post(
+        reverse("api-actos-firmar", args=[acto.pk]), {"firmante": "Gustavo Henao"}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    assert [(f.codigo_cargo, f.nombre) for f in FirmaActo.objects.filter(acto=acto)] == [
+        ("presidente_concejo", "Gustavo Adolfo Henao Ruiz"),
+        ("secretario_concejo", "Rosa Quispe Arango"),
+    ]
+    texto = _texto_del_pdf(acto)
+    assert "Gustavo Adolfo Henao Ruiz Presidente del Concejo Municipal" in texto
+    assert "Rosa Quispe Arango" in texto and "(da fe)" in texto
+    assert "Pedro Ramos" not in texto
+
+
+def test_co_sin_presidente_del_concejo_no_se_firma_el_acuerdo(cliente_de, secretario):
+    from concejo.models import IntegranteComision  # noqa: PLC0415 - solo esta prueba
+
+    _perfil("CO")
+    IntegranteComision.objects.all().delete()
+    acto = _aprobado(secretario, "acuerdo")
+    r = cliente_de(secretario).post(reverse("api-actos-firmar", args=[acto.pk]), {}, format="json")
+    assert r.status_code == 400
+    assert "Nadie ocupa el cargo de Presidente del Concejo Municipal" in r.content.decode()
+    assert not FirmaActo.objects.filter(acto=acto).exists()
+
+
+def test_el_pdf_imprime_quien_firma_por_encargo(secretario, prosecretario, cliente_de):
+    hoy = timezone.localdate()
+    Encargo.objects.create(titular=secretario, encargado=prosecretario, desde=hoy, hasta=hoy)
+    acto = _aprobado(secretario, "decreto")
+    r = cliente_de(prosecretario).post(reverse("api-actos-firmar", args=[acto.pk]), {}, format="json")
+    assert r.status_code == 200, r.content
+    texto = _texto_del_pdf(acto)
+    refrenda = FirmaActo.objects.get(acto=acto, calidad="refrenda")
+    assert "Pedro Ramos Salas Alcalde" in texto
+    assert f"{refrenda.nombre} {refrenda.cargo_texto} (da fe)" in texto
+    assert f"Por encargo de {secretario.get_full_name() or secretario.username}" in texto

@@ -164,6 +164,20 @@ class InsistenciaForm(FormularioBootstrap, forms.Form):
     votacion = forms.IntegerField(label="Votación de insistencia (número interno)")
 
 
+class AceptarObjecionForm(FormularioBootstrap, forms.Form):
+    nota = forms.CharField(
+        label="Nota del retiro (sesión y votación en que el concejo aceptó la objeción)",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    fecha = forms.DateField(
+        label="Fecha", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    votacion = forms.IntegerField(
+        label="Votación que la aceptó (número interno, si está en el sistema)", required=False
+    )
+
+
 class PublicacionForm(FormularioBootstrap, forms.Form):
     fecha = forms.DateField(
         label="Fecha de publicación", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -350,6 +364,9 @@ def _contexto(request, acto: Acto, **extra) -> dict:
         if revisa and _posibles(acto)
         else None,
         "insistencia_form": InsistenciaForm()
+        if revisa and getattr(acto, "sancion", None) is not None and acto.sancion.estado == "objetado"
+        else None,
+        "aceptar_form": AceptarObjecionForm(initial={"fecha": timezone.localdate()})
         if revisa and getattr(acto, "sancion", None) is not None and acto.sancion.estado == "objetado"
         else None,
         "vigencia_form": VigenciaForm(
@@ -606,6 +623,27 @@ def sancion_insistencia(request, pk: int):
         messages.error(request, "No se registró la insistencia: " + " ".join(e.messages))
     else:
         messages.success(request, "Se registró la insistencia del concejo.")
+    return redirect("actos:acto", pk=acto.pk)
+
+
+@login_required
+@require_POST
+def sancion_aceptar_objecion(request, pk: int):
+    acto = obtener_acto(request.user, pk)
+    form = AceptarObjecionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([m for errores in form.errors.values() for m in errores])
+        datos = dict(form.cleaned_data)
+        numero = datos.pop("votacion")
+        votacion = get_object_or_404(Votacion, pk=numero) if numero else None
+        sancion.aceptar_objecion(acto=acto, por=request.user, votacion=votacion, **datos)
+    except ValidationError as e:
+        messages.error(request, "No se retiró el acto: " + " ".join(e.messages))
+    else:
+        messages.success(
+            request, "El concejo aceptó la objeción: el acto queda retirado, con su número y la nota."
+        )
     return redirect("actos:acto", pk=acto.pk)
 
 
