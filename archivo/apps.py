@@ -29,6 +29,7 @@ class ArchivoConfig(AppConfig):
             acceso.VER_RESERVADOS,
             acceso.RECIBIR,
             acceso.PRESTAMOS,
+            acceso.ELIMINACION,
         )
         roles.registrar_permisos(roles.ARCHIVO, *todos)
         roles.registrar_permisos(roles.SECRETARIO, *todos)
@@ -43,6 +44,7 @@ class ArchivoConfig(AppConfig):
             Entrada("Archivo", "Importar y exportar (XLSX)", "archivo:tabla", acceso.GESTIONAR_CUADRO, 72),
             Entrada("Archivo", "Transferencias", "archivo:transferencias", acceso.VER, 73),
             Entrada("Archivo", "Préstamos", "archivo:prestamos", acceso.VER, 74),
+            Entrada("Archivo", "Eliminación documental", "archivo:eliminaciones", acceso.ELIMINACION, 75),
         ):
             registrar(entrada)
 

@@ -186,3 +186,20 @@ class PrestamoArchivoForm(PrestamoForm):
 
 class DevolverForm(forms.Form):
     observaciones = forms.CharField(label="Observaciones", max_length=500, required=False)
+
+
+class AprobarEliminacionForm(FormularioBootstrap, forms.Form):
+    acto = forms.CharField(label="Acto de aprobación", max_length=300, required=False)
+    fecha_acto = forms.DateField(
+        label="Fecha del acto",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class EjecutarEliminacionForm(FormularioBootstrap, forms.Form):
+    metros_lineales = forms.CharField(label="Volumen en metros lineales", max_length=20, required=False)
+
+
+class MotivoForm(FormularioBootstrap, forms.Form):
+    motivo = forms.CharField(label="Motivo", max_length=500, required=False)

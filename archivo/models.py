@@ -72,6 +72,7 @@ class NodoCuadro(models.Model):
             ("ver_reservados", "Ver los expedientes reservados y confidenciales de todas las unidades"),
             ("recibir_transferencias", "Recibir transferencias y revisar su inventario"),
             ("gestionar_prestamos", "Entregar y recibir préstamos de expedientes"),
+            ("gestionar_eliminacion", "Proponer, aprobar y ejecutar eliminaciones; retenciones legales"),
         ]
 
     def __str__(self) -> str:
@@ -137,6 +138,7 @@ class Expediente(models.Model):
     class Estado(models.TextChoices):
         ABIERTO = "abierto", _("Abierto")
         CERRADO = "cerrado", _("Cerrado")
+        ELIMINADO = "eliminado", _("Eliminado")
 
     class Soporte(models.TextChoices):
         PAPEL = "papel", _("Papel")
@@ -214,7 +216,7 @@ class Expediente(models.Model):
 
     @property
     def cerrado(self) -> bool:
-        return self.estado == self.Estado.CERRADO
+        return self.estado in (self.Estado.CERRADO, self.Estado.ELIMINADO)
 
     @property
     def restringido(self) -> bool:
@@ -446,3 +448,108 @@ class Prestamo(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_tipo_display()} de {self.expediente.codigo} a {self.solicitante}"
+
+
+class RetencionLegal(models.Model):
+    """Una retención legal (*legal hold*): mientras está vigente, el expediente no se elimina, y la propuesta
+    y el acta dicen por qué."""
+
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="retenciones_legales")
+    motivo = models.CharField(_("motivo"), max_length=500)
+    desde = models.DateTimeField(_("desde"), auto_now_add=True)
+    puesta_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    levantada_en = models.DateTimeField(_("levantada"), null=True, blank=True)
+    levantada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    motivo_levantamiento = models.CharField(_("por qué se levantó"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("retención legal")
+        verbose_name_plural = _("retenciones legales")
+        ordering = ["-desde"]
+
+    def __str__(self) -> str:
+        return f"Retención legal de {self.expediente.codigo}: {self.motivo[:60]}"
+
+
+class Eliminacion(models.Model):
+    """Una eliminación documental: la propuesta que sale de la tabla de retención, su revisión, la
+    aprobación del órgano que nombra el perfil (con su acto) y el acta de eliminación firmada."""
+
+    class Estado(models.TextChoices):
+        PROPUESTA = "propuesta", _("Propuesta, en revisión")
+        APROBADA = "aprobada", _("Aprobada")
+        EJECUTADA = "ejecutada", _("Ejecutada (acta firmada)")
+
+    numero = models.CharField(_("número"), max_length=30, unique=True)
+    anio = models.PositiveSmallIntegerField(_("año"))
+    correlativo = models.PositiveIntegerField(_("correlativo"))
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.PROPUESTA)
+    creada_en = models.DateTimeField(_("propuesta"), auto_now_add=True)
+    creada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organo = models.CharField(_("órgano que aprueba"), max_length=300, blank=True)
+    acto_aprobacion = models.CharField(_("acto de aprobación"), max_length=300, blank=True)
+    fecha_aprobacion = models.DateField(_("fecha del acto de aprobación"), null=True, blank=True)
+    aprobada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    metros_lineales = models.DecimalField(
+        _("volumen en metros lineales"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    ejecutada_en = models.DateTimeField(_("ejecutada"), null=True, blank=True)
+    ejecutada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acta = models.ForeignKey(
+        "core.Archivo", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("eliminación documental")
+        verbose_name_plural = _("eliminaciones documentales")
+        ordering = ["-anio", "-correlativo"]
+        constraints = [
+            models.UniqueConstraint(fields=["anio", "correlativo"], name="eliminacion_correlativo_unico")
+        ]
+
+    def __str__(self) -> str:
+        return f"Eliminación {self.numero}"
+
+
+class ItemEliminacion(models.Model):
+    """Un expediente de la propuesta, con lo que se sabe de él al proponerlo (se conserva para siempre,
+    también después de destruido): código, serie, fechas extremas, folios, soporte y disposición. En la
+    revisión se puede excluir con su motivo. `destruido` lista los archivos electrónicos destruidos."""
+
+    eliminacion = models.ForeignKey(Eliminacion, on_delete=models.PROTECT, related_name="items")
+    orden = models.PositiveIntegerField(_("número de orden"))
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="items_eliminacion")
+    codigo = models.CharField(_("código"), max_length=80)
+    titulo = models.CharField(_("título"), max_length=500)
+    serie = models.CharField(_("serie o subserie"), max_length=350)
+    unidad = models.CharField(_("unidad productora"), max_length=50)
+    fecha_inicial = models.DateField(_("fecha inicial"), null=True, blank=True)
+    fecha_final = models.DateField(_("fecha final"), null=True, blank=True)
+    folios = models.PositiveIntegerField(_("folios"), default=0)
+    soporte = models.CharField(_("soporte"), max_length=12)
+    disposicion = models.CharField(_("disposición final"), max_length=20, choices=Disposicion.choices)
+    incluido = models.BooleanField(_("se elimina"), default=True)
+    motivo_exclusion = models.CharField(_("por qué se excluye"), max_length=500, blank=True)
+    destruido = models.JSONField(_("archivos electrónicos destruidos"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("expediente de la eliminación")
+        verbose_name_plural = _("inventario de eliminación")
+        ordering = ["eliminacion", "orden"]
+        constraints = [
+            models.UniqueConstraint(fields=["eliminacion", "orden"], name="item_eliminacion_orden_unico"),
+            models.UniqueConstraint(fields=["eliminacion", "expediente"], name="item_eliminacion_unico"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.eliminacion.numero} #{self.orden} {self.codigo}"

@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from archivo.models import Expediente, NodoCuadro, Prestamo, Transferencia
+from archivo.models import Eliminacion, Expediente, NodoCuadro, Prestamo, Transferencia
 
 VER = "archivo.ver_archivo"
 GESTIONAR_CUADRO = "archivo.gestionar_cuadro"
@@ -28,6 +28,7 @@ GESTIONAR_EXPEDIENTES = "archivo.gestionar_expedientes"
 VER_RESERVADOS = "archivo.ver_reservados"
 RECIBIR = "archivo.recibir_transferencias"
 PRESTAMOS = "archivo.gestionar_prestamos"
+ELIMINACION = "archivo.gestionar_eliminacion"
 
 
 def _pk(pk) -> int:
@@ -152,3 +153,18 @@ def obtener_prestamo(usuario, pk) -> Prestamo:
     if prestamo is None:
         raise Http404
     return prestamo
+
+
+def gestiona_eliminacion(usuario) -> bool:
+    """Quien propone, revisa, registra la aprobación y ejecuta eliminaciones, y pone retenciones legales."""
+    return bool(usuario and usuario.is_authenticated and usuario.has_perm(ELIMINACION))
+
+
+def obtener_eliminacion(usuario, pk) -> Eliminacion:
+    """La eliminación `pk` para quien las gestiona; Http404 para cualquier otro."""
+    if not gestiona_eliminacion(usuario):
+        raise Http404
+    eliminacion = Eliminacion.objects.select_related("acta").filter(pk=_pk(pk)).first()
+    if eliminacion is None:
+        raise Http404
+    return eliminacion

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from archivo.views import cuadro, expedientes, prestamos, transferencias
+from archivo.views import cuadro, eliminacion, expedientes, prestamos, transferencias
 
 app_name = "archivo"
 
@@ -28,4 +28,16 @@ urlpatterns = [
     path("prestamos/", prestamos.prestamos, name="prestamos"),
     path("prestamos/<id:pk>/<str:accion>/", prestamos.prestamo_accion, name="prestamo-accion"),
     path("expedientes/<id:pk>/prestamo/", prestamos.pedir, name="expediente-prestamo"),
+    path(
+        "expedientes/<id:pk>/retencion-legal/", eliminacion.retencion_legal, name="expediente-retencion-legal"
+    ),
+    path("eliminacion/", eliminacion.eliminaciones, name="eliminaciones"),
+    path("eliminacion/<id:pk>/", eliminacion.eliminacion, name="eliminacion"),
+    path(
+        "eliminacion/<id:pk>/items/<id:item>/excluir/",
+        eliminacion.eliminacion_excluir,
+        name="eliminacion-excluir",
+    ),
+    path("eliminacion/<id:pk>/acta.pdf", eliminacion.eliminacion_acta, name="eliminacion-acta"),
+    path("eliminacion/<id:pk>/<str:accion>/", eliminacion.eliminacion_accion, name="eliminacion-accion"),
 ]

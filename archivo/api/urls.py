@@ -1,6 +1,6 @@
 from django.urls import path
 
-from archivo.api import ciclo
+from archivo.api import ciclo, eliminacion
 from archivo.api import expedientes as api
 
 urlpatterns = [
@@ -37,5 +37,27 @@ urlpatterns = [
         "prestamos/<id:pk>/rechazar/",
         ciclo.PrestamoAccion.as_view(accion="rechazar"),
         name="api-archivo-prestamo-rechazar",
+    ),
+    path("eliminaciones/", eliminacion.Eliminaciones.as_view(), name="api-archivo-eliminaciones"),
+    path("eliminaciones/<id:pk>/", eliminacion.EliminacionVer.as_view(), name="api-archivo-eliminacion"),
+    path(
+        "eliminaciones/<id:pk>/aprobar/",
+        eliminacion.EliminacionAprobar.as_view(),
+        name="api-archivo-eliminacion-aprobar",
+    ),
+    path(
+        "eliminaciones/<id:pk>/ejecutar/",
+        eliminacion.EliminacionEjecutar.as_view(),
+        name="api-archivo-eliminacion-ejecutar",
+    ),
+    path(
+        "eliminaciones/<id:pk>/items/<id:item>/excluir/",
+        eliminacion.EliminacionExcluir.as_view(),
+        name="api-archivo-eliminacion-excluir",
+    ),
+    path(
+        "expedientes/<id:pk>/retencion-legal/",
+        eliminacion.RetencionLegalExpediente.as_view(),
+        name="api-archivo-expediente-retencion-legal",
     ),
 ]

@@ -22,6 +22,8 @@ ETAPAS_POR_OMISION = [
 ]
 
 
+# Quién aprueba una eliminación si el perfil no lo dice (`archivo.eliminacion_aprobacion`).
+APROBACION_POR_OMISION = {"organo": "Comité de archivo de la municipalidad", "acto": "Acta del comité"}
 # Cuánto dura un préstamo de expediente si el municipio no lo fija (`archivo.prestamo_plazo`).
 PRESTAMO_POR_OMISION = {"cantidad": 5, "unidad": "dias_habiles"}
 
@@ -77,6 +79,18 @@ def plazo_de_prestamo(fecha: date | None = None) -> tuple[int, str]:
     return validar_regla_de_plazo(_leer("archivo.prestamo_plazo", PRESTAMO_POR_OMISION, fecha))
 
 
+def aprobacion_de_eliminacion(fecha: date | None = None) -> dict[str, str]:
+    """El órgano que aprueba una eliminación y el nombre de su acto (p. ej. el Comité Institucional de
+    Gestión y Desempeño y su acta, en Colombia)."""
+    valor = _leer("archivo.eliminacion_aprobacion", APROBACION_POR_OMISION, fecha)
+    return {"organo": str(valor["organo"]), "acto": str(valor.get("acto", ""))}
+
+
+def _validar_aprobacion(valor: Any) -> None:
+    if not isinstance(valor, dict) or not str(valor.get("organo", "")).strip():
+        raise ValidationError("Indique el «organo» que aprueba la eliminación (y, si quiere, su «acto»).")
+
+
 def _validar_plazo_prestamo(valor: Any) -> None:
     try:
         cantidad, _unidad = validar_regla_de_plazo(valor)
@@ -109,6 +123,12 @@ def claves_del_archivo(leer):
         ETAPAS_POR_OMISION,
         "Etapas del ciclo vital del documento (archivo de gestión, central, histórico...)",
         validar=_validar_etapas,
+    )
+    yield ClaveConocida(
+        "archivo.eliminacion_aprobacion",
+        APROBACION_POR_OMISION,
+        "Órgano que aprueba la eliminación documental y nombre de su acto",
+        validar=_validar_aprobacion,
     )
     yield ClaveConocida(
         "archivo.prestamo_plazo",

@@ -86,6 +86,8 @@ def expediente(request, pk: int):
         .filter(expediente=exp)
         .select_related("solicitante"),
         "pedir": PrestamoForm(),
+        "retencion_legal": exp.retenciones_legales.filter(levantada_en__isnull=True).first(),
+        "gestiona_eliminacion": acceso.gestiona_eliminacion(request.user),
     }
     return render(request, "archivo/expediente.html", contexto, status=400 if ubicacion.errors else 200)
 
