@@ -13,6 +13,7 @@ from django.utils import timezone
 from archivo.models import Disposicion, Expediente, ItemTransferencia, Transferencia
 from archivo.permissions import GESTIONAR_EXPEDIENTES, RECIBIR, expedientes_visibles
 from archivo.selectors.perfil import Etapa, etapas, siguiente_etapa
+from core.models import UnidadOrganica
 
 # Al archivo histórico (la etapa sin plazo) pasa lo que se conserva; lo que se elimina o se selecciona va a
 # la propuesta de eliminación.
@@ -51,7 +52,7 @@ def destino(expediente: Expediente) -> Etapa | None:
 
 @dataclass
 class Propuesta:
-    unidad: object
+    unidad: UnidadOrganica
     origen: Etapa
     destino: Etapa
     filas: list[dict] = field(default_factory=list)
@@ -73,14 +74,25 @@ def candidatos(usuario) -> QuerySet[Expediente]:
 def por_transferir(usuario, anio: int, *, hoy: date | None = None) -> list[Propuesta]:
     """Lo que vence hasta el 31 de diciembre de `anio`, agrupado por unidad y etapa de origen y destino; cada
     fila dice si los años ya se cumplieron hoy (solo esos se pueden transferir ya)."""
+    return propuestas(candidatos(usuario), anio, hoy=hoy)
+
+
+def sin_transferencia_en_curso() -> QuerySet[Expediente]:
+    """Todos los expedientes cerrados que no están en una transferencia en revisión (para los avisos)."""
+    return Expediente.objects.filter(estado=Expediente.Estado.CERRADO).exclude(
+        items_transferencia__revision=ItemTransferencia.Revision.PENDIENTE
+    )
+
+
+def propuestas(base: QuerySet[Expediente], anio: int, *, hoy: date | None = None) -> list[Propuesta]:
+    """Las propuestas de transferencia de `anio` entre los expedientes de `base`."""
     hoy = hoy or timezone.localdate()
     limite = date(anio, 12, 31)
     con_plazo = [e.clave for e in etapas() if e.con_plazo]
     por_etapa = {e.clave: e for e in etapas()}
     grupos: dict[tuple, Propuesta] = {}
     consulta = (
-        candidatos(usuario)
-        .filter(etapa__in=con_plazo)
+        base.filter(etapa__in=con_plazo)
         .select_related("unidad", "nodo", "retencion")
         .prefetch_related("cambios_de_etapa")
         .order_by("unidad__sigla", "codigo")

@@ -5,23 +5,32 @@ guarda el cambio en su historial. También el inventario en XLSX y en PDF."""
 
 from __future__ import annotations
 
+from datetime import date
 from io import BytesIO
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from archivo.models import CambioDeEtapa, Expediente, ItemTransferencia, Transferencia
 from archivo.selectors.perfil import instrumento, nombre_de_etapa
-from archivo.selectors.transferencias import destino, fin_de_etapa, inventario
+from archivo.selectors.transferencias import (
+    destino,
+    fin_de_etapa,
+    inventario,
+    propuestas,
+    sin_transferencia_en_curso,
+)
 from archivo.services.expedientes import UBICACION
-from core.models import UnidadOrganica
+from core.models import Notificacion, UnidadOrganica
 from core.rendering import render_pdf
 from core.services.auditoria import bloquear_cadena, instantanea, registrar_evento
+from core.services.notificaciones import notificar
 
 MAXIMO_ITEMS = 2000
 
@@ -291,3 +300,44 @@ def inventario_pdf(transferencia: Transferencia) -> bytes:
             "filas": inventario(transferencia),
         },
     )
+
+
+def titulo_aviso(anio: int) -> str:
+    return f"Transferencias documentales por hacer en {anio}"
+
+
+@transaction.atomic
+def avisar_transferencias(*, anio: int | None = None, hoy: date | None = None) -> int:
+    """Avisa (en la aplicación y por correo) al jefe de cada unidad que tiene expedientes por transferir en
+    `anio` (los que ya cumplieron y los que cumplen en el año), una vez por año y jefe. Deja el evento
+    `archivo.transferencia.avisos` si avisó a alguien; devuelve a cuántos."""
+    hoy = hoy or timezone.localdate()
+    anio = anio or hoy.year
+    por_unidad: dict[int, list] = {}
+    for p in propuestas(sin_transferencia_en_curso(), anio, hoy=hoy):
+        por_unidad.setdefault(p.unidad.pk, []).append(p)
+    titulo = titulo_aviso(anio)
+    avisados = 0
+    unidades = UnidadOrganica.objects.filter(pk__in=list(por_unidad), jefe__is_active=True).select_related(
+        "jefe"
+    )
+    for unidad in unidades:
+        jefe = unidad.jefe
+        if jefe is None or Notificacion.objects.filter(usuario=jefe, titulo=titulo).exists():
+            continue
+        lineas = [
+            f"- De {p.origen.nombre.lower()} a {p.destino.nombre.lower()}: {len(p.filas)} expediente(s), "
+            f"{p.cumplidos} ya cumplieron sus años."
+            for p in por_unidad[unidad.pk]
+        ]
+        mensaje = f"{unidad.nombre} tiene expedientes por transferir en {anio}:\n" + "\n".join(lineas)
+        url = f"{reverse('archivo:por-transferir')}?anio={anio}"
+        notificar(usuario=jefe, titulo=titulo, mensaje=mensaje, url=url, correo=True)
+        avisados += 1
+    if avisados:
+        registrar_evento(
+            por=None,
+            accion="archivo.transferencia.avisos",
+            despues={"anio": anio, "jefes_avisados": avisados},
+        )
+    return avisados

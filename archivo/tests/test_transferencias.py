@@ -5,6 +5,7 @@ historial; permisos y 404 para lo ajeno."""
 from io import BytesIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -13,7 +14,7 @@ from rest_framework.test import APIClient
 from archivo.models import CambioDeEtapa, Expediente, ItemTransferencia, Transferencia
 from archivo.tests.factories import cuadro_minimo, expediente, expediente_cerrado
 from core import roles
-from core.models import Evento
+from core.models import Evento, Notificacion
 from core.tests.factories import UnidadFactory, UsuarioFactory
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +225,18 @@ def test_un_regidor_no_prepara_transferencias(regidor, jefe_unidad, unidad_gdu, 
     )
     assert r.status_code == 403
     assert not Transferencia.objects.exists()
+
+
+def test_el_jefe_recibe_el_aviso_de_lo_que_debe_transferir(
+    jefe_unidad, unidad_gdu, serie, django_capture_on_commit_callbacks
+):
+    exp = expediente_cerrado(serie=serie, unidad=unidad_gdu, por=jefe_unidad)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("avisos-transferencias")
+        call_command("avisos-transferencias")
+    aviso = Notificacion.objects.get(usuario=jefe_unidad, titulo__startswith="Transferencias documentales")
+    assert "1 expediente(s), 1 ya cumplieron" in aviso.mensaje and "periférico" in aviso.mensaje
+    assert Evento.objects.filter(accion="archivo.transferencia.avisos").count() == 1
+    with pytest.raises(CommandError):
+        call_command("avisos-transferencias", anio=1000)
+    assert exp.codigo and exp.etapa == "gestion"
