@@ -218,7 +218,8 @@ def _archivos_electronicos(expediente: Expediente) -> list[Archivo]:
 
 
 def _destruir(archivo: Archivo) -> dict[str, Any]:
-    """Borra el contenido del almacenamiento; la fila (nombre, tamaño, SHA-256) queda como registro."""
+    """Borra el contenido del almacenamiento cuando la transacción se confirma (si algo falla antes, nada se
+    destruye); la fila (nombre, tamaño, SHA-256) queda como registro."""
     registro = {
         "archivo": archivo.pk,
         "nombre": archivo.nombre_original,
@@ -226,8 +227,14 @@ def _destruir(archivo: Archivo) -> dict[str, Any]:
         "tamano": archivo.tamano,
     }
     nombre = archivo.archivo.name if archivo.archivo else None
-    if nombre and archivo.archivo.storage.exists(nombre):
-        archivo.archivo.storage.delete(nombre)
+    if nombre:
+        almacen = archivo.archivo.storage
+
+        def borrar() -> None:
+            if almacen.exists(nombre):
+                almacen.delete(nombre)
+
+        transaction.on_commit(borrar)
     return registro
 
 

@@ -39,6 +39,8 @@ def solicitar_prestamo(*, expediente: Expediente, solicitante, tipo: str, motivo
         errores["solicitante"] = ["Indique un usuario activo que pide el expediente."]
     if errores:
         raise ValidationError(errores)
+    if expediente.estado == Expediente.Estado.ELIMINADO:
+        raise ValidationError("El expediente fue eliminado: no se presta.")
     bloquear_cadena()
     if Prestamo.objects.filter(
         expediente=expediente,

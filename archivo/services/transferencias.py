@@ -81,6 +81,9 @@ def preparar_transferencia(
         if exp.unidad_id != unidad.pk:
             errores.append(f"{exp.codigo}: no es de la unidad {unidad.sigla}.")
             continue
+        if exp.estado == Expediente.Estado.ELIMINADO:
+            errores.append(f"{exp.codigo}: fue eliminado.")
+            continue
         if not exp.cerrado:
             errores.append(f"{exp.codigo}: está abierto; solo se transfiere un expediente cerrado.")
             continue

@@ -63,7 +63,7 @@ def _electronico(*, serie, unidad, por) -> tuple[Expediente, object]:
 
 
 def test_propuesta_revision_aprobacion_y_acta_firmada(
-    archivero, jefe_unidad, unidad_gdu, serie, cliente_de, firma_de_prueba
+    archivero, jefe_unidad, unidad_gdu, serie, cliente_de, firma_de_prueba, django_capture_on_commit_callbacks
 ):
     papel = expediente_cerrado(serie=serie, unidad=unidad_gdu, por=jefe_unidad, folios=4)
     electronico, archivo = _electronico(serie=serie, unidad=unidad_gdu, por=jefe_unidad)
@@ -109,7 +109,8 @@ def test_propuesta_revision_aprobacion_y_acta_firmada(
     ejecutar = reverse("archivo:eliminacion-accion", args=[e.pk, "ejecutar"])
     r = cliente.post(ejecutar, {"metros_lineales": "mucho"}, follow=True)
     assert "metros lineales" in r.content.decode()
-    cliente.post(ejecutar, {"metros_lineales": "0,15"})
+    with django_capture_on_commit_callbacks(execute=True):
+        cliente.post(ejecutar, {"metros_lineales": "0,15"})
     e.refresh_from_db()
     assert e.estado == "ejecutada" and str(e.metros_lineales) == "0.15"
     papel.refresh_from_db()
@@ -123,6 +124,11 @@ def test_propuesta_revision_aprobacion_y_acta_firmada(
     ]
     assert not archivo.archivo.storage.exists(archivo.archivo.name)
     assert electronico.piezas.count() == 1 and electronico.indice_sha256
+    # Eliminado: no se presta ni se transfiere.
+    r = _api(archivero).post(
+        reverse("api-archivo-prestamos"), {"expediente": papel.pk, "motivo": "x"}, format="json"
+    )
+    assert r.status_code == 400 and "fue eliminado" in str(r.json())
     # El acta, firmada.
     acta = cliente.get(reverse("archivo:eliminacion-acta", args=[e.pk]))
     contenido = b"".join(acta.streaming_content)
