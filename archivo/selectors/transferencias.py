@@ -118,10 +118,15 @@ def fechas_extremas(expediente: Expediente) -> tuple[date | None, date | None]:
 def inventario(transferencia: Transferencia) -> list[dict]:
     """Las filas del inventario de transferencia (columnas al estilo del FUID), en orden."""
     filas = []
-    items = transferencia.items.select_related("expediente__nodo", "revisado_por").order_by("orden")
+    items = (
+        transferencia.items.select_related("expediente__nodo", "revisado_por")
+        .annotate(inicial=Min("expediente__piezas__fecha"), final=Max("expediente__piezas__fecha"))
+        .order_by("orden")
+    )
     for item in items:
         exp = item.expediente
-        inicial, final = fechas_extremas(exp)
+        inicial = item.inicial or exp.abierto_en
+        final = item.final or (timezone.localdate(exp.cerrado_en) if exp.cerrado_en else None)
         filas.append(
             {
                 "item": item,

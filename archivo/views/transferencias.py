@@ -4,6 +4,7 @@ y la revisión fila por fila del archivo que recibe. Delgadas: los servicios val
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -40,11 +41,10 @@ def transferencias(request):
     lista = (
         acceso.transferencias_visibles(request.user)
         .select_related("unidad")
+        .annotate(n_items=Count("items"))
         .order_by("-anio", "-correlativo")[:200]
     )
-    filas = [
-        (t, nombre_de_etapa(t.etapa_origen), nombre_de_etapa(t.etapa_destino), t.items.count()) for t in lista
-    ]
+    filas = [(t, nombre_de_etapa(t.etapa_origen), nombre_de_etapa(t.etapa_destino), t.n_items) for t in lista]
     return render(request, "archivo/transferencias.html", {"filas": filas})
 
 
