@@ -27,6 +27,9 @@ class ArchivoConfig(AppConfig):
             acceso.ABRIR,
             acceso.GESTIONAR_EXPEDIENTES,
             acceso.VER_RESERVADOS,
+            acceso.RECIBIR,
+            acceso.PRESTAMOS,
+            acceso.ELIMINACION,
         )
         roles.registrar_permisos(roles.ARCHIVO, *todos)
         roles.registrar_permisos(roles.SECRETARIO, *todos)
@@ -39,6 +42,9 @@ class ArchivoConfig(AppConfig):
             Entrada("Archivo", "Cuadro de clasificación", "archivo:cuadro", acceso.VER, 70),
             Entrada("Archivo", "Expedientes", "archivo:expedientes", acceso.VER, 71),
             Entrada("Archivo", "Importar y exportar (XLSX)", "archivo:tabla", acceso.GESTIONAR_CUADRO, 72),
+            Entrada("Archivo", "Transferencias", "archivo:transferencias", acceso.VER, 73),
+            Entrada("Archivo", "Préstamos", "archivo:prestamos", acceso.VER, 74),
+            Entrada("Archivo", "Eliminación documental", "archivo:eliminaciones", acceso.ELIMINACION, 75),
         ):
             registrar(entrada)
 

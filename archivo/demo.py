@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from actos.models import Acto
-from archivo.models import Disposicion, Expediente, NodoCuadro, Pieza, Retencion
+from archivo.models import Disposicion, Expediente, NodoCuadro, Pieza, Prestamo, Retencion
 from archivo.selectors.perfil import etapas_con_plazo
 from archivo.services.cuadro import crear_nodo, nueva_retencion
 from archivo.services.expedientes import abrir_expediente, archivar, cerrar_expediente
+from archivo.services.prestamos import entregar_prestamo, solicitar_prestamo
 from core.demo import pais_de, unidad
 from core.models import Municipio, Usuario
 from registro.models import Documento
@@ -355,6 +356,30 @@ def cargar_expedientes(clasificables: dict[str, NodoCuadro], municipio: Municipi
     )
 
 
+@transaction.atomic
+def cargar_prestamo(por) -> None:
+    """Un préstamo entregado: las normas del año, al pro-secretario (o a quien haya), para ver la lista de
+    préstamos y su fecha de devolución."""
+    if por is None or Prestamo.objects.exists():
+        return
+    normas = Expediente.objects.filter(titulo__startswith="Normas aprobadas").first()
+    solicitante = (
+        Usuario.objects.filter(username="prosecretario", is_active=True).first()
+        or Usuario.objects.filter(is_active=True).exclude(pk=por.pk).order_by("pk").first()
+        or por
+    )
+    if normas is None:
+        return
+    prestamo = solicitar_prestamo(
+        expediente=normas,
+        solicitante=solicitante,
+        tipo=Prestamo.Tipo.PRESTAMO,
+        motivo="Preparar el informe anual de normas aprobadas",
+        por=por,
+    )
+    entregar_prestamo(prestamo=prestamo, por=por)
+
+
 def cargar(municipio: Municipio) -> None:
     """Cargador de la demostración (`core.demo.registrar_cargador`, orden 70)."""
     por = (
@@ -363,3 +388,4 @@ def cargar(municipio: Municipio) -> None:
     )
     clasificables = cargar_cuadro(municipio, por)
     cargar_expedientes(clasificables, municipio, por)
+    cargar_prestamo(por)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from archivo.models import Disposicion, Expediente, NodoCuadro
+from archivo.models import Disposicion, Expediente, ItemTransferencia, NodoCuadro, Prestamo
 from archivo.selectors.perfil import etapas_con_plazo
 from core.forms._base import FormularioBootstrap
 from core.models import UnidadOrganica
@@ -124,3 +124,82 @@ class UbicacionForm(FormularioBootstrap, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+
+class TransferirForm(forms.Form):
+    """Los expedientes que una unidad transfiere (de la propuesta de «Transferencias por hacer»)."""
+
+    unidad = forms.ModelChoiceField(label="Unidad", queryset=UnidadOrganica.objects.all())
+    expedientes = forms.ModelMultipleChoiceField(
+        label="Expedientes",
+        queryset=Expediente.objects.none(),
+        error_messages={
+            "required": "Elija al menos un expediente para transferir.",
+            "invalid_choice": "Uno de los expedientes elegidos no se puede transferir.",
+            "invalid_pk_value": "Uno de los expedientes elegidos no se puede transferir.",
+        },
+    )
+    frecuencia_consulta = forms.ChoiceField(
+        label="Frecuencia de consulta",
+        choices=ItemTransferencia.Frecuencia.choices,
+        initial=ItemTransferencia.Frecuencia.BAJA,
+        required=False,
+    )
+    notas = forms.CharField(label="Notas", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, candidatos=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidatos is not None:
+            self.fields["expedientes"].queryset = candidatos
+
+
+class RevisarItemForm(FormularioBootstrap, forms.Form):
+    decision = forms.ChoiceField(
+        label="Revisión",
+        choices=[
+            (ItemTransferencia.Revision.ACEPTADO, "Aceptado"),
+            (ItemTransferencia.Revision.OBSERVADO, "Observado"),
+        ],
+    )
+    motivo = forms.CharField(label="Motivo de la observación", max_length=500, required=False)
+    edificio = forms.CharField(label="Edificio", max_length=100, required=False)
+    sala = forms.CharField(label="Sala o depósito", max_length=100, required=False)
+    estante = forms.CharField(label="Estante", max_length=50, required=False)
+    caja = forms.CharField(label="Caja", max_length=50, required=False)
+    carpeta = forms.CharField(label="Carpeta", max_length=50, required=False)
+
+
+class PrestamoForm(FormularioBootstrap, forms.Form):
+    tipo = forms.ChoiceField(label="Tipo", choices=Prestamo.Tipo.choices)
+    # El servicio dice qué falta («Diga para qué necesita el expediente.»).
+    motivo = forms.CharField(label="Motivo", max_length=500, required=False)
+
+
+class PrestamoArchivoForm(PrestamoForm):
+    """El archivo registra un préstamo a nombre de otro funcionario (el expediente por su código)."""
+
+    expediente = forms.CharField(label="Código del expediente", max_length=80)
+    solicitante = forms.CharField(label="Usuario que lo pide", max_length=150)
+
+    field_order = ["expediente", "solicitante", "tipo", "motivo"]
+
+
+class DevolverForm(forms.Form):
+    observaciones = forms.CharField(label="Observaciones", max_length=500, required=False)
+
+
+class AprobarEliminacionForm(FormularioBootstrap, forms.Form):
+    acto = forms.CharField(label="Acto de aprobación", max_length=300, required=False)
+    fecha_acto = forms.DateField(
+        label="Fecha del acto",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class EjecutarEliminacionForm(FormularioBootstrap, forms.Form):
+    metros_lineales = forms.CharField(label="Volumen en metros lineales", max_length=20, required=False)
+
+
+class MotivoForm(FormularioBootstrap, forms.Form):
+    motivo = forms.CharField(label="Motivo", max_length=500, required=False)

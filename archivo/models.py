@@ -70,6 +70,9 @@ class NodoCuadro(models.Model):
             ("abrir_expediente", "Abrir expedientes de su unidad y archivar documentos en ellos"),
             ("gestionar_expedientes", "Gestionar los expedientes de todas las unidades"),
             ("ver_reservados", "Ver los expedientes reservados y confidenciales de todas las unidades"),
+            ("recibir_transferencias", "Recibir transferencias y revisar su inventario"),
+            ("gestionar_prestamos", "Entregar y recibir préstamos de expedientes"),
+            ("gestionar_eliminacion", "Proponer, aprobar y ejecutar eliminaciones; retenciones legales"),
         ]
 
     def __str__(self) -> str:
@@ -135,6 +138,7 @@ class Expediente(models.Model):
     class Estado(models.TextChoices):
         ABIERTO = "abierto", _("Abierto")
         CERRADO = "cerrado", _("Cerrado")
+        ELIMINADO = "eliminado", _("Eliminado")
 
     class Soporte(models.TextChoices):
         PAPEL = "papel", _("Papel")
@@ -212,7 +216,7 @@ class Expediente(models.Model):
 
     @property
     def cerrado(self) -> bool:
-        return self.estado == self.Estado.CERRADO
+        return self.estado in (self.Estado.CERRADO, self.Estado.ELIMINADO)
 
     @property
     def restringido(self) -> bool:
@@ -280,3 +284,272 @@ class Pieza(models.Model):
 
     def __str__(self) -> str:
         return f"{self.orden}. {self.titulo[:80]} (folios {self.folio_inicial}-{self.folio_final})"
+
+
+class CambioDeEtapa(models.Model):
+    """El historial de etapas de un expediente: cada vez que entra a una etapa (al abrirse no hay registro: la
+    primera etapa rige desde la apertura; cada transferencia aceptada deja uno)."""
+
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="cambios_de_etapa")
+    etapa_anterior = models.CharField(_("etapa anterior"), max_length=30)
+    etapa = models.CharField(_("etapa"), max_length=30)
+    fecha = models.DateField(_("desde"))
+    transferencia = models.ForeignKey(
+        "Transferencia", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ubicacion_anterior = models.CharField(_("ubicación anterior"), max_length=500, blank=True)
+    registrado_en = models.DateTimeField(auto_now_add=True)
+    registrado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("cambio de etapa")
+        verbose_name_plural = _("historial de etapas")
+        ordering = ["expediente", "fecha", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.expediente.codigo}: {self.etapa_anterior} → {self.etapa} ({self.fecha:%d/%m/%Y})"
+
+
+class Transferencia(models.Model):
+    """Una transferencia de expedientes cerrados de una unidad de una etapa a la siguiente, con su inventario
+    (una fila por expediente, al estilo del FUID colombiano). El archivo que recibe revisa cada fila."""
+
+    class Estado(models.TextChoices):
+        ENVIADA = "enviada", _("Enviada, en revisión")
+        RECIBIDA = "recibida", _("Recibida")
+
+    numero = models.CharField(_("número"), max_length=30, unique=True)
+    anio = models.PositiveSmallIntegerField(_("año"))
+    correlativo = models.PositiveIntegerField(_("correlativo"))
+    unidad = models.ForeignKey(
+        "core.UnidadOrganica",
+        verbose_name=_("unidad que transfiere"),
+        on_delete=models.PROTECT,
+        related_name="transferencias_archivo",
+    )
+    etapa_origen = models.CharField(_("etapa de origen"), max_length=30)
+    etapa_destino = models.CharField(_("etapa de destino"), max_length=30)
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.ENVIADA)
+    notas = models.TextField(_("notas"), blank=True)
+    preparada_en = models.DateTimeField(_("preparada"), auto_now_add=True)
+    preparada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recibida_en = models.DateTimeField(_("recibida"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("transferencia documental")
+        verbose_name_plural = _("transferencias documentales")
+        ordering = ["-anio", "-correlativo"]
+        constraints = [
+            models.UniqueConstraint(fields=["anio", "correlativo"], name="transferencia_correlativo_unico")
+        ]
+
+    def __str__(self) -> str:
+        return f"Transferencia {self.numero}"
+
+
+class ItemTransferencia(models.Model):
+    """Una fila del inventario de transferencia: un expediente con su unidad de conservación, folios, soporte,
+    frecuencia de consulta y notas; el archivo que recibe lo acepta u observa (con su motivo)."""
+
+    class Frecuencia(models.TextChoices):
+        ALTA = "alta", _("Alta")
+        MEDIA = "media", _("Media")
+        BAJA = "baja", _("Baja")
+        NULA = "nula", _("Ninguna")
+
+    class Revision(models.TextChoices):
+        PENDIENTE = "pendiente", _("Pendiente")
+        ACEPTADO = "aceptado", _("Aceptado")
+        OBSERVADO = "observado", _("Observado")
+
+    transferencia = models.ForeignKey(Transferencia, on_delete=models.PROTECT, related_name="items")
+    orden = models.PositiveIntegerField(_("número de orden"))
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="items_transferencia")
+    unidad_conservacion = models.CharField(_("unidad de conservación"), max_length=120, blank=True)
+    folios = models.PositiveIntegerField(_("folios"), default=0)
+    frecuencia_consulta = models.CharField(
+        _("frecuencia de consulta"), max_length=6, choices=Frecuencia.choices, default=Frecuencia.BAJA
+    )
+    notas = models.CharField(_("notas"), max_length=500, blank=True)
+    revision = models.CharField(
+        _("revisión"), max_length=10, choices=Revision.choices, default=Revision.PENDIENTE
+    )
+    motivo = models.CharField(_("motivo de la observación"), max_length=500, blank=True)
+    revisado_en = models.DateTimeField(_("revisado"), null=True, blank=True)
+    revisado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("ítem de transferencia")
+        verbose_name_plural = _("inventario de transferencia")
+        ordering = ["transferencia", "orden"]
+        constraints = [
+            models.UniqueConstraint(fields=["transferencia", "orden"], name="item_transferencia_orden_unico"),
+            models.UniqueConstraint(
+                fields=["expediente"],
+                condition=Q(revision="pendiente"),
+                name="item_transferencia_un_pendiente",
+            ),
+            models.CheckConstraint(
+                condition=~Q(revision="observado") | ~Q(motivo=""), name="item_transferencia_observado_motivo"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.transferencia.numero} #{self.orden} {self.expediente.codigo}"
+
+
+class Prestamo(models.Model):
+    """Un préstamo o una consulta en sala de un expediente: se pide, el archivo lo entrega con su fecha de
+    devolución y lo recibe de vuelta. Un expediente electrónico prestado es un acceso por tiempo limitado."""
+
+    class Tipo(models.TextChoices):
+        PRESTAMO = "prestamo", _("Préstamo")
+        CONSULTA = "consulta", _("Consulta en sala")
+
+    class Estado(models.TextChoices):
+        SOLICITADO = "solicitado", _("Solicitado")
+        ENTREGADO = "entregado", _("Entregado")
+        DEVUELTO = "devuelto", _("Devuelto")
+        RECHAZADO = "rechazado", _("Rechazado")
+
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="prestamos")
+    solicitante = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="prestamos_archivo"
+    )
+    tipo = models.CharField(_("tipo"), max_length=10, choices=Tipo.choices, default=Tipo.PRESTAMO)
+    motivo = models.CharField(_("motivo"), max_length=500)
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.SOLICITADO)
+    solicitado_en = models.DateTimeField(_("solicitado"), auto_now_add=True)
+    solicitado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    entregado_en = models.DateTimeField(_("entregado"), null=True, blank=True)
+    entregado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    vence = models.DateField(_("devolver a más tardar"), null=True, blank=True)
+    devuelto_en = models.DateTimeField(_("devuelto"), null=True, blank=True)
+    recibido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    observaciones = models.CharField(_("observaciones"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("préstamo de expediente")
+        verbose_name_plural = _("préstamos de expedientes")
+        ordering = ["-solicitado_en", "-pk"]
+        indexes = [models.Index(fields=["estado", "vence"], name="prestamo_estado_vence_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_tipo_display()} de {self.expediente.codigo} a {self.solicitante}"
+
+
+class RetencionLegal(models.Model):
+    """Una retención legal (*legal hold*): mientras está vigente, el expediente no se elimina, y la propuesta
+    y el acta dicen por qué."""
+
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="retenciones_legales")
+    motivo = models.CharField(_("motivo"), max_length=500)
+    desde = models.DateTimeField(_("desde"), auto_now_add=True)
+    puesta_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    levantada_en = models.DateTimeField(_("levantada"), null=True, blank=True)
+    levantada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    motivo_levantamiento = models.CharField(_("por qué se levantó"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("retención legal")
+        verbose_name_plural = _("retenciones legales")
+        ordering = ["-desde"]
+
+    def __str__(self) -> str:
+        return f"Retención legal de {self.expediente.codigo}: {self.motivo[:60]}"
+
+
+class Eliminacion(models.Model):
+    """Una eliminación documental: la propuesta que sale de la tabla de retención, su revisión, la
+    aprobación del órgano que nombra el perfil (con su acto) y el acta de eliminación firmada."""
+
+    class Estado(models.TextChoices):
+        PROPUESTA = "propuesta", _("Propuesta, en revisión")
+        APROBADA = "aprobada", _("Aprobada")
+        EJECUTADA = "ejecutada", _("Ejecutada (acta firmada)")
+
+    numero = models.CharField(_("número"), max_length=30, unique=True)
+    anio = models.PositiveSmallIntegerField(_("año"))
+    correlativo = models.PositiveIntegerField(_("correlativo"))
+    estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.PROPUESTA)
+    creada_en = models.DateTimeField(_("propuesta"), auto_now_add=True)
+    creada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organo = models.CharField(_("órgano que aprueba"), max_length=300, blank=True)
+    acto_aprobacion = models.CharField(_("acto de aprobación"), max_length=300, blank=True)
+    fecha_aprobacion = models.DateField(_("fecha del acto de aprobación"), null=True, blank=True)
+    aprobada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    metros_lineales = models.DecimalField(
+        _("volumen en metros lineales"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    ejecutada_en = models.DateTimeField(_("ejecutada"), null=True, blank=True)
+    ejecutada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acta = models.ForeignKey(
+        "core.Archivo", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("eliminación documental")
+        verbose_name_plural = _("eliminaciones documentales")
+        ordering = ["-anio", "-correlativo"]
+        constraints = [
+            models.UniqueConstraint(fields=["anio", "correlativo"], name="eliminacion_correlativo_unico")
+        ]
+
+    def __str__(self) -> str:
+        return f"Eliminación {self.numero}"
+
+
+class ItemEliminacion(models.Model):
+    """Un expediente de la propuesta, con lo que se sabe de él al proponerlo (se conserva para siempre,
+    también después de destruido): código, serie, fechas extremas, folios, soporte y disposición. En la
+    revisión se puede excluir con su motivo. `destruido` lista los archivos electrónicos destruidos."""
+
+    eliminacion = models.ForeignKey(Eliminacion, on_delete=models.PROTECT, related_name="items")
+    orden = models.PositiveIntegerField(_("número de orden"))
+    expediente = models.ForeignKey(Expediente, on_delete=models.PROTECT, related_name="items_eliminacion")
+    codigo = models.CharField(_("código"), max_length=80)
+    titulo = models.CharField(_("título"), max_length=500)
+    serie = models.CharField(_("serie o subserie"), max_length=350)
+    unidad = models.CharField(_("unidad productora"), max_length=50)
+    fecha_inicial = models.DateField(_("fecha inicial"), null=True, blank=True)
+    fecha_final = models.DateField(_("fecha final"), null=True, blank=True)
+    folios = models.PositiveIntegerField(_("folios"), default=0)
+    soporte = models.CharField(_("soporte"), max_length=12)
+    disposicion = models.CharField(_("disposición final"), max_length=20, choices=Disposicion.choices)
+    incluido = models.BooleanField(_("se elimina"), default=True)
+    motivo_exclusion = models.CharField(_("por qué se excluye"), max_length=500, blank=True)
+    destruido = models.JSONField(_("archivos electrónicos destruidos"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("expediente de la eliminación")
+        verbose_name_plural = _("inventario de eliminación")
+        ordering = ["eliminacion", "orden"]
+        constraints = [
+            models.UniqueConstraint(fields=["eliminacion", "orden"], name="item_eliminacion_orden_unico"),
+            models.UniqueConstraint(fields=["eliminacion", "expediente"], name="item_eliminacion_unico"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.eliminacion.numero} #{self.orden} {self.codigo}"

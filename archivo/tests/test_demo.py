@@ -5,7 +5,7 @@ fundamento de su ley); cargar dos veces no crea nada. Sin la demostración enter
 import pytest
 
 from archivo import demo
-from archivo.models import Expediente, NodoCuadro, Retencion
+from archivo.models import Expediente, NodoCuadro, Prestamo, Retencion
 from core import roles
 from core.demo_paises import PAISES
 from core.models import Municipio
@@ -43,7 +43,10 @@ def test_cada_pais_tiene_su_cuadro_y_sus_expedientes(pais):
     reservado = Expediente.objects.get(acceso="reservado")
     assert reservado.fundamento_acceso == demo.POR_PAIS[pais].reserva
     assert Expediente.objects.count() == 4
+    # Un préstamo entregado, con su fecha de devolución.
+    assert Prestamo.objects.get().estado == "entregado"
 
     conteos = NodoCuadro.objects.count(), Retencion.objects.count(), Expediente.objects.count()
     demo.cargar(municipio)
     assert (NodoCuadro.objects.count(), Retencion.objects.count(), Expediente.objects.count()) == conteos
+    assert Prestamo.objects.count() == 1

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from archivo import permissions as acceso
-from archivo.forms import ArchivarForm, ExpedienteForm, UbicacionForm
+from archivo.forms import ArchivarForm, ExpedienteForm, PrestamoForm, UbicacionForm
 from archivo.selectors.expedientes import acto_por_referencia, documento_por_referencia, lista_de_expedientes
 from archivo.selectors.perfil import etapas
 from archivo.services.expedientes import (
@@ -65,13 +65,29 @@ def expediente(request, pk: int):
             else:
                 messages.success(request, "Se actualizaron la ubicación y el acceso del expediente.")
                 return redirect("archivo:expediente", pk=exp.pk)
+    nombres = {e.clave: e.nombre for e in etapas()}
     contexto = {
         "ubicacion": ubicacion if puede else None,
         "expediente": exp,
         "piezas": exp.piezas.select_related("documento", "acto", "archivado_por").order_by("orden"),
-        "etapa": {e.clave: e.nombre for e in etapas()}.get(exp.etapa, exp.etapa),
+        "etapa": nombres.get(exp.etapa, exp.etapa),
         "form": ArchivarForm() if editable else None,
         "puede_cerrar": editable,
+        "cambios": [
+            {
+                "fecha": c.fecha,
+                "anterior": nombres.get(c.etapa_anterior, c.etapa_anterior),
+                "nueva": nombres.get(c.etapa, c.etapa),
+                "transferencia": c.transferencia,
+            }
+            for c in exp.cambios_de_etapa.select_related("transferencia").order_by("fecha", "pk")
+        ],
+        "prestamos": acceso.prestamos_visibles(request.user)
+        .filter(expediente=exp)
+        .select_related("solicitante"),
+        "pedir": PrestamoForm(),
+        "retencion_legal": exp.retenciones_legales.filter(levantada_en__isnull=True).first(),
+        "gestiona_eliminacion": acceso.gestiona_eliminacion(request.user),
     }
     return render(request, "archivo/expediente.html", contexto, status=400 if ubicacion.errors else 200)
 
