@@ -8,7 +8,8 @@ from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
 
 # Los fixtures del navegador, definidos una sola vez: dos definiciones (una por módulo que los importa)
 # abrían dos Playwright en el mismo proceso de pruebas y el segundo fallaba.
-pytest_plugins = ["core.tests.navegador"]
+# `demo` (la demostración completa, una carga por sesión y una copia por prueba): core/tests/demo_guardada.py.
+pytest_plugins = ["core.tests.navegador", "core.tests.demo_guardada"]
 
 
 @pytest.fixture(autouse=True)

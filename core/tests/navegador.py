@@ -2,7 +2,8 @@
 
 Nunca se descarga un navegador. Si falta Chromium, la prueba falla diciendo cómo instalarlo, salvo
 que SECRETARIA_SIN_NAVEGADOR=1 (entonces se omite). Los datos se crean con `transactional_db`
-porque el servidor de `live_server` corre en otro hilo y solo ve lo confirmado.
+porque el servidor de `live_server` corre en otro hilo y solo ve lo confirmado. La demostración completa
+(`demo`) está en `core/tests/demo_guardada.py`: se carga una vez por sesión y cada prueba recibe una copia.
 """
 
 from __future__ import annotations
@@ -50,14 +51,6 @@ def navegador():
 def claves_rapidas(settings):
     """Un hash de contraseña rápido: la demo crea varios usuarios por prueba (solo en pruebas)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def demo(transactional_db, claves_rapidas):
-    """El municipio de demostración completo, confirmado en la base para que el servidor lo vea."""
-    from core.demo import cargar_demo
-
-    return cargar_demo()
 
 
 @pytest.fixture
