@@ -37,10 +37,14 @@ def navegador():
             pytrace=False,
         )
     # La API síncrona de Playwright deja un bucle asyncio en el hilo de la prueba; Django lo toma por
-    # contexto asíncrono y rechaza el ORM. pytest-django recomienda esta variable para Playwright.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
+    # contexto asíncrono y rechaza el ORM. La variable que pytest-django recomienda para eso
+    # (DJANGO_ALLOW_ASYNC_UNSAFE) la pone el conftest.py de la raíz para toda la sesión, no este fixture: si
+    # la pusiera aquí, las pruebas que corren después en el mismo proceso la verían y las de antes no.
+    from playwright.sync_api import expect, sync_playwright
 
+    # `expect(...)` espera su condición 5 s por omisión, aparte del límite de la pestaña (abajo): bajo
+    # carga, una emisión con PDF firmado tardaba más y la prueba fallaba. Espera una condición: holgado.
+    expect.set_options(timeout=60_000)
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS, headless=True)
         yield chromium
