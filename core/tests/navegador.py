@@ -43,10 +43,14 @@ def navegador():
     from playwright.sync_api import expect, sync_playwright
 
     # `expect(...)` espera su condición 5 s por omisión, aparte del límite de la pestaña (abajo): bajo
-    # carga, una emisión con PDF firmado tardaba más y la prueba fallaba. Espera una condición: holgado.
+    # carga, la emisión de un certificado con PDF firmado ya tarda unos 7 s entre clic y página. Espera una
+    # condición: holgado, como lo demás.
     expect.set_options(timeout=60_000)
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS, headless=True)
+        # Arrancar Chromium espera a que responda (30 s por omisión): bajo carga, holgado como lo demás.
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM, args=ARGUMENTOS, headless=True, timeout=120_000
+        )
         yield chromium
         chromium.close()
 
