@@ -1,14 +1,23 @@
 """Personas de prueba compartidas por todas las áreas (STYLE.md: secretario, mesa_de_partes, ...)."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 
 from core import limites, roles
 from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
 
+# La API síncrona de Playwright (core/tests/navegador.py) deja un bucle asyncio en el hilo de las pruebas y Django
+# rechaza entonces el ORM salvo con esta variable (la que pytest-django recomienda para Playwright). Va para toda la
+# sesión desde el principio: antes la ponía el navegador al abrirse y cada prueba corría con o sin ella según si una
+# de navegador había corrido antes en el mismo proceso (el orden de xdist).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 # Los fixtures del navegador, definidos una sola vez: dos definiciones (una por módulo que los importa)
 # abrían dos Playwright en el mismo proceso de pruebas y el segundo fallaba.
-pytest_plugins = ["core.tests.navegador"]
+# `demo` (la demostración completa, una carga por sesión y una copia por prueba): core/tests/demo_guardada.py.
+pytest_plugins = ["core.tests.navegador", "core.tests.demo_guardada"]
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from core.demo import cargar_demo
 pytestmark = pytest.mark.django_db
 
 
-def test_la_demo_publica_actos_de_varios_tipos_con_relaciones(claves_rapidas):
-    cargar_demo()
+@pytest.mark.django_db(transaction=True)
+def test_la_demo_publica_actos_de_varios_tipos_con_relaciones(demo):
     publicados = Acto.objects.filter(estado="publicado")
     assert {"ordenanza", "acuerdo", "decreto", "resolucion_alcaldia"} <= set(
         publicados.values_list("tipo", flat=True)

@@ -337,8 +337,7 @@ def test_api_tareas_y_avances(client, secretario, jefe_unidad, ajeno, acto):
 # --- Demostración ---------------------------------------------------------------------------------
 
 
-def test_demo_tareas_atrasada_y_cumplida_con_evidencia(db, claves_rapidas):
-    cargar_demo()
+def test_demo_tareas_atrasada_y_cumplida_con_evidencia(demo):
     cargar_demo()  # idempotente
     tareas = Tarea.objects.filter(unidad__sigla="GDU")
     assert tareas.count() == 2

@@ -24,8 +24,8 @@ def _conteos() -> dict[str, int]:
     }
 
 
-def test_la_demo_tiene_dos_sesiones_celebradas_un_acta_publicada_y_una_proxima(client, claves_rapidas):
-    cargar_demo()
+@pytest.mark.django_db(transaction=True)
+def test_la_demo_tiene_dos_sesiones_celebradas_un_acta_publicada_y_una_proxima(client, demo):
     hoy = timezone.localdate()
     pleno = Organo.objects.get(
         tipo=Organo.Tipo.PLENO, activo=True, periodo__inicio__lte=hoy, periodo__fin__gte=hoy

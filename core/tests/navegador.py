@@ -2,7 +2,8 @@
 
 Nunca se descarga un navegador. Si falta Chromium, la prueba falla diciendo cómo instalarlo, salvo
 que SECRETARIA_SIN_NAVEGADOR=1 (entonces se omite). Los datos se crean con `transactional_db`
-porque el servidor de `live_server` corre en otro hilo y solo ve lo confirmado.
+porque el servidor de `live_server` corre en otro hilo y solo ve lo confirmado. La demostración completa
+(`demo`) está en `core/tests/demo_guardada.py`: se carga una vez por sesión y cada prueba recibe una copia.
 """
 
 from __future__ import annotations
@@ -36,12 +37,20 @@ def navegador():
             pytrace=False,
         )
     # La API síncrona de Playwright deja un bucle asyncio en el hilo de la prueba; Django lo toma por
-    # contexto asíncrono y rechaza el ORM. pytest-django recomienda esta variable para Playwright.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
+    # contexto asíncrono y rechaza el ORM. La variable que pytest-django recomienda para eso
+    # (DJANGO_ALLOW_ASYNC_UNSAFE) la pone el conftest.py de la raíz para toda la sesión, no este fixture: si
+    # la pusiera aquí, las pruebas que corren después en el mismo proceso la verían y las de antes no.
+    from playwright.sync_api import expect, sync_playwright
 
+    # `expect(...)` espera su condición 5 s por omisión, aparte del límite de la pestaña (abajo): bajo
+    # carga, la emisión de un certificado con PDF firmado ya tarda unos 7 s entre clic y página. Espera una
+    # condición: holgado, como lo demás.
+    expect.set_options(timeout=60_000)
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS, headless=True)
+        # Arrancar Chromium espera a que responda (30 s por omisión): bajo carga, holgado como lo demás.
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM, args=ARGUMENTOS, headless=True, timeout=120_000
+        )
         yield chromium
         chromium.close()
 
@@ -50,14 +59,6 @@ def navegador():
 def claves_rapidas(settings):
     """Un hash de contraseña rápido: la demo crea varios usuarios por prueba (solo en pruebas)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def demo(transactional_db, claves_rapidas):
-    """El municipio de demostración completo, confirmado en la base para que el servidor lo vea."""
-    from core.demo import cargar_demo
-
-    return cargar_demo()
 
 
 @pytest.fixture

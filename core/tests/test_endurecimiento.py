@@ -25,8 +25,8 @@ PRODUCCION = {
 
 def secretaria(*argumentos, tmp_path, **variables):
     """Una orden de manage.py en otro proceso, con el entorno de este menos lo de pruebas, más `variables`."""
-    # DJANGO_ALLOW_ASYNC_UNSAFE la deja el navegador de pruebas (core/tests/navegador.py) en el proceso si otra
-    # prueba de este mismo trabajador lo abrió antes: no es del entorno de producción.
+    # DJANGO_ALLOW_ASYNC_UNSAFE la pone el conftest.py de la raíz para el navegador de pruebas: no es del
+    # entorno de producción.
     de_pruebas = ("TESTING", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     entorno = {k: v for k, v in os.environ.items() if k not in de_pruebas}
     entorno.update(SECRETARIA_VAR_DIR=str(tmp_path), **variables)
