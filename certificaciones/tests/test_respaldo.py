@@ -1,0 +1,144 @@
+"""`secretaria respaldo` y `secretaria restaurar` (issue 20): ida y vuelta en el motor de la prueba con documentos
+con adjuntos, un acto firmado y un certificado; respaldo alterado rechazado; instalación con datos rechazada sin
+--forzar. Vive en certificaciones porque es el área más alta que llena."""
+
+import hashlib
+import json
+import shutil
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from actos.tests.factories import acto_firmado
+from certificaciones.services.emision import emitir_certificado
+from certificaciones.tests.conftest import pdf_de_prueba
+from core.models import Archivo, Evento
+from core.services.respaldo import MANIFIESTO, conteos
+from registro.tests.factories import DocumentoFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _orden(*args) -> str:
+    salida = StringIO()
+    call_command(*args, stdout=salida)
+    return salida.getvalue()
+
+
+def _llenar(secretario, mesa_de_partes, lista) -> None:
+    for i in range(3):
+        DocumentoFactory(
+            por=mesa_de_partes,
+            adjuntos=[
+                SimpleUploadedFile(f"anexo-{i}.pdf", pdf_de_prueba(i + 1), content_type="application/pdf"),
+                SimpleUploadedFile(
+                    f"nota-{i}.txt", f"Nota {i} con tildes: áéí".encode(), content_type="text/plain"
+                ),
+            ],
+        )
+    acto_firmado(por=secretario)
+    emitir_certificado(solicitud=lista(), por=secretario)
+
+
+def _vaciar_instalacion() -> None:
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def _huellas_guardadas() -> dict[str, str]:
+    huellas = {}
+    for archivo in Archivo.objects.all():
+        with archivo.archivo.open("rb") as f:
+            huellas[archivo.archivo.name] = hashlib.sha256(f.read()).hexdigest()
+        assert huellas[archivo.archivo.name] == archivo.sha256
+    return huellas
+
+
+def test_ida_y_vuelta(tmp_path, secretario, mesa_de_partes, lista):
+    _llenar(secretario, mesa_de_partes, lista)
+    destino = tmp_path / "respaldo"
+    salida = _orden("respaldo", str(destino))
+    assert "Respaldo escrito en" in salida
+    assert Evento.objects.filter(accion="core.respaldo.crear").count() == 1
+    antes, huellas = conteos(), _huellas_guardadas()
+    assert (
+        antes["core.archivo"] >= 8 and antes["certificaciones.certificado"] == 1 and antes["actos.acto"] == 1
+    )
+
+    manifiesto = json.loads((destino / MANIFIESTO).read_text())
+    assert manifiesto["motor"] in ("sqlite", "postgresql") and manifiesto["version"] and manifiesto["fecha"]
+    assert "core.0001_initial" in manifiesto["migraciones"] and manifiesto["conteos"] == antes
+    rutas = {e["ruta"]: e for e in manifiesto["archivos"]}
+    for nombre, sha in huellas.items():  # cada archivo guardado, con su SHA-256 y su tamaño
+        assert rutas[f"archivos/{nombre}"]["sha256"] == sha
+        assert rutas[f"archivos/{nombre}"]["tamano"] == (destino / "archivos" / nombre).stat().st_size
+
+    _vaciar_instalacion()
+    assert Evento.objects.count() == 0 and not Archivo.objects.exists()
+    salida = _orden("restaurar", str(destino))
+    assert "restaurado" in salida and "cadena íntegra" in salida
+
+    despues = conteos()
+    assert despues.pop("core.evento") == antes.pop("core.evento") + 1  # más el de la restauración
+    assert despues == antes
+    assert _huellas_guardadas() == huellas
+    assert "íntegra" in _orden("verificar-auditoria")
+    ultimo = Evento.objects.order_by("-id").first()
+    assert ultimo.accion == "core.respaldo.restaurar" and ultimo.despues["origen"] == str(destino.resolve())
+    # La instalación sigue viva: se registra otro documento y la cadena sigue íntegra.
+    DocumentoFactory(por=mesa_de_partes)
+    assert "íntegra" in _orden("verificar-auditoria")
+
+
+def test_respaldo_alterado_se_rechaza_y_no_toca_nada(tmp_path, secretario, mesa_de_partes, lista):
+    _llenar(secretario, mesa_de_partes, lista)
+    destino = tmp_path / "respaldo"
+    _orden("respaldo", str(destino))
+    manifiesto = json.loads((destino / MANIFIESTO).read_text())
+    alterado = next(e["ruta"] for e in manifiesto["archivos"] if e["ruta"].endswith(".txt"))
+    (destino / alterado).write_bytes(b"Nota cambiada")
+    _vaciar_instalacion()
+
+    with pytest.raises(CommandError, match=f"«{alterado}».*no coincide con el manifiesto"):
+        _orden("restaurar", str(destino))
+    assert Evento.objects.count() == 0 and not Archivo.objects.exists()  # nada restaurado
+
+    (destino / alterado).unlink()
+    with pytest.raises(CommandError, match=f"Falta en el respaldo el archivo «{alterado}»"):
+        _orden("restaurar", str(destino))
+    (destino / MANIFIESTO).unlink()
+    with pytest.raises(CommandError, match="no es un respaldo completo"):
+        _orden("restaurar", str(destino))
+
+
+def test_instalacion_con_datos_se_rechaza_sin_forzar(tmp_path, secretario, mesa_de_partes):
+    DocumentoFactory(
+        por=mesa_de_partes,
+        adjuntos=[SimpleUploadedFile("anexo.pdf", pdf_de_prueba(), content_type="application/pdf")],
+    )
+    destino = tmp_path / "respaldo"
+    _orden("respaldo", str(destino))
+    DocumentoFactory(por=mesa_de_partes)  # lo de después del respaldo
+    eventos = Evento.objects.count()
+
+    with pytest.raises(CommandError, match="no está vacía.*--forzar"):
+        _orden("restaurar", str(destino))
+    assert Evento.objects.count() == eventos
+
+    assert "restaurado" in _orden("restaurar", str(destino), "--forzar")
+    assert Evento.objects.count() == eventos - 2 + 1  # vuelve al respaldo (sin el documento de después) + 1
+    assert Evento.objects.order_by("-id").first().despues["forzado"] is True
+    assert "íntegra" in _orden("verificar-auditoria")
+
+
+def test_destino_existente_o_comprimido_se_rechaza(tmp_path, secretario):
+    (tmp_path / "ocupado").mkdir()
+    (tmp_path / "ocupado" / "algo.txt").write_text("x")
+    with pytest.raises(CommandError, match="ya existe y no es un directorio vacío"):
+        _orden("respaldo", str(tmp_path / "ocupado"))
+    with pytest.raises(CommandError, match="el respaldo es un directorio"):
+        _orden("respaldo", str(tmp_path / "respaldo.tar.gz"))
