@@ -12,12 +12,14 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from actos.tests.factories import acto_firmado
 from certificaciones.services.emision import emitir_certificado
 from certificaciones.tests.conftest import pdf_de_prueba
 from core.models import Archivo, Evento
 from core.services.respaldo import MANIFIESTO, conteos
+from registro.selectors.busqueda import buscar_documentos
 from registro.tests.factories import DocumentoFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,6 +35,7 @@ def _llenar(secretario, mesa_de_partes, lista) -> None:
     for i in range(3):
         DocumentoFactory(
             por=mesa_de_partes,
+            asunto=f"Licencia de funcionamiento para la bodega {i}",
             adjuntos=[
                 SimpleUploadedFile(f"anexo-{i}.pdf", pdf_de_prueba(i + 1), content_type="application/pdf"),
                 SimpleUploadedFile(
@@ -47,6 +50,28 @@ def _llenar(secretario, mesa_de_partes, lista) -> None:
 def _vaciar_instalacion() -> None:
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def _encontrados(usuario) -> set[int]:
+    return set(buscar_documentos("bodega", usuario=usuario).values_list("pk", flat=True))
+
+
+def _borrar_tablas() -> None:
+    """Una base sin migrar: sin ninguna de las tablas del proyecto."""
+    tablas = connection.introspection.table_names()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "DROP TABLE " + ", ".join(connection.ops.quote_name(t) for t in tablas) + " CASCADE"
+            )
+        else:
+            cursor.execute("PRAGMA foreign_keys = OFF")
+            for tabla in tablas:
+                cursor.execute(
+                    f"DROP TABLE IF EXISTS {connection.ops.quote_name(tabla)}"
+                )  # las FTS arrastran las suyas
+            cursor.execute("PRAGMA foreign_keys = ON")
+    assert connection.introspection.table_names() == []
 
 
 def _huellas_guardadas() -> dict[str, str]:
@@ -65,6 +90,8 @@ def test_ida_y_vuelta(tmp_path, secretario, mesa_de_partes, lista):
     assert "Respaldo escrito en" in salida
     assert Evento.objects.filter(accion="core.respaldo.crear").count() == 1
     antes, huellas = conteos(), _huellas_guardadas()
+    encontrados = _encontrados(secretario)
+    assert len(encontrados) == 3
     assert (
         antes["core.archivo"] >= 8 and antes["certificaciones.certificado"] == 1 and antes["actos.acto"] == 1
     )
@@ -86,11 +113,32 @@ def test_ida_y_vuelta(tmp_path, secretario, mesa_de_partes, lista):
     assert despues.pop("core.evento") == antes.pop("core.evento") + 1  # más el de la restauración
     assert despues == antes
     assert _huellas_guardadas() == huellas
+    assert _encontrados(secretario) == encontrados  # la búsqueda (tsvector en PostgreSQL) viene con la base
     assert "íntegra" in _orden("verificar-auditoria")
     ultimo = Evento.objects.order_by("-id").first()
     assert ultimo.accion == "core.respaldo.restaurar" and ultimo.despues["origen"] == str(destino.resolve())
     # La instalación sigue viva: se registra otro documento y la cadena sigue íntegra.
     DocumentoFactory(por=mesa_de_partes)
+    assert "íntegra" in _orden("verificar-auditoria")
+
+
+def test_restaura_en_una_base_sin_migrar(tmp_path, secretario, mesa_de_partes):
+    DocumentoFactory(
+        por=mesa_de_partes,
+        asunto="Permiso para la bodega central",
+        adjuntos=[SimpleUploadedFile("anexo.pdf", pdf_de_prueba(), content_type="application/pdf")],
+    )
+    destino = tmp_path / "respaldo"
+    _orden("respaldo", str(destino))
+    antes, huellas = conteos(), _huellas_guardadas()
+    _borrar_tablas()
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+    assert "restaurado" in _orden("restaurar", str(destino))
+    assert "[ ]" not in _orden("showmigrations", "--plan")  # las migraciones vienen con la base
+    despues = conteos()
+    assert despues.pop("core.evento") == antes.pop("core.evento") + 1 and despues == antes
+    assert _huellas_guardadas() == huellas and len(_encontrados(secretario)) == 1
     assert "íntegra" in _orden("verificar-auditoria")
 
 

@@ -23,9 +23,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -141,11 +143,12 @@ def _binario_postgresql(nombre: str) -> str:
     return ruta
 
 
-def _correr(orden: list[str], que: str) -> None:
+def _correr(orden: list[str], que: str) -> str:
     proceso = subprocess.run(orden, env=_entorno_postgresql(), capture_output=True, text=True, check=False)
     if proceso.returncode != 0:
         detalle = (proceso.stderr or proceso.stdout).strip().splitlines()
         raise ErrorDeRespaldo(f"Falló {que}: {detalle[-1] if detalle else f'código {proceso.returncode}'}")
+    return proceso.stdout
 
 
 def _modelos_con_tabla() -> list[Any]:
@@ -197,6 +200,9 @@ def crear_respaldo(*, destino: Path, por=None) -> ResultadoRespaldo:
         registrar_evento(
             por=por, accion="core.respaldo.crear", despues={"destino": str(destino.resolve()), "motor": motor}
         )
+    # Los conteos y las migraciones del manifiesto son los de la copia, no los de la base viva (que puede seguir
+    # recibiendo escrituras): en SQLite se leen abriendo la copia; en PostgreSQL, en la misma instantánea que
+    # `pg_dump` (la exporta esta transacción y `pg_dump --snapshot` la usa).
     try:
         if motor == "sqlite":
             ruta_base = destino / DIR_BASE / "secretaria.sqlite3"
@@ -205,26 +211,29 @@ def crear_respaldo(*, destino: Path, por=None) -> ResultadoRespaldo:
                 connection.connection.backup(copia)
                 copia.execute("PRAGMA journal_mode=DELETE")  # un solo archivo, sin -wal ni -shm al lado
             copia.close()
+            conteo, migraciones = _conteos_y_migraciones_de_sqlite(ruta_base)
         else:
             ruta_base = destino / DIR_BASE / "secretaria.dump"
-            _correr(
-                [
-                    _binario_postgresql("pg_dump"),
-                    "--format=custom",
-                    "--no-owner",
-                    "--no-privileges",
-                    "-f",
-                    str(ruta_base),
-                ],
-                "pg_dump",
-            )
-    except (OSError, sqlite3.Error) as e:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    cursor.execute("SELECT pg_export_snapshot()")
+                    instantanea = cursor.fetchone()[0]
+                _correr(
+                    [
+                        _binario_postgresql("pg_dump"),
+                        "--format=custom",
+                        "--no-owner",
+                        "--no-privileges",
+                        f"--snapshot={instantanea}",
+                        "-f",
+                        str(ruta_base),
+                    ],
+                    "pg_dump",
+                )
+                conteo, migraciones = conteos(), _migraciones_aplicadas()
+    except (OSError, sqlite3.Error, DatabaseError) as e:
         raise ErrorDeRespaldo(f"No se pudo copiar la base de datos: {e}.") from e
-
-    # Los conteos y las migraciones se leen de la copia, no de la base viva (que sigue recibiendo escrituras):
-    # en SQLite, abriendo la copia; en PostgreSQL, la copia es una instantánea y se cuentan las filas de la base
-    # al terminar, lo que solo vale con la instalación quieta (así se prueba; ver la guía).
-    conteo, migraciones = _conteos_y_migraciones_de_la_copia(ruta_base, motor)
 
     entradas = [_entrada(destino, ruta_base)]
     for nombre in _rutas_del_almacenamiento(default_storage):
@@ -267,9 +276,7 @@ def _entrada(raiz: Path, ruta: Path) -> dict[str, Any]:
     return {"ruta": ruta.relative_to(raiz).as_posix(), "sha256": sha, "tamano": tamano}
 
 
-def _conteos_y_migraciones_de_la_copia(ruta_base: Path, motor: str) -> tuple[dict[str, int], list[str]]:
-    if motor != "sqlite":
-        return conteos(), _migraciones_aplicadas()
+def _conteos_y_migraciones_de_sqlite(ruta_base: Path) -> tuple[dict[str, int], list[str]]:
     with sqlite3.connect(f"file:{ruta_base}?mode=ro&immutable=1", uri=True) as copia:
         tablas = {fila[0] for fila in copia.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         conteo = {
@@ -418,30 +425,53 @@ def _restaurar_base(ruta: Path, motor: str) -> None:
             raise ErrorDeRespaldo(f"No se pudo restaurar la base de datos: {e}.") from e
         return
     # PostgreSQL: se borran las tablas que haya (una base migrada, quizá con migraciones más nuevas que el
-    # respaldo) y `pg_restore --clean --if-exists` recrea el resto (funciones, secuencias, la extensión) en una
-    # sola transacción.
-    tablas = connection.introspection.table_names()
-    if tablas:
+    # respaldo) y `pg_restore --clean --if-exists` recrea el resto (funciones, secuencias) en una sola
+    # transacción. Las extensiones (unaccent) no se borran ni se recrean desde la copia: suele crearlas el
+    # administrador y el usuario de la aplicación no podría borrarlas; se crean aquí si faltan.
+    pg_restore = _binario_postgresql("pg_restore")
+    indice = _correr([pg_restore, "--list", str(ruta)], "pg_restore --list").splitlines()
+    extensiones = [
+        m.group(1) for linea in indice if (m := re.match(r"^\d+; \d+ \d+ EXTENSION - (\S+)", linea))
+    ]
+    sin_extensiones = [
+        linea for linea in indice if not re.search(r" EXTENSION - | COMMENT - EXTENSION ", linea)
+    ]
+    try:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "DROP TABLE IF EXISTS " + ", ".join(connection.ops.quote_name(t) for t in tablas) + " CASCADE"
-            )
+            for extension in extensiones:
+                cursor.execute(f"CREATE EXTENSION IF NOT EXISTS {connection.ops.quote_name(extension)}")
+            tablas = connection.introspection.table_names(cursor)
+            if tablas:
+                cursor.execute(
+                    "DROP TABLE IF EXISTS "
+                    + ", ".join(connection.ops.quote_name(t) for t in tablas)
+                    + " CASCADE"
+                )
+    except DatabaseError as e:
+        raise ErrorDeRespaldo(
+            f"No se pudo preparar la base para restaurar: {e}. Si falta una extensión, créela como administrador "
+            "(docs/operacion/postgresql.md)."
+        ) from e
     connection.close()
-    _correr(
-        [
-            _binario_postgresql("pg_restore"),
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--no-privileges",
-            "--single-transaction",
-            "--exit-on-error",
-            "-d",
-            str(connection.settings_dict["NAME"]),
-            str(ruta),
-        ],
-        "pg_restore",
-    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lista", encoding="utf-8") as lista:
+        lista.write("\n".join(sin_extensiones) + "\n")
+        lista.flush()
+        _correr(
+            [
+                pg_restore,
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                f"--use-list={lista.name}",
+                "-d",
+                str(connection.settings_dict["NAME"]),
+                str(ruta),
+            ],
+            "pg_restore",
+        )
 
 
 def _restaurar_archivo(origen: Path, entrada: dict[str, Any]) -> None:
