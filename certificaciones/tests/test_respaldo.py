@@ -4,7 +4,10 @@ con adjuntos, un acto firmado y un certificado; respaldo alterado rechazado; ins
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -190,3 +193,28 @@ def test_destino_existente_o_comprimido_se_rechaza(tmp_path, secretario):
         _orden("respaldo", str(tmp_path / "ocupado"))
     with pytest.raises(CommandError, match="el respaldo es un directorio"):
         _orden("respaldo", str(tmp_path / "respaldo.tar.gz"))
+
+
+def _consola(*args, entorno: dict[str, str]) -> subprocess.CompletedProcess:
+    """La orden `secretaria` de verdad, en otro proceso, con su propia base (no la de la prueba)."""
+    return subprocess.run(
+        [sys.executable, "-m", "secretaria.cli", *args],
+        env={**os.environ, **entorno},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.django_db(transaction=False)
+def test_la_consola_sale_con_1_y_explica(tmp_path):
+    entorno = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'sin_migrar.sqlite3'}",
+        "SECRETARIA_VAR_DIR": str(tmp_path / "var"),
+    }
+    r = _consola("restaurar", str(tmp_path / "no-existe"), entorno=entorno)
+    assert r.returncode == 1 and "no es un respaldo completo: falta manifiesto.json" in r.stderr
+    r = _consola("respaldo", str(tmp_path / "respaldo"), entorno=entorno)  # base sin migrar
+    assert r.returncode == 1 and "No se pudo registrar el respaldo en la auditoría" in r.stderr
+    assert "Traceback" not in r.stderr

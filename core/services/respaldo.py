@@ -196,10 +196,17 @@ def crear_respaldo(*, destino: Path, por=None) -> ResultadoRespaldo:
         ) from e
 
     motor = _motor()
-    with transaction.atomic():
-        registrar_evento(
-            por=por, accion="core.respaldo.crear", despues={"destino": str(destino.resolve()), "motor": motor}
-        )
+    try:
+        with transaction.atomic():
+            registrar_evento(
+                por=por,
+                accion="core.respaldo.crear",
+                despues={"destino": str(destino.resolve()), "motor": motor},
+            )
+    except DatabaseError as e:
+        raise ErrorDeRespaldo(
+            f"No se pudo registrar el respaldo en la auditoría: {e}. ¿La base está migrada y responde?"
+        ) from e
     # Los conteos y las migraciones del manifiesto son los de la copia, no los de la base viva (que puede seguir
     # recibiendo escrituras): en SQLite se leen abriendo la copia; en PostgreSQL, en la misma instantánea que
     # `pg_dump` (la exporta esta transacción y `pg_dump --snapshot` la usa).
