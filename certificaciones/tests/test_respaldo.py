@@ -193,6 +193,8 @@ def test_destino_existente_o_comprimido_se_rechaza(tmp_path, secretario):
         _orden("respaldo", str(tmp_path / "ocupado"))
     with pytest.raises(CommandError, match="el respaldo es un directorio"):
         _orden("respaldo", str(tmp_path / "respaldo.tar.gz"))
+    with pytest.raises(CommandError, match="dentro del almacenamiento de archivos"):
+        _orden("respaldo", str(settings.MEDIA_ROOT / "respaldo"))
 
 
 def _consola(*args, entorno: dict[str, str]) -> subprocess.CompletedProcess:

@@ -38,7 +38,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
-from django.core.files.storage import Storage, default_storage
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -182,6 +182,14 @@ def crear_respaldo(*, destino: Path, por=None) -> ResultadoRespaldo:
         raise ErrorDeRespaldo(
             f"El destino «{destino}» parece un archivo comprimido: el respaldo es un directorio. "
             "Comprímalo después si lo necesita (tar czf respaldo.tar.gz DIRECTORIO)."
+        )
+    raiz_archivos = (
+        Path(default_storage.location).resolve() if isinstance(default_storage, FileSystemStorage) else None
+    )
+    if raiz_archivos is not None and destino.resolve().is_relative_to(raiz_archivos):
+        raise ErrorDeRespaldo(
+            f"El destino «{destino}» está dentro del almacenamiento de archivos ({raiz_archivos}): el respaldo se "
+            "copiaría a sí mismo. Elija un directorio fuera."
         )
     if destino.exists() and (not destino.is_dir() or any(destino.iterdir())):
         raise ErrorDeRespaldo(
