@@ -430,13 +430,17 @@ def restaurar_respaldo(*, origen: Path, forzar: bool = False, por=None) -> Resul
 def _restaurar_base(ruta: Path, motor: str) -> None:
     if motor == "sqlite":
         # La API de respaldo de SQLite, hacia la conexión abierta: reemplaza esquema y datos enteros, también los
-        # de una base migrada (o una en memoria, la de las pruebas).
-        connection.ensure_connection()
+        # de una base migrada (o una en memoria, la de las pruebas). En una instalación nueva, la carpeta de la
+        # base (SECRETARIA_VAR_DIR) puede no existir aún.
+        nombre = str(connection.settings_dict["NAME"])
+        if not nombre.startswith(("file:", ":memory:")):
+            Path(nombre).parent.mkdir(parents=True, exist_ok=True)
         try:
+            connection.ensure_connection()
             with sqlite3.connect(f"file:{ruta}?mode=ro&immutable=1", uri=True) as copia:
                 copia.backup(connection.connection)
             copia.close()
-        except sqlite3.Error as e:
+        except (sqlite3.Error, DatabaseError, OSError) as e:
             raise ErrorDeRespaldo(f"No se pudo restaurar la base de datos: {e}.") from e
         return
     # PostgreSQL: se borran las tablas que haya (una base migrada, quizá con migraciones más nuevas que el
