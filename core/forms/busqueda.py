@@ -82,6 +82,9 @@ class BusquedaForm(FormularioBootstrap, forms.Form):
                 "placeholder": "Por ejemplo: licencia de funcionamiento",
             }
         )
+        if not (self.data or {}).get("q"):
+            # La página vacía (el ícono de la cabecera lleva aquí): se escribe enseguida.
+            self.fields["q"].widget.attrs["autofocus"] = True
         self.consulta: Consulta | None = None
 
     def clean(self) -> dict[str, Any]:

@@ -91,7 +91,8 @@ def test_pagina_consulta_mala_muestra_el_mensaje(cliente_de, secretario):
 
 def test_la_cabecera_de_cada_pagina_lleva_la_caja_de_busqueda(cliente_de, jefe_unidad, ciudadano):
     html = cliente_de(jefe_unidad).get(reverse("core:inicio")).content.decode()
-    assert "data-buscar-cabecera" in html and f'action="{reverse("core:buscar")}"' in html
+    assert "data-buscar-cabecera" in html and "data-buscar-icono" in html
+    assert f'action="{reverse("core:buscar")}"' in html
     assert (
         "data-buscar-cabecera"
         not in cliente_de(ciudadano).get(reverse("core:notificaciones")).content.decode()
