@@ -2,6 +2,8 @@
 cualquier estado que el usuario vea; mezclados con los documentos del registro."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -84,3 +86,27 @@ def test_documentos_y_actos_en_una_sola_lista(proyecto, secretario, mesa_de_part
     ids = _ids(secretario, "comerciante")
     assert sorted(ids) == sorted([("acto", str(proyecto.pk)), ("documento", str(documento.pk))])
     assert _ids(secretario, "comerciante", tipo="acto") == [("acto", str(proyecto.pk))]
+
+
+def _consultas(usuario, q):
+    cliente = api(usuario)
+    with CaptureQueriesContext(connection) as capturadas:
+        r = cliente.get(URL, {"q": q})
+    assert r.status_code == 200
+    return len(capturadas), len(r.json()["resultados"])
+
+
+def test_las_consultas_no_crecen_con_los_resultados(secretario, mesa_de_partes):
+    # Cada proveedor hace una consulta con LIMIT (y otra para los fragmentos de la página), sin revisar
+    # permisos fila a fila: 2 resultados o 9 cuestan lo mismo.
+    for i in range(2):
+        DocumentoFactory(por=mesa_de_partes, asunto=f"Pedido de arborización del parque {i}")
+    ActoFactory(titulo="Ordenanza de arborización urbana", creado_por=secretario)
+    antes, pocos = _consultas(secretario, "arborizacion")
+    for i in range(4):
+        DocumentoFactory(por=mesa_de_partes, asunto=f"Otro pedido de arborización {i}")
+    for i in range(2):
+        ActoFactory(titulo=f"Acuerdo de arborización {i}", creado_por=secretario)
+    despues, muchos = _consultas(secretario, "arborizacion")
+    assert (pocos, muchos) == (3, 9)
+    assert despues == antes
