@@ -4,6 +4,10 @@ Las áreas registran sus tipos (`registrar_tipo`) en su `AppConfig.ready` y llam
 `desindexar` desde los servicios que crean o cambian lo buscable. `buscar` ignora tildes y
 mayúsculas, usa raíces españolas («licencias» encuentra «licencia»), ordena por relevancia (el
 título pesa más que el texto) y pagina. Cada usuario ve solo lo que la regla de su tipo le deja.
+
+Esto es el índice común (una tabla). La búsqueda de todo (página /buscar/, API /api/v1/buscar/) está en
+`core.busqueda.proveedores`: un proveedor por área con su propio índice; cada tipo del índice común
+registrado aquí entra en ella por `_buscador_del_indice`.
 """
 
 from __future__ import annotations
