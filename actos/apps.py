@@ -13,7 +13,8 @@ class ActosConfig(AppConfig):
         # El área se inscribe en los registros del núcleo: permisos de los roles, menú, tipo de búsqueda,
         # acceso a archivos y demostración. Estos módulos traen modelos: se importan aquí.
         from actos import demo, permissions  # noqa: PLC0415 - los modelos no están listos al importar apps.py
-        from core.busqueda import registrar_tipo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from actos.selectors import busqueda  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.busqueda import registrar_proveedor, registrar_tipo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.permissions import registrar_acceso_archivo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
 
@@ -44,8 +45,13 @@ class ActosConfig(AppConfig):
         ]:
             navegacion.registrar(entrada)
 
-        # Solo los actos publicados están en el índice (se indexan al publicar): todo usuario con sesión los ve.
-        registrar_tipo("acto", etiqueta="Acto publicado")
+        # Solo los actos publicados están en el índice común (se indexan al publicar): lo usa la normativa
+        # pública. La búsqueda global tiene su propio proveedor, con los actos de todo estado que el
+        # usuario ve (índice de actos/migrations/0009_busqueda.py).
+        registrar_tipo("acto", etiqueta="Acto publicado", en_busqueda_global=False)
+        registrar_proveedor(
+            "acto", etiqueta="Acto", buscar=busqueda.hallazgos, textos=busqueda.textos, orden=20
+        )
 
         registrar_acceso_archivo(permissions.pdf_de_acto_visible)
         registrar_acceso_archivo(permissions.evidencia_visible)

@@ -23,7 +23,9 @@ class ConcejoConfig(AppConfig):
             archivo_visible,
         )
         from concejo.reglas import MAYORIAS  # noqa: PLC0415 - junto a las demás del arranque
+        from concejo.selectors import busqueda  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from concejo.selectors.cuerpo import claves_del_concejo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.busqueda import registrar_proveedor  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.guia_ley import registrar_palabras  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.models import Persona  # noqa: PLC0415 - los modelos no están listos al importar apps.py
@@ -60,6 +62,14 @@ class ConcejoConfig(AppConfig):
             navegacion.registrar(entrada)
 
         registrar_acceso_archivo(archivo_visible)
+        registrar_proveedor(
+            "acta",
+            etiqueta="Acta del concejo",
+            buscar=busqueda.hallazgos,
+            textos=busqueda.textos,
+            por_unidad=False,
+            orden=30,
+        )
         registrar_claves(claves_del_concejo)
         registrar_palabras(MAYORIAS)
 

@@ -25,8 +25,17 @@ def secretaria(request):
             return 0
         return usuario.notificaciones.filter(leida=False).count()
 
+    @cache
+    def puede_buscar():
+        # La caja de búsqueda de la cabecera, para el personal (core.permissions.es_funcionario). Sin
+        # consultas de más: la unidad está en la fila del usuario y los permisos ya los cargó el menú.
+        if usuario is None or not usuario.is_authenticated:
+            return False
+        return bool(usuario.is_superuser or usuario.unidad_id or usuario.get_all_permissions())
+
     return {
         "municipio": SimpleLazyObject(municipio_vigente),
         "menu": menu,
         "notificaciones_sin_leer": notificaciones_sin_leer,
+        "puede_buscar": puede_buscar,
     }

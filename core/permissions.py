@@ -23,6 +23,15 @@ from core.models import (
     Usuario,
 )
 
+
+def es_funcionario(usuario) -> bool:
+    """Personal de la municipalidad: activo y con unidad o algún rol (un ciudadano con cuenta no lo es).
+    Es la regla de la API `EsFuncionario` y de la búsqueda global."""
+    if not (usuario is not None and usuario.is_authenticated and usuario.is_active):
+        return False
+    return bool(usuario.is_superuser or usuario.unidad_id or usuario.groups.exists())
+
+
 # Áreas que adjuntan archivos dicen quién más puede verlos: f(usuario, archivo) -> bool.
 _ACCESOS_ARCHIVO: list[Callable] = []
 

@@ -48,13 +48,22 @@ class RegistroConfig(AppConfig):
         # El área se inscribe en los registros del núcleo: menú, acceso a archivos y demostración. Los
         # módulos con modelos se importan aquí porque no están listos cuando se importa apps.py.
         from core import demo as demo_del_nucleo  # noqa: PLC0415 - modelos: dentro de ready()
+        from core.busqueda import registrar_proveedor  # noqa: PLC0415 - modelos: dentro de ready()
         from core.permissions import registrar_acceso_archivo  # noqa: PLC0415 - modelos: dentro de ready()
         from registro import demo, permissions  # noqa: PLC0415 - modelos: dentro de ready()
+        from registro.selectors import busqueda  # noqa: PLC0415 - modelos: dentro de ready()
         from registro.selectors.emision import archivo_de_emitido_visible  # noqa: PLC0415 - modelos
 
         for entrada in MENU:
             navegacion.registrar(entrada)
         registrar_acceso_archivo(permissions.adjunto_visible)
+        registrar_proveedor(
+            "documento",
+            etiqueta="Documento del registro",
+            buscar=busqueda.hallazgos,
+            textos=busqueda.textos,
+            orden=10,
+        )
         registrar_acceso_archivo(archivo_de_emitido_visible)
         # Recepción primero: la emisión responde a sus documentos.
         demo_del_nucleo.registrar_cargador(30, demo.cargar_recepcion)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework.permissions import BasePermission
 
+from core.permissions import es_funcionario
+
 
 class EsFuncionario(BasePermission):
     """Personal de la municipalidad: tiene unidad o algún rol (un ciudadano con cuenta no lo es)."""
@@ -11,10 +13,7 @@ class EsFuncionario(BasePermission):
     message = "Solo el personal de la municipalidad puede consultar esto."
 
     def has_permission(self, request, view) -> bool:
-        u = request.user
-        if not (u and u.is_authenticated and u.is_active):
-            return False
-        return bool(u.is_superuser or u.unidad_id or u.groups.exists())
+        return es_funcionario(request.user)
 
 
 def requiere_permiso(permiso: str, mensaje: str) -> type[BasePermission]:

@@ -4,10 +4,15 @@ Las áreas registran sus tipos (`registrar_tipo`) en su `AppConfig.ready` y llam
 `desindexar` desde los servicios que crean o cambian lo buscable. `buscar` ignora tildes y
 mayúsculas, usa raíces españolas («licencias» encuentra «licencia»), ordena por relevancia (el
 título pesa más que el texto) y pagina. Cada usuario ve solo lo que la regla de su tipo le deja.
+
+Esto es el índice común (una tabla). La búsqueda de todo (página /buscar/, API /api/v1/buscar/) está en
+`core.busqueda.proveedores`: un proveedor por área con su propio índice; cada tipo del índice común
+registrado aquí entra en ella por `_buscador_del_indice`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,12 +22,23 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
+from core.busqueda import registro as _registro
 from core.busqueda.motores import motor_actual
 from core.busqueda.normalizacion import normalizar
-from core.busqueda.registro import obtener_tipo, registrar_tipo, tipos_registrados
+from core.busqueda.proveedores import Consulta, Hallazgo, quitar_proveedor, registrar_proveedor
+from core.busqueda.registro import TipoBusqueda, obtener_tipo, tipos_registrados
 from core.models import EntradaBusqueda
 
-__all__ = ["Resultado", "buscar", "desindexar", "indexar", "registrar_tipo", "tipos_registrados"]
+__all__ = [
+    "Resultado",
+    "buscar",
+    "desindexar",
+    "indexar",
+    "quitar_tipo",
+    "registrar_proveedor",
+    "registrar_tipo",
+    "tipos_registrados",
+]
 
 MAXIMO_CONSULTA = 200
 
@@ -95,6 +111,83 @@ def desindexar(obj: models.Model) -> int:
         objeto_tipo=ContentType.objects.get_for_model(obj), objeto_id=str(obj.pk)
     ).delete()
     return borradas
+
+
+def registrar_tipo(
+    tipo: str,
+    *,
+    etiqueta: str,
+    visible: Callable | None = None,
+    ambitos: Callable[[object], Iterable[str] | None] | None = None,
+    en_busqueda_global: bool = True,
+) -> TipoBusqueda:
+    """Registra un tipo del índice común (`core.busqueda.registro.registrar_tipo`: `ambitos` se aplica
+    en SQL, `visible` fila a fila) y, salvo `en_busqueda_global=False` (el área ya tiene su propio
+    proveedor para esos objetos), también su proveedor de la búsqueda global, que busca en el índice
+    común. Así un área que solo llama `indexar` aparece en la búsqueda de todo sin más código.
+    """
+    definicion = _registro.registrar_tipo(tipo, etiqueta=etiqueta, visible=visible, ambitos=ambitos)
+    if en_busqueda_global:
+        registrar_proveedor(
+            tipo,
+            etiqueta=etiqueta,
+            buscar=_buscador_del_indice(tipo),
+            textos=_textos_del_indice(tipo),
+            por_unidad=False,
+            orden=80,
+        )
+    return definicion
+
+
+def quitar_tipo(tipo: str) -> None:
+    """Para pruebas: quita el tipo y su proveedor."""
+    _registro.quitar_tipo(tipo)
+    quitar_proveedor(tipo)
+
+
+def _buscador_del_indice(tipo: str) -> Callable[[object, Consulta], list[Hallazgo]]:
+    def buscar_en_indice(usuario, consulta: Consulta) -> list[Hallazgo]:
+        definicion = obtener_tipo(tipo)
+        filtro = definicion.filtro(usuario) if definicion is not None else None
+        if definicion is None or filtro is None:
+            return []
+        visibles = EntradaBusqueda.objects.filter(filtro)
+        if consulta.desde is not None:
+            visibles = visibles.filter(fecha__gte=consulta.desde)
+        if consulta.hasta is not None:
+            visibles = visibles.filter(fecha__lt=consulta.hasta)
+        filtro_sql, filtro_params = visibles.values("id").query.sql_with_params()
+        candidatos = motor_actual().candidatos(consulta.texto, filtro_sql, filtro_params)
+        entradas = EntradaBusqueda.objects.defer("texto", "texto_normalizado").in_bulk(
+            [pk for pk, _ in candidatos[: consulta.limite * 2]]
+        )
+        hallazgos = []
+        for pk, _puntaje in candidatos:
+            entrada = entradas.get(pk)
+            if entrada is None or (definicion.visible and not definicion.visible(usuario, entrada)):
+                continue
+            hallazgos.append(
+                Hallazgo(
+                    tipo=tipo,
+                    id=entrada.objeto_id,
+                    titulo=entrada.titulo,
+                    url=entrada.url,
+                    fecha=entrada.fecha,
+                )
+            )
+            if len(hallazgos) >= consulta.limite:
+                break
+        return hallazgos
+
+    return buscar_en_indice
+
+
+def _textos_del_indice(tipo: str) -> Callable[[object, list], dict]:
+    def textos(usuario, ids: list) -> dict:
+        filas = EntradaBusqueda.objects.filter(tipo=tipo, objeto_id__in=[str(i) for i in ids])
+        return dict(filas.values_list("objeto_id", "texto"))
+
+    return textos
 
 
 def _filtro_de_acceso(usuario, tipos: list[str] | None) -> Q | None:

@@ -15,10 +15,12 @@ coincidencias; con palabras raras usa el GIN y ordena las pocas que hay.
 from __future__ import annotations
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Func, QuerySet
+from django.db.models import BooleanField, F, Func, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from core.busqueda.normalizacion import terminos_de_consulta
+from core.busqueda.proveedores import Consulta, Hallazgo
 from registro.models import Documento
 from registro.permissions import documentos_visibles
 
@@ -108,3 +110,52 @@ def _pocos_coincidentes(texto: str) -> list[int] | None:
         cursor.execute("RESET enable_seqscan")
         cursor.execute("RESET enable_indexscan")
     return ids if len(ids) <= POCOS else None
+
+
+# --- Proveedor de la búsqueda global (core.busqueda.proveedores) ----------------------------------
+
+
+def _url(pk: int, clase: str) -> str:
+    nombre = "registro:documento" if clase == Documento.Clase.ENTRADA else "registro:documento-emitido"
+    return reverse(nombre, args=[pk])
+
+
+def hallazgos(usuario, consulta: Consulta) -> list[Hallazgo]:
+    """Los documentos que `usuario` ve (`documentos_visibles`, vía `buscar_documentos`) y coinciden con la
+    consulta: los `consulta.limite` más recientes, en una consulta con LIMIT por el índice del registro
+    (el mismo camino que la búsqueda de la bandeja a 1.000.000 de documentos). Un borrador solo lo
+    encuentra quien lo creó. La unidad es la que lo tiene ahora o la que lo emitió."""
+    qs = buscar_documentos(consulta.texto, usuario=usuario).exclude(
+        Q(estado=Documento.Estado.BORRADOR) & ~Q(creado_por=usuario)
+    )
+    if consulta.unidad is not None:
+        qs = qs.filter(Q(unidad_actual=consulta.unidad) | Q(unidad_origen=consulta.unidad))
+    if consulta.desde is not None:
+        qs = qs.filter(recibido_en__gte=consulta.desde)
+    if consulta.hasta is not None:
+        qs = qs.filter(recibido_en__lt=consulta.hasta)
+    filas = qs.order_by("-recibido_en", "-pk").values(
+        "pk", "asunto", "numero_texto", "clase", "recibido_en", "unidad_actual__sigla", "unidad_origen__sigla"
+    )[: consulta.limite]
+    return [
+        Hallazgo(
+            tipo="documento",
+            id=f["pk"],
+            titulo=f["asunto"],
+            url=_url(f["pk"], f["clase"]),
+            fecha=f["recibido_en"],
+            unidad=f["unidad_actual__sigla"] or f["unidad_origen__sigla"] or "",
+            detalle=f["numero_texto"] or "Borrador",
+        )
+        for f in filas
+    ]
+
+
+def textos(usuario, ids: list) -> dict:
+    """Asunto y remitente de los documentos `ids` que `usuario` ve: de ahí sale el fragmento."""
+    filas = documentos_visibles(usuario).filter(pk__in=ids).select_related("remitente")
+    resultado = {}
+    for d in filas:
+        remitente = d.remitente.nombre_completo if d.remitente is not None else ""
+        resultado[d.pk] = f"{d.asunto} — {remitente}" if remitente else d.asunto
+    return resultado
