@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from archivo import permissions as acceso
 from archivo.models import ItemTransferencia, Prestamo
-from archivo.selectors.transferencias import candidatos, inventario, por_transferir
+from archivo.selectors.transferencias import anio_pedido, candidatos, inventario, por_transferir
 from archivo.services.expedientes import UBICACION
 from archivo.services.prestamos import (
     devolver_prestamo,
@@ -104,10 +104,7 @@ class PorTransferir(APIView):
     )
     def get(self, request):
         _ve(request.user)
-        try:
-            anio = int(request.query_params.get("anio", timezone.localdate().year))
-        except ValueError:
-            anio = timezone.localdate().year
+        anio = anio_pedido(request.query_params.get("anio"))
         datos = [
             {
                 "unidad": p.unidad.sigla,

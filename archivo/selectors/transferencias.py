@@ -14,6 +14,7 @@ from archivo.models import Disposicion, Expediente, ItemTransferencia, Transfere
 from archivo.permissions import GESTIONAR_EXPEDIENTES, RECIBIR, expedientes_visibles
 from archivo.selectors.perfil import Etapa, etapas, siguiente_etapa
 from core.models import UnidadOrganica
+from core.parametros import entero
 
 # Al archivo histórico (la etapa sin plazo) pasa lo que se conserva; lo que se elimina o se selecciona va a
 # la propuesta de eliminación.
@@ -69,6 +70,13 @@ def candidatos(usuario) -> QuerySet[Expediente]:
     if not (usuario.has_perm(GESTIONAR_EXPEDIENTES) or usuario.has_perm(RECIBIR)):
         consulta = consulta.filter(unidad=usuario.unidad_id or 0)
     return consulta.exclude(items_transferencia__revision=ItemTransferencia.Revision.PENDIENTE)
+
+
+def anio_pedido(texto: object) -> int:
+    """El año de `?anio=` para la propuesta de transferencias: de 1900 a cien años adelante; cualquier otra
+    cosa (vacío, letras, un número enorme) es el año en curso."""
+    hoy = timezone.localdate().year
+    return entero(texto, minimo=1900, maximo=hoy + 100, defecto=hoy)
 
 
 def por_transferir(usuario, anio: int, *, hoy: date | None = None) -> list[Propuesta]:

@@ -7,14 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from archivo import permissions as acceso
 from archivo.forms import RevisarItemForm, TransferirForm
 from archivo.models import ItemTransferencia
 from archivo.selectors.perfil import nombre_de_etapa
-from archivo.selectors.transferencias import candidatos, inventario, por_transferir
+from archivo.selectors.transferencias import anio_pedido, candidatos, inventario, por_transferir
 from archivo.services.transferencias import (
     inventario_pdf,
     inventario_xlsx,
@@ -26,12 +25,7 @@ ve = permission_required(acceso.VER, raise_exception=True)
 
 
 def _anio(request) -> int:
-    hoy = timezone.localdate().year
-    try:
-        anio = int(request.GET.get("anio", hoy))
-    except ValueError:
-        return hoy
-    return anio if 1900 <= anio <= hoy + 100 else hoy
+    return anio_pedido(request.GET.get("anio"))
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.test import Client
 
 from bench.concejo_votos import preparar
 from concejo.models import Voto
+from concejo.selectors.cuerpo import fecha_local
 from core.models import Evento, VersionDeDatos
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
     cuerpo.registrar_estado(
         miembro=regidores[5],
         estado="vacado",
-        desde=votacion.sesion.fecha.date(),
+        desde=fecha_local(votacion.sesion.fecha),
         documento="Acuerdo de vacancia 1-2026",
         por=secretario,
     )
@@ -104,7 +105,7 @@ def test_la_situacion_del_pleno_se_guarda_entre_votos_y_se_renueva_al_cambiar_el
     cuerpo.registrar_estado(
         miembro=regidores[7],
         estado="licencia",
-        desde=votacion.sesion.fecha.date(),
+        desde=fecha_local(votacion.sesion.fecha),
         documento="Resolución 2-2026",
         por=secretario,
     )
@@ -136,7 +137,7 @@ def test_un_cambio_sin_save_tambien_renueva_la_situacion(secretario):
     EstadoMiembro.objects.bulk_create(
         [
             EstadoMiembro(
-                miembro=regidores[4], estado="vacado", desde=votacion.sesion.fecha.date(), documento="x"
+                miembro=regidores[4], estado="vacado", desde=fecha_local(votacion.sesion.fecha), documento="x"
             )
         ]
     )
