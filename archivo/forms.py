@@ -150,7 +150,9 @@ class TransferirForm(forms.Form):
     def __init__(self, *args, candidatos=None, **kwargs):
         super().__init__(*args, **kwargs)
         if candidatos is not None:
-            self.fields["expedientes"].queryset = candidatos
+            campo = self.fields["expedientes"]
+            assert isinstance(campo, forms.ModelMultipleChoiceField)
+            campo.queryset = candidatos
 
 
 class RevisarItemForm(FormularioBootstrap, forms.Form):

@@ -69,7 +69,7 @@ class TransferenciaDetalle(TransferenciaSalida):
 
     @extend_schema(exclude=True)
     def get_inventario(self, obj) -> list[dict]:
-        return ItemSalida(inventario(obj), many=True).data
+        return list(ItemSalida(inventario(obj), many=True).data)
 
 
 class TransferenciaEntrada(serializers.Serializer):

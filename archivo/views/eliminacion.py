@@ -77,10 +77,10 @@ def eliminacion_accion(request, pk: int, accion: str):
             aprobar_eliminacion(eliminacion=e, por=request.user, **form.cleaned_data)
             texto = "Se registró la aprobación."
         elif accion == "ejecutar":
-            form = EjecutarEliminacionForm(request.POST)
-            form.is_valid()
+            ejecucion = EjecutarEliminacionForm(request.POST)
+            ejecucion.is_valid()
             ejecutar_eliminacion(
-                eliminacion=e, metros_lineales=form.cleaned_data.get("metros_lineales"), por=request.user
+                eliminacion=e, metros_lineales=ejecucion.cleaned_data.get("metros_lineales"), por=request.user
             )
             texto = "Se ejecutó la eliminación y se firmó el acta."
         else:
