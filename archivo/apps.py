@@ -14,7 +14,9 @@ class ArchivoConfig(AppConfig):
         # demostración (docs/desarrollo.md, «Forma de un área»).
         from archivo import demo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from archivo import permissions as acceso  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from archivo.selectors import busqueda  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from archivo.selectors.perfil import claves_del_archivo  # noqa: PLC0415 - los modelos no están listos al importar apps.py
+        from core.busqueda import registrar_proveedor  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.demo import registrar_cargador  # noqa: PLC0415 - los modelos no están listos al importar apps.py
         from core.services.perfiles import registrar_claves  # noqa: PLC0415 - los modelos no están listos al importar apps.py
 
@@ -49,5 +51,13 @@ class ArchivoConfig(AppConfig):
             registrar(entrada)
 
         registrar_claves(claves_del_archivo)
+        registrar_proveedor(
+            "expediente",
+            etiqueta="Expediente del archivo",
+            buscar=busqueda.hallazgos,
+            textos=busqueda.textos,
+            por_unidad=True,
+            orden=40,
+        )
         # Después de registro, concejo, actos y certificaciones (62): archiva sus documentos y actos.
         registrar_cargador(70, demo.cargar)
