@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from core import limites, roles
 from core.tests.factories import MunicipioFactory, UnidadFactory, UsuarioFactory
@@ -28,6 +29,17 @@ def _limites_en_un_instante(monkeypatch):
     misma, cada prueba empieza con los contadores vacíos."""
     monkeypatch.setattr(limites, "reloj", lambda: 1_800_000_000.0)
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _sin_zona_horaria_heredada():
+    """Cada prueba empieza y termina sin zona horaria activa. Una prueba que llama directo a código que la
+    activa fuera de una solicitud (el camino rápido del registro fija la del municipio: en producción, dentro
+    del middleware que la restaura) se la dejaba a la siguiente del mismo proceso, y dos pruebas de
+    core/tests/test_zona_horaria.py fallaban en PostgreSQL según el orden de xdist."""
+    timezone.deactivate()
+    yield
+    timezone.deactivate()
 
 
 @pytest.fixture
