@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from archivo.models import Disposicion, Expediente, ItemTransferencia, NodoCuadro, Prestamo
@@ -150,9 +152,7 @@ class TransferirForm(forms.Form):
     def __init__(self, *args, candidatos=None, **kwargs):
         super().__init__(*args, **kwargs)
         if candidatos is not None:
-            campo = self.fields["expedientes"]
-            assert isinstance(campo, forms.ModelMultipleChoiceField)
-            campo.queryset = candidatos
+            cast(forms.ModelMultipleChoiceField, self.fields["expedientes"]).queryset = candidatos
 
 
 class RevisarItemForm(FormularioBootstrap, forms.Form):

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import io
 
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from actos.models import Acto
+from actos.models import Acto, FirmaActo
 from actos.selectors.instrumentos import nombre_de_tipo
 from core.models import Municipio
 from core.rendering import render_pdf
@@ -43,6 +44,20 @@ def _contexto(acto: Acto) -> dict:
     }
 
 
+def firmas_precargadas() -> Prefetch:
+    """Para quien imprime muchos actos (el protocolo anual): sus firmas en una sola consulta, con el titular
+    del encargo, en el orden en que se imprimen."""
+    return Prefetch(
+        "firmas", queryset=FirmaActo.objects.select_related("por_encargo_de").order_by("orden", "pk")
+    )
+
+
+def _firmas_en_orden(acto: Acto):
+    if "firmas" in getattr(acto, "_prefetched_objects_cache", {}):
+        return acto.firmas.all()  # ya vienen en orden (firmas_precargadas)
+    return acto.firmas.select_related("por_encargo_de").order_by("orden", "pk")
+
+
 def firmas_impresas(acto: Acto) -> list[dict]:
     """El bloque de firmas tal como quedó registrado al firmar (`FirmaActo`, en su orden): nombre, cargo,
     si da fe y, cuando firma por encargo, de quién. Un acto firmado antes de registrar las firmas no tiene
@@ -50,7 +65,7 @@ def firmas_impresas(acto: Acto) -> list[dict]:
     if acto.pk is None:
         return []
     filas = []
-    for f in acto.firmas.select_related("por_encargo_de").order_by("orden", "pk"):
+    for f in _firmas_en_orden(acto):
         titular = f.por_encargo_de
         filas.append(
             {

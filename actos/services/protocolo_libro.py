@@ -38,7 +38,7 @@ from actos.models import Acto, Protocolo
 from actos.selectors.instrumentos import nombres_por_tipo
 from actos.selectors.protocolo import actos_del_anio, numeros_anulados
 from actos.services import protocolo_pdf
-from actos.services.documento import html_de_acto
+from actos.services.documento import firmas_precargadas, html_de_acto
 from core.models import Municipio
 from core.services.archivos import guardar_archivo
 from core.services.auditoria import encargo_vigente, instantanea, registrar_evento
@@ -93,7 +93,7 @@ def _entradas(tipo: str, anio: int) -> tuple[list[EntradaIndice], dict[int, Acto
         cast(int, a.numero): a  # actos_del_anio filtra numero__isnull=False
         for a in actos_del_anio(tipo, anio)
         .select_related("archivo", "refrendado_por", "por_encargo_de")
-        .prefetch_related("partes")
+        .prefetch_related("partes", firmas_precargadas())
     }
     entradas: dict[int, EntradaIndice] = {}
     for n in numeros_anulados(serie, anio).only("numero", "texto", "motivo_anulacion"):
